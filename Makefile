@@ -1,0 +1,159 @@
+# followup: a plain Makefile over pkg-config.
+#
+#   make            bin/followupd and bin/followup (BUILD=release)
+#   make check      unit tests under ASan+UBSan and under valgrind, then the
+#                   integration tests against a real Dovecot; ends "N passed, N failed"
+#   make asan       the ASan+UBSan build of everything, in build/asan
+#   make fuzz       libFuzzer targets (clang), in build/fuzz
+#   make install    PREFIX and DESTDIR honoured
+#
+# Each module folder (parsers config rules store daemon cli) builds a static
+# archive; the programs and the tests link those archives.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+SBINDIR   ?= $(PREFIX)/sbin
+DATADIR   ?= $(PREFIX)/share/followup
+SYSCONFDIR ?= /etc
+UNITDIR   ?= $(PREFIX)/lib/systemd/system
+DESTDIR   ?=
+
+BUILD     ?= release
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 zlib
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARNFLAGS := -Wall -Wextra -Wformat=2 -Werror -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wno-unused-parameter
+STD       := -std=c11 -D_GNU_SOURCE
+
+OUT       ?= build/$(BUILD)
+ifeq ($(BUILD),release)
+  OPTFLAGS ?= -O2 -g
+  BINOUT   ?= bin
+else ifeq ($(BUILD),debug)
+  OPTFLAGS ?= -O0 -g
+  BINOUT   ?= $(OUT)/bin
+else ifeq ($(BUILD),asan)
+  OPTFLAGS ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+  BINOUT   ?= $(OUT)/bin
+else
+  $(error unknown BUILD=$(BUILD): use release, debug or asan)
+endif
+
+CFLAGS    ?=
+LDFLAGS   ?=
+ALL_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) -I. $(PKG_CFLAGS) \
+              -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
+              -MMD -MP $(CFLAGS)
+ALL_LDFLAGS := $(OPTFLAGS) $(LDFLAGS)
+
+# Library modules, in link order (a module may use the ones after it).
+LIBMODS   := cli daemon store rules config parsers
+lib_srcs   = $(filter-out $(1)/main.c,$(wildcard $(1)/*.c))
+lib_objs   = $(patsubst %.c,$(OUT)/%.o,$(call lib_srcs,$(1)))
+LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a
+
+# Shipped data lists (free-mail domains, quote markers, ...) compiled in as
+# defaults, overridable from the config: libdata.a.
+DATA_GEN  := $(OUT)/gen/builtin_data.c
+DATA_FILES := $(sort $(wildcard rules/data/*.txt parsers/data/*.txt))
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
+
+.SECONDARY:
+.PHONY: all check check-unit check-integration asan tests fuzz check-fuzz bench \
+        install uninstall clean demo
+all: $(BINOUT)/followupd $(BINOUT)/followup
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(DATA_GEN): $(DATA_FILES) rules/data/embed.sh
+	@mkdir -p $(dir $@)
+	sh rules/data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+
+$(OUT)/gen/builtin_data.o: $(DATA_GEN)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OUT)/libdata.a: $(OUT)/gen/builtin_data.o
+$(foreach m,$(LIBMODS),$(eval $(OUT)/lib$(m).a: $(call lib_objs,$(m))))
+$(OUT)/lib%.a:
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BINOUT)/followupd: $(OUT)/daemon/main.o $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
+
+$(BINOUT)/followup: $(OUT)/cli/main.o $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
+
+$(OUT)/tests/%: $(OUT)/tests/%.o $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(OUT)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
+
+tests: $(UNIT_BINS)
+
+asan:
+	$(MAKE) BUILD=asan tests
+
+# The whole suite: unit tests twice (ASan+UBSan build, valgrind on the debug
+# build), then the integration tests on the release binaries.
+check:
+	$(MAKE) BUILD=release all
+	$(MAKE) BUILD=asan tests
+	$(MAKE) BUILD=debug tests
+	sh tests/run-tests.sh
+
+check-unit:
+	$(MAKE) BUILD=asan tests
+	$(MAKE) BUILD=debug tests
+	sh tests/run-tests.sh --unit-only
+
+check-integration: all
+	sh tests/run-tests.sh --integration-only
+
+demo: all
+	sh tests/demo.sh
+
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+fuzz:
+	$(MAKE) -f tests/fuzz/fuzz.mk FUZZ_SRCS="$(FUZZ_SRCS)"
+
+check-fuzz: fuzz
+	sh tests/fuzz/run-fuzz.sh
+
+bench: all
+	sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
+	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup
+	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
+	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
+	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
+	sed 's|@SBINDIR@|$(SBINDIR)|g' systemd/followupd.service.in > $(DESTDIR)$(UNITDIR)/followupd.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/followupd.service
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
+	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example
+
+clean:
+	rm -rf build bin
+
+-include $(shell find $(OUT) -name '*.d' 2>/dev/null)

@@ -1,0 +1,128 @@
+#ifndef FOLLOWUP_CONFIG_CONFIG_H
+#define FOLLOWUP_CONFIG_CONFIG_H
+/*
+ * config: loading and validating followup.conf (INI, read with inih).
+ *
+ * Every error names the file, the line and the key:
+ *   "/etc/followup/followup.conf:12: [account sales] poll: '6x' is not a duration (use 30s, 5m, 1h)"
+ * Unknown sections and keys are errors; [rule NAME] sections are kept
+ * verbatim (key, value, line) for the rules engine.
+ *
+ * Everything in a struct config is owned by it and freed by config_free().
+ * Strings are GLib-allocated. Relative paths (store path, password-file)
+ * are resolved against the config file's directory.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Default location; FOLLOWUP_CONFIG in the environment overrides it, -c FILE
+ * overrides both. */
+#define CONFIG_DEFAULT_PATH FOLLOWUP_SYSCONFDIR "/followup/followup.conf"
+
+/* A span of working time on one weekday, minutes from local midnight. */
+struct config_work_span {
+	int weekday;          /* 0 = Sunday ... 6 = Saturday (as struct tm) */
+	int start_min;        /* inclusive */
+	int end_min;          /* exclusive, <= 1440 */
+};
+
+struct config_account {
+	char *name;           /* from [account NAME] */
+	char *url;            /* imap://host[:port] or imaps://host[:port] */
+	bool tls;             /* false only with "tls = no" (plain imap://) */
+	char *user;
+	char *password;       /* from password = or the first line of password-file */
+	char **folders;       /* NULL-terminated; default {"INBOX", NULL} */
+	char **sent_folders;  /* NULL-terminated; subset of folders, may be empty */
+	unsigned poll_seconds;/* default 60 */
+	int line;             /* line of the section header, for messages */
+};
+
+struct config_smtp {
+	bool present;
+	char *url;            /* smtp:// or smtps:// */
+	bool tls;
+	char *user;           /* optional */
+	char *password;       /* optional, password or password-file */
+	char *from;           /* "Name <addr>" as written */
+	int line;
+};
+
+struct config_person {
+	char *email;          /* from [person EMAIL], lowercased */
+	char *name;
+	char *manager;        /* email, lowercased, or NULL */
+	char **countries;     /* NULL-terminated ISO 3166-1 alpha-2, uppercased */
+	char *timezone;       /* NULL: the company's */
+	char *holidays;       /* path, or NULL */
+	char *digest;         /* "HH:MM" or NULL */
+	int line;
+};
+
+/* A [rule NAME] section as written, for the rules engine to validate. */
+struct config_rule_item {
+	char *key;
+	char *value;
+	int line;
+};
+struct config_rule {
+	char *name;
+	struct config_rule_item *items;
+	size_t n_items;
+	int line;
+};
+
+struct config_company {
+	char *name;
+	char **domains;       /* NULL-terminated, lowercased; at least one */
+	char *timezone;       /* IANA name, checked against the tz database; default "UTC" */
+	char *work_hours;     /* as written, e.g. "Mon-Fri 09:00-18:00" */
+	struct config_work_span *work_spans;
+	size_t n_work_spans;
+	char *alerts_to;      /* fallback owner, or NULL */
+	char *holidays;       /* path, or NULL */
+};
+
+/* [classify]: data lists and parser settings, all optional. */
+struct config_classify {
+	char *freemail_file;      /* replaces the built-in free-mail list */
+	char *quote_markers_file; /* replaces the built-in quotation markers */
+	char **charset_fallbacks; /* NULL-terminated; NULL: parser default */
+	unsigned thread_window_seconds; /* subject threading window; default 30 days */
+};
+
+struct config {
+	char *path;               /* the file this was loaded from */
+	char *store_path;         /* [store] path; default /var/lib/followup/followup.db */
+	struct config_company company;
+	struct config_account *accounts;
+	size_t n_accounts;
+	struct config_smtp smtp;
+	struct config_person *persons;
+	size_t n_persons;
+	struct config_rule *rules;
+	size_t n_rules;
+	struct config_classify classify;
+};
+
+/* Loads and validates path. 0 on success; on error -1 with *error_r a new
+ * string "FILE:LINE: [SECTION] KEY: what is wrong (what to do)" (or
+ * "FILE: ..." when no line applies), which the caller g_free()s. */
+int config_load(const char *path, struct config **cfg_r, char **error_r);
+void config_free(struct config **cfg);
+
+/* The config path to use: explicit (from -c) if not NULL, else
+ * $FOLLOWUP_CONFIG, else CONFIG_DEFAULT_PATH. Static or borrowed string. */
+const char *config_default_path(const char *explicit_path);
+
+/* Helpers shared with the rules engine, exposed for it and for tests. */
+/* "30s", "5m", "1h", "2d", "1w" or a bare number of seconds. 0 / -1. */
+int config_parse_duration(const char *text, uint64_t *seconds_r);
+/* "Mon-Fri 09:00-18:00, Sat 09:00-12:00" (also "Mon-Fri 09:00-12:00 13:00-18:00"). */
+int config_parse_work_hours(const char *text, struct config_work_span **spans_r,
+                            size_t *n_r, const char **error_r);
+/* Looks up a person by email (case-insensitive); NULL when none. */
+const struct config_person *config_find_person(const struct config *cfg, const char *email);
+
+#endif

@@ -1,0 +1,117 @@
+#ifndef FOLLOWUP_PARSERS_MESSAGE_H
+#define FOLLOWUP_PARSERS_MESSAGE_H
+/*
+ * message: one raw RFC 5322 message in, one struct parsed_message out.
+ *
+ * Pure: no I/O, no global state besides GMime's own (message_parser_init()
+ * once per process). Every string in a parsed_message is valid UTF-8 and
+ * NUL-terminated; the struct and everything it points to is owned by the
+ * caller and released with message_free(). Allocation is GLib's (g_malloc),
+ * which aborts on exhaustion like the rest of followup.
+ *
+ * Hostile input never makes message_parse() fail outright: it always returns
+ * a parsed_message, with whatever could be recovered, and sets
+ * parse_error when something could not be understood (the caller then
+ * stores the message as kind "unparsed" but still files it).
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An address as written in a header: display name decoded to UTF-8 (may be
+ * ""), address lowercased in its domain part and stripped of <>. */
+struct msg_address {
+	char *name;
+	char *addr;
+};
+
+struct msg_address_list {
+	struct msg_address *items;
+	size_t count;
+};
+
+struct msg_attachment {
+	char *filename;      /* decoded (RFC 2047/2231), "" when none */
+	char *content_type;  /* "application/pdf", lowercased */
+	uint64_t size;       /* decoded size in bytes */
+	bool is_inline;      /* Content-Disposition: inline with a Content-ID (e.g. an image in HTML) */
+};
+
+/* Header facts the classifier needs (rules/classify.c): kept raw-ish and
+ * small, so the classifier stays a pure function of this struct. */
+struct msg_flags {
+	char *auto_submitted;        /* value of Auto-Submitted, lowercased, NULL when absent */
+	char *precedence;            /* Precedence, lowercased, NULL when absent */
+	char *x_auto_response_suppress; /* NULL when absent */
+	bool has_list_id;
+	bool has_list_unsubscribe;
+	bool has_list_header;        /* any List-* header */
+	bool x_autoreply;            /* X-Autoreply / X-Autorespond present */
+	bool is_report;              /* Content-Type multipart/report */
+	char *report_type;           /* report-type parameter, lowercased, or NULL */
+	bool has_return_path;
+	bool null_return_path;       /* Return-Path: <> */
+	char *dsn_final_recipient;   /* from a message/delivery-status part, address only, or NULL */
+	char *dsn_status;            /* e.g. "5.1.1", or NULL */
+	char *dsn_original_message_id; /* Message-ID of the returned message, without <>, or NULL */
+	bool is_calendar;            /* carries text/calendar */
+};
+
+struct parsed_message {
+	char *message_id;         /* without <>; never NULL */
+	bool message_id_derived;  /* true when the message had none and message_id
+	                             was derived: "<sha256 hex>@followup.invalid" */
+	char *in_reply_to;        /* first msg-id of In-Reply-To, without <>, or NULL */
+	char **references;        /* msg-ids of References, oldest first, without <> */
+	size_t n_references;
+
+	int64_t date;             /* Date: as Unix seconds UTC, or MSG_DATE_NONE */
+	bool date_valid;
+
+	struct msg_address from;  /* addr "" when there is no usable From */
+	struct msg_address sender;  /* Sender:, addr "" when absent */
+	struct msg_address_list reply_to;
+	struct msg_address_list to;
+	struct msg_address_list cc;
+	char *return_path;        /* address inside Return-Path, "" for <>, NULL when absent */
+
+	char *subject;            /* decoded, whitespace-folded, "" when absent */
+	char *body_text;          /* the full text body (text/plain preferred, else HTML made readable) */
+	bool body_from_html;
+	char *body_new;           /* body_text without quoted history and signature */
+
+	struct msg_attachment *attachments;
+	size_t n_attachments;
+
+	struct msg_flags flags;
+
+	char *parse_error;        /* NULL when the message parsed cleanly */
+};
+
+#define MSG_DATE_NONE INT64_MIN
+
+struct message_parse_options {
+	/* Charsets tried, in order, for undeclared 8-bit text after UTF-8
+	 * (e.g. {"GB18030", "windows-1252", NULL}); NULL means the built-in
+	 * default list. */
+	const char *const *charset_fallbacks;
+};
+
+/* Once per process, before any other call (calls g_mime_init()). */
+void message_parser_init(void);
+/* At exit, for leak checkers. */
+void message_parser_deinit(void);
+
+/* Parses raw[0..len). Always sets *msg_r to a new parsed_message (see the
+ * file comment) and returns 0; returns -1 only for invalid arguments. */
+int message_parse(const unsigned char *raw, size_t len,
+                  const struct message_parse_options *opts,
+                  struct parsed_message **msg_r);
+
+void message_free(struct parsed_message **msg);
+
+/* The first `max_chars` characters (not bytes) of text, whitespace runs
+ * folded to one space, trimmed; a newly allocated UTF-8 string. */
+char *message_snippet(const char *text, size_t max_chars);
+
+#endif

@@ -1,0 +1,11 @@
+#ifndef FOLLOWUP_RULES_BUILTIN_H
+#define FOLLOWUP_RULES_BUILTIN_H
+/*
+ * Shipped data lists compiled into the programs (see rules/data/embed.sh):
+ * one entry a line, '#' starts a comment. Each file rules/data/NAME.txt or
+ * parsers/data/NAME.txt becomes builtin_NAME; declare it here.
+ */
+extern const char builtin_freemail[];       /* rules/data/freemail.txt */
+extern const char builtin_quote_markers[];  /* rules/data/quote_markers.txt */
+
+#endif
