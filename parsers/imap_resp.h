@@ -54,7 +54,9 @@ struct imap_fetch {
 	int64_t internaldate;     /* Unix seconds UTC */
 	bool has_flags;
 	bool seen;                /* \Seen among FLAGS */
-	bool has_body;            /* BODY[] or BODY[HEADER] (NIL counts as absent) */
+	bool has_body;            /* BODY[] or BODY[HEADER] (NIL counts as absent); any
+	                           * BODY[section]<origin>, BINARY[...] (also literal8
+	                           * "~{n}"), RFC822, RFC822.HEADER/.TEXT count */
 	const unsigned char *body;/* points into the parsed buffer */
 	size_t body_len;
 	/* Added: set only when the body came as a quoted string with backslash
