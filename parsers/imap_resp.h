@@ -54,9 +54,16 @@ struct imap_fetch {
 	int64_t internaldate;     /* Unix seconds UTC */
 	bool has_flags;
 	bool seen;                /* \Seen among FLAGS */
-	bool has_body;            /* BODY[] or BODY[HEADER] (NIL counts as absent) */
+	bool has_body;            /* BODY[] or BODY[HEADER] (NIL counts as absent); any
+	                           * BODY[section]<origin>, BINARY[...] (also literal8
+	                           * "~{n}"), RFC822, RFC822.HEADER/.TEXT count */
 	const unsigned char *body;/* points into the parsed buffer */
 	size_t body_len;
+	/* Added: set only when the body came as a quoted string with backslash
+	 * escapes, which cannot be handed out in place: the unescaped copy,
+	 * owned by the response and freed by imap_response_clear(); body then
+	 * points here instead of into the buffer. */
+	unsigned char *body_unescaped;
 };
 
 struct imap_response {
@@ -71,15 +78,22 @@ struct imap_response {
 	bool has_uidnext;
 	uint32_t uidnext;
 	bool read_only;           /* [READ-ONLY] */
-	char text[256];           /* human-readable text of a status response, truncated, printable ASCII */
+	char text[256];           /* human-readable text of a status response, truncated, printable ASCII
+	                           * (other bytes become '?'); for IMAP_DATA_CAPABILITY the capability list */
 	struct imap_fetch fetch;
 	uint32_t *search;         /* IMAP_DATA_SEARCH: numbers, owned, freed by imap_response_clear() */
 	size_t n_search;
 };
 
 struct imap_resp_limits {
-	size_t max_line;          /* longest line outside literals; default 64 KiB */
+	size_t max_line;          /* longest line outside literals; default 64 KiB.
+	                           * Counted over the whole response (all its lines,
+	                           * CRLFs and literal headers, not literal contents). */
 	size_t max_literal;       /* largest literal; default 64 MiB */
+	/* Added: largest response, literals included; default (0) is
+	 * max_line + max_literal, so one response cannot make the caller
+	 * buffer without bound through many literals. */
+	size_t max_response;
 };
 
 enum imap_parse_result {
@@ -90,7 +104,20 @@ enum imap_parse_result {
 
 /* Parses the first response in buf[0..len). limits may be NULL (defaults).
  * On IMAP_PARSE_OK the caller uses *resp, then drops *consumed_r bytes
- * from the front of the buffer and calls imap_response_clear(resp). */
+ * from the front of the buffer and calls imap_response_clear(resp).
+ *
+ * *resp is overwritten from scratch (it may be uninitialised, but must not
+ * hold allocations from an earlier response: clear it first). On
+ * NEED_MORE and ERROR it is left cleared, owning nothing. *error_r is a
+ * static string on ERROR, NULL otherwise; *consumed_r is 0 on ERROR and
+ * always > len on NEED_MORE.
+ *
+ * Leniency, for a server that is slightly off: bare LF or bare CR is an
+ * error (never waited on); extra spaces between FETCH items are accepted;
+ * an INTERNALDATE that is not a valid date leaves has_internaldate false;
+ * a FETCH UID or RFC822.SIZE that is not a number (e.g. "UID abc") is an
+ * ERROR, since the UID is what everything is keyed on. Of several body
+ * items in one FETCH the first is kept. */
 enum imap_parse_result imap_resp_parse(const unsigned char *buf, size_t len,
                                        const struct imap_resp_limits *limits,
                                        struct imap_response *resp,
@@ -100,7 +127,10 @@ void imap_response_clear(struct imap_response *resp);
 
 /* Writes mailbox as an IMAP quoted string (or a literal-free modified
  * UTF-7 quoted string for non-ASCII names, RFC 3501 5.1.3) into out.
- * Returns the length written, or -1 when it does not fit. */
+ * Returns the length written, or -1 when it does not fit. The quotes are
+ * part of the output ("INBOX" -> "\"INBOX\""), NUL-terminated; "&" always
+ * becomes "&-" and control characters are base64-encoded too, as modified
+ * UTF-7 requires. Also -1 for invalid UTF-8 or a NULL argument. */
 int imap_quote_mailbox(const char *mailbox, char *out, size_t out_size);
 
 #endif
