@@ -367,10 +367,15 @@ static char *charset_value_at(const char *p, const char *end)
 char *html_text_sniff_charset(const char *bytes, size_t len)
 {
 	size_t window = len < SNIFF_WINDOW ? len : SNIFF_WINDOW;
-	char *lower = g_ascii_strdown(bytes, (gssize)window);
-	const char *end = lower + strlen(lower);
-	const char *meta = lower;
+	char *lower;
+	const char *end, *meta;
 	char *res = NULL;
+
+	if (bytes == NULL || len == 0)
+		return NULL;
+	lower = g_ascii_strdown(bytes, (gssize)window);
+	end = lower + strlen(lower);
+	meta = lower;
 
 	while (res == NULL && (meta = strstr(meta, "<meta")) != NULL) {
 		const char *tag_end = memchr(meta, '>', (size_t)(end - meta));

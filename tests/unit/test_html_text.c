@@ -122,6 +122,9 @@ static void test_sniff_charset(void **state)
 	};
 
 	(void)state;
+	/* An empty part has no buffer at all (found by fuzzing). */
+	assert_null(html_text_sniff_charset(NULL, 0));
+	assert_null(html_text_sniff_charset("", 0));
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *cs = html_text_sniff_charset(cases[i].html, strlen(cases[i].html));
 

@@ -98,6 +98,9 @@ static struct parsed_message *parse(const char *raw)
 	return parse_len_with(raw, strlen(raw), NULL);
 }
 
+/* For string literals that may hold NUL bytes. */
+#define PARSE_LITERAL(lit) parse_and_free((lit), sizeof(lit) - 1)
+
 static void parse_and_free(const char *raw, size_t len)
 {
 	struct parsed_message *m = parse_len_with(raw, len, NULL);
@@ -163,10 +166,13 @@ static void test_garbage_inputs(void **state)
 	assert_string_equal(m->body_text, "just some words, no header at all\n");
 	message_free(&m);
 
-	parse_and_free("\xff\xfe\xfd: \xff\n\n\xff", 9);
-	parse_and_free("Subject: x\r\nContent-Type: multipart/mixed\r\n\r\nno boundary", 56);
-	parse_and_free("Content-Type: multipart/mixed; boundary=\"\"\n\n--\n\n--\n", 50);
-	parse_and_free("Content-Transfer-Encoding: base64\n\n====!!!!", 43);
+	PARSE_LITERAL("\xff\xfe\xfd: \xff\n\n\xff");
+	PARSE_LITERAL("Subject: x\r\nContent-Type: multipart/mixed\r\n\r\nno boundary");
+	PARSE_LITERAL("Content-Type: multipart/mixed; boundary=\"\"\n\n--\n\n--\n");
+	PARSE_LITERAL("Content-Transfer-Encoding: base64\n\n====!!!!");
+	/* An empty HTML part without a charset (found by fuzzing). */
+	PARSE_LITERAL("Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	               "Content-Type: text/html\n\n--b--\n");
 }
 
 /* The crafted Content-Type that makes GMime 3.2.13's
@@ -921,6 +927,52 @@ static void test_snippet(void **state)
 	g_free(s);
 }
 
+/* ---- sample files in tests/data/message ---- */
+
+static const struct {
+	const char *file;
+	const char *subject;
+	const char *body_new;
+	size_t n_attachments;
+} sample_files[] = {
+	{ "plain_utf8.eml", "Preis f\xc3\xbcr 100 St\xc3\xbc" "ck",
+	  "Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen, we need 100 pcs.", 0 },
+	{ "attachments.eml", "Quotation", "Please find our quotation attached.", 3 },
+	{ "dsn_bounce.eml", "Undelivered Mail Returned to Sender",
+	  "I'm sorry to have to inform you that your message could not\n"
+	  "be delivered to one or more recipients.", 2 },
+	/* 回复：报价 / 好的，明天发货。 */
+	{ "qq_html_gbk.eml", "\xe5\x9b\x9e\xe5\xa4\x8d\xef\xbc\x9a\xe6\x8a\xa5\xe4\xbb\xb7",
+	  "\xe5\xa5\xbd\xe7\x9a\x84\xef\xbc\x8c\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8f\x91\xe8\xb4\xa7\xe3\x80\x82", 0 },
+	{ "forwarded.eml", "Fwd: inquiry",
+	  "Please quote 500 units, d\xc3\xa9livery to Rotterdam.", 1 },
+	{ "outlook_reply.eml", "AW: Angebot", "Danke, wir bestellen 200 St\xc3\xbc" "ck.", 0 },
+};
+
+static void test_sample_files(void **state)
+{
+	const char *dir = g_getenv("FOLLOWUP_TEST_DATA");
+
+	(void)state;
+	assert_non_null(dir);
+	for (size_t i = 0; i < G_N_ELEMENTS(sample_files); i++) {
+		char *path = g_build_filename(dir, "message", sample_files[i].file, NULL);
+		struct parsed_message *m;
+		gchar *raw = NULL;
+		gsize len = 0;
+
+		assert_true(g_file_get_contents(path, &raw, &len, NULL));
+		m = parse_len_with(raw, len, NULL);
+		assert_null(m->parse_error);
+		assert_string_equal(m->subject, sample_files[i].subject);
+		assert_string_equal(m->body_new, sample_files[i].body_new);
+		assert_int_equal(m->n_attachments, sample_files[i].n_attachments);
+		message_free(&m);
+		g_free(raw);
+		g_free(path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -959,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_body_new_html_blockquote),
 		cmocka_unit_test(test_body_new_keeps_all_when_only_quote),
 		cmocka_unit_test(test_snippet),
+		cmocka_unit_test(test_sample_files),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
