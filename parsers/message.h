@@ -34,7 +34,9 @@ struct msg_attachment {
 	char *filename;      /* decoded (RFC 2047/2231), "" when none */
 	char *content_type;  /* "application/pdf", lowercased */
 	uint64_t size;       /* decoded size in bytes */
-	bool is_inline;      /* Content-Disposition: inline with a Content-ID (e.g. an image in HTML) */
+	bool is_inline;      /* Content-Disposition: inline with a Content-ID (e.g. an image in HTML);
+	                        a part with a Content-ID and no Content-Disposition
+	                        (multipart/related) counts as inline too */
 };
 
 /* Header facts the classifier needs (rules/classify.c): kept raw-ish and
@@ -62,7 +64,8 @@ struct parsed_message {
 	bool message_id_derived;  /* true when the message had none and message_id
 	                             was derived: "<sha256 hex>@followup.invalid" */
 	char *in_reply_to;        /* first msg-id of In-Reply-To, without <>, or NULL */
-	char **references;        /* msg-ids of References, oldest first, without <> */
+	char **references;        /* msg-ids of References, oldest first, without <>;
+	                             NULL-terminated, never NULL (g_strfreev-able) */
 	size_t n_references;
 
 	int64_t date;             /* Date: as Unix seconds UTC, or MSG_DATE_NONE */
@@ -85,7 +88,9 @@ struct parsed_message {
 
 	struct msg_flags flags;
 
-	char *parse_error;        /* NULL when the message parsed cleanly */
+	char *parse_error;        /* NULL when the message parsed cleanly; also set
+	                             when the MIME walk stopped at its bounds (64
+	                             levels, 10,000 parts) */
 };
 
 #define MSG_DATE_NONE INT64_MIN
