@@ -1,0 +1,1053 @@
+/* config: loading followup.conf, its error messages, and the value parsers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config/config.h"
+
+/* A temporary directory per run: config files, password files, and a small
+ * tz database of our own (TZDIR), so that results never depend on the
+ * host's tzdata. */
+static char *tmp_dir;
+static char *tz_dir;
+static char *saved_tzdir;
+
+static char *tmp_path(const char *name)
+{
+	return g_build_filename(tmp_dir, name, NULL);
+}
+
+static char *write_tmp_file(const char *name, const char *content, gssize len)
+{
+	char *path = tmp_path(name);
+	GError *error = NULL;
+
+	if (!g_file_set_contents(path, content, len, &error))
+		fail_msg("cannot write %s: %s", path, error->message);
+	return path;
+}
+
+static void write_tz_file(const char *name, const char *content)
+{
+	char *path = g_build_filename(tz_dir, name, NULL);
+	char *parent = g_path_get_dirname(path);
+
+	assert_int_equal(g_mkdir_with_parents(parent, 0700), 0);
+	assert_true(g_file_set_contents(path, content, -1, NULL));
+	g_free(parent);
+	g_free(path);
+}
+
+static void remove_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	if (dir != NULL) {
+		while ((name = g_dir_read_name(dir)) != NULL) {
+			char *child = g_build_filename(path, name, NULL);
+
+			if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
+			    !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+				remove_tree(child);
+			else
+				g_remove(child);
+			g_free(child);
+		}
+		g_dir_close(dir);
+	}
+	g_rmdir(path);
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	tmp_dir = g_dir_make_tmp("followup-config-XXXXXX", NULL);
+	if (tmp_dir == NULL)
+		return -1;
+	tz_dir = tmp_path("zoneinfo");
+	saved_tzdir = g_strdup(getenv("TZDIR"));
+	setenv("TZDIR", tz_dir, 1);
+	write_tz_file("Asia/Shanghai", "TZif2 fake zone for the tests\n");
+	write_tz_file("Europe/Berlin", "TZif2 fake zone for the tests\n");
+	write_tz_file("America/Sao_Paulo", "TZif2 fake zone for the tests\n");
+	write_tz_file("Fake/NotTzif", "this is not a zone file\n");
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	remove_tree(tmp_dir);
+	if (saved_tzdir != NULL)
+		setenv("TZDIR", saved_tzdir, 1);
+	else
+		unsetenv("TZDIR");
+	g_free(saved_tzdir);
+	g_free(tz_dir);
+	g_free(tmp_dir);
+	return 0;
+}
+
+/* Loads text written as tmp_dir/test.conf; returns config_load's result. */
+static int load_text(const char *text, struct config **cfg_r, char **error_r)
+{
+	char *path = write_tmp_file("test.conf", text, -1);
+	int ret = config_load(path, cfg_r, error_r);
+
+	g_free(path);
+	return ret;
+}
+
+static struct config *load_ok(const char *text)
+{
+	struct config *cfg = NULL;
+	char *error = NULL;
+
+	if (load_text(text, &cfg, &error) < 0)
+		fail_msg("unexpected error: %s", error);
+	assert_null(error);
+	assert_non_null(cfg);
+	return cfg;
+}
+
+/* The error must start with "<path of test.conf>" + suffix. */
+static void assert_error_prefix(const char *error, const char *suffix)
+{
+	char *conf = tmp_path("test.conf");
+	char *expected = g_strconcat(conf, suffix, NULL);
+
+	if (error == NULL || !g_str_has_prefix(error, expected))
+		fail_msg("error\n  '%s'\ndoes not start with\n  '%s'", error ? error : "(none)",
+		         expected);
+	g_free(expected);
+	g_free(conf);
+}
+
+static char *load_fail(const char *text)
+{
+	struct config *cfg = NULL;
+	char *error = NULL;
+
+	assert_int_equal(load_text(text, &cfg, &error), -1);
+	assert_null(cfg);
+	assert_non_null(error);
+	return error;
+}
+
+static void assert_strv_equal(char **actual, const char *const *expected)
+{
+	size_t i;
+
+	assert_non_null(actual);
+	for (i = 0; expected[i] != NULL; i++) {
+		assert_non_null(actual[i]);
+		assert_string_equal(actual[i], expected[i]);
+	}
+	assert_null(actual[i]);
+}
+
+/* --- the contract config -------------------------------------------------- */
+
+static const char contract_conf_fmt_head[] =
+	"[store]\n"
+	"path = /var/lib/followup/followup.db\n"
+	"[company]\n"
+	"name = Acme Pumps\n"
+	"domains = example.com\n"
+	"timezone = Asia/Shanghai\n"
+	"work-hours = Mon-Fri 09:00-18:00\n"
+	"[account sales]\n"
+	"url = imap://127.0.0.1:14300        ; imaps:// implicit TLS; imap:// uses STARTTLS unless tls = no\n"
+	"tls = no                            ; only for servers without TLS, such as a loopback test server\n"
+	"user = sales@example.com\n"
+	"password-file = ";
+static const char contract_conf_tail[] =
+	"\n"
+	"folders = INBOX, Sent\n"
+	"sent-folders = Sent\n"
+	"poll = 60s\n"
+	"[smtp]\n"
+	"url = smtp://127.0.0.1:2525\n"
+	"tls = no\n"
+	"from = Acme Pumps Sales <sales@example.com>\n"
+	"[person li.wei@example.com]\n"
+	"name = Li Wei\n"
+	"manager = zhang@example.com\n"
+	"countries = DE, AE, PL\n";
+
+static void test_contract_config_loads(void **state)
+{
+	static const char *const folders[] = { "INBOX", "Sent", NULL };
+	static const char *const sent[] = { "Sent", NULL };
+	static const char *const domains[] = { "example.com", NULL };
+	static const char *const countries[] = { "DE", "AE", "PL", NULL };
+	char *pass = write_tmp_file("sales.pass", "s3cret pass\n", -1);
+	char *text = g_strconcat(contract_conf_fmt_head, pass, contract_conf_tail, NULL);
+	struct config *cfg = load_ok(text);
+	const struct config_account *acc;
+	const struct config_person *person;
+	size_t i;
+
+	(void)state;
+	assert_string_equal(cfg->store_path, "/var/lib/followup/followup.db");
+	assert_string_equal(cfg->company.name, "Acme Pumps");
+	assert_strv_equal(cfg->company.domains, domains);
+	assert_string_equal(cfg->company.timezone, "Asia/Shanghai");
+	assert_string_equal(cfg->company.work_hours, "Mon-Fri 09:00-18:00");
+	assert_int_equal(cfg->company.n_work_spans, 5);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(cfg->company.work_spans[i].weekday, (int)i + 1);
+		assert_int_equal(cfg->company.work_spans[i].start_min, 9 * 60);
+		assert_int_equal(cfg->company.work_spans[i].end_min, 18 * 60);
+	}
+	assert_null(cfg->company.alerts_to);
+	assert_null(cfg->company.holidays);
+
+	assert_int_equal(cfg->n_accounts, 1);
+	acc = &cfg->accounts[0];
+	assert_string_equal(acc->name, "sales");
+	assert_string_equal(acc->url, "imap://127.0.0.1:14300");
+	assert_false(acc->tls);
+	assert_string_equal(acc->user, "sales@example.com");
+	assert_string_equal(acc->password, "s3cret pass");
+	assert_strv_equal(acc->folders, folders);
+	assert_strv_equal(acc->sent_folders, sent);
+	assert_int_equal(acc->poll_seconds, 60);
+	assert_int_equal(acc->line, 8);
+
+	assert_true(cfg->smtp.present);
+	assert_string_equal(cfg->smtp.url, "smtp://127.0.0.1:2525");
+	assert_false(cfg->smtp.tls);
+	assert_null(cfg->smtp.user);
+	assert_null(cfg->smtp.password);
+	assert_string_equal(cfg->smtp.from, "Acme Pumps Sales <sales@example.com>");
+	assert_int_equal(cfg->smtp.line, 16);
+
+	assert_int_equal(cfg->n_persons, 1);
+	person = &cfg->persons[0];
+	assert_string_equal(person->email, "li.wei@example.com");
+	assert_string_equal(person->name, "Li Wei");
+	assert_string_equal(person->manager, "zhang@example.com");
+	assert_strv_equal(person->countries, countries);
+	assert_null(person->timezone);
+	assert_null(person->holidays);
+	assert_null(person->digest);
+	assert_int_equal(person->line, 20);
+	assert_ptr_equal(config_find_person(cfg, "Li.Wei@Example.COM"), person);
+	assert_null(config_find_person(cfg, "zhang@example.com"));
+
+	assert_int_equal(cfg->n_rules, 0);
+	assert_null(cfg->classify.freemail_file);
+	assert_null(cfg->classify.charset_fallbacks);
+	assert_int_equal(cfg->classify.thread_window_seconds, 30 * 24 * 3600);
+	assert_true(g_str_has_suffix(cfg->path, "test.conf"));
+
+	config_free(&cfg);
+	assert_null(cfg);
+	g_free(text);
+	g_free(pass);
+}
+
+/* --- defaults, resolution, normalization ---------------------------------- */
+
+#define COMPANY_BLOCK \
+	"[company]\n" \
+	"name = Acme Pumps\n" \
+	"domains = example.com\n"
+#define ACCOUNT_BLOCK \
+	"[account sales]\n" \
+	"url = imaps://mail.example.com\n" \
+	"user = sales@example.com\n" \
+	"password = hunter2\n"
+
+static void test_defaults(void **state)
+{
+	static const char *const inbox[] = { "INBOX", NULL };
+	static const char *const none[] = { NULL };
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK);
+	size_t i;
+
+	(void)state;
+	assert_string_equal(cfg->store_path, "/var/lib/followup/followup.db");
+	assert_string_equal(cfg->company.timezone, "UTC");
+	assert_string_equal(cfg->company.work_hours, "Mon-Fri 09:00-17:00");
+	assert_int_equal(cfg->company.n_work_spans, 5);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(cfg->company.work_spans[i].weekday, (int)i + 1);
+		assert_int_equal(cfg->company.work_spans[i].start_min, 9 * 60);
+		assert_int_equal(cfg->company.work_spans[i].end_min, 17 * 60);
+	}
+	assert_true(cfg->accounts[0].tls);
+	assert_int_equal(cfg->accounts[0].poll_seconds, 60);
+	assert_strv_equal(cfg->accounts[0].folders, inbox);
+	assert_strv_equal(cfg->accounts[0].sent_folders, none);
+	assert_string_equal(cfg->accounts[0].password, "hunter2");
+	assert_false(cfg->smtp.present);
+	assert_int_equal(cfg->n_persons, 0);
+	assert_int_equal(cfg->classify.thread_window_seconds, 30 * 24 * 3600);
+	config_free(&cfg);
+}
+
+static void test_relative_paths_resolved(void **state)
+{
+	char *pass = write_tmp_file("rel.pass", "from-relative\r\nsecond line ignored\n", -1);
+	char *expected_store = tmp_path("data/followup.db");
+	char *expected_holidays = tmp_path("holidays.ics");
+	struct config *cfg = load_ok("[store]\n"
+	                             "path = data/./followup.db\n"
+	                             COMPANY_BLOCK
+	                             "holidays = holidays.ics\n"
+	                             "[account sales]\n"
+	                             "url = imaps://mail.example.com\n"
+	                             "user = sales@example.com\n"
+	                             "password-file = rel.pass\n");
+
+	(void)state;
+	assert_string_equal(cfg->store_path, expected_store);
+	assert_string_equal(cfg->company.holidays, expected_holidays);
+	assert_string_equal(cfg->accounts[0].password, "from-relative");
+	config_free(&cfg);
+	g_free(expected_holidays);
+	g_free(expected_store);
+	g_free(pass);
+}
+
+static void test_values_normalized(void **state)
+{
+	static const char *const domains[] = { "example.com", "acme-pumps.de", NULL };
+	static const char *const folders[] = { "INBOX", "Archive/2024", "Sent Items", NULL };
+	static const char *const sent[] = { "Sent Items", NULL };
+	static const char *const countries[] = { "DE", "CN", NULL };
+	static const char *const charsets[] = { "gb18030", "windows-1251", NULL };
+	struct config *cfg = load_ok("[company]\n"
+	                             "name = Acme Pumps\n"
+	                             "domains = Example.COM,acme-pumps.de , example.com\n"
+	                             "alerts-to = Boss@Example.com\n"
+	                             "work-hours = Sun-Thu 08:00-12:00 13:00-17:00, Fri 08:00-11:30\n"
+	                             "[account sales]\n"
+	                             "url = IMAPS://[2001:db8::1]:993/\n"
+	                             "user = sales@example.com\n"
+	                             "password = p\n"
+	                             "folders = inbox, Archive/2024\n"
+	                             "sent-folders = Sent Items\n"
+	                             "poll = 2m\n"
+	                             "[person Li.Wei@Example.com]\n"
+	                             "countries = de, CN, De\n"
+	                             "timezone = Europe/Berlin\n"
+	                             "digest = 08:30\n"
+	                             "[classify]\n"
+	                             "charset-fallback = gb18030, windows-1251\n"
+	                             "thread-window = 2w\n");
+
+	(void)state;
+	assert_strv_equal(cfg->company.domains, domains);
+	assert_string_equal(cfg->company.alerts_to, "boss@example.com");
+	/* Sun-Thu twice a day (10 spans) and Friday morning. */
+	assert_int_equal(cfg->company.n_work_spans, 11);
+	assert_int_equal(cfg->company.work_spans[0].weekday, 0);
+	assert_int_equal(cfg->company.work_spans[10].weekday, 5);
+	assert_int_equal(cfg->company.work_spans[10].end_min, 11 * 60 + 30);
+	assert_string_equal(cfg->accounts[0].url, "IMAPS://[2001:db8::1]:993/");
+	assert_strv_equal(cfg->accounts[0].folders, folders);
+	assert_strv_equal(cfg->accounts[0].sent_folders, sent);
+	assert_int_equal(cfg->accounts[0].poll_seconds, 120);
+	assert_string_equal(cfg->persons[0].email, "li.wei@example.com");
+	assert_strv_equal(cfg->persons[0].countries, countries);
+	assert_string_equal(cfg->persons[0].timezone, "Europe/Berlin");
+	assert_string_equal(cfg->persons[0].digest, "08:30");
+	assert_strv_equal(cfg->classify.charset_fallbacks, charsets);
+	assert_int_equal(cfg->classify.thread_window_seconds, 14 * 24 * 3600);
+	assert_non_null(config_find_person(cfg, "LI.WEI@example.com"));
+	config_free(&cfg);
+}
+
+static void test_several_accounts_and_persons(void **state)
+{
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK
+	                             "[person a@example.com]\n"
+	                             "[account support]\n"
+	                             "url = imap://10.0.0.5\n"
+	                             "user = support\n"
+	                             "password = x\n"
+	                             "[person b@example.com]\n"
+	                             "name = B\n");
+
+	(void)state;
+	assert_int_equal(cfg->n_accounts, 2);
+	assert_string_equal(cfg->accounts[0].name, "sales");
+	assert_string_equal(cfg->accounts[1].name, "support");
+	assert_int_equal(cfg->accounts[1].line, 9);
+	assert_true(cfg->accounts[1].tls);
+	assert_int_equal(cfg->n_persons, 2);
+	assert_string_equal(config_find_person(cfg, "b@example.com")->name, "B");
+	assert_null(config_find_person(cfg, "a@example.com")->name);
+	assert_null(config_find_person(cfg, "c@example.com"));
+	assert_null(config_find_person(NULL, "a@example.com"));
+	config_free(&cfg);
+}
+
+/* --- [rule NAME] ------------------------------------------------------------ */
+
+static void test_rules_kept_verbatim(void **state)
+{
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK
+	                             "[rule quote-overdue]\n"            /* 8 */
+	                             "when = kind is quote\n"            /* 9 */
+	                             "  after = 3d ; our inline comment\n" /* 10 */
+	                             "when = anything goes here\n"       /* 11 */
+	                             "no-such-key-is-checked = \n"       /* 12 */
+	                             "[rule]\n"                          /* 13 */
+	                             "[rule quote-overdue]\n"            /* 14 */
+	                             "x: y\n");                          /* 15 */
+	const struct config_rule *rule;
+
+	(void)state;
+	assert_int_equal(cfg->n_rules, 3);
+	rule = &cfg->rules[0];
+	assert_string_equal(rule->name, "quote-overdue");
+	assert_int_equal(rule->line, 8);
+	assert_int_equal(rule->n_items, 4);
+	assert_string_equal(rule->items[0].key, "when");
+	assert_string_equal(rule->items[0].value, "kind is quote");
+	assert_int_equal(rule->items[0].line, 9);
+	assert_string_equal(rule->items[1].key, "after");
+	assert_string_equal(rule->items[1].value, "3d");
+	assert_int_equal(rule->items[1].line, 10);
+	assert_string_equal(rule->items[2].key, "when");
+	assert_string_equal(rule->items[2].value, "anything goes here");
+	assert_int_equal(rule->items[2].line, 11);
+	assert_string_equal(rule->items[3].key, "no-such-key-is-checked");
+	assert_string_equal(rule->items[3].value, "");
+	assert_int_equal(rule->items[3].line, 12);
+
+	assert_string_equal(cfg->rules[1].name, "");
+	assert_int_equal(cfg->rules[1].line, 13);
+	assert_int_equal(cfg->rules[1].n_items, 0);
+
+	assert_string_equal(cfg->rules[2].name, "quote-overdue");
+	assert_int_equal(cfg->rules[2].line, 14);
+	assert_int_equal(cfg->rules[2].n_items, 1);
+	assert_string_equal(cfg->rules[2].items[0].key, "x");
+	assert_string_equal(cfg->rules[2].items[0].value, "y");
+	assert_int_equal(cfg->rules[2].items[0].line, 15);
+	config_free(&cfg);
+}
+
+/* --- comments, blanks, indentation, line endings --------------------------- */
+
+static void test_comments_and_layout(void **state)
+{
+	struct config *cfg = load_ok("\xef\xbb\xbf# a full-line comment\r\n"
+	                             "; another one\r\n"
+	                             "   ; an indented one\r\n"
+	                             "\r\n"
+	                             "  [company]   ; a comment after a header\r\n"
+	                             "name = Acme;Pumps #1 ; the rest is a comment\r\n"
+	                             "\tdomains = example.com\t; tab before the ';'\r\n"
+	                             "[account sales]\r\n"
+	                             "url = imaps://mail.example.com ; comment\r\n"
+	                             "    user = sales@example.com\r\n"
+	                             "    password = pa;ss#word\r\n");
+
+	(void)state;
+	assert_string_equal(cfg->company.name, "Acme;Pumps #1");
+	assert_string_equal(cfg->company.domains[0], "example.com");
+	assert_string_equal(cfg->accounts[0].url, "imaps://mail.example.com");
+	/* Indented lines are keys of their own, never a continuation of the
+	 * value before (which is what inih would make of them). */
+	assert_string_equal(cfg->accounts[0].user, "sales@example.com");
+	assert_string_equal(cfg->accounts[0].password, "pa;ss#word");
+	config_free(&cfg);
+}
+
+static void test_long_comment_line_allowed(void **state)
+{
+	GString *text = g_string_new(COMPANY_BLOCK ACCOUNT_BLOCK "; ");
+	struct config *cfg;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 500; i++)
+		g_string_append(text, "comment text = not a key ");
+	g_string_append(text, "\npoll = 30s\n");
+	cfg = load_ok(text->str);
+	assert_int_equal(cfg->accounts[0].poll_seconds, 30);
+	config_free(&cfg);
+	g_string_free(text, TRUE);
+}
+
+/* The longest line inih can take whole is 197 bytes: that one loads
+ * untruncated, one more byte is an error naming the line. */
+static void test_line_length_limit(void **state)
+{
+	GString *text = g_string_new(COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\n");
+	size_t value_len = 197 - strlen("name = ");
+	struct config *cfg = NULL;
+	char *error = NULL, *value = g_strnfill(value_len, 'n');
+
+	(void)state;
+	g_string_append_printf(text, "name = %s\n", value);
+	cfg = load_ok(text->str);
+	assert_string_equal(cfg->persons[0].name, value);
+	config_free(&cfg);
+
+	g_string_truncate(text, text->len - 1);
+	g_string_append(text, "N\n");
+	assert_int_equal(load_text(text->str, &cfg, &error), -1);
+	assert_error_prefix(error, ":9: [person a@example.com] name: line is 198 bytes long; "
+	                           "the limit is 197");
+	g_free(error);
+	g_free(value);
+	g_string_free(text, TRUE);
+}
+
+/* --- every kind of error ---------------------------------------------------- */
+
+struct error_case {
+	const char *name;
+	const char *text;
+	const char *prefix;    /* after the file name */
+	const char *contains;  /* also somewhere in the message, or NULL */
+};
+
+static const struct error_case error_cases[] = {
+	{ "unknown section", COMPANY_BLOCK ACCOUNT_BLOCK "[mailbox x]\n",
+	  ":8: [mailbox x]: unknown section (known sections: [store], [company], "
+	  "[account NAME], [smtp], [person EMAIL], [classify], [rule NAME])", NULL },
+	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
+	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
+	  "password-file, folders, sent-folders, poll)", NULL },
+	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
+	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
+	  "work-hours, alerts-to, holidays)", NULL },
+	{ "duplicate key", COMPANY_BLOCK ACCOUNT_BLOCK "user = other@example.com\n",
+	  ":8: [account sales] user: given twice (first at line 6", NULL },
+	{ "duplicate section", COMPANY_BLOCK ACCOUNT_BLOCK "[company]\n",
+	  ":8: [company]: section given twice (first at line 1", NULL },
+	{ "duplicate account name", COMPANY_BLOCK ACCOUNT_BLOCK "[account SALES]\n",
+	  ":8: [account SALES]: section given twice (first at line 4", NULL },
+	{ "duplicate person", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[person a@example.com]\n[person A@EXAMPLE.com]\n",
+	  ":9: [person A@EXAMPLE.com]: section given twice (first at line 8", NULL },
+	{ "bad duration", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 6x\n",
+	  ":8: [account sales] poll: '6x' is not a duration (use 30s, 5m, 1h", NULL },
+	{ "duration too short", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 9s\n",
+	  ":8: [account sales] poll: '9s' is too short (the minimum is 10s)", NULL },
+	{ "duration overflow", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 99999999999999999999w\n",
+	  ":8: [account sales] poll: '99999999999999999999w' is too large", NULL },
+	{ "bad url scheme", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[account b]\nurl = https://mail.example.com\n",
+	  ":9: [account b] url: 'https://mail.example.com' has the wrong scheme", "imaps://" },
+	{ "bad url port", COMPANY_BLOCK ACCOUNT_BLOCK "[account b]\nurl = imap://host:65536\n",
+	  ":9: [account b] url: 'imap://host:65536' has a bad port", NULL },
+	{ "url without host", COMPANY_BLOCK ACCOUNT_BLOCK "[account b]\nurl = imaps://\n",
+	  ":9: [account b] url: 'imaps://' has no host", NULL },
+	{ "url with a path", COMPANY_BLOCK ACCOUNT_BLOCK "[account b]\nurl = imaps://h/INBOX\n",
+	  ":9: [account b] url: 'imaps://h/INBOX' has a path", NULL },
+	{ "bad tls value", COMPANY_BLOCK ACCOUNT_BLOCK "tls = maybe\n",
+	  ":8: [account sales] tls: 'maybe' is neither yes nor no", NULL },
+	{ "tls off with imaps", COMPANY_BLOCK ACCOUNT_BLOCK "tls = off\n",
+	  ":8: [account sales] tls: TLS cannot be turned off for imaps://", NULL },
+	{ "missing password", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[account b]\nurl = imap://mail.example.com\nuser = b@example.com\n",
+	  ":8: [account b] password: no password given (add 'password-file = ", NULL },
+	{ "password and password-file", COMPANY_BLOCK ACCOUNT_BLOCK "password-file = x.pass\n",
+	  ":8: [account sales] password-file: cannot be used together with password "
+	  "(line 7", NULL },
+	{ "unreadable password-file", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[account b]\nurl = imap://h\nuser = b\npassword-file = missing.pass\n",
+	  ":11: [account b] password-file: cannot read ",
+	  "missing.pass: No such file or directory" },
+	{ "password-file is a directory", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[account b]\nurl = imap://h\nuser = b\npassword-file = zoneinfo\n",
+	  ":11: [account b] password-file: cannot read ", "zoneinfo: Is a directory" },
+	{ "missing url", COMPANY_BLOCK "[account b]\nuser = b\npassword = p\n",
+	  ":4: [account b] url: missing (add a line 'url = ", NULL },
+	{ "bad account name", COMPANY_BLOCK "[account my sales]\n",
+	  ":4: [account my sales]: 'my sales' is not an account name", NULL },
+	{ "unknown time zone", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[person li@example.com]\ntimezone = Asia/Atlantis\n",
+	  ":9: [person li@example.com] timezone: 'Asia/Atlantis' is not a known time zone",
+	  NULL },
+	{ "time zone with ..", ACCOUNT_BLOCK COMPANY_BLOCK "timezone = ../../etc/passwd\n",
+	  ":8: [company] timezone: '../../etc/passwd' is not a time zone name", NULL },
+	{ "time zone absolute", ACCOUNT_BLOCK COMPANY_BLOCK "timezone = /etc/localtime\n",
+	  ":8: [company] timezone: '/etc/localtime' is not a time zone name", NULL },
+	{ "time zone not TZif", ACCOUNT_BLOCK COMPANY_BLOCK "timezone = Fake/NotTzif\n",
+	  ":8: [company] timezone: 'Fake/NotTzif' is not a known time zone", NULL },
+	{ "time zone directory", ACCOUNT_BLOCK COMPANY_BLOCK "timezone = Asia\n",
+	  ":8: [company] timezone: 'Asia' is not a known time zone", NULL },
+	{ "bad work-hours", ACCOUNT_BLOCK COMPANY_BLOCK "work-hours = Mon-Fry 09:00-18:00\n",
+	  ":8: [company] work-hours: 'Mon-Fry 09:00-18:00': unknown day", NULL },
+	{ "work-hours overlap", ACCOUNT_BLOCK COMPANY_BLOCK
+	  "work-hours = Mon-Fri 09:00-18:00, Fri 17:00-19:00\n",
+	  ":8: [company] work-hours: 'Mon-Fri 09:00-18:00, Fri 17:00-19:00': two ranges "
+	  "overlap", NULL },
+	{ "bad country code", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[person li@example.com]\ncountries = DE, Germany\n",
+	  ":9: [person li@example.com] countries: 'Germany' is not a two-letter ISO 3166-1",
+	  NULL },
+	{ "country code with a digit", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[person li@example.com]\ncountries = D1\n",
+	  ":9: [person li@example.com] countries: 'D1' is not a two-letter", NULL },
+	{ "bad domain", ACCOUNT_BLOCK "[company]\nname = A\ndomains = example.com, localhost\n",
+	  ":7: [company] domains: 'localhost' is not a domain name", NULL },
+	{ "missing company", ACCOUNT_BLOCK, ": [company]: no [company] section", NULL },
+	{ "missing account", COMPANY_BLOCK, ": [account NAME]: no [account NAME] section",
+	  NULL },
+	{ "missing domains", ACCOUNT_BLOCK "[company]\nname = A\n",
+	  ":5: [company] domains: missing (add a line 'domains = example.com')", NULL },
+	{ "bad e-mail", ACCOUNT_BLOCK COMPANY_BLOCK "alerts-to = boss at example.com\n",
+	  ":8: [company] alerts-to: 'boss at example.com' is not an e-mail address", NULL },
+	{ "bad person section", COMPANY_BLOCK ACCOUNT_BLOCK "[person li.wei]\n",
+	  ":8: [person li.wei]: 'li.wei' is not an e-mail address", NULL },
+	{ "bad digest", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\ndigest = 8:30\n",
+	  ":9: [person a@example.com] digest: '8:30' is not a time of day", NULL },
+	{ "empty value", COMPANY_BLOCK ACCOUNT_BLOCK "poll =\n",
+	  ":8: [account sales] poll: empty value", NULL },
+	{ "value that is only a comment", COMPANY_BLOCK ACCOUNT_BLOCK "poll = ;60s\n",
+	  ":8: [account sales] poll: empty value", NULL },
+	{ "key outside a section", "poll = 60s\n" COMPANY_BLOCK,
+	  ":1: poll: outside any section", NULL },
+	{ "not key = value", COMPANY_BLOCK ACCOUNT_BLOCK "just some words\n",
+	  ":8: [account sales]: not 'key = value', a [section] or a comment", NULL },
+	{ "continuation line", COMPANY_BLOCK ACCOUNT_BLOCK "folders = INBOX\n   Sent\n",
+	  ":9: [account sales]: not 'key = value', a [section] or a comment",
+	  "an indented line does not continue" },
+	{ "header without ]", COMPANY_BLOCK ACCOUNT_BLOCK "[smtp\n",
+	  ":8: section header without ']'", NULL },
+	{ "text after header", COMPANY_BLOCK ACCOUNT_BLOCK "[smtp] url = x\n",
+	  ":8: text after the section header", NULL },
+	{ "name on a singleton", COMPANY_BLOCK ACCOUNT_BLOCK "[smtp relay]\n",
+	  ":8: [smtp relay]: takes no name (write just [smtp])", NULL },
+	{ "account without name", COMPANY_BLOCK ACCOUNT_BLOCK "[account]\n",
+	  ":8: [account]: needs a name (write [account NAME])", NULL },
+	{ "smtp without from", COMPANY_BLOCK ACCOUNT_BLOCK "[smtp]\nurl = smtps://mx\n",
+	  ":8: [smtp] from: missing (add a line 'from = ", NULL },
+	{ "smtp bad from", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[smtp]\nurl = smtps://mx\nfrom = Sales <sales>\n",
+	  ":10: [smtp] from: 'Sales <sales>' is not an address", NULL },
+	{ "smtp tls off with smtps", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[smtp]\nurl = smtps://mx\ntls = no\nfrom = a@example.com\n",
+	  ":10: [smtp] tls: TLS cannot be turned off for smtps://", NULL },
+	{ "smtp user without password", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[smtp]\nurl = smtp://mx\nfrom = a@example.com\nuser = a\n",
+	  ":11: [smtp] user: a user without a password", NULL },
+	{ "smtp imap url", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[smtp]\nurl = imaps://mx\n",
+	  ":9: [smtp] url: 'imaps://mx' has the wrong scheme", "smtps://" },
+	{ "classify file missing", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[classify]\nfreemail-file = nope.txt\n",
+	  ":9: [classify] freemail-file: cannot read ", "nope.txt: No such file" },
+	{ "bad charset", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[classify]\ncharset-fallback = gb18030, utf 8\n",
+	  ":9: [classify] charset-fallback: 'utf 8' is not a charset name", NULL },
+	{ "control character", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 6\x1b[0m0s\n",
+	  ":8: [account sales] poll: contains control character 0x1b", NULL },
+	{ "invalid UTF-8", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\nname = \xc3\x28\n",
+	  ":9: [person a@example.com] name: is not valid UTF-8", NULL },
+	{ "lone carriage return", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 60s\rtls = no\n",
+	  ":8: [account sales] poll: contains control character 0x0d", NULL },
+};
+
+static void test_error_messages(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < G_N_ELEMENTS(error_cases); i++) {
+		const struct error_case *c = &error_cases[i];
+		char *error;
+
+		error = load_fail(c->text);
+		assert_error_prefix(error, c->prefix);
+		if (c->contains != NULL && strstr(error, c->contains) == NULL)
+			fail_msg("%s: '%s' does not contain '%s'", c->name, error, c->contains);
+		g_free(error);
+	}
+}
+
+static void test_empty_list_item(void **state)
+{
+	char *error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\ndomains = example.com,,acme.de\n");
+
+	(void)state;
+	assert_error_prefix(error, ":7: [company] domains: empty item in the list");
+	g_free(error);
+	error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\ndomains = example.com,\n");
+	assert_error_prefix(error, ":7: [company] domains: empty item in the list");
+	g_free(error);
+}
+
+static void test_missing_file(void **state)
+{
+	char *path = tmp_path("does-not-exist.conf");
+	char *expected = g_strconcat(path, ": cannot open: No such file or directory", NULL);
+	struct config *cfg = (struct config *)&cfg; /* any non-NULL: must be reset */
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(config_load(path, &cfg, &error), -1);
+	assert_null(cfg);
+	assert_string_equal(error, expected);
+	g_free(error);
+	g_free(expected);
+	g_free(path);
+}
+
+static void test_directory_is_not_a_config(void **state)
+{
+	struct config *cfg = NULL;
+	char *error = NULL, *expected = g_strconcat(tmp_dir, ": cannot open: Is a directory", NULL);
+
+	(void)state;
+	assert_int_equal(config_load(tmp_dir, &cfg, &error), -1);
+	assert_string_equal(error, expected);
+	g_free(error);
+	g_free(expected);
+}
+
+/* --- hostile input ------------------------------------------------------------ */
+
+static void test_nul_byte(void **state)
+{
+	static const char text[] = COMPANY_BLOCK ACCOUNT_BLOCK "poll = 60s\0tls = no\n";
+	char *path = write_tmp_file("test.conf", text, sizeof(text) - 1);
+	struct config *cfg = NULL;
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(config_load(path, &cfg, &error), -1);
+	assert_error_prefix(error, ":8: [account sales] poll: contains a NUL byte");
+	g_free(error);
+	g_free(path);
+}
+
+static void test_huge_file_and_huge_line(void **state)
+{
+	GString *text = g_string_new(COMPANY_BLOCK ACCOUNT_BLOCK);
+	char *line = g_strnfill(5 * 1024 * 1024, 'x');
+	char *error;
+
+	(void)state;
+	/* One enormous line: refused without reading it into memory whole. */
+	g_string_append_printf(text, "poll = %s\n", line);
+	error = load_fail(text->str);
+	assert_error_prefix(error, ": larger than 1048576 bytes");
+	g_free(error);
+
+	/* A file that is only comments, but too big. */
+	g_string_assign(text, COMPANY_BLOCK ACCOUNT_BLOCK);
+	while (text->len <= 1024 * 1024)
+		g_string_append(text, "; padding padding padding padding padding padding\n");
+	error = load_fail(text->str);
+	assert_error_prefix(error, ": larger than 1048576 bytes");
+	g_free(error);
+
+	/* A long line under the file limit names its line and length. */
+	g_string_assign(text, COMPANY_BLOCK ACCOUNT_BLOCK);
+	g_string_append_printf(text, "password = %.*s\n", 10000, line);
+	error = load_fail(text->str);
+	assert_error_prefix(error, ":8: [account sales] password: line is 10011 bytes long; "
+	                           "the limit is 197");
+	g_free(error);
+	g_free(line);
+	g_string_free(text, TRUE);
+}
+
+/* A FIFO must not hang the loader, wherever it is named. */
+static void test_fifo_password_file(void **state)
+{
+	char *fifo = tmp_path("fifo.pass");
+	char *error;
+
+	(void)state;
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	error = load_fail(COMPANY_BLOCK "[account b]\nurl = imap://h\nuser = b\n"
+	                  "password-file = fifo.pass\n");
+	assert_error_prefix(error, ":7: [account b] password-file: cannot read ");
+	assert_non_null(strstr(error, "not a regular file"));
+	g_free(error);
+	g_remove(fifo);
+	g_free(fifo);
+}
+
+static void test_empty_password_file(void **state)
+{
+	char *pass = write_tmp_file("empty.pass", "\nsecond line\n", -1);
+	char *error = load_fail(COMPANY_BLOCK "[account b]\nurl = imap://h\nuser = b\n"
+	                        "password-file = empty.pass\n");
+
+	(void)state;
+	assert_error_prefix(error, ":7: [account b] password-file: ");
+	assert_non_null(strstr(error, "has no password on its first line"));
+	g_free(error);
+	g_free(pass);
+}
+
+static void test_empty_file(void **state)
+{
+	char *error = load_fail("");
+
+	(void)state;
+	assert_error_prefix(error, ": [company]: no [company] section");
+	g_free(error);
+}
+
+/* --- sent-folders are added to folders ---------------------------------------- */
+
+static void test_sent_folders_added(void **state)
+{
+	static const char *const folders[] = { "INBOX", "Sent", "Gesendet", NULL };
+	static const char *const sent[] = { "Sent", "Gesendet", "INBOX", NULL };
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK
+	                             "sent-folders = Sent, Gesendet, Inbox\n");
+
+	(void)state;
+	assert_strv_equal(cfg->accounts[0].sent_folders, sent);
+	assert_strv_equal(cfg->accounts[0].folders, folders);
+	config_free(&cfg);
+}
+
+/* --- config_default_path -------------------------------------------------------- */
+
+static void test_default_path(void **state)
+{
+	char *saved = g_strdup(getenv("FOLLOWUP_CONFIG"));
+
+	(void)state;
+	unsetenv("FOLLOWUP_CONFIG");
+	assert_string_equal(config_default_path(NULL), "/etc/followup/followup.conf");
+	assert_string_equal(config_default_path(NULL), CONFIG_DEFAULT_PATH);
+	setenv("FOLLOWUP_CONFIG", "/srv/followup/test.conf", 1);
+	assert_string_equal(config_default_path(NULL), "/srv/followup/test.conf");
+	assert_string_equal(config_default_path("/explicit.conf"), "/explicit.conf");
+	setenv("FOLLOWUP_CONFIG", "", 1);
+	assert_string_equal(config_default_path(NULL), CONFIG_DEFAULT_PATH);
+	if (saved != NULL)
+		setenv("FOLLOWUP_CONFIG", saved, 1);
+	else
+		unsetenv("FOLLOWUP_CONFIG");
+	g_free(saved);
+}
+
+/* --- the shipped example ---------------------------------------------------------- */
+
+static void test_example_config_loads(void **state)
+{
+	const char *data = getenv("FOLLOWUP_TEST_DATA");
+	char *example, *contents = NULL, *copy, *pass;
+	struct config *cfg = NULL;
+	char *error = NULL;
+	gsize len;
+
+	(void)state;
+	assert_non_null(data);
+	/* tests/data need not exist: resolve the ".." without the file system. */
+	copy = g_build_filename(data, "..", "..", "config", "followup.conf.example", NULL);
+	example = g_canonicalize_filename(copy, NULL);
+	g_free(copy);
+	if (!g_file_get_contents(example, &contents, &len, NULL))
+		fail_msg("cannot read %s", example);
+	copy = write_tmp_file("followup.conf", contents, (gssize)len);
+	pass = write_tmp_file("sales.pass", "example password\n", -1);
+	if (config_load(copy, &cfg, &error) < 0)
+		fail_msg("the example does not load: %s", error);
+	assert_string_equal(cfg->accounts[0].password, "example password");
+	assert_string_equal(cfg->company.timezone, "Asia/Shanghai");
+	assert_true(cfg->smtp.present);
+	assert_int_equal(cfg->n_persons, 1);
+	assert_string_equal(cfg->persons[0].digest, "08:30");
+	assert_string_equal(cfg->classify.charset_fallbacks[0], "gb18030");
+	config_free(&cfg);
+	g_free(pass);
+	g_free(copy);
+	g_free(contents);
+	g_free(example);
+}
+
+/* --- durations, table-driven ------------------------------------------------------- */
+
+struct duration_case {
+	const char *text;
+	int ret;
+	uint64_t seconds;
+};
+
+static const struct duration_case duration_cases[] = {
+	{ "30s", 0, 30 },
+	{ "5m", 0, 300 },
+	{ "1h", 0, 3600 },
+	{ "2d", 0, 172800 },
+	{ "1w", 0, 604800 },
+	{ "45", 0, 45 },
+	{ "0", 0, 0 },
+	{ "007s", 0, 7 },
+	{ "18446744073709551615", 0, UINT64_MAX },
+	{ "18446744073709551615s", 0, UINT64_MAX },
+	{ "30500568904943w", 0, 30500568904943ULL * 604800 },
+	{ "30500568904944w", -1, 0 },       /* overflows when multiplied */
+	{ "18446744073709551616", -1, 0 },  /* overflows when parsed */
+	{ "", -1, 0 },
+	{ "s", -1, 0 },
+	{ "6x", -1, 0 },
+	{ "1ms", -1, 0 },
+	{ "1 s", -1, 0 },
+	{ " 1s", -1, 0 },
+	{ "1s ", -1, 0 },
+	{ "-1s", -1, 0 },
+	{ "+1s", -1, 0 },
+	{ "1S", -1, 0 },
+	{ "1h30m", -1, 0 },
+	{ "0x10", -1, 0 },
+	{ "1.5h", -1, 0 },
+};
+
+static void test_durations(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < G_N_ELEMENTS(duration_cases); i++) {
+		const struct duration_case *c = &duration_cases[i];
+		uint64_t seconds = 12345;
+		int ret = config_parse_duration(c->text, &seconds);
+
+		if (ret != c->ret)
+			fail_msg("'%s': returned %d, expected %d", c->text, ret, c->ret);
+		if (ret == 0 && seconds != c->seconds)
+			fail_msg("'%s': %" PRIu64 " seconds, expected %" PRIu64, c->text, seconds,
+			         c->seconds);
+	}
+	assert_int_equal(config_parse_duration(NULL, &(uint64_t){ 0 }), -1);
+}
+
+/* --- work hours, table-driven ------------------------------------------------------- */
+
+struct work_hours_case {
+	const char *text;
+	const char *expected; /* spans as "weekday:start-end " in minutes, or NULL: error */
+};
+
+static const struct work_hours_case work_hours_cases[] = {
+	{ "Mon-Fri 09:00-18:00",
+	  "1:540-1080 2:540-1080 3:540-1080 4:540-1080 5:540-1080 " },
+	{ "Mon-Fri 09:00-12:00 13:00-18:00",
+	  "1:540-720 1:780-1080 2:540-720 2:780-1080 3:540-720 3:780-1080 "
+	  "4:540-720 4:780-1080 5:540-720 5:780-1080 " },
+	{ "Mon-Thu 09:00-18:00, Fri 09:00-15:00",
+	  "1:540-1080 2:540-1080 3:540-1080 4:540-1080 5:540-900 " },
+	{ "Sun-Thu 08:00-16:00", "0:480-960 1:480-960 2:480-960 3:480-960 4:480-960 " },
+	{ "Fri-Mon 10:00-11:00", "0:600-660 1:600-660 5:600-660 6:600-660 " },
+	{ "Sat 00:00-24:00", "6:0-1440 " },
+	{ "sat 10:00-11:00", "6:600-660 " },
+	{ "  Mon   09:00-10:00   10:00-11:00 ,Tue\t09:00-10:00 ",
+	  "1:540-600 1:600-660 2:540-600 " },
+	{ "Wed-Wed 09:00-10:00", "3:540-600 " },
+	{ "Tue 13:00-18:00, Mon 09:00-10:00", "1:540-600 2:780-1080 " },
+	{ "", NULL },
+	{ "   ", NULL },
+	{ "Mon-Fri", NULL },
+	{ "09:00-18:00", NULL },
+	{ "Mon-Fry 09:00-18:00", NULL },
+	{ "Monday 09:00-18:00", NULL },
+	{ "Mon- Fri 09:00-18:00", NULL },
+	{ "Mon-Fri 9:00-18:00", NULL },
+	{ "Mon-Fri 09:00-18:60", NULL },
+	{ "Mon-Fri 09:00-24:01", NULL },
+	{ "Mon-Fri 24:00-24:00", NULL },
+	{ "Mon-Fri 18:00-09:00", NULL },
+	{ "Mon-Fri 09:00-09:00", NULL },
+	{ "Mon-Fri 09:00 - 18:00", NULL },
+	{ "Mon-Fri 09:00-18:00,", NULL },
+	{ ", Mon-Fri 09:00-18:00", NULL },
+	{ "Mon-Fri 09:00-18:00, Wed 12:00-13:00", NULL },
+	{ "Mon 09:00-12:00 11:00-13:00", NULL },
+	{ "Mon-Tue-Wed 09:00-10:00", NULL },
+	{ "Mon-Fri 09:00-18:00x", NULL },
+};
+
+static char *work_spans_format(const struct config_work_span *spans, size_t n)
+{
+	GString *out = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		g_string_append_printf(out, "%d:%d-%d ", spans[i].weekday, spans[i].start_min,
+		                       spans[i].end_min);
+	return g_string_free(out, FALSE);
+}
+
+static void test_work_hours(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < G_N_ELEMENTS(work_hours_cases); i++) {
+		const struct work_hours_case *c = &work_hours_cases[i];
+		struct config_work_span *spans = (struct config_work_span *)&spans;
+		const char *error = NULL;
+		size_t n = 99;
+		int ret = config_parse_work_hours(c->text, &spans, &n, &error);
+
+		if (c->expected == NULL) {
+			if (ret != -1)
+				fail_msg("'%s' was accepted", c->text);
+			assert_null(spans);
+			assert_int_equal(n, 0);
+			assert_non_null(error);
+			assert_true(strlen(error) > 0);
+		} else {
+			char *got;
+
+			if (ret != 0)
+				fail_msg("'%s' was refused: %s", c->text, error);
+			got = work_spans_format(spans, n);
+			if (strcmp(got, c->expected) != 0)
+				fail_msg("'%s': got '%s', expected '%s'", c->text, got, c->expected);
+			g_free(got);
+			g_free(spans);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_contract_config_loads),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_relative_paths_resolved),
+		cmocka_unit_test(test_values_normalized),
+		cmocka_unit_test(test_several_accounts_and_persons),
+		cmocka_unit_test(test_rules_kept_verbatim),
+		cmocka_unit_test(test_comments_and_layout),
+		cmocka_unit_test(test_long_comment_line_allowed),
+		cmocka_unit_test(test_line_length_limit),
+		cmocka_unit_test(test_error_messages),
+		cmocka_unit_test(test_empty_list_item),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_directory_is_not_a_config),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_huge_file_and_huge_line),
+		cmocka_unit_test(test_fifo_password_file),
+		cmocka_unit_test(test_empty_password_file),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_sent_folders_added),
+		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_example_config_loads),
+		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_work_hours),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
