@@ -16,6 +16,7 @@ SBINDIR   ?= $(PREFIX)/sbin
 DATADIR   ?= $(PREFIX)/share/followup
 SYSCONFDIR ?= /etc
 UNITDIR   ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 DESTDIR   ?=
 
 BUILD     ?= release
@@ -55,7 +56,7 @@ ALL_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) -I. $(PKG_CFLAGS) \
 ALL_LDFLAGS := $(OPTFLAGS) $(LDFLAGS)
 
 # Library modules, in link order (a module may use the ones after it).
-LIBMODS   := cli daemon store rules config parsers
+LIBMODS   := cli daemon config store rules parsers
 lib_srcs   = $(filter-out $(1)/main.c,$(wildcard $(1)/*.c))
 lib_objs   = $(patsubst %.c,$(OUT)/%.o,$(call lib_srcs,$(1)))
 LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a
@@ -73,38 +74,55 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
+# Quiet by default; V=1 shows the commands.
+V ?= 0
+ifeq ($(V),0)
+  Q = @
+  say = @printf '  %-6s %s\n' $(1) $(2)
+else
+  Q =
+  say = @true
+endif
+
 $(OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(DATA_GEN): $(DATA_FILES) rules/data/embed.sh
 	@mkdir -p $(dir $@)
-	sh rules/data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+	$(Q)sh rules/data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
 $(OUT)/gen/builtin_data.o: $(DATA_GEN)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/libdata.a: $(OUT)/gen/builtin_data.o
 $(foreach m,$(LIBMODS),$(eval $(OUT)/lib$(m).a: $(call lib_objs,$(m))))
 $(OUT)/lib%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BINOUT)/followupd: $(OUT)/daemon/main.o $(LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
 
 $(BINOUT)/followup: $(OUT)/cli/main.o $(LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
 
 $(OUT)/tests/%: $(OUT)/tests/%.o $(LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 $(OUT)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 tests: $(UNIT_BINS)
 
@@ -148,10 +166,13 @@ install: all
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
 	sed 's|@SBINDIR@|$(SBINDIR)|g' systemd/followupd.service.in > $(DESTDIR)$(UNITDIR)/followupd.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/followupd.service
+	install -d $(DESTDIR)$(SYSUSERSDIR)
+	install -m 0644 systemd/followup.sysusers $(DESTDIR)$(SYSUSERSDIR)/followup.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
-	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example
+	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
+	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf
 
 clean:
 	rm -rf build bin

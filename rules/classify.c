@@ -702,7 +702,10 @@ bool classify_has_quote_marker(const struct classify *cls,
 		return false;
 	if (has_document_attachment(msg))
 		return true;
-	if (text_has_marker(cls, msg->subject, SUBJECT_SCAN_MAX_BYTES))
+	/* Under a reply prefix the subject is the customer's own words
+	 * ("RE: Request for quotation"): only our new text can say we quoted. */
+	if (!classify_subject_is_reply(msg->subject) &&
+	    text_has_marker(cls, msg->subject, SUBJECT_SCAN_MAX_BYTES))
 		return true;
 	const char *body = msg->body_new != NULL ? msg->body_new : msg->body_text;
 	return text_has_marker(cls, body, QUOTE_SCAN_MAX_BYTES);

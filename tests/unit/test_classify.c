@@ -718,6 +718,11 @@ static const struct marker_case marker_cases[] = {
 	{ "Re: pumps", NULL, "Attached our quotation.", true },
 	{ "Re: pumps", "", "quotation", false },
 	{ "Re: pumps", "Thanks, see you in Shanghai.", NULL, false },
+	/* under a reply prefix the subject is the customer's words */
+	{ "RE: Request for quotation", "We have the valves in stock.", NULL, false },
+	{ "RE： Cotação de válvulas", "Temos em estoque.", NULL, false },
+	{ "AW: Anfrage", "Anbei unser Angebot.", NULL, true },
+	{ "Fwd: Quotation 2026-118", NULL, NULL, true },
 	{ "", NULL, NULL, false },
 };
 
@@ -778,7 +783,7 @@ static void test_hostile_strings(void **state)
 {
 	(void)state;
 	struct parsed_message msg = message("bu\xff" "yer@cust\xfe" "omer.com",
-	                                    "Re: \xff\xfe quotation \xc0");
+	                                    "\xff\xfe quotation \xc0");
 	msg.body_new = s("\xed\xa0\x80 invalid surrogate");
 	msg.flags.auto_submitted = s("\xff");
 	assert_int_equal(classify_direction(cls, &msg, false), MSG_DIR_IN);

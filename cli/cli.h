@@ -1,0 +1,83 @@
+#ifndef FOLLOWUP_CLI_CLI_H
+#define FOLLOWUP_CLI_CLI_H
+/*
+ * cli: the `followup` command. main.c parses the global options (accepted
+ * before or after the command), loads the config, opens the store and
+ * dispatches to one file per command (cmd_*.c) from a table. Every
+ * command prints human-readable aligned text, or with --json one JSON
+ * array.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <jansson.h>
+
+#include "config/config.h"
+#include "config/runtime.h"
+#include "store/store.h"
+
+/* Exit statuses, documented in docs/CLI.md. */
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_NOT_FOUND = 1,        /* the customer or message asked for is not in the store */
+	CLI_USAGE = 2,
+	CLI_STORE_ERROR = 3,      /* the store cannot be read or written */
+	CLI_CONFIG_ERROR = 78,    /* EX_CONFIG */
+};
+
+struct cli_ctx {
+	const char *config_path;
+	struct config *cfg;
+	struct config_runtime *rt;
+	struct store *st;
+	bool json;
+	int64_t now;              /* --now, else the clock */
+	int argc;                 /* the command's own arguments, global options removed */
+	char **argv;
+};
+
+struct cli_command {
+	const char *name;
+	const char *synopsis;
+	const char *summary;
+	int (*run)(struct cli_ctx *ctx);
+	enum store_mode mode;
+};
+
+int cmd_timeline(struct cli_ctx *ctx);
+int cmd_customers(struct cli_ctx *ctx);
+int cmd_threads(struct cli_ctx *ctx);
+int cmd_show(struct cli_ctx *ctx);
+int cmd_reparse(struct cli_ctx *ctx);
+
+/* ---- output helpers (output.c) ---- */
+
+/* "2026-11-20T08:15:00Z"; "" for INT64_MIN. Static buffer per call site. */
+void cli_format_utc(int64_t t, char *buf, size_t size);
+/* "2026-11-20 16:15" in the local time zone; "-" for INT64_MIN. */
+void cli_format_local(int64_t t, char *buf, size_t size);
+/* Appends s to out padded or cut to exactly `width` terminal columns
+ * (wide CJK characters count two). */
+void cli_pad(GString *out, const char *s, int width);
+/* A JSON string that is always valid (invalid UTF-8 replaced); NULL -> null. */
+json_t *cli_json_string(const char *s);
+/* RFC 3339 or null. */
+json_t *cli_json_time(int64_t t);
+/* Prints a JSON value followed by a newline and releases it. 0 or -1. */
+int cli_print_json(json_t *value);
+/* Prints "followup: " and the message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Finds the customer a TARGET names (address, domain, key or id).
+ * CLI_OK and *target_r filled, CLI_NOT_FOUND (message printed), or
+ * CLI_STORE_ERROR. */
+int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_target *target_r);
+
+/* Takes "--NAME VALUE" or "--NAME=VALUE" out of ctx->argv; *value_r NULL
+ * when absent. -1 when the value is missing. */
+int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r);
+/* -1 (after printing an error) when unknown options or too many
+ * arguments remain. */
+int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+ * followup show MESSAGE-ID: one message with its headers, text and
+ * attachments.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+
+static json_t *strv_json(char **v)
+{
+	json_t *arr = json_array();
+
+	for (; v != NULL && *v != NULL; v++)
+		json_array_append_new(arr, cli_json_string(*v));
+	return arr;
+}
+
+static json_t *message_json(const struct store_entry *e)
+{
+	json_t *o = json_object();
+	json_t *atts = json_array();
+
+	for (size_t i = 0; i < e->n_attachments; i++) {
+		json_t *a = json_object();
+		json_object_set_new(a, "filename", cli_json_string(e->attachments[i].filename));
+		json_object_set_new(a, "content_type", cli_json_string(e->attachments[i].content_type));
+		json_object_set_new(a, "size", json_integer((json_int_t)e->attachments[i].size));
+		json_object_set_new(a, "inline", json_boolean(e->attachments[i].is_inline));
+		json_array_append_new(atts, a);
+	}
+	json_object_set_new(o, "message_id", cli_json_string(e->message_id));
+	json_object_set_new(o, "date", cli_json_time(e->date));
+	json_object_set_new(o, "header_date", cli_json_time(e->header_date));
+	json_object_set_new(o, "internal_date", cli_json_time(e->internal_date));
+	json_object_set_new(o, "direction", cli_json_string(e->direction));
+	json_object_set_new(o, "kind", cli_json_string(e->kind));
+	json_object_set_new(o, "from", cli_json_string(e->from_addr));
+	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
+	json_object_set_new(o, "to", strv_json(e->to));
+	json_object_set_new(o, "cc", strv_json(e->cc));
+	json_object_set_new(o, "subject", cli_json_string(e->subject));
+	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
+	json_object_set_new(o, "body", cli_json_string(e->body_text));
+	json_object_set_new(o, "body_new", cli_json_string(e->body_new));
+	json_object_set_new(o, "in_reply_to", cli_json_string(e->in_reply_to));
+	json_object_set_new(o, "references", strv_json(e->references));
+	json_object_set_new(o, "thread", json_integer(e->thread));
+	json_object_set_new(o, "customer", cli_json_string(e->customer));
+	json_object_set_new(o, "folders", strv_json(e->folders));
+	json_object_set_new(o, "attachments", atts);
+	if (e->parse_error != NULL)
+		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
+	return o;
+}
+
+static void print_list(const char *label, char **v)
+{
+	if (v == NULL || v[0] == NULL)
+		return;
+	char *joined = g_strjoinv(", ", v);
+	printf("%-12s %s\n", label, joined);
+	g_free(joined);
+}
+
+static void print_message(const struct store_entry *e)
+{
+	char local[32], utc[32];
+
+	cli_format_local(e->date, local, sizeof(local));
+	cli_format_utc(e->date, utc, sizeof(utc));
+	printf("%-12s <%s>\n", "Message-ID:", e->message_id);
+	printf("%-12s %s (%s)\n", "Date:", local, utc);
+	if (e->from_name[0] != '\0')
+		printf("%-12s %s <%s>\n", "From:", e->from_name, e->from_addr);
+	else
+		printf("%-12s %s\n", "From:", e->from_addr);
+	print_list("To:", e->to);
+	print_list("Cc:", e->cc);
+	printf("%-12s %s\n", "Subject:", e->subject);
+	if (e->in_reply_to != NULL)
+		printf("%-12s <%s>\n", "In-Reply-To:", e->in_reply_to);
+	printf("%-12s %s, %s, customer %s, thread %lld\n", "Filed:", e->direction, e->kind,
+	       e->customer != NULL ? e->customer : "(none)", (long long)e->thread);
+	print_list("Folders:", e->folders);
+	if (e->parse_error != NULL)
+		printf("%-12s %s\n", "Problem:", e->parse_error);
+	for (size_t i = 0; i < e->n_attachments; i++) {
+		const struct store_attachment *a = &e->attachments[i];
+		char *size = g_format_size(a->size);
+		printf("%-12s %s (%s, %s%s)\n", i == 0 ? "Attachments:" : "", a->filename,
+		       a->content_type, size, a->is_inline ? ", inline" : "");
+		g_free(size);
+	}
+	printf("\n%s\n", e->body_text);
+}
+
+int cmd_show(struct cli_ctx *ctx)
+{
+	struct store_entry *e = NULL;
+	char *error = NULL;
+	char *id;
+	int rc;
+
+	if (cli_expect_args(ctx, 1, 1, "show MESSAGE-ID") < 0)
+		return CLI_USAGE;
+	/* Accept the id with or without its angle brackets. */
+	id = g_strdup(ctx->argv[0]);
+	g_strstrip(id);
+	if (id[0] == '<' && id[strlen(id) - 1] == '>') {
+		id[strlen(id) - 1] = '\0';
+		memmove(id, id + 1, strlen(id));
+	}
+	rc = store_message_get(ctx->st, id, &e, &error);
+	if (rc < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		g_free(id);
+		return CLI_STORE_ERROR;
+	}
+	if (rc == 1) {
+		cli_error("no message with Message-ID <%s> (see: followup timeline TARGET)", id);
+		if (ctx->json)
+			cli_print_json(json_array());
+		g_free(id);
+		return CLI_NOT_FOUND;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array();
+		json_array_append_new(arr, message_json(e));
+		cli_print_json(arr);
+	} else {
+		print_message(e);
+	}
+	store_entry_free(&e);
+	g_free(id);
+	return CLI_OK;
+}

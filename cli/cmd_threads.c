@@ -1,0 +1,87 @@
+/*
+ * followup threads [--customer TARGET]: conversations, latest first.
+ */
+#include <glib.h>
+
+#include "cli/cli.h"
+
+static json_t *thread_json(const struct store_thread *t)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(t->id));
+	json_object_set_new(o, "customer", cli_json_string(t->customer));
+	json_object_set_new(o, "subject", cli_json_string(t->subject));
+	json_object_set_new(o, "origin", cli_json_string(t->origin));
+	json_object_set_new(o, "first_date", cli_json_time(t->first_date));
+	json_object_set_new(o, "last_date", cli_json_time(t->last_date));
+	json_object_set_new(o, "messages", json_integer((json_int_t)t->n_messages));
+	json_object_set_new(o, "last_direction", cli_json_string(t->last_direction));
+	json_object_set_new(o, "last_kind", cli_json_string(t->last_kind));
+	return o;
+}
+
+static void print_threads(struct store_thread **threads, size_t n)
+{
+	GString *line = g_string_new(NULL);
+
+	printf("%-6s %-24s %-10s %4s %-16s %-16s %-9s %s\n", "ID", "CUSTOMER", "ORIGIN", "MSGS",
+	       "FIRST", "LAST", "LAST BY", "SUBJECT");
+	for (size_t i = 0; i < n; i++) {
+		const struct store_thread *t = threads[i];
+		char first[32], last[32];
+		cli_format_local(t->first_date, first, sizeof(first));
+		cli_format_local(t->last_date, last, sizeof(last));
+		g_string_printf(line, "%-6lld ", (long long)t->id);
+		cli_pad(line, t->customer != NULL ? t->customer : "(internal)", 24);
+		g_string_append_c(line, ' ');
+		cli_pad(line, t->origin, 10);
+		g_string_append_printf(line, " %4llu %-16s %-16s %-9s ",
+		                       (unsigned long long)t->n_messages, first, last,
+		                       g_strcmp0(t->last_direction, "out") == 0 ? "us" : "customer");
+		cli_pad(line, t->subject, 50);
+		g_strchomp(line->str);
+		printf("%s\n", line->str);
+	}
+	g_string_free(line, TRUE);
+}
+
+int cmd_threads(struct cli_ctx *ctx)
+{
+	struct store_target target = { .customer_id = -1 };
+	struct store_thread **threads = NULL;
+	const char *customer = NULL;
+	char *error = NULL;
+	size_t n = 0;
+	int ret = CLI_OK;
+
+	if (cli_take_option(ctx, "customer", &customer) < 0 ||
+	    cli_expect_args(ctx, 0, 0, "threads [--customer TARGET]") < 0)
+		return CLI_USAGE;
+	if (customer != NULL) {
+		ret = cli_resolve_target(ctx, customer, &target);
+		if (ret != CLI_OK) {
+			if (ctx->json && ret == CLI_NOT_FOUND)
+				cli_print_json(json_array());
+			return ret;
+		}
+	}
+	if (store_threads(ctx->st, target.customer_id, &threads, &n, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_STORE_ERROR;
+		goto out;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, thread_json(threads[i]));
+		cli_print_json(arr);
+	} else {
+		print_threads(threads, n);
+	}
+out:
+	g_free(error);
+	store_threads_free(&threads, n);
+	store_target_clear(&target);
+	return ret;
+}

@@ -1,0 +1,134 @@
+/*
+ * followup timeline TARGET: a customer's messages, oldest first.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+#include "rules/classify.h"
+
+static char *key_of(const char *target, void *p)
+{
+	struct cli_ctx *ctx = p;
+
+	if (strchr(target, '@') != NULL)
+		return classify_customer_key(ctx->rt->cls, target);
+	char *addr = g_strconcat("postmaster@", target, NULL);
+	char *key = classify_registrable_domain(ctx->rt->cls, addr);
+	g_free(addr);
+	return key;
+}
+
+int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_target *target_r)
+{
+	char *error = NULL;
+	int rc = store_resolve_target(ctx->st, target, key_of, ctx, target_r, &error);
+
+	if (rc < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		return CLI_STORE_ERROR;
+	}
+	if (rc == 1) {
+		cli_error("no customer matches '%s' (see: followup customers)", target);
+		return CLI_NOT_FOUND;
+	}
+	return CLI_OK;
+}
+
+static json_t *strv_json(char **v)
+{
+	json_t *arr = json_array();
+
+	for (; v != NULL && *v != NULL; v++)
+		json_array_append_new(arr, cli_json_string(*v));
+	return arr;
+}
+
+static json_t *entry_json(const struct store_entry *e)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "date", cli_json_time(e->date));
+	json_object_set_new(o, "direction", cli_json_string(e->direction));
+	json_object_set_new(o, "kind", cli_json_string(e->kind));
+	json_object_set_new(o, "from", cli_json_string(e->from_addr));
+	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
+	json_object_set_new(o, "to", strv_json(e->to));
+	json_object_set_new(o, "cc", strv_json(e->cc));
+	json_object_set_new(o, "subject", cli_json_string(e->subject));
+	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
+	json_object_set_new(o, "message_id", cli_json_string(e->message_id));
+	json_object_set_new(o, "thread", json_integer(e->thread));
+	json_object_set_new(o, "customer", cli_json_string(e->customer));
+	json_object_set_new(o, "attachments", json_integer(e->n_attachments));
+	json_object_set_new(o, "header_date", cli_json_time(e->header_date));
+	json_object_set_new(o, "internal_date", cli_json_time(e->internal_date));
+	if (e->parse_error != NULL)
+		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
+	return o;
+}
+
+static void print_entry(const struct store_entry *e)
+{
+	GString *line = g_string_new(NULL);
+	char date[32];
+	bool out = strcmp(e->direction, "out") == 0;
+	const char *who = out ? (e->to != NULL && e->to[0] != NULL ? e->to[0] : "") : e->from_addr;
+
+	cli_format_local(e->date, date, sizeof(date));
+	cli_pad(line, date, 17);
+	g_string_append_c(line, ' ');
+	cli_pad(line, out ? "out" : "in", 4);
+	cli_pad(line, e->kind, 11);
+	cli_pad(line, who, 28);
+	g_string_append_c(line, ' ');
+	cli_pad(line, e->subject[0] != '\0' ? e->subject : "(no subject)", 50);
+	g_strchomp(line->str);
+	printf("%s\n", line->str);
+	if (e->snippet[0] != '\0') {
+		g_string_assign(line, "                  ");
+		cli_pad(line, e->snippet, 94);
+		g_strchomp(line->str);
+		printf("%s\n", line->str);
+	}
+	g_string_free(line, TRUE);
+}
+
+int cmd_timeline(struct cli_ctx *ctx)
+{
+	struct store_target target = { 0 };
+	struct store_entry **entries = NULL;
+	size_t n = 0;
+	char *error = NULL;
+	int ret;
+
+	if (cli_expect_args(ctx, 1, 1, "timeline TARGET") < 0)
+		return CLI_USAGE;
+	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
+	if (ret != CLI_OK) {
+		if (ctx->json && ret == CLI_NOT_FOUND)
+			cli_print_json(json_array());
+		return ret;
+	}
+	if (store_timeline(ctx->st, target.customer_id, &entries, &n, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_STORE_ERROR;
+		goto out;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, entry_json(entries[i]));
+		cli_print_json(arr);
+	} else {
+		printf("%s: %zu message%s\n\n", target.customer_key, n, n == 1 ? "" : "s");
+		for (size_t i = 0; i < n; i++)
+			print_entry(entries[i]);
+	}
+out:
+	g_free(error);
+	store_entries_free(&entries, n);
+	store_target_clear(&target);
+	return ret;
+}

@@ -1,0 +1,170 @@
+/*
+ * followup: answers the team's questions about customers from the shell.
+ *
+ *   followup [-c FILE] COMMAND [ARGS] [--json] [--now RFC3339]
+ *
+ * Global options may stand before or after the command.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+#include "parsers/message.h"
+
+static const struct cli_command commands[] = {
+	{ "timeline", "timeline TARGET", "a customer's messages by date (TARGET: an address, "
+	  "a domain, or a customer id)", cmd_timeline, STORE_READ_ONLY },
+	{ "customers", "customers", "every customer with its contacts and last contact dates",
+	  cmd_customers, STORE_READ_ONLY },
+	{ "threads", "threads [--customer TARGET]", "conversations, most recent first",
+	  cmd_threads, STORE_READ_ONLY },
+	{ "show", "show MESSAGE-ID", "one message: headers, text and attachments", cmd_show,
+	  STORE_READ_ONLY },
+	{ "reparse", "reparse", "rebuild every parsed field from the stored raw messages",
+	  cmd_reparse, STORE_READ_WRITE },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: followup [-c FILE] COMMAND [ARGS] [--json] [--now RFC3339]\n\n"
+	             "commands:\n");
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		fprintf(out, "  %-30s %s\n", commands[i].synopsis, commands[i].summary);
+	fprintf(out, "\noptions:\n"
+	             "  -c, --config FILE  configuration (default: $FOLLOWUP_CONFIG, else %s)\n"
+	             "  --json             print one JSON array\n"
+	             "  --now TIME         fix the clock (RFC 3339)\n",
+	        CONFIG_DEFAULT_PATH);
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	}
+	return NULL;
+}
+
+/* Splits argv into global options and the rest (command and its args). */
+static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char **now_r,
+                        bool *help_r)
+{
+	GPtrArray *rest = g_ptr_array_new();
+	bool after_dashdash = false;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *value = NULL;
+		if (after_dashdash) {
+			g_ptr_array_add(rest, argv[i]);
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			after_dashdash = true;
+			g_ptr_array_add(rest, argv[i]);
+		} else if (strcmp(a, "--json") == 0) {
+			ctx->json = true;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			*help_r = true;
+		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
+		           strcmp(a, "--now") == 0) {
+			if (i + 1 >= argc) {
+				cli_error("%s needs a value", a);
+				g_ptr_array_free(rest, TRUE);
+				return -1;
+			}
+			value = argv[++i];
+			if (strcmp(a, "--now") == 0)
+				*now_r = value;
+			else
+				ctx->config_path = value;
+		} else if (strncmp(a, "--config=", 9) == 0) {
+			ctx->config_path = a + 9;
+		} else if (strncmp(a, "--now=", 6) == 0) {
+			*now_r = a + 6;
+		} else {
+			g_ptr_array_add(rest, argv[i]);
+		}
+	}
+	ctx->argc = (int)rest->len;
+	g_ptr_array_add(rest, NULL);
+	ctx->argv = (char **)g_ptr_array_free(rest, FALSE);
+	return 0;
+}
+
+static int parse_now(const char *text, int64_t *now_r)
+{
+	GDateTime *dt = g_date_time_new_from_iso8601(text, NULL);
+
+	if (dt == NULL)
+		return -1;
+	*now_r = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { 0 };
+	const struct cli_command *cmd;
+	const char *now = NULL;
+	bool help = false;
+	char *error = NULL;
+	char **argv_owned;
+	int ret = CLI_USAGE;
+
+	if (parse_global(argc, argv, &ctx, &now, &help) < 0)
+		return CLI_USAGE;
+	argv_owned = ctx.argv;
+	if (help || ctx.argc == 0) {
+		usage(help ? stdout : stderr);
+		ret = help ? CLI_OK : CLI_USAGE;
+		goto out;
+	}
+	cmd = find_command(ctx.argv[0]);
+	if (cmd == NULL) {
+		cli_error("unknown command '%s' (try: followup --help)", ctx.argv[0]);
+		goto out;
+	}
+	ctx.argv++;
+	ctx.argc--;
+	ctx.now = (int64_t)time(NULL);
+	if (now != NULL && parse_now(now, &ctx.now) < 0) {
+		cli_error("--now '%s' is not an RFC 3339 time (e.g. 2026-11-24T09:00:00Z)", now);
+		goto out;
+	}
+
+	const char *path = config_default_path(ctx.config_path);
+	if (config_load(path, &ctx.cfg, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_CONFIG_ERROR;
+		goto out;
+	}
+	message_parser_init();
+	if (config_runtime_new(ctx.cfg, &ctx.rt, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_CONFIG_ERROR;
+		goto out;
+	}
+	if (store_open(ctx.cfg->store_path, cmd->mode, &ctx.st, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_STORE_ERROR;
+		goto out;
+	}
+	ret = cmd->run(&ctx);
+	if (fflush(stdout) != 0 && ret == CLI_OK) {
+		cli_error("cannot write the output");
+		ret = CLI_STORE_ERROR;
+	}
+out:
+	g_free(error);
+	store_close(&ctx.st);
+	config_runtime_free(&ctx.rt);
+	config_free(&ctx.cfg);
+	message_parser_deinit();
+	g_free(argv_owned);
+	return ret;
+}

@@ -1,0 +1,193 @@
+/*
+ * output: formatting shared by the commands.
+ */
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+
+void cli_format_utc(int64_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (t == INT64_MIN || gmtime_r(&tt, &tm) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void cli_format_local(int64_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (t == INT64_MIN || localtime_r(&tt, &tm) == NULL) {
+		g_strlcpy(buf, "-", size);
+		return;
+	}
+	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+static int char_width(gunichar c)
+{
+	if (g_unichar_iszerowidth(c))
+		return 0;
+	if (g_unichar_iswide(c))
+		return 2;
+	return 1;
+}
+
+/* The next printable character of s and its width; control characters
+ * and invalid bytes show as a space. */
+static gunichar next_char(const char **p, int *width_r)
+{
+	gunichar c = g_utf8_get_char_validated(*p, -1);
+
+	if (c == (gunichar)-1 || c == (gunichar)-2) {
+		(*p)++;
+		c = ' ';
+	} else {
+		*p = g_utf8_next_char(*p);
+	}
+	if (c < 0x20 || c == 0x7f)
+		c = ' ';
+	*width_r = char_width(c);
+	return c;
+}
+
+static int text_width(const char *s)
+{
+	int total = 0, w;
+
+	while (*s != '\0') {
+		next_char(&s, &w);
+		total += w;
+	}
+	return total;
+}
+
+void cli_pad(GString *out, const char *s, int width)
+{
+	int used = 0, w;
+	bool fits;
+
+	if (s == NULL)
+		s = "";
+	fits = text_width(s) <= width;
+	while (*s != '\0') {
+		gunichar c = next_char(&s, &w);
+		if (used + w > (fits ? width : width - 1))
+			break;
+		g_string_append_unichar(out, c);
+		used += w;
+	}
+	if (!fits && used < width) {
+		g_string_append_unichar(out, 0x2026);   /* … */
+		used++;
+	}
+	for (; used < width; used++)
+		g_string_append_c(out, ' ');
+}
+
+json_t *cli_json_string(const char *s)
+{
+	if (s == NULL)
+		return json_null();
+	if (g_utf8_validate(s, -1, NULL))
+		return json_string(s);
+	char *valid = g_utf8_make_valid(s, -1);
+	json_t *j = json_string(valid);
+	g_free(valid);
+	return j;
+}
+
+json_t *cli_json_time(int64_t t)
+{
+	char buf[32];
+
+	if (t == INT64_MIN)
+		return json_null();
+	cli_format_utc(t, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+int cli_print_json(json_t *value)
+{
+	int rc = json_dumpf(value, stdout, JSON_INDENT(2));
+
+	json_decref(value);
+	if (rc < 0)
+		return -1;
+	fputc('\n', stdout);
+	return 0;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list args;
+
+	fputs("followup: ", stderr);
+	va_start(args, fmt);
+	vfprintf(stderr, fmt, args);
+	va_end(args);
+	fputc('\n', stderr);
+}
+
+static void remove_args(struct cli_ctx *ctx, int at, int count)
+{
+	memmove(&ctx->argv[at], &ctx->argv[at + count],
+	        sizeof(char *) * (size_t)(ctx->argc - at - count + 1));
+	ctx->argc -= count;
+}
+
+int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r)
+{
+	size_t len = strlen(name);
+
+	*value_r = NULL;
+	for (int i = 0; i < ctx->argc; i++) {
+		const char *a = ctx->argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, name, len) != 0)
+			continue;
+		if (a[2 + len] == '=') {
+			*value_r = a + 3 + len;
+			remove_args(ctx, i, 1);
+			return 0;
+		}
+		if (a[2 + len] == '\0') {
+			if (i + 1 >= ctx->argc) {
+				cli_error("--%s needs a value", name);
+				return -1;
+			}
+			*value_r = ctx->argv[i + 1];
+			remove_args(ctx, i, 2);
+			return 0;
+		}
+	}
+	return 0;
+}
+
+int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis)
+{
+	for (int i = 0; i < ctx->argc; i++) {
+		if (strcmp(ctx->argv[i], "--") == 0) {
+			remove_args(ctx, i, 1);
+			break;
+		}
+		if (ctx->argv[i][0] == '-' && ctx->argv[i][1] != '\0') {
+			cli_error("unknown option '%s' (usage: followup %s)", ctx->argv[i], synopsis);
+			return -1;
+		}
+	}
+	if (ctx->argc < min || ctx->argc > max) {
+		cli_error("usage: followup %s", synopsis);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,98 @@
+/*
+ * runtime: see runtime.h. This is the one place that reads the data files
+ * the classifier uses, so rules/ stays free of I/O.
+ */
+#include <glib.h>
+
+#include "config/runtime.h"
+#include "rules/classify.h"
+
+#define DEFAULT_THREAD_WINDOW (30 * 24 * 3600)
+
+static psl_ctx_t *load_psl(char **error_r)
+{
+	/* The system's list (Debian's publicsuffix package) is updated with
+	 * the distribution; the copy built into libpsl is the fallback. */
+	psl_ctx_t *psl = psl_latest(NULL);
+
+	if (psl == NULL)
+		psl = (psl_ctx_t *)psl_builtin();
+	if (psl == NULL)
+		*error_r = g_strdup("no public suffix list found: install Debian's publicsuffix package");
+	return psl;
+}
+
+static int read_list(const char *path, const char *key, char **text_r, char **error_r)
+{
+	GError *gerr = NULL;
+
+	*text_r = NULL;
+	if (path == NULL)
+		return 0;
+	if (!g_file_get_contents(path, text_r, NULL, &gerr)) {
+		*error_r = g_strdup_printf("[classify] %s: cannot read %s: %s", key, path,
+		                           gerr->message);
+		g_error_free(gerr);
+		return -1;
+	}
+	if (!g_utf8_validate(*text_r, -1, NULL)) {
+		*error_r = g_strdup_printf("[classify] %s: %s is not valid UTF-8", key, path);
+		g_free(*text_r);
+		*text_r = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int config_runtime_new(const struct config *cfg, struct config_runtime **rt_r, char **error_r)
+{
+	struct config_runtime *rt = g_new0(struct config_runtime, 1);
+	char *freemail = NULL, *markers = NULL;
+	const char *cls_error = NULL;
+	int ret = -1;
+
+	rt->cfg = cfg;
+	rt->psl = load_psl(error_r);
+	if (rt->psl == NULL)
+		goto out;
+	if (read_list(cfg->classify.freemail_file, "freemail-file", &freemail, error_r) < 0 ||
+	    read_list(cfg->classify.quote_markers_file, "quote-markers-file", &markers,
+	              error_r) < 0)
+		goto out;
+	struct classify_options copts = {
+		.own_domains = (const char *const *)cfg->company.domains,
+		.freemail_list = freemail,
+		.quote_markers = markers,
+		.psl = rt->psl,
+	};
+	if (classify_new(&copts, &rt->cls, &cls_error) < 0) {
+		*error_r = g_strdup_printf("%s: %s", cfg->path, cls_error);
+		goto out;
+	}
+	rt->parse.charset_fallbacks = (const char *const *)cfg->classify.charset_fallbacks;
+	rt->ingest.cls = rt->cls;
+	rt->ingest.parse = &rt->parse;
+	rt->ingest.thread_window = cfg->classify.thread_window_seconds != 0
+	                           ? cfg->classify.thread_window_seconds : DEFAULT_THREAD_WINDOW;
+	ret = 0;
+out:
+	g_free(freemail);
+	g_free(markers);
+	if (ret < 0)
+		config_runtime_free(&rt);
+	*rt_r = rt;
+	return ret;
+}
+
+void config_runtime_free(struct config_runtime **rtp)
+{
+	struct config_runtime *rt = *rtp;
+
+	if (rt == NULL)
+		return;
+	*rtp = NULL;
+	classify_free(&rt->cls);
+	if (rt->psl != NULL && rt->psl != psl_builtin())
+		psl_free(rt->psl);
+	g_free(rt);
+}

@@ -1,0 +1,27 @@
+#ifndef FOLLOWUP_CONFIG_RUNTIME_H
+#define FOLLOWUP_CONFIG_RUNTIME_H
+/*
+ * runtime: what a loaded config turns into before any message can be
+ * filed: the public suffix list, the classifier with the company's
+ * domains and the data lists (built in, or the files [classify] names),
+ * and the parse and ingest options. Shared by followupd and followup.
+ */
+#include <libpsl.h>
+
+#include "config/config.h"
+#include "parsers/message.h"
+#include "store/store.h"
+
+struct config_runtime {
+	const struct config *cfg;         /* borrowed */
+	psl_ctx_t *psl;
+	struct classify *cls;
+	struct message_parse_options parse;
+	struct ingest_options ingest;
+};
+
+/* 0, or -1 with *error_r (g_free) naming the file or key at fault. */
+int config_runtime_new(const struct config *cfg, struct config_runtime **rt_r, char **error_r);
+void config_runtime_free(struct config_runtime **rt);
+
+#endif

@@ -1,0 +1,512 @@
+/*
+ * imap: see imap.h.
+ */
+#include <string.h>
+#include <curl/curl.h>
+#include <glib.h>
+
+#include "daemon/imap.h"
+#include "daemon/curl_uv.h"
+#include "daemon/log.h"
+
+#define DEFAULT_TIMEOUT_S 120
+#define READ_CHUNK (64 * 1024)
+
+struct imap_cmd {
+	char tag[16];
+	char *line;               /* "TAG COMMAND\r\n" */
+	imap_untagged_fn *untagged;
+	imap_done_fn *done;
+	void *ctx;
+};
+
+enum conn_state {
+	CONN_NEW = 0,
+	CONN_CONNECTING,
+	CONN_READY,
+	CONN_FAILED,
+};
+
+struct imap_conn {
+	uv_loop_t *loop;
+	char *label, *url, *user, *password;
+	bool tls;
+	unsigned timeout_s;
+	struct imap_resp_limits limits;
+
+	struct curl_uv *cu;
+	CURL *easy;
+	char errbuf[CURL_ERROR_SIZE];
+	enum conn_state state;
+	imap_ready_fn *ready;
+	void *ready_ctx;
+
+	uv_poll_t poll;
+	bool poll_initialized;
+	int poll_events;
+	uv_timer_t timer;
+	unsigned open_handles;
+
+	GQueue cmds;              /* struct imap_cmd *; the head is in flight when sent */
+	bool head_sent;
+	unsigned tag_seq;
+	GString *out;             /* bytes not yet sent */
+	size_t out_off;
+
+	unsigned char *in;        /* received bytes: [in_start, in_len) not yet parsed */
+	size_t in_len, in_cap, in_start, in_need;
+
+	int busy;                 /* depth of callbacks into the owner */
+	bool freed;               /* imap_conn_free() was called */
+};
+
+static void cmd_free(struct imap_cmd *cmd)
+{
+	g_free(cmd->line);
+	g_free(cmd);
+}
+
+static void on_closed(uv_handle_t *handle)
+{
+	struct imap_conn *c = handle->data;
+
+	if (--c->open_handles > 0)
+		return;
+	g_free(c);
+}
+
+/* Starts tearing down; the struct goes in the last close callback. */
+static void conn_close(struct imap_conn *c)
+{
+	struct imap_cmd *cmd;
+
+	if (c->poll_initialized) {
+		uv_poll_stop(&c->poll);
+		uv_close((uv_handle_t *)&c->poll, on_closed);
+		c->poll_initialized = false;
+	}
+	/* curl closes the socket, after the poll has stopped watching it. */
+	curl_uv_free(&c->cu);
+	if (c->easy != NULL)
+		curl_easy_cleanup(c->easy);
+	c->easy = NULL;
+	while ((cmd = g_queue_pop_head(&c->cmds)) != NULL)
+		cmd_free(cmd);
+	g_string_free(c->out, TRUE);
+	g_free(c->in);
+	if (c->password != NULL)
+		memset(c->password, 0, strlen(c->password));
+	g_free(c->password);
+	g_free(c->label);
+	g_free(c->url);
+	g_free(c->user);
+	uv_timer_stop(&c->timer);
+	uv_close((uv_handle_t *)&c->timer, on_closed);
+}
+
+/* Around every call into the owner: the owner may free the conn. */
+static void enter(struct imap_conn *c)
+{
+	c->busy++;
+}
+
+/* False when the conn must not be touched any more. */
+static bool leave(struct imap_conn *c)
+{
+	if (--c->busy == 0 && c->freed) {
+		conn_close(c);
+		return false;
+	}
+	return !c->freed;
+}
+
+static void arm_timer(struct imap_conn *c);
+
+static void fail(struct imap_conn *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void fail(struct imap_conn *c, const char *fmt, ...)
+{
+	va_list args;
+	char *text;
+	struct imap_cmd *cmd;
+
+	if (c->state == CONN_FAILED || c->freed)
+		return;
+	va_start(args, fmt);
+	text = g_strdup_vprintf(fmt, args);
+	va_end(args);
+	enum conn_state was = c->state;
+	c->state = CONN_FAILED;
+	uv_timer_stop(&c->timer);
+	if (c->poll_initialized)
+		uv_poll_stop(&c->poll);
+
+	enter(c);
+	if (was == CONN_CONNECTING && c->ready != NULL) {
+		c->ready(c, text, c->ready_ctx);
+	} else {
+		while (!c->freed && (cmd = g_queue_pop_head(&c->cmds)) != NULL) {
+			if (cmd->done != NULL)
+				cmd->done(c, IMAP_STATUS_NONE, text, cmd->ctx);
+			cmd_free(cmd);
+		}
+	}
+	g_free(text);
+	leave(c);
+}
+
+static void on_timeout(uv_timer_t *timer)
+{
+	struct imap_conn *c = timer->data;
+
+	fail(c, "%s: no answer from %s in %u s", c->label, c->url, c->timeout_s);
+}
+
+static void arm_timer(struct imap_conn *c)
+{
+	if (g_queue_is_empty(&c->cmds))
+		uv_timer_stop(&c->timer);
+	else
+		uv_timer_start(&c->timer, on_timeout, (uint64_t)c->timeout_s * 1000, 0);
+}
+
+static void on_poll(uv_poll_t *poll, int status, int events);
+
+static void watch(struct imap_conn *c, int events)
+{
+	if (!c->poll_initialized || c->poll_events == events)
+		return;
+	c->poll_events = events;
+	uv_poll_start(&c->poll, events, on_poll);
+}
+
+static void flush(struct imap_conn *c)
+{
+	while (c->out_off < c->out->len) {
+		size_t n = 0;
+		CURLcode rc = curl_easy_send(c->easy, c->out->str + c->out_off,
+		                             c->out->len - c->out_off, &n);
+		if (rc == CURLE_AGAIN)
+			break;
+		if (rc != CURLE_OK) {
+			fail(c, "%s: sending to %s failed: %s", c->label, c->url,
+			     curl_easy_strerror(rc));
+			return;
+		}
+		c->out_off += n;
+	}
+	if (c->out_off == c->out->len) {
+		g_string_truncate(c->out, 0);
+		c->out_off = 0;
+		watch(c, UV_READABLE);
+	} else {
+		watch(c, UV_READABLE | UV_WRITABLE);
+	}
+}
+
+/* Sends the head command when nothing is in flight. */
+static void send_next(struct imap_conn *c)
+{
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
+
+	if (c->state != CONN_READY || cmd == NULL || c->head_sent)
+		return;
+	c->head_sent = true;
+	g_string_append(c->out, cmd->line);
+	arm_timer(c);
+	flush(c);
+}
+
+static void handle_tagged(struct imap_conn *c, const struct imap_response *resp)
+{
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
+
+	if (cmd == NULL || !c->head_sent || strcmp(cmd->tag, resp->tag) != 0) {
+		fail(c, "%s: %s answered a command it was not given (tag %s)", c->label, c->url,
+		     resp->tag);
+		return;
+	}
+	g_queue_pop_head(&c->cmds);
+	c->head_sent = false;
+	arm_timer(c);
+	if (cmd->done != NULL) {
+		enter(c);
+		cmd->done(c, resp->status, resp->text, cmd->ctx);
+		cmd_free(cmd);
+		if (!leave(c))
+			return;
+	} else {
+		cmd_free(cmd);
+	}
+	send_next(c);
+}
+
+static void handle_response(struct imap_conn *c, const struct imap_response *resp)
+{
+	struct imap_cmd *cmd;
+
+	switch (resp->kind) {
+	case IMAP_RESP_TAGGED:
+		handle_tagged(c, resp);
+		break;
+	case IMAP_RESP_UNTAGGED:
+		if (resp->status == IMAP_STATUS_BYE && g_queue_is_empty(&c->cmds)) {
+			fail(c, "%s: %s closed the connection: %s", c->label, c->url, resp->text);
+			break;
+		}
+		cmd = g_queue_peek_head(&c->cmds);
+		if (cmd != NULL && c->head_sent && cmd->untagged != NULL) {
+			enter(c);
+			cmd->untagged(c, resp, cmd->ctx);
+			leave(c);
+		}
+		break;
+	case IMAP_RESP_CONTINUATION:
+		/* followupd sends no literals; a stray "+" is harmless. */
+		break;
+	}
+}
+
+static void compact_input(struct imap_conn *c)
+{
+	if (c->in_start == c->in_len) {
+		c->in_start = c->in_len = 0;
+	} else if (c->in_start > c->in_cap / 2) {
+		memmove(c->in, c->in + c->in_start, c->in_len - c->in_start);
+		c->in_len -= c->in_start;
+		c->in_start = 0;
+	}
+}
+
+static void process_input(struct imap_conn *c)
+{
+	while (!c->freed && c->state == CONN_READY) {
+		size_t avail = c->in_len - c->in_start, consumed = 0;
+		struct imap_response resp;
+		const char *error = NULL;
+
+		if (avail == 0 || avail < c->in_need)
+			break;
+		memset(&resp, 0, sizeof(resp));
+		enum imap_parse_result r = imap_resp_parse(c->in + c->in_start, avail, &c->limits,
+		                                           &resp, &consumed, &error);
+		if (r == IMAP_PARSE_ERROR) {
+			imap_response_clear(&resp);
+			fail(c, "%s: cannot understand %s: %s", c->label, c->url,
+			     error != NULL ? error : "protocol error");
+			return;
+		}
+		if (r == IMAP_PARSE_NEED_MORE) {
+			c->in_need = consumed;
+			break;
+		}
+		c->in_need = 0;
+		enter(c);
+		handle_response(c, &resp);
+		imap_response_clear(&resp);
+		if (!leave(c))
+			return;
+		c->in_start += consumed;
+	}
+	if (!c->freed)
+		compact_input(c);
+}
+
+static void reserve_input(struct imap_conn *c)
+{
+	size_t want = c->in_start + MAX(c->in_need, c->in_len - c->in_start) + READ_CHUNK;
+
+	if (c->in_cap >= c->in_len + READ_CHUNK && c->in_cap >= c->in_start + c->in_need)
+		return;
+	if (want < c->in_cap * 2)
+		want = c->in_cap * 2;
+	c->in = g_realloc(c->in, want);
+	c->in_cap = want;
+}
+
+static void read_input(struct imap_conn *c)
+{
+	for (;;) {
+		size_t n = 0;
+		reserve_input(c);
+		CURLcode rc = curl_easy_recv(c->easy, c->in + c->in_len, c->in_cap - c->in_len, &n);
+		if (rc == CURLE_AGAIN)
+			break;
+		if (rc != CURLE_OK) {
+			fail(c, "%s: reading from %s failed: %s", c->label, c->url,
+			     curl_easy_strerror(rc));
+			return;
+		}
+		if (n == 0) {
+			fail(c, "%s: %s closed the connection", c->label, c->url);
+			return;
+		}
+		c->in_len += n;
+		arm_timer(c);
+		/* Parse as we go: the buffer never holds more than one
+		 * response, whatever the server sends. */
+		process_input(c);
+		if (c->freed || c->state != CONN_READY)
+			return;
+	}
+}
+
+static void on_poll(uv_poll_t *poll, int status, int events)
+{
+	struct imap_conn *c = poll->data;
+
+	if (c->freed || c->state != CONN_READY)
+		return;
+	enter(c);
+	if (status < 0) {
+		fail(c, "%s: connection to %s failed: %s", c->label, c->url, uv_strerror(status));
+	} else {
+		if (events & UV_WRITABLE)
+			flush(c);
+		if ((events & UV_READABLE) && c->state == CONN_READY && !c->freed)
+			read_input(c);
+	}
+	leave(c);
+}
+
+static const char *curl_hint(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_LOGIN_DENIED:
+		return "check user and password";
+	case CURLE_COULDNT_CONNECT:
+		return "is the server running, and the host and port in url right?";
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return "check the host name in url";
+	case CURLE_USE_SSL_FAILED:
+		return "the server offers no STARTTLS: use imaps://, or tls = no for a loopback server";
+	case CURLE_PEER_FAILED_VERIFICATION:
+		return "the server's TLS certificate is not trusted for this host name";
+	case CURLE_SSL_CONNECT_ERROR:
+		return "TLS handshake failed";
+	case CURLE_OPERATION_TIMEDOUT:
+		return "the server did not answer in time";
+	default:
+		return NULL;
+	}
+}
+
+static void on_connected(CURL *easy, CURLcode result, void *ctx)
+{
+	struct imap_conn *c = ctx;
+	curl_socket_t fd = CURL_SOCKET_BAD;
+
+	if (result != CURLE_OK) {
+		const char *hint = curl_hint(result);
+		fail(c, "%s: cannot log in to %s: %s%s%s%s", c->label, c->url,
+		     c->errbuf[0] != '\0' ? c->errbuf : curl_easy_strerror(result),
+		     hint != NULL ? " (" : "", hint != NULL ? hint : "", hint != NULL ? ")" : "");
+		return;
+	}
+	if (curl_easy_getinfo(easy, CURLINFO_ACTIVESOCKET, &fd) != CURLE_OK ||
+	    fd == CURL_SOCKET_BAD) {
+		fail(c, "%s: libcurl kept no connection to %s", c->label, c->url);
+		return;
+	}
+	curl_uv_release_sockets(c->cu);
+	if (uv_poll_init_socket(c->loop, &c->poll, fd) != 0) {
+		fail(c, "%s: cannot watch the connection to %s", c->label, c->url);
+		return;
+	}
+	c->poll.data = c;
+	c->poll_initialized = true;
+	c->open_handles++;
+	c->state = CONN_READY;
+	watch(c, UV_READABLE);
+
+	enter(c);
+	c->ready(c, NULL, c->ready_ctx);
+	if (!leave(c))
+		return;
+	send_next(c);
+}
+
+struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *s)
+{
+	struct imap_conn *c = g_new0(struct imap_conn, 1);
+
+	c->loop = loop;
+	c->label = g_strdup(s->label != NULL ? s->label : "imap");
+	c->url = g_strdup(s->url);
+	c->user = g_strdup(s->user);
+	c->password = g_strdup(s->password);
+	c->tls = s->tls;
+	c->timeout_s = s->timeout_seconds != 0 ? s->timeout_seconds : DEFAULT_TIMEOUT_S;
+	c->limits.max_literal = s->max_literal;
+	c->out = g_string_new(NULL);
+	g_queue_init(&c->cmds);
+	uv_timer_init(loop, &c->timer);
+	c->timer.data = c;
+	c->open_handles = 1;
+	return c;
+}
+
+int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
+{
+	if (c->state != CONN_NEW)
+		return -1;
+	c->ready = ready;
+	c->ready_ctx = ctx;
+	c->easy = curl_easy_init();
+	c->cu = curl_uv_new(c->loop);
+	if (c->easy == NULL)
+		return -1;
+	curl_easy_setopt(c->easy, CURLOPT_URL, c->url);
+	curl_easy_setopt(c->easy, CURLOPT_PROTOCOLS_STR, "imap,imaps");
+	curl_easy_setopt(c->easy, CURLOPT_CONNECT_ONLY, 1L);
+	curl_easy_setopt(c->easy, CURLOPT_USERNAME, c->user);
+	curl_easy_setopt(c->easy, CURLOPT_PASSWORD, c->password);
+	curl_easy_setopt(c->easy, CURLOPT_USE_SSL, c->tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
+	curl_easy_setopt(c->easy, CURLOPT_CONNECTTIMEOUT, (long)c->timeout_s);
+	curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, (long)c->timeout_s);
+	curl_easy_setopt(c->easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c->easy, CURLOPT_TCP_KEEPALIVE, 1L);
+	curl_easy_setopt(c->easy, CURLOPT_SASL_IR, 1L);
+	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
+	if (log_get_level() >= LOG_LEVEL_DEBUG && getenv("FOLLOWUP_CURL_VERBOSE") != NULL)
+		curl_easy_setopt(c->easy, CURLOPT_VERBOSE, 1L);
+	c->state = CONN_CONNECTING;
+	if (curl_uv_add(c->cu, c->easy, on_connected, c) < 0) {
+		c->state = CONN_NEW;
+		return -1;
+	}
+	return 0;
+}
+
+int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn *untagged,
+                      imap_done_fn *done, void *ctx)
+{
+	struct imap_cmd *cmd;
+
+	if (c->freed || c->state == CONN_FAILED || strpbrk(command, "\r\n") != NULL)
+		return -1;
+	cmd = g_new0(struct imap_cmd, 1);
+	snprintf(cmd->tag, sizeof(cmd->tag), "f%u", ++c->tag_seq);
+	cmd->line = g_strdup_printf("%s %s\r\n", cmd->tag, command);
+	cmd->untagged = untagged;
+	cmd->done = done;
+	cmd->ctx = ctx;
+	g_queue_push_tail(&c->cmds, cmd);
+	if (c->busy == 0)
+		send_next(c);
+	return 0;
+}
+
+void imap_conn_free(struct imap_conn **cp)
+{
+	struct imap_conn *c = *cp;
+
+	if (c == NULL)
+		return;
+	*cp = NULL;
+	if (c->freed)
+		return;
+	c->freed = true;
+	if (c->busy == 0)
+		conn_close(c);
+}

@@ -1,0 +1,58 @@
+#ifndef FOLLOWUP_DAEMON_IMAP_H
+#define FOLLOWUP_DAEMON_IMAP_H
+/*
+ * imap: one IMAP connection on the libuv loop.
+ *
+ * libcurl connects, does TLS (implicit for imaps://, STARTTLS for imap://
+ * unless tls is off) and logs in, with CURLOPT_CONNECT_ONLY through the
+ * multi socket API (curl_uv). Then this module speaks the few commands
+ * followupd needs itself, with curl_easy_send/recv on the socket the loop
+ * polls, and parses the answers with parsers/imap_resp. That is what
+ * keeps followupd read-only towards the mailbox: it only ever sends
+ * EXAMINE and FETCH with BODY.PEEK, which never set \Seen.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <uv.h>
+
+#include "parsers/imap_resp.h"
+
+struct imap_conn;
+
+struct imap_settings {
+	const char *label;        /* "account sales", for messages */
+	const char *url;          /* imap://host[:port] or imaps://host[:port] */
+	bool tls;                 /* require STARTTLS on imap:// */
+	const char *user;
+	const char *password;
+	unsigned timeout_seconds; /* connect, and silence while a command runs; 0: 120 */
+	size_t max_literal;       /* largest literal accepted; 0: parser default */
+};
+
+/* Connected and logged in (error NULL), or failed (error says why, in
+ * words for the log). */
+typedef void imap_ready_fn(struct imap_conn *conn, const char *error, void *ctx);
+/* An untagged response while a command runs; resp and what it points to
+ * are valid only during the call. */
+typedef void imap_untagged_fn(struct imap_conn *conn, const struct imap_response *resp,
+                              void *ctx);
+/* The command finished: status OK/NO/BAD with the server's text, or
+ * IMAP_STATUS_NONE when the connection failed (text says why; the
+ * connection is unusable then). */
+typedef void imap_done_fn(struct imap_conn *conn, enum imap_resp_status status,
+                          const char *text, void *ctx);
+
+/* Copies the settings. */
+struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *settings);
+/* Starts connecting; ready is called once, later, on the loop. 0 or -1. */
+int imap_conn_connect(struct imap_conn *conn, imap_ready_fn *ready, void *ctx);
+/* Queues a command (without tag and CRLF, e.g. "EXAMINE \"INBOX\""); 0 or
+ * -1 when the connection is not usable. Commands run one at a time, in
+ * order. */
+int imap_conn_command(struct imap_conn *conn, const char *command, imap_untagged_fn *untagged,
+                      imap_done_fn *done, void *ctx);
+/* Closes the connection; safe from inside any callback of this conn. No
+ * callback is called after this. */
+void imap_conn_free(struct imap_conn **conn);
+
+#endif

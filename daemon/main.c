@@ -1,0 +1,267 @@
+/*
+ * followupd: watches the team's IMAP mailboxes and files every message
+ * into the per-customer timelines of the store.
+ *
+ *   followupd [-c FILE] [--once] [--check-config] [--now RFC3339] [--log-level LEVEL]
+ *
+ * Exit status: 0 success; 1 a --once cycle failed; 2 usage; 78 (EX_CONFIG)
+ * the configuration or the store cannot be used.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <curl/curl.h>
+#include <glib.h>
+#include <uv.h>
+
+#include "config/config.h"
+#include "config/runtime.h"
+#include "daemon/log.h"
+#include "daemon/sync.h"
+#include "daemon/writer.h"
+#include "parsers/message.h"
+#include "store/store.h"
+
+#define EXIT_SYNC_FAILED 1
+#define EXIT_USAGE 2
+#define EXIT_CONFIG 78
+
+struct options {
+	const char *config_path;
+	bool once;
+	bool check_config;
+	const char *now;
+	const char *log_level;
+};
+
+struct daemon {
+	uv_loop_t *loop;
+	struct config *cfg;
+	struct config_runtime *rt;
+	struct store *st;
+	struct writer *writer;
+	bool once;
+	int64_t now;              /* --now, or INT64_MIN for the real clock */
+	struct sync_account **accounts;
+	size_t n_accounts;
+	size_t cycles_pending;    /* --once: accounts still in their cycle */
+	size_t stopped;
+	unsigned failures;
+	bool stopping;
+	uv_signal_t sigterm, sigint;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: followupd [-c FILE] [--once] [--check-config] [--now RFC3339]\n"
+	        "                 [--log-level error|warning|notice|info|debug]\n"
+	        "\n"
+	        "  -c, --config FILE   configuration (default: $FOLLOWUP_CONFIG, else %s)\n"
+	        "      --once          one full cycle (sync every account, then rules) and exit\n"
+	        "      --check-config  check the configuration, print \"configuration OK\", exit\n"
+	        "      --now TIME      fix the clock (RFC 3339, e.g. 2026-11-24T09:00:00Z)\n"
+	        "      --log-level L   least severe level logged (default info)\n",
+	        CONFIG_DEFAULT_PATH);
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "once", no_argument, NULL, 'o' },
+		{ "check-config", no_argument, NULL, 'k' },
+		{ "now", required_argument, NULL, 'n' },
+		{ "log-level", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': o->config_path = optarg; break;
+		case 'o': o->once = true; break;
+		case 'k': o->check_config = true; break;
+		case 'n': o->now = optarg; break;
+		case 'l': o->log_level = optarg; break;
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "followupd: unexpected argument '%s'\n", argv[optind]);
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* RFC 3339 to Unix seconds; -1 when it is not a full date and time. */
+static int parse_now(const char *text, int64_t *now_r)
+{
+	GDateTime *dt = g_date_time_new_from_iso8601(text, NULL);
+
+	if (dt == NULL)
+		return -1;
+	*now_r = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return 0;
+}
+
+static void on_all_stopped(struct daemon *d)
+{
+	uv_close((uv_handle_t *)&d->sigterm, NULL);
+	uv_close((uv_handle_t *)&d->sigint, NULL);
+	for (size_t i = 0; i < d->n_accounts; i++)
+		sync_account_free(&d->accounts[i]);
+}
+
+static void on_account_stopped(struct sync_account *sa, void *ctx)
+{
+	struct daemon *d = ctx;
+
+	(void)sa;
+	if (++d->stopped == d->n_accounts)
+		on_all_stopped(d);
+}
+
+static void daemon_stop(struct daemon *d)
+{
+	if (d->stopping)
+		return;
+	d->stopping = true;
+	if (d->n_accounts == 0) {
+		on_all_stopped(d);
+		return;
+	}
+	for (size_t i = 0; i < d->n_accounts; i++)
+		sync_account_stop(d->accounts[i], on_account_stopped, d);
+}
+
+static void on_signal(uv_signal_t *handle, int signum)
+{
+	struct daemon *d = handle->data;
+
+	log_notice("%s: stopping after the current transaction", strsignal(signum));
+	daemon_stop(d);
+}
+
+static void on_cycle(struct sync_account *sa, const char *error, const struct sync_stats *stats,
+                     void *ctx)
+{
+	struct daemon *d = ctx;
+
+	(void)sa;
+	(void)stats;
+	if (!d->once)
+		return;
+	if (error != NULL)
+		d->failures++;
+	if (--d->cycles_pending == 0)
+		daemon_stop(d);
+}
+
+static int run(struct daemon *d)
+{
+	d->writer = writer_new(d->loop, d->st);
+	d->n_accounts = d->cfg->n_accounts;
+	d->accounts = g_new0(struct sync_account *, d->n_accounts);
+	d->cycles_pending = d->n_accounts;
+
+	uv_signal_init(d->loop, &d->sigterm);
+	uv_signal_init(d->loop, &d->sigint);
+	d->sigterm.data = d->sigint.data = d;
+	uv_signal_start(&d->sigterm, on_signal, SIGTERM);
+	uv_signal_start(&d->sigint, on_signal, SIGINT);
+
+	for (size_t i = 0; i < d->n_accounts; i++) {
+		struct sync_settings s = {
+			.account = &d->cfg->accounts[i],
+			.ingest = &d->rt->ingest,
+			.writer = d->writer,
+			.repeat = !d->once,
+			.cycle_done = on_cycle,
+			.ctx = d,
+		};
+		d->accounts[i] = sync_account_new(d->loop, &s);
+	}
+	log_info("followupd started: %zu account%s, store %s%s", d->n_accounts,
+	         d->n_accounts == 1 ? "" : "s", d->cfg->store_path, d->once ? ", one cycle" : "");
+	for (size_t i = 0; i < d->n_accounts; i++)
+		sync_account_start(d->accounts[i]);
+	if (d->n_accounts == 0)
+		daemon_stop(d);
+
+	uv_run(d->loop, UV_RUN_DEFAULT);
+	writer_free(&d->writer);
+	g_free(d->accounts);
+	if (d->once && d->failures > 0)
+		return EXIT_SYNC_FAILED;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct daemon d = { .now = INT64_MIN };
+	char *error = NULL;
+	int ret = EXIT_CONFIG;
+
+	if (parse_args(argc, argv, &o) < 0)
+		return EXIT_USAGE;
+	if (o.log_level != NULL) {
+		int level = log_level_from_name(o.log_level);
+		if (level < 0) {
+			fprintf(stderr, "followupd: unknown log level '%s'\n", o.log_level);
+			return EXIT_USAGE;
+		}
+		log_set_level((enum log_level)level);
+	}
+	if (o.now != NULL && parse_now(o.now, &d.now) < 0) {
+		fprintf(stderr, "followupd: --now '%s' is not an RFC 3339 time "
+		                "(e.g. 2026-11-24T09:00:00Z)\n", o.now);
+		return EXIT_USAGE;
+	}
+	signal(SIGPIPE, SIG_IGN);
+
+	const char *path = config_default_path(o.config_path);
+	if (config_load(path, &d.cfg, &error) < 0) {
+		log_error("%s", error);
+		goto out;
+	}
+	message_parser_init();
+	if (config_runtime_new(d.cfg, &d.rt, &error) < 0) {
+		log_error("%s", error);
+		goto out;
+	}
+	if (o.check_config) {
+		printf("%s: configuration OK\n", path);
+		ret = 0;
+		goto out;
+	}
+	if (store_open(d.cfg->store_path, STORE_READ_WRITE, &d.st, &error) < 0) {
+		log_error("%s", error);
+		goto out;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		log_error("cannot initialise libcurl");
+		goto out;
+	}
+	d.once = o.once;
+	d.loop = g_new0(uv_loop_t, 1);
+	uv_loop_init(d.loop);
+	ret = run(&d);
+	uv_loop_close(d.loop);
+	g_free(d.loop);
+	curl_global_cleanup();
+out:
+	g_free(error);
+	store_close(&d.st);
+	config_runtime_free(&d.rt);
+	config_free(&d.cfg);
+	message_parser_deinit();
+	return ret;
+}

@@ -1,0 +1,706 @@
+/*
+ * sync: see sync.h. A small state machine per account, driven by the
+ * IMAP connection's callbacks and the writer's job completions.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+
+#include "daemon/sync.h"
+#include "daemon/imap.h"
+#include "daemon/log.h"
+#include "daemon/writer.h"
+#include "config/config.h"
+#include "store/store.h"
+
+#define BATCH_MAX_MESSAGES 200
+#define BATCH_MAX_BYTES (8u * 1024 * 1024)
+#define DEFAULT_MAX_MESSAGE (64u * 1024 * 1024)
+#define BACKOFF_FIRST_S 5
+#define BACKOFF_MAX_S 600
+
+struct uid_size {
+	uint32_t uid;
+	uint64_t size;
+};
+
+struct batch_item {
+	uint32_t uid;
+	uint64_t size;
+	int64_t internaldate;
+	unsigned char *raw;       /* NULL until fetched */
+	size_t raw_len;
+};
+
+/* A store job and its answer; owned by the account while in flight. */
+struct store_job {
+	struct sync_account *sa;
+	/* in */
+	const char *folder;
+	bool sent_folder;
+	int64_t folder_id;
+	uint32_t uidvalidity;
+	uint32_t last_uid;
+	bool reset;
+	GArray *items;            /* struct batch_item, for an ingest job */
+	bool truncated;
+	/* out */
+	struct store_folder state;
+	struct sync_stats stats;
+	char *error;
+};
+
+struct sync_account {
+	uv_loop_t *loop;
+	struct sync_settings s;
+	const struct config_account *acc;
+	char *label;
+	uint64_t max_message;
+
+	struct imap_conn *conn;
+	uv_timer_t timer;
+	bool timer_closed;
+
+	bool stopping;
+	sync_stopped_fn *stopped;
+	void *stopped_ctx;
+	bool job_in_flight;
+	bool in_cycle;
+
+	unsigned backoff_s;
+	struct sync_stats stats;
+
+	/* the folder being synced */
+	size_t folder_idx;
+	struct store_folder folder;
+	bool server_has_uidvalidity;
+	uint32_t server_uidvalidity;
+	uint32_t server_uidnext;
+	uint32_t server_exists;
+	GArray *pending;          /* struct uid_size above the stored position */
+	size_t pending_next;
+	GArray *batch;            /* struct batch_item being fetched */
+	bool batch_truncated;
+};
+
+static void cycle_begin(struct sync_account *sa);
+static void folder_begin(struct sync_account *sa);
+static void fetch_next_batch(struct sync_account *sa);
+
+static const char *folder_name(const struct sync_account *sa)
+{
+	return sa->acc->folders[sa->folder_idx];
+}
+
+static bool is_sent_folder(const struct sync_account *sa, const char *folder)
+{
+	for (char **f = sa->acc->sent_folders; f != NULL && *f != NULL; f++) {
+		if (strcmp(*f, folder) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void batch_clear(GArray *batch)
+{
+	for (guint i = 0; i < batch->len; i++)
+		g_free(g_array_index(batch, struct batch_item, i).raw);
+	g_array_set_size(batch, 0);
+}
+
+static void maybe_stopped(struct sync_account *sa)
+{
+	if (!sa->stopping || sa->job_in_flight || sa->stopped == NULL)
+		return;
+	sync_stopped_fn *stopped = sa->stopped;
+	sa->stopped = NULL;
+	stopped(sa, sa->stopped_ctx);
+}
+
+/* ---- cycle end ---- */
+
+static void on_timer(uv_timer_t *timer)
+{
+	cycle_begin(timer->data);
+}
+
+static void cycle_end(struct sync_account *sa, const char *error)
+{
+	imap_conn_free(&sa->conn);
+	batch_clear(sa->batch);
+	g_array_set_size(sa->pending, 0);
+	sa->in_cycle = false;
+
+	unsigned next_s;
+	if (error == NULL) {
+		sa->backoff_s = 0;
+		next_s = sa->acc->poll_seconds;
+		if (sa->stats.fetched > 0)
+			log_info("%s: %llu fetched, %llu new, %llu duplicates, %llu unparsed",
+			         sa->label, (unsigned long long)sa->stats.fetched,
+			         (unsigned long long)sa->stats.added,
+			         (unsigned long long)sa->stats.duplicates,
+			         (unsigned long long)sa->stats.unparsed);
+	} else {
+		sa->backoff_s = sa->backoff_s == 0 ? BACKOFF_FIRST_S : MIN(sa->backoff_s * 2,
+		                                                           BACKOFF_MAX_S);
+		next_s = sa->backoff_s;
+		if (sa->s.repeat && !sa->stopping)
+			log_warning("%s; retrying in %u s", error, next_s);
+		else
+			log_error("%s", error);
+	}
+	if (sa->s.cycle_done != NULL)
+		sa->s.cycle_done(sa, error, &sa->stats, sa->s.ctx);
+	if (sa->stopping) {
+		maybe_stopped(sa);
+		return;
+	}
+	if (sa->s.repeat)
+		uv_timer_start(&sa->timer, on_timer, (uint64_t)next_s * 1000, 0);
+}
+
+static void fail_cycle(struct sync_account *sa, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void fail_cycle(struct sync_account *sa, const char *fmt, ...)
+{
+	va_list args;
+	char *text;
+
+	va_start(args, fmt);
+	text = g_strdup_vprintf(fmt, args);
+	va_end(args);
+	cycle_end(sa, text);
+	g_free(text);
+}
+
+static void on_logout(struct imap_conn *conn, enum imap_resp_status status, const char *text,
+                      void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	(void)status;
+	(void)text;
+	cycle_end(sa, NULL);
+}
+
+static void cycle_finish(struct sync_account *sa)
+{
+	if (imap_conn_command(sa->conn, "LOGOUT", NULL, on_logout, sa) < 0)
+		cycle_end(sa, NULL);
+}
+
+/* ---- store jobs ---- */
+
+static struct store_job *job_new(struct sync_account *sa)
+{
+	struct store_job *job = g_new0(struct store_job, 1);
+
+	job->sa = sa;
+	job->folder = folder_name(sa);
+	job->sent_folder = is_sent_folder(sa, job->folder);
+	job->folder_id = sa->folder.id;
+	job->uidvalidity = sa->server_uidvalidity;
+	sa->job_in_flight = true;
+	return job;
+}
+
+static void job_free(struct store_job *job)
+{
+	if (job->items != NULL) {
+		batch_clear(job->items);
+		g_array_free(job->items, TRUE);
+	}
+	g_free(job->error);
+	g_free(job);
+}
+
+/* Called on the loop thread after every job: false when the account is
+ * stopping and must not go on. */
+static bool job_finished(struct sync_account *sa)
+{
+	sa->job_in_flight = false;
+	if (sa->stopping) {
+		cycle_end(sa, NULL);
+		return false;
+	}
+	return true;
+}
+
+static int run_folder_get(struct store *st, void *p)
+{
+	struct store_job *job = p;
+	const char *account = job->sa->acc->name;
+
+	return store_folder_get(st, account, job->folder, &job->state, &job->error);
+}
+
+static int run_folder_reset(struct store *st, void *p)
+{
+	struct store_job *job = p;
+	int ret = -1;
+
+	if (store_begin(st, &job->error) < 0)
+		return -1;
+	if (store_folder_reset(st, job->folder_id, job->uidvalidity, &job->error) < 0)
+		goto out;
+	ret = store_commit(st, &job->error);
+	return ret;
+out:
+	store_rollback(st);
+	return ret;
+}
+
+static int run_ingest(struct store *st, void *p)
+{
+	struct store_job *job = p;
+	const struct ingest_options *opts = job->sa->s.ingest;
+	uint32_t max_uid = 0;
+
+	if (store_begin(st, &job->error) < 0)
+		return -1;
+	for (guint i = 0; i < job->items->len; i++) {
+		struct batch_item *it = &g_array_index(job->items, struct batch_item, i);
+		max_uid = MAX(max_uid, it->uid);
+		if (it->raw == NULL)
+			continue;   /* expunged meanwhile */
+		struct ingest_source src = {
+			.folder_id = job->folder_id,
+			.uidvalidity = job->uidvalidity,
+			.uid = it->uid,
+			.internaldate = it->internaldate,
+			.sent_folder = job->sent_folder,
+			.truncated = job->truncated,
+			.full_size = it->size,
+		};
+		enum ingest_outcome outcome;
+		char *message_id = NULL;
+		if (store_ingest(st, opts, it->raw, it->raw_len, &src, &outcome, &message_id,
+		                 &job->error) < 0)
+			goto fail;
+		job->stats.fetched++;
+		if (outcome == INGEST_NEW)
+			job->stats.added++;
+		else if (outcome == INGEST_DUPLICATE)
+			job->stats.duplicates++;
+		else {
+			job->stats.unparsed++;
+			job->stats.added++;
+			log_warning("%s: %s: UID %u <%s> could not be parsed; stored as unparsed",
+			            job->sa->label, job->folder, it->uid,
+			            message_id != NULL ? message_id : "?");
+		}
+		g_free(message_id);
+	}
+	if (store_folder_advance(st, job->folder_id, max_uid, &job->error) < 0)
+		goto fail;
+	return store_commit(st, &job->error);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* ---- fetching ---- */
+
+static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response *resp, void *ctx)
+{
+	struct sync_account *sa = ctx;
+	const struct imap_fetch *f = &resp->fetch;
+
+	(void)conn;
+	if (resp->data != IMAP_DATA_FETCH || !f->has_uid || !f->has_body)
+		return;
+	for (guint i = 0; i < sa->batch->len; i++) {
+		struct batch_item *it = &g_array_index(sa->batch, struct batch_item, i);
+		if (it->uid != f->uid || it->raw != NULL)
+			continue;
+		it->raw = g_memdup2(f->body, f->body_len);
+		it->raw_len = f->body_len;
+		it->internaldate = f->has_internaldate ? f->internaldate : INT64_MIN;
+		return;
+	}
+}
+
+static void on_ingested(int result, void *p)
+{
+	struct store_job *job = p;
+	struct sync_account *sa = job->sa;
+
+	if (!job_finished(sa)) {
+		job_free(job);
+		return;
+	}
+	if (result < 0) {
+		fail_cycle(sa, "%s: %s: cannot store messages: %s", sa->label, job->folder,
+		           job->error != NULL ? job->error : "unknown error");
+		job_free(job);
+		return;
+	}
+	sa->stats.fetched += job->stats.fetched;
+	sa->stats.added += job->stats.added;
+	sa->stats.duplicates += job->stats.duplicates;
+	sa->stats.unparsed += job->stats.unparsed;
+	job_free(job);
+	fetch_next_batch(sa);
+}
+
+static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
+                          const char *text, void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (status != IMAP_STATUS_OK) {
+		fail_cycle(sa, "%s: %s: the server refused to send messages: %s", sa->label,
+		           folder_name(sa), text);
+		return;
+	}
+	struct store_job *job = job_new(sa);
+	job->items = sa->batch;
+	job->truncated = sa->batch_truncated;
+	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
+	writer_submit(sa->s.writer, run_ingest, on_ingested, job);
+}
+
+/* Appends "a:b" or "a" ranges of the batch's UIDs. */
+static void append_uid_set(GString *cmd, GArray *batch)
+{
+	for (guint i = 0; i < batch->len;) {
+		uint32_t first = g_array_index(batch, struct batch_item, i).uid, last = first;
+		guint j = i + 1;
+		while (j < batch->len && g_array_index(batch, struct batch_item, j).uid == last + 1)
+			last = g_array_index(batch, struct batch_item, j++).uid;
+		if (i > 0)
+			g_string_append_c(cmd, ',');
+		if (first == last)
+			g_string_append_printf(cmd, "%u", first);
+		else
+			g_string_append_printf(cmd, "%u:%u", first, last);
+		i = j;
+	}
+}
+
+static void folder_next(struct sync_account *sa);
+
+static void fetch_next_batch(struct sync_account *sa)
+{
+	uint64_t bytes = 0;
+
+	if (sa->pending_next >= sa->pending->len) {
+		folder_next(sa);
+		return;
+	}
+	batch_clear(sa->batch);
+	sa->batch_truncated = false;
+	/* A message over the size limit goes alone, headers only. */
+	const struct uid_size *first = &g_array_index(sa->pending, struct uid_size, sa->pending_next);
+	if (first->size > sa->max_message) {
+		struct batch_item it = { .uid = first->uid, .size = first->size };
+		g_array_append_val(sa->batch, it);
+		sa->pending_next++;
+		sa->batch_truncated = true;
+		log_warning("%s: %s: UID %u is %llu bytes, over the limit of %llu: "
+		            "storing its header only", sa->label, folder_name(sa), first->uid,
+		            (unsigned long long)first->size, (unsigned long long)sa->max_message);
+	} else {
+		while (sa->pending_next < sa->pending->len && sa->batch->len < BATCH_MAX_MESSAGES) {
+			const struct uid_size *u =
+				&g_array_index(sa->pending, struct uid_size, sa->pending_next);
+			if (u->size > sa->max_message ||
+			    (sa->batch->len > 0 && bytes + u->size > BATCH_MAX_BYTES))
+				break;
+			struct batch_item it = { .uid = u->uid, .size = u->size };
+			g_array_append_val(sa->batch, it);
+			bytes += u->size;
+			sa->pending_next++;
+		}
+	}
+	GString *cmd = g_string_new("UID FETCH ");
+	append_uid_set(cmd, sa->batch);
+	g_string_append(cmd, sa->batch_truncated
+	                ? " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER])"
+	                : " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[])");
+	int rc = imap_conn_command(sa->conn, cmd->str, on_fetch_untagged, on_fetch_done, sa);
+	g_string_free(cmd, TRUE);
+	if (rc < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+}
+
+static gint uid_cmp(gconstpointer a, gconstpointer b)
+{
+	uint32_t x = ((const struct uid_size *)a)->uid, y = ((const struct uid_size *)b)->uid;
+
+	return x < y ? -1 : x > y;
+}
+
+static void on_list_untagged(struct imap_conn *conn, const struct imap_response *resp, void *ctx)
+{
+	struct sync_account *sa = ctx;
+	const struct imap_fetch *f = &resp->fetch;
+
+	(void)conn;
+	/* "n:*" also returns the last message when n is above every UID. */
+	if (resp->data != IMAP_DATA_FETCH || !f->has_uid || f->uid <= sa->folder.last_uid)
+		return;
+	struct uid_size u = { .uid = f->uid, .size = f->has_size ? f->rfc822_size : 0 };
+	g_array_append_val(sa->pending, u);
+}
+
+static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, const char *text,
+                         void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (status != IMAP_STATUS_OK) {
+		fail_cycle(sa, "%s: %s: the server refused to list messages: %s", sa->label,
+		           folder_name(sa), text);
+		return;
+	}
+	g_array_sort(sa->pending, uid_cmp);
+	sa->pending_next = 0;
+	if (sa->pending->len > 0)
+		log_info("%s: %s: %u new messages above UID %u", sa->label, folder_name(sa),
+		         sa->pending->len, sa->folder.last_uid);
+	fetch_next_batch(sa);
+}
+
+static void list_new(struct sync_account *sa)
+{
+	char cmd[96];
+
+	g_array_set_size(sa->pending, 0);
+	if (sa->server_exists == 0 ||
+	    (sa->server_uidnext != 0 && sa->server_uidnext <= sa->folder.last_uid + 1)) {
+		folder_next(sa);
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "UID FETCH %u:* (UID RFC822.SIZE)", sa->folder.last_uid + 1);
+	if (imap_conn_command(sa->conn, cmd, on_list_untagged, on_list_done, sa) < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+}
+
+/* ---- folders ---- */
+
+static void on_reset(int result, void *p)
+{
+	struct store_job *job = p;
+	struct sync_account *sa = job->sa;
+
+	if (!job_finished(sa)) {
+		job_free(job);
+		return;
+	}
+	if (result < 0) {
+		fail_cycle(sa, "%s: %s: cannot reset the folder: %s", sa->label, job->folder,
+		           job->error);
+		job_free(job);
+		return;
+	}
+	sa->folder.uidvalidity = sa->server_uidvalidity;
+	sa->folder.last_uid = 0;
+	job_free(job);
+	list_new(sa);
+}
+
+static void on_examine_untagged(struct imap_conn *conn, const struct imap_response *resp,
+                                void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (resp->has_uidvalidity) {
+		sa->server_has_uidvalidity = true;
+		sa->server_uidvalidity = resp->uidvalidity;
+	}
+	if (resp->has_uidnext)
+		sa->server_uidnext = resp->uidnext;
+	if (resp->data == IMAP_DATA_EXISTS)
+		sa->server_exists = resp->number;
+}
+
+static void on_examine_done(struct imap_conn *conn, enum imap_resp_status status,
+                            const char *text, void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (status != IMAP_STATUS_OK) {
+		/* One missing folder does not stop the others. */
+		log_warning("%s: cannot open folder \"%s\": %s (check folders = in the config)",
+		            sa->label, folder_name(sa), text);
+		folder_next(sa);
+		return;
+	}
+	if (!sa->server_has_uidvalidity) {
+		fail_cycle(sa, "%s: %s: the server sent no UIDVALIDITY", sa->label, folder_name(sa));
+		return;
+	}
+	if (sa->folder.uidvalidity == sa->server_uidvalidity) {
+		list_new(sa);
+		return;
+	}
+	if (sa->folder.uidvalidity != 0)
+		log_notice("%s: %s: UIDVALIDITY changed from %u to %u: scanning the folder again",
+		           sa->label, folder_name(sa), sa->folder.uidvalidity,
+		           sa->server_uidvalidity);
+	writer_submit(sa->s.writer, run_folder_reset, on_reset, job_new(sa));
+}
+
+static void on_folder_state(int result, void *p)
+{
+	struct store_job *job = p;
+	struct sync_account *sa = job->sa;
+	char quoted[1024], cmd[1100];
+
+	if (!job_finished(sa)) {
+		job_free(job);
+		return;
+	}
+	if (result < 0) {
+		fail_cycle(sa, "%s: %s: %s", sa->label, job->folder, job->error);
+		job_free(job);
+		return;
+	}
+	sa->folder = job->state;
+	job_free(job);
+	sa->server_has_uidvalidity = false;
+	sa->server_uidvalidity = sa->server_uidnext = sa->server_exists = 0;
+	if (imap_quote_mailbox(folder_name(sa), quoted, sizeof(quoted)) < 0) {
+		log_warning("%s: folder name \"%s\" cannot be sent to the server", sa->label,
+		            folder_name(sa));
+		folder_next(sa);
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "EXAMINE %s", quoted);
+	if (imap_conn_command(sa->conn, cmd, on_examine_untagged, on_examine_done, sa) < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+}
+
+static void folder_begin(struct sync_account *sa)
+{
+	writer_submit(sa->s.writer, run_folder_get, on_folder_state, job_new(sa));
+}
+
+static void folder_next(struct sync_account *sa)
+{
+	sa->folder_idx++;
+	if (sa->acc->folders[sa->folder_idx] == NULL) {
+		cycle_finish(sa);
+		return;
+	}
+	folder_begin(sa);
+}
+
+/* ---- connecting ---- */
+
+static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (error != NULL) {
+		fail_cycle(sa, "%s", error);
+		return;
+	}
+	log_debug("%s: logged in", sa->label);
+	sa->folder_idx = 0;
+	if (sa->acc->folders[0] == NULL) {
+		cycle_finish(sa);
+		return;
+	}
+	folder_begin(sa);
+}
+
+static void cycle_begin(struct sync_account *sa)
+{
+	struct imap_settings settings = {
+		.label = sa->label,
+		.url = sa->acc->url,
+		.tls = sa->acc->tls,
+		.user = sa->acc->user,
+		.password = sa->acc->password,
+		.max_literal = (size_t)sa->max_message + 65536,
+	};
+
+	if (sa->stopping)
+		return;
+	memset(&sa->stats, 0, sizeof(sa->stats));
+	sa->in_cycle = true;
+	sa->conn = imap_conn_new(sa->loop, &settings);
+	if (imap_conn_connect(sa->conn, on_ready, sa) < 0)
+		fail_cycle(sa, "%s: cannot start a connection to %s", sa->label, sa->acc->url);
+}
+
+struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_settings *settings)
+{
+	struct sync_account *sa = g_new0(struct sync_account, 1);
+
+	sa->loop = loop;
+	sa->s = *settings;
+	sa->acc = settings->account;
+	sa->label = g_strdup_printf("account %s", sa->acc->name);
+	sa->max_message = settings->max_message_size != 0 ? settings->max_message_size
+	                                                   : DEFAULT_MAX_MESSAGE;
+	sa->pending = g_array_new(FALSE, TRUE, sizeof(struct uid_size));
+	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
+	uv_timer_init(loop, &sa->timer);
+	sa->timer.data = sa;
+	return sa;
+}
+
+void sync_account_start(struct sync_account *sa)
+{
+	if (!sa->in_cycle)
+		cycle_begin(sa);
+}
+
+void sync_account_stop(struct sync_account *sa, sync_stopped_fn *stopped, void *ctx)
+{
+	sa->stopping = true;
+	sa->stopped = stopped;
+	sa->stopped_ctx = ctx;
+	uv_timer_stop(&sa->timer);
+	if (sa->in_cycle && !sa->job_in_flight) {
+		/* Between store jobs: drop the connection now. What was fetched
+		 * but not stored is fetched again next time. */
+		cycle_end(sa, NULL);
+		return;
+	}
+	maybe_stopped(sa);
+}
+
+static void on_timer_closed(uv_handle_t *handle)
+{
+	struct sync_account *sa = handle->data;
+
+	g_array_free(sa->pending, TRUE);
+	g_array_free(sa->batch, TRUE);
+	g_free(sa->label);
+	g_free(sa);
+}
+
+void sync_account_free(struct sync_account **sap)
+{
+	struct sync_account *sa = *sap;
+
+	if (sa == NULL)
+		return;
+	*sap = NULL;
+	imap_conn_free(&sa->conn);
+	batch_clear(sa->batch);
+	uv_close((uv_handle_t *)&sa->timer, on_timer_closed);
+}

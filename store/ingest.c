@@ -1,0 +1,647 @@
+/*
+ * ingest: one raw message in, its timeline rows out.
+ *
+ *   raw bytes -> exact-copy check (SHA-256) -> message_parse()
+ *             -> same Message-ID check -> classify (direction, kind,
+ *                customer) -> rows: raw copy, message, refs,
+ *                attachments, customer, contacts, location -> thread
+ *
+ * A copy of a message already stored (the same bytes, or the same
+ * Message-ID: seen in two folders, delivered twice) adds only a location,
+ * so it is one timeline entry. Everything runs inside the caller's
+ * transaction, together with the folder's sync position.
+ */
+#include <string.h>
+#include <jansson.h>
+
+#include "store/store-private.h"
+#include "parsers/message.h"
+#include "rules/classify.h"
+
+#define SNIPPET_CHARS 300
+/* A Date: more than this after the server's arrival time is not believed. */
+#define DATE_FUTURE_SLACK (24 * 3600)
+
+/* What ingest and reparse need to write one message's parsed rows. */
+struct message_rows {
+	int64_t rowid;            /* 0: insert a new row */
+	int64_t raw_id;
+	int64_t internal_date;
+	bool sent_folder;
+	bool truncated;
+};
+
+static int64_t effective_date(const struct parsed_message *msg, int64_t internal_date)
+{
+	if (msg->date_valid &&
+	    (internal_date == INT64_MIN || msg->date <= internal_date + DATE_FUTURE_SLACK))
+		return msg->date;
+	if (internal_date != INT64_MIN)
+		return internal_date;
+	return msg->date_valid ? msg->date : 0;
+}
+
+static char *addresses_json(const struct msg_address_list *list)
+{
+	json_t *arr = json_array();
+	char *out;
+
+	for (size_t i = 0; i < list->count; i++) {
+		if (list->items[i].addr != NULL && list->items[i].addr[0] != '\0')
+			json_array_append_new(arr, json_string(list->items[i].addr));
+	}
+	out = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	return out != NULL ? out : strdup("[]");
+}
+
+static int lookup_id(struct store *st, const char *sql, const char *key, int64_t *id_r,
+                     char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id_r = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*error_r = store_errmsg(st, "looking up a message");
+	return -1;
+}
+
+static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, what);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_location(struct store *st, int64_t msg_rowid, const struct ingest_source *src,
+                        char **error_r)
+{
+	sqlite3_stmt *stmt;
+
+	if (src->folder_id <= 0)
+		return 0;
+	stmt = store_stmt(st, "INSERT INTO locations (folder_id, uidvalidity, uid, message, "
+	                      "internal_date, sent_folder) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	                      "ON CONFLICT DO UPDATE SET message = excluded.message",
+	                  error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, src->folder_id);
+	sqlite3_bind_int64(stmt, 2, src->uidvalidity);
+	sqlite3_bind_int64(stmt, 3, src->uid);
+	sqlite3_bind_int64(stmt, 4, msg_rowid);
+	store_bind_time(stmt, 5, src->internaldate);
+	sqlite3_bind_int(stmt, 6, src->sent_folder);
+	return step_done(st, stmt, "recording where a message is", error_r);
+}
+
+static int insert_raw(struct store *st, const char *hash, const unsigned char *raw, size_t len,
+                      int64_t *raw_id_r, char **error_r)
+{
+	unsigned char *data = NULL;
+	size_t data_len;
+	sqlite3_stmt *stmt;
+	int ret = -1;
+
+	if (store_raw_compress(raw, len, &data, &data_len) < 0) {
+		*error_r = g_strdup("cannot compress a raw message");
+		return -1;
+	}
+	stmt = store_stmt(st, "INSERT INTO raw_messages (sha256, size, compression, data) "
+	                      "VALUES (?1, ?2, 'zlib', ?3)", error_r);
+	if (stmt == NULL)
+		goto out;
+	store_bind_text(stmt, 1, hash);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)len);
+	sqlite3_bind_blob64(stmt, 3, data, data_len, SQLITE_STATIC);
+	if (step_done(st, stmt, "storing a raw message", error_r) < 0)
+		goto out;
+	*raw_id_r = sqlite3_last_insert_rowid(st->db);
+	ret = 0;
+out:
+	g_free(data);
+	return ret;
+}
+
+static int upsert_customer(struct store *st, const char *key, bool is_address, const char *name,
+                           int64_t *customer_id_r, char **error_r)
+{
+	sqlite3_stmt *stmt;
+
+	stmt = store_stmt(st, "INSERT INTO customers (key, name, is_address) VALUES (?1, ?2, ?3) "
+	                      "ON CONFLICT (key) DO UPDATE SET name = excluded.name "
+	                      "WHERE customers.is_address AND customers.name = customers.key "
+	                      "AND excluded.name != excluded.key", error_r);
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	store_bind_text(stmt, 2, name);
+	sqlite3_bind_int(stmt, 3, is_address);
+	if (step_done(st, stmt, "adding a customer", error_r) < 0)
+		return -1;
+	if (lookup_id(st, "SELECT id FROM customers WHERE key = ?1", key, customer_id_r,
+	              error_r) != 1) {
+		if (*error_r == NULL)
+			*error_r = g_strdup("a customer vanished while it was added");
+		return -1;
+	}
+	return 0;
+}
+
+static int upsert_contact(struct store *st, int64_t customer_id, const struct msg_address *a,
+                          char **error_r)
+{
+	sqlite3_stmt *stmt;
+	char *addr = g_ascii_strdown(a->addr, -1);
+	int ret;
+
+	stmt = store_stmt(st, "INSERT INTO contacts (address, customer_id, name) VALUES (?1, ?2, ?3) "
+	                      "ON CONFLICT (address) DO UPDATE SET customer_id = excluded.customer_id, "
+	                      "name = CASE WHEN excluded.name != '' THEN excluded.name ELSE name END",
+	                  error_r);
+	if (stmt == NULL) {
+		g_free(addr);
+		return -1;
+	}
+	store_bind_text(stmt, 1, addr);
+	sqlite3_bind_int64(stmt, 2, customer_id);
+	store_bind_text(stmt, 3, a->name != NULL ? a->name : "");
+	ret = step_done(st, stmt, "adding a contact", error_r);
+	g_free(addr);
+	return ret;
+}
+
+/* Contacts of a message: the counterpart, and every other address of the
+ * same customer in From, To and Cc. */
+static int record_contacts(struct store *st, const struct classify *cls, int64_t customer_id,
+                           const char *customer_key, const struct msg_address *who,
+                           const struct parsed_message *msg, char **error_r)
+{
+	const struct msg_address_list *lists[] = { &msg->to, &msg->cc };
+
+	if (upsert_contact(st, customer_id, who, error_r) < 0)
+		return -1;
+	if (msg->from.addr != NULL && msg->from.addr[0] != '\0') {
+		char *key = classify_customer_key(cls, msg->from.addr);
+		bool same = key != NULL && strcmp(key, customer_key) == 0;
+		g_free(key);
+		if (same && upsert_contact(st, customer_id, &msg->from, error_r) < 0)
+			return -1;
+	}
+	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+		for (size_t i = 0; i < lists[l]->count; i++) {
+			const struct msg_address *a = &lists[l]->items[i];
+			if (a->addr == NULL || a->addr[0] == '\0')
+				continue;
+			char *key = classify_customer_key(cls, a->addr);
+			bool same = key != NULL && strcmp(key, customer_key) == 0;
+			g_free(key);
+			if (same && upsert_contact(st, customer_id, a, error_r) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* A delivery failure marks the failed recipient's contact. */
+static int record_bounce(struct store *st, const struct parsed_message *msg, char **error_r)
+{
+	const struct msg_flags *f = &msg->flags;
+	sqlite3_stmt *stmt;
+
+	if (f->dsn_final_recipient == NULL || f->dsn_status == NULL || f->dsn_status[0] != '5')
+		return 0;
+	stmt = store_stmt(st, "UPDATE contacts SET undeliverable = ?2 WHERE address = lower(?1)",
+	                  error_r);
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, f->dsn_final_recipient);
+	store_bind_text(stmt, 2, f->dsn_status);
+	return step_done(st, stmt, "marking a contact undeliverable", error_r);
+}
+
+static int resolve_customer(struct store *st, const struct classify *cls,
+                            const struct parsed_message *msg, enum msg_direction dir,
+                            int64_t *customer_id_r, char **error_r)
+{
+	const struct msg_address *who = classify_counterpart(cls, msg, dir);
+	char *key;
+	int ret = 0;
+
+	*customer_id_r = 0;
+	if (who == NULL || who->addr == NULL || who->addr[0] == '\0')
+		return 0;
+	key = classify_customer_key(cls, who->addr);
+	if (key == NULL)
+		return 0;
+	bool is_address = strchr(key, '@') != NULL;
+	const char *name = is_address && who->name != NULL && who->name[0] != '\0' ? who->name : key;
+	if (upsert_customer(st, key, is_address, name, customer_id_r, error_r) < 0 ||
+	    record_contacts(st, cls, *customer_id_r, key, who, msg, error_r) < 0)
+		ret = -1;
+	g_free(key);
+	return ret;
+}
+
+static int write_refs(struct store *st, int64_t rowid, const struct parsed_message *msg,
+                      char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM message_refs WHERE message = ?1", error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, rowid);
+	if (step_done(st, stmt, "clearing references", error_r) < 0)
+		return -1;
+
+	GPtrArray *refs = g_ptr_array_new();
+	if (msg->in_reply_to != NULL)
+		g_ptr_array_add(refs, msg->in_reply_to);
+	for (size_t i = 0; i < msg->n_references; i++)
+		g_ptr_array_add(refs, msg->references[i]);
+	/* A bounce belongs to the thread of the message it returns. */
+	if (msg->flags.dsn_original_message_id != NULL)
+		g_ptr_array_add(refs, msg->flags.dsn_original_message_id);
+
+	int ret = 0;
+	for (guint i = 0; i < refs->len && ret == 0; i++) {
+		const char *ref = g_ptr_array_index(refs, i);
+		if (ref[0] == '\0' || strcmp(ref, msg->message_id) == 0)
+			continue;
+		stmt = store_stmt(st, "INSERT INTO message_refs (message, ref, idx) "
+		                      "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error_r);
+		if (stmt == NULL) {
+			ret = -1;
+			break;
+		}
+		sqlite3_bind_int64(stmt, 1, rowid);
+		store_bind_text(stmt, 2, ref);
+		sqlite3_bind_int(stmt, 3, (int)i);
+		ret = step_done(st, stmt, "storing a reference", error_r);
+	}
+	g_ptr_array_free(refs, TRUE);
+	return ret;
+}
+
+static int write_attachments(struct store *st, int64_t rowid, const struct parsed_message *msg,
+                             char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM attachments WHERE message = ?1", error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, rowid);
+	if (step_done(st, stmt, "clearing attachments", error_r) < 0)
+		return -1;
+	for (size_t i = 0; i < msg->n_attachments; i++) {
+		const struct msg_attachment *a = &msg->attachments[i];
+		stmt = store_stmt(st, "INSERT INTO attachments (message, idx, filename, content_type, "
+		                      "size, is_inline) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error_r);
+		if (stmt == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, rowid);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
+		store_bind_text(stmt, 3, a->filename != NULL ? a->filename : "");
+		store_bind_text(stmt, 4, a->content_type != NULL ? a->content_type : "");
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)a->size);
+		sqlite3_bind_int(stmt, 6, a->is_inline);
+		if (step_done(st, stmt, "storing an attachment", error_r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char SQL_INSERT_MESSAGE[] =
+	"INSERT INTO messages (message_id, message_id_derived, raw_id, truncated, date, "
+	"header_date, internal_date, direction, intrinsic_kind, kind, has_refs, reply_subject, "
+	"from_addr, from_name, to_addrs, cc_addrs, subject, subject_norm, snippet, body_text, "
+	"body_new, in_reply_to, customer_id, parse_error, sent_folder) VALUES (?1, ?2, ?3, ?4, "
+	"?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+	"?22, ?23, ?25)";
+static const char SQL_UPDATE_MESSAGE[] =
+	"UPDATE messages SET message_id = ?1, message_id_derived = ?2, raw_id = ?3, "
+	"truncated = ?4, date = ?5, header_date = ?6, internal_date = ?7, direction = ?8, "
+	"intrinsic_kind = ?9, kind = ?9, has_refs = ?10, reply_subject = ?11, from_addr = ?12, "
+	"from_name = ?13, to_addrs = ?14, cc_addrs = ?15, subject = ?16, subject_norm = ?17, "
+	"snippet = ?18, body_text = ?19, body_new = ?20, in_reply_to = ?21, customer_id = ?22, "
+	"parse_error = ?23 WHERE id = ?24";
+
+/* Inserts (rows->rowid == 0) or rewrites the message row and its refs,
+ * attachments, customer and contacts; *rowid_r is the row. */
+static int write_message(struct store *st, const struct ingest_options *opts,
+                         const struct parsed_message *msg, const struct message_rows *rows,
+                         int64_t *rowid_r, enum msg_kind *kind_r, char **error_r)
+{
+	enum msg_direction dir = classify_direction(opts->cls, msg, rows->sent_folder);
+	enum msg_kind kind = classify_kind(opts->cls, msg, dir);
+	int64_t customer_id;
+	char *to = NULL, *cc = NULL, *subject_norm = NULL, *snippet = NULL;
+	sqlite3_stmt *stmt;
+	int ret = -1;
+
+	if (resolve_customer(st, opts->cls, msg, dir, &customer_id, error_r) < 0)
+		goto out;
+	to = addresses_json(&msg->to);
+	cc = addresses_json(&msg->cc);
+	subject_norm = classify_subject_normalize(msg->subject);
+	snippet = message_snippet(msg->body_new != NULL ? msg->body_new : msg->body_text,
+	                          SNIPPET_CHARS);
+	stmt = store_stmt(st, rows->rowid == 0 ? SQL_INSERT_MESSAGE : SQL_UPDATE_MESSAGE, error_r);
+	if (stmt == NULL)
+		goto out;
+	store_bind_text(stmt, 1, msg->message_id);
+	sqlite3_bind_int(stmt, 2, msg->message_id_derived);
+	sqlite3_bind_int64(stmt, 3, rows->raw_id);
+	sqlite3_bind_int(stmt, 4, rows->truncated);
+	sqlite3_bind_int64(stmt, 5, effective_date(msg, rows->internal_date));
+	store_bind_time(stmt, 6, msg->date_valid ? msg->date : INT64_MIN);
+	store_bind_time(stmt, 7, rows->internal_date);
+	store_bind_text(stmt, 8, msg_direction_name(dir));
+	store_bind_text(stmt, 9, msg_kind_name(kind));
+	sqlite3_bind_int(stmt, 10, msg->in_reply_to != NULL || msg->n_references > 0);
+	sqlite3_bind_int(stmt, 11, classify_subject_is_reply(msg->subject));
+	store_bind_text(stmt, 12, msg->from.addr != NULL ? msg->from.addr : "");
+	store_bind_text(stmt, 13, msg->from.name != NULL ? msg->from.name : "");
+	store_bind_text(stmt, 14, to);
+	store_bind_text(stmt, 15, cc);
+	store_bind_text(stmt, 16, msg->subject != NULL ? msg->subject : "");
+	store_bind_text(stmt, 17, subject_norm != NULL ? subject_norm : "");
+	store_bind_text(stmt, 18, snippet != NULL ? snippet : "");
+	store_bind_text(stmt, 19, msg->body_text != NULL ? msg->body_text : "");
+	store_bind_text(stmt, 20, msg->body_new != NULL ? msg->body_new : "");
+	store_bind_text(stmt, 21, msg->in_reply_to);
+	if (customer_id > 0)
+		sqlite3_bind_int64(stmt, 22, customer_id);
+	else
+		sqlite3_bind_null(stmt, 22);
+	store_bind_text(stmt, 23, msg->parse_error);
+	if (rows->rowid != 0)
+		sqlite3_bind_int64(stmt, 24, rows->rowid);
+	else
+		sqlite3_bind_int(stmt, 25, rows->sent_folder);
+	if (step_done(st, stmt, "storing a message", error_r) < 0)
+		goto out;
+	*rowid_r = rows->rowid != 0 ? rows->rowid : sqlite3_last_insert_rowid(st->db);
+	*kind_r = kind;
+	if (write_refs(st, *rowid_r, msg, error_r) < 0 ||
+	    write_attachments(st, *rowid_r, msg, error_r) < 0 ||
+	    record_bounce(st, msg, error_r) < 0)
+		goto out;
+	ret = 0;
+out:
+	free(to);
+	free(cc);
+	g_free(subject_norm);
+	g_free(snippet);
+	return ret;
+}
+
+int store_ingest(struct store *st, const struct ingest_options *opts,
+                 const unsigned char *raw, size_t len, const struct ingest_source *src,
+                 enum ingest_outcome *outcome_r, char **message_id_r, char **error_r)
+{
+	char *hash = store_raw_hash(raw, len);
+	struct parsed_message *msg = NULL;
+	int64_t rowid = 0;
+	int found, ret = -1;
+
+	*message_id_r = NULL;
+	found = lookup_id(st, "SELECT m.id FROM raw_messages r JOIN messages m ON m.raw_id = r.id "
+	                      "WHERE r.sha256 = ?1", hash, &rowid, error_r);
+	if (found < 0)
+		goto out;
+	if (found == 0) {
+		message_parse(raw, len, opts->parse, &msg);
+		found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
+		                  msg->message_id, &rowid, error_r);
+		if (found < 0)
+			goto out;
+	}
+	if (found == 1) {
+		*outcome_r = INGEST_DUPLICATE;
+		ret = add_location(st, rowid, src, error_r);
+		goto out;
+	}
+
+	struct message_rows rows = {
+		.internal_date = src->internaldate,
+		.sent_folder = src->sent_folder,
+		.truncated = src->truncated,
+	};
+	enum msg_kind kind;
+	if (insert_raw(st, hash, raw, len, &rows.raw_id, error_r) < 0 ||
+	    write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
+	    add_location(st, rowid, src, error_r) < 0 ||
+	    store_thread_assign(st, opts, rowid, error_r) < 0)
+		goto out;
+	*outcome_r = kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
+	ret = 0;
+out:
+	if (ret == 0)
+		*message_id_r = msg != NULL ? g_strdup(msg->message_id) : NULL;
+	message_free(&msg);
+	g_free(hash);
+	return ret;
+}
+
+/* ---- reparse ---- */
+
+struct reparse_row {
+	int64_t rowid;
+	int64_t raw_id;
+	int64_t internal_date;
+	bool sent_folder;
+	bool truncated;
+};
+
+static int reparse_one(struct store *st, const struct ingest_options *opts,
+                       const struct reparse_row *r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data FROM raw_messages WHERE id = ?1",
+	                                error_r);
+	unsigned char *raw = NULL;
+	struct parsed_message *msg = NULL;
+	int ret = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, r->raw_id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		*error_r = store_errmsg(st, "reading a raw message");
+		return -1;
+	}
+	size_t size = (size_t)sqlite3_column_int64(stmt, 0);
+	int rc = store_raw_decompress(sqlite3_column_blob(stmt, 1),
+	                              (size_t)sqlite3_column_bytes(stmt, 1), size, &raw);
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		*error_r = g_strdup_printf("%s: raw message %lld is damaged", st->path,
+		                           (long long)r->raw_id);
+		return -1;
+	}
+	message_parse(raw, size, opts->parse, &msg);
+
+	/* A parser change may give the message the Message-ID of another
+	 * stored one: then they are one message, and this row goes. */
+	int64_t other;
+	int found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
+	                      msg->message_id, &other, error_r);
+	if (found < 0)
+		goto out;
+	if (found == 1 && other != r->rowid) {
+		stmt = store_stmt(st, "UPDATE locations SET message = ?2 WHERE message = ?1", error_r);
+		if (stmt == NULL)
+			goto out;
+		sqlite3_bind_int64(stmt, 1, r->rowid);
+		sqlite3_bind_int64(stmt, 2, other);
+		if (step_done(st, stmt, "merging copies", error_r) < 0)
+			goto out;
+		stmt = store_stmt(st, "DELETE FROM messages WHERE id = ?1", error_r);
+		if (stmt == NULL)
+			goto out;
+		sqlite3_bind_int64(stmt, 1, r->rowid);
+		ret = step_done(st, stmt, "merging copies", error_r);
+		goto out;
+	}
+
+	struct message_rows rows = {
+		.rowid = r->rowid,
+		.raw_id = r->raw_id,
+		.internal_date = r->internal_date,
+		.sent_folder = r->sent_folder,
+		.truncated = r->truncated,
+	};
+	int64_t rowid;
+	enum msg_kind kind;
+	if (write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
+	    store_thread_assign(st, opts, rowid, error_r) < 0)
+		goto out;
+	ret = 0;
+out:
+	message_free(&msg);
+	g_free(raw);
+	return ret;
+}
+
+/* Every message row id, in date order, as it stands when the reparse
+ * starts: a reparse may change dates, and each row is done once. */
+static int reparse_list(struct store *st, GArray *ids, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id FROM messages ORDER BY date, id", error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		g_array_append_val(ids, id);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "listing messages");
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 and *r filled, 0 when the row is gone (merged meanwhile), -1. */
+static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row *r,
+                            char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT m.raw_id, m.internal_date, m.truncated, m.sent_folder "
+		"FROM messages m WHERE m.id = ?1", error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, rowid);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		r->rowid = rowid;
+		r->raw_id = sqlite3_column_int64(stmt, 0);
+		r->internal_date = store_col_time(stmt, 1);
+		r->truncated = sqlite3_column_int(stmt, 2) != 0;
+		r->sent_folder = sqlite3_column_int(stmt, 3) != 0;
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*error_r = store_errmsg(st, "reading a message");
+	return -1;
+}
+
+/* Threads and customers left without messages by a reparse. */
+static int drop_orphans(struct store *st, char **error_r)
+{
+	return store_exec(st,
+		"DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM messages "
+		"  WHERE thread_id IS NOT NULL);"
+		"DELETE FROM contacts WHERE customer_id NOT IN (SELECT customer_id FROM messages "
+		"  WHERE customer_id IS NOT NULL);"
+		"DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM messages "
+		"  WHERE customer_id IS NOT NULL) AND id NOT IN (SELECT customer_id FROM threads "
+		"  WHERE customer_id IS NOT NULL);", error_r);
+}
+
+int store_reparse(struct store *st, const struct ingest_options *opts, unsigned batch,
+                  store_progress_fn *progress, void *progress_ctx,
+                  uint64_t *count_r, char **error_r)
+{
+	GArray *ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	uint64_t done = 0;
+	int ret = -1;
+
+	if (batch == 0)
+		batch = 500;
+	if (reparse_list(st, ids, error_r) < 0)
+		goto out;
+	for (guint start = 0; start < ids->len; start += batch) {
+		guint end = MIN(ids->len, start + batch);
+		if (store_begin(st, error_r) < 0)
+			goto out;
+		for (guint i = start; i < end; i++) {
+			struct reparse_row r;
+			int found = reparse_load_row(st, g_array_index(ids, int64_t, i), &r, error_r);
+			if (found < 0 || (found == 1 && reparse_one(st, opts, &r, error_r) < 0))
+				goto fail;
+		}
+		if (store_commit(st, error_r) < 0)
+			goto out;
+		done = end;
+		if (progress != NULL)
+			progress(done, ids->len, progress_ctx);
+	}
+	if (store_begin(st, error_r) < 0)
+		goto out;
+	if (drop_orphans(st, error_r) < 0)
+		goto fail;
+	if (store_commit(st, error_r) < 0)
+		goto out;
+	*count_r = done;
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	g_array_free(ids, TRUE);
+	return ret;
+}

@@ -1,0 +1,481 @@
+/*
+ * queries: what the CLI reads. Customer dates (first seen, last in, last
+ * out) and thread spans are computed from the messages when asked, never
+ * stored twice, so they cannot disagree with the timeline.
+ */
+#include <string.h>
+#include <jansson.h>
+
+#include "store/store-private.h"
+
+/* Non-sales mail does not count as the customer writing to us. */
+#define SALES_KINDS "('inquiry', 'reply', 'quote')"
+
+static char **json_to_strv(const char *text)
+{
+	json_t *arr = text != NULL ? json_loads(text, 0, NULL) : NULL;
+	GPtrArray *out = g_ptr_array_new();
+
+	if (json_is_array(arr)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(arr, i, v) {
+			if (json_is_string(v))
+				g_ptr_array_add(out, g_strdup(json_string_value(v)));
+		}
+	}
+	json_decref(arr);
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static void entry_free_attachments(struct store_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		g_free(e->attachments[i].filename);
+		g_free(e->attachments[i].content_type);
+	}
+	g_free(e->attachments);
+}
+
+void store_entry_free(struct store_entry **ep)
+{
+	struct store_entry *e = *ep;
+
+	if (e == NULL)
+		return;
+	*ep = NULL;
+	g_free(e->message_id);
+	g_free(e->direction);
+	g_free(e->kind);
+	g_free(e->from_addr);
+	g_free(e->from_name);
+	g_strfreev(e->to);
+	g_strfreev(e->cc);
+	g_free(e->subject);
+	g_free(e->snippet);
+	g_free(e->customer);
+	g_free(e->parse_error);
+	g_free(e->body_text);
+	g_free(e->body_new);
+	g_free(e->in_reply_to);
+	g_strfreev(e->references);
+	g_strfreev(e->folders);
+	if (e->attachments != NULL)
+		entry_free_attachments(e, e->n_attachments);
+	g_free(e);
+}
+
+void store_customer_free(struct store_customer **cp)
+{
+	struct store_customer *c = *cp;
+
+	if (c == NULL)
+		return;
+	*cp = NULL;
+	for (size_t i = 0; i < c->n_contacts; i++) {
+		g_free(c->contacts[i].address);
+		g_free(c->contacts[i].name);
+		g_free(c->contacts[i].undeliverable);
+	}
+	g_free(c->contacts);
+	g_free(c->key);
+	g_free(c->name);
+	g_free(c);
+}
+
+void store_thread_free(struct store_thread **tp)
+{
+	struct store_thread *t = *tp;
+
+	if (t == NULL)
+		return;
+	*tp = NULL;
+	g_free(t->customer);
+	g_free(t->subject);
+	g_free(t->origin);
+	g_free(t->last_direction);
+	g_free(t->last_kind);
+	g_free(t);
+}
+
+void store_target_clear(struct store_target *t)
+{
+	g_free(t->customer_key);
+	t->customer_key = NULL;
+	t->customer_id = 0;
+}
+
+void store_entries_free(struct store_entry ***entries, size_t n)
+{
+	if (*entries == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		store_entry_free(&(*entries)[i]);
+	g_free(*entries);
+	*entries = NULL;
+}
+
+void store_customers_free(struct store_customer ***customers, size_t n)
+{
+	if (*customers == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		store_customer_free(&(*customers)[i]);
+	g_free(*customers);
+	*customers = NULL;
+}
+
+void store_threads_free(struct store_thread ***threads, size_t n)
+{
+	if (*threads == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		store_thread_free(&(*threads)[i]);
+	g_free(*threads);
+	*threads = NULL;
+}
+
+/* ---- target resolution ---- */
+
+static int customer_by(struct store *st, const char *sql, const char *key,
+                       struct store_target *t, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		t->customer_id = sqlite3_column_int64(stmt, 0);
+		t->customer_key = store_col_text(stmt, 1, true);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*error_r = store_errmsg(st, "looking up a customer");
+	return -1;
+}
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (!g_ascii_isdigit(*s))
+			return false;
+	}
+	return true;
+}
+
+int store_resolve_target(struct store *st, const char *target, store_key_fn *key_of,
+                         void *key_ctx, struct store_target *target_r, char **error_r)
+{
+	char *lower = g_utf8_strdown(target, -1);
+	int ret;
+
+	memset(target_r, 0, sizeof(*target_r));
+	if (all_digits(lower)) {
+		ret = customer_by(st, "SELECT id, key FROM customers WHERE id = CAST(?1 AS INTEGER)",
+		                  lower, target_r, error_r);
+		goto out;
+	}
+	ret = customer_by(st, "SELECT id, key FROM customers WHERE key = ?1", lower, target_r,
+	                  error_r);
+	if (ret != 1)
+		goto out;
+	if (strchr(lower, '@') != NULL) {
+		ret = customer_by(st, "SELECT c.id, c.key FROM contacts t JOIN customers c "
+		                      "ON c.id = t.customer_id WHERE t.address = ?1",
+		                  lower, target_r, error_r);
+		if (ret != 1)
+			goto out;
+	}
+	if (key_of != NULL) {
+		char *key = key_of(lower, key_ctx);
+		if (key != NULL)
+			ret = customer_by(st, "SELECT id, key FROM customers WHERE key = ?1", key,
+			                  target_r, error_r);
+		g_free(key);
+	}
+out:
+	g_free(lower);
+	return ret;
+}
+
+/* ---- timeline ---- */
+
+#define ENTRY_COLUMNS \
+	"m.id, m.message_id, m.date, m.header_date, m.internal_date, m.direction, m.kind, " \
+	"m.from_addr, m.from_name, m.to_addrs, m.cc_addrs, m.subject, m.snippet, " \
+	"m.thread_id, c.key, (SELECT count(*) FROM attachments a WHERE a.message = m.id " \
+	"AND NOT a.is_inline), m.parse_error"
+
+static struct store_entry *entry_from_row(sqlite3_stmt *stmt)
+{
+	struct store_entry *e = g_new0(struct store_entry, 1);
+
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->message_id = store_col_text(stmt, 1, true);
+	e->date = sqlite3_column_int64(stmt, 2);
+	e->header_date = store_col_time(stmt, 3);
+	e->internal_date = store_col_time(stmt, 4);
+	e->direction = store_col_text(stmt, 5, true);
+	e->kind = store_col_text(stmt, 6, true);
+	e->from_addr = store_col_text(stmt, 7, true);
+	e->from_name = store_col_text(stmt, 8, true);
+	e->to = json_to_strv((const char *)sqlite3_column_text(stmt, 9));
+	e->cc = json_to_strv((const char *)sqlite3_column_text(stmt, 10));
+	e->subject = store_col_text(stmt, 11, true);
+	e->snippet = store_col_text(stmt, 12, true);
+	e->thread = sqlite3_column_int64(stmt, 13);
+	e->customer = store_col_text(stmt, 14, false);
+	e->n_attachments = (unsigned)sqlite3_column_int(stmt, 15);
+	e->parse_error = store_col_text(stmt, 16, false);
+	return e;
+}
+
+int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***entries_r,
+                   size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT " ENTRY_COLUMNS " FROM messages m LEFT JOIN customers c "
+		"ON c.id = m.customer_id WHERE m.customer_id = ?1 ORDER BY m.date, m.id", error_r);
+	GPtrArray *out;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	out = g_ptr_array_new();
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		g_ptr_array_add(out, entry_from_row(stmt));
+	sqlite3_reset(stmt);
+	*n_r = out->len;
+	*entries_r = (struct store_entry **)g_ptr_array_free(out, FALSE);
+	if (rc != SQLITE_DONE) {
+		store_entries_free(entries_r, *n_r);
+		*error_r = store_errmsg(st, "reading a timeline");
+		return -1;
+	}
+	return 0;
+}
+
+static int load_attachments(struct store *st, struct store_entry *e, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT filename, content_type, size, is_inline "
+	                                    "FROM attachments WHERE message = ?1 ORDER BY idx",
+	                                error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, e->id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_attachment));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_attachment a = {
+			.filename = store_col_text(stmt, 0, true),
+			.content_type = store_col_text(stmt, 1, true),
+			.size = (uint64_t)sqlite3_column_int64(stmt, 2),
+			.is_inline = sqlite3_column_int(stmt, 3) != 0,
+		};
+		g_array_append_val(arr, a);
+	}
+	sqlite3_reset(stmt);
+	e->n_attachments = arr->len;
+	e->attachments = (struct store_attachment *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading attachments");
+		return -1;
+	}
+	return 0;
+}
+
+static char **strv_query(struct store *st, const char *sql, int64_t id, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+	GPtrArray *out;
+	int rc;
+
+	if (stmt == NULL)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	out = g_ptr_array_new();
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		g_ptr_array_add(out, store_col_text(stmt, 0, true));
+	sqlite3_reset(stmt);
+	g_ptr_array_add(out, NULL);
+	char **v = (char **)g_ptr_array_free(out, FALSE);
+	if (rc != SQLITE_DONE) {
+		g_strfreev(v);
+		*error_r = store_errmsg(st, "reading a message");
+		return NULL;
+	}
+	return v;
+}
+
+int store_message_get(struct store *st, const char *message_id, struct store_entry **entry_r,
+                      char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT " ENTRY_COLUMNS ", m.body_text, m.body_new, m.in_reply_to "
+		"FROM messages m LEFT JOIN customers c ON c.id = m.customer_id "
+		"WHERE m.message_id = ?1", error_r);
+	struct store_entry *e;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, message_id);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_DONE)
+			return 1;
+		*error_r = store_errmsg(st, "reading a message");
+		return -1;
+	}
+	e = entry_from_row(stmt);
+	e->body_text = store_col_text(stmt, 17, true);
+	e->body_new = store_col_text(stmt, 18, true);
+	e->in_reply_to = store_col_text(stmt, 19, false);
+	sqlite3_reset(stmt);
+	e->references = strv_query(st, "SELECT ref FROM message_refs WHERE message = ?1 "
+	                               "ORDER BY idx", e->id, error_r);
+	e->folders = strv_query(st, "SELECT DISTINCT f.account || '/' || f.name FROM locations l "
+	                            "JOIN folders f ON f.id = l.folder_id WHERE l.message = ?1 "
+	                            "ORDER BY 1", e->id, error_r);
+	if (e->references == NULL || e->folders == NULL || load_attachments(st, e, error_r) < 0) {
+		store_entry_free(&e);
+		return -1;
+	}
+	*entry_r = e;
+	return 0;
+}
+
+/* ---- customers ---- */
+
+static int load_contacts(struct store *st, struct store_customer *c, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT address, name, undeliverable FROM contacts "
+	                                    "WHERE customer_id = ?1 ORDER BY address", error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_contact));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_contact ct = {
+			.address = store_col_text(stmt, 0, true),
+			.name = store_col_text(stmt, 1, true),
+			.undeliverable = store_col_text(stmt, 2, false),
+		};
+		g_array_append_val(arr, ct);
+	}
+	sqlite3_reset(stmt);
+	c->n_contacts = arr->len;
+	c->contacts = (struct store_contact *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading contacts");
+		return -1;
+	}
+	return 0;
+}
+
+int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
+                    char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT c.id, c.key, c.name, min(m.date), "
+		"max(CASE WHEN m.direction = 'in' AND m.kind IN " SALES_KINDS " THEN m.date END), "
+		"max(CASE WHEN m.direction = 'out' THEN m.date END), count(m.id), "
+		"count(DISTINCT m.thread_id) "
+		"FROM customers c LEFT JOIN messages m ON m.customer_id = c.id "
+		"GROUP BY c.id ORDER BY max(m.date) DESC, c.key", error_r);
+	GPtrArray *out;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	out = g_ptr_array_new();
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_customer *c = g_new0(struct store_customer, 1);
+		c->id = sqlite3_column_int64(stmt, 0);
+		c->key = store_col_text(stmt, 1, true);
+		c->name = store_col_text(stmt, 2, true);
+		c->first_seen = store_col_time(stmt, 3);
+		c->last_inbound = store_col_time(stmt, 4);
+		c->last_outbound = store_col_time(stmt, 5);
+		c->n_messages = (uint64_t)sqlite3_column_int64(stmt, 6);
+		c->n_threads = (uint64_t)sqlite3_column_int64(stmt, 7);
+		g_ptr_array_add(out, c);
+	}
+	sqlite3_reset(stmt);
+	*n_r = out->len;
+	*customers_r = (struct store_customer **)g_ptr_array_free(out, FALSE);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading customers");
+		goto fail;
+	}
+	for (size_t i = 0; i < *n_r; i++) {
+		if (load_contacts(st, (*customers_r)[i], error_r) < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	store_customers_free(customers_r, *n_r);
+	return -1;
+}
+
+/* ---- threads ---- */
+
+int store_threads(struct store *st, int64_t customer_id, struct store_thread ***threads_r,
+                  size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT t.id, c.key, t.subject, t.origin, min(m.date), max(m.date), count(m.id), "
+		"(SELECT direction FROM messages l WHERE l.thread_id = t.id ORDER BY l.date DESC, "
+		" l.id DESC LIMIT 1), "
+		"(SELECT kind FROM messages l WHERE l.thread_id = t.id ORDER BY l.date DESC, "
+		" l.id DESC LIMIT 1) "
+		"FROM threads t JOIN messages m ON m.thread_id = t.id "
+		"LEFT JOIN customers c ON c.id = t.customer_id "
+		"WHERE ?1 < 0 OR t.customer_id = ?1 "
+		"GROUP BY t.id ORDER BY max(m.date) DESC, t.id DESC", error_r);
+	GPtrArray *out;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	out = g_ptr_array_new();
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_thread *t = g_new0(struct store_thread, 1);
+		t->id = sqlite3_column_int64(stmt, 0);
+		t->customer = store_col_text(stmt, 1, false);
+		t->subject = store_col_text(stmt, 2, true);
+		t->origin = store_col_text(stmt, 3, true);
+		t->first_date = sqlite3_column_int64(stmt, 4);
+		t->last_date = sqlite3_column_int64(stmt, 5);
+		t->n_messages = (uint64_t)sqlite3_column_int64(stmt, 6);
+		t->last_direction = store_col_text(stmt, 7, true);
+		t->last_kind = store_col_text(stmt, 8, true);
+		g_ptr_array_add(out, t);
+	}
+	sqlite3_reset(stmt);
+	*n_r = out->len;
+	*threads_r = (struct store_thread **)g_ptr_array_free(out, FALSE);
+	if (rc != SQLITE_DONE) {
+		store_threads_free(threads_r, *n_r);
+		*error_r = store_errmsg(st, "reading threads");
+		return -1;
+	}
+	return 0;
+}

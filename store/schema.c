@@ -1,0 +1,179 @@
+/*
+ * schema: versioned migrations. PRAGMA user_version is the version of the
+ * schema in the file; each migration takes it one step further inside one
+ * transaction, so a crash mid-migration leaves the old version intact.
+ * Never edit a released migration: add the next one.
+ */
+#include <stdio.h>
+
+#include "store/store-private.h"
+
+static const char *const migrations[] = {
+	/* 1: the spine. */
+	"CREATE TABLE raw_messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  size INTEGER NOT NULL,"
+	"  compression TEXT NOT NULL,"          /* 'zlib' */
+	"  data BLOB NOT NULL"
+	");"
+	"CREATE TABLE customers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"           /* registrable domain or free-mail address */
+	"  name TEXT NOT NULL,"
+	"  is_address INTEGER NOT NULL DEFAULT 0,"
+	"  country TEXT,"
+	"  owner TEXT"
+	");"
+	"CREATE TABLE contacts ("
+	"  address TEXT PRIMARY KEY,"
+	"  customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  undeliverable TEXT"
+	");"
+	"CREATE INDEX contacts_customer ON contacts(customer_id);"
+	"CREATE TABLE threads ("
+	"  id INTEGER PRIMARY KEY,"
+	"  customer_id INTEGER REFERENCES customers(id),"
+	"  subject TEXT NOT NULL,"
+	"  origin TEXT NOT NULL"                /* kind of the first message */
+	");"
+	"CREATE INDEX threads_customer ON threads(customer_id);"
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  message_id_derived INTEGER NOT NULL DEFAULT 0,"
+	"  raw_id INTEGER NOT NULL REFERENCES raw_messages(id),"
+	"  truncated INTEGER NOT NULL DEFAULT 0,"
+	"  sent_folder INTEGER NOT NULL DEFAULT 0,"  /* first seen in a sent folder */
+	"  date INTEGER NOT NULL,"
+	"  header_date INTEGER,"
+	"  internal_date INTEGER,"
+	"  direction TEXT NOT NULL,"
+	"  intrinsic_kind TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  has_refs INTEGER NOT NULL DEFAULT 0,"
+	"  reply_subject INTEGER NOT NULL DEFAULT 0,"
+	"  from_addr TEXT NOT NULL,"
+	"  from_name TEXT NOT NULL,"
+	"  to_addrs TEXT NOT NULL,"             /* JSON array of addresses */
+	"  cc_addrs TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  subject_norm TEXT NOT NULL,"
+	"  snippet TEXT NOT NULL,"
+	"  body_text TEXT NOT NULL,"
+	"  body_new TEXT NOT NULL,"
+	"  in_reply_to TEXT,"
+	"  customer_id INTEGER REFERENCES customers(id),"
+	"  thread_id INTEGER REFERENCES threads(id),"
+	"  parse_error TEXT"
+	");"
+	"CREATE INDEX messages_customer_date ON messages(customer_id, date);"
+	"CREATE INDEX messages_customer_subject ON messages(customer_id, subject_norm, date);"
+	"CREATE INDEX messages_thread_date ON messages(thread_id, date);"
+	"CREATE INDEX messages_date ON messages(date, id);"
+	"CREATE TABLE message_refs ("
+	"  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  ref TEXT NOT NULL,"
+	"  idx INTEGER NOT NULL,"                 /* order in In-Reply-To, References */
+	"  PRIMARY KEY (message, ref)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX message_refs_ref ON message_refs(ref);"
+	"CREATE TABLE attachments ("
+	"  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL,"
+	"  filename TEXT NOT NULL,"
+	"  content_type TEXT NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  is_inline INTEGER NOT NULL,"
+	"  PRIMARY KEY (message, idx)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE folders ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  uidvalidity INTEGER NOT NULL DEFAULT 0,"
+	"  last_uid INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (account, name)"
+	");"
+	"CREATE TABLE locations ("
+	"  folder_id INTEGER NOT NULL REFERENCES folders(id),"
+	"  uidvalidity INTEGER NOT NULL,"
+	"  uid INTEGER NOT NULL,"
+	"  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  internal_date INTEGER,"
+	"  sent_folder INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (folder_id, uidvalidity, uid)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX locations_message ON locations(message);",
+};
+
+int store_schema_version(void)
+{
+	return (int)G_N_ELEMENTS(migrations);
+}
+
+static int read_version(struct store *st, int *version_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "PRAGMA user_version", error_r);
+	if (stmt == NULL)
+		return -1;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		*error_r = store_errmsg(st, "reading the schema version");
+		return -1;
+	}
+	*version_r = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+static int apply_migration(struct store *st, int to_version, char **error_r)
+{
+	char pragma[64];
+
+	if (store_begin(st, error_r) < 0)
+		return -1;
+	/* Another process may have migrated while we waited for the lock. */
+	int version;
+	if (read_version(st, &version, error_r) < 0)
+		goto fail;
+	if (version >= to_version)
+		return store_commit(st, error_r);
+	if (store_exec(st, migrations[to_version - 1], error_r) < 0)
+		goto fail;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", to_version);
+	if (store_exec(st, pragma, error_r) < 0)
+		goto fail;
+	return store_commit(st, error_r);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_migrate(struct store *st, char **error_r)
+{
+	int version;
+
+	if (read_version(st, &version, error_r) < 0)
+		return -1;
+	if (version > store_schema_version()) {
+		*error_r = g_strdup_printf("%s: schema version %d is newer than this program's %d; "
+		                           "upgrade followup", st->path, version,
+		                           store_schema_version());
+		return -1;
+	}
+	if (st->mode == STORE_READ_ONLY) {
+		if (version < store_schema_version()) {
+			*error_r = g_strdup_printf("%s: schema version %d is older than this "
+			                           "program's %d; start followupd once to migrate it",
+			                           st->path, version, store_schema_version());
+			return -1;
+		}
+		return 0;
+	}
+	for (int v = version + 1; v <= store_schema_version(); v++) {
+		if (apply_migration(st, v, error_r) < 0)
+			return -1;
+	}
+	return 0;
+}

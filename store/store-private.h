@@ -1,0 +1,50 @@
+#ifndef FOLLOWUP_STORE_PRIVATE_H
+#define FOLLOWUP_STORE_PRIVATE_H
+/* Shared between the files of store/ only. */
+#include <sqlite3.h>
+#include <glib.h>
+
+#include "store/store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	enum store_mode mode;
+	bool in_transaction;
+	GHashTable *stmts;       /* SQL text (static string) -> sqlite3_stmt* */
+};
+
+/* A prepared statement for a static SQL string, reset and with bindings
+ * cleared; cached for the life of the store. NULL on error (*error_r). */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, char **error_r);
+/* "what: sqlite message" as a new string. */
+char *store_errmsg(struct store *st, const char *what);
+/* Runs SQL without results. 0 or -1 with *error_r. */
+int store_exec(struct store *st, const char *sql, char **error_r);
+
+/* Binds text, or NULL when s is NULL. */
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+/* Binds an int64, or NULL when v == INT64_MIN. */
+int store_bind_time(sqlite3_stmt *stmt, int idx, int64_t v);
+/* Column as a new string ("" for NULL when empty_for_null, else NULL). */
+char *store_col_text(sqlite3_stmt *stmt, int col, bool empty_for_null);
+/* Column as int64, INT64_MIN for NULL. */
+int64_t store_col_time(sqlite3_stmt *stmt, int col);
+
+/* Schema migrations (schema.c). */
+int store_migrate(struct store *st, char **error_r);
+
+/* Raw message compression (raw.c). */
+int store_raw_compress(const unsigned char *raw, size_t len, unsigned char **out_r,
+                       size_t *out_len_r);
+int store_raw_decompress(const unsigned char *data, size_t len, size_t raw_len,
+                         unsigned char **out_r);
+/* Lowercase hex SHA-256 of raw bytes. */
+char *store_raw_hash(const unsigned char *raw, size_t len);
+
+/* Threading (thread.c): files message msg_rowid into a thread. */
+struct parsed_message;
+int store_thread_assign(struct store *st, const struct ingest_options *opts, int64_t msg_rowid,
+                        char **error_r);
+
+#endif

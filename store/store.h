@@ -1,0 +1,202 @@
+#ifndef FOLLOWUP_STORE_STORE_H
+#define FOLLOWUP_STORE_STORE_H
+/*
+ * store: the SQLite database behind every timeline. The only code that
+ * includes sqlite3.h. Used by the daemon (writes) and the CLI (reads,
+ * reparse), concurrently: WAL mode, synchronous=NORMAL, writes in
+ * BEGIN IMMEDIATE transactions, a busy timeout for the other side.
+ *
+ * The store knows nothing of config files: callers pass what it needs.
+ * Results are GLib-allocated and owned by the caller unless said otherwise.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct classify;
+struct message_parse_options;
+
+enum store_mode {
+	STORE_READ_WRITE = 0,  /* creates the file and migrates the schema */
+	STORE_READ_ONLY,       /* the schema must exist and be current */
+};
+
+/* 0, or -1 with *error_r (g_free) naming the file and what to do. */
+int store_open(const char *path, enum store_mode mode, struct store **st_r, char **error_r);
+void store_close(struct store **st);
+
+/* Schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. 0 or -1 with *error_r. */
+int store_begin(struct store *st, char **error_r);
+int store_commit(struct store *st, char **error_r);
+void store_rollback(struct store *st);
+
+/* ---- sync positions ---- */
+
+struct store_folder {
+	int64_t id;
+	uint32_t uidvalidity;  /* 0 until the first sync */
+	uint32_t last_uid;     /* highest UID stored */
+};
+
+/* Looks up (creating when missing) the folder of an account. */
+int store_folder_get(struct store *st, const char *account, const char *folder,
+                     struct store_folder *folder_r, char **error_r);
+/* A new UIDVALIDITY: forget the UIDs of the old one; the next sync starts
+ * at UID 1 and dedupe keeps the timeline free of duplicates. */
+int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity,
+                       char **error_r);
+/* Inside the transaction that stored the messages up to last_uid. */
+int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
+                         char **error_r);
+
+/* ---- ingest ---- */
+
+struct ingest_options {
+	const struct classify *cls;                   /* borrowed */
+	const struct message_parse_options *parse;    /* borrowed, may be NULL */
+	int64_t thread_window;                        /* seconds, subject threading */
+};
+
+/* Where a raw message was found. */
+struct ingest_source {
+	int64_t folder_id;
+	uint32_t uidvalidity;
+	uint32_t uid;
+	int64_t internaldate;    /* Unix seconds, or INT64_MIN when unknown */
+	bool sent_folder;
+	bool truncated;          /* only the header was fetched (too large) */
+	uint64_t full_size;      /* RFC822.SIZE on the server */
+};
+
+enum ingest_outcome {
+	INGEST_NEW = 0,          /* a new timeline entry */
+	INGEST_DUPLICATE,        /* a copy of a message already stored */
+	INGEST_UNPARSED,         /* stored raw with kind "unparsed" */
+};
+
+/* Files one raw message: raw copy (compressed), parsed fields, customer,
+ * contact, thread; or, for a duplicate, only its location. Must run
+ * inside a transaction (store_begin). 0 or -1 with *error_r. */
+int store_ingest(struct store *st, const struct ingest_options *opts,
+                 const unsigned char *raw, size_t len, const struct ingest_source *src,
+                 enum ingest_outcome *outcome_r, char **message_id_r, char **error_r);
+
+/* Rebuilds every parsed field, customer and thread from the stored raw
+ * messages, in date order, `batch` messages a transaction. progress (may
+ * be NULL) is called after each batch with (done, total). */
+typedef void store_progress_fn(uint64_t done, uint64_t total, void *ctx);
+int store_reparse(struct store *st, const struct ingest_options *opts, unsigned batch,
+                  store_progress_fn *progress, void *progress_ctx,
+                  uint64_t *count_r, char **error_r);
+
+/* Decompressed raw bytes of a message (by Message-ID without <>). */
+int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,
+                  size_t *len_r, char **error_r);
+
+/* ---- queries (CLI) ---- */
+
+struct store_entry {
+	int64_t id;
+	char *message_id;
+	int64_t date;            /* effective date: Date:, else INTERNALDATE */
+	int64_t header_date;     /* INT64_MIN when absent */
+	int64_t internal_date;   /* INT64_MIN when unknown */
+	char *direction;         /* "in" / "out" */
+	char *kind;
+	char *from_addr;
+	char *from_name;
+	char **to;               /* NULL-terminated addresses */
+	char **cc;
+	char *subject;
+	char *snippet;
+	int64_t thread;
+	char *customer;          /* key, or NULL for internal mail */
+	unsigned n_attachments;
+	char *parse_error;       /* NULL when parsed cleanly */
+	/* Only filled by store_message_get(): */
+	char *body_text;
+	char *body_new;
+	char *in_reply_to;
+	char **references;
+	char **folders;          /* "account/folder" where copies were seen */
+	struct store_attachment *attachments;
+};
+
+struct store_attachment {
+	char *filename;
+	char *content_type;
+	uint64_t size;
+	bool is_inline;
+};
+
+struct store_contact {
+	char *address;
+	char *name;
+	char *undeliverable;     /* status code, or NULL */
+};
+
+struct store_customer {
+	int64_t id;
+	char *key;
+	char *name;
+	struct store_contact *contacts;
+	size_t n_contacts;
+	int64_t first_seen;      /* INT64_MIN when none */
+	int64_t last_inbound;
+	int64_t last_outbound;
+	uint64_t n_messages;
+	uint64_t n_threads;
+};
+
+struct store_thread {
+	int64_t id;
+	char *customer;          /* key or NULL */
+	char *subject;
+	char *origin;            /* kind of the thread's first message: "inquiry" for a sales thread */
+	int64_t first_date;
+	int64_t last_date;
+	uint64_t n_messages;
+	char *last_direction;
+	char *last_kind;
+};
+
+/* How a TARGET of `followup timeline` resolved. */
+struct store_target {
+	int64_t customer_id;
+	char *customer_key;
+};
+
+/* Resolves an address (via its contact, else its customer key), a domain,
+ * a customer key, or a numeric customer id. Returns 0, -1 on error, or 1
+ * when nothing matches (no error). key_of_address (may be NULL) computes
+ * the customer key of an address/domain not yet known as a contact. */
+typedef char *store_key_fn(const char *address_or_domain, void *ctx);
+int store_resolve_target(struct store *st, const char *target, store_key_fn *key_of,
+                         void *key_ctx, struct store_target *target_r, char **error_r);
+
+/* Entries of a customer, by date. */
+int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***entries_r,
+                   size_t *n_r, char **error_r);
+int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
+                    char **error_r);
+/* customer_id < 0: all threads. */
+int store_threads(struct store *st, int64_t customer_id, struct store_thread ***threads_r,
+                  size_t *n_r, char **error_r);
+/* 0, 1 when no such message, -1 on error. */
+int store_message_get(struct store *st, const char *message_id, struct store_entry **entry_r,
+                      char **error_r);
+
+void store_entry_free(struct store_entry **e);
+void store_customer_free(struct store_customer **c);
+void store_thread_free(struct store_thread **t);
+void store_target_clear(struct store_target *t);
+/* Frees an array returned by a query and every element. */
+void store_entries_free(struct store_entry ***entries, size_t n);
+void store_customers_free(struct store_customer ***customers, size_t n);
+void store_threads_free(struct store_thread ***threads, size_t n);
+
+#endif

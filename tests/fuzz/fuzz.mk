@@ -1,0 +1,22 @@
+# libFuzzer targets, one per parser entry point: `make fuzz` builds them
+# with clang, ASan and UBSan into build/fuzz/. Each target links the pure
+# modules (parsers/, rules/) from source, instrumented.
+CLANG     ?= clang
+PKGS      := gmime-3.0 libpsl libxml-2.0 zlib glib-2.0
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+               -fsanitize=fuzzer,address,undefined -I. $(shell pkg-config --cflags $(PKGS))
+FUZZ_LIBS := $(shell pkg-config --libs $(PKGS))
+OUT       := build/fuzz
+MOD_SRCS  := $(wildcard parsers/*.c rules/*.c)
+DATA_GEN  := $(OUT)/builtin_data.c
+TARGETS   := $(patsubst tests/fuzz/%.c,$(OUT)/%,$(FUZZ_SRCS))
+
+all: $(TARGETS)
+
+$(DATA_GEN): $(wildcard rules/data/*.txt parsers/data/*.txt) rules/data/embed.sh
+	@mkdir -p $(OUT)
+	sh rules/data/embed.sh $(sort $(wildcard rules/data/*.txt parsers/data/*.txt)) > $@
+
+$(OUT)/%: tests/fuzz/%.c $(MOD_SRCS) $(DATA_GEN)
+	@mkdir -p $(OUT)
+	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(MOD_SRCS) $(DATA_GEN) $(FUZZ_LIBS)

@@ -1,0 +1,177 @@
+# Shared helpers for the integration tests (sourced, POSIX sh).
+#
+# Every test starts its own Dovecot on a free loopback port in a temp dir
+# and removes everything on exit. Results are TAP lines ("ok N - name").
+
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${FOLLOWUP_BIN:-$TOP/bin}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+TOOLS=$TOP/tests/integration
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/followup-it.XXXXXX")
+chmod 755 "$T"
+_tap_n=0
+_dovecot_pid=
+
+cleanup() {
+	stop_dovecot
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+ok() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n - $1"; }
+not_ok() { _tap_n=$((_tap_n + 1)); echo "not ok $_tap_n - $1"; }
+diag() { echo "# $*"; }
+
+# check NAME COMMAND...: one TAP line from a command's exit status.
+check() {
+	name=$1; shift
+	if "$@" >"$T/check.out" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		sed 's/^/#   /' "$T/check.out" | head -n 40
+	fi
+}
+
+free_port() {
+	"$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_dovecot: a throwaway Dovecot with one user, sales@example.com /
+# secret, on $IMAP_PORT. Needs root (Dovecot's master drops privileges).
+start_dovecot() {
+	IMAP_PORT=$(free_port)
+	D=$T/dovecot
+	mkdir -p "$D/run" "$D/state" "$D/mail" "$D/home"
+	chmod 755 "$D"
+	# As root, Dovecot drops to nobody; as a user, it runs as that user.
+	if [ "$(id -u)" = 0 ]; then
+		dv_user=nobody
+		dv_group=$(id -gn nobody)
+		chown -R nobody "$D/mail" "$D/home"
+	else
+		dv_user=$(id -un)
+		dv_group=$(id -gn)
+	fi
+	printf 'sales@example.com:{PLAIN}secret\n' > "$D/passwd"
+	cat > "$D/dovecot.conf" <<CONF
+base_dir = $D/run
+state_dir = $D/state
+log_path = $D/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+protocols = imap
+listen = 127.0.0.1
+mail_location = maildir:$D/mail/%u
+mail_privileged_group =
+auth_mechanisms = plain login
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $D/passwd
+}
+userdb {
+  driver = static
+  args = uid=$dv_user gid=$dv_group home=$D/home/%u
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service stats {
+  unix_listener stats-reader {
+    mode = 0666
+  }
+  unix_listener stats-writer {
+    mode = 0666
+  }
+}
+default_login_user = $dv_user
+default_internal_user = $dv_user
+CONF
+	dovecot -c "$D/dovecot.conf" -F >"$D/stdout.log" 2>&1 &
+	_dovecot_pid=$!
+	i=0
+	while ! "$PY" "$TOOLS/imaptool.py" --port "$IMAP_PORT" ping >/dev/null 2>&1; do
+		i=$((i + 1))
+		if [ $i -gt 100 ]; then
+			diag "dovecot did not start:"
+			sed 's/^/#   /' "$D/stdout.log" "$D/dovecot.log" 2>/dev/null | tail -n 20
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+stop_dovecot() {
+	if [ -n "$_dovecot_pid" ]; then
+		kill "$_dovecot_pid" 2>/dev/null
+		wait "$_dovecot_pid" 2>/dev/null
+		_dovecot_pid=
+	fi
+}
+
+imaptool() {
+	"$PY" "$TOOLS/imaptool.py" --port "$IMAP_PORT" "$@"
+}
+
+# write_config FILE: the contract's config, pointed at this test's Dovecot.
+write_config() {
+	printf 'secret\n' > "$T/sales.pass"
+	cat > "$1" <<CONF
+[store]
+path = $T/followup.db
+[company]
+name = Acme Pumps
+domains = example.com
+timezone = Asia/Shanghai
+work-hours = Mon-Fri 09:00-18:00
+[account sales]
+url = imap://127.0.0.1:$IMAP_PORT        ; imaps:// implicit TLS; imap:// uses STARTTLS unless tls = no
+tls = no                            ; only for servers without TLS, such as a loopback test server
+user = sales@example.com
+password-file = $T/sales.pass
+folders = INBOX, Sent
+sent-folders = Sent
+poll = 60s
+[smtp]
+url = smtp://127.0.0.1:2525
+tls = no
+from = Acme Pumps Sales <sales@example.com>
+[person li.wei@example.com]
+name = Li Wei
+manager = zhang@example.com
+countries = DE, AE, PL
+CONF
+}
+
+# jcheck FILE PYTHON-EXPR: asserts a Python expression over the JSON in
+# FILE, bound to `j`; prints the JSON on failure.
+jcheck() {
+	"$PY" - "$1" "$2" <<'PYEOF'
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+expr = sys.argv[2]
+try:
+    ok = eval(expr, {"j": j})
+except Exception as e:
+    print("error evaluating %s: %r" % (expr, e))
+    ok = False
+if not ok:
+    print("failed: " + expr)
+    print(json.dumps(j, ensure_ascii=False, indent=1)[:3000])
+    sys.exit(1)
+PYEOF
+}

@@ -1,0 +1,473 @@
+/* store: schema, ingest, dedupe, threading, positions, reparse, queries,
+ * against a real SQLite file in a temp dir. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libpsl.h>
+
+#include "parsers/message.h"
+#include "rules/classify.h"
+#include "store/store.h"
+
+struct fixture {
+	char *dir;
+	char *path;
+	psl_ctx_t *psl;
+	struct classify *cls;
+	struct ingest_options opts;
+	struct store *st;
+	int64_t folder_id;
+	uint32_t next_uid;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = g_new0(struct fixture, 1);
+	static const char *const own[] = { "example.com", NULL };
+	const char *error = NULL;
+	char *err = NULL;
+
+	f->dir = g_dir_make_tmp("followup-store-XXXXXX", NULL);
+	f->path = g_build_filename(f->dir, "test.db", NULL);
+	f->psl = psl_load_file("/usr/share/publicsuffix/public_suffix_list.dat");
+	if (f->psl == NULL)
+		f->psl = (psl_ctx_t *)psl_builtin();
+	assert_non_null(f->psl);
+	struct classify_options co = { .own_domains = own, .psl = f->psl };
+	assert_int_equal(classify_new(&co, &f->cls, &error), 0);
+	f->opts.cls = f->cls;
+	f->opts.thread_window = 30 * 24 * 3600;
+	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &f->st, &err), 0);
+	struct store_folder folder;
+	assert_int_equal(store_folder_get(f->st, "sales", "INBOX", &folder, &err), 0);
+	f->folder_id = folder.id;
+	f->next_uid = 1;
+	*state = f;
+	return 0;
+}
+
+static void remove_tree(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *p = g_build_filename(dir, name, NULL);
+		g_unlink(p);
+		g_free(p);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+	g_rmdir(dir);
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(&f->st);
+	classify_free(&f->cls);
+	if (f->psl != psl_builtin())
+		psl_free(f->psl);
+	remove_tree(f->dir);
+	g_free(f->dir);
+	g_free(f->path);
+	g_free(f);
+	return 0;
+}
+
+/* Files one message in its own transaction; returns the outcome. */
+static enum ingest_outcome ingest_at(struct fixture *f, const char *raw, bool sent,
+                                     int64_t internaldate)
+{
+	enum ingest_outcome outcome = INGEST_NEW;
+	char *error = NULL, *mid = NULL;
+	struct ingest_source src = {
+		.folder_id = f->folder_id,
+		.uidvalidity = 1,
+		.uid = f->next_uid++,
+		.internaldate = internaldate,
+		.sent_folder = sent,
+	};
+
+	assert_int_equal(store_begin(f->st, &error), 0);
+	int rc = store_ingest(f->st, &f->opts, (const unsigned char *)raw, strlen(raw), &src,
+	                      &outcome, &mid, &error);
+	if (rc < 0)
+		fail_msg("ingest: %s", error);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	g_free(mid);
+	return outcome;
+}
+
+/* Without an INTERNALDATE: the Date header is the date. */
+static enum ingest_outcome ingest(struct fixture *f, const char *raw, bool sent)
+{
+	return ingest_at(f, raw, sent, INT64_MIN);
+}
+
+static const char INQUIRY[] =
+	"From: Hans <hans@kunde.de>\r\nTo: sales@example.com\r\n"
+	"Subject: Anfrage Pumpen\r\nDate: Mon, 02 Nov 2026 09:00:00 +0100\r\n"
+	"Message-ID: <inq@kunde.de>\r\n\r\nWir brauchen 200 Pumpen.\r\n";
+static const char OUR_REPLY[] =
+	"From: Li Wei <li.wei@example.com>\r\nTo: hans@kunde.de\r\n"
+	"Subject: AW: Anfrage Pumpen\r\nDate: Mon, 02 Nov 2026 12:00:00 +0100\r\n"
+	"Message-ID: <ans@example.com>\r\nIn-Reply-To: <inq@kunde.de>\r\n"
+	"References: <inq@kunde.de>\r\n\r\nGerne, anbei unser Preis.\r\n";
+static const char THEIR_REPLY[] =
+	"From: Hans <hans@kunde.de>\r\nTo: li.wei@example.com\r\n"
+	"Subject: Re: AW: Anfrage Pumpen\r\nDate: Tue, 03 Nov 2026 09:00:00 +0100\r\n"
+	"Message-ID: <re@kunde.de>\r\nIn-Reply-To: <ans@example.com>\r\n"
+	"References: <inq@kunde.de> <ans@example.com>\r\n\r\nDanke!\r\n";
+
+static int64_t customer_id(struct fixture *f, const char *target)
+{
+	struct store_target t;
+	char *error = NULL;
+
+	assert_int_equal(store_resolve_target(f->st, target, NULL, NULL, &t, &error), 0);
+	int64_t id = t.customer_id;
+	store_target_clear(&t);
+	return id;
+}
+
+static struct store_entry **timeline(struct fixture *f, const char *target, size_t *n_r)
+{
+	struct store_entry **entries = NULL;
+	char *error = NULL;
+
+	assert_int_equal(store_timeline(f->st, customer_id(f, target), &entries, n_r, &error), 0);
+	return entries;
+}
+
+static void test_schema_is_current_and_readable(void **state)
+{
+	struct fixture *f = *state;
+	struct store *ro = NULL;
+	char *error = NULL;
+
+	assert_true(store_schema_version() >= 1);
+	assert_int_equal(store_open(f->path, STORE_READ_ONLY, &ro, &error), 0);
+	store_close(&ro);
+	assert_null(ro);
+	/* WAL mode: the write-ahead log file exists next to the database. */
+	ingest(f, INQUIRY, false);
+	char *wal = g_strconcat(f->path, "-wal", NULL);
+	assert_true(g_file_test(wal, G_FILE_TEST_EXISTS));
+	g_free(wal);
+}
+
+static void test_read_only_open_of_missing_file_fails_clearly(void **state)
+{
+	struct fixture *f = *state;
+	struct store *ro = NULL;
+	char *error = NULL;
+	char *missing = g_build_filename(f->dir, "none.db", NULL);
+
+	assert_int_equal(store_open(missing, STORE_READ_ONLY, &ro, &error), -1);
+	assert_non_null(strstr(error, "none.db"));
+	assert_non_null(strstr(error, "followupd"));
+	g_free(error);
+	g_free(missing);
+}
+
+static void test_conversation_is_one_thread_with_kinds(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+
+	assert_int_equal(ingest(f, INQUIRY, false), INGEST_NEW);
+	assert_int_equal(ingest(f, OUR_REPLY, true), INGEST_NEW);
+	assert_int_equal(ingest(f, THEIR_REPLY, false), INGEST_NEW);
+	struct store_entry **e = timeline(f, "kunde.de", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0]->kind, "inquiry");
+	assert_string_equal(e[0]->direction, "in");
+	assert_string_equal(e[1]->kind, "reply");
+	assert_string_equal(e[1]->direction, "out");
+	assert_string_equal(e[2]->kind, "reply");
+	assert_string_equal(e[2]->direction, "in");
+	assert_int_equal(e[0]->thread, e[1]->thread);
+	assert_int_equal(e[1]->thread, e[2]->thread);
+	assert_string_equal(e[0]->message_id, "inq@kunde.de");
+	assert_string_equal(e[0]->customer, "kunde.de");
+	assert_string_equal(e[1]->to[0], "hans@kunde.de");
+	assert_true(e[0]->date < e[1]->date && e[1]->date < e[2]->date);
+	store_entries_free(&e, n);
+}
+
+static void test_sync_order_does_not_matter(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+
+	/* INBOX synced before Sent: the customer's reply arrives first, then
+	 * the inquiry, then our answer that links them. */
+	ingest(f, THEIR_REPLY, false);
+	ingest(f, INQUIRY, false);
+	ingest(f, OUR_REPLY, true);
+	struct store_entry **e = timeline(f, "kunde.de", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0]->kind, "inquiry");
+	assert_string_equal(e[2]->kind, "reply");
+	assert_int_equal(e[0]->thread, e[2]->thread);
+	assert_int_equal(e[0]->thread, e[1]->thread);
+	store_entries_free(&e, n);
+
+	struct store_thread **t = NULL;
+	char *error = NULL;
+	assert_int_equal(store_threads(f->st, -1, &t, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(t[0]->origin, "inquiry");
+	assert_int_equal(t[0]->n_messages, 3);
+	store_threads_free(&t, n);
+}
+
+static void test_duplicates_are_one_entry(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	GString *copy = g_string_new("Received: from mx by mx; Mon, 2 Nov 2026 09:00:01 +0100\r\n");
+
+	g_string_append(copy, INQUIRY);
+	assert_int_equal(ingest(f, INQUIRY, false), INGEST_NEW);
+	assert_int_equal(ingest(f, INQUIRY, false), INGEST_DUPLICATE);   /* same bytes */
+	assert_int_equal(ingest(f, copy->str, true), INGEST_DUPLICATE);  /* same Message-ID */
+	struct store_entry **e = timeline(f, "hans@kunde.de", &n);
+	assert_int_equal(n, 1);
+	store_entries_free(&e, n);
+
+	struct store_entry *m = NULL;
+	char *error = NULL;
+	assert_int_equal(store_message_get(f->st, "inq@kunde.de", &m, &error), 0);
+	assert_non_null(m->folders[0]);
+	store_entry_free(&m);
+	g_string_free(copy, TRUE);
+}
+
+static void test_subject_threading_within_window_only(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	const char *first =
+		"From: joao@gmail.com\r\nTo: sales@example.com\r\nSubject: Valves DN50\r\n"
+		"Date: Sat, 07 Nov 2026 10:00:00 -0300\r\nMessage-ID: <b1@gmail.com>\r\n\r\nPrice?\r\n";
+	const char *answer =
+		"From: sales@example.com\r\nTo: joao@gmail.com\r\nSubject: RE: Valves DN50\r\n"
+		"Date: Mon, 09 Nov 2026 10:00:00 +0800\r\nMessage-ID: <b2@example.com>\r\n\r\nUSD 12\r\n";
+	const char *much_later =
+		"From: joao@gmail.com\r\nTo: sales@example.com\r\nSubject: Valves DN50\r\n"
+		"Date: Mon, 01 Mar 2027 10:00:00 -0300\r\nMessage-ID: <b3@gmail.com>\r\n\r\nAgain?\r\n";
+
+	ingest(f, first, false);
+	ingest(f, answer, true);
+	ingest(f, much_later, false);
+	struct store_entry **e = timeline(f, "joao@gmail.com", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0]->customer, "joao@gmail.com");
+	assert_int_equal(e[0]->thread, e[1]->thread);
+	assert_int_not_equal(e[1]->thread, e[2]->thread);
+	assert_string_equal(e[0]->kind, "inquiry");
+	assert_string_equal(e[2]->kind, "inquiry");
+	store_entries_free(&e, n);
+}
+
+static void test_auto_reply_never_starts_a_sales_thread(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	const char *ooo =
+		"From: hans@kunde.de\r\nTo: sales@example.com\r\nSubject: Out of office\r\n"
+		"Auto-Submitted: auto-replied\r\nDate: Mon, 02 Nov 2026 09:00:00 +0100\r\n"
+		"Message-ID: <ooo@kunde.de>\r\n\r\nAway.\r\n";
+
+	ingest(f, ooo, false);
+	struct store_entry **e = timeline(f, "kunde.de", &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0]->kind, "auto-reply");
+	store_entries_free(&e, n);
+	struct store_thread **t = NULL;
+	char *error = NULL;
+	assert_int_equal(store_threads(f->st, -1, &t, &n, &error), 0);
+	assert_string_not_equal(t[0]->origin, "inquiry");
+	store_threads_free(&t, n);
+}
+
+static void test_missing_date_uses_internaldate(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	const char *raw = "From: a@buyer.ae\r\nTo: sales@example.com\r\nSubject: hi\r\n\r\nbody\r\n";
+
+	ingest_at(f, raw, false, 1794000000);
+	struct store_entry **e = timeline(f, "buyer.ae", &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0]->date, 1794000000);
+	assert_int_equal(e[0]->header_date, INT64_MIN);
+	assert_non_null(strstr(e[0]->message_id, "@followup.invalid"));
+	store_entries_free(&e, n);
+}
+
+static void test_garbage_is_still_stored(void **state)
+{
+	struct fixture *f = *state;
+	const char garbage[] = "\x01\x02\xff\xfe not a message at all \x80\x81";
+	size_t n = 0;
+	char *error = NULL;
+
+	ingest(f, garbage, false);
+	/* It has no customer, so it is on no timeline, but it is stored. */
+	struct store_thread **t = NULL;
+	assert_int_equal(store_threads(f->st, -1, &t, &n, &error), 0);
+	assert_int_equal(n, 1);
+	store_threads_free(&t, n);
+}
+
+static void test_positions_advance_with_the_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct store_folder folder;
+	char *error = NULL, *mid = NULL;
+	enum ingest_outcome outcome;
+
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 0);
+	assert_int_equal(store_folder_reset(f->st, folder.id, 77, &error), 0);
+
+	/* A crash before COMMIT: neither the message nor the position. */
+	struct ingest_source src = { .folder_id = folder.id, .uidvalidity = 77, .uid = 5,
+	                             .internaldate = INT64_MIN };
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
+	                              strlen(INQUIRY), &src, &outcome, &mid, &error), 0);
+	g_free(mid);
+	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
+	store_rollback(f->st);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 0);
+	assert_int_equal(folder.uidvalidity, 77);
+	struct store_target t;
+	assert_int_equal(store_resolve_target(f->st, "kunde.de", NULL, NULL, &t, &error), 1);
+
+	/* Committed: both. */
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
+	                              strlen(INQUIRY), &src, &outcome, &mid, &error), 0);
+	g_free(mid);
+	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 5);
+	/* A position never goes back. */
+	assert_int_equal(store_folder_advance(f->st, folder.id, 3, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 5);
+	/* A new UIDVALIDITY starts again at 0. */
+	assert_int_equal(store_folder_reset(f->st, folder.id, 78, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 0);
+	assert_int_equal(folder.uidvalidity, 78);
+}
+
+static void test_reparse_gives_the_same_timeline(void **state)
+{
+	struct fixture *f = *state;
+	size_t n1, n2;
+	uint64_t count = 0;
+	char *error = NULL;
+
+	ingest(f, THEIR_REPLY, false);
+	ingest(f, INQUIRY, false);
+	ingest(f, OUR_REPLY, true);
+	struct store_entry **a = timeline(f, "kunde.de", &n1);
+	assert_int_equal(store_reparse(f->st, &f->opts, 2, NULL, NULL, &count, &error), 0);
+	assert_int_equal(count, 3);
+	struct store_entry **b = timeline(f, "kunde.de", &n2);
+	assert_int_equal(n1, n2);
+	for (size_t i = 0; i < n1; i++) {
+		assert_string_equal(a[i]->message_id, b[i]->message_id);
+		assert_string_equal(a[i]->kind, b[i]->kind);
+		assert_int_equal(a[i]->thread, b[i]->thread);
+		assert_string_equal(a[i]->snippet, b[i]->snippet);
+	}
+	store_entries_free(&a, n1);
+	store_entries_free(&b, n2);
+}
+
+static void test_raw_copy_round_trips(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *raw = NULL;
+	size_t len = 0;
+	char *error = NULL;
+
+	ingest(f, INQUIRY, false);
+	assert_int_equal(store_raw_get(f->st, "inq@kunde.de", &raw, &len, &error), 0);
+	assert_int_equal(len, strlen(INQUIRY));
+	assert_memory_equal(raw, INQUIRY, len);
+	g_free(raw);
+	assert_int_equal(store_raw_get(f->st, "nope@x", &raw, &len, &error), 1);
+	g_free(error);
+}
+
+static void test_customers_and_targets(void **state)
+{
+	struct fixture *f = *state;
+	struct store_customer **c = NULL;
+	size_t n;
+	char *error = NULL;
+	struct store_target t;
+
+	ingest(f, INQUIRY, false);
+	ingest(f, OUR_REPLY, true);
+	assert_int_equal(store_customers(f->st, &c, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0]->key, "kunde.de");
+	assert_int_equal(c[0]->n_contacts, 1);
+	assert_string_equal(c[0]->contacts[0].address, "hans@kunde.de");
+	assert_string_equal(c[0]->contacts[0].name, "Hans");
+	assert_true(c[0]->first_seen != INT64_MIN);
+	assert_true(c[0]->last_inbound < c[0]->last_outbound);
+	int64_t id = c[0]->id;
+	store_customers_free(&c, n);
+
+	char idtext[32];
+	snprintf(idtext, sizeof(idtext), "%lld", (long long)id);
+	assert_int_equal(store_resolve_target(f->st, idtext, NULL, NULL, &t, &error), 0);
+	assert_string_equal(t.customer_key, "kunde.de");
+	store_target_clear(&t);
+	assert_int_equal(store_resolve_target(f->st, "HANS@KUNDE.DE", NULL, NULL, &t, &error), 0);
+	assert_string_equal(t.customer_key, "kunde.de");
+	store_target_clear(&t);
+	assert_int_equal(store_resolve_target(f->st, "nobody@else.org", NULL, NULL, &t, &error), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_schema_is_current_and_readable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_open_of_missing_file_fails_clearly, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_conversation_is_one_thread_with_kinds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sync_order_does_not_matter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicates_are_one_entry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subject_threading_within_window_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_auto_reply_never_starts_a_sales_thread, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_date_uses_internaldate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garbage_is_still_stored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_advance_with_the_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reparse_gives_the_same_timeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_raw_copy_round_trips, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
+	};
+	message_parser_init();
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	message_parser_deinit();
+	return rc;
+}
