@@ -3,7 +3,8 @@
 # mail (tests/integration/corpus.py), one followupd cycle, and what the
 # team then sees with `followup`. Everything lives in a temp dir that is
 # removed at the end.
-. "$(dirname "$0")/integration/lib.sh"
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/integration/lib.sh"
 
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 

@@ -4,7 +4,8 @@
 # and removes everything on exit. Results are TAP lines ("ok N - name").
 
 set -u
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+# Tests live in tests/integration/; the demo sets TOP itself.
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BIN=${FOLLOWUP_BIN:-$TOP/bin}
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
