@@ -1,0 +1,24 @@
+#!/bin/sh
+# `make install` honours DESTDIR and PREFIX and installs a unit that
+# systemd accepts.
+. "$(dirname "$0")/lib.sh"
+
+dest=$T/root
+make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/usr >"$T/install.log" 2>&1
+check "make install DESTDIR=… PREFIX=/usr succeeds" test $? = 0
+for f in usr/bin/followup usr/sbin/followupd usr/lib/systemd/system/followupd.service \
+         usr/lib/sysusers.d/followup.conf usr/share/followup/followup.conf.example; do
+	check "installs /$f" test -s "$dest/$f"
+done
+check "the unit starts the installed followupd" \
+	grep -q '^ExecStart=/usr/sbin/followupd$' "$dest/usr/lib/systemd/system/followupd.service"
+check "the example config is one followupd accepts" sh -c "
+	sed 's|^password-file = .*|password = x|; s|^path = .*|path = $T/x.db|' \
+	    '$dest/usr/share/followup/followup.conf.example' > '$T/example.conf' &&
+	'$BIN/followupd' -c '$T/example.conf' --check-config"
+# systemd-analyze needs the ExecStart binary to exist where the unit says.
+sed "s|/usr/sbin/followupd|$BIN/followupd|g" "$dest/usr/lib/systemd/system/followupd.service" \
+	> "$T/followupd.service"
+check "systemd-analyze verify accepts the unit" systemd-analyze verify "$T/followupd.service"
+make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
+check "make uninstall removes the files" sh -c "! test -e '$dest/usr/sbin/followupd'"
