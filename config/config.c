@@ -216,7 +216,8 @@ static int read_password_file(const char *path, char **password_r, char **msg_r)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			*msg_r = g_strdup_printf("cannot read %s: %s", path, g_strerror(errno));
+			*msg_r = g_strdup_printf("cannot read %s: %s (check the file)", path,
+			                         g_strerror(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -239,7 +240,8 @@ static int read_password_file(const char *path, char **password_r, char **msg_r)
 		goto out;
 	}
 	if (memchr(buf, '\0', len) != NULL) {
-		*msg_r = g_strdup_printf("the password in %s contains a NUL byte", path);
+		*msg_r = g_strdup_printf("the password in %s contains a NUL byte "
+		                         "(write the password as text)", path);
 		goto out;
 	}
 	*password_r = g_strndup(buf, len);
@@ -419,12 +421,18 @@ static int parse_url(const char *value, const char *plain, const char *tls,
 	const char *reason;
 	bool is_tls;
 
+	char *url, *p;
+
 	if (config_value_url(value, plain, tls, &is_tls, &reason) < 0) {
 		*msg_r = g_strdup_printf("'%s' %s (write %s://host[:port], or %s://host[:port] "
 		                         "for STARTTLS)", value, reason, tls, plain);
 		return -1;
 	}
-	replace_string(field, g_strdup(value));
+	/* A lowercase scheme, so that users of the URL can compare it plainly. */
+	url = g_strdup(value);
+	for (p = url; *p != ':'; p++)
+		*p = g_ascii_tolower(*p);
+	replace_string(field, url);
 	return 0;
 }
 
@@ -1494,6 +1502,11 @@ int config_load(const char *path, struct config **cfg_r, char **error_r)
 
 	*cfg_r = NULL;
 	*error_r = NULL;
+	if (path == NULL) {
+		*error_r = g_strdup("no configuration file given (use -c FILE, or set "
+		                    "FOLLOWUP_CONFIG)");
+		return -1;
+	}
 	load_state_init(&st, path);
 	if (load_open(&st) < 0)
 		goto out;

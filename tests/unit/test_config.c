@@ -358,7 +358,7 @@ static void test_values_normalized(void **state)
 	assert_int_equal(cfg->company.work_spans[0].weekday, 0);
 	assert_int_equal(cfg->company.work_spans[10].weekday, 5);
 	assert_int_equal(cfg->company.work_spans[10].end_min, 11 * 60 + 30);
-	assert_string_equal(cfg->accounts[0].url, "IMAPS://[2001:db8::1]:993/");
+	assert_string_equal(cfg->accounts[0].url, "imaps://[2001:db8::1]:993/");
 	assert_strv_equal(cfg->accounts[0].folders, folders);
 	assert_strv_equal(cfg->accounts[0].sent_folders, sent);
 	assert_int_equal(cfg->accounts[0].poll_seconds, 120);
