@@ -702,6 +702,11 @@ static void test_missing_file(void **state)
 	assert_null(cfg);
 	assert_string_equal(error, expected);
 	g_free(error);
+
+	assert_int_equal(config_load(NULL, &cfg, &error), -1);
+	assert_null(cfg);
+	assert_non_null(strstr(error, "no configuration file given"));
+	g_free(error);
 	g_free(expected);
 	g_free(path);
 }
