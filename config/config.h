@@ -14,8 +14,9 @@
  * directory, so they are absolute whenever the file's path could be made so.
  * docs/CONFIG.md is the reference of every section and key.
  *
- * Implementation: config.c (loading), values.c (value checks), duration.c,
- * work_hours.c.
+ * Implementation: config.c (reading the file), settings.c (the sections and
+ * their keys; config/load.h joins the two), values.c (value checks),
+ * duration.c, work_hours.c.
  */
 #include <stdbool.h>
 #include <stddef.h>
