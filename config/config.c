@@ -83,7 +83,8 @@ static char *section_known_list(void)
 	size_t i;
 
 	for (i = 0; i < config_n_section_defs; i++)
-		g_string_append_printf(list, "%s%s", i > 0 ? ", " : "", config_section_defs[i].usage);
+		g_string_append_printf(list, "%s%s", i > 0 ? ", " : "",
+		                       config_section_defs[i].usage);
 	return g_string_free(list, FALSE);
 }
 
@@ -119,7 +120,7 @@ static int section_end(struct load_state *st)
 
 		if (st->cur.seen[i] == 0 && def->required != NULL) {
 			config_load_error(st, st->cur.line, st->cur.label, def->key,
-			           "missing (add a line '%s')", def->required);
+			                  "missing (add a line '%s')", def->required);
 			return -1;
 		}
 	}
@@ -132,7 +133,8 @@ static int section_end(struct load_state *st)
 			/* The defaults are ours; this only fails on a broken system,
 			 * e.g. an unreadable time zone database. */
 			config_load_error(st, st->cur.line, st->cur.label, def->key,
-			           "the default '%s' does not work here: %s", def->default_value, msg);
+			                  "the default '%s' does not work here: %s",
+			                  def->default_value, msg);
 			g_free(msg);
 			return -1;
 		}
@@ -177,8 +179,8 @@ static int section_check_repeat(struct load_state *st, const struct section_def 
 	first = g_hash_table_lookup(st->headers, folded);
 	if (first != NULL) {
 		config_load_error(st, st->lineno, label, NULL,
-		           "section given twice (first at line %d; merge them into one)",
-		           GPOINTER_TO_INT(first));
+		                  "section given twice (first at line %d; merge them into one)",
+		                  GPOINTER_TO_INT(first));
 		g_free(folded);
 		return -1;
 	}
@@ -209,13 +211,13 @@ static int section_header(struct load_state *st, const char *line)
 	}
 	if (end == NULL) {
 		config_load_error(st, st->lineno, NULL, NULL,
-		           "section header without ']' (write it as [name])");
+		                  "section header without ']' (write it as [name])");
 		goto out;
 	}
 	p = end + 1 + strspn(end + 1, " \t");
 	if (*p != '\0' && *p != ';' && *p != '#') {
 		config_load_error(st, st->lineno, NULL, NULL,
-		           "text after the section header (put it on its own line)");
+		                  "text after the section header (put it on its own line)");
 		goto out;
 	}
 	inside = g_strstrip(g_strndup(line + 1, (gsize)(end - line - 1)));
@@ -231,18 +233,19 @@ static int section_header(struct load_state *st, const char *line)
 	sdef = section_def_find(kind);
 	if (sdef == NULL) {
 		known = section_known_list();
-		config_load_error(st, st->lineno, label, NULL, "unknown section (known sections: %s)",
-		           known);
+		config_load_error(st, st->lineno, label, NULL,
+		                  "unknown section (known sections: %s)", known);
 		g_free(known);
 		goto out;
 	}
 	if (sdef->arg == SECTION_ARG_NONE && arg[0] != '\0') {
 		config_load_error(st, st->lineno, label, NULL, "takes no name (write just %s)",
-		           sdef->usage);
+		                  sdef->usage);
 		goto out;
 	}
 	if (sdef->arg == SECTION_ARG_REQUIRED && arg[0] == '\0') {
-		config_load_error(st, st->lineno, label, NULL, "needs a name (write %s)", sdef->usage);
+		config_load_error(st, st->lineno, label, NULL, "needs a name (write %s)",
+		                  sdef->usage);
 		goto out;
 	}
 	if (section_check_repeat(st, sdef, arg, label) < 0)
@@ -267,8 +270,9 @@ static int reader_next_line(struct load_state *st, size_t *len_r, size_t *total_
 
 	while ((c = getc(st->file)) != EOF) {
 		if (++st->n_bytes > CONFIG_MAX_FILE_SIZE) {
-			config_load_error(st, 0, NULL, NULL, "larger than %d bytes (is this the right file?)",
-			           CONFIG_MAX_FILE_SIZE);
+			config_load_error(st, 0, NULL, NULL,
+			                  "larger than %d bytes (is this the right file?)",
+			                  CONFIG_MAX_FILE_SIZE);
 			return -1;
 		}
 		if (c == '\n') {
@@ -432,12 +436,12 @@ static int config_handler(void *user, const char *section, const char *name,
 		return 0;
 	if (sdef == NULL) {
 		config_load_error(st, st->lineno, NULL, name,
-		           "outside any section (put it under its [section] header)");
+		                  "outside any section (put it under its [section] header)");
 		return 0;
 	}
 	if (name[0] == '\0') {
 		config_load_error(st, st->lineno, st->cur.label, NULL,
-		           "a value without a key (write key = value)");
+		                  "a value without a key (write key = value)");
 		return 0;
 	}
 	if (sdef->settings == NULL) {
@@ -447,28 +451,29 @@ static int config_handler(void *user, const char *section, const char *name,
 	i = config_setting_index(sdef, name);
 	if (i < 0) {
 		known = setting_known_list(sdef);
-		config_load_error(st, st->lineno, st->cur.label, name, "unknown key (known keys: %s)",
-		           known);
+		config_load_error(st, st->lineno, st->cur.label, name,
+		                  "unknown key (known keys: %s)", known);
 		g_free(known);
 		return 0;
 	}
 	def = &sdef->settings[i];
 	if (st->cur.seen[i] != 0) {
 		config_load_error(st, st->lineno, st->cur.label, name,
-		           "given twice (first at line %d; keep one)", st->cur.seen[i]);
+		                  "given twice (first at line %d; keep one)", st->cur.seen[i]);
 		return 0;
 	}
 	if (value[0] == '\0') {
 		config_load_error(st, st->lineno, st->cur.label, name,
-		           "empty value (give a value, or remove the line to use the default)");
+		                  "empty value (give a value, or remove the line to use "
+		                  "the default)");
 		return 0;
 	}
 	other = def->excludes != NULL ? config_setting_index(sdef, def->excludes) : -1;
 	other = other >= 0 ? st->cur.seen[other] : 0;
 	if (other != 0) {
 		config_load_error(st, st->lineno, st->cur.label, name,
-		           "cannot be used together with %s (line %d; keep one of them)",
-		           def->excludes, other);
+		                  "cannot be used together with %s (line %d; keep one of them)",
+		                  def->excludes, other);
 		return 0;
 	}
 	st->cur.seen[i] = st->lineno;
@@ -544,7 +549,7 @@ static int load_open(struct load_state *st)
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		config_load_error(st, 0, NULL, NULL, "cannot open: %s",
-		           S_ISDIR(sb.st_mode) ? g_strerror(EISDIR) : "not a regular file");
+		                  S_ISDIR(sb.st_mode) ? g_strerror(EISDIR) : "not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -622,7 +627,7 @@ int config_load(const char *path, struct config **cfg_r, char **error_r)
 		/* The reader lets through only what inih accepts; this is a
 		 * safety net, not an expected path. */
 		config_load_error(&st, rc > 0 ? rc : 0, NULL, NULL,
-		           "cannot parse this line (write key = value)");
+		                  "cannot parse this line (write key = value)");
 	}
 	if (st.error == NULL)
 		load_finish(&st);

@@ -573,15 +573,15 @@ static int account_end(struct load_state *st, void *target)
 
 	if (account->password == NULL) {
 		config_load_error(st, st->cur.line, st->cur.label, "password",
-		           "no password given (add 'password-file = /etc/followup/%s.pass' "
-		           "with the password on its first line, or 'password = ...')",
-		           account->name);
+		                  "no password given (add 'password-file = /etc/followup/%s.pass' "
+		                  "with the password on its first line, or 'password = ...')",
+		                  account->name);
 		return -1;
 	}
 	if (!account->tls && url_has_scheme(account->url, "imaps")) {
 		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
-		           "TLS cannot be turned off for imaps:// (use imap:// for a server "
-		           "without TLS, or remove this line)");
+		                  "TLS cannot be turned off for imaps:// (use imap:// for a server "
+		                  "without TLS, or remove this line)");
 		return -1;
 	}
 	if (account->sent_folders == NULL)
@@ -604,20 +604,20 @@ static int smtp_end(struct load_state *st, void *target)
 
 	if (!smtp->tls && url_has_scheme(smtp->url, "smtps")) {
 		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
-		           "TLS cannot be turned off for smtps:// (use smtp:// for a server "
-		           "without TLS, or remove this line)");
+		                  "TLS cannot be turned off for smtps:// (use smtp:// for a server "
+		                  "without TLS, or remove this line)");
 		return -1;
 	}
 	if (smtp->password != NULL && smtp->user == NULL) {
 		config_load_error(st, password_line, st->cur.label,
-		           seen_line(st, "password") ? "password" : "password-file",
-		           "a password without a user (add 'user = ...')");
+		                  seen_line(st, "password") ? "password" : "password-file",
+		                  "a password without a user (add 'user = ...')");
 		return -1;
 	}
 	if (smtp->user != NULL && smtp->password == NULL) {
 		config_load_error(st, seen_line(st, "user"), st->cur.label, "user",
-		           "a user without a password (add 'password-file = ...' or "
-		           "'password = ...', or remove the user)");
+		                  "a user without a password (add 'password-file = ...' or "
+		                  "'password = ...', or remove the user)");
 		return -1;
 	}
 	return 0;

@@ -334,7 +334,8 @@ static void test_values_normalized(void **state)
 	                             "name = Acme Pumps\n"
 	                             "domains = Example.COM,acme-pumps.de , example.com\n"
 	                             "alerts-to = Boss@Example.com\n"
-	                             "work-hours = Sun-Thu 08:00-12:00 13:00-17:00, Fri 08:00-11:30\n"
+	                             "work-hours = Sun-Thu 08:00-12:00 13:00-17:00, "
+	                             "Fri 08:00-11:30\n"
 	                             "[account sales]\n"
 	                             "url = IMAPS://[2001:db8::1]:993/\n"
 	                             "user = sales@example.com\n"
@@ -680,7 +681,8 @@ static void test_error_messages(void **state)
 
 static void test_empty_list_item(void **state)
 {
-	char *error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\ndomains = example.com,,acme.de\n");
+	char *error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\n"
+	                        "domains = example.com,,acme.de\n");
 
 	(void)state;
 	assert_error_prefix(error, ":7: [company] domains: empty item in the list");
@@ -1020,7 +1022,8 @@ static void test_work_hours(void **state)
 				fail_msg("'%s' was refused: %s", c->text, error);
 			got = work_spans_format(spans, n);
 			if (strcmp(got, c->expected) != 0)
-				fail_msg("'%s': got '%s', expected '%s'", c->text, got, c->expected);
+				fail_msg("'%s': got '%s', expected '%s'", c->text, got,
+				         c->expected);
 			g_free(got);
 			g_free(spans);
 		}
