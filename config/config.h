@@ -9,8 +9,14 @@
  * verbatim (key, value, line) for the rules engine.
  *
  * Everything in a struct config is owned by it and freed by config_free().
- * Strings are GLib-allocated. Relative paths (store path, password-file)
- * are resolved against the config file's directory.
+ * Strings are GLib-allocated. Relative paths (store path, password-file,
+ * holidays, the [classify] files) are resolved against the config file's
+ * directory, so they are absolute whenever the file's path could be made so.
+ * docs/CONFIG.md is the reference of every section and key.
+ *
+ * Implementation: config.c (reading the file), settings.c (the sections and
+ * their keys; config/load.h joins the two), values.c (value checks),
+ * duration.c, work_hours.c.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -29,19 +35,20 @@ struct config_work_span {
 
 struct config_account {
 	char *name;           /* from [account NAME] */
-	char *url;            /* imap://host[:port] or imaps://host[:port] */
+	char *url;            /* imap://host[:port] or imaps://host[:port], scheme lowercased */
 	bool tls;             /* false only with "tls = no" (plain imap://) */
 	char *user;
 	char *password;       /* from password = or the first line of password-file */
 	char **folders;       /* NULL-terminated; default {"INBOX", NULL} */
-	char **sent_folders;  /* NULL-terminated; subset of folders, may be empty */
+	char **sent_folders;  /* NULL-terminated, never NULL, may be empty; each one is
+	                       * also in folders (added there when not listed) */
 	unsigned poll_seconds;/* default 60 */
 	int line;             /* line of the section header, for messages */
 };
 
 struct config_smtp {
 	bool present;
-	char *url;            /* smtp:// or smtps:// */
+	char *url;            /* smtp:// or smtps://, scheme lowercased */
 	bool tls;
 	char *user;           /* optional */
 	char *password;       /* optional, password or password-file */
@@ -53,7 +60,8 @@ struct config_person {
 	char *email;          /* from [person EMAIL], lowercased */
 	char *name;
 	char *manager;        /* email, lowercased, or NULL */
-	char **countries;     /* NULL-terminated ISO 3166-1 alpha-2, uppercased */
+	char **countries;     /* NULL-terminated ISO 3166-1 alpha-2, uppercased; never
+	                       * NULL, empty when not given */
 	char *timezone;       /* NULL: the company's */
 	char *holidays;       /* path, or NULL */
 	char *digest;         /* "HH:MM" or NULL */
@@ -80,14 +88,15 @@ struct config_company {
 	char *work_hours;     /* as written, e.g. "Mon-Fri 09:00-18:00" */
 	struct config_work_span *work_spans;
 	size_t n_work_spans;
-	char *alerts_to;      /* fallback owner, or NULL */
+	char *alerts_to;      /* fallback owner (email, lowercased), or NULL */
 	char *holidays;       /* path, or NULL */
 };
 
 /* [classify]: data lists and parser settings, all optional. */
 struct config_classify {
-	char *freemail_file;      /* replaces the built-in free-mail list */
-	char *quote_markers_file; /* replaces the built-in quotation markers */
+	char *freemail_file;      /* replaces the built-in free-mail list; checked
+	                           * to be a readable file at load time */
+	char *quote_markers_file; /* replaces the built-in quotation markers; ditto */
 	char **charset_fallbacks; /* NULL-terminated; NULL: parser default */
 	unsigned thread_window_seconds; /* subject threading window; default 30 days */
 };
@@ -106,9 +115,10 @@ struct config {
 	struct config_classify classify;
 };
 
-/* Loads and validates path. 0 on success; on error -1 with *error_r a new
- * string "FILE:LINE: [SECTION] KEY: what is wrong (what to do)" (or
- * "FILE: ..." when no line applies), which the caller g_free()s. */
+/* Loads and validates path. 0 on success; on error -1 with *cfg_r NULL and
+ * *error_r a new string "FILE:LINE: [SECTION] KEY: what is wrong (what to
+ * do)" (or "FILE: ..." when no line applies), which the caller g_free()s.
+ * The first error stops loading. A NULL path is an error too. */
 int config_load(const char *path, struct config **cfg_r, char **error_r);
 void config_free(struct config **cfg);
 
@@ -117,9 +127,16 @@ void config_free(struct config **cfg);
 const char *config_default_path(const char *explicit_path);
 
 /* Helpers shared with the rules engine, exposed for it and for tests. */
-/* "30s", "5m", "1h", "2d", "1w" or a bare number of seconds. 0 / -1. */
+/* "30s", "5m", "1h", "2d", "1w" or a bare number of seconds. 0 / -1 (bad
+ * syntax or more than UINT64_MAX seconds). config/duration.h has the same
+ * parser with a reason for the error. */
 int config_parse_duration(const char *text, uint64_t *seconds_r);
-/* "Mon-Fri 09:00-18:00, Sat 09:00-12:00" (also "Mon-Fri 09:00-12:00 13:00-18:00"). */
+/* "Mon-Fri 09:00-18:00, Sat 09:00-12:00" (also "Mon-Fri 09:00-12:00 13:00-18:00").
+ * Day names in any case; day ranges wrap ("Sun-Thu"); "24:00" may end a
+ * range; a range must end after it starts and ranges must not overlap.
+ * On success 0 and *spans_r a new array (the caller g_free()s it) of *n_r
+ * spans sorted by weekday then start. On error -1, *spans_r NULL, *n_r 0 and
+ * *error_r a static explanation. Pure. */
 int config_parse_work_hours(const char *text, struct config_work_span **spans_r,
                             size_t *n_r, const char **error_r);
 /* Looks up a person by email (case-insensitive); NULL when none. */

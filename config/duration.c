@@ -19,7 +19,8 @@ static const struct duration_unit duration_units[] = {
 };
 
 static const char duration_syntax_reason[] = "is not a duration (use 30s, 5m, 1h, 2d or 1w)";
-static const char duration_overflow_reason[] = "is too large to be a duration";
+static const char duration_overflow_reason[] =
+	"is too large to be a duration (use a smaller number)";
 
 /* The multiplier for the unit that ends a duration; 0 when unknown. */
 static uint64_t duration_unit_seconds(const char *suffix)

@@ -334,7 +334,8 @@ static void test_values_normalized(void **state)
 	                             "name = Acme Pumps\n"
 	                             "domains = Example.COM,acme-pumps.de , example.com\n"
 	                             "alerts-to = Boss@Example.com\n"
-	                             "work-hours = Sun-Thu 08:00-12:00 13:00-17:00, Fri 08:00-11:30\n"
+	                             "work-hours = Sun-Thu 08:00-12:00 13:00-17:00, "
+	                             "Fri 08:00-11:30\n"
 	                             "[account sales]\n"
 	                             "url = IMAPS://[2001:db8::1]:993/\n"
 	                             "user = sales@example.com\n"
@@ -358,7 +359,7 @@ static void test_values_normalized(void **state)
 	assert_int_equal(cfg->company.work_spans[0].weekday, 0);
 	assert_int_equal(cfg->company.work_spans[10].weekday, 5);
 	assert_int_equal(cfg->company.work_spans[10].end_min, 11 * 60 + 30);
-	assert_string_equal(cfg->accounts[0].url, "IMAPS://[2001:db8::1]:993/");
+	assert_string_equal(cfg->accounts[0].url, "imaps://[2001:db8::1]:993/");
 	assert_strv_equal(cfg->accounts[0].folders, folders);
 	assert_strv_equal(cfg->accounts[0].sent_folders, sent);
 	assert_int_equal(cfg->accounts[0].poll_seconds, 120);
@@ -680,7 +681,8 @@ static void test_error_messages(void **state)
 
 static void test_empty_list_item(void **state)
 {
-	char *error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\ndomains = example.com,,acme.de\n");
+	char *error = load_fail(ACCOUNT_BLOCK "[company]\nname = A\n"
+	                        "domains = example.com,,acme.de\n");
 
 	(void)state;
 	assert_error_prefix(error, ":7: [company] domains: empty item in the list");
@@ -701,6 +703,11 @@ static void test_missing_file(void **state)
 	assert_int_equal(config_load(path, &cfg, &error), -1);
 	assert_null(cfg);
 	assert_string_equal(error, expected);
+	g_free(error);
+
+	assert_int_equal(config_load(NULL, &cfg, &error), -1);
+	assert_null(cfg);
+	assert_non_null(strstr(error, "no configuration file given"));
 	g_free(error);
 	g_free(expected);
 	g_free(path);
@@ -1015,7 +1022,8 @@ static void test_work_hours(void **state)
 				fail_msg("'%s' was refused: %s", c->text, error);
 			got = work_spans_format(spans, n);
 			if (strcmp(got, c->expected) != 0)
-				fail_msg("'%s': got '%s', expected '%s'", c->text, got, c->expected);
+				fail_msg("'%s': got '%s', expected '%s'", c->text, got,
+				         c->expected);
 			g_free(got);
 			g_free(spans);
 		}

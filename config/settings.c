@@ -1,0 +1,870 @@
+/*
+ * settings: what each section of followup.conf holds.
+ *
+ * One table of settings per section (key, parser, field offset, default,
+ * whether required, a key it excludes), the value parsers those tables
+ * name, and per section the hooks that create its struct and check what
+ * involves several keys once the section has ended. config.c drives them.
+ * Defaults are written as in the file and go through the same parsers.
+ */
+#include "config/load.h"
+#include "config/duration.h"
+#include "config/values.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CONFIG_PASSWORD_FILE_MAX 4096
+#define CONFIG_ACCOUNT_NAME_MAX 64
+#define DEFAULT_STORE_PATH "/var/lib/followup/followup.db"
+
+#define FIELD(target, def, type) ((type *)(void *)((char *)(target) + (def)->offset))
+
+/* --- strings, secrets and files --------------------------------------- */
+
+static void replace_string(char **field, char *value)
+{
+	g_free(*field);
+	*field = value;
+}
+
+static void secret_free(char *secret)
+{
+	if (secret == NULL)
+		return;
+	explicit_bzero(secret, strlen(secret));
+	g_free(secret);
+}
+
+/* Relative paths are taken from the config file's directory, so that the
+ * daemon's working directory never matters. */
+static char *resolve_path(const struct load_state *st, const char *path)
+{
+	if (g_path_is_absolute(path))
+		return g_strdup(path);
+	return g_canonicalize_filename(path, st->dir);
+}
+
+/* Opens path for reading without blocking on a FIFO, and only if it is a
+ * regular file. The descriptor, or -1 with *msg_r. */
+static int open_regular_file(const char *path, char **msg_r)
+{
+	struct stat sb;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*msg_r = g_strdup_printf("cannot read %s: %s (check the path and its permissions)",
+		                         path, g_strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) < 0) {
+		*msg_r = g_strdup_printf("cannot read %s: %s", path, g_strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*msg_r = g_strdup_printf("cannot read %s: %s (give the path of a file)", path,
+		                         S_ISDIR(sb.st_mode) ? g_strerror(EISDIR)
+		                                             : "not a regular file");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The first line of a password file, without its line ending. */
+static int read_password_file(const char *path, char **password_r, char **msg_r)
+{
+	char buf[CONFIG_PASSWORD_FILE_MAX];
+	size_t filled = 0, len;
+	const char *newline;
+	ssize_t n;
+	int fd, ret = -1;
+
+	fd = open_regular_file(path, msg_r);
+	if (fd < 0)
+		return -1;
+	while (filled < sizeof(buf)) {
+		n = read(fd, buf + filled, sizeof(buf) - filled);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*msg_r = g_strdup_printf("cannot read %s: %s (check the file)", path,
+			                         g_strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		filled += (size_t)n;
+	}
+	newline = memchr(buf, '\n', filled);
+	if (newline == NULL && filled == sizeof(buf)) {
+		*msg_r = g_strdup_printf("the first line of %s is longer than %d bytes "
+		                         "(put only the password there)", path,
+		                         CONFIG_PASSWORD_FILE_MAX - 1);
+		goto out;
+	}
+	len = newline != NULL ? (size_t)(newline - buf) : filled;
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	if (len == 0) {
+		*msg_r = g_strdup_printf("%s has no password on its first line (write it there)",
+		                         path);
+		goto out;
+	}
+	if (memchr(buf, '\0', len) != NULL) {
+		*msg_r = g_strdup_printf("the password in %s contains a NUL byte "
+		                         "(write the password as text)", path);
+		goto out;
+	}
+	*password_r = g_strndup(buf, len);
+	ret = 0;
+out:
+	explicit_bzero(buf, sizeof(buf));
+	close(fd);
+	return ret;
+}
+
+/* --- value parsers for the settings tables ------------------------------ */
+
+static int parse_string(struct load_state *st, const struct setting_def *def,
+                        void *target, const char *value, char **msg_r)
+{
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+static int parse_secret(struct load_state *st, const struct setting_def *def,
+                        void *target, const char *value, char **msg_r)
+{
+	char **field = FIELD(target, def, char *);
+
+	secret_free(*field);
+	*field = g_strdup(value);
+	return 0;
+}
+
+static int parse_password_file(struct load_state *st, const struct setting_def *def,
+                               void *target, const char *value, char **msg_r)
+{
+	char **field = FIELD(target, def, char *);
+	char *path = resolve_path(st, value), *password = NULL;
+	int ret;
+
+	ret = read_password_file(path, &password, msg_r);
+	if (ret == 0) {
+		secret_free(*field);
+		*field = password;
+	}
+	g_free(path);
+	return ret;
+}
+
+static int parse_path(struct load_state *st, const struct setting_def *def,
+                      void *target, const char *value, char **msg_r)
+{
+	replace_string(FIELD(target, def, char *), resolve_path(st, value));
+	return 0;
+}
+
+/* A data file the daemon will read: checked now rather than at first use. */
+static int parse_readable_path(struct load_state *st, const struct setting_def *def,
+                               void *target, const char *value, char **msg_r)
+{
+	char *path = resolve_path(st, value);
+	int fd = open_regular_file(path, msg_r);
+
+	if (fd < 0) {
+		g_free(path);
+		return -1;
+	}
+	close(fd);
+	replace_string(FIELD(target, def, char *), path);
+	return 0;
+}
+
+static int parse_email(struct load_state *st, const struct setting_def *def,
+                       void *target, const char *value, char **msg_r)
+{
+	char *email = g_ascii_strdown(value, -1);
+
+	if (!config_value_is_email(email)) {
+		*msg_r = g_strdup_printf("'%s' is not an e-mail address "
+		                         "(write it like name@example.com)", value);
+		g_free(email);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), email);
+	return 0;
+}
+
+static int parse_address(struct load_state *st, const struct setting_def *def,
+                         void *target, const char *value, char **msg_r)
+{
+	if (!config_value_is_address(value)) {
+		*msg_r = g_strdup_printf("'%s' is not an address (write Name <name@example.com> "
+		                         "or name@example.com)", value);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+static int parse_bool(struct load_state *st, const struct setting_def *def,
+                      void *target, const char *value, char **msg_r)
+{
+	if (config_value_bool(value, FIELD(target, def, bool)) < 0) {
+		*msg_r = g_strdup_printf("'%s' is neither yes nor no (use yes or no)", value);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_duration(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	const char *reason;
+	uint64_t seconds;
+
+	if (config_duration_parse(value, &seconds, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s", value, reason);
+		return -1;
+	}
+	if (seconds < def->min_seconds) {
+		*msg_r = g_strdup_printf("'%s' is too short (the minimum is %us)", value,
+		                         def->min_seconds);
+		return -1;
+	}
+	if (seconds > UINT_MAX) {
+		*msg_r = g_strdup_printf("'%s' is too long (the maximum is %us)", value, UINT_MAX);
+		return -1;
+	}
+	*FIELD(target, def, unsigned) = (unsigned)seconds;
+	return 0;
+}
+
+static int parse_timezone(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	const char *reason;
+
+	if (config_value_timezone(value, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s", value, reason);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+static int parse_time_of_day(struct load_state *st, const struct setting_def *def,
+                             void *target, const char *value, char **msg_r)
+{
+	if (config_value_time_of_day(value) < 0) {
+		*msg_r = g_strdup_printf("'%s' is not a time of day (use HH:MM, e.g. 08:30)",
+		                         value);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+/* [company] work-hours: keeps the text and the parsed spans together. */
+static int parse_work_hours(struct load_state *st, const struct setting_def *def,
+                            void *target, const char *value, char **msg_r)
+{
+	struct config_company *company = target;
+	struct config_work_span *spans;
+	const char *reason;
+	size_t n;
+
+	if (config_parse_work_hours(value, &spans, &n, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s': %s", value, reason);
+		return -1;
+	}
+	replace_string(&company->work_hours, g_strdup(value));
+	g_free(company->work_spans);
+	company->work_spans = spans;
+	company->n_work_spans = n;
+	return 0;
+}
+
+static int parse_url(const char *value, const char *plain, const char *tls,
+                     char **field, char **msg_r)
+{
+	const char *reason;
+	bool is_tls;
+
+	char *url, *p;
+
+	if (config_value_url(value, plain, tls, &is_tls, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s (write %s://host[:port], or %s://host[:port] "
+		                         "for STARTTLS)", value, reason, tls, plain);
+		return -1;
+	}
+	/* A lowercase scheme, so that users of the URL can compare it plainly. */
+	url = g_strdup(value);
+	for (p = url; *p != ':'; p++)
+		*p = g_ascii_tolower(*p);
+	replace_string(field, url);
+	return 0;
+}
+
+static int parse_imap_url(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	return parse_url(value, "imap", "imaps", FIELD(target, def, char *), msg_r);
+}
+
+static int parse_smtp_url(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	return parse_url(value, "smtp", "smtps", FIELD(target, def, char *), msg_r);
+}
+
+/* --- comma-separated lists --------------------------------------------- */
+
+/* Checks one trimmed list item and normalizes it in place (case). */
+typedef int list_item_fn(char *item, const char **reason_r);
+
+static int list_domain(char *item, const char **reason_r)
+{
+	char *p;
+
+	for (p = item; *p != '\0'; p++)
+		*p = g_ascii_tolower(*p);
+	if (!config_value_is_domain(item)) {
+		*reason_r = "is not a domain name (write it like example.com; "
+		            "international names in their xn-- form)";
+		return -1;
+	}
+	return 0;
+}
+
+static int list_folder(char *item, const char **reason_r)
+{
+	/* IMAP's INBOX is case-insensitive: one spelling keeps lists comparable. */
+	if (g_ascii_strcasecmp(item, "INBOX") == 0)
+		memcpy(item, "INBOX", 5);
+	return 0;
+}
+
+static int list_country(char *item, const char **reason_r)
+{
+	if (!config_value_is_country(item)) {
+		*reason_r = "is not a two-letter ISO 3166-1 country code (e.g. DE, AE, CN)";
+		return -1;
+	}
+	item[0] = g_ascii_toupper(item[0]);
+	item[1] = g_ascii_toupper(item[1]);
+	return 0;
+}
+
+static int list_charset(char *item, const char **reason_r)
+{
+	if (!config_value_is_charset(item)) {
+		*reason_r = "is not a charset name (e.g. gb18030, windows-1251)";
+		return -1;
+	}
+	return 0;
+}
+
+static bool list_contains(const GPtrArray *items, const char *item)
+{
+	guint i;
+
+	for (i = 0; i < items->len; i++) {
+		if (strcmp(g_ptr_array_index(items, i), item) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Splits at commas, trims, checks and normalizes each item, and drops
+ * repeats. *items_r is a new NULL-terminated vector with at least one item. */
+static int list_parse(const char *value, list_item_fn *check, char ***items_r,
+                      char **msg_r)
+{
+	char **parts = g_strsplit(value, ",", -1);
+	GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+	const char *reason;
+	int ret = -1;
+	size_t i;
+
+	for (i = 0; parts[i] != NULL; i++) {
+		char *item = g_strstrip(parts[i]);
+
+		if (item[0] == '\0') {
+			*msg_r = g_strdup("empty item in the list (separate items with one comma, "
+			                  "without a comma at the end)");
+			goto out;
+		}
+		if (check(item, &reason) < 0) {
+			*msg_r = g_strdup_printf("'%s' %s", item, reason);
+			goto out;
+		}
+		if (!list_contains(items, item))
+			g_ptr_array_add(items, g_strdup(item));
+	}
+	g_ptr_array_add(items, NULL);
+	*items_r = (char **)g_ptr_array_free(g_steal_pointer(&items), FALSE);
+	ret = 0;
+out:
+	if (items != NULL)
+		g_ptr_array_free(items, TRUE);
+	g_strfreev(parts);
+	return ret;
+}
+
+static int parse_list(const struct setting_def *def, void *target, const char *value,
+                      list_item_fn *check, char **msg_r)
+{
+	char ***field = FIELD(target, def, char **);
+	char **items;
+
+	if (list_parse(value, check, &items, msg_r) < 0)
+		return -1;
+	g_strfreev(*field);
+	*field = items;
+	return 0;
+}
+
+static int parse_domains(struct load_state *st, const struct setting_def *def,
+                         void *target, const char *value, char **msg_r)
+{
+	return parse_list(def, target, value, list_domain, msg_r);
+}
+
+static int parse_folders(struct load_state *st, const struct setting_def *def,
+                         void *target, const char *value, char **msg_r)
+{
+	return parse_list(def, target, value, list_folder, msg_r);
+}
+
+static int parse_countries(struct load_state *st, const struct setting_def *def,
+                           void *target, const char *value, char **msg_r)
+{
+	return parse_list(def, target, value, list_country, msg_r);
+}
+
+static int parse_charsets(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	return parse_list(def, target, value, list_charset, msg_r);
+}
+
+/* --- sections ----------------------------------------------------------- */
+
+int config_setting_index(const struct section_def *sdef, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sdef->n_settings; i++) {
+		if (strcmp(sdef->settings[i].key, key) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Line where key was given in the current section, or 0. */
+static int seen_line(const struct load_state *st, const char *key)
+{
+	int i = config_setting_index(st->cur.def, key);
+
+	return i < 0 ? 0 : st->cur.seen[i];
+}
+
+static void *store_target(struct load_state *st)
+{
+	return st->cfg;
+}
+
+static void *company_target(struct load_state *st)
+{
+	return &st->cfg->company;
+}
+
+static void *smtp_target(struct load_state *st)
+{
+	return &st->cfg->smtp;
+}
+
+static void *classify_target(struct load_state *st)
+{
+	return &st->cfg->classify;
+}
+
+static void *account_target(struct load_state *st)
+{
+	return &g_array_index(st->accounts, struct config_account, st->accounts->len - 1);
+}
+
+static void *person_target(struct load_state *st)
+{
+	return &g_array_index(st->persons, struct config_person, st->persons->len - 1);
+}
+
+static void *rule_target(struct load_state *st)
+{
+	return &g_array_index(st->rules, struct config_rule, st->rules->len - 1);
+}
+
+static bool account_name_ok(const char *name)
+{
+	size_t i, len = strlen(name);
+
+	if (len == 0 || len > CONFIG_ACCOUNT_NAME_MAX)
+		return false;
+	for (i = 0; i < len; i++) {
+		if (!g_ascii_isalnum(name[i]) && strchr("._@+-", name[i]) == NULL)
+			return false;
+	}
+	return true;
+}
+
+static int account_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	struct config_account account = { 0 };
+
+	if (!account_name_ok(arg)) {
+		*msg_r = g_strdup_printf("'%s' is not an account name (use up to %d letters, "
+		                         "digits and . _ @ + -)", arg, CONFIG_ACCOUNT_NAME_MAX);
+		return -1;
+	}
+	account.name = g_strdup(arg);
+	account.line = st->cur.line;
+	g_array_append_val(st->accounts, account);
+	return 0;
+}
+
+static bool url_has_scheme(const char *url, const char *scheme)
+{
+	size_t len = strlen(scheme);
+
+	return g_ascii_strncasecmp(url, scheme, len) == 0 && strncmp(url + len, "://", 3) == 0;
+}
+
+/* Sent folders are watched like the others: any not listed in folders is
+ * added to them, so that sent_folders is always a subset of folders. */
+static void account_merge_sent_folders(struct config_account *account)
+{
+	GPtrArray *folders = g_ptr_array_new();
+	size_t i;
+
+	for (i = 0; account->folders[i] != NULL; i++)
+		g_ptr_array_add(folders, account->folders[i]);
+	for (i = 0; account->sent_folders[i] != NULL; i++) {
+		if (!list_contains(folders, account->sent_folders[i]))
+			g_ptr_array_add(folders, g_strdup(account->sent_folders[i]));
+	}
+	g_ptr_array_add(folders, NULL);
+	g_free(account->folders); /* the strings moved into the new vector */
+	account->folders = (char **)g_ptr_array_free(folders, FALSE);
+}
+
+static int account_end(struct load_state *st, void *target)
+{
+	struct config_account *account = target;
+
+	if (account->password == NULL) {
+		config_load_error(st, st->cur.line, st->cur.label, "password",
+		                  "no password given (add 'password-file = /etc/followup/%s.pass' "
+		                  "with the password on its first line, or 'password = ...')",
+		                  account->name);
+		return -1;
+	}
+	if (!account->tls && url_has_scheme(account->url, "imaps")) {
+		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
+		                  "TLS cannot be turned off for imaps:// (use imap:// for a server "
+		                  "without TLS, or remove this line)");
+		return -1;
+	}
+	if (account->sent_folders == NULL)
+		account->sent_folders = g_new0(char *, 1);
+	account_merge_sent_folders(account);
+	return 0;
+}
+
+static int smtp_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	st->cfg->smtp.present = true;
+	st->cfg->smtp.line = st->cur.line;
+	return 0;
+}
+
+static int smtp_end(struct load_state *st, void *target)
+{
+	struct config_smtp *smtp = target;
+	int password_line = MAX(seen_line(st, "password"), seen_line(st, "password-file"));
+
+	if (!smtp->tls && url_has_scheme(smtp->url, "smtps")) {
+		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
+		                  "TLS cannot be turned off for smtps:// (use smtp:// for a server "
+		                  "without TLS, or remove this line)");
+		return -1;
+	}
+	if (smtp->password != NULL && smtp->user == NULL) {
+		config_load_error(st, password_line, st->cur.label,
+		                  seen_line(st, "password") ? "password" : "password-file",
+		                  "a password without a user (add 'user = ...')");
+		return -1;
+	}
+	if (smtp->user != NULL && smtp->password == NULL) {
+		config_load_error(st, seen_line(st, "user"), st->cur.label, "user",
+		                  "a user without a password (add 'password-file = ...' or "
+		                  "'password = ...', or remove the user)");
+		return -1;
+	}
+	return 0;
+}
+
+static int person_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	struct config_person person = { 0 };
+
+	if (!config_value_is_email(arg)) {
+		*msg_r = g_strdup_printf("'%s' is not an e-mail address (write "
+		                         "[person name@example.com])", arg);
+		return -1;
+	}
+	person.email = g_ascii_strdown(arg, -1);
+	person.line = st->cur.line;
+	g_array_append_val(st->persons, person);
+	return 0;
+}
+
+static int person_end(struct load_state *st, void *target)
+{
+	struct config_person *person = target;
+
+	if (person->countries == NULL)
+		person->countries = g_new0(char *, 1);
+	return 0;
+}
+
+static void rule_item_clear(void *data)
+{
+	struct config_rule_item *item = data;
+
+	g_free(item->key);
+	g_free(item->value);
+}
+
+static int rule_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	struct config_rule rule = { 0 };
+
+	rule.name = g_strdup(arg);
+	rule.line = st->cur.line;
+	g_array_append_val(st->rules, rule);
+	st->rule_items = g_array_new(FALSE, TRUE, sizeof(struct config_rule_item));
+	g_array_set_clear_func(st->rule_items, rule_item_clear);
+	return 0;
+}
+
+static int rule_end(struct load_state *st, void *target)
+{
+	struct config_rule *rule = target;
+
+	rule->n_items = st->rule_items->len;
+	if (rule->n_items == 0) {
+		g_array_free(st->rule_items, TRUE);
+	} else {
+		rule->items = (struct config_rule_item *)(void *)
+			g_array_free(st->rule_items, FALSE);
+	}
+	st->rule_items = NULL;
+	return 0;
+}
+
+void config_rule_item_add(struct load_state *st, const char *key, const char *value)
+{
+	struct config_rule_item item = {
+		.key = g_strdup(key), .value = g_strdup(value), .line = st->lineno,
+	};
+
+	g_array_append_val(st->rule_items, item);
+}
+
+/* The settings of each section. Defaults are written as in the file and go
+ * through the same parser. */
+static const struct setting_def store_settings[] = {
+	{ .key = "path", .parse = parse_path, .offset = offsetof(struct config, store_path),
+	  .default_value = DEFAULT_STORE_PATH },
+};
+
+static const struct setting_def company_settings[] = {
+	{ .key = "name", .parse = parse_string,
+	  .offset = offsetof(struct config_company, name), .required = "name = Acme Pumps" },
+	{ .key = "domains", .parse = parse_domains,
+	  .offset = offsetof(struct config_company, domains),
+	  .required = "domains = example.com" },
+	{ .key = "timezone", .parse = parse_timezone,
+	  .offset = offsetof(struct config_company, timezone), .default_value = "UTC" },
+	{ .key = "work-hours", .parse = parse_work_hours,
+	  .offset = offsetof(struct config_company, work_hours),
+	  .default_value = "Mon-Fri 09:00-17:00" },
+	{ .key = "alerts-to", .parse = parse_email,
+	  .offset = offsetof(struct config_company, alerts_to) },
+	{ .key = "holidays", .parse = parse_path,
+	  .offset = offsetof(struct config_company, holidays) },
+};
+
+static const struct setting_def account_settings[] = {
+	{ .key = "url", .parse = parse_imap_url,
+	  .offset = offsetof(struct config_account, url),
+	  .required = "url = imaps://mail.example.com" },
+	{ .key = "tls", .parse = parse_bool, .offset = offsetof(struct config_account, tls),
+	  .default_value = "yes" },
+	{ .key = "user", .parse = parse_string, .offset = offsetof(struct config_account, user),
+	  .required = "user = sales@example.com" },
+	{ .key = "password", .parse = parse_secret,
+	  .offset = offsetof(struct config_account, password), .excludes = "password-file" },
+	{ .key = "password-file", .parse = parse_password_file,
+	  .offset = offsetof(struct config_account, password), .excludes = "password" },
+	{ .key = "folders", .parse = parse_folders,
+	  .offset = offsetof(struct config_account, folders), .default_value = "INBOX" },
+	{ .key = "sent-folders", .parse = parse_folders,
+	  .offset = offsetof(struct config_account, sent_folders) },
+	{ .key = "poll", .parse = parse_duration,
+	  .offset = offsetof(struct config_account, poll_seconds), .default_value = "60s",
+	  .min_seconds = 10 },
+};
+
+static const struct setting_def smtp_settings[] = {
+	{ .key = "url", .parse = parse_smtp_url, .offset = offsetof(struct config_smtp, url),
+	  .required = "url = smtps://mail.example.com" },
+	{ .key = "tls", .parse = parse_bool, .offset = offsetof(struct config_smtp, tls),
+	  .default_value = "yes" },
+	{ .key = "user", .parse = parse_string, .offset = offsetof(struct config_smtp, user) },
+	{ .key = "password", .parse = parse_secret,
+	  .offset = offsetof(struct config_smtp, password), .excludes = "password-file" },
+	{ .key = "password-file", .parse = parse_password_file,
+	  .offset = offsetof(struct config_smtp, password), .excludes = "password" },
+	{ .key = "from", .parse = parse_address, .offset = offsetof(struct config_smtp, from),
+	  .required = "from = Acme Pumps Sales <sales@example.com>" },
+};
+
+static const struct setting_def person_settings[] = {
+	{ .key = "name", .parse = parse_string, .offset = offsetof(struct config_person, name) },
+	{ .key = "manager", .parse = parse_email,
+	  .offset = offsetof(struct config_person, manager) },
+	{ .key = "countries", .parse = parse_countries,
+	  .offset = offsetof(struct config_person, countries) },
+	{ .key = "timezone", .parse = parse_timezone,
+	  .offset = offsetof(struct config_person, timezone) },
+	{ .key = "holidays", .parse = parse_path,
+	  .offset = offsetof(struct config_person, holidays) },
+	{ .key = "digest", .parse = parse_time_of_day,
+	  .offset = offsetof(struct config_person, digest) },
+};
+
+static const struct setting_def classify_settings[] = {
+	{ .key = "freemail-file", .parse = parse_readable_path,
+	  .offset = offsetof(struct config_classify, freemail_file) },
+	{ .key = "quote-markers-file", .parse = parse_readable_path,
+	  .offset = offsetof(struct config_classify, quote_markers_file) },
+	{ .key = "charset-fallback", .parse = parse_charsets,
+	  .offset = offsetof(struct config_classify, charset_fallbacks) },
+	{ .key = "thread-window", .parse = parse_duration,
+	  .offset = offsetof(struct config_classify, thread_window_seconds),
+	  .default_value = "30d", .min_seconds = 1 },
+};
+
+#define SETTINGS(table) (table), G_N_ELEMENTS(table)
+
+const struct section_def config_section_defs[] = {
+	{ "store", "[store]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
+	  SETTINGS(store_settings), NULL, store_target, NULL },
+	{ "company", "[company]", SECTION_ARG_NONE, false, SECTION_ABSENT_ERROR,
+	  "no [company] section (add one with name and domains)",
+	  SETTINGS(company_settings), NULL, company_target, NULL },
+	{ "account", "[account NAME]", SECTION_ARG_REQUIRED, false, SECTION_ABSENT_ERROR,
+	  "no [account NAME] section (add one with url, user and password-file)",
+	  SETTINGS(account_settings), account_begin, account_target, account_end },
+	{ "smtp", "[smtp]", SECTION_ARG_NONE, false, SECTION_ABSENT_SKIP, NULL,
+	  SETTINGS(smtp_settings), smtp_begin, smtp_target, smtp_end },
+	{ "person", "[person EMAIL]", SECTION_ARG_REQUIRED, false, SECTION_ABSENT_SKIP, NULL,
+	  SETTINGS(person_settings), person_begin, person_target, person_end },
+	{ "classify", "[classify]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
+	  SETTINGS(classify_settings), NULL, classify_target, NULL },
+	{ "rule", "[rule NAME]", SECTION_ARG_ANY, true, SECTION_ABSENT_SKIP, NULL,
+	  NULL, 0, rule_begin, rule_target, rule_end },
+};
+
+const size_t config_n_section_defs = G_N_ELEMENTS(config_section_defs);
+
+G_STATIC_ASSERT(G_N_ELEMENTS(account_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(company_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(smtp_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(person_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(classify_settings) <= SECTION_MAX_KEYS);
+
+/* --- clearing -------------------------------------------------------------- */
+
+void config_account_clear(void *data)
+{
+	struct config_account *account = data;
+
+	g_free(account->name);
+	g_free(account->url);
+	g_free(account->user);
+	secret_free(account->password);
+	g_strfreev(account->folders);
+	g_strfreev(account->sent_folders);
+}
+
+void config_person_clear(void *data)
+{
+	struct config_person *person = data;
+
+	g_free(person->email);
+	g_free(person->name);
+	g_free(person->manager);
+	g_strfreev(person->countries);
+	g_free(person->timezone);
+	g_free(person->holidays);
+	g_free(person->digest);
+}
+
+void config_rule_clear(void *data)
+{
+	struct config_rule *rule = data;
+	size_t i;
+
+	for (i = 0; i < rule->n_items; i++)
+		rule_item_clear(&rule->items[i]);
+	g_free(rule->items);
+	g_free(rule->name);
+}
+
+void config_company_clear(struct config_company *company)
+{
+	g_free(company->name);
+	g_strfreev(company->domains);
+	g_free(company->timezone);
+	g_free(company->work_hours);
+	g_free(company->work_spans);
+	g_free(company->alerts_to);
+	g_free(company->holidays);
+}
+
+void config_smtp_clear(struct config_smtp *smtp)
+{
+	g_free(smtp->url);
+	g_free(smtp->user);
+	secret_free(smtp->password);
+	g_free(smtp->from);
+}
+
+void config_classify_clear(struct config_classify *classify)
+{
+	g_free(classify->freemail_file);
+	g_free(classify->quote_markers_file);
+	g_strfreev(classify->charset_fallbacks);
+}
