@@ -43,6 +43,7 @@ struct config_account {
 	char **sent_folders;  /* NULL-terminated, never NULL, may be empty; each one is
 	                       * also in folders (added there when not listed) */
 	unsigned poll_seconds;/* default 60 */
+	char *ca_file;        /* CA certificates (PEM) to trust instead of the system's, or NULL */
 	int line;             /* line of the section header, for messages */
 };
 
@@ -53,6 +54,7 @@ struct config_smtp {
 	char *user;           /* optional */
 	char *password;       /* optional, password or password-file */
 	char *from;           /* "Name <addr>" as written */
+	char *ca_file;        /* as for accounts */
 	int line;
 };
 

@@ -734,6 +734,8 @@ static const struct setting_def account_settings[] = {
 	{ .key = "poll", .parse = parse_duration,
 	  .offset = offsetof(struct config_account, poll_seconds), .default_value = "60s",
 	  .min_seconds = 10 },
+	{ .key = "ca-file", .parse = parse_readable_path,
+	  .offset = offsetof(struct config_account, ca_file) },
 };
 
 static const struct setting_def smtp_settings[] = {
@@ -748,6 +750,8 @@ static const struct setting_def smtp_settings[] = {
 	  .offset = offsetof(struct config_smtp, password), .excludes = "password" },
 	{ .key = "from", .parse = parse_address, .offset = offsetof(struct config_smtp, from),
 	  .required = "from = Acme Pumps Sales <sales@example.com>" },
+	{ .key = "ca-file", .parse = parse_readable_path,
+	  .offset = offsetof(struct config_smtp, ca_file) },
 };
 
 static const struct setting_def person_settings[] = {
@@ -817,6 +821,7 @@ void config_account_clear(void *data)
 	secret_free(account->password);
 	g_strfreev(account->folders);
 	g_strfreev(account->sent_folders);
+	g_free(account->ca_file);
 }
 
 void config_person_clear(void *data)
@@ -860,6 +865,7 @@ void config_smtp_clear(struct config_smtp *smtp)
 	g_free(smtp->user);
 	secret_free(smtp->password);
 	g_free(smtp->from);
+	g_free(smtp->ca_file);
 }
 
 void config_classify_clear(struct config_classify *classify)

@@ -29,7 +29,7 @@ enum conn_state {
 
 struct imap_conn {
 	uv_loop_t *loop;
-	char *label, *url, *user, *password;
+	char *label, *url, *user, *password, *ca_file;
 	bool tls;
 	unsigned timeout_s;
 	struct imap_resp_limits limits;
@@ -100,6 +100,7 @@ static void conn_close(struct imap_conn *c)
 	g_free(c->label);
 	g_free(c->url);
 	g_free(c->user);
+	g_free(c->ca_file);
 	uv_timer_stop(&c->timer);
 	uv_close((uv_handle_t *)&c->timer, on_closed);
 }
@@ -435,6 +436,7 @@ struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *s)
 	c->url = g_strdup(s->url);
 	c->user = g_strdup(s->user);
 	c->password = g_strdup(s->password);
+	c->ca_file = g_strdup(s->ca_file);
 	c->tls = s->tls;
 	c->timeout_s = s->timeout_seconds != 0 ? s->timeout_seconds : DEFAULT_TIMEOUT_S;
 	c->limits.max_literal = s->max_literal;
@@ -468,6 +470,8 @@ int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
 	curl_easy_setopt(c->easy, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_SASL_IR, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
+	if (c->ca_file != NULL)
+		curl_easy_setopt(c->easy, CURLOPT_CAINFO, c->ca_file);
 	if (log_get_level() >= LOG_LEVEL_DEBUG && getenv("FOLLOWUP_CURL_VERBOSE") != NULL)
 		curl_easy_setopt(c->easy, CURLOPT_VERBOSE, 1L);
 	c->state = CONN_CONNECTING;

@@ -25,6 +25,7 @@ struct imap_settings {
 	bool tls;                 /* require STARTTLS on imap:// */
 	const char *user;
 	const char *password;
+	const char *ca_file;      /* PEM file of CAs to trust instead of the system's, or NULL */
 	unsigned timeout_seconds; /* connect, and silence while a command runs; 0: 120 */
 	size_t max_literal;       /* largest literal accepted; 0: parser default */
 };

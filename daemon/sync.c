@@ -633,6 +633,7 @@ static void cycle_begin(struct sync_account *sa)
 		.tls = sa->acc->tls,
 		.user = sa->acc->user,
 		.password = sa->acc->password,
+		.ca_file = sa->acc->ca_file,
 		.max_literal = (size_t)sa->max_message + 65536,
 	};
 

@@ -42,10 +42,24 @@ free_port() {
 	"$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# make_certs DIR: a test CA and a server certificate for 127.0.0.1.
+make_certs() {
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=followup test CA" \
+		-keyout "$1/ca.key" -out "$1/ca.pem" >/dev/null 2>&1 &&
+	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+		-keyout "$1/server.key" -out "$1/server.csr" >/dev/null 2>&1 &&
+	printf 'subjectAltName=IP:127.0.0.1\n' > "$1/san.ext" &&
+	openssl x509 -req -in "$1/server.csr" -CA "$1/ca.pem" -CAkey "$1/ca.key" \
+		-CAcreateserial -days 2 -extfile "$1/san.ext" -out "$1/server.pem" >/dev/null 2>&1
+}
+
 # start_dovecot: a throwaway Dovecot with one user, sales@example.com /
-# secret, on $IMAP_PORT. Needs root (Dovecot's master drops privileges).
+# secret, on $IMAP_PORT; with DOVECOT_TLS=1 also TLS (STARTTLS on
+# $IMAP_PORT, implicit on $IMAPS_PORT) with a certificate of a test CA,
+# $T/dovecot/ca.pem.
 start_dovecot() {
 	IMAP_PORT=$(free_port)
+	IMAPS_PORT=0
 	D=$T/dovecot
 	mkdir -p "$D/run" "$D/state" "$D/mail" "$D/home"
 	chmod 755 "$D"
@@ -59,11 +73,19 @@ start_dovecot() {
 		dv_group=$(id -gn)
 	fi
 	printf 'sales@example.com:{PLAIN}secret\n' > "$D/passwd"
+	ssl_conf="ssl = no"
+	if [ "${DOVECOT_TLS:-0}" = 1 ]; then
+		make_certs "$D" || return 1
+		IMAPS_PORT=$(free_port)
+		ssl_conf="ssl = yes
+ssl_cert = <$D/server.pem
+ssl_key = <$D/server.key"
+	fi
 	cat > "$D/dovecot.conf" <<CONF
 base_dir = $D/run
 state_dir = $D/state
 log_path = $D/dovecot.log
-ssl = no
+$ssl_conf
 disable_plaintext_auth = no
 protocols = imap
 listen = 127.0.0.1
@@ -85,7 +107,8 @@ service imap-login {
     port = $IMAP_PORT
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $IMAPS_PORT
   }
 }
 service anvil {

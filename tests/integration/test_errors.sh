@@ -51,6 +51,13 @@ rc=$?
 check "an unreachable server exits 1 with one clear error line" \
 	sh -c "test $rc = 1 && grep -q 'cannot log in to imap://127.0.0.1:$port' '$T/down.err'"
 
+# TLS required (the default) but the server offers no STARTTLS.
+sed '/^tls = no/d' "$CONF" > "$T/notls.conf"
+"$BIN/followupd" -c "$T/notls.conf" --once 2>"$T/notls.err"
+rc=$?
+check "tls = yes against a server without STARTTLS is one clear error" \
+	sh -c "test $rc = 1 && grep -q 'STARTTLS' '$T/notls.err'"
+
 # As a daemon it retries with backoff, and stops cleanly on SIGTERM.
 "$BIN/followupd" -c "$T/down.conf" 2>"$T/retry.err" &
 pid=$!

@@ -528,7 +528,7 @@ static const struct error_case error_cases[] = {
 	  "[account NAME], [smtp], [person EMAIL], [classify], [rule NAME])", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
-	  "password-file, folders, sent-folders, poll)", NULL },
+	  "password-file, folders, sent-folders, poll, ca-file)", NULL },
 	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
 	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
 	  "work-hours, alerts-to, holidays)", NULL },
