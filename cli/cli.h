@@ -61,6 +61,8 @@ void cli_format_local(int64_t t, char *buf, size_t size);
 void cli_pad(GString *out, const char *s, int width);
 /* A JSON string that is always valid (invalid UTF-8 replaced); NULL -> null. */
 json_t *cli_json_string(const char *s);
+/* A JSON array of the strings of a NULL-terminated vector (NULL: []). */
+json_t *cli_json_strv(char **v);
 /* RFC 3339 or null. */
 json_t *cli_json_time(int64_t t);
 /* Prints a JSON value followed by a newline and releases it. 0 or -1. */

@@ -7,15 +7,6 @@
 
 #include "cli/cli.h"
 
-static json_t *strv_json(char **v)
-{
-	json_t *arr = json_array();
-
-	for (; v != NULL && *v != NULL; v++)
-		json_array_append_new(arr, cli_json_string(*v));
-	return arr;
-}
-
 static json_t *message_json(const struct store_entry *e)
 {
 	json_t *o = json_object();
@@ -37,17 +28,17 @@ static json_t *message_json(const struct store_entry *e)
 	json_object_set_new(o, "kind", cli_json_string(e->kind));
 	json_object_set_new(o, "from", cli_json_string(e->from_addr));
 	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
-	json_object_set_new(o, "to", strv_json(e->to));
-	json_object_set_new(o, "cc", strv_json(e->cc));
+	json_object_set_new(o, "to", cli_json_strv(e->to));
+	json_object_set_new(o, "cc", cli_json_strv(e->cc));
 	json_object_set_new(o, "subject", cli_json_string(e->subject));
 	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
 	json_object_set_new(o, "body", cli_json_string(e->body_text));
 	json_object_set_new(o, "body_new", cli_json_string(e->body_new));
 	json_object_set_new(o, "in_reply_to", cli_json_string(e->in_reply_to));
-	json_object_set_new(o, "references", strv_json(e->references));
+	json_object_set_new(o, "references", cli_json_strv(e->references));
 	json_object_set_new(o, "thread", json_integer(e->thread));
 	json_object_set_new(o, "customer", cli_json_string(e->customer));
-	json_object_set_new(o, "folders", strv_json(e->folders));
+	json_object_set_new(o, "folders", cli_json_strv(e->folders));
 	json_object_set_new(o, "attachments", atts);
 	if (e->parse_error != NULL)
 		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));

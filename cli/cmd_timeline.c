@@ -36,15 +36,6 @@ int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_tar
 	return CLI_OK;
 }
 
-static json_t *strv_json(char **v)
-{
-	json_t *arr = json_array();
-
-	for (; v != NULL && *v != NULL; v++)
-		json_array_append_new(arr, cli_json_string(*v));
-	return arr;
-}
-
 static json_t *entry_json(const struct store_entry *e)
 {
 	json_t *o = json_object();
@@ -54,8 +45,8 @@ static json_t *entry_json(const struct store_entry *e)
 	json_object_set_new(o, "kind", cli_json_string(e->kind));
 	json_object_set_new(o, "from", cli_json_string(e->from_addr));
 	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
-	json_object_set_new(o, "to", strv_json(e->to));
-	json_object_set_new(o, "cc", strv_json(e->cc));
+	json_object_set_new(o, "to", cli_json_strv(e->to));
+	json_object_set_new(o, "cc", cli_json_strv(e->cc));
 	json_object_set_new(o, "subject", cli_json_string(e->subject));
 	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
 	json_object_set_new(o, "message_id", cli_json_string(e->message_id));

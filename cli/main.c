@@ -95,17 +95,6 @@ static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char *
 	return 0;
 }
 
-static int parse_now(const char *text, int64_t *now_r)
-{
-	GDateTime *dt = g_date_time_new_from_iso8601(text, NULL);
-
-	if (dt == NULL)
-		return -1;
-	*now_r = g_date_time_to_unix(dt);
-	g_date_time_unref(dt);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = { 0 };
@@ -132,7 +121,7 @@ int main(int argc, char **argv)
 	ctx.argv++;
 	ctx.argc--;
 	ctx.now = (int64_t)time(NULL);
-	if (now != NULL && parse_now(now, &ctx.now) < 0) {
+	if (now != NULL && config_parse_rfc3339(now, &ctx.now) < 0) {
 		cli_error("--now '%s' is not an RFC 3339 time (e.g. 2026-11-24T09:00:00Z)", now);
 		goto out;
 	}

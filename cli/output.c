@@ -105,6 +105,15 @@ json_t *cli_json_string(const char *s)
 	return j;
 }
 
+json_t *cli_json_strv(char **v)
+{
+	json_t *arr = json_array();
+
+	for (; v != NULL && *v != NULL; v++)
+		json_array_append_new(arr, cli_json_string(*v));
+	return arr;
+}
+
 json_t *cli_json_time(int64_t t)
 {
 	char buf[32];

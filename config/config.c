@@ -691,3 +691,14 @@ const struct config_person *config_find_person(const struct config *cfg, const c
 	}
 	return NULL;
 }
+
+int config_parse_rfc3339(const char *text, int64_t *t_r)
+{
+	GDateTime *dt = text != NULL ? g_date_time_new_from_iso8601(text, NULL) : NULL;
+
+	if (dt == NULL)
+		return -1;
+	*t_r = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return 0;
+}

@@ -141,6 +141,9 @@ int config_parse_duration(const char *text, uint64_t *seconds_r);
  * *error_r a static explanation. Pure. */
 int config_parse_work_hours(const char *text, struct config_work_span **spans_r,
                             size_t *n_r, const char **error_r);
+/* An RFC 3339 date and time ("2026-11-24T09:00:00Z", "…+08:00") as Unix
+ * seconds, for --now. 0 or -1. */
+int config_parse_rfc3339(const char *text, int64_t *t_r);
 /* Looks up a person by email (case-insensitive); NULL when none. */
 const struct config_person *config_find_person(const struct config *cfg, const char *email);
 

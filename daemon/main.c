@@ -99,18 +99,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* RFC 3339 to Unix seconds; -1 when it is not a full date and time. */
-static int parse_now(const char *text, int64_t *now_r)
-{
-	GDateTime *dt = g_date_time_new_from_iso8601(text, NULL);
-
-	if (dt == NULL)
-		return -1;
-	*now_r = g_date_time_to_unix(dt);
-	g_date_time_unref(dt);
-	return 0;
-}
-
 static void on_all_stopped(struct daemon *d)
 {
 	uv_close((uv_handle_t *)&d->sigterm, NULL);
@@ -220,7 +208,7 @@ int main(int argc, char **argv)
 		}
 		log_set_level((enum log_level)level);
 	}
-	if (o.now != NULL && parse_now(o.now, &d.now) < 0) {
+	if (o.now != NULL && config_parse_rfc3339(o.now, &d.now) < 0) {
 		fprintf(stderr, "followupd: --now '%s' is not an RFC 3339 time "
 		                "(e.g. 2026-11-24T09:00:00Z)\n", o.now);
 		return EXIT_USAGE;

@@ -216,13 +216,40 @@ static void job_free(struct store_job *job)
 	g_free(job);
 }
 
-/* Called on the loop thread after every job: false when the account is
- * stopping and must not go on. */
-static bool job_finished(struct sync_account *sa)
+/* On the loop thread after every store job: true when the account goes
+ * on with the job's result. Otherwise (stopping, or the job failed: then
+ * the cycle fails saying `what`) the job is freed. */
+static bool job_succeeded(struct store_job *job, int result, const char *what)
 {
+	struct sync_account *sa = job->sa;
+
 	sa->job_in_flight = false;
 	if (sa->stopping) {
+		job_free(job);
 		cycle_end(sa, NULL);
+		return false;
+	}
+	if (result < 0) {
+		fail_cycle(sa, "%s: %s: %s: %s", sa->label, job->folder, what,
+		           job->error != NULL ? job->error : "unknown error");
+		job_free(job);
+		return false;
+	}
+	return true;
+}
+
+/* True when an IMAP command succeeded; otherwise the cycle fails, saying
+ * what the server refused. */
+static bool command_succeeded(struct sync_account *sa, enum imap_resp_status status,
+                              const char *text, const char *what)
+{
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);   /* the connection failed: text says how */
+		return false;
+	}
+	if (status != IMAP_STATUS_OK) {
+		fail_cycle(sa, "%s: %s: the server refused to %s: %s", sa->label, folder_name(sa),
+		           what, text);
 		return false;
 	}
 	return true;
@@ -327,16 +354,8 @@ static void on_ingested(int result, void *p)
 	struct store_job *job = p;
 	struct sync_account *sa = job->sa;
 
-	if (!job_finished(sa)) {
-		job_free(job);
+	if (!job_succeeded(job, result, "cannot store messages"))
 		return;
-	}
-	if (result < 0) {
-		fail_cycle(sa, "%s: %s: cannot store messages: %s", sa->label, job->folder,
-		           job->error != NULL ? job->error : "unknown error");
-		job_free(job);
-		return;
-	}
 	sa->stats.fetched += job->stats.fetched;
 	sa->stats.added += job->stats.added;
 	sa->stats.duplicates += job->stats.duplicates;
@@ -351,15 +370,8 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 	struct sync_account *sa = ctx;
 
 	(void)conn;
-	if (status == IMAP_STATUS_NONE) {
-		fail_cycle(sa, "%s", text);
+	if (!command_succeeded(sa, status, text, "send messages"))
 		return;
-	}
-	if (status != IMAP_STATUS_OK) {
-		fail_cycle(sa, "%s: %s: the server refused to send messages: %s", sa->label,
-		           folder_name(sa), text);
-		return;
-	}
 	struct store_job *job = job_new(sa);
 	job->items = sa->batch;
 	job->truncated = sa->batch_truncated;
@@ -457,15 +469,8 @@ static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, c
 	struct sync_account *sa = ctx;
 
 	(void)conn;
-	if (status == IMAP_STATUS_NONE) {
-		fail_cycle(sa, "%s", text);
+	if (!command_succeeded(sa, status, text, "list messages"))
 		return;
-	}
-	if (status != IMAP_STATUS_OK) {
-		fail_cycle(sa, "%s: %s: the server refused to list messages: %s", sa->label,
-		           folder_name(sa), text);
-		return;
-	}
 	g_array_sort(sa->pending, uid_cmp);
 	sa->pending_next = 0;
 	if (sa->pending->len > 0)
@@ -496,16 +501,8 @@ static void on_reset(int result, void *p)
 	struct store_job *job = p;
 	struct sync_account *sa = job->sa;
 
-	if (!job_finished(sa)) {
-		job_free(job);
+	if (!job_succeeded(job, result, "cannot reset the folder"))
 		return;
-	}
-	if (result < 0) {
-		fail_cycle(sa, "%s: %s: cannot reset the folder: %s", sa->label, job->folder,
-		           job->error);
-		job_free(job);
-		return;
-	}
 	sa->folder.uidvalidity = sa->server_uidvalidity;
 	sa->folder.last_uid = 0;
 	job_free(job);
@@ -566,15 +563,8 @@ static void on_folder_state(int result, void *p)
 	struct sync_account *sa = job->sa;
 	char quoted[1024], cmd[1100];
 
-	if (!job_finished(sa)) {
-		job_free(job);
+	if (!job_succeeded(job, result, "cannot read the sync position"))
 		return;
-	}
-	if (result < 0) {
-		fail_cycle(sa, "%s: %s: %s", sa->label, job->folder, job->error);
-		job_free(job);
-		return;
-	}
 	sa->folder = job->state;
 	job_free(job);
 	sa->server_has_uidvalidity = false;

@@ -76,18 +76,6 @@ static int lookup_id(struct store *st, const char *sql, const char *key, int64_t
 	return -1;
 }
 
-static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, what);
-		return -1;
-	}
-	return 0;
-}
-
 static int add_location(struct store *st, int64_t msg_rowid, const struct ingest_source *src,
                         char **error_r)
 {
@@ -107,7 +95,7 @@ static int add_location(struct store *st, int64_t msg_rowid, const struct ingest
 	sqlite3_bind_int64(stmt, 4, msg_rowid);
 	store_bind_time(stmt, 5, src->internaldate);
 	sqlite3_bind_int(stmt, 6, src->sent_folder);
-	return step_done(st, stmt, "recording where a message is", error_r);
+	return store_step_done(st, stmt, "recording where a message is", error_r);
 }
 
 static int insert_raw(struct store *st, const char *hash, const unsigned char *raw, size_t len,
@@ -129,7 +117,7 @@ static int insert_raw(struct store *st, const char *hash, const unsigned char *r
 	store_bind_text(stmt, 1, hash);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)len);
 	sqlite3_bind_blob64(stmt, 3, data, data_len, SQLITE_STATIC);
-	if (step_done(st, stmt, "storing a raw message", error_r) < 0)
+	if (store_step_done(st, stmt, "storing a raw message", error_r) < 0)
 		goto out;
 	*raw_id_r = sqlite3_last_insert_rowid(st->db);
 	ret = 0;
@@ -152,7 +140,7 @@ static int upsert_customer(struct store *st, const char *key, bool is_address, c
 	store_bind_text(stmt, 1, key);
 	store_bind_text(stmt, 2, name);
 	sqlite3_bind_int(stmt, 3, is_address);
-	if (step_done(st, stmt, "adding a customer", error_r) < 0)
+	if (store_step_done(st, stmt, "adding a customer", error_r) < 0)
 		return -1;
 	if (lookup_id(st, "SELECT id FROM customers WHERE key = ?1", key, customer_id_r,
 	              error_r) != 1) {
@@ -181,7 +169,7 @@ static int upsert_contact(struct store *st, int64_t customer_id, const struct ms
 	store_bind_text(stmt, 1, addr);
 	sqlite3_bind_int64(stmt, 2, customer_id);
 	store_bind_text(stmt, 3, a->name != NULL ? a->name : "");
-	ret = step_done(st, stmt, "adding a contact", error_r);
+	ret = store_step_done(st, stmt, "adding a contact", error_r);
 	g_free(addr);
 	return ret;
 }
@@ -232,7 +220,7 @@ static int record_bounce(struct store *st, const struct parsed_message *msg, cha
 		return -1;
 	store_bind_text(stmt, 1, f->dsn_final_recipient);
 	store_bind_text(stmt, 2, f->dsn_status);
-	return step_done(st, stmt, "marking a contact undeliverable", error_r);
+	return store_step_done(st, stmt, "marking a contact undeliverable", error_r);
 }
 
 static int resolve_customer(struct store *st, const struct classify *cls,
@@ -261,12 +249,10 @@ static int resolve_customer(struct store *st, const struct classify *cls,
 static int write_refs(struct store *st, int64_t rowid, const struct parsed_message *msg,
                       char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM message_refs WHERE message = ?1", error_r);
+	sqlite3_stmt *stmt;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, rowid);
-	if (step_done(st, stmt, "clearing references", error_r) < 0)
+	if (store_run_with_id(st, "DELETE FROM message_refs WHERE message = ?1", rowid,
+	                      "clearing references", error_r) < 0)
 		return -1;
 
 	GPtrArray *refs = g_ptr_array_new();
@@ -292,7 +278,7 @@ static int write_refs(struct store *st, int64_t rowid, const struct parsed_messa
 		sqlite3_bind_int64(stmt, 1, rowid);
 		store_bind_text(stmt, 2, ref);
 		sqlite3_bind_int(stmt, 3, (int)i);
-		ret = step_done(st, stmt, "storing a reference", error_r);
+		ret = store_step_done(st, stmt, "storing a reference", error_r);
 	}
 	g_ptr_array_free(refs, TRUE);
 	return ret;
@@ -301,12 +287,10 @@ static int write_refs(struct store *st, int64_t rowid, const struct parsed_messa
 static int write_attachments(struct store *st, int64_t rowid, const struct parsed_message *msg,
                              char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM attachments WHERE message = ?1", error_r);
+	sqlite3_stmt *stmt;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, rowid);
-	if (step_done(st, stmt, "clearing attachments", error_r) < 0)
+	if (store_run_with_id(st, "DELETE FROM attachments WHERE message = ?1", rowid,
+	                      "clearing attachments", error_r) < 0)
 		return -1;
 	for (size_t i = 0; i < msg->n_attachments; i++) {
 		const struct msg_attachment *a = &msg->attachments[i];
@@ -320,7 +304,7 @@ static int write_attachments(struct store *st, int64_t rowid, const struct parse
 		store_bind_text(stmt, 4, a->content_type != NULL ? a->content_type : "");
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)a->size);
 		sqlite3_bind_int(stmt, 6, a->is_inline);
-		if (step_done(st, stmt, "storing an attachment", error_r) < 0)
+		if (store_step_done(st, stmt, "storing an attachment", error_r) < 0)
 			return -1;
 	}
 	return 0;
@@ -394,7 +378,7 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 		sqlite3_bind_int64(stmt, 24, rows->rowid);
 	else
 		sqlite3_bind_int(stmt, 25, rows->sent_folder);
-	if (step_done(st, stmt, "storing a message", error_r) < 0)
+	if (store_step_done(st, stmt, "storing a message", error_r) < 0)
 		goto out;
 	*rowid_r = rows->rowid != 0 ? rows->rowid : sqlite3_last_insert_rowid(st->db);
 	*kind_r = kind;
@@ -510,13 +494,10 @@ static int reparse_one(struct store *st, const struct ingest_options *opts,
 			goto out;
 		sqlite3_bind_int64(stmt, 1, r->rowid);
 		sqlite3_bind_int64(stmt, 2, other);
-		if (step_done(st, stmt, "merging copies", error_r) < 0)
+		if (store_step_done(st, stmt, "merging copies", error_r) < 0)
 			goto out;
-		stmt = store_stmt(st, "DELETE FROM messages WHERE id = ?1", error_r);
-		if (stmt == NULL)
-			goto out;
-		sqlite3_bind_int64(stmt, 1, r->rowid);
-		ret = step_done(st, stmt, "merging copies", error_r);
+		ret = store_run_with_id(st, "DELETE FROM messages WHERE id = ?1", r->rowid,
+		                        "merging copies", error_r);
 		goto out;
 	}
 

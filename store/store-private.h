@@ -19,6 +19,12 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, char **error_r);
 /* "what: sqlite message" as a new string. */
 char *store_errmsg(struct store *st, const char *what);
+/* Steps a statement that returns no rows and resets it; on failure
+ * *error_r says what was being done. 0 or -1. */
+int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r);
+/* Runs a cached statement whose only parameter ?1 is id. 0 or -1. */
+int store_run_with_id(struct store *st, const char *sql, int64_t id, const char *what,
+                      char **error_r);
 /* Runs SQL without results. 0 or -1 with *error_r. */
 int store_exec(struct store *st, const char *sql, char **error_r);
 

@@ -198,7 +198,7 @@ int store_folder_get(struct store *st, const char *account, const char *folder,
 	return 0;
 }
 
-static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r)
+int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r)
 {
 	int rc = sqlite3_step(stmt);
 
@@ -208,6 +208,17 @@ static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what, cha
 		return -1;
 	}
 	return 0;
+}
+
+int store_run_with_id(struct store *st, const char *sql, int64_t id, const char *what,
+                      char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	return store_step_done(st, stmt, what, error_r);
 }
 
 int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity,
@@ -221,7 +232,7 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
 		return -1;
 	sqlite3_bind_int64(stmt, 1, folder_id);
 	sqlite3_bind_int64(stmt, 2, uidvalidity);
-	if (step_done(st, stmt, "forgetting old UIDs", error_r) < 0)
+	if (store_step_done(st, stmt, "forgetting old UIDs", error_r) < 0)
 		return -1;
 	stmt = store_stmt(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0 WHERE id = ?1",
 	                  error_r);
@@ -229,7 +240,7 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
 		return -1;
 	sqlite3_bind_int64(stmt, 1, folder_id);
 	sqlite3_bind_int64(stmt, 2, uidvalidity);
-	return step_done(st, stmt, "resetting a folder", error_r);
+	return store_step_done(st, stmt, "resetting a folder", error_r);
 }
 
 int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
@@ -241,7 +252,7 @@ int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, folder_id);
 	sqlite3_bind_int64(stmt, 2, last_uid);
-	return step_done(st, stmt, "advancing a folder", error_r);
+	return store_step_done(st, stmt, "advancing a folder", error_r);
 }
 
 int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,

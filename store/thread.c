@@ -35,18 +35,6 @@ static void thread_msg_clear(struct thread_msg *m)
 	g_free(m->subject_norm);
 }
 
-static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, what);
-		return -1;
-	}
-	return 0;
-}
-
 static int load_msg(struct store *st, int64_t rowid, struct thread_msg *m, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
@@ -167,7 +155,7 @@ static int new_thread(struct store *st, const struct thread_msg *m, int64_t *tid
 		sqlite3_bind_int64(stmt, 1, m->customer_id);
 	store_bind_text(stmt, 2, m->subject);
 	store_bind_text(stmt, 3, msg_kind_name(m->intrinsic));
-	if (step_done(st, stmt, "starting a thread", error_r) < 0)
+	if (store_step_done(st, stmt, "starting a thread", error_r) < 0)
 		return -1;
 	*tid_r = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -181,13 +169,10 @@ static int move_thread(struct store *st, int64_t from, int64_t to, char **error_
 		return -1;
 	sqlite3_bind_int64(stmt, 1, from);
 	sqlite3_bind_int64(stmt, 2, to);
-	if (step_done(st, stmt, "merging threads", error_r) < 0)
+	if (store_step_done(st, stmt, "merging threads", error_r) < 0)
 		return -1;
-	stmt = store_stmt(st, "DELETE FROM threads WHERE id = ?1", error_r);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, from);
-	return step_done(st, stmt, "merging threads", error_r);
+	return store_run_with_id(st, "DELETE FROM threads WHERE id = ?1", from, "merging threads",
+	                         error_r);
 }
 
 static int set_thread(struct store *st, int64_t rowid, int64_t tid, char **error_r)
@@ -198,7 +183,7 @@ static int set_thread(struct store *st, int64_t rowid, int64_t tid, char **error
 		return -1;
 	sqlite3_bind_int64(stmt, 1, rowid);
 	sqlite3_bind_int64(stmt, 2, tid);
-	return step_done(st, stmt, "filing a message in its thread", error_r);
+	return store_step_done(st, stmt, "filing a message in its thread", error_r);
 }
 
 struct recompute_row {
@@ -215,7 +200,7 @@ static int update_kind(struct store *st, int64_t id, enum msg_kind kind, char **
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	store_bind_text(stmt, 2, msg_kind_name(kind));
-	return step_done(st, stmt, "updating a message kind", error_r);
+	return store_step_done(st, stmt, "updating a message kind", error_r);
 }
 
 /* Kinds, origin, customer and subject of a thread, from its messages. */
@@ -257,11 +242,8 @@ static int recompute(struct store *st, int64_t tid, char **error_r)
 		goto out;
 	}
 	if (rows->len == 0) {
-		stmt = store_stmt(st, "DELETE FROM threads WHERE id = ?1", error_r);
-		if (stmt == NULL)
-			goto out;
-		sqlite3_bind_int64(stmt, 1, tid);
-		ret = step_done(st, stmt, "dropping an empty thread", error_r);
+		ret = store_run_with_id(st, "DELETE FROM threads WHERE id = ?1", tid,
+		                        "dropping an empty thread", error_r);
 		goto out;
 	}
 
@@ -293,7 +275,7 @@ static int recompute(struct store *st, int64_t tid, char **error_r)
 	else
 		sqlite3_bind_null(stmt, 3);
 	store_bind_text(stmt, 4, subject);
-	ret = step_done(st, stmt, "updating a thread", error_r);
+	ret = store_step_done(st, stmt, "updating a thread", error_r);
 out:
 	for (guint i = 0; i < rows->len; i++) {
 		struct recompute_row *r = &g_array_index(rows, struct recompute_row, i);
