@@ -95,6 +95,15 @@ static int configure(struct store *st, char **error_r)
 	return 0;
 }
 
+static bool parent_exists(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	bool exists = g_file_test(dir, G_FILE_TEST_IS_DIR);
+
+	g_free(dir);
+	return exists;
+}
+
 int store_open(const char *path, enum store_mode mode, struct store **st_r, char **error_r)
 {
 	struct store *st = g_new0(struct store, 1);
@@ -111,6 +120,9 @@ int store_open(const char *path, enum store_mode mode, struct store **st_r, char
 			*error_r = g_strdup_printf("%s: cannot open the store: %s (has followupd run "
 			                           "yet? is [store] path right?)", path,
 			                           sqlite3_errmsg(st->db));
+		else if (!g_file_test(st->path, G_FILE_TEST_EXISTS) && !parent_exists(path))
+			*error_r = g_strdup_printf("%s: cannot create the store: its directory does not "
+			                           "exist (create it, or change [store] path)", path);
 		else
 			*error_r = store_errmsg(st, "cannot open the store");
 		goto fail;

@@ -35,6 +35,12 @@ rc=$?
 check "reading before followupd ever ran exits 3 with a hint" \
 	sh -c "test $rc = 3 && grep -q 'followupd' '$T/nostore.err'"
 
+sed "s|^path = .*|path = $T/no/such/dir/followup.db|" "$CONF" > "$T/nodir.conf"
+"$BIN/followupd" -c "$T/nodir.conf" --once 2>"$T/nodir.err"
+rc=$?
+check "a store in a missing directory is a clear error (exit 78)" \
+	sh -c "test $rc = 78 && grep -q 'directory does not exist' '$T/nodir.err'"
+
 # A wrong password: one clear line, exit 1 with --once.
 printf 'wrong\n' > "$T/wrong.pass"
 sed "s|^password-file = .*|password-file = $T/wrong.pass|" "$CONF" > "$T/wrong.conf"
