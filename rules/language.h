@@ -1,0 +1,41 @@
+#ifndef FOLLOWUP_RULES_LANGUAGE_H
+#define FOLLOWUP_RULES_LANGUAGE_H
+/*
+ * language: the language (ISO 639-1) a buyer writes in, from the new
+ * content of a message: the script first (Hangul, kana, Han, Arabic,
+ * Cyrillic, Thai, Greek, Hebrew...), then libexttextcat's n-gram
+ * fingerprints among the trade languages for Latin and Cyrillic text; when
+ * the text is too short or unclear, the language of the customer's country
+ * (the ccTLD of its domain, or a country given).
+ *
+ * The fingerprints are files, so they are loaded by the caller
+ * (language_models_load, which does I/O and lives with the config's
+ * runtime); detection itself is pure.
+ */
+#include <stddef.h>
+
+struct language_models;
+
+/* Loads libexttextcat's fingerprints from dir (NULL: Debian's
+ * /usr/share/libexttextcat). 0, or -1 with *error_r (g_free). */
+int language_models_load(const char *dir, struct language_models **models_r, char **error_r);
+void language_models_free(struct language_models **models);
+
+/* ISO 639-1 code of text ("de", "zh", "pt"...), or NULL when it cannot be
+ * told (too short, no letters). models may be NULL: script rules only.
+ * Static strings. Reads at most the first 4 KiB. */
+const char *language_detect(const struct language_models *models, const char *text);
+
+/* The main language of a country (ISO 3166-1 alpha-2, any case), e.g.
+ * "BR" -> "pt", "AE" -> "ar", "CH" -> "de"; NULL when unknown. */
+const char *language_of_country(const char *country);
+/* The country of a customer key by its top-level domain ("kunde.de" ->
+ * "DE", "empresa.com.co" -> "CO", "x@gmail.com" -> NULL), or NULL. */
+const char *language_country_of_domain(const char *domain_or_address);
+
+/* language_detect, else the language of the country (given, or from the
+ * customer key's TLD). */
+const char *language_guess(const struct language_models *models, const char *text,
+                           const char *country, const char *customer_key);
+
+#endif
