@@ -8,18 +8,17 @@
  * the text is too short or unclear, the language of the customer's country
  * (the ccTLD of its domain, or a country given).
  *
- * The fingerprints are files, so they are loaded by the caller
- * (language_models_load, which does I/O and lives with the config's
- * runtime); detection itself is pure.
+ * The fingerprints are files, so they are loaded outside rules/ (by
+ * config/language_models.c, with the config's runtime); detection itself
+ * is pure.
  */
 #include <stddef.h>
 
-struct language_models;
-
-/* Loads libexttextcat's fingerprints from dir (NULL: Debian's
- * /usr/share/libexttextcat). 0, or -1 with *error_r (g_free). */
-int language_models_load(const char *dir, struct language_models **models_r, char **error_r);
-void language_models_free(struct language_models **models);
+/* libexttextcat's fingerprints, loaded by language_models_load()
+ * (config/language_models.h). */
+struct language_models {
+	void *textcat;            /* special_textcat_Init()'s handle */
+};
 
 /* ISO 639-1 code of text ("de", "zh", "pt"...), or NULL when it cannot be
  * told (too short, no letters). models may be NULL: script rules only.
