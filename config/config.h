@@ -103,6 +103,16 @@ struct config_classify {
 	unsigned thread_window_seconds; /* subject threading window; default 30 days */
 };
 
+/* [limits]: what hostile or huge mail may cost, all optional. A message
+ * over a limit is still filed (header only, or cut), and the hit logged. */
+struct config_limits {
+	uint64_t max_message_size;  /* larger messages: header only; default 64M */
+	unsigned max_mime_depth;    /* nesting of multiparts; default 64 */
+	unsigned max_parts;         /* MIME parts visited; default 10000 */
+	uint64_t max_header_bytes;  /* one header field; default 256K */
+	uint64_t max_body_text;     /* decoded text kept; default 4M */
+};
+
 struct config {
 	char *path;               /* the file this was loaded from */
 	char *store_path;         /* [store] path; default /var/lib/followup/followup.db */
@@ -115,6 +125,7 @@ struct config {
 	struct config_rule *rules;
 	size_t n_rules;
 	struct config_classify classify;
+	struct config_limits limits;
 };
 
 /* Loads and validates path. 0 on success; on error -1 with *cfg_r NULL and

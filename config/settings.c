@@ -226,6 +226,58 @@ static int parse_bool(struct load_state *st, const struct setting_def *def,
 	return 0;
 }
 
+/* "64M", "256K", "1G" or a bare number of bytes (K = 1024). */
+static int parse_size(struct load_state *st, const struct setting_def *def, void *target,
+                      const char *value, char **msg_r)
+{
+	static const struct {
+		char suffix;
+		uint64_t factor;
+	} units[] = { { 'K', 1024 }, { 'M', 1024 * 1024 }, { 'G', 1024 * 1024 * 1024 } };
+	char *end = NULL;
+	uint64_t n, factor = 1;
+
+	(void)st;
+	errno = 0;
+	if (!g_ascii_isdigit(value[0]))
+		goto bad;
+	n = g_ascii_strtoull(value, &end, 10);
+	if (errno != 0)
+		goto bad;
+	for (size_t i = 0; i < G_N_ELEMENTS(units) && *end != '\0'; i++) {
+		if (g_ascii_toupper(*end) == units[i].suffix && end[1] == '\0') {
+			factor = units[i].factor;
+			end++;
+		}
+	}
+	if (*end != '\0' || n == 0 || n > UINT64_MAX / factor)
+		goto bad;
+	*FIELD(target, def, uint64_t) = n * factor;
+	return 0;
+bad:
+	*msg_r = g_strdup_printf("'%s' is not a size (use a number of bytes, or 512K, 64M, 1G)",
+	                         value);
+	return -1;
+}
+
+/* A positive whole number that fits an unsigned int. */
+static int parse_count(struct load_state *st, const struct setting_def *def, void *target,
+                       const char *value, char **msg_r)
+{
+	char *end = NULL;
+	uint64_t n;
+
+	(void)st;
+	errno = 0;
+	n = g_ascii_isdigit(value[0]) ? g_ascii_strtoull(value, &end, 10) : 0;
+	if (errno != 0 || end == NULL || *end != '\0' || n == 0 || n > UINT_MAX) {
+		*msg_r = g_strdup_printf("'%s' is not a positive whole number", value);
+		return -1;
+	}
+	*FIELD(target, def, unsigned) = (unsigned)n;
+	return 0;
+}
+
 static int parse_duration(struct load_state *st, const struct setting_def *def,
                           void *target, const char *value, char **msg_r)
 {
@@ -497,6 +549,11 @@ static void *smtp_target(struct load_state *st)
 static void *classify_target(struct load_state *st)
 {
 	return &st->cfg->classify;
+}
+
+static void *limits_target(struct load_state *st)
+{
+	return &st->cfg->limits;
 }
 
 static void *account_target(struct load_state *st)
@@ -780,6 +837,19 @@ static const struct setting_def classify_settings[] = {
 	  .default_value = "30d", .min_seconds = 1 },
 };
 
+static const struct setting_def limits_settings[] = {
+	{ .key = "max-message-size", .parse = parse_size,
+	  .offset = offsetof(struct config_limits, max_message_size), .default_value = "64M" },
+	{ .key = "max-mime-depth", .parse = parse_count,
+	  .offset = offsetof(struct config_limits, max_mime_depth), .default_value = "64" },
+	{ .key = "max-parts", .parse = parse_count,
+	  .offset = offsetof(struct config_limits, max_parts), .default_value = "10000" },
+	{ .key = "max-header-bytes", .parse = parse_size,
+	  .offset = offsetof(struct config_limits, max_header_bytes), .default_value = "256K" },
+	{ .key = "max-body-text", .parse = parse_size,
+	  .offset = offsetof(struct config_limits, max_body_text), .default_value = "4M" },
+};
+
 #define SETTINGS(table) (table), G_N_ELEMENTS(table)
 
 const struct section_def config_section_defs[] = {
@@ -797,6 +867,8 @@ const struct section_def config_section_defs[] = {
 	  SETTINGS(person_settings), person_begin, person_target, person_end },
 	{ "classify", "[classify]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
 	  SETTINGS(classify_settings), NULL, classify_target, NULL },
+	{ "limits", "[limits]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
+	  SETTINGS(limits_settings), NULL, limits_target, NULL },
 	{ "rule", "[rule NAME]", SECTION_ARG_ANY, true, SECTION_ABSENT_SKIP, NULL,
 	  NULL, 0, rule_begin, rule_target, rule_end },
 };
@@ -808,6 +880,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(company_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(smtp_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(person_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(classify_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(limits_settings) <= SECTION_MAX_KEYS);
 
 /* --- clearing -------------------------------------------------------------- */
 

@@ -171,6 +171,7 @@ static int run(struct daemon *d)
 			.ingest = &d->rt->ingest,
 			.writer = d->writer,
 			.repeat = !d->once,
+			.max_message_size = d->cfg->limits.max_message_size,
 			.cycle_done = on_cycle,
 			.ctx = d,
 		};

@@ -525,7 +525,7 @@ struct error_case {
 static const struct error_case error_cases[] = {
 	{ "unknown section", COMPANY_BLOCK ACCOUNT_BLOCK "[mailbox x]\n",
 	  ":8: [mailbox x]: unknown section (known sections: [store], [company], "
-	  "[account NAME], [smtp], [person EMAIL], [classify], [rule NAME])", NULL },
+	  "[account NAME], [smtp], [person EMAIL], [classify], [limits], [rule NAME])", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, folders, sent-folders, poll, ca-file)", NULL },
@@ -921,6 +921,52 @@ static const struct duration_case duration_cases[] = {
 	{ "1.5h", -1, 0 },
 };
 
+static void test_limits(void **state)
+{
+	struct config *cfg;
+	char *error = NULL;
+
+	(void)state;
+	/* Defaults without a [limits] section. */
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK);
+	assert_int_equal(cfg->limits.max_message_size, 64u * 1024 * 1024);
+	assert_int_equal(cfg->limits.max_mime_depth, 64);
+	assert_int_equal(cfg->limits.max_parts, 10000);
+	assert_int_equal(cfg->limits.max_header_bytes, 256u * 1024);
+	assert_int_equal(cfg->limits.max_body_text, 4u * 1024 * 1024);
+	config_free(&cfg);
+
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\nmax-message-size = 512k\n"
+	              "max-mime-depth = 10\nmax-parts = 200\nmax-header-bytes = 1000\n"
+	              "max-body-text = 1G\n");
+	assert_int_equal(cfg->limits.max_message_size, 512u * 1024);
+	assert_int_equal(cfg->limits.max_mime_depth, 10);
+	assert_int_equal(cfg->limits.max_parts, 200);
+	assert_int_equal(cfg->limits.max_header_bytes, 1000);
+	assert_int_equal(cfg->limits.max_body_text, 1024ull * 1024 * 1024);
+	config_free(&cfg);
+
+	static const char *const bad[][2] = {
+		{ "max-message-size = 64X", "[limits] max-message-size: '64X' is not a size" },
+		{ "max-message-size = 0", "[limits] max-message-size: '0' is not a size" },
+		{ "max-message-size = 99999999999999999999", "is not a size" },
+		{ "max-parts = -1", "[limits] max-parts: '-1' is not a positive whole number" },
+		{ "max-mime-depth = 5000000000", "is not a positive whole number" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		char *text = g_strconcat(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\n", bad[i][0], "\n",
+		                         NULL);
+		cfg = NULL;
+		assert_int_equal(load_text(text, &cfg, &error), -1);
+		assert_null(cfg);
+		if (strstr(error, bad[i][1]) == NULL)
+			fail_msg("'%s': got '%s', want '%s'", bad[i][0], error, bad[i][1]);
+		g_free(error);
+		error = NULL;
+		g_free(text);
+	}
+}
+
 static void test_durations(void **state)
 {
 	size_t i;
@@ -1054,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(test_sent_folders_added),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_example_config_loads),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_work_hours),
 	};
