@@ -64,8 +64,12 @@ struct sync_account {
 	bool stopping;
 	sync_stopped_fn *stopped;
 	void *stopped_ctx;
-	bool job_in_flight;
+	unsigned jobs_in_flight;  /* store jobs submitted and not yet finished */
+	unsigned ingests_in_flight;
+	bool fetch_waiting;       /* a fetch waits for an ingest to finish */
 	bool in_cycle;
+	bool ending;              /* the cycle is over once its jobs finish */
+	char *cycle_error;
 
 	unsigned backoff_s;
 	struct sync_stats stats;
@@ -110,7 +114,7 @@ static void batch_clear(GArray *batch)
 
 static void maybe_stopped(struct sync_account *sa)
 {
-	if (!sa->stopping || sa->job_in_flight || sa->stopped == NULL)
+	if (!sa->stopping || sa->in_cycle || sa->stopped == NULL)
 		return;
 	sync_stopped_fn *stopped = sa->stopped;
 	sa->stopped = NULL;
@@ -124,14 +128,16 @@ static void on_timer(uv_timer_t *timer)
 	cycle_begin(timer->data);
 }
 
-static void cycle_end(struct sync_account *sa, const char *error)
+/* Reports the cycle once the last of its store jobs has finished. */
+static void cycle_complete(struct sync_account *sa)
 {
-	imap_conn_free(&sa->conn);
-	batch_clear(sa->batch);
-	g_array_set_size(sa->pending, 0);
-	sa->in_cycle = false;
-
+	const char *error = sa->cycle_error;
 	unsigned next_s;
+
+	if (!sa->ending || sa->jobs_in_flight > 0)
+		return;
+	sa->ending = false;
+	sa->in_cycle = false;
 	if (error == NULL) {
 		sa->backoff_s = 0;
 		next_s = sa->acc->poll_seconds;
@@ -152,12 +158,29 @@ static void cycle_end(struct sync_account *sa, const char *error)
 	}
 	if (sa->s.cycle_done != NULL)
 		sa->s.cycle_done(sa, error, &sa->stats, sa->s.ctx);
+	g_free(sa->cycle_error);
+	sa->cycle_error = NULL;
 	if (sa->stopping) {
 		maybe_stopped(sa);
 		return;
 	}
 	if (sa->s.repeat)
 		uv_timer_start(&sa->timer, on_timer, (uint64_t)next_s * 1000, 0);
+}
+
+/* Ends the cycle's network side at once (what was fetched but not yet
+ * handed to the store is fetched again next time); the cycle is reported
+ * when the store jobs already submitted have finished. */
+static void cycle_end(struct sync_account *sa, const char *error)
+{
+	imap_conn_free(&sa->conn);
+	batch_clear(sa->batch);
+	g_array_set_size(sa->pending, 0);
+	sa->fetch_waiting = false;
+	if (error != NULL && sa->cycle_error == NULL)
+		sa->cycle_error = g_strdup(error);
+	sa->ending = true;
+	cycle_complete(sa);
 }
 
 static void fail_cycle(struct sync_account *sa, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -202,7 +225,7 @@ static struct store_job *job_new(struct sync_account *sa)
 	job->sent_folder = is_sent_folder(sa, job->folder);
 	job->folder_id = sa->folder.id;
 	job->uidvalidity = sa->server_uidvalidity;
-	sa->job_in_flight = true;
+	sa->jobs_in_flight++;
 	return job;
 }
 
@@ -217,16 +240,16 @@ static void job_free(struct store_job *job)
 }
 
 /* On the loop thread after every store job: true when the account goes
- * on with the job's result. Otherwise (stopping, or the job failed: then
- * the cycle fails saying `what`) the job is freed. */
+ * on with the job's result. Otherwise (the cycle is ending, or the job
+ * failed: then the cycle fails saying `what`) the job is freed. */
 static bool job_succeeded(struct store_job *job, int result, const char *what)
 {
 	struct sync_account *sa = job->sa;
 
-	sa->job_in_flight = false;
-	if (sa->stopping) {
+	sa->jobs_in_flight--;
+	if (sa->ending) {
 		job_free(job);
-		cycle_end(sa, NULL);
+		cycle_complete(sa);
 		return false;
 	}
 	if (result < 0) {
@@ -349,19 +372,30 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 	}
 }
 
+static void add_stats(struct sync_stats *to, const struct sync_stats *from)
+{
+	to->fetched += from->fetched;
+	to->added += from->added;
+	to->duplicates += from->duplicates;
+	to->unparsed += from->unparsed;
+}
+
 static void on_ingested(int result, void *p)
 {
 	struct store_job *job = p;
 	struct sync_account *sa = job->sa;
 
+	sa->ingests_in_flight--;
+	/* What a finished job filed counts even when the cycle is ending. */
+	if (result == 0)
+		add_stats(&sa->stats, &job->stats);
 	if (!job_succeeded(job, result, "cannot store messages"))
 		return;
-	sa->stats.fetched += job->stats.fetched;
-	sa->stats.added += job->stats.added;
-	sa->stats.duplicates += job->stats.duplicates;
-	sa->stats.unparsed += job->stats.unparsed;
 	job_free(job);
-	fetch_next_batch(sa);
+	if (sa->fetch_waiting) {
+		sa->fetch_waiting = false;
+		fetch_next_batch(sa);
+	}
 }
 
 static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
@@ -376,7 +410,14 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 	job->items = sa->batch;
 	job->truncated = sa->batch_truncated;
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
+	sa->ingests_in_flight++;
 	writer_submit(sa->s.writer, run_ingest, on_ingested, job);
+	/* Fetch the next batch while this one is filed: at most two batches
+	 * are held in memory, one being filed and one waiting. */
+	if (sa->ingests_in_flight < 2)
+		fetch_next_batch(sa);
+	else
+		sa->fetch_waiting = true;
 }
 
 /* Appends "a:b" or "a" ranges of the batch's UIDs. */
@@ -631,6 +672,7 @@ static void cycle_begin(struct sync_account *sa)
 		return;
 	memset(&sa->stats, 0, sizeof(sa->stats));
 	sa->in_cycle = true;
+	sa->ending = false;
 	sa->conn = imap_conn_new(sa->loop, &settings);
 	if (imap_conn_connect(sa->conn, on_ready, sa) < 0)
 		fail_cycle(sa, "%s: cannot start a connection to %s", sa->label, sa->acc->url);
@@ -665,9 +707,9 @@ void sync_account_stop(struct sync_account *sa, sync_stopped_fn *stopped, void *
 	sa->stopped = stopped;
 	sa->stopped_ctx = ctx;
 	uv_timer_stop(&sa->timer);
-	if (sa->in_cycle && !sa->job_in_flight) {
-		/* Between store jobs: drop the connection now. What was fetched
-		 * but not stored is fetched again next time. */
+	if (sa->in_cycle) {
+		/* Drop the connection now; store jobs already submitted finish
+		 * (each is one transaction), then the account reports stopped. */
 		cycle_end(sa, NULL);
 		return;
 	}

@@ -111,7 +111,7 @@ static int insert_raw(struct store *st, const char *hash, const unsigned char *r
 		return -1;
 	}
 	stmt = store_stmt(st, "INSERT INTO raw_messages (sha256, size, compression, data) "
-	                      "VALUES (?1, ?2, 'zlib', ?3)", error_r);
+	                      "VALUES (?1, ?2, 'zstd', ?3)", error_r);
 	if (stmt == NULL)
 		goto out;
 	store_bind_text(stmt, 1, hash);

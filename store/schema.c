@@ -14,7 +14,7 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  sha256 TEXT NOT NULL UNIQUE,"
 	"  size INTEGER NOT NULL,"
-	"  compression TEXT NOT NULL,"          /* 'zlib' */
+	"  compression TEXT NOT NULL,"          /* 'zstd' */
 	"  data BLOB NOT NULL"
 	");"
 	"CREATE TABLE customers ("
