@@ -49,6 +49,7 @@ int cmd_customers(struct cli_ctx *ctx);
 int cmd_threads(struct cli_ctx *ctx);
 int cmd_show(struct cli_ctx *ctx);
 int cmd_reparse(struct cli_ctx *ctx);
+int cmd_stats(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

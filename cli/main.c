@@ -24,6 +24,8 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "reparse", "reparse", "rebuild every parsed field from the stored raw messages",
 	  cmd_reparse, STORE_READ_WRITE },
+	{ "stats", "stats", "what the store holds: kinds, folders, limit hits", cmd_stats,
+	  STORE_READ_ONLY },
 };
 
 static void usage(FILE *out)

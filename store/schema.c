@@ -106,11 +106,32 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (folder_id, uidvalidity, uid)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX locations_message ON locations(message);",
+
+	/* 2: what the parsers of issue 3 find, and counters. */
+	"ALTER TABLE messages ADD COLUMN language TEXT;"          /* ISO 639-1, inbound only */
+	"ALTER TABLE messages ADD COLUMN facts TEXT;"             /* JSON object, or NULL */
+	"ALTER TABLE messages ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE messages ADD COLUMN original_from TEXT;"     /* a forward's original sender */
+	"ALTER TABLE messages ADD COLUMN original_subject TEXT;"
+	"ALTER TABLE messages ADD COLUMN calendar_method TEXT;"   /* REQUEST, CANCEL ... */
+	"ALTER TABLE messages ADD COLUMN limits_hit INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE messages ADD COLUMN bounce_of TEXT;"         /* Message-ID a bounce returns */
+	"CREATE TABLE counters ("
+	"  name TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL DEFAULT 0"
+	") WITHOUT ROWID;",
 };
 
 int store_schema_version(void)
 {
 	return (int)G_N_ELEMENTS(migrations);
+}
+
+const char *store_migration_sql(int version)
+{
+	if (version < 1 || version > store_schema_version())
+		return NULL;
+	return migrations[version - 1];
 }
 
 static int read_version(struct store *st, int *version_r, char **error_r)

@@ -39,6 +39,9 @@ int64_t store_col_time(sqlite3_stmt *stmt, int col);
 
 /* Schema migrations (schema.c). */
 int store_migrate(struct store *st, char **error_r);
+/* The SQL that takes the schema from version - 1 to version (tests build
+ * old stores with it), or NULL. */
+const char *store_migration_sql(int version);
 
 /* Raw message compression (raw.c). */
 int store_raw_compress(const unsigned char *raw, size_t len, unsigned char **out_r,

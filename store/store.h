@@ -190,6 +190,33 @@ int store_threads(struct store *st, int64_t customer_id, struct store_thread ***
 int store_message_get(struct store *st, const char *message_id, struct store_entry **entry_r,
                       char **error_r);
 
+/* What the store holds, for `followup stats`. */
+struct store_count {
+	char *name;
+	uint64_t value;
+};
+struct store_folder_stats {
+	char *account;
+	char *folder;
+	uint32_t uidvalidity;
+	uint32_t last_uid;
+	uint64_t messages;       /* copies seen in this folder */
+};
+struct store_stats {
+	uint64_t messages, customers, contacts, threads, raw_bytes, stored_bytes;
+	struct store_count *kinds;           /* messages per kind */
+	size_t n_kinds;
+	struct store_count *counters;        /* e.g. "limit.mime-depth" */
+	size_t n_counters;
+	struct store_folder_stats *folders;
+	size_t n_folders;
+};
+int store_stats(struct store *st, struct store_stats **stats_r, char **error_r);
+void store_stats_free(struct store_stats **stats);
+
+/* Adds delta to a named counter (inside the caller's transaction). */
+int store_counter_add(struct store *st, const char *name, int64_t delta, char **error_r);
+
 void store_entry_free(struct store_entry **e);
 void store_customer_free(struct store_customer **c);
 void store_thread_free(struct store_thread **t);

@@ -35,6 +35,10 @@ check "a bounce marks the failed contact undeliverable" jcheck "$T/customers.jso
 check "free-mail customer is the address, never our own domain" jcheck "$T/customers.json" \
 	'any(c["key"] == "joao.silva@gmail.com" for c in j) and not any("example.com" in c["key"] for c in j)'
 
+$FU stats --json > "$T/stats.json"
+check "stats: counts by kind and each folder's position" jcheck "$T/stats.json" \
+	'j[0]["messages"] == 16 and j[0]["kinds"]["inquiry"] == 10 and j[0]["kinds"]["bounce"] == 1 and sorted((f["folder"], f["last_uid"], f["messages"]) for f in j[0]["folders"]) == [("INBOX", 15, 15), ("Sent", 3, 3)]'
+
 "$BIN/followupd" -c "$CONF" --once 2>"$T/second.log"
 n2=$(total)
 check "a second run adds nothing ($n2 entries)" test "$n2" = "$n1"

@@ -14,6 +14,7 @@
 #include "parsers/message.h"
 #include "rules/classify.h"
 #include "store/store.h"
+#include "store/store-private.h"   /* to build a store of an older schema */
 
 struct fixture {
 	char *dir;
@@ -449,6 +450,43 @@ static void test_customers_and_targets(void **state)
 	assert_int_equal(store_resolve_target(f->st, "nobody@else.org", NULL, NULL, &t, &error), 1);
 }
 
+/* A store written by a build of schema version 1 opens, migrates to the
+ * current version keeping its rows, and a read-only open of an old store
+ * says what to do. */
+static void test_migration_from_version_1(void **state)
+{
+	struct fixture *f = *state;
+	char *path = g_build_filename(f->dir, "v1.db", NULL);
+	struct store *st = NULL;
+	sqlite3 *db = NULL;
+	char *error = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, store_migration_sql(1), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 1;"
+	                              "INSERT INTO folders (account, name, uidvalidity, last_uid) "
+	                              "VALUES ('sales', 'INBOX', 9, 42)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(path, STORE_READ_ONLY, &st, &error), -1);
+	assert_non_null(strstr(error, "older"));
+	assert_non_null(strstr(error, "followupd"));
+	g_free(error);
+	error = NULL;
+
+	assert_int_equal(store_open(path, STORE_READ_WRITE, &st, &error), 0);
+	struct store_folder folder;
+	assert_int_equal(store_folder_get(st, "sales", "INBOX", &folder, &error), 0);
+	assert_int_equal(folder.uidvalidity, 9);
+	assert_int_equal(folder.last_uid, 42);
+	store_close(&st);
+	/* Now current: read-only works. */
+	assert_int_equal(store_open(path, STORE_READ_ONLY, &st, &error), 0);
+	store_close(&st);
+	g_free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +503,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reparse_gives_the_same_timeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_raw_copy_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
 	};
 	message_parser_init();
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
