@@ -5,8 +5,8 @@
  * dominant script either names the language (Hangul, kana, Han, Thai,
  * Greek...) or picks the candidates that libexttextcat's fingerprints
  * choose among (Latin, Cyrillic, Arabic). Short or unclear Latin text is
- * left to greeting words and telltale letters, and else to the caller's
- * country fallback. */
+ * left to greeting words and telltale letters (language_cues.c), and else
+ * to the caller's country fallback: a wrong language is worse than none. */
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>
@@ -36,10 +36,10 @@
 #define CJK_LETTER_WEIGHT 3
 
 /* The candidate languages, one fingerprint file each. Only trade
- * languages, and per script, so that close relatives outside trade
+ * languages, compared per script, so that close relatives outside trade
  * (Galician, Catalan, Asturian, Occitan) cannot take Spanish or Portuguese
- * text, nor Macedonian Russian; a text in one of those comes out as its
- * nearest trade language, which is also the best template to answer it in.
+ * text; a text in one of those comes out as its nearest trade language,
+ * which is also the best template to answer it in.
  * Bokmål and Nynorsk are both Norwegian; libexttextcat's "sr-Cyrl" is
  * Serbian. Han, kana and Hangul need no fingerprints: their script tells.
  * The Cyrillic languages come by their weight in trade: when the text
