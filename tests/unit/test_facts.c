@@ -64,6 +64,12 @@ static void check_cases(const struct json_case *cases, size_t n)
 
 /* Incoterms and their named place. */
 static const struct json_case incoterm_cases[] = {
+	{ "CIF: B12345678 (NIF de la empresa)",
+	  "{}" },
+	{ "Authorised and regulated by the Financial Conduct Authority (FCA).",
+	  "{}" },
+	{ "FOB 2026 price list",
+	  "{\"incoterm\":\"FOB\"}" },
 	{ "FOB Ningbo",
 	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Ningbo\"}" },
 	{ "CIF Santos port",
@@ -332,6 +338,26 @@ static const struct json_case destination_cases[] = {
 
 /* Delivery time. */
 static const struct json_case delivery_cases[] = {
+	{ "delivery to Brazil within 30 days",
+	  "{\"destination_country\":\"BR\",\"delivery_time\":\"within 30 days\",\"delivery_days\":30}" },
+	{ "срок поставки в течение 30 дней",
+	  "{\"delivery_time\":\"в течение 30 дней\",\"delivery_days\":30}" },
+	{ "交货期：约30天",
+	  "{\"delivery_time\":\"约30天\",\"delivery_days\":30}" },
+	{ "مدة التسليم خلال 30 يوما",
+	  "{\"delivery_time\":\"خلال 30 يوما\",\"delivery_days\":30}" },
+	{ "Lieferung innerhalb von 3 Wochen",
+	  "{\"delivery_time\":\"innerhalb von 3 Wochen\",\"delivery_days\":21}" },
+	{ "délai de livraison : 10 jours ouvrables",
+	  "{\"delivery_time\":\"10 jours ouvrables\",\"delivery_days\":14}" },
+	{ "tempi di consegna 20 giorni lavorativi",
+	  "{\"delivery_time\":\"20 giorni lavorativi\",\"delivery_days\":28}" },
+	{ "plazo de pago 30 días",
+	  "{}" },
+	{ "срок оплаты 30 дней",
+	  "{}" },
+	{ "prazo de pagamento 30 dias",
+	  "{}" },
 	{ "delivery within 30 days",
 	  "{\"delivery_time\":\"within 30 days\",\"delivery_days\":30}" },
 	{ "lead time: 4-6 weeks",
