@@ -196,6 +196,14 @@ static const struct json_case quantity_cases[] = {
 
 /* Prices, dates, phone numbers, percentages, model numbers: no quantity. */
 static const struct json_case quantity_negative_cases[] = {
+	{ "EUR 1.500 per set",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":1500,\"per\":\"sets\",\"text\":\"EUR 1.500 per set\"}]}" },
+	{ "410美元/台",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"units\",\"text\":\"410美元/台\"}]}" },
+	{ "Tel. 0086-574-87654321, Fax 0574 8765 4322",
+	  "{}" },
+	{ "Our factory was founded in 2005 and has 200 workers.",
+	  "{}" },
 	{ "Please call +86 574 8765 4321",
 	  "{}" },
 	{ "Date: 24.11.2026",
@@ -216,6 +224,14 @@ static const struct json_case quantity_negative_cases[] = {
 
 /* Prices. */
 static const struct json_case price_cases[] = {
+	{ "12,50 € par pièce",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":12.5,\"per\":\"pcs\",\"text\":\"12,50 € par pièce\"}]}" },
+	{ "prezzo 9,80 EUR al pezzo",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":9.8,\"per\":\"pcs\",\"text\":\"9,80 EUR al pezzo\"}]}" },
+	{ "JPY 1,200",
+	  "{\"prices\":[{\"currency\":\"JPY\",\"amount\":1200,\"text\":\"JPY 1,200\"}]}" },
+	{ "USD410/pc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD410/pc\"}]}" },
 	{ "USD 410/pc",
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}]}" },
 	{ "US$410 per unit",
