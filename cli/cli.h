@@ -64,6 +64,9 @@ void cli_pad(GString *out, const char *s, int width);
 json_t *cli_json_string(const char *s);
 /* A JSON array of the strings of a NULL-terminated vector (NULL: []). */
 json_t *cli_json_strv(char **v);
+/* Adds what the parsers found (language, facts, forwarded, calendar,
+ * bounce_of, limits) to an entry's JSON object. */
+void cli_json_add_findings(json_t *o, const struct store_entry *e);
 /* RFC 3339 or null. */
 json_t *cli_json_time(int64_t t);
 /* Prints a JSON value followed by a newline and releases it. 0 or -1. */

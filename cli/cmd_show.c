@@ -2,6 +2,7 @@
  * followup show MESSAGE-ID: one message with its headers, text and
  * attachments.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -42,6 +43,7 @@ static json_t *message_json(const struct store_entry *e)
 	json_object_set_new(o, "attachments", atts);
 	if (e->parse_error != NULL)
 		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
+	cli_json_add_findings(o, e);
 	return o;
 }
 
@@ -52,6 +54,27 @@ static void print_list(const char *label, char **v)
 	char *joined = g_strjoinv(", ", v);
 	printf("%-12s %s\n", label, joined);
 	g_free(joined);
+}
+
+/* The facts, one line each: "Facts:       incoterm: FOB Ningbo". */
+static void print_facts(const char *facts_json)
+{
+	json_t *facts = facts_json != NULL ? json_loads(facts_json, 0, NULL) : NULL;
+	const char *key;
+	json_t *value;
+	bool first = true;
+
+	if (facts == NULL)
+		return;
+	json_object_foreach(facts, key, value) {
+		char *text = json_is_string(value) ? NULL
+		             : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+		printf("%-12s %s: %s\n", first ? "Facts:" : "", key,
+		       text != NULL ? text : json_string_value(value));
+		free(text);
+		first = false;
+	}
+	json_decref(facts);
 }
 
 static void print_message(const struct store_entry *e)
@@ -74,6 +97,23 @@ static void print_message(const struct store_entry *e)
 	printf("%-12s %s, %s, customer %s, thread %lld\n", "Filed:", e->direction, e->kind,
 	       e->customer != NULL ? e->customer : "(none)", (long long)e->thread);
 	print_list("Folders:", e->folders);
+	if (e->language != NULL)
+		printf("%-12s %s\n", "Language:", e->language);
+	if (e->forwarded)
+		printf("%-12s from %s%s%s\n", "Forwarded:",
+		       e->original_from != NULL ? e->original_from : "(unknown)",
+		       e->original_subject != NULL ? ": " : "",
+		       e->original_subject != NULL ? e->original_subject : "");
+	if (e->calendar_method != NULL)
+		printf("%-12s %s\n", "Calendar:", e->calendar_method);
+	if (e->bounce_of != NULL)
+		printf("%-12s <%s>\n", "Bounce of:", e->bounce_of);
+	if (e->truncated || e->limits_hit != 0) {
+		char *limits = store_limits_text(e->limits_hit, e->truncated);
+		printf("%-12s %s (filed with what fits)\n", "Limits hit:", limits);
+		g_free(limits);
+	}
+	print_facts(e->facts);
 	if (e->parse_error != NULL)
 		printf("%-12s %s\n", "Problem:", e->parse_error);
 	for (size_t i = 0; i < e->n_attachments; i++) {

@@ -57,6 +57,7 @@ static json_t *entry_json(const struct store_entry *e)
 	json_object_set_new(o, "internal_date", cli_json_time(e->internal_date));
 	if (e->parse_error != NULL)
 		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
+	cli_json_add_findings(o, e);
 	return o;
 }
 

@@ -200,3 +200,27 @@ int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis)
 	}
 	return 0;
 }
+
+void cli_json_add_findings(json_t *o, const struct store_entry *e)
+{
+	json_object_set_new(o, "language", cli_json_string(e->language));
+	if (e->facts != NULL) {
+		json_t *facts = json_loads(e->facts, 0, NULL);
+		if (facts != NULL)
+			json_object_set_new(o, "facts", facts);
+	}
+	json_object_set_new(o, "forwarded", json_boolean(e->forwarded));
+	if (e->forwarded) {
+		json_object_set_new(o, "original_from", cli_json_string(e->original_from));
+		json_object_set_new(o, "original_subject", cli_json_string(e->original_subject));
+	}
+	if (e->calendar_method != NULL)
+		json_object_set_new(o, "calendar", cli_json_string(e->calendar_method));
+	if (e->bounce_of != NULL)
+		json_object_set_new(o, "bounce_of", cli_json_string(e->bounce_of));
+	if (e->truncated || e->limits_hit != 0) {
+		char *limits = store_limits_text(e->limits_hit, e->truncated);
+		json_object_set_new(o, "limits", cli_json_string(limits));
+		g_free(limits);
+	}
+}

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "config/runtime.h"
+#include "config/language_models.h"
 #include "rules/classify.h"
 
 #define DEFAULT_THREAD_WINDOW (30 * 24 * 3600)
@@ -69,8 +70,15 @@ int config_runtime_new(const struct config *cfg, struct config_runtime **rt_r, c
 		*error_r = g_strdup_printf("%s: %s", cfg->path, cls_error);
 		goto out;
 	}
+	if (language_models_load(NULL, &rt->lang, error_r) < 0)
+		goto out;
 	rt->parse.charset_fallbacks = (const char *const *)cfg->classify.charset_fallbacks;
+	rt->parse.max_mime_depth = cfg->limits.max_mime_depth;
+	rt->parse.max_parts = cfg->limits.max_parts;
+	rt->parse.max_header_bytes = cfg->limits.max_header_bytes;
+	rt->parse.max_body_text = cfg->limits.max_body_text;
 	rt->ingest.cls = rt->cls;
+	rt->ingest.lang = rt->lang;
 	rt->ingest.parse = &rt->parse;
 	rt->ingest.thread_window = cfg->classify.thread_window_seconds != 0
 	                           ? cfg->classify.thread_window_seconds : DEFAULT_THREAD_WINDOW;
@@ -92,6 +100,7 @@ void config_runtime_free(struct config_runtime **rtp)
 		return;
 	*rtp = NULL;
 	classify_free(&rt->cls);
+	language_models_free(&rt->lang);
 	if (rt->psl != NULL && rt->psl != psl_builtin())
 		psl_free(rt->psl);
 	g_free(rt);

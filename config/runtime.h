@@ -16,6 +16,7 @@ struct config_runtime {
 	const struct config *cfg;         /* borrowed */
 	psl_ctx_t *psl;
 	struct classify *cls;
+	struct language_models *lang;
 	struct message_parse_options parse;
 	struct ingest_options ingest;
 };

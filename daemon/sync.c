@@ -324,24 +324,29 @@ static int run_ingest(struct store *st, void *p)
 			.truncated = job->truncated,
 			.full_size = it->size,
 		};
-		enum ingest_outcome outcome;
-		char *message_id = NULL;
-		if (store_ingest(st, opts, it->raw, it->raw_len, &src, &outcome, &message_id,
-		                 &job->error) < 0)
+		struct ingest_report report;
+		if (store_ingest(st, opts, it->raw, it->raw_len, &src, &report, &job->error) < 0)
 			goto fail;
 		job->stats.fetched++;
-		if (outcome == INGEST_NEW)
+		if (report.outcome == INGEST_NEW)
 			job->stats.added++;
-		else if (outcome == INGEST_DUPLICATE)
+		else if (report.outcome == INGEST_DUPLICATE)
 			job->stats.duplicates++;
 		else {
 			job->stats.unparsed++;
 			job->stats.added++;
 			log_warning("%s: %s: UID %u <%s> could not be parsed; stored as unparsed",
 			            job->sa->label, job->folder, it->uid,
-			            message_id != NULL ? message_id : "?");
+			            report.message_id != NULL ? report.message_id : "?");
 		}
-		g_free(message_id);
+		if (report.limits_hit != 0) {
+			char *limits = store_limits_text(report.limits_hit, false);
+			log_warning("%s: %s: UID %u <%s> hit the limits: %s (filed with what fits; "
+			            "see [limits])", job->sa->label, job->folder, it->uid,
+			            report.message_id != NULL ? report.message_id : "?", limits);
+			g_free(limits);
+		}
+		g_free(report.message_id);
 	}
 	if (store_folder_advance(st, job->folder_id, max_uid, &job->error) < 0)
 		goto fail;

@@ -557,6 +557,17 @@ static enum msg_kind header_kind(const struct classify *cls,
 
 /* ----------------------------------------------------- direction, party */
 
+/* A colleague's forward (parsers: msg->forwarded) of a message from
+ * outside. An outside sender forwarding something stays the counterpart:
+ * a distributor passing on an end buyer's mail is our customer. */
+static bool is_forwarded_from_outside(const struct classify *cls,
+                                      const struct parsed_message *msg)
+{
+	return msg->forwarded && msg->original_from.addr != NULL &&
+	       is_external_address(cls, msg->original_from.addr) &&
+	       classify_is_own_address(cls, msg->from.addr);
+}
+
 enum msg_direction classify_direction(const struct classify *cls,
                                       const struct parsed_message *msg,
                                       bool in_sent_folder)
@@ -564,6 +575,10 @@ enum msg_direction classify_direction(const struct classify *cls,
 	if (in_sent_folder)
 		return MSG_DIR_OUT;
 	if (msg == NULL || !classify_is_own_address(cls, msg->from.addr))
+		return MSG_DIR_IN;
+	/* A colleague forwarding a buyer's mail to the team files the
+	 * buyer's message: inbound, from the original sender. */
+	if (is_forwarded_from_outside(cls, msg))
 		return MSG_DIR_IN;
 	/* our own mail server's failure notices come to us */
 	if (is_clear_bounce(cls, msg))
@@ -595,6 +610,8 @@ find_counterpart(const struct classify *cls, const struct parsed_message *msg,
 		const struct msg_address *found = first_external(cls, &msg->to);
 		return found != NULL ? found : first_external(cls, &msg->cc);
 	}
+	if (is_forwarded_from_outside(cls, msg))
+		return &msg->original_from;
 	if (is_bounce) {
 		const char *recipient = msg->flags.dsn_final_recipient;
 		if (recipient != NULL && is_external_address(cls, recipient)) {

@@ -6,7 +6,8 @@
  * CLI load it), the data lists as text.
  *
  *  - direction: out when the sender's registrable domain is one of ours or
- *    the folder is a sent folder, else in;
+ *    the folder is a sent folder, else in; a forward of an outside
+ *    sender's message (msg->forwarded) is in, from that sender;
  *  - customer key of an address: its registrable domain, or the whole
  *    address for free-mail providers; never one of our own domains;
  *  - intrinsic kind of a message (auto-reply, bounce, bulk, quote, reply);

@@ -15,8 +15,10 @@
 #include <jansson.h>
 
 #include "store/store-private.h"
+#include "parsers/facts.h"
 #include "parsers/message.h"
 #include "rules/classify.h"
+#include "rules/language.h"
 
 #define SNIPPET_CHARS 300
 /* A Date: more than this after the server's arrival time is not believed. */
@@ -325,6 +327,110 @@ static const char SQL_UPDATE_MESSAGE[] =
 	"snippet = ?18, body_text = ?19, body_new = ?20, in_reply_to = ?21, customer_id = ?22, "
 	"parse_error = ?23 WHERE id = ?24";
 
+static const struct {
+	unsigned bit;
+	const char *name;
+} limit_names[] = {
+	{ MSG_LIMIT_DEPTH, "mime-depth" },
+	{ MSG_LIMIT_PARTS, "parts" },
+	{ MSG_LIMIT_HEADER, "header" },
+	{ MSG_LIMIT_BODY, "body" },
+};
+
+char *store_limits_text(unsigned limits_hit, bool truncated)
+{
+	GString *out = g_string_new(NULL);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(limit_names); i++) {
+		if (limits_hit & limit_names[i].bit)
+			g_string_append_printf(out, "%s%s", out->len > 0 ? ", " : "",
+			                       limit_names[i].name);
+	}
+	if (truncated)
+		g_string_append_printf(out, "%ssize", out->len > 0 ? ", " : "");
+	return g_string_free(out, FALSE);
+}
+
+/* Each limit a new message hit counts once ("limit.parts" ...). */
+static int count_limits(struct store *st, unsigned limits_hit, bool truncated, char **error_r)
+{
+	char name[32];
+
+	for (size_t i = 0; i < G_N_ELEMENTS(limit_names); i++) {
+		if (!(limits_hit & limit_names[i].bit))
+			continue;
+		snprintf(name, sizeof(name), "limit.%s", limit_names[i].name);
+		if (store_counter_add(st, name, 1, error_r) < 0)
+			return -1;
+	}
+	if (truncated && store_counter_add(st, "limit.size", 1, error_r) < 0)
+		return -1;
+	return 0;
+}
+
+static bool is_sales_kind(enum msg_kind kind)
+{
+	return kind == MSG_KIND_INQUIRY || kind == MSG_KIND_REPLY || kind == MSG_KIND_QUOTE;
+}
+
+/* The buyer's language of an inbound message: its new text, else the
+ * customer's country, else the country of the customer's domain. */
+static const char *message_language(const struct ingest_options *opts,
+                                    const struct parsed_message *msg, enum msg_direction dir)
+{
+	const struct msg_address *who;
+	const char *text = msg->body_new != NULL ? msg->body_new : msg->body_text;
+	char *key = NULL;
+	const char *lang;
+
+	if (dir != MSG_DIR_IN)
+		return NULL;
+	who = classify_counterpart(opts->cls, msg, dir);
+	if (who != NULL && who->addr != NULL)
+		key = classify_customer_key(opts->cls, who->addr);
+	lang = language_guess(opts->lang, text, NULL, key);
+	g_free(key);
+	return lang;
+}
+
+/* The columns of what the issue-3 parsers find: language, facts,
+ * forwards, calendar, limits, the message a bounce returns. */
+static int write_findings(struct store *st, const struct ingest_options *opts,
+                          const struct parsed_message *msg, int64_t rowid,
+                          enum msg_direction dir, enum msg_kind kind, char **error_r)
+{
+	char *facts_json = NULL;
+	sqlite3_stmt *stmt;
+
+	if (is_sales_kind(kind)) {
+		struct trade_facts *facts = facts_extract(msg->subject, msg->body_new != NULL
+		                                          ? msg->body_new : msg->body_text);
+		if (!facts_empty(facts))
+			facts_json = facts_to_json(facts);
+		facts_free(&facts);
+	}
+	stmt = store_stmt(st, "UPDATE messages SET language = ?2, facts = ?3, forwarded = ?4, "
+	                      "original_from = ?5, original_subject = ?6, calendar_method = ?7, "
+	                      "limits_hit = ?8, bounce_of = ?9 WHERE id = ?1", error_r);
+	if (stmt == NULL) {
+		g_free(facts_json);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, rowid);
+	store_bind_text(stmt, 2, message_language(opts, msg, dir));
+	store_bind_text(stmt, 3, facts_json);
+	sqlite3_bind_int(stmt, 4, msg->forwarded);
+	store_bind_text(stmt, 5, msg->forwarded && msg->original_from.addr != NULL &&
+	                         msg->original_from.addr[0] != '\0' ? msg->original_from.addr : NULL);
+	store_bind_text(stmt, 6, msg->forwarded ? msg->original_subject : NULL);
+	store_bind_text(stmt, 7, msg->flags.is_calendar ? msg->flags.calendar_method : NULL);
+	sqlite3_bind_int(stmt, 8, (int)msg->limits_hit);
+	store_bind_text(stmt, 9, msg->flags.dsn_original_message_id);
+	int ret = store_step_done(st, stmt, "storing what a message states", error_r);
+	g_free(facts_json);
+	return ret;
+}
+
 /* Inserts (rows->rowid == 0) or rewrites the message row and its refs,
  * attachments, customer and contacts; *rowid_r is the row. */
 static int write_message(struct store *st, const struct ingest_options *opts,
@@ -383,6 +489,7 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 	*rowid_r = rows->rowid != 0 ? rows->rowid : sqlite3_last_insert_rowid(st->db);
 	*kind_r = kind;
 	if (write_refs(st, *rowid_r, msg, error_r) < 0 ||
+	    write_findings(st, opts, msg, *rowid_r, dir, kind, error_r) < 0 ||
 	    write_attachments(st, *rowid_r, msg, error_r) < 0 ||
 	    record_bounce(st, msg, error_r) < 0)
 		goto out;
@@ -397,14 +504,14 @@ out:
 
 int store_ingest(struct store *st, const struct ingest_options *opts,
                  const unsigned char *raw, size_t len, const struct ingest_source *src,
-                 enum ingest_outcome *outcome_r, char **message_id_r, char **error_r)
+                 struct ingest_report *report_r, char **error_r)
 {
 	char *hash = store_raw_hash(raw, len);
 	struct parsed_message *msg = NULL;
 	int64_t rowid = 0;
 	int found, ret = -1;
 
-	*message_id_r = NULL;
+	memset(report_r, 0, sizeof(*report_r));
 	found = lookup_id(st, "SELECT m.id FROM raw_messages r JOIN messages m ON m.raw_id = r.id "
 	                      "WHERE r.sha256 = ?1", hash, &rowid, error_r);
 	if (found < 0)
@@ -417,7 +524,7 @@ int store_ingest(struct store *st, const struct ingest_options *opts,
 			goto out;
 	}
 	if (found == 1) {
-		*outcome_r = INGEST_DUPLICATE;
+		report_r->outcome = INGEST_DUPLICATE;
 		ret = add_location(st, rowid, src, error_r);
 		goto out;
 	}
@@ -431,13 +538,15 @@ int store_ingest(struct store *st, const struct ingest_options *opts,
 	if (insert_raw(st, hash, raw, len, &rows.raw_id, error_r) < 0 ||
 	    write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
 	    add_location(st, rowid, src, error_r) < 0 ||
-	    store_thread_assign(st, opts, rowid, error_r) < 0)
+	    store_thread_assign(st, opts, rowid, error_r) < 0 ||
+	    count_limits(st, msg->limits_hit, src->truncated, error_r) < 0)
 		goto out;
-	*outcome_r = kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
+	report_r->outcome = kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
+	report_r->limits_hit = msg->limits_hit;
 	ret = 0;
 out:
 	if (ret == 0)
-		*message_id_r = msg != NULL ? g_strdup(msg->message_id) : NULL;
+		report_r->message_id = msg != NULL ? g_strdup(msg->message_id) : NULL;
 	message_free(&msg);
 	g_free(hash);
 	return ret;

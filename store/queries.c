@@ -56,6 +56,12 @@ void store_entry_free(struct store_entry **ep)
 	g_free(e->snippet);
 	g_free(e->customer);
 	g_free(e->parse_error);
+	g_free(e->language);
+	g_free(e->facts);
+	g_free(e->original_from);
+	g_free(e->original_subject);
+	g_free(e->calendar_method);
+	g_free(e->bounce_of);
 	g_free(e->body_text);
 	g_free(e->body_new);
 	g_free(e->in_reply_to);
@@ -213,7 +219,9 @@ out:
 	"m.id, m.message_id, m.date, m.header_date, m.internal_date, m.direction, m.kind, " \
 	"m.from_addr, m.from_name, m.to_addrs, m.cc_addrs, m.subject, m.snippet, " \
 	"m.thread_id, c.key, (SELECT count(*) FROM attachments a WHERE a.message = m.id " \
-	"AND NOT a.is_inline), m.parse_error"
+	"AND NOT a.is_inline), m.parse_error, m.language, m.facts, m.forwarded, " \
+	"m.original_from, m.original_subject, m.calendar_method, m.bounce_of, m.truncated, " \
+	"m.limits_hit"
 
 static struct store_entry *entry_from_row(sqlite3_stmt *stmt)
 {
@@ -236,6 +244,15 @@ static struct store_entry *entry_from_row(sqlite3_stmt *stmt)
 	e->customer = store_col_text(stmt, 14, false);
 	e->n_attachments = (unsigned)sqlite3_column_int(stmt, 15);
 	e->parse_error = store_col_text(stmt, 16, false);
+	e->language = store_col_text(stmt, 17, false);
+	e->facts = store_col_text(stmt, 18, false);
+	e->forwarded = sqlite3_column_int(stmt, 19) != 0;
+	e->original_from = store_col_text(stmt, 20, false);
+	e->original_subject = store_col_text(stmt, 21, false);
+	e->calendar_method = store_col_text(stmt, 22, false);
+	e->bounce_of = store_col_text(stmt, 23, false);
+	e->truncated = sqlite3_column_int(stmt, 24) != 0;
+	e->limits_hit = (unsigned)sqlite3_column_int(stmt, 25);
 	return e;
 }
 
@@ -341,9 +358,9 @@ int store_message_get(struct store *st, const char *message_id, struct store_ent
 		return -1;
 	}
 	e = entry_from_row(stmt);
-	e->body_text = store_col_text(stmt, 17, true);
-	e->body_new = store_col_text(stmt, 18, true);
-	e->in_reply_to = store_col_text(stmt, 19, false);
+	e->body_text = store_col_text(stmt, 26, true);
+	e->body_new = store_col_text(stmt, 27, true);
+	e->in_reply_to = store_col_text(stmt, 28, false);
 	sqlite3_reset(stmt);
 	e->references = strv_query(st, "SELECT ref FROM message_refs WHERE message = ?1 "
 	                               "ORDER BY idx", e->id, error_r);

@@ -55,8 +55,11 @@ int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
 
 /* ---- ingest ---- */
 
+struct language_models;
+
 struct ingest_options {
 	const struct classify *cls;                   /* borrowed */
+	const struct language_models *lang;           /* borrowed, may be NULL */
 	const struct message_parse_options *parse;    /* borrowed, may be NULL */
 	int64_t thread_window;                        /* seconds, subject threading */
 };
@@ -78,12 +81,22 @@ enum ingest_outcome {
 	INGEST_UNPARSED,         /* stored raw with kind "unparsed" */
 };
 
+/* What store_ingest did with one message. */
+struct ingest_report {
+	enum ingest_outcome outcome;
+	char *message_id;        /* g_free; NULL on failure */
+	unsigned limits_hit;     /* MSG_LIMIT_* of a new message: each counted in the store */
+};
+
 /* Files one raw message: raw copy (compressed), parsed fields, customer,
  * contact, thread; or, for a duplicate, only its location. Must run
  * inside a transaction (store_begin). 0 or -1 with *error_r. */
 int store_ingest(struct store *st, const struct ingest_options *opts,
                  const unsigned char *raw, size_t len, const struct ingest_source *src,
-                 enum ingest_outcome *outcome_r, char **message_id_r, char **error_r);
+                 struct ingest_report *report_r, char **error_r);
+/* "mime-depth, parts" for MSG_LIMIT_* bits (plus "size" for a message
+ * stored as its header); a new string. */
+char *store_limits_text(unsigned limits_hit, bool truncated);
 
 /* Rebuilds every parsed field, customer and thread from the stored raw
  * messages, in date order, `batch` messages a transaction. progress (may
@@ -117,6 +130,15 @@ struct store_entry {
 	char *customer;          /* key, or NULL for internal mail */
 	unsigned n_attachments;
 	char *parse_error;       /* NULL when parsed cleanly */
+	char *language;          /* ISO 639-1 or NULL */
+	char *facts;             /* JSON object text, or NULL */
+	bool forwarded;
+	char *original_from;     /* a forward's original sender, or NULL */
+	char *original_subject;
+	char *calendar_method;   /* NULL unless a calendar invitation */
+	char *bounce_of;         /* Message-ID a bounce returns, or NULL */
+	bool truncated;          /* stored as its header only */
+	unsigned limits_hit;
 	/* Only filled by store_message_get(): */
 	char *body_text;
 	char *body_new;

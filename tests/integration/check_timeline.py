@@ -71,6 +71,15 @@ def main():
                     problems.append("%s: %r: no %s field" % (key, want["subject"], field))
             if "<" in x.get("message_id", "<"):
                 problems.append("%s: message_id %r has angle brackets" % (key, x.get("message_id")))
+            for field in ("language", "forwarded", "original_from"):
+                if field in want and x.get(field) != want[field]:
+                    problems.append("%s: %r: %s is %r, expected %r" % (
+                        key, want["subject"], field, x.get(field), want[field]))
+            for fact, value in want.get("facts", {}).items():
+                got_fact = (x.get("facts") or {}).get(fact)
+                if got_fact != value:
+                    problems.append("%s: %r: fact %s is %r, expected %r" % (
+                        key, want["subject"], fact, got_fact, value))
             if "thread_as" in want:
                 threads.setdefault(want["thread_as"], set()).add(x.get("thread"))
     for name, ids in threads.items():

@@ -52,7 +52,7 @@ add("INBOX", "2026-11-02T09:00:05+01:00", msg([
 ], "Sehr geehrte Damen und Herren,\r\n\r\nwir ben=F6tigen 200 St=FCck Pumpen XP-200 f=FCr =D6lf=F6rderung, FOB Ningbo.\r\nBitte senden Sie uns Ihr Angebot.\r\n\r\nMit freundlichen Gr=FC=DFen\r\nHans M=FCller\r\n".encode("ascii")),
     {"customer": "kunde.de", "kind": "inquiry", "direction": "in",
      "subject": "Anfrage: Pumpe XP-200 für Ölförderung", "snippet": "wir benötigen 200 Stück",
-     "thread_as": "de"})
+     "thread_as": "de", "language": "de", "facts": {"incoterm": "FOB", "incoterm_place": "Ningbo"}})
 
 # 2. Our quotation, from Sent, with a PDF: a quote.
 add("Sent", "2026-11-02T23:30:00+08:00", msg([
@@ -119,7 +119,7 @@ add("INBOX", "2026-11-04T08:00:00+08:00", msg([
     ("Content-Transfer-Encoding", "base64"),
 ], b64("您好，我们需要500台不锈钢离心泵，请报价。\r\n".encode("gbk")).encode()),
     {"customer": "factory.com.cn", "kind": "inquiry", "direction": "in",
-     "subject": "询价：不锈钢离心泵", "snippet": "我们需要500台不锈钢离心泵"})
+     "subject": "询价：不锈钢离心泵", "snippet": "我们需要500台不锈钢离心泵", "language": "zh"})
 
 # 6. Big5 from Taiwan.
 add("INBOX", "2026-11-04T09:00:00+08:00", msg([
@@ -161,7 +161,7 @@ add("INBOX", "2026-11-05T11:00:00+03:00", msg([
     ("Content-Transfer-Encoding", "8bit"),
 ], "Просим прислать цену на 50 насосов.\r\n".encode("koi8-r")),
     {"customer": "zavod.ru", "kind": "inquiry", "direction": "in",
-     "subject": "Запрос цены на насосы", "snippet": "Просим прислать цену"})
+     "subject": "Запрос цены на насосы", "snippet": "Просим прислать цену", "language": "ru"})
 
 # 9. HTML-only from Colombia with entities.
 add("INBOX", "2026-11-05T08:00:00-05:00", msg([
@@ -174,7 +174,8 @@ add("INBOX", "2026-11-05T08:00:00-05:00", msg([
     ("Content-Type", "text/html; charset=UTF-8"),
 ], "<html><head><style>p{color:red}</style></head><body><p>Buenos d&iacute;as,</p><p>necesitamos 30 bombas &amp; repuestos.</p></body></html>\r\n".encode("utf-8")),
     {"customer": "empresa.com.co", "kind": "inquiry", "direction": "in",
-     "subject": "Solicitud de cotización", "snippet": "necesitamos 30 bombas & repuestos"})
+     "subject": "Solicitud de cotización", "snippet": "necesitamos 30 bombas & repuestos",
+     "language": "es"})
 
 # 10. A bounce of our mail to a dead address at the customer.
 add("INBOX", "2026-11-05T12:00:00+08:00", msg([
@@ -231,7 +232,8 @@ add("INBOX", "2026-11-07T10:00:00-03:00", msg([
     ("Content-Type", "text/plain; charset=UTF-8"),
 ], "Olá, preciso de 40 válvulas DN50.\r\n".encode("utf-8")),
     {"customer": "joao.silva@gmail.com", "kind": "inquiry", "direction": "in",
-     "subject": "Cotação de válvulas", "snippet": "preciso de 40 válvulas", "thread_as": "br"})
+     "subject": "Cotação de válvulas", "snippet": "preciso de 40 válvulas", "thread_as": "br",
+     "language": "pt"})
 
 add("Sent", "2026-11-09T09:00:00+08:00", msg([
     ("From", "sales@example.com"),
@@ -273,7 +275,29 @@ add("INBOX", "2026-11-10T09:00:00+08:00", msg([
     {"customer": "valve.cn", "kind": "inquiry", "direction": "in",
      "subject": "阀门询价", "snippet": "请报价DN100阀门"})
 
-# 16. The German inquiry delivered a second time (same bytes) and the
+# 16. A colleague forwards a buyer's inquiry to the sales mailbox: filed as
+# the buyer's inquiry, marked forwarded.
+add("INBOX", "2026-11-11T10:00:00+08:00", msg([
+    ("From", "Zhang <zhang@example.com>"),
+    ("To", "sales@example.com"),
+    ("Subject", "Fwd: Enquiry for submersible pumps"),
+    ("Date", "Wed, 11 Nov 2026 10:00:00 +0800"),
+    ("Message-ID", "<fwd-1@example.com>"),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", 'multipart/mixed; boundary="f1"'),
+], ("--f1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\r\n"
+    "--f1\r\nContent-Type: message/rfc822\r\n\r\n"
+    "From: Olivia Brown <olivia@watertech.co.uk>\r\nTo: zhang@example.com\r\n"
+    "Subject: Enquiry for submersible pumps\r\nDate: Tue, 10 Nov 2026 16:00:00 +0000\r\n"
+    "Message-ID: <uk-1@watertech.co.uk>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+    "Hello, we are looking for 60 submersible pumps, CIF Felixstowe. Please send your best price.\r\n"
+    "--f1--\r\n").encode()),
+    {"customer": "watertech.co.uk", "kind": "inquiry", "direction": "in",
+     "subject": "Fwd: Enquiry for submersible pumps", "snippet": "we are looking for 60 submersible pumps",
+     "forwarded": True, "original_from": "olivia@watertech.co.uk", "language": "en",
+     "facts": {"incoterm": "CIF", "incoterm_place": "Felixstowe"}})
+
+# 17. The German inquiry delivered a second time (same bytes) and the
 # Chinese one copied into Sent: duplicates, one entry each.
 DUPLICATES = [(0, "INBOX", "2026-11-02T09:00:06+01:00"), (4, "Sent", "2026-11-04T08:00:01+08:00")]
 

@@ -40,8 +40,8 @@ msgs["wrongboundary"] = head("wrongboundary", "wrong boundary", 'Content-Type: m
 msgs["badutf8"] = ("From: \xff\xfe Bad <bad@hostile-buyer.com>\r\nTo: sales@example.com\r\nSubject: \xc3\x28 \xed\xa0\x80\r\n"
                    "Date: Mon, 16 Nov 2026 09:00:00 +0000\r\nMessage-ID: <badutf8@hostile-buyer.com>\r\n"
                    "Content-Type: text/plain; charset=utf-8\r\n\r\n\xc0\xaf \xf8\x88\x80\x80\x80 body\r\n")
-# a big attachment (over the test's 2M max-message-size): header only
-att = base64.encodebytes(os.urandom(3 * 1024 * 1024)).decode()
+# a big attachment (over the test's 8M max-message-size): header only
+att = base64.encodebytes(os.urandom(12 * 1024 * 1024)).decode()
 msgs["huge"] = head("huge", "huge attachment", 'Content-Type: multipart/mixed; boundary="h"\r\n') + \
     "\r\n--h\r\nContent-Type: text/plain\r\n\r\nsee attachment\r\n--h\r\nContent-Type: application/zip\r\n" \
     "Content-Transfer-Encoding: base64\r\n\r\n" + att + "--h--\r\n"
@@ -57,7 +57,7 @@ PYEOF
 check "Dovecot takes the hostile messages" imaptool load "$T/hostile/manifest.json"
 CONF=$T/followup.conf
 write_config "$CONF"
-printf '[limits]\nmax-message-size = 2M\n' >> "$CONF"
+printf '[limits]\nmax-message-size = 8M\n' >> "$CONF"
 check "followupd --once files them without failing" "$BIN/followupd" -c "$CONF" --once
 cp "$T/check.out" "$T/once.log"
 for id in deep parts longheader barecr truncated wrongboundary badutf8 huge normal; do
@@ -65,7 +65,7 @@ for id in deep parts longheader barecr truncated wrongboundary badutf8 huge norm
 		"'$BIN/followup' -c '$CONF' show '$id@hostile-buyer.com' --json > '$T/$id.json'"
 done
 check "the one over max-message-size is stored as its header and logged" \
-	sh -c "grep -q 'over the limit of 2097152' '$T/once.log' && grep -q '\"subject\": \"huge attachment\"' '$T/huge.json'"
+	sh -c "grep -q 'over the limit of 8388608' '$T/once.log' && grep -q '\"subject\": \"huge attachment\"' '$T/huge.json'"
 check "invalid UTF-8 never reaches the JSON" "$PY" -c "
 import json,sys
 j = json.load(open('$T/badutf8.json', encoding='utf-8'))
@@ -73,3 +73,8 @@ assert j[0]['subject'] and j[0]['from'] == 'bad@hostile-buyer.com', j
 "
 "$BIN/followup" -c "$CONF" timeline hostile-buyer.com --json > "$T/all.json"
 check "all nine are one customer's timeline, in order" jcheck "$T/all.json" 'len(j) == 9'
+"$BIN/followup" -c "$CONF" stats --json > "$T/stats.json"
+check "limit hits are counted in the store" jcheck "$T/stats.json" \
+	'j[0]["counters"].get("limit.size") == 1 and j[0]["counters"].get("limit.parts", 0) >= 1 and j[0]["counters"].get("limit.mime-depth", 0) >= 1 and j[0]["counters"].get("limit.header", 0) >= 1'
+check "…and each logged once with the message's id" sh -c \
+	"grep -c 'parts@hostile-buyer.com> hit the limits' '$T/once.log' | grep -qx 1"

@@ -37,7 +37,7 @@ check "free-mail customer is the address, never our own domain" jcheck "$T/custo
 
 $FU stats --json > "$T/stats.json"
 check "stats: counts by kind and each folder's position" jcheck "$T/stats.json" \
-	'j[0]["messages"] == 16 and j[0]["kinds"]["inquiry"] == 10 and j[0]["kinds"]["bounce"] == 1 and sorted((f["folder"], f["last_uid"], f["messages"]) for f in j[0]["folders"]) == [("INBOX", 15, 15), ("Sent", 3, 3)]'
+	'j[0]["messages"] == 17 and j[0]["kinds"]["inquiry"] == 11 and j[0]["kinds"]["bounce"] == 1 and sorted((f["folder"], f["last_uid"], f["messages"]) for f in j[0]["folders"]) == [("INBOX", 16, 16), ("Sent", 3, 3)]'
 
 "$BIN/followupd" -c "$CONF" --once 2>"$T/second.log"
 n2=$(total)

@@ -87,8 +87,8 @@ static int teardown(void **state)
 static enum ingest_outcome ingest_at(struct fixture *f, const char *raw, bool sent,
                                      int64_t internaldate)
 {
-	enum ingest_outcome outcome = INGEST_NEW;
-	char *error = NULL, *mid = NULL;
+	struct ingest_report report;
+	char *error = NULL;
 	struct ingest_source src = {
 		.folder_id = f->folder_id,
 		.uidvalidity = 1,
@@ -99,12 +99,12 @@ static enum ingest_outcome ingest_at(struct fixture *f, const char *raw, bool se
 
 	assert_int_equal(store_begin(f->st, &error), 0);
 	int rc = store_ingest(f->st, &f->opts, (const unsigned char *)raw, strlen(raw), &src,
-	                      &outcome, &mid, &error);
+	                      &report, &error);
 	if (rc < 0)
 		fail_msg("ingest: %s", error);
 	assert_int_equal(store_commit(f->st, &error), 0);
-	g_free(mid);
-	return outcome;
+	g_free(report.message_id);
+	return report.outcome;
 }
 
 /* Without an INTERNALDATE: the Date header is the date. */
@@ -335,8 +335,8 @@ static void test_positions_advance_with_the_transaction(void **state)
 {
 	struct fixture *f = *state;
 	struct store_folder folder;
-	char *error = NULL, *mid = NULL;
-	enum ingest_outcome outcome;
+	char *error = NULL;
+	struct ingest_report report;
 
 	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
 	assert_int_equal(folder.last_uid, 0);
@@ -347,8 +347,8 @@ static void test_positions_advance_with_the_transaction(void **state)
 	                             .internaldate = INT64_MIN };
 	assert_int_equal(store_begin(f->st, &error), 0);
 	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
-	                              strlen(INQUIRY), &src, &outcome, &mid, &error), 0);
-	g_free(mid);
+	                              strlen(INQUIRY), &src, &report, &error), 0);
+	g_free(report.message_id);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
 	store_rollback(f->st);
 	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
@@ -360,8 +360,8 @@ static void test_positions_advance_with_the_transaction(void **state)
 	/* Committed: both. */
 	assert_int_equal(store_begin(f->st, &error), 0);
 	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
-	                              strlen(INQUIRY), &src, &outcome, &mid, &error), 0);
-	g_free(mid);
+	                              strlen(INQUIRY), &src, &report, &error), 0);
+	g_free(report.message_id);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
 	assert_int_equal(store_commit(f->st, &error), 0);
 	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
