@@ -7,5 +7,7 @@
  */
 extern const char builtin_freemail[];       /* rules/data/freemail.txt */
 extern const char builtin_quote_markers[];  /* rules/data/quote_markers.txt */
+extern const char builtin_quote_patterns[]; /* parsers/data/quote_patterns.txt */
+extern const char builtin_closings[];       /* parsers/data/closings.txt */
 
 #endif

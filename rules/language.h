@@ -14,15 +14,39 @@
  */
 #include <stddef.h>
 
+/* The scripts whose language libexttextcat tells apart. */
+enum language_script {
+	LANGUAGE_SCRIPT_LATIN = 0,
+	LANGUAGE_SCRIPT_CYRILLIC,
+	LANGUAGE_SCRIPT_ARABIC,
+};
+
+/* One language the detector considers: which libexttextcat fingerprint
+ * file stands for it, and its ISO 639-1 code. */
+struct language_candidate {
+	const char *file;             /* "de.lm", in libexttextcat's data dir */
+	const char *code;             /* "de"; "nb.lm" and "nn.lm" are "no" */
+	enum language_script script;
+};
+
+/* The candidate languages (static table, in rules/language.c): the files
+ * language_models_load() reads, in the order of language_models.textcat. */
+const struct language_candidate *language_candidates(size_t *count_r);
+
 /* libexttextcat's fingerprints, loaded by language_models_load()
- * (config/language_models.h). */
+ * (config/language_models.h): one fp_Read() handle (fingerprint.h) per
+ * entry of language_candidates(), in that order, so that each text is
+ * compared with the trade languages of its script only, not with all 160
+ * of Debian's fpdb.conf. Owned by the struct; language_models_free(). */
 struct language_models {
-	void *textcat;            /* special_textcat_Init()'s handle */
+	void **textcat;
+	size_t count;                 /* == language_candidates()'s count */
 };
 
 /* ISO 639-1 code of text ("de", "zh", "pt"...), or NULL when it cannot be
- * told (too short, no letters). models may be NULL: script rules only.
- * Static strings. Reads at most the first 4 KiB. */
+ * told (too short, no letters, not UTF-8). models may be NULL: script rules
+ * and the greeting/letter cues only. Static strings. Reads at most the
+ * first 4 KiB. */
 const char *language_detect(const struct language_models *models, const char *text);
 
 /* The main language of a country (ISO 3166-1 alpha-2, any case), e.g.

@@ -101,8 +101,11 @@ static void test_nothing_left_keeps_all(void **state)
 {
 	(void)state;
 	assert_cut("> only\n> quoted\n", "> only\n> quoted\n");
+	/* A forward without a note: the forwarded message's own text. */
 	assert_cut("---------- Forwarded message ---------\nFrom: a\nDate: b\n\nbody",
-	           "---------- Forwarded message ---------\nFrom: a\nDate: b\n\nbody");
+	           "body");
+	assert_cut("---------- Forwarded message ---------\nFrom: a\nDate: b\n\n",
+	           "---------- Forwarded message ---------\nFrom: a\nDate: b\n\n");
 	assert_cut("", "");
 	assert_cut("\n\n", "\n\n");
 }
