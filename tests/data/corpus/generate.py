@@ -3751,6 +3751,65 @@ def corpus_more():
         kind="reply", language="ko",
         covers=["회신: prefix without In-Reply-To", "RFC 2231 UTF-8 Korean filename"])
 
+    weber = ("Jörg Weber", "j.weber@weber-anlagenbau.de")
+    add("de-reply-gmail-schrieb",
+        frm=weber, to=STAFF["anna"],
+        subject="Re: Lieferantenanfrage Abwasserpumpen WQ-50-15",
+        text="Hallo Frau Schmidt,\n\n"
+             "danke für die Preisliste. Können Sie uns zwei Musterpumpen per Luftfracht schicken? Die "
+             "Kosten übernehmen wir.",
+        closing="Viele Grüße", sig=["Jörg Weber"],
+        history=("gmail-de", q(STAFF["anna"], weber, nov(4, 8, 0, 8), "Lieferantenanfrage Abwasserpumpen WQ-50-15",
+                               signed_text("Sehr geehrter Herr Weber,\n\nanbei unsere Preisliste für die WQ-50-15.",
+                                           "Mit freundlichen Grüßen", ["Anna Schmidt"]))),
+        structure="alternative", cte="quoted-printable",
+        in_reply_to="20261104.wq.weber@example.com",
+        kind="reply", language="de",
+        covers=["Gmail German Am … schrieb … <…>:"])
+
+    add("pl-reply-gmail-napisal",
+        frm=("Anna Wiśniewska", "anna.wisniewska@wp.pl"), to=olga,
+        subject="Re: Pytanie o pompę zatapialną QJ-4500/2",
+        text="Dzień dobry,\n\n"
+             "dziękuję za szybką odpowiedź. Zamawiam 25 sztuk, proszę o przesłanie faktury proforma.",
+        closing="Pozdrawiam,", sig=["Anna Wiśniewska"],
+        history=("gmail-pl", q(olga, ("Anna Wiśniewska", "anna.wisniewska@wp.pl"), nov(4, 9, 0, 8),
+                               "Pytanie o pompę zatapialną QJ-4500/2",
+                               signed_text("Dzień dobry,\n\ncena pompy QJ-4500/2 wynosi USD 266/szt., FOB Szanghaj.",
+                                           "Z poważaniem,", ["Olga Ivanova"]))),
+        cte="quoted-printable",
+        in_reply_to="20261104.qj.wisniewska@example.com",
+        kind="reply", language="pl",
+        covers=["Gmail Polish … napisał(a):"])
+
+    sun = ("孙丽", "sunli.trade@gmail.com")
+    add("zh-reply-gmail-yu-xiedao",
+        frm=sun, to=STAFF["li_zh"], tz=8,
+        subject="Re: ISG-80-160管道泵报价",
+        text="李经理：\n\n收到报价，谢谢！我们下周一确认订单数量，到时候再跟您联系。",
+        closing="祝好", sig=["孙丽"],
+        history=("gmail-zh", q(STAFF["li_zh"], sun, nov(4, 9, 30, 8), "ISG-80-160管道泵报价",
+                               signed_text("孙女士您好：\n\nISG-80-160单价人民币2800元/台，含税含运费。",
+                                           "祝好！", ["李伟"]))),
+        cte="base64",
+        in_reply_to="20261104.isg.sun@example.com",
+        kind="reply", language="zh",
+        covers=["Gmail Chinese 于…写道：", "gmail.com"])
+
+    fahad = ("فهد العتيبي", "fahad.alotaibi.sa@gmail.com")
+    add("ar-reply-gmail-arabic-ui",
+        frm=fahad, to=STAFF["omar"], tz=3,
+        subject="Re: طلب تسعير مضخات CDL-32-50",
+        text="أستاذ عمر،\n\nشكراً على الرد السريع. سنؤكد الطلب خلال هذا الأسبوع بعد موافقة الإدارة.",
+        closing="مع أطيب التحيات،", sig=["فهد العتيبي"],
+        history=("gmail-ar", q(STAFF["omar"], fahad, nov(4, 10, 0, 8), "طلب تسعير مضخات CDL-32-50",
+                               signed_text("السيد فهد المحترم،\n\nسعر المضخة CDL-32-50 هو 1180 دولار أمريكي للطقم.",
+                                           "مع أطيب التحيات،", ["عمر حداد"]))),
+        structure="alternative", cte="base64",
+        in_reply_to="20261104.cdl.fahad@example.com",
+        kind="reply", language="ar",
+        covers=["Gmail Arabic في … كتب … :"])
+
 
 def sig_li_en():
     return ["Li Wei", "Sales Manager", "Acme Pumps Co., Ltd.", "Tel: +86 574 8888 0000"]
