@@ -912,6 +912,11 @@ def add(slug, *, frm, to, subject, text, kind, folder="INBOX", cc=(), closing=No
     cc = list(cc)
 
     full = signed_text(text, closing, sig, sig_sep)
+    if history and history[1]["when"] >= when:
+        # a quoted message is older than the one quoting it
+        qd = dict(history[1])
+        qd["when"] = (when - datetime.timedelta(hours=5)).astimezone(qd["when"].tzinfo)
+        history = (history[0], qd)
     hist_plain = history_plain(history[0], history[1]) if history else None
     if plain_text is None:
         plain_text = full + ("\n\n" + hist_plain if hist_plain else "") + "\n"
@@ -1055,7 +1060,7 @@ def corpus_en():
                      "Delivery time: 30 days after receipt of deposit\n"
                      "Payment: 30% T/T in advance, balance against B/L copy",
                 closing="Best regards,", sig=sig_li,
-                history=("outlook-en", q(carter, STAFF["sales"], nov(2, 9, 14, 0), inq["subject"], inq["text"])),
+                history=("outlook-en", q(carter, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 attachments=[pdf("Q-2026-1101.pdf", "Quotation Q-2026-1101",
                                  ["XP-200 centrifugal pump", "USD 410.00/pc CIF Felixstowe"])],
@@ -1077,7 +1082,7 @@ def corpus_en():
              "We would also like the pumps painted in RAL 5015 blue; please confirm this is "
              "possible at no extra cost.",
         closing="Best regards,", sig=sig_carter,
-        history=("outlook-orig-en", q(li, carter, nov(2, 16, 40, 8), quote["subject"], quote["text"])),
+        history=("outlook-orig-en", q(li, carter, quote["when"], quote["subject"], quote["text"])),
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="en",
         covers=["-----Original Message-----", "reply"])
@@ -1116,7 +1121,7 @@ def corpus_en():
                      "Thank you for your interest. The QJ-4500/2 is available with 50 m or 100 m "
                      "of cable. Which length do you need, and is the voltage in Lagos 380 V / 50 Hz?",
                 closing="Best regards,", sig=sig_li,
-                history=("outlook-en", q(okafor, STAFF["sales"], nov(2, 10, 5, 1), inq2["subject"], inq2["text"])),
+                history=("outlook-en", q(okafor, STAFF["sales"], inq2["when"], inq2["subject"], inq2["text"])),
                 in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                 kind="reply",
                 covers=["outbound reply", "no quotation marker"])
@@ -1128,7 +1133,7 @@ def corpus_en():
              "We need 100 m of cable, and yes, the voltage is 380 V / 50 Hz three phase. "
              "Could you also check the freight rate for CFR Lagos with another shipping line?",
         closing="Thanks and regards,", sig=["David"],
-        history=("gmail-en", q(li, okafor, nov(3, 10, 15, 8), ours2["subject"], ours2["text"])),
+        history=("gmail-en", q(li, okafor, ours2["when"], ours2["subject"], ours2["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=ours2["msgid"], references=[inq2["msgid"], ours2["msgid"]],
         kind="reply", language="en",
@@ -1163,7 +1168,7 @@ def corpus_en():
         '\n<p class="MsoNormal">Terms: CIF Houston, delivery 35 days after deposit, validity 30 days.</p>\n'
         '<p class="MsoNormal">Best regards,<br>\nLi Wei<br>\nSales Manager<br>\nAcme Pumps Co., Ltd.</p>\n'
         '<div><br></div>\n' +
-        history_html("outlook-line-en", q(baker, STAFF["sales"], nov(2, 12, 30, -6), inq3["subject"], inq3["text"]), True),
+        history_html("outlook-line-en", q(baker, STAFF["sales"], inq3["when"], inq3["subject"], inq3["text"]), True),
         "us-ascii")
     add("en-quote-html-table",
         folder="Sent", frm=li, to=baker, tz=8,
@@ -1230,7 +1235,7 @@ def corpus_de():
                      "Lieferzeit: 5 Wochen nach Anzahlung\n\n"
                      "Das ausführliche Angebot Nr. 2026-118 finden Sie im Anhang.",
                 closing="Mit freundlichen Grüßen", sig=sig_anna,
-                history=("outlook-de", q(becker, STAFF["sales"], nov(2, 8, 50), inq["subject"], inq["text"])),
+                history=("outlook-de", q(becker, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 cte="quoted-printable",
                 attachments=[pdf("Angebot_2026-118_Kreiselpumpen_XP-350_für_Wassertechnik_Becker_GmbH.pdf",
@@ -1251,7 +1256,7 @@ def corpus_de():
              "Gleitringdichtung für Abwasser mit Sand geeignet? Bitte schicken Sie uns dazu das "
              "Datenblatt.",
         closing="Mit freundlichen Grüßen", sig=sig_becker,
-        history=("outlook-de", q(anna, becker, nov(2, 17, 5, 8), quote["subject"], quote["text"])),
+        history=("outlook-de", q(anna, becker, quote["when"], quote["subject"], quote["text"])),
         charset="windows-1252", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="de",
@@ -1292,7 +1297,7 @@ def corpus_de():
                     "vielen Dank für Ihre Anfrage. Bevor wir kalkulieren: Benötigen Sie die Pumpen mit "
                     "10 m oder mit 20 m Kabel? Und soll ein Schwimmerschalter montiert sein?",
                closing="Viele Grüße", sig=["Anna Schmidt", "Acme Pumps Co., Ltd."],
-               history=("thunderbird-de", q(huber, anna, nov(2, 10, 2), inq2["subject"], inq2["text"])),
+               history=("thunderbird-de", q(huber, anna, inq2["when"], inq2["subject"], inq2["text"])),
                in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                kind="reply",
                covers=["Thunderbird Am ... schrieb", "outbound reply"])
@@ -1304,7 +1309,7 @@ def corpus_de():
              "wir brauchen 20 m Kabel und einen Schwimmerschalter. Wenn der Preis passt, können wir "
              "noch diesen Monat bestellen.",
         closing="Viele Grüße", sig=["Petra Huber"],
-        history=("thunderbird-de", q(anna, huber, nov(3, 16, 20), ours["subject"], ours["text"])),
+        history=("thunderbird-de", q(anna, huber, ours["when"], ours["subject"], ours["text"])),
         in_reply_to=ours["msgid"], references=[inq2["msgid"], ours["msgid"]],
         kind="reply", language="de",
         covers=["Thunderbird Am ... schrieb", "> quoting"])
@@ -1359,7 +1364,7 @@ def corpus_es():
                      "Plazo de entrega: 45 días tras recibir el anticipo\n\n"
                      "Quedamos a su disposición para cualquier consulta.",
                 closing="Saludos cordiales,", sig=sig_carlos,
-                history=("outlook-es", q(garcia, STAFF["sales"], nov(2, 9, 40), inq["subject"], inq["text"])),
+                history=("outlook-es", q(garcia, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 attachments=[pdf("Cotización_COT-2026-0457.pdf", "Cotizacion COT-2026-0457",
                                  ["XP-200 USD 405,00 CIF Valencia"], "rfc2231")],
@@ -1378,7 +1383,7 @@ def corpus_es():
              "Gracias por la cotización. El precio nos parece un poco alto; si aumentamos el "
              "pedido a 500 unidades, ¿qué descuento nos pueden ofrecer?",
         closing="Saludos cordiales,", sig=sig_garcia,
-        history=("outlook-es", q(carlos, garcia, nov(2, 18, 10, 8), quote["subject"], quote["text"])),
+        history=("outlook-es", q(carlos, garcia, quote["when"], quote["subject"], quote["text"])),
         charset="windows-1252", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="es",
@@ -1409,7 +1414,7 @@ def corpus_es():
                     "Gracias por su interés. Le enviaré los precios mañana; antes necesito confirmar "
                     "con nuestro agente de carga el número de bombas que caben en cada contenedor.",
                closing="Saludos cordiales,", sig=sig_carlos,
-               history=("outlook-es", q(lopez, STAFF["sales"], nov(2, 11, 0, -5), inq2["subject"], inq2["text"])),
+               history=("outlook-es", q(lopez, STAFF["sales"], inq2["when"], inq2["subject"], inq2["text"])),
                in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                kind="reply",
                covers=["outbound reply in a thread whose subject says Cotización"])
@@ -1421,7 +1426,7 @@ def corpus_es():
              "Recibido, muchas gracias. Quedamos atentos a los precios y a la cantidad de bombas "
              "por contenedor para presentarlo a la gerencia la próxima semana.",
         closing="Saludos,", sig=["María Fernanda López", "Aguas Andinas S.A.S."],
-        history=("gmail-es", q(carlos, lopez, nov(3, 9, 30, 8), ours["subject"], ours["text"])),
+        history=("gmail-es", q(carlos, lopez, ours["when"], ours["subject"], ours["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=ours["msgid"], references=[inq2["msgid"], ours["msgid"]],
         kind="reply", language="es",
@@ -1509,7 +1514,7 @@ def corpus_pt():
                      "Quantidade mínima: 100 peças\n"
                      "Prazo de entrega: 40 dias após o pagamento do sinal",
                 closing="Atenciosamente,", sig=sig_carlos,
-                history=("outlook-pt", q(silva, STAFF["sales"], nov(2, 9, 0, -3), inq["subject"], inq["text"])),
+                history=("outlook-pt", q(silva, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 cte="quoted-printable",
                 attachments=[pdf("Cotacao_CT-2026-0311.pdf", "Cotacao CT-2026-0311",
@@ -1529,7 +1534,7 @@ def corpus_pt():
              "Obrigado pela cotação. Vamos fechar o pedido das 250 peças, mas precisamos que o "
              "embarque seja feito até o dia 15 de dezembro. Você consegue confirmar?",
         closing="Atenciosamente,", sig=sig_silva,
-        history=("gmail-pt", q(carlos, silva, nov(2, 19, 20, 8), quote["subject"], quote["text"])),
+        history=("gmail-pt", q(carlos, silva, quote["when"], quote["subject"], quote["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="pt",
@@ -1583,7 +1588,7 @@ def corpus_pt():
              "Obrigado pelo contato. Para dimensionar a bomba, poderia nos informar a vazão e a "
              "altura manométrica necessárias em cada estação?",
         closing="Atenciosamente,", sig=sig_carlos,
-        history=("outlook-pt", q(oliveira, STAFF["sales"], nov(2, 13, 0, -3), inq3["subject"], inq3["text"])),
+        history=("outlook-pt", q(oliveira, STAFF["sales"], inq3["when"], inq3["subject"], inq3["text"])),
         in_reply_to=inq3["msgid"], references=[inq3["msgid"]],
         kind="reply",
         covers=["outbound reply"])
@@ -1635,7 +1640,7 @@ def corpus_fr():
                      "Quantité minimale de commande : 40 pièces\n"
                      "Délai de livraison : 3 semaines après réception de l'acompte",
                 closing="Cordialement,", sig=sig_sophie,
-                history=("outlook-fr", q(dubois, STAFF["sales"], nov(2, 10, 25), inq["subject"], inq["text"])),
+                history=("outlook-fr", q(dubois, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="iso-8859-15", cte="quoted-printable",
                 attachments=[pdf("Devis_DV-2026-0892_Société_Hydro.pdf", "Devis DV-2026-0892",
@@ -1656,7 +1661,7 @@ def corpus_fr():
              "Merci pour votre devis. Pouvez-vous nous confirmer que les pompes sont livrées avec "
              "le certificat CE et la notice en français ?",
         closing="Bien cordialement,", sig=["Pierre Dubois"],
-        history=("gmail-fr", q(sophie, dubois, nov(2, 19, 2, 8), quote["subject"], quote["text"])),
+        history=("gmail-fr", q(sophie, dubois, quote["when"], quote["subject"], quote["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="fr",
@@ -1709,7 +1714,7 @@ def corpus_fr():
                     "Merci pour votre message. Pouvez-vous nous préciser le débit et la hauteur de "
                     "refoulement nécessaires, ainsi que la tension disponible sur le site ?",
                closing="Cordialement,", sig=sig_sophie,
-               history=("outlook-fr", q(benali, sophie, nov(2, 14, 0), inq3["subject"], inq3["text"])),
+               history=("outlook-fr", q(benali, sophie, inq3["when"], inq3["subject"], inq3["text"])),
                in_reply_to=inq3["msgid"], references=[inq3["msgid"]],
                kind="reply",
                covers=["outbound reply"])
@@ -1721,7 +1726,7 @@ def corpus_fr():
              "Le débit est de 15 m3/h pour une hauteur de 12 m, en triphasé 380 V. Nous attendons "
              "encore la validation de notre client et nous reviendrons vers vous la semaine prochaine.",
         closing="Cordialement", sig=["Youssef Benali", "Pompes Atlas SARL"],
-        history=("outlook-fr", q(sophie, benali, nov(3, 9, 45, 8), ours["subject"], ours["text"])),
+        history=("outlook-fr", q(sophie, benali, ours["when"], ours["subject"], ours["text"])),
         in_reply_to=ours["msgid"], references=[inq3["msgid"], ours["msgid"]],
         kind="reply", language="fr",
         covers=["Outlook De :/Envoyé : block"])
@@ -1766,7 +1771,7 @@ def corpus_ru():
                      "Минимальный заказ: 50 шт.\n"
                      "Срок поставки: 35 дней после предоплаты",
                 closing="С уважением,", sig=sig_olga,
-                history=("outlook-ru", q(petrov, STAFF["sales"], nov(2, 10, 0, 3), inq["subject"], inq["text"])),
+                history=("outlook-ru", q(petrov, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="windows-1251", cte="base64",
                 attachments=[pdf("KP-2026-118.pdf", "KP-2026-118", ["XP-200 395 USD CIF St. Petersburg"])],
@@ -1786,7 +1791,7 @@ def corpus_ru():
              "Спасибо за предложение. Нас интересует возможность оплаты: 30% предоплата, 70% по "
              "копии коносамента. Прошу подтвердить.",
         closing="С уважением,", sig=["Иван Петров", "ООО «Насос-Торг»"],
-        history=("outlook-ru", q(olga, petrov, nov(2, 20, 30, 8), quote["subject"], quote["text"])),
+        history=("outlook-ru", q(olga, petrov, quote["when"], quote["subject"], quote["text"])),
         charset="windows-1251", cte="8bit",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="ru",
@@ -1812,7 +1817,7 @@ def corpus_ru():
                     "В один 40-футовый контейнер помещается 280 насосов QJ-4500/2. Цену и сроки "
                     "пришлю завтра после расчёта фрахта до Владивостока.",
                closing="С уважением,", sig=sig_olga,
-               history=("gmail-ru", q(kim, olga, nov(2, 18, 0, 10), inq2["subject"], inq2["text"])),
+               history=("gmail-ru", q(kim, olga, inq2["when"], inq2["subject"], inq2["text"])),
                in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                kind="reply",
                covers=["outbound reply", "Gmail Russian attribution"])
@@ -1821,7 +1826,7 @@ def corpus_ru():
         frm=kim, to=olga, tz=10,
         subject="Re: Насосы QJ-4500/2 - запрос",
         text="Ольга, спасибо. Цена устраивает, ждём проформу на оплату.",
-        history=("mailru", q(olga, kim, nov(3, 10, 0, 3), ours["subject"], ours["text"])),
+        history=("mailru", q(olga, kim, ours["when"], ours["subject"], ours["text"])),
         charset="koi8-r", cte="8bit",
         in_reply_to=ours["msgid"], references=[inq2["msgid"], ours["msgid"]],
         kind="reply", language="ru",
@@ -1857,7 +1862,7 @@ def corpus_ru():
              "Спасибо за запрос. Уточните, пожалуйста, требуемый напор и расход, а также "
              "напряжение сети — это нужно для подбора модели.",
         closing="С уважением,", sig=sig_olga,
-        history=("outlook-ru", q(seitova, STAFF["sales"], nov(2, 12, 0, 5), inq3["subject"], inq3["text"])),
+        history=("outlook-ru", q(seitova, STAFF["sales"], inq3["when"], inq3["subject"], inq3["text"])),
         in_reply_to=inq3["msgid"], references=[inq3["msgid"]],
         kind="reply",
         covers=["outbound reply"])
@@ -1899,7 +1904,7 @@ def corpus_ar():
                      "الحد الأدنى للطلب: 50 قطعة\n"
                      "مدة التسليم: 30 يوماً من تاريخ الدفعة المقدمة",
                 closing="مع أطيب التحيات،", sig=sig_omar,
-                history=("outlook-en", q(shammari, STAFF["sales"], nov(2, 10, 30, 3), inq["subject"], inq["text"])),
+                history=("outlook-en", q(shammari, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 cte="base64",
                 attachments=[pdf("Q-2026-1120.pdf", "Quotation Q-2026-1120", ["XP-200 USD 402 CIF Dammam"])],
@@ -1916,7 +1921,7 @@ def corpus_ar():
         text="الأستاذ عمر المحترم،\n\n"
              "شكراً على عرض السعر. نرجو تخفيض السعر بنسبة 5% إذا زدنا الكمية إلى 300 قطعة.",
         closing="مع أطيب التحيات،", sig=["أحمد الشمري"],
-        history=("outlook-ar", q(omar, shammari, nov(2, 21, 0, 8), quote["subject"], quote["text"])),
+        history=("outlook-ar", q(omar, shammari, quote["when"], quote["subject"], quote["text"])),
         charset="windows-1256", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="ar",
@@ -1943,7 +1948,7 @@ def corpus_ar():
              "شكراً لتواصلكم. هل تحتاجون المضخات بجهد 380 فولت أم 220 فولت؟ سنرسل لكم الأسعار "
              "فور التأكيد.",
         closing="مع أطيب التحيات،", sig=sig_omar,
-        history=("outlook-en", q(khalid, omar, nov(2, 13, 30, 4), inq2["subject"], inq2["text"])),
+        history=("outlook-en", q(khalid, omar, inq2["when"], inq2["subject"], inq2["text"])),
         in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
         kind="reply",
         covers=["outbound reply in Arabic"])
@@ -2020,7 +2025,7 @@ def corpus_zh():
                      "最小起订量：100台\n"
                      "交货期：收到预付款后25天",
                 closing="祝好！", sig=sig_li,
-                history=("foxmail", q(wang, STAFF["sales"], nov(2, 9, 30, 8), inq["subject"], inq["text"])),
+                history=("foxmail", q(wang, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="gbk", cte="base64",
                 attachments=[pdf("报价单BJ20261118.pdf", "BJ20261118", ["XP-200 USD 408 FOB Ningbo"], "rfc2047")],
@@ -2036,7 +2041,7 @@ def corpus_zh():
         text="李经理，您好：\n\n"
              "报价已收到，谢谢。价格基本可以接受，请问如果订购800台，单价能否再优惠3%？请尽快回复。",
         closing="此致\n敬礼！", sig=["王喆"],
-        history=("outlook-zh", q(li, wang, nov(2, 16, 0, 8), quote["subject"], quote["text"])),
+        history=("outlook-zh", q(li, wang, quote["when"], quote["subject"], quote["text"])),
         charset="gb2312", cte="base64", subject_enc=("B", "gb2312"), name_enc=("B", "gb2312"),
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="zh",
@@ -2061,7 +2066,7 @@ def corpus_zh():
                 text="刘女士您好，\n\n"
                      "一个40尺高柜可以装QJ-4500/2约280台。价格我今天下午发给您，请问需要带浮球开关吗？",
                 closing="祝好！", sig=sig_li,
-                history=("qq", q(liu, STAFF["sales"], nov(2, 11, 0, 8), inq2["subject"], inq2["text"])),
+                history=("qq", q(liu, STAFF["sales"], inq2["when"], inq2["subject"], inq2["text"])),
                 in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                 kind="reply",
                 covers=["outbound reply", "QQ 原始邮件 block"])
@@ -2071,7 +2076,7 @@ def corpus_zh():
         subject="回复：回复：咨询潜水泵QJ-4500/2价格",
         text="李经理你好，\n\n"
              "不需要浮球开关。请问最快什么时候可以发货？我们这边客户比较急。",
-        history=("qq", q(li, liu, nov(3, 10, 30, 8), ours2["subject"], ours2["text"])),
+        history=("qq", q(li, liu, ours2["when"], ours2["subject"], ours2["text"])),
         structure="alternative", cte="base64",
         in_reply_to=ours2["msgid"], references=[inq2["msgid"], ours2["msgid"]],
         kind="reply", language="zh",
@@ -2104,7 +2109,7 @@ def corpus_zh():
                 text="陈经理，您好！\n\n"
                      "收到您的询价，谢谢。请问泵的流量和扬程要求是多少？电压是380V还是220V？确认后我们马上回复价格。",
                 closing="祝好！", sig=sig_li,
-                history=("foxmail", q(chen, li, nov(2, 12, 0, 8), inq3["subject"], inq3["text"])),
+                history=("foxmail", q(chen, li, inq3["when"], inq3["subject"], inq3["text"])),
                 in_reply_to=inq3["msgid"], references=[inq3["msgid"]],
                 charset="utf-8", cte="base64",
                 kind="reply",
@@ -2114,7 +2119,7 @@ def corpus_zh():
         frm=chen, to=li, tz=8,
         subject="Re:回复：不锈钢管道泵ISG-80-160询价",
         text="好的，收到。流量25立方米每小时，扬程32米，电压380V。我们先下样品单2台，麻烦发一下形式发票。",
-        history=("163", q(li, chen, nov(3, 10, 30, 8), ours3["subject"], ours3["text"])),
+        history=("163", q(li, chen, ours3["when"], ours3["subject"], ours3["text"])),
         charset="gbk", cte="base64", subject_enc=("B", "gbk"),
         in_reply_to=ours3["msgid"], references=[inq3["msgid"], ours3["msgid"]],
         kind="reply", language="zh",
@@ -2153,7 +2158,7 @@ def corpus_tw():
                      "最小訂購量：20台\n"
                      "交貨期：收到訂金後30天",
                 closing="順祝 商祺", sig=["李偉", "Acme Pumps Co., Ltd."],
-                history=("outlook-tw", q(lin, STAFF["sales"], nov(2, 9, 15, 8), inq["subject"], inq["text"])),
+                history=("outlook-tw", q(lin, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="big5", cte="base64",
                 kind="quote",
@@ -2170,7 +2175,7 @@ def corpus_tw():
         text="李經理您好：\n\n"
              "報價已收到，謝謝。請問能否提供CE證書及測試報告？我們需要提交給客戶審核。",
         closing="敬祝 商祺", sig=["林志明"],
-        history=("outlook-tw", q(li, lin, nov(2, 15, 0, 8), quote["subject"], quote["text"])),
+        history=("outlook-tw", q(li, lin, quote["when"], quote["subject"], quote["text"])),
         charset="big5", cte="base64", subject_enc=("B", "big5"),
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="zh",
@@ -2246,7 +2251,7 @@ def corpus_ja():
                      "最小発注数量：20台\n"
                      "納期：ご入金後45日",
                 closing="よろしくお願いいたします。", sig=sig_kenji,
-                history=("outlook-ja", q(yamada, STAFF["sales"], nov(2, 9, 0, 9), inq["subject"], inq["text"])),
+                history=("outlook-ja", q(yamada, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="iso-2022-jp", cte="7bit", subject_enc=("B", "iso-2022-jp"),
                 attachments=[pdf("Q-2026-1130.pdf", "Q-2026-1130", ["XP-200 USD 412 CIF Yokohama"])],
@@ -2263,7 +2268,7 @@ def corpus_ja():
         text="佐藤様\n\n"
              "お見積りありがとうございます。社内で検討いたしますので、今週金曜日までお待ちください。",
         closing="よろしくお願いいたします。", sig=["山田"],
-        history=("outlook-ja", q(kenji, yamada, nov(2, 17, 0, 8), quote["subject"], quote["text"])),
+        history=("outlook-ja", q(kenji, yamada, quote["when"], quote["subject"], quote["text"])),
         charset="iso-2022-jp", cte="7bit", subject_enc=("B", "iso-2022-jp"),
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="ja",
@@ -2288,7 +2293,7 @@ def corpus_ja():
                text="鈴木様\n\n"
                     "お問い合わせありがとうございます。ご使用の電圧（200Vまたは400V）と必要な揚程を教えていただけますでしょうか。",
                closing="よろしくお願いいたします。", sig=sig_kenji,
-               history=("gmail-ja", q(suzuki, kenji, nov(2, 11, 0, 9), inq2["subject"], inq2["text"])),
+               history=("gmail-ja", q(suzuki, kenji, inq2["when"], inq2["subject"], inq2["text"])),
                in_reply_to=inq2["msgid"], references=[inq2["msgid"]],
                charset="shift_jis", cte="base64", subject_enc=("B", "shift_jis"),
                kind="reply",
@@ -2300,7 +2305,7 @@ def corpus_ja():
         text="佐藤様\n\n"
              "ご回答ありがとうございます。電圧は200V、揚程は15mです。サンプルを1台送っていただくことは可能でしょうか。",
         closing="よろしくお願いします。", sig=["鈴木"],
-        history=("gmail-ja", q(kenji, suzuki, nov(3, 10, 0, 8), ours["subject"], ours["text"])),
+        history=("gmail-ja", q(kenji, suzuki, ours["when"], ours["subject"], ours["text"])),
         structure="alternative", cte="base64",
         in_reply_to=ours["msgid"], references=[inq2["msgid"], ours["msgid"]],
         kind="reply", language="ja",
@@ -2348,7 +2353,7 @@ def corpus_ko():
                      "최소 주문 수량: 30대\n"
                      "납기: 선금 입금 후 35일",
                 closing="감사합니다.", sig=["김수진", "Acme Pumps Co., Ltd."],
-                history=("outlook-ko", q(kim, STAFF["sales"], nov(2, 10, 0, 9), inq["subject"], inq["text"])),
+                history=("outlook-ko", q(kim, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="ks_c_5601-1987", cte="base64", subject_enc=("B", "ks_c_5601-1987"),
                 attachments=[pdf("Q-2026-1140.pdf", "Q-2026-1140", ["XP-200 USD 415 CIF Busan"])],
@@ -2365,7 +2370,7 @@ def corpus_ko():
         text="김수진 님,\n\n"
              "견적서 잘 받았습니다. 결제 조건을 T/T 30일 후불로 변경 가능한지 확인 부탁드립니다.",
         closing="감사합니다.", sig=["김민수 드림"],
-        history=("outlook-ko", q(soojin, kim, nov(2, 18, 0, 8), quote["subject"], quote["text"])),
+        history=("outlook-ko", q(soojin, kim, quote["when"], quote["subject"], quote["text"])),
         charset="ks_c_5601-1987", cte="base64", subject_enc=("B", "ks_c_5601-1987"),
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="ko",
@@ -2440,7 +2445,7 @@ def corpus_it():
                      "Quantità minima d'ordine: 30 pezzi\n"
                      "Tempi di consegna: 4 settimane dal ricevimento dell'acconto",
                 closing="Cordiali saluti,", sig=["Sophie Martin", "Acme Pumps Co., Ltd."],
-                history=("outlook-it", q(rossi, STAFF["sales"], nov(2, 9, 20), inq["subject"], inq["text"])),
+                history=("outlook-it", q(rossi, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 cte="quoted-printable",
                 attachments=[pdf("Offerta_OF-2026-0771.pdf", "Offerta OF-2026-0771", ["XP-200 EUR 399,00 CIF Genova"])],
@@ -2458,7 +2463,7 @@ def corpus_it():
         text="Buongiorno Sophie,\n\n"
              "grazie per l'offerta. Potete concederci un pagamento a 60 giorni data fattura?",
         closing="Cordiali saluti,", sig=["Marco Rossi"],
-        history=("gmail-it", q(sophie, rossi, nov(2, 18, 45, 8), quote["subject"], quote["text"])),
+        history=("gmail-it", q(sophie, rossi, quote["when"], quote["subject"], quote["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="it",
@@ -2535,7 +2540,7 @@ def corpus_tr():
                      "Minimum sipariş: 50 adet\n"
                      "Teslim süresi: avans ödemesinden sonra 30 gün",
                 closing="Saygılarımla,", sig=["Olga Ivanova", "Acme Pumps Co., Ltd."],
-                history=("outlook-tr", q(yilmaz, STAFF["sales"], nov(2, 10, 10, 3), inq["subject"], inq["text"])),
+                history=("outlook-tr", q(yilmaz, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="iso-8859-9", cte="quoted-printable",
                 kind="quote",
@@ -2553,7 +2558,7 @@ def corpus_tr():
              "Teklifiniz için teşekkürler. Fiyatta %5 indirim yapabilirseniz siparişi bu hafta "
              "verebiliriz.",
         closing="Saygılarımla,", sig=["Ahmet Yılmaz"],
-        history=("gmail-tr", q(olga, yilmaz, nov(2, 19, 0, 8), quote["subject"], quote["text"])),
+        history=("gmail-tr", q(olga, yilmaz, quote["when"], quote["subject"], quote["text"])),
         charset="iso-8859-9", cte="quoted-printable",
         kind="reply", language="tr",
         covers=["YNT: prefix without In-Reply-To", "Gmail … tarihinde şunu yazdı:"])
@@ -2614,7 +2619,7 @@ def corpus_pl():
                      "Minimalne zamówienie: 40 szt.\n"
                      "Termin dostawy: 5 tygodni od otrzymania zaliczki",
                 closing="Z poważaniem,", sig=["Olga Ivanova", "Acme Pumps Co., Ltd."],
-                history=("outlook-pl", q(nowak, STAFF["sales"], nov(2, 9, 50), inq["subject"], inq["text"])),
+                history=("outlook-pl", q(nowak, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 charset="iso-8859-2", cte="quoted-printable",
                 attachments=[pdf("Oferta_OF-2026-118.pdf", "Oferta OF/2026/118", ["XP-200 USD 400 CIF Gdansk"])],
@@ -2632,7 +2637,7 @@ def corpus_pl():
         text="Dzień dobry,\n\n"
              "dziękujemy za ofertę. Czy możliwa jest dostawa w dwóch partiach po 60 szt.?",
         closing="Pozdrawiam,", sig=["Piotr Nowak"],
-        history=("outlook-pl", q(olga, nowak, nov(2, 18, 30, 8), quote["subject"], quote["text"])),
+        history=("outlook-pl", q(olga, nowak, quote["when"], quote["subject"], quote["text"])),
         charset="iso-8859-2", cte="quoted-printable", subject_enc=("Q", "iso-8859-2"),
         kind="reply", language="pl",
         covers=["Odp: prefix without In-Reply-To", "Outlook Od/Wysłano block"])
@@ -2695,7 +2700,7 @@ def corpus_vi():
                      "Số lượng đặt hàng tối thiểu: 50 chiếc\n"
                      "Thời gian giao hàng: 30 ngày sau khi nhận tiền đặt cọc",
                 closing="Trân trọng,", sig=["Trần Thị Mai", "Acme Pumps Co., Ltd."],
-                history=("outlook-en", q(an, STAFF["sales"], nov(2, 10, 0, 7), inq["subject"], inq["text"])),
+                history=("outlook-en", q(an, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
                 in_reply_to=inq["msgid"], references=[inq["msgid"]],
                 cte="quoted-printable",
                 kind="quote",
@@ -2713,7 +2718,7 @@ def corpus_vi():
              "Cảm ơn chị đã gửi báo giá. Bên em muốn đặt trước 50 chiếc để chạy thử, chị xác nhận giúp "
              "em giá có thay đổi không ạ?",
         closing="Trân trọng,", sig=["Nguyễn Văn An"],
-        history=("gmail-vi", q(mai, an, nov(2, 19, 0, 8), quote["subject"], quote["text"])),
+        history=("gmail-vi", q(mai, an, quote["when"], quote["subject"], quote["text"])),
         structure="alternative", cte="quoted-printable",
         in_reply_to=quote["msgid"], references=[inq["msgid"], quote["msgid"]],
         kind="reply", language="vi",
@@ -3109,7 +3114,7 @@ def corpus_structures():
         text="Grüezi Herr Meier\n\n"
              "vielen Dank für Ihre Anfrage. Wir senden Ihnen unser Angebot bis morgen Mittag.",
         closing="Freundliche Grüsse", sig=["Anna Schmidt", "Acme Pumps Co., Ltd."],
-        history=("outlook-de", q(meier, STAFF["anna"], nov(2, 11, 20), inq["subject"], inq["text"])),
+        history=("outlook-de", q(meier, STAFF["anna"], inq["when"], inq["subject"], inq["text"])),
         in_reply_to=inq["msgid"], references=[inq["msgid"]],
         kind="reply",
         covers=["outbound reply that only mentions an offer (quotation marker word)"])
@@ -3263,7 +3268,7 @@ def corpus_structures():
              "Please find attached our price list for the XP-500 series with SS316 impellers. All "
              "prices are CIF Nhava Sheva.",
         closing="Best regards,", sig=sig_li,
-        history=("outlook-en", q(mehta, STAFF["sales"], nov(2, 12, 0, 5.5), inq["subject"], inq["text"])),
+        history=("outlook-en", q(mehta, STAFF["sales"], inq["when"], inq["subject"], inq["text"])),
         in_reply_to=inq["msgid"], references=[inq["msgid"]],
         attachments=[xlsx("Price_List_XP-500_2026.xlsx", [["Model", "Impeller", "USD"],
                                                           ["XP-500", "SS316", 980]])],
@@ -3488,7 +3493,7 @@ def corpus_headers_and_styles():
              "yes, the XP-350 comes with an IE3 motor as standard. I attach our product catalogue with "
              "the motor data.",
         closing="Best regards,", sig=sig_li_en(),
-        history=("outlook-en", q(horvat, li, nov(3, 9, 0), inq["subject"], inq["text"])),
+        history=("outlook-en", q(horvat, li, inq["when"], inq["subject"], inq["text"])),
         in_reply_to=inq["msgid"], references=[inq["msgid"]],
         attachments=[pdf("Acme_Pumps_Catalogue_2026.pdf", "Catalogue 2026", ["XP-350 IE3 motor"])],
         kind="reply",
