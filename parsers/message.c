@@ -9,8 +9,12 @@
  * GMime objects are only ever read. Its setters re-encode headers, and on
  * a crafted Content-Type that encoding loops forever in 3.2.13, which is
  * also why g_mime_multipart_get_boundary() (it sets a boundary when there
- * is none) is never called. The MIME tree is walked with a depth and a
- * part-count bound.
+ * is none) is never called.
+ *
+ * Limits (message.h, MSG_LIMIT_*): mime_guard.c bounds what GMime builds
+ * (parts, header fields) before it parses; here the MIME tree is walked
+ * with a depth and a part-count bound, header values are capped, and only
+ * so much of the body part is decoded.
  */
 #include "parsers/message.h"
 
@@ -22,22 +26,38 @@
 #include "parsers/charset.h"
 #include "parsers/dsn.h"
 #include "parsers/html_text.h"
+#include "parsers/mime_guard.h"
 #include "parsers/msgid.h"
 #include "parsers/quote.h"
 #include "parsers/rfc2047.h"
 
-#define MSG_MAX_DEPTH 64          /* MIME nesting, forwarded messages included */
-#define MSG_MAX_PARTS 10000       /* MIME objects visited per message */
 #define MSG_MAX_GROUP_DEPTH 8     /* address groups within groups */
 #define MSG_MAX_FALLBACKS 16
 #define DERIVED_ID_SUFFIX "@followup.invalid"
 #define FORWARDED_FILENAME "forwarded.eml"
+/* Parts read for a few fields only (delivery status, calendar). */
+#define SIDE_PART_MAX_BYTES (1024 * 1024)
+/* A cut text goes back this far at most to end on a line break. */
+#define CUT_BACKTRACK_MAX 65536
+/* A cut header value goes back this far at most to end on a blank, so
+ * that an encoded-word (75 bytes at most) is not split. */
+#define HEADER_CUT_BACKTRACK_MAX 256
+/* A note above a forwarded message: what "short" means. */
+#define FORWARD_NOTE_MAX_CHARS 500
+#define FORWARD_NOTE_MAX_LINES 10
+#define CALENDAR_METHOD_MAX 32
 
 struct parse_ctx {
 	const char *const *fallbacks;
 	GMimeParserOptions *gopts;
+	unsigned max_depth;
+	unsigned max_parts;
+	size_t max_header_bytes;
+	size_t max_body_text;
 	unsigned parts_seen;
-	bool truncated;           /* a bound stopped the walk */
+	bool walk_stopped;        /* the MIME walk hit its part bound */
+	unsigned limits_hit;      /* MSG_LIMIT_* */
+	GPtrArray *scratch;       /* cut header values, freed with the context */
 };
 
 /* What one message's MIME tree holds (forwarded messages not entered). */
@@ -48,7 +68,9 @@ struct tree_scan {
 	GMimeMessage *forwarded;  /* first message/rfc822 */
 	int forwarded_depth;
 	GMimeObject *report;      /* first multipart/report */
-	bool calendar;
+	GMimePart *calendar;      /* first text/calendar or application/ics */
+	GMimeMultipart *empty;    /* first multipart without parts (its
+	                             boundary never came) */
 };
 
 void message_parser_init(void)
@@ -145,15 +167,49 @@ static char *normalize_newlines(char *text)
 
 /* ---- headers ---- */
 
-static const char *header_raw(GMimeHeader *header)
+/* Where to cut s (at least max bytes long) to keep at most max bytes:
+ * not inside a UTF-8 character, and at a blank if one is near. */
+static size_t header_cut_point(const char *s, size_t max)
+{
+	size_t pos = max;
+
+	for (int i = 0; i < 3 && pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80; i++)
+		pos--;
+	for (size_t back = 0; back < HEADER_CUT_BACKTRACK_MAX && back < pos; back++) {
+		char c = s[pos - back - 1];
+
+		if (c == ' ' || c == '\t' || c == '\n')
+			return pos - back - 1;
+	}
+	return pos;
+}
+
+/* value, or its first max_header_bytes (kept until the context goes). */
+static const char *capped_value(struct parse_ctx *ctx, const char *value)
+{
+	size_t len = strnlen(value, ctx->max_header_bytes + 1);
+	char *copy;
+
+	if (len <= ctx->max_header_bytes)
+		return value;
+	copy = g_strndup(value, header_cut_point(value, ctx->max_header_bytes));
+	g_ptr_array_add(ctx->scratch, copy);
+	ctx->limits_hit |= MSG_LIMIT_HEADER;
+	return copy;
+}
+
+static const char *header_raw(struct parse_ctx *ctx, GMimeHeader *header)
 {
 	const char *raw = g_mime_header_get_raw_value(header);
 
-	return raw != NULL ? raw : g_mime_header_get_value(header);
+	if (raw == NULL)
+		raw = g_mime_header_get_value(header);
+	return raw != NULL ? capped_value(ctx, raw) : NULL;
 }
 
 /* Raw value of the first header `name` of obj, or NULL. */
-static const char *raw_header(GMimeObject *obj, const char *name)
+static const char *raw_header(struct parse_ctx *ctx, GMimeObject *obj,
+                              const char *name)
 {
 	GMimeHeaderList *list = g_mime_object_get_header_list(obj);
 	GMimeHeader *header;
@@ -161,11 +217,11 @@ static const char *raw_header(GMimeObject *obj, const char *name)
 	if (list == NULL)
 		return NULL;
 	header = g_mime_header_list_get_header(list, name);
-	return header != NULL ? header_raw(header) : NULL;
+	return header != NULL ? header_raw(ctx, header) : NULL;
 }
 
 /* An unstructured header value: decoded, folded, trimmed. */
-static char *header_text(const struct parse_ctx *ctx, const char *raw)
+static char *header_text(struct parse_ctx *ctx, const char *raw)
 {
 	char *decoded = rfc2047_decode(raw, strlen(raw), ctx->fallbacks);
 	char *res = fold_whitespace(decoded, SIZE_MAX);
@@ -174,7 +230,7 @@ static char *header_text(const struct parse_ctx *ctx, const char *raw)
 	return res;
 }
 
-static char *header_text_lower(const struct parse_ctx *ctx, const char *raw)
+static char *header_text_lower(struct parse_ctx *ctx, const char *raw)
 {
 	char *text = header_text(ctx, raw);
 	char *res = g_ascii_strdown(text, -1);
@@ -244,7 +300,7 @@ static void collect_mailboxes(InternetAddressList *list, GArray *out, int depth)
 
 /* Mailboxes of every header `name` of obj, groups flattened. Names are
  * decoded here (rfc2047_normalize) before GMime parses the list. */
-static GArray *header_addresses(const struct parse_ctx *ctx, GMimeObject *obj,
+static GArray *header_addresses(struct parse_ctx *ctx, GMimeObject *obj,
                                 const char *name)
 {
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct msg_address));
@@ -254,7 +310,7 @@ static GArray *header_addresses(const struct parse_ctx *ctx, GMimeObject *obj,
 	for (int i = 0; i < n; i++) {
 		GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
 		const char *hname = g_mime_header_get_name(header);
-		const char *raw = header_raw(header);
+		const char *raw = header_raw(ctx, header);
 		InternetAddressList *addrs;
 		char *norm;
 
@@ -280,7 +336,7 @@ static void address_free(struct msg_address *a)
 }
 
 /* The first mailbox of the headers, or "" / "". */
-static void fill_single_address(const struct parse_ctx *ctx, GMimeObject *obj,
+static void fill_single_address(struct parse_ctx *ctx, GMimeObject *obj,
                                 const char *name, struct msg_address *out)
 {
 	GArray *all = header_addresses(ctx, obj, name);
@@ -296,7 +352,7 @@ static void fill_single_address(const struct parse_ctx *ctx, GMimeObject *obj,
 	g_array_free(all, TRUE);
 }
 
-static void fill_address_list(const struct parse_ctx *ctx, GMimeObject *obj,
+static void fill_address_list(struct parse_ctx *ctx, GMimeObject *obj,
                               const char *name, struct msg_address_list *out)
 {
 	GArray *all = header_addresses(ctx, obj, name);
@@ -311,7 +367,7 @@ static void fill_address_list(const struct parse_ctx *ctx, GMimeObject *obj,
 }
 
 static void fill_addresses(struct parsed_message *msg,
-                           const struct parse_ctx *ctx, GMimeObject *obj)
+                           struct parse_ctx *ctx, GMimeObject *obj)
 {
 	fill_single_address(ctx, obj, "From", &msg->from);
 	fill_single_address(ctx, obj, "Sender", &msg->sender);
@@ -340,24 +396,25 @@ static char *return_path_address(const char *raw)
 	return res;
 }
 
-static void fill_ids(struct parsed_message *msg, GMimeObject *obj)
+static void fill_ids(struct parsed_message *msg, struct parse_ctx *ctx,
+                     GMimeObject *obj)
 {
-	const char *raw = raw_header(obj, "Message-ID");
+	const char *raw = raw_header(ctx, obj, "Message-ID");
 
 	if (raw != NULL)
 		msg->message_id = msgid_parse_first(raw);
-	raw = raw_header(obj, "In-Reply-To");
+	raw = raw_header(ctx, obj, "In-Reply-To");
 	if (raw != NULL)
 		msg->in_reply_to = msgid_parse_first(raw);
-	raw = raw_header(obj, "References");
+	raw = raw_header(ctx, obj, "References");
 	if (raw != NULL)
 		msg->references = msgid_parse_all(raw, &msg->n_references);
 }
 
-static void fill_date(struct parsed_message *msg, const struct parse_ctx *ctx,
+static void fill_date(struct parsed_message *msg, struct parse_ctx *ctx,
                       GMimeObject *obj)
 {
-	const char *raw = raw_header(obj, "Date");
+	const char *raw = raw_header(ctx, obj, "Date");
 	GDateTime *when;
 	char *text;
 
@@ -383,7 +440,7 @@ static void set_once(char **field, char *value)
 
 /* One pass over the header list for the classifier's flags. */
 static void fill_header_flags(struct parsed_message *msg,
-                              const struct parse_ctx *ctx, GMimeObject *obj)
+                              struct parse_ctx *ctx, GMimeObject *obj)
 {
 	struct msg_flags *f = &msg->flags;
 	GMimeHeaderList *list = g_mime_object_get_header_list(obj);
@@ -392,7 +449,7 @@ static void fill_header_flags(struct parsed_message *msg,
 	for (int i = 0; i < n; i++) {
 		GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
 		const char *name = g_mime_header_get_name(header);
-		const char *raw = header_raw(header);
+		const char *raw = header_raw(ctx, header);
 
 		if (name == NULL || raw == NULL)
 			continue;
@@ -445,7 +502,8 @@ static bool disposition_is(GMimeObject *obj, const char *value)
 	return disposition != NULL && g_ascii_strcasecmp(disposition, value) == 0;
 }
 
-typedef void (*chunk_fn)(const char *buf, size_t len, void *data);
+/* A chunk of a part's content; returns false to stop reading. */
+typedef bool (*chunk_fn)(const char *buf, size_t len, void *data);
 
 static void read_stream(GMimeStream *stream, chunk_fn fn, void *data)
 {
@@ -454,22 +512,11 @@ static void read_stream(GMimeStream *stream, chunk_fn fn, void *data)
 
 	if (g_mime_stream_reset(stream) == -1)
 		return;
-	while ((n = g_mime_stream_read(stream, buf, sizeof(buf))) > 0)
-		fn(buf, (size_t)n, data);
+	while ((n = g_mime_stream_read(stream, buf, sizeof(buf))) > 0) {
+		if (!fn(buf, (size_t)n, data))
+			break;
+	}
 	g_mime_stream_reset(stream);
-}
-
-struct b64_sink {
-	struct b64_decoder dec;
-	GByteArray *out;   /* NULL: count only */
-	uint64_t count;
-};
-
-static void b64_chunk(const char *buf, size_t len, void *data)
-{
-	struct b64_sink *sink = data;
-
-	sink->count += b64_decode_step(&sink->dec, buf, len, sink->out);
 }
 
 static bool is_base64(GMimeDataWrapper *content)
@@ -478,29 +525,76 @@ static bool is_base64(GMimeDataWrapper *content)
 	       GMIME_CONTENT_ENCODING_BASE64;
 }
 
-/* The decoded content of a leaf part. Base64 goes through our tolerant
- * decoder; GMime's filters are fine for the other encodings. */
-static GByteArray *part_bytes(GMimePart *part)
+/* Decoded bytes of a part, up to a cap. */
+struct byte_sink {
+	bool base64;
+	struct b64_decoder dec;
+	GByteArray *out;   /* NULL: count only */
+	uint64_t count;
+	size_t cap;
+	bool cut;          /* there was more than cap */
+};
+
+static bool sink_chunk(const char *buf, size_t len, void *data)
+{
+	struct byte_sink *sink = data;
+
+	if (!sink->base64) {
+		g_byte_array_append(sink->out, (const guint8 *)buf, (guint)len);
+	} else {
+		sink->count += b64_decode_step(&sink->dec, buf, len, sink->out);
+		if (sink->out == NULL)
+			return true;
+	}
+	if (sink->out->len <= sink->cap)
+		return true;
+	g_byte_array_set_size(sink->out, (guint)sink->cap);
+	sink->cut = true;
+	return false;
+}
+
+/* The content stream of a part, decoded by GMime's filters for the
+ * encodings other than base64 (ours is more tolerant). New reference. */
+static GMimeStream *decoded_stream(GMimeDataWrapper *content, GMimeStream *raw)
+{
+	GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+	GMimeStream *filtered;
+	GMimeFilter *filter;
+
+	if (encoding != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE &&
+	    encoding != GMIME_CONTENT_ENCODING_UUENCODE)
+		return g_object_ref(raw);
+	filtered = g_mime_stream_filter_new(raw);
+	filter = g_mime_filter_basic_new(encoding, FALSE);
+	g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), filter);
+	g_object_unref(filter);
+	return filtered;
+}
+
+/* The decoded content of a leaf part, at most cap bytes; *cut_r when
+ * there was more. */
+static GByteArray *part_bytes(GMimePart *part, size_t cap, bool *cut_r)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(part);
 	GMimeStream *raw = content != NULL ? g_mime_data_wrapper_get_stream(content) : NULL;
-	GByteArray *out = g_byte_array_new();
-	GMimeStream *mem;
+	struct byte_sink sink = { .cap = cap };
+	GMimeStream *stream;
 
+	sink.out = g_byte_array_new();
+	*cut_r = false;
 	if (raw == NULL)
-		return out;
+		return sink.out;
 	if (is_base64(content)) {
-		struct b64_sink sink = { .out = out };
-
+		sink.base64 = true;
 		b64_decoder_init(&sink.dec);
-		read_stream(raw, b64_chunk, &sink);
-		return out;
+		read_stream(raw, sink_chunk, &sink);
+	} else {
+		stream = decoded_stream(content, raw);
+		read_stream(stream, sink_chunk, &sink);
+		g_object_unref(stream);
 	}
-	mem = g_mime_stream_mem_new_with_byte_array(out);
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
-	g_mime_data_wrapper_write_to_stream(content, mem);
-	g_object_unref(mem);
-	return out;
+	*cut_r = sink.cut;
+	return sink.out;
 }
 
 static uint64_t part_decoded_size(GMimePart *part)
@@ -513,10 +607,10 @@ static uint64_t part_decoded_size(GMimePart *part)
 	if (raw == NULL)
 		return 0;
 	if (is_base64(content)) {
-		struct b64_sink sink = { .out = NULL };
+		struct byte_sink sink = { .base64 = true, .out = NULL };
 
 		b64_decoder_init(&sink.dec);
-		read_stream(raw, b64_chunk, &sink);
+		read_stream(raw, sink_chunk, &sink);
 		return sink.count;
 	}
 	null = g_mime_stream_null_new();
@@ -526,22 +620,41 @@ static uint64_t part_decoded_size(GMimePart *part)
 	return size;
 }
 
-/* A text part as UTF-8 with LF line ends. For HTML without a charset
- * parameter, the document's own <meta> declaration is used. */
-static char *part_text(const struct parse_ctx *ctx, GMimePart *part, bool html)
+/* A cut text should end at a line break, where no multibyte character
+ * (in any charset mail uses) can be split. */
+static void back_to_line_break(GByteArray *bytes)
 {
-	GByteArray *bytes = part_bytes(part);
+	for (size_t back = 0; back < CUT_BACKTRACK_MAX && back < bytes->len; back++) {
+		if (bytes->data[bytes->len - back - 1] == '\n') {
+			g_byte_array_set_size(bytes, (guint)(bytes->len - back));
+			return;
+		}
+	}
+}
+
+/* A text part as UTF-8 with LF line ends, from at most cap decoded bytes
+ * (*cut_r, may be NULL, when there were more). For HTML without a charset
+ * parameter, the document's own <meta> declaration is used. */
+static char *part_text(struct parse_ctx *ctx, GMimePart *part, bool html,
+                       size_t cap, bool *cut_r)
+{
+	bool cut;
+	GByteArray *bytes = part_bytes(part, cap, &cut);
 	const char *declared = g_mime_object_get_content_type_parameter(
 	        GMIME_OBJECT(part), "charset");
 	char *sniffed = NULL;
 	char *text;
 
+	if (cut)
+		back_to_line_break(bytes);
 	if (html && charset_canonical(declared) == NULL)
 		sniffed = html_text_sniff_charset((const char *)bytes->data, bytes->len);
 	text = charset_to_utf8((const char *)bytes->data, bytes->len,
 	                       sniffed != NULL ? sniffed : declared, ctx->fallbacks);
 	g_free(sniffed);
 	g_byte_array_unref(bytes);
+	if (cut_r != NULL)
+		*cut_r = cut;
 	return normalize_newlines(text);
 }
 
@@ -549,6 +662,11 @@ static char *part_text(const struct parse_ctx *ctx, GMimePart *part, bool html)
 static bool is_body_candidate(GMimeObject *obj)
 {
 	return !disposition_is(obj, "attachment") && !has_filename(obj);
+}
+
+static bool is_calendar_part(GMimeObject *obj)
+{
+	return is_type(obj, "text", "calendar") || is_type(obj, "application", "ics");
 }
 
 static void tree_scan_init(struct tree_scan *scan)
@@ -563,25 +681,33 @@ static void tree_scan_clear(struct tree_scan *scan)
 	scan->leaves = NULL;
 }
 
+/* Counts obj against the walk's bounds; false when it is beyond them. */
+static bool enter_part(struct parse_ctx *ctx, int depth)
+{
+	if ((unsigned)depth > ctx->max_depth) {
+		/* Only this subtree is skipped; its siblings are not deeper. */
+		ctx->limits_hit |= MSG_LIMIT_DEPTH;
+		return false;
+	}
+	if (ctx->parts_seen >= ctx->max_parts) {
+		ctx->limits_hit |= MSG_LIMIT_PARTS;
+		ctx->walk_stopped = true;
+		return false;
+	}
+	ctx->parts_seen++;
+	return true;
+}
+
+static void scan_multipart(struct parse_ctx *ctx, struct tree_scan *scan,
+                           GMimeMultipart *multipart, int depth);
+
 static void scan_tree(struct parse_ctx *ctx, struct tree_scan *scan,
                       GMimeObject *obj, int depth)
 {
-	if (obj == NULL)
+	if (obj == NULL || !enter_part(ctx, depth))
 		return;
-	if (depth > MSG_MAX_DEPTH || ctx->parts_seen >= MSG_MAX_PARTS) {
-		ctx->truncated = true;
-		return;
-	}
-	ctx->parts_seen++;
 	if (GMIME_IS_MULTIPART(obj)) {
-		GMimeMultipart *multipart = GMIME_MULTIPART(obj);
-		int n = g_mime_multipart_get_count(multipart);
-
-		if (scan->report == NULL && is_type(obj, "multipart", "report"))
-			scan->report = obj;
-		for (int i = 0; i < n && !ctx->truncated; i++)
-			scan_tree(ctx, scan, g_mime_multipart_get_part(multipart, i),
-			          depth + 1);
+		scan_multipart(ctx, scan, GMIME_MULTIPART(obj), depth);
 		return;
 	}
 	g_ptr_array_add(scan->leaves, obj);
@@ -595,8 +721,8 @@ static void scan_tree(struct parse_ctx *ctx, struct tree_scan *scan,
 	}
 	if (!GMIME_IS_PART(obj))
 		return;
-	if (is_type(obj, "text", "calendar"))
-		scan->calendar = true;
+	if (scan->calendar == NULL && is_calendar_part(obj))
+		scan->calendar = GMIME_PART(obj);
 	if (!is_body_candidate(obj))
 		return;
 	if (scan->plain == NULL && is_type(obj, "text", "plain"))
@@ -605,62 +731,144 @@ static void scan_tree(struct parse_ctx *ctx, struct tree_scan *scan,
 		scan->html = GMIME_PART(obj);
 }
 
+/* multipart/alternative, related, mixed, signed (its signature part is
+ * left out of the attachments), report: all walked alike, in order. */
+static void scan_multipart(struct parse_ctx *ctx, struct tree_scan *scan,
+                           GMimeMultipart *multipart, int depth)
+{
+	GMimeObject *obj = GMIME_OBJECT(multipart);
+	int n = g_mime_multipart_get_count(multipart);
+
+	if (scan->report == NULL && is_type(obj, "multipart", "report"))
+		scan->report = obj;
+	if (n == 0 && scan->empty == NULL)
+		scan->empty = multipart;
+	for (int i = 0; i < n && !ctx->walk_stopped; i++)
+		scan_tree(ctx, scan, g_mime_multipart_get_part(multipart, i), depth + 1);
+}
+
+/* Cuts text (valid UTF-8) to at most max bytes, at a character boundary. */
+static bool cut_utf8(char *text, size_t max)
+{
+	size_t pos;
+
+	if (strnlen(text, max + 1) <= max)
+		return false;
+	pos = max;
+	while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80)
+		pos--;
+	text[pos] = '\0';
+	return true;
+}
+
+/* Body text of one part; a cut shows in limits_hit only when the text is
+ * used (see scan_body). */
+static char *body_part_text(struct parse_ctx *ctx, GMimePart *part, bool html,
+                            bool *cut_r)
+{
+	size_t cap = ctx->max_body_text <= SIZE_MAX / 2 ? ctx->max_body_text * 2 : SIZE_MAX;
+	char *text = part_text(ctx, part, html, cap, cut_r);
+	char *res;
+
+	if (!html)
+		return text;
+	res = html_text_from_html(text, strlen(text));
+	g_free(text);
+	return res;
+}
+
+/* A multipart whose boundary never came holds the whole text in its
+ * prologue: better that than nothing. */
+static char *prologue_text(struct parse_ctx *ctx, GMimeMultipart *multipart)
+{
+	const char *prologue = g_mime_multipart_get_prologue(multipart);
+	size_t len, cap = ctx->max_body_text;
+
+	if (prologue == NULL)
+		return NULL;
+	len = strnlen(prologue, cap + 1);
+	if (len > cap)
+		ctx->limits_hit |= MSG_LIMIT_BODY;
+	return normalize_newlines(charset_to_utf8(prologue, MIN(len, cap), NULL,
+	                                          ctx->fallbacks));
+}
+
+struct body_choice {
+	bool from_html;
+	bool from_forwarded;  /* the text is the forwarded message's */
+	GMimePart *part;      /* the part it came from (NULL when forwarded) */
+};
+
 static char *forwarded_body(struct parse_ctx *ctx, GMimeMessage *inner,
-                            int depth, bool *from_html_r);
+                            int depth, struct body_choice *choice);
 
 /* The body of a scanned tree: the first non-blank text/plain, else the
- * first non-blank text/html made readable, else the forwarded message's.
- * *chosen_r is the part the text came from (NULL when forwarded). */
+ * first non-blank text/html made readable, else the forwarded message's,
+ * else the prologue of a multipart without parts. */
 static char *scan_body(struct parse_ctx *ctx, const struct tree_scan *scan,
-                       bool *from_html_r, GMimePart **chosen_r)
+                       struct body_choice *choice)
 {
+	GMimePart *candidates[2] = { scan->plain, scan->html };
 	char *text;
 
-	*chosen_r = NULL;
-	if (scan->plain != NULL) {
-		text = part_text(ctx, scan->plain, false);
-		if (!is_blank(text)) {
-			*chosen_r = scan->plain;
-			return text;
-		}
-		g_free(text);
-	}
-	if (scan->html != NULL) {
-		char *html = part_text(ctx, scan->html, true);
+	for (int i = 0; i < 2; i++) {
+		bool cut = false;
 
-		text = html_text_from_html(html, strlen(html));
-		g_free(html);
+		if (candidates[i] == NULL)
+			continue;
+		text = body_part_text(ctx, candidates[i], i == 1, &cut);
 		if (!is_blank(text)) {
-			*from_html_r = true;
-			*chosen_r = scan->html;
+			choice->from_html = i == 1;
+			choice->part = candidates[i];
+			if (cut)
+				ctx->limits_hit |= MSG_LIMIT_BODY;
 			return text;
 		}
 		g_free(text);
 	}
-	if (scan->forwarded != NULL)
-		return forwarded_body(ctx, scan->forwarded, scan->forwarded_depth,
-		                      from_html_r);
+	if (scan->forwarded != NULL) {
+		choice->from_forwarded = true;
+		return forwarded_body(ctx, scan->forwarded, scan->forwarded_depth, choice);
+	}
+	if (scan->empty != NULL && (text = prologue_text(ctx, scan->empty)) != NULL) {
+		if (!is_blank(text))
+			return text;
+		g_free(text);
+	}
 	return g_strdup("");
 }
 
 static char *forwarded_body(struct parse_ctx *ctx, GMimeMessage *inner,
-                            int depth, bool *from_html_r)
+                            int depth, struct body_choice *choice)
 {
 	struct tree_scan scan;
-	GMimePart *chosen;
+	struct body_choice inner_choice = { 0 };
 	char *text;
 
 	tree_scan_init(&scan);
 	scan_tree(ctx, &scan, g_mime_message_get_mime_part(inner), depth);
-	text = scan_body(ctx, &scan, from_html_r, &chosen);
+	text = scan_body(ctx, &scan, &inner_choice);
 	tree_scan_clear(&scan);
+	choice->from_html = inner_choice.from_html;
 	return text;
 }
 
 /* ---- attachments ---- */
 
+/* Parts that only serve the MIME machinery: the signature of
+ * multipart/signed, the version part of multipart/encrypted. */
+static bool is_control_part(GMimeObject *obj)
+{
+	return is_type(obj, "application", "pgp-signature") ||
+	       is_type(obj, "application", "pkcs7-signature") ||
+	       is_type(obj, "application", "x-pkcs7-signature") ||
+	       is_type(obj, "application", "pgp-encrypted");
+}
+
 static bool is_attachment(GMimeObject *obj)
 {
+	if (is_control_part(obj))
+		return false;
 	return GMIME_IS_MESSAGE_PART(obj) || disposition_is(obj, "attachment") ||
 	       has_filename(obj) || !is_type(obj, "text", "*");
 }
@@ -682,10 +890,10 @@ static char *content_type_lower(GMimeObject *obj)
 
 /* A parameter of a structured header, decoded by GMime after our RFC 2047
  * pass (GMime itself handles RFC 2231). NULL when absent. */
-static char *header_param(const struct parse_ctx *ctx, GMimeObject *obj,
+static char *header_param(struct parse_ctx *ctx, GMimeObject *obj,
                           const char *header, const char *param)
 {
-	const char *raw = raw_header(obj, header);
+	const char *raw = raw_header(ctx, obj, header);
 	const char *value = NULL;
 	char *norm, *res = NULL;
 
@@ -714,7 +922,7 @@ static char *header_param(const struct parse_ctx *ctx, GMimeObject *obj,
 }
 
 /* Content-Disposition filename, else Content-Type name; "" when none. */
-static char *part_filename(const struct parse_ctx *ctx, GMimeObject *obj)
+static char *part_filename(struct parse_ctx *ctx, GMimeObject *obj)
 {
 	char *name = header_param(ctx, obj, "Content-Disposition", "filename");
 	char *res;
@@ -756,13 +964,13 @@ static uint64_t message_size(GMimeMessage *inner)
 	return size;
 }
 
-static void fill_message_attachment(const struct parse_ctx *ctx,
+static void fill_message_attachment(struct parse_ctx *ctx,
                                     GMimeMessagePart *part,
                                     struct msg_attachment *att)
 {
 	GMimeMessage *inner = g_mime_message_part_get_message(part);
 	const char *subject = inner != NULL ?
-	        raw_header(GMIME_OBJECT(inner), "Subject") : NULL;
+	        raw_header(ctx, GMIME_OBJECT(inner), "Subject") : NULL;
 
 	if (att->filename[0] == '\0' && subject != NULL) {
 		g_free(att->filename);
@@ -776,7 +984,7 @@ static void fill_message_attachment(const struct parse_ctx *ctx,
 }
 
 static void fill_attachments(struct parsed_message *msg,
-                             const struct parse_ctx *ctx,
+                             struct parse_ctx *ctx,
                              const struct tree_scan *scan, GMimePart *body)
 {
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct msg_attachment));
@@ -807,15 +1015,15 @@ static void fill_attachments(struct parsed_message *msg,
 
 /* ---- reports ---- */
 
-static char *part_plain_text(const struct parse_ctx *ctx, GMimeObject *obj)
+static char *side_part_text(struct parse_ctx *ctx, GMimeObject *obj)
 {
-	return part_text(ctx, GMIME_PART(obj), false);
+	return part_text(ctx, GMIME_PART(obj), false, SIDE_PART_MAX_BYTES, NULL);
 }
 
-static void scan_delivery_status(struct msg_flags *f, const struct parse_ctx *ctx,
+static void scan_delivery_status(struct msg_flags *f, struct parse_ctx *ctx,
                                  GMimeObject *obj)
 {
-	char *text = part_plain_text(ctx, obj);
+	char *text = side_part_text(ctx, obj);
 	char *recipient = dsn_final_recipient(text);
 
 	if (recipient != NULL && f->dsn_final_recipient == NULL)
@@ -825,18 +1033,18 @@ static void scan_delivery_status(struct msg_flags *f, const struct parse_ctx *ct
 	g_free(text);
 }
 
-static char *returned_message_id(const struct parse_ctx *ctx, GMimeObject *obj)
+static char *returned_message_id(struct parse_ctx *ctx, GMimeObject *obj)
 {
 	if (GMIME_IS_MESSAGE_PART(obj)) {
 		GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
 		const char *raw = inner != NULL ?
-		        raw_header(GMIME_OBJECT(inner), "Message-ID") : NULL;
+		        raw_header(ctx, GMIME_OBJECT(inner), "Message-ID") : NULL;
 
 		return raw != NULL ? msgid_parse_first(raw) : NULL;
 	}
 	if (GMIME_IS_PART(obj) && (is_type(obj, "text", "rfc822-headers") ||
 	                           is_type(obj, "message", "global-headers"))) {
-		char *text = part_plain_text(ctx, obj);
+		char *text = side_part_text(ctx, obj);
 		char *value = dsn_field(text, "Message-ID");
 		char *id = value != NULL ? msgid_parse_first(value) : NULL;
 
@@ -849,7 +1057,7 @@ static char *returned_message_id(const struct parse_ctx *ctx, GMimeObject *obj)
 
 /* multipart/report: its type, and for delivery status notifications the
  * first recipient, its status and the returned message's id. */
-static void fill_report(struct parsed_message *msg, const struct parse_ctx *ctx,
+static void fill_report(struct parsed_message *msg, struct parse_ctx *ctx,
                         GMimeObject *report)
 {
 	struct msg_flags *f = &msg->flags;
@@ -859,12 +1067,12 @@ static void fill_report(struct parsed_message *msg, const struct parse_ctx *ctx,
 
 	f->is_report = true;
 	if (type != NULL) {
-		char *valid = valid_copy(type);
+		char *valid = valid_copy(capped_value(ctx, type));
 
 		f->report_type = g_ascii_strdown(valid, -1);
 		g_free(valid);
 	}
-	for (int i = 0; i < n && i < MSG_MAX_PARTS; i++) {
+	for (int i = 0; i < n && (unsigned)i < ctx->max_parts; i++) {
 		GMimeObject *child = g_mime_multipart_get_part(multipart, i);
 
 		if (child == NULL)
@@ -878,21 +1086,240 @@ static void fill_report(struct parsed_message *msg, const struct parse_ctx *ctx,
 	}
 }
 
+/* ---- calendar invitations ---- */
+
+/* An iTIP method as written: a token of letters, digits and dashes,
+ * uppercased; NULL when value is none. */
+static char *clean_method(const char *value, size_t len)
+{
+	char *method;
+
+	while (len > 0 && g_ascii_isspace(*value)) {
+		value++;
+		len--;
+	}
+	while (len > 0 && g_ascii_isspace(value[len - 1]))
+		len--;
+	if (len == 0 || len > CALENDAR_METHOD_MAX)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (!g_ascii_isalnum(value[i]) && value[i] != '-')
+			return NULL;
+	}
+	method = g_ascii_strup(value, (gssize)len);
+	return method;
+}
+
+/* The METHOD property of an iCalendar text (RFC 5545 3.7.2). */
+static char *ical_method(const char *text)
+{
+	for (const char *line = text; line != NULL && *line != '\0';) {
+		const char *end = strchr(line, '\n');
+		size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+
+		if (len > 7 && g_ascii_strncasecmp(line, "METHOD:", 7) == 0)
+			return clean_method(line + 7, len - 7);
+		line = end != NULL ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+static char *calendar_method(struct parse_ctx *ctx, GMimePart *part)
+{
+	const char *param = g_mime_object_get_content_type_parameter(
+	        GMIME_OBJECT(part), "method");
+	char *method = param != NULL ? clean_method(param, strlen(param)) : NULL;
+	char *text;
+
+	if (method != NULL)
+		return method;
+	text = side_part_text(ctx, GMIME_OBJECT(part));
+	method = ical_method(text);
+	g_free(text);
+	return method;
+}
+
+/* ---- forwards ---- */
+
+static bool is_short_note(const char *text)
+{
+	size_t lines = 0;
+
+	if (g_utf8_strlen(text, FORWARD_NOTE_MAX_CHARS * 4 + 1) > FORWARD_NOTE_MAX_CHARS)
+		return false;
+	for (const char *p = text; *p != '\0';) {
+		const char *end = strchr(p, '\n');
+		const char *q = p;
+
+		while (q < (end != NULL ? end : p + strlen(p)) && g_ascii_isspace(*q))
+			q++;
+		if (q != (end != NULL ? end : p + strlen(p)))
+			lines++;
+		p = end != NULL ? end + 1 : p + strlen(p);
+	}
+	return lines <= FORWARD_NOTE_MAX_LINES;
+}
+
+/* Outlook writes "Name [mailto:a@b]"; QQ Mail ends with ';'. */
+static char *tidy_quoted_from(const char *value)
+{
+	GString *s = g_string_new(NULL);
+	const char *p = value;
+	const char *mailto;
+
+	while ((mailto = strstr(p, "[mailto:")) != NULL) {
+		const char *close = strchr(mailto, ']');
+
+		if (close == NULL)
+			break;
+		g_string_append_len(s, p, mailto - p);
+		g_string_append_c(s, '<');
+		g_string_append_len(s, mailto + 8, close - (mailto + 8));
+		g_string_append_c(s, '>');
+		p = close + 1;
+	}
+	g_string_append(s, p);
+	g_strstrip(s->str);
+	s->len = strlen(s->str);
+	while (s->len > 0 && (s->str[s->len - 1] == ';' || s->str[s->len - 1] == ','))
+		g_string_truncate(s, s->len - 1);
+	if (g_str_has_suffix(s->str, "\xef\xbc\x9b"))  /* full-width ';' */
+		g_string_truncate(s, s->len - 3);
+	return g_string_free(s, FALSE);
+}
+
+static char *strip_quotes(char *name)
+{
+	size_t len;
+
+	g_strstrip(name);
+	len = strlen(name);
+	if (len >= 2 && ((name[0] == '"' && name[len - 1] == '"') ||
+	                 (name[0] == '\'' && name[len - 1] == '\''))) {
+		memmove(name, name + 1, len - 2);
+		name[len - 2] = '\0';
+		g_strstrip(name);
+	}
+	return name;
+}
+
+/* The sender in a quoted "From:" line: "Name <a@b>", "a@b", or a bare
+ * name. Parsed by hand: Outlook's "Smith, John <a@b>" is no address list. */
+static void parse_quoted_from(const char *value, struct msg_address *out)
+{
+	char *tidy = tidy_quoted_from(value);
+	const char *open = strrchr(tidy, '<');
+	const char *close = open != NULL ? strchr(open, '>') : NULL;
+	char *name = NULL, *addr = NULL;
+
+	if (close != NULL && memchr(open, '@', (size_t)(close - open)) != NULL) {
+		name = g_strndup(tidy, (gsize)(open - tidy));
+		addr = g_strndup(open + 1, (gsize)(close - open - 1));
+	} else {
+		char **words = g_strsplit_set(tidy, " \t", -1);
+		GString *rest = g_string_new(NULL);
+
+		for (size_t i = 0; words[i] != NULL; i++) {
+			if (addr == NULL && strchr(words[i], '@') != NULL) {
+				addr = g_strdup(words[i]);
+				continue;
+			}
+			if (words[i][0] == '\0')
+				continue;
+			if (rest->len > 0)
+				g_string_append_c(rest, ' ');
+			g_string_append(rest, words[i]);
+		}
+		g_strfreev(words);
+		name = g_string_free(rest, FALSE);
+	}
+	out->name = fold_whitespace(strip_quotes(name), SIZE_MAX);
+	out->addr = addr != NULL ? normalize_address(g_strdelimit(addr, "\"'<>()[];,", ' '))
+	                         : g_strdup("");
+	g_free(name);
+	g_free(addr);
+	g_free(tidy);
+}
+
+/* A forwarded message/rfc822 part (not a delivery report's returned
+ * message), when the outer text is at most a short note or the subject
+ * says forward. */
+static bool fill_attached_forward(struct parsed_message *msg, struct parse_ctx *ctx,
+                                  GMimeMessage *attached, bool body_from_attached,
+                                  bool forward_subject, const char *note)
+{
+	const char *subject;
+
+	if (attached == NULL || msg->flags.is_report ||
+	    !(body_from_attached || forward_subject || is_short_note(note)))
+		return false;
+	msg->forwarded = true;
+	fill_single_address(ctx, GMIME_OBJECT(attached), "From", &msg->original_from);
+	subject = raw_header(ctx, GMIME_OBJECT(attached), "Subject");
+	msg->original_subject = subject != NULL ? header_text(ctx, subject) : g_strdup("");
+	return true;
+}
+
+/* An inline forward ("---------- Forwarded message ---------", "Begin
+ * forwarded message:") with its From line, under a short note; or any
+ * quoted header block when the subject says forward (Outlook "FW:"). */
+static void fill_inline_forward(struct parsed_message *msg,
+                                const struct quote_split *split,
+                                bool forward_subject)
+{
+	bool marker = split->history == QUOTE_HISTORY_FORWARD &&
+	              (split->nothing_new || is_short_note(split->new_text));
+	bool block = forward_subject && split->history == QUOTE_HISTORY_REPLY;
+
+	if (split->quoted_from == NULL || !(marker || block))
+		return;
+	msg->forwarded = true;
+	parse_quoted_from(split->quoted_from, &msg->original_from);
+	msg->original_subject = fold_whitespace(
+	        split->quoted_subject != NULL ? split->quoted_subject : "", SIZE_MAX);
+}
+
+/* body_new, and whether (and what) the message forwards. attached: the
+ * first message/rfc822 part, or NULL. */
+static void fill_new_text(struct parsed_message *msg, struct parse_ctx *ctx,
+                          GMimeMessage *attached, bool body_from_attached)
+{
+	struct quote_split split;
+	bool forward_subject = quote_is_forward_subject(NULL, msg->subject);
+
+	quote_split(NULL, msg->body_text, &split);
+	if (!fill_attached_forward(msg, ctx, attached, body_from_attached,
+	                           forward_subject, split.new_text))
+		fill_inline_forward(msg, &split, forward_subject);
+	msg->body_new = split.new_text;
+	split.new_text = NULL;
+	quote_split_clear(&split);
+}
+
 /* ---- the whole message ---- */
 
 static void fill_structure(struct parsed_message *msg, struct parse_ctx *ctx,
                            GMimeMessage *gmsg)
 {
 	struct tree_scan scan;
-	GMimePart *body = NULL;
+	struct body_choice choice = { 0 };
 
 	tree_scan_init(&scan);
 	scan_tree(ctx, &scan, g_mime_message_get_mime_part(gmsg), 0);
-	msg->body_text = scan_body(ctx, &scan, &msg->body_from_html, &body);
-	fill_attachments(msg, ctx, &scan, body);
-	msg->flags.is_calendar = scan.calendar;
+	msg->body_text = scan_body(ctx, &scan, &choice);
+	msg->body_from_html = choice.from_html;
+	if (cut_utf8(msg->body_text, ctx->max_body_text))
+		ctx->limits_hit |= MSG_LIMIT_BODY;
+	fill_attachments(msg, ctx, &scan, choice.part);
+	if (scan.calendar != NULL) {
+		msg->flags.is_calendar = true;
+		msg->flags.calendar_method = calendar_method(ctx, scan.calendar);
+	}
 	if (scan.report != NULL)
 		fill_report(msg, ctx, scan.report);
+	if (msg->subject == NULL)
+		msg->subject = g_strdup("");
+	fill_new_text(msg, ctx, scan.forwarded, choice.from_forwarded);
 	tree_scan_clear(&scan);
 }
 
@@ -900,15 +1327,30 @@ static void fill_from_gmime(struct parsed_message *msg, struct parse_ctx *ctx,
                             GMimeMessage *gmsg)
 {
 	GMimeObject *obj = GMIME_OBJECT(gmsg);
-	const char *subject = raw_header(obj, "Subject");
+	const char *subject = raw_header(ctx, obj, "Subject");
 
-	fill_ids(msg, obj);
+	fill_ids(msg, ctx, obj);
 	fill_date(msg, ctx, obj);
 	fill_addresses(msg, ctx, obj);
 	if (subject != NULL)
 		msg->subject = header_text(ctx, subject);
 	fill_header_flags(msg, ctx, obj);
 	fill_structure(msg, ctx, gmsg);
+}
+
+/* Not a message at all: the bytes as text, so nothing is lost. */
+static void fill_from_bytes(struct parsed_message *msg, struct parse_ctx *ctx,
+                            const unsigned char *raw, size_t len)
+{
+	size_t cap = ctx->max_body_text <= SIZE_MAX / 2 ? ctx->max_body_text * 2 : SIZE_MAX;
+
+	msg->parse_error = g_strdup("not an RFC 5322 message: no header fields");
+	msg->body_text = normalize_newlines(
+	        charset_to_utf8((const char *)raw, MIN(len, cap), NULL, ctx->fallbacks));
+	if (len > cap || cut_utf8(msg->body_text, ctx->max_body_text))
+		ctx->limits_hit |= MSG_LIMIT_BODY;
+	msg->subject = g_strdup("");
+	fill_new_text(msg, ctx, NULL, false);
 }
 
 static char *derived_message_id(const unsigned char *raw, size_t len)
@@ -918,6 +1360,14 @@ static char *derived_message_id(const unsigned char *raw, size_t len)
 
 	g_free(hex);
 	return id;
+}
+
+static void empty_address(struct msg_address *a)
+{
+	if (a->addr != NULL)
+		return;
+	a->name = g_strdup("");
+	a->addr = g_strdup("");
 }
 
 /* Whatever GMime could not provide gets its documented default. */
@@ -930,19 +1380,15 @@ static void fill_defaults(struct parsed_message *msg, const unsigned char *raw,
 	}
 	if (msg->references == NULL)
 		msg->references = g_new0(char *, 1);
-	if (msg->from.addr == NULL) {
-		msg->from.name = g_strdup("");
-		msg->from.addr = g_strdup("");
-	}
-	if (msg->sender.addr == NULL) {
-		msg->sender.name = g_strdup("");
-		msg->sender.addr = g_strdup("");
-	}
+	empty_address(&msg->from);
+	empty_address(&msg->sender);
+	empty_address(&msg->original_from);
 	if (msg->subject == NULL)
 		msg->subject = g_strdup("");
 	if (msg->body_text == NULL)
 		msg->body_text = g_strdup("");
-	msg->body_new = quote_cut(msg->body_text);
+	if (msg->body_new == NULL)
+		msg->body_new = g_strdup(msg->body_text);
 }
 
 static GMimeParserOptions *gmime_options(const char *const *fallbacks)
@@ -960,13 +1406,28 @@ static GMimeParserOptions *gmime_options(const char *const *fallbacks)
 	return options;
 }
 
-static GMimeMessage *gmime_parse(const unsigned char *raw, size_t len,
-                                 GMimeParserOptions *options)
+/* GMime only reads the bytes, and its parts keep referring to them: lend
+ * it the buffer (given back by gmime_bytes_return()) rather than let
+ * g_mime_stream_mem_new_with_buffer() copy up to 64 MiB. */
+static GByteArray *gmime_bytes_lend(const unsigned char *data, size_t len)
 {
-	GMimeStream *stream = g_mime_stream_mem_new_with_buffer((const char *)raw, len);
-	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+	return g_byte_array_new_take((guint8 *)data, len);
+}
+
+static void gmime_bytes_return(GByteArray *lent)
+{
+	g_byte_array_steal(lent, NULL);
+	g_byte_array_unref(lent);
+}
+
+static GMimeMessage *gmime_parse(GByteArray *bytes, GMimeParserOptions *options)
+{
+	GMimeStream *stream = g_mime_stream_mem_new_with_byte_array(bytes);
+	GMimeParser *parser;
 	GMimeMessage *gmsg;
 
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream), FALSE);
+	parser = g_mime_parser_new_with_stream(stream);
 	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
 	gmsg = g_mime_parser_construct_message(parser, options);
 	g_object_unref(parser);
@@ -974,39 +1435,96 @@ static GMimeMessage *gmime_parse(const unsigned char *raw, size_t len,
 	return gmsg;
 }
 
+static unsigned limit_or(unsigned value, unsigned fallback)
+{
+	return value != 0 ? value : fallback;
+}
+
+static size_t size_limit_or(uint64_t value, size_t fallback)
+{
+	if (value == 0)
+		return fallback;
+	return value < SIZE_MAX / 4 ? (size_t)value : SIZE_MAX / 4;
+}
+
+static void parse_ctx_init(struct parse_ctx *ctx,
+                           const struct message_parse_options *opts)
+{
+	static const struct message_parse_options defaults = { 0 };
+
+	if (opts == NULL)
+		opts = &defaults;
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->fallbacks = opts->charset_fallbacks != NULL ?
+	        opts->charset_fallbacks : charset_default_fallbacks;
+	ctx->gopts = gmime_options(ctx->fallbacks);
+	ctx->max_depth = limit_or(opts->max_mime_depth, MSG_DEFAULT_MAX_MIME_DEPTH);
+	ctx->max_parts = limit_or(opts->max_parts, MSG_DEFAULT_MAX_PARTS);
+	ctx->max_header_bytes = size_limit_or(opts->max_header_bytes,
+	                                      MSG_DEFAULT_MAX_HEADER_BYTES);
+	ctx->max_body_text = size_limit_or(opts->max_body_text, MSG_DEFAULT_MAX_BODY_TEXT);
+	ctx->scratch = g_ptr_array_new_with_free_func(g_free);
+}
+
+static void parse_ctx_clear(struct parse_ctx *ctx)
+{
+	g_mime_parser_options_free(ctx->gopts);
+	g_ptr_array_free(ctx->scratch, TRUE);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+static void guard_input(struct parse_ctx *ctx, const unsigned char *raw, size_t len,
+                        struct mime_guard *guard)
+{
+	const struct mime_guard_limits limits = {
+		.max_parts = ctx->max_parts,
+		.max_block_fields = MSG_MAX_BLOCK_FIELDS,
+		.max_total_fields = MSG_MAX_TOTAL_FIELDS,
+		.max_field_bytes = ctx->max_header_bytes,
+	};
+
+	mime_guard_apply(raw, len, &limits, guard);
+	if (guard->parts_cut)
+		ctx->limits_hit |= MSG_LIMIT_PARTS;
+	if (guard->fields_dropped || guard->field_cut)
+		ctx->limits_hit |= MSG_LIMIT_HEADER;
+}
+
 int message_parse(const unsigned char *raw, size_t len,
                   const struct message_parse_options *opts,
                   struct parsed_message **msg_r)
 {
-	struct parse_ctx ctx = { 0 };
+	struct parse_ctx ctx;
+	struct mime_guard guard;
 	struct parsed_message *msg;
+	GByteArray *lent;
 	GMimeMessage *gmsg;
 
-	if (msg_r == NULL || (raw == NULL && len > 0))
+	if (msg_r == NULL || (raw == NULL && len > 0) || len > G_MAXUINT)
 		return -1;
 	if (raw == NULL)
 		raw = (const unsigned char *)"";
 	msg = g_new0(struct parsed_message, 1);
 	msg->date = MSG_DATE_NONE;
-	ctx.fallbacks = opts != NULL && opts->charset_fallbacks != NULL ?
-	        opts->charset_fallbacks : charset_default_fallbacks;
-	ctx.gopts = gmime_options(ctx.fallbacks);
+	parse_ctx_init(&ctx, opts);
+	guard_input(&ctx, raw, len, &guard);
 
-	gmsg = gmime_parse(raw, len, ctx.gopts);
+	lent = gmime_bytes_lend(guard.data, guard.len);
+	gmsg = gmime_parse(lent, ctx.gopts);
 	if (gmsg != NULL) {
 		fill_from_gmime(msg, &ctx, gmsg);
-		if (ctx.truncated)
-			msg->parse_error = g_strdup("MIME structure too deep or with "
-			                            "too many parts; the rest was skipped");
 		g_object_unref(gmsg);
 	} else {
-		/* Not a message at all: keep the bytes as text, so nothing
-		 * is lost. */
-		msg->parse_error = g_strdup("not an RFC 5322 message: no header fields");
-		msg->body_text = normalize_newlines(
-		        charset_to_utf8((const char *)raw, len, NULL, ctx.fallbacks));
+		fill_from_bytes(msg, &ctx, raw, len);
 	}
-	g_mime_parser_options_free(ctx.gopts);
+	gmime_bytes_return(lent);
+	mime_guard_clear(&guard);
+
+	if (msg->parse_error == NULL && (ctx.limits_hit & (MSG_LIMIT_DEPTH | MSG_LIMIT_PARTS)))
+		msg->parse_error = g_strdup("MIME structure too deep or with "
+		                            "too many parts; the rest was skipped");
+	msg->limits_hit = ctx.limits_hit;
+	parse_ctx_clear(&ctx);
 	fill_defaults(msg, raw, len);
 	*msg_r = msg;
 	return 0;
@@ -1030,6 +1548,7 @@ static void flags_free(struct msg_flags *f)
 	g_free(f->dsn_final_recipient);
 	g_free(f->dsn_status);
 	g_free(f->dsn_original_message_id);
+	g_free(f->calendar_method);
 }
 
 void message_free(struct parsed_message **msg_p)
@@ -1057,6 +1576,8 @@ void message_free(struct parsed_message **msg_p)
 	}
 	g_free(msg->attachments);
 	flags_free(&msg->flags);
+	address_free(&msg->original_from);
+	g_free(msg->original_subject);
 	g_free(msg->parse_error);
 	g_free(msg);
 	*msg_p = NULL;

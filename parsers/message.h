@@ -56,7 +56,10 @@ struct msg_flags {
 	char *dsn_final_recipient;   /* from a message/delivery-status part, address only, or NULL */
 	char *dsn_status;            /* e.g. "5.1.1", or NULL */
 	char *dsn_original_message_id; /* Message-ID of the returned message, without <>, or NULL */
-	bool is_calendar;            /* carries text/calendar */
+	bool is_calendar;            /* carries text/calendar or application/ics */
+	char *calendar_method;       /* that part's iTIP method, uppercase ("REQUEST",
+	                                "CANCEL", "REPLY"...): its method parameter,
+	                                else its METHOD: line; NULL when neither */
 };
 
 struct parsed_message {
@@ -81,25 +84,76 @@ struct parsed_message {
 	char *subject;            /* decoded, whitespace-folded, "" when absent */
 	char *body_text;          /* the full text body (text/plain preferred, else HTML made readable) */
 	bool body_from_html;
-	char *body_new;           /* body_text without quoted history and signature */
+	char *body_new;           /* what the sender wrote in this message: body_text
+	                             without quoted history, signature and closing
+	                             (parsers/quote.h); for a forward without a note,
+	                             the forwarded message's own new text */
 
 	struct msg_attachment *attachments;
 	size_t n_attachments;
 
 	struct msg_flags flags;
 
+	/* Essentially a forward: a forwarded message (a message/rfc822 part,
+	 * or an inline "---------- Forwarded message ---------" block with
+	 * its From: line) that the sender added no more than a short note to,
+	 * or that the subject calls a forward ("Fwd:", "WG:", "转发：").
+	 * Delivery reports are never forwards. */
+	bool forwarded;
+	struct msg_address original_from; /* the forwarded message's From; name and
+	                                     addr "" when not forwarded or unknown */
+	char *original_subject;   /* its subject, decoded; NULL when not forwarded */
+
 	char *parse_error;        /* NULL when the message parsed cleanly; also set
-	                             when the MIME walk stopped at its bounds (64
-	                             levels, 10,000 parts) */
+	                             when MSG_LIMIT_DEPTH or MSG_LIMIT_PARTS is hit */
+	unsigned limits_hit;      /* MSG_LIMIT_* bits: which limits of
+	                             message_parse_options cut something */
 };
 
 #define MSG_DATE_NONE INT64_MIN
+
+/*
+ * limits_hit bits. Each means some of the message was not looked at (it
+ * stays in the raw message, so a reparse with higher limits recovers it):
+ *
+ * MSG_LIMIT_DEPTH   MIME nesting deeper than max_mime_depth (forwarded
+ *                   messages count as levels): the deeper parts were skipped.
+ * MSG_LIMIT_PARTS   more than max_parts MIME parts: the later ones were
+ *                   skipped, and GMime was given the message only up to the
+ *                   line starting the first part beyond the limit.
+ * MSG_LIMIT_HEADER  a header field longer than max_header_bytes was cut to
+ *                   that length (at a character boundary), or a header
+ *                   block held more than MSG_MAX_BLOCK_FIELDS fields (the
+ *                   whole message more than MSG_MAX_TOTAL_FIELDS) and the
+ *                   later ones were dropped.
+ * MSG_LIMIT_BODY    the body text was longer than max_body_text and was cut
+ *                   (at a character boundary); at most twice max_body_text
+ *                   bytes of the body part are decoded at all.
+ */
+#define MSG_LIMIT_DEPTH  (1u << 0)
+#define MSG_LIMIT_PARTS  (1u << 1)
+#define MSG_LIMIT_HEADER (1u << 2)
+#define MSG_LIMIT_BODY   (1u << 3)
+
+#define MSG_DEFAULT_MAX_MIME_DEPTH 64
+#define MSG_DEFAULT_MAX_PARTS 10000
+#define MSG_DEFAULT_MAX_HEADER_BYTES (256u * 1024)
+#define MSG_DEFAULT_MAX_BODY_TEXT (4u * 1024 * 1024)
+/* Header fields per header block, and in the whole message. */
+#define MSG_MAX_BLOCK_FIELDS 2000
+#define MSG_MAX_TOTAL_FIELDS 50000
 
 struct message_parse_options {
 	/* Charsets tried, in order, for undeclared 8-bit text after UTF-8
 	 * (e.g. {"GB18030", "windows-1252", NULL}); NULL means the built-in
 	 * default list. */
 	const char *const *charset_fallbacks;
+	/* Limits (see MSG_LIMIT_*); 0 means the MSG_DEFAULT_* value. GMime
+	 * itself stops nesting at 1,024 levels, whatever max_mime_depth says. */
+	unsigned max_mime_depth;     /* MIME nesting levels entered */
+	unsigned max_parts;          /* MIME parts visited */
+	uint64_t max_header_bytes;   /* bytes kept of one header field */
+	uint64_t max_body_text;      /* bytes of UTF-8 kept in body_text */
 };
 
 /* Once per process, before any other call (calls g_mime_init()). */

@@ -799,6 +799,7 @@ char *quote_cut(const char *text)
 
 bool quote_is_forward_subject(const struct quote_rules *rules, const char *subject)
 {
+	const char *end = subject;
 	char *head;
 	bool res;
 
@@ -807,7 +808,9 @@ bool quote_is_forward_subject(const struct quote_rules *rules, const char *subje
 	if (rules == NULL)
 		rules = quote_rules_builtin();
 	/* The prefix is at the start: a long subject need not be read. */
-	head = g_utf8_substring(subject, 0, 200);
+	for (int i = 0; i < 200 && *end != '\0'; i++)
+		end = g_utf8_next_char(end);
+	head = g_strndup(subject, (gsize)(end - subject));
 	res = any_matches(rules->forward_subjects, head);
 	g_free(head);
 	return res;
