@@ -11,7 +11,8 @@
 /* Debian's libexttextcat-data puts the fingerprints here. */
 #define LANGUAGE_MODELS_DIR "/usr/share/libexttextcat"
 
-/* Loads the fingerprints from dir (NULL: Debian's /usr/share/libexttextcat).
+/* Loads the fingerprints from dir (NULL or "": Debian's
+ * /usr/share/libexttextcat).
  * 0, or -1 with *error_r (g_free) saying which file and what to install.
  * *models_r is the caller's: language_models_free(). */
 int language_models_load(const char *dir, struct language_models **models_r, char **error_r);

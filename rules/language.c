@@ -5,8 +5,8 @@
  * dominant script either names the language (Hangul, kana, Han, Thai,
  * Greek...) or picks the candidates that libexttextcat's fingerprints
  * choose among (Latin, Cyrillic, Arabic). Short or unclear Latin text is
- * left to greeting words and telltale letters, and else to the caller's
- * country fallback. */
+ * left to greeting words and telltale letters (language_cues.c), and else
+ * to the caller's country fallback: a wrong language is worse than none. */
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>
@@ -36,10 +36,10 @@
 #define CJK_LETTER_WEIGHT 3
 
 /* The candidate languages, one fingerprint file each. Only trade
- * languages, and per script, so that close relatives outside trade
+ * languages, compared per script, so that close relatives outside trade
  * (Galician, Catalan, Asturian, Occitan) cannot take Spanish or Portuguese
- * text, nor Macedonian Russian; a text in one of those comes out as its
- * nearest trade language, which is also the best template to answer it in.
+ * text; a text in one of those comes out as its nearest trade language,
+ * which is also the best template to answer it in.
  * Bokmål and Nynorsk are both Norwegian; libexttextcat's "sr-Cyrl" is
  * Serbian. Han, kana and Hangul need no fingerprints: their script tells.
  * The Cyrillic languages come by their weight in trade: when the text
@@ -95,7 +95,8 @@ enum script_group {
 	GROUP_CYRILLIC,
 	GROUP_ARABIC,
 	GROUP_CJK,       /* Han and kana: Chinese or Japanese */
-	GROUP_NAMED,     /* a script of one language: script_groups[].code */
+	GROUP_NAMED,     /* a script of one language: script_rules[].code */
+	GROUP_ANY,       /* letters_only(): the letters of every script */
 };
 
 struct script_rule {
@@ -201,10 +202,10 @@ static char *take_window(const char *text)
 }
 
 /* Lowercase letters of s, non-letters as single spaces, with a space at
- * each end (" sehr geehrte "). Letters of other groups than group are
- * left out, unless any_script. Returns how many letters it kept. */
-static unsigned letters_only(const char *s, enum script_group group, bool any_script,
-                             GString *out)
+ * each end (" sehr geehrte "), into out. Letters of other groups than
+ * group are left out, unless group is GROUP_ANY. Returns how many letters
+ * it kept. */
+static unsigned letters_only(const char *s, enum script_group group, GString *out)
 {
 	unsigned n = 0;
 	bool in_word = false;
@@ -216,7 +217,7 @@ static unsigned letters_only(const char *s, enum script_group group, bool any_sc
 
 		if (is_letter(c)) {
 			const struct script_rule *rule = rule_of(c);
-			keep = any_script || (rule != NULL && rule->group == group);
+			keep = group == GROUP_ANY || (rule != NULL && rule->group == group);
 		} else if (g_unichar_ismark(c)) {
 			keep = in_word;   /* vowel signs, harakat: part of the word */
 		}
@@ -354,7 +355,7 @@ static void clean_text(const char *window, struct cleaned *c)
 			in_signature = true;
 		g_string_truncate(line_clean, 0);
 		append_clean_tokens(line, line_clean);
-		letters = letters_only(line_clean->str, GROUP_LATIN, true, words);
+		letters = letters_only(line_clean->str, GROUP_ANY, words);
 		if (letters == 0 || is_contact_line(words->str))
 			continue;
 		if (!in_signature && body_letters >= SIGNATURE_MIN_BODY_LETTERS &&
@@ -525,7 +526,7 @@ static size_t first_non_sibling(const struct ngram_ranking *r)
 {
 	size_t j = 1;
 
-	while (j < r->n && language_cue_sibling_of(r->code[0], r->code[j]))
+	while (j < r->n && language_cue_are_siblings(r->code[0], r->code[j]))
 		j++;
 	return j;
 }
@@ -557,19 +558,19 @@ static const char *detect_latin(const struct language_models *models, const char
 {
 	struct ngram_ranking r;
 	const char *code, *cue;
-	unsigned letters = letters_only(body, GROUP_LATIN, false, scratch);
+	unsigned letters = letters_only(body, GROUP_LATIN, scratch);
 	bool spoke = letters >= NGRAM_MIN_LETTERS &&
 	             ngram_rank(models, candidates_of_script(LANGUAGE_SCRIPT_LATIN),
 	                        scratch->str, &r);
 
 	if (spoke && (code = latin_ranking_verdict(&r, scratch->str, letters)) != NULL)
 		return code;
-	letters_only(body, GROUP_LATIN, true, scratch);
+	letters_only(body, GROUP_ANY, scratch);
 	cue = language_cue_words(scratch->str);
 	if (cue == NULL)
 		cue = language_cue_letters(body);
 	if (cue == NULL && !spoke) {
-		letters_only(whole, GROUP_LATIN, true, scratch);
+		letters_only(whole, GROUP_ANY, scratch);
 		cue = language_cue_words(scratch->str);
 	}
 	if (cue == NULL || !spoke)
@@ -647,7 +648,7 @@ static const char *detect_cyrillic(const struct language_models *models, const c
 {
 	struct ngram_ranking r;
 	const char *cue;
-	unsigned letters = letters_only(body, GROUP_CYRILLIC, false, scratch);
+	unsigned letters = letters_only(body, GROUP_CYRILLIC, scratch);
 	candidate_set fitting = cyrillic_fitting(scratch->str, letters);
 
 	if (fitting == 0)
@@ -676,7 +677,7 @@ static const char *detect_arabic(const struct language_models *models, const cha
                                  GString *scratch)
 {
 	struct ngram_ranking r;
-	unsigned letters = letters_only(body, GROUP_ARABIC, false, scratch);
+	unsigned letters = letters_only(body, GROUP_ARABIC, scratch);
 
 	if (letters >= NGRAM_MIN_LETTERS &&
 	    ngram_rank(models, candidates_of_script(LANGUAGE_SCRIPT_ARABIC), scratch->str, &r) &&
@@ -730,6 +731,8 @@ const char *language_detect(const struct language_models *models, const char *te
 	case GROUP_NAMED:
 		code = rule->code;
 		break;
+	case GROUP_ANY:
+		break;   /* no script rule has it */
 	}
 out:
 	g_string_free(scratch, TRUE);

@@ -2,11 +2,12 @@
 #define FOLLOWUP_RULES_LANGUAGE_H
 /*
  * language: the language (ISO 639-1) a buyer writes in, from the new
- * content of a message: the script first (Hangul, kana, Han, Arabic,
- * Cyrillic, Thai, Greek, Hebrew...), then libexttextcat's n-gram
- * fingerprints among the trade languages for Latin and Cyrillic text; when
- * the text is too short or unclear, the language of the customer's country
- * (the ccTLD of its domain, or a country given).
+ * content of a message: the script first (Hangul, kana, Han, Thai, Greek,
+ * Hebrew... name their language), then libexttextcat's n-gram
+ * fingerprints among the trade languages of the script for Latin, Cyrillic
+ * and Arabic text, then greeting words and telltale letters; when the text
+ * is too short or unclear, the language of the customer's country (a
+ * country given, or the ccTLD of its domain).
  *
  * The fingerprints are files, so they are loaded outside rules/ (by
  * config/language_models.c, with the config's runtime); detection itself
@@ -56,8 +57,9 @@ const char *language_of_country(const char *country);
  * "DE", "empresa.com.co" -> "CO", "x@gmail.com" -> NULL), or NULL. */
 const char *language_country_of_domain(const char *domain_or_address);
 
-/* language_detect, else the language of the country (given, or from the
- * customer key's TLD). */
+/* language_detect(models, text), else language_of_country(country), else
+ * the language of the country of customer_key's ccTLD, else NULL. Any
+ * argument may be NULL. Static strings. */
 const char *language_guess(const struct language_models *models, const char *text,
                            const char *country, const char *customer_key);
 

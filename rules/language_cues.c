@@ -65,6 +65,10 @@ static const struct cue_phrase phrases[] = {
 	{ "prezado", "pt", false },
 	{ "prezada", "pt", false },
 	{ "prezados", "pt", false },
+	{ "exmo", "pt", false },               /* "Excelentíssimo": Portugal */
+	{ "exma", "pt", false },
+	{ "exmos", "pt", false },
+	{ "exmas", "pt", false },
 	{ "olá", "pt", false },
 	{ "bom dia", "pt", false },
 	{ "boa tarde", "pt", false },
@@ -484,7 +488,7 @@ bool language_cue_has_siblings(const char *code)
 	return sibling_group_of(code) != NULL;
 }
 
-bool language_cue_sibling_of(const char *a, const char *b)
+bool language_cue_are_siblings(const char *a, const char *b)
 {
 	const char *const *group = sibling_group_of(a);
 

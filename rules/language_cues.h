@@ -10,13 +10,13 @@
 #include <stdbool.h>
 
 /* The language of the cue words in words: lowercase words of any script,
- * each between single spaces (" sehr geehrte frau ")-- the form
- * language_detect() prepares. NULL when there is none, or when two
- * languages have as many. */
+ * each between single spaces, as language_detect() prepares them
+ * (" sehr geehrte frau "). NULL when there is none, or when two languages
+ * have as many. */
 const char *language_cue_words(const char *words);
 
-/* The language that the letters of text (valid UTF-8, NFC) point to, when
- * they point clearly to one: NULL otherwise. */
+/* The language that the letters of text (valid UTF-8, composed) point
+ * to, when they point clearly to one: NULL otherwise. */
 const char *language_cue_letters(const char *text);
 
 /* True when words (as for language_cue_words) is a closing line that a
@@ -28,7 +28,7 @@ bool language_cue_is_closing(const char *words);
 bool language_cue_has_siblings(const char *code);
 
 /* Whether a and b are close relatives (and not the same language). */
-bool language_cue_sibling_of(const char *a, const char *b);
+bool language_cue_are_siblings(const char *a, const char *b);
 
 /* Among code and its close relatives, the one that the function words and
  * letters of words (as for language_cue_words) point to: Norwegian "av",

@@ -392,6 +392,7 @@ static const struct sample other_samples[] = {
 	{ "Sehr geehrte Frau Müller,", "de" },
 	{ "Estimado Sr. García:", "es" },
 	{ "Prezado Sr. Silva,", "pt" },
+	{ "Exmos. Senhores,", "pt" },
 	{ "Geachte heer De Vries,", "nl" },
 	{ "Szanowny Panie,", "pl" },
 	{ "Gentile Dott. Rossi,", "it" },
@@ -645,6 +646,29 @@ static void test_language_of_country(void **state)
 	}
 }
 
+/* Every ISO 3166-1 code is in the table, and the table is sorted (or its
+ * binary search would miss some): all but the 4 uninhabited territories
+ * (AQ, BV, GS, HM) of the 249 have a language. */
+static void test_country_table_complete(void **state)
+{
+	unsigned with_language = 0;
+	char code[3] = { 0 };
+
+	(void)state;
+	for (code[0] = 'A'; code[0] <= 'Z'; code[0]++) {
+		for (code[1] = 'A'; code[1] <= 'Z'; code[1]++) {
+			const char *language = language_of_country(code);
+
+			if (language == NULL)
+				continue;
+			assert_int_equal(strlen(language), 2);
+			with_language++;
+		}
+	}
+	/* "UK" too: an alias of GB. */
+	assert_int_equal(with_language, 245 + 1);
+}
+
 struct domain_case {
 	const char *domain;
 	const char *country;
@@ -857,6 +881,7 @@ int main(void)
 		cmocka_unit_test(test_without_models),
 		cmocka_unit_test(test_text_limit),
 		cmocka_unit_test(test_language_of_country),
+		cmocka_unit_test(test_country_table_complete),
 		cmocka_unit_test(test_country_of_domain),
 		cmocka_unit_test(test_guess_fallbacks),
 		cmocka_unit_test(test_candidates),

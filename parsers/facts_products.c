@@ -1,0 +1,232 @@
+/* facts_products: model numbers and the product named after a quantity
+ * (see facts_int.h). */
+#include <string.h>
+
+#include "parsers/facts_int.h"
+#include "parsers/facts_tables.h"
+
+#define MODEL_MIN 2
+#define MODEL_MAX 32
+#define PHRASE_MAX_WORDS 5
+#define PHRASE_MAX_CJK 12
+#define PHRASE_MIN_CJK 2
+
+bool facts_is_cjk_stop(gunichar c)
+{
+	for (const char *p = facts_phrase_cjk_stops; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return true;
+	return false;
+}
+
+static bool is_ascii_alnum(gunichar c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool is_model_sep(gunichar c)
+{
+	return c == '-' || c == '/' || c == '.' || c == '_';
+}
+
+/* E-mail addresses and links hold letters and digits that are no model:
+ * the whole space-separated chunk is skipped. */
+static size_t link_chunk_end(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+	bool link = false;
+
+	while (k < s->n && !facts_is_space(s->cp[k])) {
+		gunichar c = s->cp[k];
+
+		if (c == '@' || (c == ':' && facts_at(s, k + 1) == '/' && facts_at(s, k + 2) == '/') ||
+		    (c == 'w' && facts_at(s, k + 1) == 'w' && facts_at(s, k + 2) == 'w' &&
+		     facts_at(s, k + 3) == '.'))
+			link = true;
+		k++;
+	}
+	return link ? k : i;
+}
+
+/* True when the whole letter run [i, end) is an entry of the table. */
+static bool run_in(const struct facts_scan *s, size_t i, size_t end,
+                   const struct facts_kw *table)
+{
+	size_t e;
+
+	return facts_match_table(s, i, table, FACTS_KW_NO_LEFT | FACTS_KW_DIGIT_RIGHT, &e) != NULL &&
+	       e == end;
+}
+
+/* Letters and digits, but a unit, a date, an amount, a time or a
+ * numbered thing rather than a model: "200pcs", "1x40HQ", "24-Nov-2026",
+ * "USD410", "Q3", "ISO9001", "PI-2026-118". */
+static bool model_excluded(const struct facts_scan *s, size_t i, size_t end)
+{
+	bool digit_first = facts_is_digit(s->cp[i]), first_run = true;
+	bool first_excluded = false, later_letters = false;
+
+	for (size_t k = i; k < end;) {
+		size_t r = k;
+
+		if (is_model_sep(s->cp[k])) {
+			k++;
+			continue;
+		}
+		if (facts_is_digit(s->cp[k])) {
+			while (r < end && facts_is_digit(s->cp[r]))
+				r++;
+			k = r;
+			first_run = false;
+			continue;
+		}
+		while (r < end && facts_is_letter(s->cp[r]))
+			r++;
+		if (digit_first) {
+			if (!run_in(s, k, r, facts_model_suffix_excludes) &&
+			    !run_in(s, k, r, facts_model_prefix_excludes))
+				return false;
+		} else if (first_run) {
+			first_excluded = run_in(s, k, r, facts_model_prefix_excludes);
+		} else {
+			later_letters = true;
+		}
+		first_run = false;
+		k = r;
+	}
+	return digit_first || (first_excluded && !later_letters);
+}
+
+static void model_at(struct facts_ctx *ctx, size_t i, size_t end)
+{
+	struct facts_scan *s = &ctx->scan;
+	bool letter = false, digit = false;
+
+	if (end - i < MODEL_MIN || end - i > MODEL_MAX || facts_any_claimed(s, i, end))
+		return;
+	for (size_t k = i; k < end; k++) {
+		letter |= facts_is_letter(s->cp[k]);
+		digit |= facts_is_digit(s->cp[k]);
+	}
+	if (!letter || !digit || model_excluded(s, i, end))
+		return;
+	facts_add_product(ctx, i, facts_slice(s, i, end, FACTS_MAX_PRODUCT_BYTES));
+}
+
+void facts_find_models(struct facts_ctx *ctx)
+{
+	struct facts_scan *s = &ctx->scan;
+	size_t i = 0, k;
+
+	while (i < s->n) {
+		if (i == 0 || facts_is_space(s->cp[i - 1])) {
+			k = link_chunk_end(s, i);
+			if (k > i) {
+				i = k;
+				continue;
+			}
+		}
+		/* A token of ASCII letters and digits standing on its own. */
+		if (!is_ascii_alnum(s->cp[i]) || facts_orig(s, i) >= 0x80 ||
+		    (i > 0 && (facts_is_word(s->cp[i - 1]) || is_model_sep(s->cp[i - 1])))) {
+			i++;
+			continue;
+		}
+		k = i;
+		while (k < s->n && ((is_ascii_alnum(s->cp[k]) && facts_orig(s, k) < 0x80) ||
+		                    (is_model_sep(s->cp[k]) && is_ascii_alnum(facts_at(s, k + 1)))))
+			k++;
+		if (!facts_is_word(facts_at(s, k)))
+			model_at(ctx, i, k);
+		i = k + 1;
+	}
+}
+
+/* The end of a phrase word at i (letters, inner - and '), or i when it
+ * holds digits. */
+static size_t phrase_word_end(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+
+	while (k < s->n && k - i < 40) {
+		gunichar c = s->cp[k];
+
+		if (facts_is_letter(c) && !facts_is_cjk(c))
+			k++;
+		else if ((c == '-' || c == '\'') && k > i && facts_is_letter(facts_at(s, k + 1)))
+			k++;
+		else
+			break;
+	}
+	/* "XP" of "XP-200" is a model's, not a word of the phrase. */
+	if (facts_is_word(facts_at(s, k)) ||
+	    (is_model_sep(facts_at(s, k)) && facts_is_digit(facts_at(s, k + 1))))
+		return i;
+	return k;
+}
+
+/* "de" in "válvulas de bola": kept inside a phrase, never at its end. */
+static bool phrase_connector(const struct facts_scan *s, size_t i, size_t end)
+{
+	size_t e;
+
+	return facts_match_table(s, i, facts_phrase_skips, 0, &e) != NULL && e == end;
+}
+
+static bool phrase_stop(const struct facts_scan *s, size_t i, size_t end)
+{
+	size_t e;
+
+	if (facts_match_table(s, i, facts_phrase_stops, 0, &e) != NULL && e == end)
+		return true;
+	return facts_match_table(s, i, facts_currencies, 0, &e) != NULL ||
+	       facts_match_table(s, i, facts_incoterms, 0, &e) != NULL;
+}
+
+static size_t cjk_phrase_end(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+
+	while (k < s->n && k - i < PHRASE_MAX_CJK && facts_is_cjk(s->cp[k]) &&
+	       !facts_is_cjk_stop(s->cp[k]))
+		k++;
+	return k - i >= PHRASE_MIN_CJK ? k : i;
+}
+
+void facts_find_phrase(struct facts_ctx *ctx, size_t i)
+{
+	struct facts_scan *s = &ctx->scan;
+	size_t j = facts_skip_hspace(s, i, 2), k, end, e;
+	int words = 0;
+
+	for (int n = 0; n < 2; n++) {
+		if (facts_match_table(s, j, facts_phrase_skips, FACTS_KW_NO_LEFT, &e) == NULL)
+			break;
+		j = facts_skip_hspace(s, e, 2);
+	}
+	if (facts_is_cjk(facts_at(s, j))) {
+		end = cjk_phrase_end(s, j);
+		if (end > j)
+			facts_add_product(ctx, j, facts_slice(s, j, end, FACTS_MAX_PRODUCT_BYTES));
+		return;
+	}
+	for (k = j, end = j; words < PHRASE_MAX_WORDS && facts_is_letter(facts_at(s, k));) {
+		size_t we = phrase_word_end(s, k);
+
+		bool connector;
+
+		if (we == k || phrase_stop(s, k, we))
+			break;
+		connector = phrase_connector(s, k, we);
+		if (connector && words == 0)
+			break;
+		if (!connector)
+			end = we;
+		words++;
+		if (!facts_is_hspace(facts_at(s, we)) || !facts_is_letter(facts_at(s, we + 1)))
+			break;
+		k = we + 1;
+	}
+	if (end > j && end - j >= 3)
+		facts_add_product(ctx, j, facts_slice(s, j, end, FACTS_MAX_PRODUCT_BYTES));
+}

@@ -1,0 +1,129 @@
+#ifndef FOLLOWUP_PARSERS_FACTS_SCAN_H
+#define FOLLOWUP_PARSERS_FACTS_SCAN_H
+/*
+ * facts_scan: the text parsers/facts*.c read, private to them.
+ *
+ * The subject and the text are joined and decoded once into folded code
+ * points (lower case, accents and Arabic hamza seats removed, full-width
+ * forms and Arabic-Indic digits made ASCII, NBSP made a space), each with
+ * the byte offset where it starts in the original. Matching is done on the
+ * folded code points, so keyword tables are written naturally; what is
+ * reported is cut from the original, so it is exactly what was written.
+ *
+ * Everything is bounded: the scan holds at most FACTS_MAX_TEXT bytes of
+ * text and FACTS_MAX_SUBJECT of subject, and every matcher here looks at
+ * most a small constant number of code points ahead.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <glib.h>
+
+#define FACTS_MAX_TEXT (64 * 1024)
+#define FACTS_MAX_SUBJECT 4096
+
+/* What facts_fold() returns for characters matching ignores (tatweel,
+ * Arabic vowel marks, zero-width characters, soft hyphen). */
+#define FACTS_FOLD_DROP ((gunichar)0xFFFFFFFFu)
+
+struct facts_scan {
+	char *src;         /* subject "\n" text, valid UTF-8, owned */
+	gunichar *cp;      /* folded code points, cp[n] == 0 */
+	guint32 *off;      /* off[i]: where cp[i] starts in src; off[n]: the end */
+	guint8 *claimed;   /* non-zero where a fact already took cp[i] */
+	size_t n;
+	/* Each keyword table's first folded characters, made on first use:
+	 * most entries are then skipped with one comparison. */
+	GHashTable *firsts;
+};
+
+/* Either argument may be NULL. Invalid UTF-8 ends the part it is in: what
+ * comes before it is kept. */
+void facts_scan_init(struct facts_scan *s, const char *subject, const char *text);
+void facts_scan_clear(struct facts_scan *s);
+
+gunichar facts_fold(gunichar c);
+/* Han, kana: scripts written without spaces between words. */
+bool facts_is_cjk(gunichar c);
+/* A letter or digit of a script written with spaces between words. */
+bool facts_is_word(gunichar c);
+bool facts_is_digit(gunichar c);
+bool facts_is_letter(gunichar c);
+bool facts_is_space(gunichar c);
+bool facts_is_hspace(gunichar c);
+
+/* cp[i], or 0 outside the text. */
+gunichar facts_at(const struct facts_scan *s, size_t i);
+/* The original (unfolded) character at i, or 0 outside the text. */
+gunichar facts_orig(const struct facts_scan *s, size_t i);
+/* True when a word of a spaced script starts at i (previous is no word). */
+bool facts_word_start(const struct facts_scan *s, size_t i);
+/* Past at most max horizontal spaces (not line breaks) from i. */
+size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max);
+/* The end of the word (letters, digits, apostrophe) starting at i. */
+size_t facts_word_end(const struct facts_scan *s, size_t i);
+/* A character after which a phrase never continues: a line break or
+ * sentence punctuation (ASCII, CJK and Arabic). */
+bool facts_is_stop(const struct facts_scan *s, size_t i);
+
+/* Keywords. `word` is UTF-8 as written in its language; it is folded the
+ * same way the text is, and a space in it matches 1..8 spaces. */
+enum facts_kw_flags {
+	FACTS_KW_UPPER = 1u << 0,       /* written without lower-case letters */
+	FACTS_KW_LOWER = 1u << 1,       /* written without capitals */
+	FACTS_KW_NO_LEFT = 1u << 2,     /* no word boundary needed before */
+	FACTS_KW_DIGIT_RIGHT = 1u << 3, /* a digit may follow right away */
+	FACTS_KW_STEM = 1u << 4,        /* any letters may follow */
+	FACTS_KW_ASCII = 1u << 5,       /* written in plain ASCII letters */
+	FACTS_KW_SPACED = 1u << 6,      /* units: only after a space */
+	FACTS_KW_CAPITAL = 1u << 7,     /* first letter written as a capital */
+};
+
+struct facts_kw {
+	const char *word;
+	const char *value;       /* what the keyword stands for */
+	unsigned flags;
+	const char *not_before;  /* characters that must not follow it */
+};
+
+/* The end of `word` matched at i, or 0. A keyword ending in a Cyrillic
+ * letter (4 letters or more) also matches its inflected forms. */
+size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
+                   unsigned flags);
+/* The longest entry of a table (ended by a NULL word) matching at i, with
+ * the entry's flags added to `flags`; NULL when none. */
+const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
+                                         const struct facts_kw *table,
+                                         unsigned flags, size_t *end_r);
+/* The first folded character of each word of a table whose entries are
+ * `stride` bytes apart, the word at `word_offset` in each, ended by a NULL
+ * word. Owned by the scan. */
+const gunichar *facts_first_chars(const struct facts_scan *s, const void *table,
+                                  size_t stride, size_t word_offset);
+/* True when an entry of the table matches anywhere in [from, to). */
+bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
+                    const struct facts_kw *table);
+
+/* Numbers: digits with thousands separators in either convention
+ * ("2,000", "1.500", "1 500", "1.250,00", "1,250.00") and a decimal part. */
+struct facts_number {
+	double value;
+	size_t start, end;
+	bool integer;
+};
+/* True when a number may start at i: a digit not glued to a word, another
+ * number, a model number or a phone number's '+'. */
+bool facts_number_start(const struct facts_scan *s, size_t i);
+bool facts_number_at(const struct facts_scan *s, size_t i, struct facts_number *num_r);
+/* A small count: digits, Chinese numerals or a number word ("two", "两",
+ * "zwei", "две"...). */
+bool facts_count_at(const struct facts_scan *s, size_t i, double *value_r,
+                    size_t *end_r);
+
+/* The original text of [start, end): spaces collapsed, trimmed, cut at a
+ * character boundary to at most max_bytes. NULL when empty. */
+char *facts_slice(const struct facts_scan *s, size_t start, size_t end,
+                  size_t max_bytes);
+void facts_claim(struct facts_scan *s, size_t start, size_t end);
+bool facts_any_claimed(const struct facts_scan *s, size_t start, size_t end);
+
+#endif

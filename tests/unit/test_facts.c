@@ -1,0 +1,856 @@
+/*
+ * facts: trade facts out of inquiries and quotations in English, Chinese
+ * (simplified and traditional), Spanish, Portuguese, German, French,
+ * Russian and Arabic (and a little Italian and Turkish).
+ *
+ * Most cases are a text and the exact JSON facts_to_json() must give for
+ * it: that checks every field, and that nothing else was found. Then whole
+ * messages, the struct itself, limits, invalid UTF-8 and pathological
+ * input.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <jansson.h>
+
+#include "parsers/facts.h"
+
+struct json_case {
+	const char *text;
+	const char *json;
+};
+
+struct message_case {
+	const char *subject;
+	const char *text;
+	const char *json;
+};
+
+/* The JSON of subject + text, checked to be valid UTF-8 and to parse. */
+static char *json_of(const char *subject, const char *text)
+{
+	struct trade_facts *f = facts_extract(subject, text);
+	char *json = facts_to_json(f);
+	json_error_t error;
+	json_t *back;
+
+	assert_non_null(json);
+	assert_true(g_utf8_validate(json, -1, NULL));
+	back = json_loads(json, 0, &error);
+	assert_non_null(back);
+	assert_true(json_is_object(back));
+	assert_int_equal(json_object_size(back) == 0, facts_empty(f));
+	json_decref(back);
+	facts_free(&f);
+	assert_null(f);
+	return json;
+}
+
+static void check_cases(const struct json_case *cases, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		char *json = json_of(NULL, cases[k].text);
+
+		if (strcmp(json, cases[k].json) != 0)
+			print_message("case %zu: %s\n", k, cases[k].text);
+		assert_string_equal(json, cases[k].json);
+		g_free(json);
+	}
+}
+
+/* Incoterms and their named place. */
+static const struct json_case incoterm_cases[] = {
+	{ "FOB Ningbo",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Ningbo\"}" },
+	{ "CIF Santos port",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Santos\",\"destination_port\":\"Santos\",\"destination_country\":\"BR\"}" },
+	{ "FOB Shanghai, China",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Shanghai, China\"}" },
+	{ "EXW our factory",
+	  "{\"incoterm\":\"EXW\",\"incoterm_place\":\"our factory\"}" },
+	{ "DDP Hamburg",
+	  "{\"incoterm\":\"DDP\",\"incoterm_place\":\"Hamburg\",\"destination_port\":\"Hamburg\",\"destination_country\":\"DE\"}" },
+	{ "FOB price",
+	  "{\"incoterm\":\"FOB\"}" },
+	{ "We make FOBS and key rings",
+	  "{}" },
+	{ "fob ningbo",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"ningbo\"}" },
+	{ "C&F Karachi",
+	  "{\"incoterm\":\"CFR\",\"incoterm_place\":\"Karachi\",\"destination_port\":\"Karachi\",\"destination_country\":\"PK\"}" },
+	{ "CNF Lagos",
+	  "{\"incoterm\":\"CFR\",\"incoterm_place\":\"Lagos\",\"destination_port\":\"Lagos\",\"destination_country\":\"NG\"}" },
+	{ "DAT Rotterdam",
+	  "{\"incoterm\":\"DPU\",\"incoterm_place\":\"Rotterdam\",\"destination_port\":\"Rotterdam\",\"destination_country\":\"NL\"}" },
+	{ "FCA Hamburg",
+	  "{\"incoterm\":\"FCA\",\"incoterm_place\":\"Hamburg\"}" },
+	{ "CPT Moscow",
+	  "{\"incoterm\":\"CPT\",\"incoterm_place\":\"Moscow\",\"destination_port\":\"Moscow\",\"destination_country\":\"RU\"}" },
+	{ "CIP Almaty",
+	  "{\"incoterm\":\"CIP\",\"incoterm_place\":\"Almaty\",\"destination_port\":\"Almaty\",\"destination_country\":\"KZ\"}" },
+	{ "DAP your warehouse",
+	  "{\"incoterm\":\"DAP\",\"incoterm_place\":\"your warehouse\"}" },
+	{ "FAS Qingdao",
+	  "{\"incoterm\":\"FAS\",\"incoterm_place\":\"Qingdao\"}" },
+	{ "FOB宁波",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"宁波\"}" },
+	{ "CIF Новороссийск",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Новороссийск\",\"destination_port\":\"Novorossiysk\",\"destination_country\":\"RU\"}" },
+	{ "CFR جدة",
+	  "{\"incoterm\":\"CFR\",\"incoterm_place\":\"جدة\",\"destination_port\":\"Jeddah\",\"destination_country\":\"SA\"}" },
+	{ "Incoterms 2020: FOB Xiamen",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Xiamen\"}" },
+	{ "DPU Port Klang",
+	  "{\"incoterm\":\"DPU\",\"incoterm_place\":\"Port Klang\",\"destination_port\":\"Port Klang\",\"destination_country\":\"MY\"}" },
+	{ "EXW Ningbo or FOB Shanghai",
+	  "{\"incoterm\":\"EXW\",\"incoterm_place\":\"Ningbo\"}" },
+	{ "FOB Ningbo Beilun port",
+	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Ningbo\"}" },
+};
+
+/* Quantities with units. */
+static const struct json_case quantity_cases[] = {
+	{ "200 pcs",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "200pcs",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200pcs\"}]}" },
+	{ "200 pieces",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pieces\"}]}" },
+	{ "2,000 units",
+	  "{\"quantities\":[{\"value\":2000,\"unit\":\"units\",\"text\":\"2,000 units\"}]}" },
+	{ "1.500 Stück",
+	  "{\"quantities\":[{\"value\":1500,\"unit\":\"pcs\",\"text\":\"1.500 Stück\"}]}" },
+	{ "200 Stk.",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 Stk\"}]}" },
+	{ "200台",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"units\",\"text\":\"200台\"}]}" },
+	{ "200个",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200个\"}]}" },
+	{ "200件",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200件\"}]}" },
+	{ "200套",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"sets\",\"text\":\"200套\"}]}" },
+	{ "5吨",
+	  "{\"quantities\":[{\"value\":5,\"unit\":\"t\",\"text\":\"5吨\"}]}" },
+	{ "200 unidades",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"units\",\"text\":\"200 unidades\"}]}" },
+	{ "200 peças",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 peças\"}]}" },
+	{ "200 шт",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 шт\"}]}" },
+	{ "200 штук",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 штук\"}]}" },
+	{ "200 قطعة",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]}" },
+	{ "٢٠٠ قطعة",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"٢٠٠ قطعة\"}]}" },
+	{ "1x40HQ",
+	  "{\"quantities\":[{\"value\":1,\"unit\":\"40ft\",\"text\":\"1x40HQ\"}]}" },
+	{ "2 x 20GP",
+	  "{\"quantities\":[{\"value\":2,\"unit\":\"20ft\",\"text\":\"2 x 20GP\"}]}" },
+	{ "one 40ft container",
+	  "{\"quantities\":[{\"value\":1,\"unit\":\"40ft\",\"text\":\"one 40ft container\"}]}" },
+	{ "500 kg",
+	  "{\"quantities\":[{\"value\":500,\"unit\":\"kg\",\"text\":\"500 kg\"}]}" },
+	{ "20 tons/MT",
+	  "{\"quantities\":[{\"value\":20,\"unit\":\"t\",\"text\":\"20 tons\"}]}" },
+	{ "300 m",
+	  "{\"quantities\":[{\"value\":300,\"unit\":\"m\",\"text\":\"300 m\"}]}" },
+	{ "50 sets",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"sets\",\"text\":\"50 sets\"}]}" },
+	{ "100 cartons",
+	  "{\"quantities\":[{\"value\":100,\"unit\":\"cartons\",\"text\":\"100 cartons\"}]}" },
+	{ "10 pallets",
+	  "{\"quantities\":[{\"value\":10,\"unit\":\"pallets\",\"text\":\"10 pallets\"}]}" },
+	{ "1 500 шт",
+	  "{\"quantities\":[{\"value\":1500,\"unit\":\"pcs\",\"text\":\"1 500 шт\"}]}" },
+	{ "两个40尺柜",
+	  "{\"quantities\":[{\"value\":2,\"unit\":\"40ft\",\"text\":\"两个40尺柜\"}]}" },
+	{ "3 rolls, 20 pairs, 40 bags and 6 drums",
+	  "{\"quantities\":[{\"value\":3,\"unit\":\"rolls\",\"text\":\"3 rolls\"},{\"value\":20,\"unit\":\"pairs\",\"text\":\"20 pairs\"},{\"value\":40,\"unit\":\"bags\",\"text\":\"40 bags\"},{\"value\":6,\"unit\":\"drums\",\"text\":\"6 drums\"}]}" },
+	{ "1,000 pièces",
+	  "{\"quantities\":[{\"value\":1000,\"unit\":\"pcs\",\"text\":\"1,000 pièces\"}]}" },
+	{ "500 pezzi",
+	  "{\"quantities\":[{\"value\":500,\"unit\":\"pcs\",\"text\":\"500 pezzi\"}]}" },
+	{ "300 adet",
+	  "{\"quantities\":[{\"value\":300,\"unit\":\"pcs\",\"text\":\"300 adet\"}]}" },
+	{ "12 m² and 3 m³",
+	  "{\"quantities\":[{\"value\":12,\"unit\":\"m2\",\"text\":\"12 m²\"},{\"value\":3,\"unit\":\"m3\",\"text\":\"3 m³\"}]}" },
+	{ "100-200 pcs",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"100-200 pcs\"}]}" },
+	{ "Qty: 500",
+	  "{\"quantities\":[{\"value\":500,\"text\":\"Qty: 500\"}]}" },
+	{ "数量：500",
+	  "{\"quantities\":[{\"value\":500,\"text\":\"数量：500\"}]}" },
+};
+
+/* Prices, dates, phone numbers, percentages, model numbers: no quantity. */
+static const struct json_case quantity_negative_cases[] = {
+	{ "Please call +86 574 8765 4321",
+	  "{}" },
+	{ "Date: 24.11.2026",
+	  "{}" },
+	{ "2026-11-24",
+	  "{}" },
+	{ "30% T/T, 70% before shipment",
+	  "{}" },
+	{ "5个月",
+	  "{}" },
+	{ "Model XP-200 pcs",
+	  "{\"products\":[\"XP-200\"]}" },
+	{ "Room 501, Building 3",
+	  "{}" },
+	{ "at 10:30 am",
+	  "{}" },
+};
+
+/* Prices. */
+static const struct json_case price_cases[] = {
+	{ "USD 410/pc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}]}" },
+	{ "US$410 per unit",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"units\",\"text\":\"US$410 per unit\"}]}" },
+	{ "$4.10/pc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":4.1,\"per\":\"pcs\",\"text\":\"$4.10/pc\"}]}" },
+	{ "EUR 1.250,00",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":1250,\"text\":\"EUR 1.250,00\"}]}" },
+	{ "€12,50/Stück",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":12.5,\"per\":\"pcs\",\"text\":\"€12,50/Stück\"}]}" },
+	{ "410 USD",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"text\":\"410 USD\"}]}" },
+	{ "RMB 2800/台",
+	  "{\"prices\":[{\"currency\":\"CNY\",\"amount\":2800,\"per\":\"units\",\"text\":\"RMB 2800/台\"}]}" },
+	{ "¥2,800",
+	  "{\"prices\":[{\"currency\":\"CNY\",\"amount\":2800,\"text\":\"¥2,800\"}]}" },
+	{ "R$ 35,00",
+	  "{\"prices\":[{\"currency\":\"BRL\",\"amount\":35,\"text\":\"R$ 35,00\"}]}" },
+	{ "AED 150",
+	  "{\"prices\":[{\"currency\":\"AED\",\"amount\":150,\"text\":\"AED 150\"}]}" },
+	{ "单价: 410美元",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"text\":\"410美元\"}]}" },
+	{ "цена 410 долларов",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"text\":\"410 долларов\"}]}" },
+	{ "Total amount: USD 82,000",
+	  "{}" },
+	{ "USD 410/pc, total USD 82,000",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}]}" },
+	{ "每台410美元",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"units\",\"text\":\"410美元\"}]}" },
+	{ "150 درهم للقطعة",
+	  "{\"prices\":[{\"currency\":\"AED\",\"amount\":150,\"per\":\"pcs\",\"text\":\"150 درهم للقطعة\"}]}" },
+	{ "900 EUR por tonelada",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":900,\"per\":\"t\",\"text\":\"900 EUR por tonelada\"}]}" },
+	{ "12,50 € pro Stück",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":12.5,\"per\":\"pcs\",\"text\":\"12,50 € pro Stück\"}]}" },
+	{ "£3.20 each",
+	  "{\"prices\":[{\"currency\":\"GBP\",\"amount\":3.2,\"per\":\"pcs\",\"text\":\"£3.20 each\"}]}" },
+	{ "USD 500/MT",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":500,\"per\":\"t\",\"text\":\"USD 500/MT\"}]}" },
+	{ "USD 4.10-4.50/pc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":4.1,\"per\":\"pcs\",\"text\":\"USD 4.10-4.50/pc\"}]}" },
+	{ "USD 2,500 per 40HQ",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":2500,\"per\":\"40ft\",\"text\":\"USD 2,500 per 40HQ\"}]}" },
+};
+
+/* Minimum order quantities. */
+static const struct json_case moq_cases[] = {
+	{ "MOQ: 500 pcs",
+	  "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"MOQ: 500 pcs\"}}" },
+	{ "MOQ 500pcs",
+	  "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"MOQ 500pcs\"}}" },
+	{ "minimum order quantity 500",
+	  "{\"moq\":{\"value\":500,\"text\":\"minimum order quantity 500\"}}" },
+	{ "最小起订量500台",
+	  "{\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"最小起订量500台\"}}" },
+	{ "起订量：1000个",
+	  "{\"moq\":{\"value\":1000,\"unit\":\"pcs\",\"text\":\"起订量：1000个\"}}" },
+	{ "Mindestbestellmenge 500 Stück",
+	  "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"Mindestbestellmenge 500 Stück\"}}" },
+	{ "pedido mínimo de 500 unidades",
+	  "{\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"pedido mínimo de 500 unidades\"}}" },
+	{ "quantidade mínima 300 peças",
+	  "{\"moq\":{\"value\":300,\"unit\":\"pcs\",\"text\":\"quantidade mínima 300 peças\"}}" },
+	{ "quantité minimale de commande 100 pièces",
+	  "{\"moq\":{\"value\":100,\"unit\":\"pcs\",\"text\":\"quantité minimale de commande 100 pièces\"}}" },
+	{ "минимальный заказ 500 шт",
+	  "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"минимальный заказ 500 шт\"}}" },
+	{ "الحد الأدنى للطلب 500 قطعة",
+	  "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"الحد الأدنى للطلب 500 قطعة\"}}" },
+	{ "500台起订",
+	  "{\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"500台起订\"}}" },
+	{ "MOQ: 1x20GP",
+	  "{\"moq\":{\"value\":1,\"unit\":\"20ft\",\"text\":\"MOQ: 1x20GP\"}}" },
+	{ "What is your MOQ?",
+	  "{}" },
+	{ "MOQ (30% deposit)",
+	  "{}" },
+};
+
+/* Destination ports and countries. */
+static const struct json_case destination_cases[] = {
+	{ "destination port: Santos",
+	  "{\"destination_port\":\"Santos\",\"destination_country\":\"BR\"}" },
+	{ "to Hamburg port",
+	  "{\"destination_port\":\"Hamburg\",\"destination_country\":\"DE\"}" },
+	{ "shipping to Dubai",
+	  "{\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
+	{ "目的港：汉堡",
+	  "{\"destination_port\":\"Hamburg\",\"destination_country\":\"DE\"}" },
+	{ "Bestimmungshafen Hamburg",
+	  "{\"destination_port\":\"Hamburg\",\"destination_country\":\"DE\"}" },
+	{ "puerto de destino: Buenaventura",
+	  "{\"destination_port\":\"Buenaventura\",\"destination_country\":\"CO\"}" },
+	{ "porto de destino Santos",
+	  "{\"destination_port\":\"Santos\",\"destination_country\":\"BR\"}" },
+	{ "port de destination: Le Havre",
+	  "{\"destination_port\":\"Le Havre\",\"destination_country\":\"FR\"}" },
+	{ "порт назначения Новороссийск",
+	  "{\"destination_port\":\"Novorossiysk\",\"destination_country\":\"RU\"}" },
+	{ "ميناء الوصول جدة",
+	  "{\"destination_port\":\"Jeddah\",\"destination_country\":\"SA\"}" },
+	{ "destination port: Port Moresby",
+	  "{\"destination_port\":\"Port Moresby\"}" },
+	{ "Lieferung nach Deutschland",
+	  "{\"destination_country\":\"DE\"}" },
+	{ "доставка в Германию",
+	  "{\"destination_country\":\"DE\"}" },
+	{ "Welcome to China",
+	  "{}" },
+	{ "ship to Brasil",
+	  "{\"destination_country\":\"BR\"}" },
+	{ "运往迪拜",
+	  "{\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
+	{ "目的港：高雄",
+	  "{\"destination_port\":\"Kaohsiung\",\"destination_country\":\"TW\"}" },
+	{ "CIF Santos, destination port: Paranaguá",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Santos\",\"destination_port\":\"Paranagua\",\"destination_country\":\"BR\"}" },
+};
+
+/* Delivery time. */
+static const struct json_case delivery_cases[] = {
+	{ "delivery within 30 days",
+	  "{\"delivery_time\":\"within 30 days\",\"delivery_days\":30}" },
+	{ "lead time: 4-6 weeks",
+	  "{\"delivery_time\":\"4-6 weeks\",\"delivery_days\":42}" },
+	{ "delivery time 25 working days",
+	  "{\"delivery_time\":\"25 working days\",\"delivery_days\":35}" },
+	{ "交货期30天",
+	  "{\"delivery_time\":\"30天\",\"delivery_days\":30}" },
+	{ "交期：两周",
+	  "{\"delivery_time\":\"两周\",\"delivery_days\":14}" },
+	{ "Lieferzeit 4 Wochen",
+	  "{\"delivery_time\":\"4 Wochen\",\"delivery_days\":28}" },
+	{ "plazo de entrega 30 días",
+	  "{\"delivery_time\":\"30 días\",\"delivery_days\":30}" },
+	{ "prazo de entrega de 45 dias",
+	  "{\"delivery_time\":\"45 dias\",\"delivery_days\":45}" },
+	{ "délai de livraison 3 semaines",
+	  "{\"delivery_time\":\"3 semaines\",\"delivery_days\":21}" },
+	{ "срок поставки 30 дней",
+	  "{\"delivery_time\":\"30 дней\",\"delivery_days\":30}" },
+	{ "مدة التسليم 30 يوما",
+	  "{\"delivery_time\":\"30 يوما\",\"delivery_days\":30}" },
+	{ "交货期：15-20个工作日",
+	  "{\"delivery_time\":\"15-20个工作日\",\"delivery_days\":28}" },
+	{ "lead time is about 2 months",
+	  "{\"delivery_time\":\"about 2 months\",\"delivery_days\":60}" },
+	{ "delivery within two weeks",
+	  "{\"delivery_time\":\"within two weeks\",\"delivery_days\":14}" },
+	{ "prazo de entrega 20 dias úteis",
+	  "{\"delivery_time\":\"20 dias úteis\",\"delivery_days\":28}" },
+	{ "delivery within 9000 days",
+	  "{\"delivery_time\":\"within 9000 days\"}" },
+	{ "delivery address: Room 501",
+	  "{}" },
+	{ "交貨期：兩週",
+	  "{\"delivery_time\":\"兩週\",\"delivery_days\":14}" },
+	{ "срок поставки 10 рабочих дней",
+	  "{\"delivery_time\":\"10 рабочих дней\",\"delivery_days\":14}" },
+};
+
+/* Quotation, offer and PI numbers. */
+static const struct json_case reference_cases[] = {
+	{ "Quotation No. Q-2026-118",
+	  "{\"reference\":\"Q-2026-118\"}" },
+	{ "PI No.: PI-2026-118",
+	  "{\"reference\":\"PI-2026-118\"}" },
+	{ "Proforma Invoice #2026118",
+	  "{\"reference\":\"2026118\"}" },
+	{ "Offer ref. AP/26/118",
+	  "{\"reference\":\"AP/26/118\"}" },
+	{ "报价单号：BJ20261118",
+	  "{\"reference\":\"BJ20261118\"}" },
+	{ "Angebot Nr. 2026-118",
+	  "{\"reference\":\"2026-118\"}" },
+	{ "Cotización N° 118-2026",
+	  "{\"reference\":\"118-2026\"}" },
+	{ "Cotação nº 118",
+	  "{\"reference\":\"118\"}" },
+	{ "Devis n° 118",
+	  "{\"reference\":\"118\"}" },
+	{ "Коммерческое предложение № 118",
+	  "{\"reference\":\"118\"}" },
+	{ "عرض سعر رقم 118",
+	  "{\"reference\":\"118\"}" },
+	{ "Re: PI",
+	  "{}" },
+	{ "We offer 200 pcs",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "Quotation for 200 pcs",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "Please see PI-2026-120 attached.",
+	  "{\"reference\":\"PI-2026-120\"}" },
+};
+
+/* Model numbers and named products. */
+static const struct json_case product_cases[] = {
+	{ "200 pcs stainless steel ball valves",
+	  "{\"products\":[\"stainless steel ball valves\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "XP-200, SS304, DN50, QJ-4500/2 and 6205-2RS",
+	  "{\"products\":[\"XP-200\",\"SS304\",\"DN50\",\"QJ-4500/2\",\"6205-2RS\"]}" },
+	{ "Q3 2026, ISO9001, 24-Nov-2026, 10am, 3rd, 30days, 1200x600mm, 5kW, 220V",
+	  "{}" },
+	{ "sales01@abc.com www.abc123.com",
+	  "{}" },
+	{ "200个不锈钢球阀，请报价",
+	  "{\"products\":[\"不锈钢球阀\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200个\"}]}" },
+	{ "500 unidades de válvulas de bola para Colombia",
+	  "{\"products\":[\"válvulas de bola\"],\"quantities\":[{\"value\":500,\"unit\":\"units\",\"text\":\"500 unidades\"}]}" },
+	{ "200 Stück Kugelhähne DN50",
+	  "{\"products\":[\"Kugelhähne\",\"DN50\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 Stück\"}]}" },
+	{ "200 шт шаровых кранов",
+	  "{\"products\":[\"шаровых кранов\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 шт\"}]}" },
+	{ "XP-200 and xp-200 again",
+	  "{\"products\":[\"XP-200\"]}" },
+	{ "Model 304L and SS316L",
+	  "{\"products\":[\"304L\",\"SS316L\"]}" },
+};
+
+/* Whole messages: subject and text, each in its language. */
+static const struct message_case messages[] = {
+	/* An English inquiry. */
+	{ "Inquiry: ball valves XP-200, CIF Santos",
+	  "Dear Sir,\n"
+	  "\n"
+	  "We are interested in your stainless steel ball valves. Please quote for:\n"
+	  "\n"
+	  "Model XP-200, DN50: 2,000 pcs\n"
+	  "Model QJ-4500/2: 500 sets\n"
+	  "\n"
+	  "Price terms: CIF Santos port, Brazil. Delivery within 30 days after deposit.\n"
+	  "Please also tell us your MOQ and the payment terms (30% T/T).\n"
+	  "\n"
+	  "Best regards,\n"
+	  "Maria Silva\n"
+	  "Tel: +55 11 3456 7890\n"
+	  "maria@example.com.br\n",
+	  "{\"products\":[\"XP-200\",\"DN50\",\"QJ-4500/2\"]"
+	  ",\"quantities\":[{\"value\":2000,\"unit\":\"pcs\",\"text\":\"2,000 pcs\"},{\"value\":500,\"unit\":\"sets\",\"text\":\"500 sets\"}]"
+	  ",\"incoterm\":\"CIF\""
+	  ",\"incoterm_place\":\"Santos\""
+	  ",\"destination_port\":\"Santos\""
+	  ",\"destination_country\":\"BR\""
+	  ",\"delivery_time\":\"within 30 days\""
+	  ",\"delivery_days\":30}" },
+	/* A German Angebot. */
+	{ "AW: Anfrage Kugelhähne",
+	  "Sehr geehrte Damen und Herren,\n"
+	  "\n"
+	  "vielen Dank für Ihre Anfrage. Unser Angebot Nr. 2026-118:\n"
+	  "\n"
+	  "1.500 Stück Kugelhähne DN50, Preis: €12,50/Stück, FCA Hamburg.\n"
+	  "Mindestbestellmenge 500 Stück.\n"
+	  "Lieferzeit: ca. 4-6 Wochen nach Auftragseingang.\n"
+	  "\n"
+	  "Mit freundlichen Grüßen\n",
+	  "{\"products\":[\"Kugelhähne\",\"DN50\"]"
+	  ",\"quantities\":[{\"value\":1500,\"unit\":\"pcs\",\"text\":\"1.500 Stück\"}]"
+	  ",\"incoterm\":\"FCA\""
+	  ",\"incoterm_place\":\"Hamburg\""
+	  ",\"prices\":[{\"currency\":\"EUR\",\"amount\":12.5,\"per\":\"pcs\",\"text\":\"€12,50/Stück\"}]"
+	  ",\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"Mindestbestellmenge 500 Stück\"}"
+	  ",\"delivery_time\":\"ca. 4-6 Wochen\""
+	  ",\"delivery_days\":42"
+	  ",\"reference\":\"2026-118\"}" },
+	/* A Chinese 询价 (inquiry). */
+	{ "询价：不锈钢球阀",
+	  "您好！\n"
+	  "\n"
+	  "我司需要采购不锈钢球阀，型号：QJ-4500/2，数量：200台，FOB宁波价格。\n"
+	  "目的港：汉堡。交货期30天。请报最优价格。\n"
+	  "\n"
+	  "谢谢！\n",
+	  "{\"products\":[\"QJ-4500/2\"]"
+	  ",\"quantities\":[{\"value\":200,\"unit\":\"units\",\"text\":\"200台\"}]"
+	  ",\"incoterm\":\"FOB\""
+	  ",\"incoterm_place\":\"宁波\""
+	  ",\"destination_port\":\"Hamburg\""
+	  ",\"destination_country\":\"DE\""
+	  ",\"delivery_time\":\"30天\""
+	  ",\"delivery_days\":30}" },
+	/* A Spanish cotización. */
+	{ "Cotización N° 118-2026",
+	  "Estimado cliente:\n"
+	  "\n"
+	  "Adjuntamos la cotización N° 118-2026 para 500 unidades de válvulas de bola SS304.\n"
+	  "Precio unitario: USD 4.10/pc FOB Shanghai, China.\n"
+	  "Pedido mínimo de 500 unidades. Plazo de entrega 30 días hábiles.\n"
+	  "Puerto de destino: Buenaventura.\n"
+	  "\n"
+	  "Saludos cordiales\n",
+	  "{\"products\":[\"válvulas de bola\",\"SS304\"]"
+	  ",\"quantities\":[{\"value\":500,\"unit\":\"units\",\"text\":\"500 unidades\"}]"
+	  ",\"incoterm\":\"FOB\""
+	  ",\"incoterm_place\":\"Shanghai, China\""
+	  ",\"prices\":[{\"currency\":\"USD\",\"amount\":4.1,\"per\":\"pcs\",\"text\":\"USD 4.10/pc\"}]"
+	  ",\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"Pedido mínimo de 500 unidades\"}"
+	  ",\"destination_port\":\"Buenaventura\""
+	  ",\"destination_country\":\"CO\""
+	  ",\"delivery_time\":\"30 días hábiles\""
+	  ",\"delivery_days\":42"
+	  ",\"reference\":\"118-2026\"}" },
+	/* A Brazilian cotação. */
+	{ "Re: Cotação nº 118",
+	  "Prezado senhor,\n"
+	  "\n"
+	  "Segue a cotação nº 118 conforme solicitado:\n"
+	  "- 300 peças de válvulas esfera modelo XP-200\n"
+	  "- Preço: R$ 35,00 por peça, CIF Santos\n"
+	  "- Prazo de entrega de 45 dias\n"
+	  "- Quantidade mínima: 100 peças\n"
+	  "\n"
+	  "Atenciosamente\n",
+	  "{\"products\":[\"válvulas esfera\",\"XP-200\"]"
+	  ",\"quantities\":[{\"value\":300,\"unit\":\"pcs\",\"text\":\"300 peças\"}]"
+	  ",\"incoterm\":\"CIF\""
+	  ",\"incoterm_place\":\"Santos\""
+	  ",\"prices\":[{\"currency\":\"BRL\",\"amount\":35,\"per\":\"pcs\",\"text\":\"R$ 35,00 por peça\"}]"
+	  ",\"moq\":{\"value\":100,\"unit\":\"pcs\",\"text\":\"Quantidade mínima: 100 peças\"}"
+	  ",\"destination_port\":\"Santos\""
+	  ",\"destination_country\":\"BR\""
+	  ",\"delivery_time\":\"45 dias\""
+	  ",\"delivery_days\":45"
+	  ",\"reference\":\"118\"}" },
+	/* A Russian запрос (request for an offer). */
+	{ "Запрос КП",
+	  "Здравствуйте!\n"
+	  "\n"
+	  "Просим выслать коммерческое предложение на шаровые краны DN50:\n"
+	  "количество 500 шт, условия поставки CIF Новороссийск.\n"
+	  "Срок поставки 30 дней. Минимальный заказ 500 шт?\n"
+	  "\n"
+	  "С уважением\n",
+	  "{\"products\":[\"DN50\"]"
+	  ",\"quantities\":[{\"value\":500,\"unit\":\"pcs\",\"text\":\"500 шт\"}]"
+	  ",\"incoterm\":\"CIF\""
+	  ",\"incoterm_place\":\"Новороссийск\""
+	  ",\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"Минимальный заказ 500 шт\"}"
+	  ",\"destination_port\":\"Novorossiysk\""
+	  ",\"destination_country\":\"RU\""
+	  ",\"delivery_time\":\"30 дней\""
+	  ",\"delivery_days\":30}" },
+	/* An Arabic طلب عرض سعر (request for a quotation). */
+	{ "طلب عرض سعر",
+	  "السلام عليكم،\n"
+	  "\n"
+	  "نرجو منكم إرسال عرض سعر لـ 200 قطعة من الصمامات الكروية موديل XP-200.\n"
+	  "الشحن إلى دبي، CIF جبل علي.\n"
+	  "مدة التسليم 30 يوما. السعر المطلوب بالدولار.\n"
+	  "\n"
+	  "مع التحية\n",
+	  "{\"products\":[\"الصمامات الكروية\",\"XP-200\"]"
+	  ",\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]"
+	  ",\"incoterm\":\"CIF\""
+	  ",\"incoterm_place\":\"جبل علي\""
+	  ",\"destination_port\":\"Dubai\""
+	  ",\"destination_country\":\"AE\""
+	  ",\"delivery_time\":\"30 يوما\""
+	  ",\"delivery_days\":30}" },
+};
+
+#define CASE_TEST(name) \
+	static void test_##name(void **state) \
+	{ \
+		(void)state; \
+		check_cases(name##_cases, G_N_ELEMENTS(name##_cases)); \
+	}
+
+CASE_TEST(incoterm)
+CASE_TEST(quantity)
+CASE_TEST(quantity_negative)
+CASE_TEST(price)
+CASE_TEST(moq)
+CASE_TEST(destination)
+CASE_TEST(delivery)
+CASE_TEST(reference)
+CASE_TEST(product)
+
+static void test_messages(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < G_N_ELEMENTS(messages); k++) {
+		char *json = json_of(messages[k].subject, messages[k].text);
+
+		if (strcmp(json, messages[k].json) != 0)
+			print_message("message %zu: %s\n", k, messages[k].subject);
+		assert_string_equal(json, messages[k].json);
+		g_free(json);
+	}
+}
+
+/* The struct behind the JSON: numbers, NULLs, delivery_days. */
+static void test_struct_fields(void **state)
+{
+	struct trade_facts *f;
+
+	(void)state;
+	f = facts_extract("Offer ref. AP/26/118",
+	                  "300 sets, 2.5 t. Price: USD 1,200.50/set, EUR 900 CIP Genoa.\n"
+	                  "Minimum order quantity 50. Lead time: 6-8 weeks.");
+	assert_non_null(f->products);
+	assert_null(f->products[0]);
+	assert_int_equal(f->n_quantities, 2);
+	assert_true(f->quantities[0].value == 300);
+	assert_string_equal(f->quantities[0].unit, "sets");
+	assert_string_equal(f->quantities[0].text, "300 sets");
+	assert_true(f->quantities[1].value == 2.5);
+	assert_string_equal(f->quantities[1].unit, "t");
+	assert_int_equal(f->n_prices, 2);
+	assert_string_equal(f->prices[0].currency, "USD");
+	assert_true(f->prices[0].amount == 1200.5);
+	assert_string_equal(f->prices[0].per, "sets");
+	assert_string_equal(f->prices[1].currency, "EUR");
+	assert_true(f->prices[1].amount == 900);
+	assert_null(f->prices[1].per);
+	assert_string_equal(f->incoterm, "CIP");
+	assert_string_equal(f->incoterm_place, "Genoa");
+	assert_string_equal(f->destination_port, "Genoa");
+	assert_string_equal(f->destination_country, "IT");
+	assert_true(f->has_moq);
+	assert_true(f->moq.value == 50);
+	assert_null(f->moq.unit);
+	assert_string_equal(f->delivery_time, "6-8 weeks");
+	assert_int_equal(f->delivery_days, 56);
+	assert_string_equal(f->reference, "AP/26/118");
+	assert_false(facts_empty(f));
+	facts_free(&f);
+	assert_null(f);
+
+	/* A duration too long to be meant stays as written, without days. */
+	f = facts_extract(NULL, "Lieferzeit 500 Monate");
+	assert_string_equal(f->delivery_time, "500 Monate");
+	assert_int_equal(f->delivery_days, -1);
+	facts_free(&f);
+}
+
+static void test_nothing(void **state)
+{
+	struct trade_facts *f;
+	char *json;
+
+	(void)state;
+	f = facts_extract(NULL, NULL);
+	assert_true(facts_empty(f));
+	assert_non_null(f->products);
+	assert_null(f->products[0]);
+	assert_int_equal(f->delivery_days, -1);
+	json = facts_to_json(f);
+	assert_string_equal(json, "{}");
+	g_free(json);
+	facts_free(&f);
+	facts_free(&f);                 /* NULL again: nothing to do */
+	assert_null(f);
+
+	json = facts_to_json(NULL);
+	assert_string_equal(json, "{}");
+	g_free(json);
+	assert_true(facts_empty(NULL));
+
+	f = facts_extract("", "Dear Sir, please send your catalogue. Best regards");
+	assert_true(facts_empty(f));
+	facts_free(&f);
+}
+
+/* The subject is read first: its reference wins over the body's. */
+static void test_subject(void **state)
+{
+	char *json;
+
+	(void)state;
+	json = json_of("Quotation No. Q-1001", "PI No.: PI-2002\nFOB Xiamen");
+	assert_string_equal(json, "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Xiamen\","
+	                          "\"reference\":\"Q-1001\"}");
+	g_free(json);
+	json = json_of("Inquiry: 500 pcs ball valves, CIF Dubai", NULL);
+	assert_string_equal(json, "{\"products\":[\"ball valves\"],"
+	                          "\"quantities\":[{\"value\":500,\"unit\":\"pcs\",\"text\":\"500 pcs\"}],"
+	                          "\"incoterm\":\"CIF\",\"incoterm_place\":\"Dubai\","
+	                          "\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}");
+	g_free(json);
+	/* Subject and text never run into one phrase. */
+	json = json_of("200 pcs", "stainless steel valves");
+	assert_string_equal(json, "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}");
+	g_free(json);
+}
+
+/* Invalid UTF-8 ends the part it is in; what came before is read. */
+static void test_invalid_utf8(void **state)
+{
+	char *json;
+
+	(void)state;
+	json = json_of(NULL, "FOB Ningbo, 200 pcs \xff\xfe USD 4.10/pc");
+	assert_string_equal(json, "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}],"
+	                          "\"incoterm\":\"FOB\",\"incoterm_place\":\"Ningbo\"}");
+	g_free(json);
+	/* A lone lead byte and an overlong form. */
+	json = json_of("MOQ 500 pcs \xe6\xb1", "\xc0\xaf FOB Ningbo");
+	assert_string_equal(json, "{\"moq\":{\"value\":500,\"unit\":\"pcs\",\"text\":\"MOQ 500 pcs\"}}");
+	g_free(json);
+	json = json_of("\x80", "\xf8\x88\x80\x80\x80");
+	assert_string_equal(json, "{}");
+	g_free(json);
+}
+
+/* A struct filled by hand (as a caller might): what jansson refuses (bad
+ * UTF-8) is left out, the rest is printed. */
+static void test_json_by_hand(void **state)
+{
+	char *products[] = { "XP-200", "bad \xff", NULL };
+	struct facts_quantity q = { 0.25, "t", "0,25 t" };
+	struct facts_price p = { "USD", 1e15, NULL, NULL };
+	struct trade_facts f;
+	char *json;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.products = products;
+	f.quantities = &q;
+	f.n_quantities = 1;
+	f.prices = &p;
+	f.n_prices = 1;
+	f.incoterm = "DAP";
+	f.delivery_time = "soon";
+	f.delivery_days = -1;
+	json = facts_to_json(&f);
+	assert_string_equal(json, "{\"products\":[\"XP-200\"],"
+	                          "\"quantities\":[{\"value\":0.25,\"unit\":\"t\",\"text\":\"0,25 t\"}],"
+	                          "\"incoterm\":\"DAP\","
+	                          "\"prices\":[{\"currency\":\"USD\",\"amount\":1000000000000000}],"
+	                          "\"delivery_time\":\"soon\"}");
+	g_free(json);
+}
+
+/* At most 20 products, quantities and prices; products each once. */
+static void test_limits(void **state)
+{
+	GString *text = g_string_new(NULL);
+	struct trade_facts *f;
+
+	(void)state;
+	for (int k = 1; k <= 30; k++)
+		g_string_append_printf(text, "Model XP-%d: %d pcs at USD %d.50/pc; XP-%d again.\n",
+		                       k, k * 10, k, k);
+	f = facts_extract(NULL, text->str);
+	assert_int_equal(g_strv_length(f->products), 20);
+	assert_string_equal(f->products[0], "XP-1");
+	assert_string_equal(f->products[19], "XP-20");
+	assert_int_equal(f->n_quantities, 20);
+	assert_true(f->quantities[19].value == 200);
+	assert_int_equal(f->n_prices, 20);
+	assert_true(f->prices[19].amount == 20.5);
+	facts_free(&f);
+	g_string_free(text, TRUE);
+}
+
+/* Only the first 64 KiB of text are read. */
+static void test_first_64k(void **state)
+{
+	GString *text = g_string_new(NULL);
+	struct trade_facts *f;
+
+	(void)state;
+	while (text->len < 60 * 1024)
+		g_string_append(text, "filler words without facts. ");
+	g_string_append(text, "FOB Ningbo\n");
+	f = facts_extract(NULL, text->str);
+	assert_string_equal(f->incoterm, "FOB");
+	facts_free(&f);
+	while (text->len < 70 * 1024)
+		g_string_prepend(text, "more filler. ");
+	f = facts_extract(NULL, text->str);
+	assert_null(f->incoterm);
+	facts_free(&f);
+	g_string_free(text, TRUE);
+}
+
+static char *repeat(const char *unit, size_t bytes)
+{
+	GString *s = g_string_sized_new(bytes + 64);
+
+	while (s->len < bytes)
+		g_string_append(s, unit);
+	return g_string_free(s, FALSE);
+}
+
+/* Hostile input returns, with well-formed output (nothing is asserted
+ * about time; run-tests.sh runs this under valgrind too). */
+static void test_pathological(void **state)
+{
+	static const char *const units[] = {
+		"9", "FOB ", "FOB", "1,", "1.", "$1 ", "MOQ ", "delivery ", "destination ",
+		"Quotation No. ", "(", "-", "x", "1x40HQ ", "200 pcs ", "交货期", "个", "PI-1",
+		" ", "\n", "Hamburg ", "XP-200 ", "目的港", "1 000 ", "USD", "é", "@",
+		"-1-1", "每", "٢", "\xd9\x80", "\xe2\x80\x8b", "Германию ", "a-1/", "'",
+	};
+	char *json, *big;
+
+	(void)state;
+	for (size_t k = 0; k < G_N_ELEMENTS(units); k++) {
+		big = repeat(units[k], 1 << 20);
+		json = json_of(big, big);
+		g_free(json);
+		g_free(big);
+	}
+	/* 100,000 digits: no number, no quantity. */
+	big = repeat("1234567890", 100000);
+	json = json_of(NULL, big);
+	assert_string_equal(json, "{}");
+	g_free(json);
+	g_free(big);
+	/* A megabyte of "FOB FOB ...": the rule without a place. */
+	big = repeat("FOB ", 1 << 20);
+	json = json_of(NULL, big);
+	assert_string_equal(json, "{\"incoterm\":\"FOB\"}");
+	g_free(json);
+	g_free(big);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_incoterm),
+		cmocka_unit_test(test_quantity),
+		cmocka_unit_test(test_quantity_negative),
+		cmocka_unit_test(test_price),
+		cmocka_unit_test(test_moq),
+		cmocka_unit_test(test_destination),
+		cmocka_unit_test(test_delivery),
+		cmocka_unit_test(test_reference),
+		cmocka_unit_test(test_product),
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_struct_fields),
+		cmocka_unit_test(test_nothing),
+		cmocka_unit_test(test_subject),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_json_by_hand),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_first_64k),
+		cmocka_unit_test(test_pathological),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
