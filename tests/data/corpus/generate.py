@@ -1000,6 +1000,22 @@ def logo(cid, rgb=(0, 80, 160)):
     return attachment("image001.png", "image/png", tiny_png(rgb), "plain", inline_cid=cid)
 
 
+# Where the destinations this corpus names are (ISO 3166-1): the country of
+# a destination is the one written, else the country of its port.
+PORT_COUNTRY = {
+    "Abidjan": "CI", "Alexandria": "EG", "Almaty": "KZ", "Antofagasta": "CL",
+    "Auckland": "NZ", "Brisbane": "AU", "Buenaventura": "CO", "Buenos Aires": "AR",
+    "Busan": "KR", "Callao": "PE", "Casablanca": "MA", "Cat Lai": "VN", "Dammam": "SA",
+    "Dublin": "IE", "Durban": "ZA", "Felixstowe": "GB", "Gdansk": "PL", "Genoa": "IT",
+    "Hamburg": "DE", "Houston": "US", "Izmir": "TR", "Jakarta": "ID", "Jebel Ali": "AE",
+    "Jeddah": "SA", "Keelung": "TW", "Koper": "SI", "Lagos": "NG", "Leixoes": "PT",
+    "Manzanillo": "MX", "Marseille": "FR", "Mombasa": "KE", "Naples": "IT",
+    "Nhava Sheva": "IN", "Novorossiysk": "RU", "Rio Grande": "BR",
+    "Saint Petersburg": "RU", "Santos": "BR", "Sohar": "OM", "Surabaya": "ID",
+    "Tema": "GH", "Valencia": "ES", "Vladivostok": "RU", "Yokohama": "JP",
+}
+
+
 def F(**facts):
     """Expected facts, in facts_to_json's key order."""
     order = ["products", "quantities", "incoterm", "incoterm_place", "prices", "moq",
@@ -1007,6 +1023,9 @@ def F(**facts):
              "reference"]
     for k in facts:
         assert k in order, k
+    port = facts.get("destination_port")
+    if port is not None and "destination_country" not in facts:
+        facts["destination_country"] = PORT_COUNTRY[port[0] if isinstance(port, list) else port]
     return {k: facts[k] for k in order if k in facts}
 
 
