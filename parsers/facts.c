@@ -1,7 +1,45 @@
 /* facts: see facts.h. The extractors are in facts_amounts.c (prices, MOQ,
  * quantities), facts_terms.c (reference, delivery time, Incoterm,
  * destination) and facts_products.c; their words in facts_tables.c and
- * facts_places.c. */
+ * facts_places.c.
+ *
+ * Choices the header leaves open:
+ *  - Input: at most 4 KiB of subject and 64 KiB of text are read; invalid
+ *    UTF-8 ends the part it is in (what came before is still read).
+ *  - products is never NULL (an empty NULL-terminated array when none),
+ *    in the order written, each once (case aside), at most 20.
+ *  - Numbers: "1.500" and "2,000" (one separator, three digits) are
+ *    thousands; "1.5", "12,50" and "0.500" decimals; with both separators
+ *    the last one is the decimal one; "1 500" (space or NBSP) groups too.
+ *    So "USD 4.125" reads as 4125. Arabic-Indic and full-width digits
+ *    count; Chinese numerals and number words ("two", "两", "zwei") only
+ *    for durations and container counts.
+ *  - Quantities need a unit, except right after "Qty:", "Menge", "数量"...
+ *    where unit is NULL (and left out of the JSON). A range "100-200 pcs"
+ *    keeps the upper bound. Containers: "1x40HQ", "2 x 20GP", "one 40ft
+ *    container" are value 1/2/1 with unit "40ft"/"20ft" ("45ft" too).
+ *  - Prices: "¥" is CNY (JPY needs "JPY", "円" or "JP¥"). Totals ("total",
+ *    "Gesamtbetrag", "合计", "итого", "الإجمالي"... just before, or "in
+ *    total" after) are kept out; a price with a per-unit is never a total.
+ *    A range "USD 4.10-4.50/pc" keeps the lower amount.
+ *  - MOQ: the first quantity with a unit in the anchor's clause, else its
+ *    first number (then unit is NULL); "500台起订" too.
+ *  - Incoterm: the first rule in the text; its place the first place
+ *    written after that same rule. DAT (Incoterms 2010, capitals only) is
+ *    mapped to DPU. "CIF: B12345678" (a Spanish tax number) and "(FCA)"
+ *    after a spelt-out name are not rules.
+ *  - Destination: an explicit one ("destination port", "目的港", "доставка
+ *    в"...) wins over the place of a C- or D-term. Known ports and
+ *    countries give the English port name and ISO code; after a port
+ *    anchor an unknown capitalised name is taken as the port as written.
+ *  - Delivery: the first duration after a delivery anchor; days are
+ *    weeks x 7, months x 30, ranges their upper bound, working days x 7/5
+ *    rounded up (calendar days they take, weekends included). Over 3650
+ *    days delivery_days is -1 (and left out of the JSON).
+ *  - Reference: after "quotation", "PI", "Angebot", "报价单"... a token
+ *    with a digit; after "offer", "quote", "oferta"... only with a marker
+ *    ("No.", "#", "№", "ref."). "PI-2026-118" also stands alone.
+ */
 #include "parsers/facts.h"
 
 #include <float.h>

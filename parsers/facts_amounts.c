@@ -173,7 +173,7 @@ static bool said_total(const struct facts_scan *s, size_t start, size_t end)
 }
 
 /* The amount after a currency said first ("USD 410", "$4.10", "€12,50"). */
-static bool amount_after(const struct facts_scan *s, size_t i, struct facts_number *num)
+static bool amount_after(const struct facts_scan *s, size_t i, struct facts_number *num_r)
 {
 	size_t j = facts_skip_hspace(s, i, 2);
 
@@ -181,7 +181,7 @@ static bool amount_after(const struct facts_scan *s, size_t i, struct facts_numb
 		j = facts_skip_hspace(s, j + 1, 2);
 	if (!facts_is_digit(facts_at(s, j)) || facts_is_digit(facts_at(s, j - 1)))
 		return false;
-	return facts_number_at(s, j, num);
+	return facts_number_at(s, j, num_r);
 }
 
 /* Past a range's upper bound: "4.10-4.50" keeps 4.10 as the price. */

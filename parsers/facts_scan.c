@@ -443,8 +443,9 @@ struct number_groups {
 
 /* Digit groups and the separators between them; false when too long. */
 static bool read_groups(const struct facts_scan *s, size_t i,
-                        struct number_groups *g, size_t *end_r)
+                        struct number_groups *groups_r, size_t *end_r)
 {
+	struct number_groups *g = groups_r;
 	size_t k = i, digits = 0;
 
 	g->n = 0;

@@ -120,7 +120,8 @@ bool facts_count_at(const struct facts_scan *s, size_t i, double *value_r,
                     size_t *end_r);
 
 /* The original text of [start, end): spaces collapsed, trimmed, cut at a
- * character boundary to at most max_bytes. NULL when empty. */
+ * character boundary to at most max_bytes; newly allocated (g_free), NULL
+ * when empty. */
 char *facts_slice(const struct facts_scan *s, size_t start, size_t end,
                   size_t max_bytes);
 void facts_claim(struct facts_scan *s, size_t start, size_t end);

@@ -361,13 +361,13 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("Lieferung", "d"), KW("Versand", "d"),
 	KW("plazo de entrega", "d"), KW("tiempo de entrega", "d"),
 	KW("plazo de fabricación", "d"), KW("tiempo de producción", "d"),
-	KW("plazo de producción", "d"), KW("entrega", "d"), KW("plazo", "d"),
+	KW("plazo de producción", "d"), KW("entrega", "d"),
 	KW("prazo de entrega", "d"), KW("tempo de entrega", "d"),
 	KW("prazo de produção", "d"), KW("tempo de produção", "d"),
-	KW("prazo de fabricação", "d"), KW("prazo", "d"),
+	KW("prazo de fabricação", "d"),
 	KW("délai de livraison", "d"), KW("délais de livraison", "d"),
-	KW("délai de fabrication", "d"), KW("délai de production", "d"), KW("délai", "d"),
-	KW("délais", "d"), KW("livraison", "d"),
+	KW("délai de fabrication", "d"), KW("délai de production", "d"),
+	 KW("livraison", "d"),
 	KW("tempi di consegna", "d"), KW("tempo di consegna", "d"),
 	KW("termine di consegna", "d"), KW("consegna", "d"),
 	KW("teslim süresi", "d"), KW("teslimat süresi", "d"), KW("teslimat", "d"),
@@ -375,11 +375,24 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("срок поставки", "d"), KW("сроки поставки", "d"), KW("срок изготовления", "d"),
 	KW("сроки изготовления", "d"), KW("срок производства", "d"),
 	KW("срок доставки", "d"), KW("сроки доставки", "d"), KW("срок отгрузки", "d"),
-	KW("поставка", "d"), KW("отгрузка", "d"), KW("срок", "d"),
+	KW("поставка", "d"), KW("отгрузка", "d"),
 	KW("مدة التسليم", "d"), KW("وقت التسليم", "d"), KW("موعد التسليم", "d"),
 	KW("فترة التسليم", "d"), KW("مدة التوريد", "d"), KW("مدة الشحن", "d"),
 	KW("مدة الإنتاج", "d"), KW("وقت الإنتاج", "d"), KW("التسليم", "d"),
 	KW("التوريد", "d"),
+	END
+};
+
+const struct facts_kw facts_delivery_leadins[] = {
+	KW("within", "l"), KW("in", "l"), KW("about", "l"), KW("approx.", "l"),
+	KW("approx", "l"), KW("approximately", "l"), KW("around", "l"), KW("ca.", "l"),
+	KW("circa", "l"), KW("max.", "l"), KW("maximum", "l"), KW("up to", "l"),
+	KW("innerhalb", "l"), KW("innerhalb von", "l"), KW("binnen", "l"), KW("etwa", "l"),
+	KW("dentro de", "l"), KW("en", "l"), KW("em", "l"), KW("até", "l"),
+	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "l"),
+	KW("в течение", "l"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
+	KW("خلال", "l"), KW("في غضون", "l"), KW("حوالي", "l"), KW("约", "l"),
+	KW("大约", "l"), KW("大概", "l"),
 	END
 };
 

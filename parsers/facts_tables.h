@@ -40,6 +40,8 @@ extern const struct facts_kw facts_moq_after[];
 extern const struct facts_kw facts_quantity_anchors[];
 
 extern const struct facts_kw facts_delivery_anchors[];
+/* "within", "ca.", "в течение": kept with the duration they precede. */
+extern const struct facts_kw facts_delivery_leadins[];
 /* value: "d" days, "w" weeks, "m" months, "wd" working days. */
 extern const struct facts_kw facts_duration_units[];
 /* "working", "рабочих" before the unit; "úteis", "ouvrables" after it. */

@@ -9,6 +9,7 @@
 #define DELIVERY_WINDOW 48
 #define DELIVERY_MAX_WORDS 8
 #define DELIVERY_MAX_DAYS 3650
+#define DELIVERY_LEADIN 16
 #define PLACE_MAX_WORDS 4
 #define PLACE_MAX_CJK 8
 #define DESTINATION_MAX_FILLERS 4
@@ -212,18 +213,35 @@ static size_t skip_fillers(const struct facts_scan *s, size_t i)
 	return j;
 }
 
-static bool delivery_after(struct facts_ctx *ctx, size_t anchor, size_t i)
+/* Where the delivery time as written starts: the duration at i, with
+ * "within", "ca.", "в течение" before it (from `from` on). */
+static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_t i)
+{
+	size_t k = i > DELIVERY_LEADIN ? i - DELIVERY_LEADIN : 0, e;
+
+	for (k = k < from ? from : k; k < i; k++)
+		if ((facts_word_start(s, k) || facts_is_cjk(s->cp[k])) &&
+		    facts_match_table(s, k, facts_delivery_leadins, 0, &e) != NULL &&
+		    facts_skip_hspace(s, e, 2) == i)
+			return k;
+	return i;
+}
+
+static bool delivery_after(struct facts_ctx *ctx, size_t i)
 {
 	struct facts_scan *s = &ctx->scan;
-	size_t text = skip_fillers(s, i), k = text, end;
+	size_t from = skip_fillers(s, i), k = from, end;
 	int words = 0, days;
 
-	while (k < s->n && k - text < DELIVERY_WINDOW && words < DELIVERY_MAX_WORDS &&
+	while (k < s->n && k - from < DELIVERY_WINDOW && words < DELIVERY_MAX_WORDS &&
 	       !facts_is_stop(s, k)) {
 		if (!s->claimed[k] && duration_at(s, k, &end, &days)) {
-			ctx->facts->delivery_time = facts_slice(s, text, end, FACTS_MAX_TEXT_BYTES);
+			size_t start = delivery_text_start(s, from, k);
+
+			ctx->facts->delivery_time = facts_slice(s, start, end, FACTS_MAX_TEXT_BYTES);
 			ctx->facts->delivery_days = days;
-			facts_claim(s, anchor, end);
+			/* Only the duration: "delivery to Brazil" is a destination. */
+			facts_claim(s, k, end);
 			return true;
 		}
 		if (facts_is_word(s->cp[k])) {
@@ -244,7 +262,7 @@ void facts_find_delivery(struct facts_ctx *ctx)
 	for (size_t i = 0; i < s->n; i++)
 		if (anchor_start(s, i) &&
 		    facts_match_table(s, i, facts_delivery_anchors, 0, &e) != NULL &&
-		    delivery_after(ctx, i, e))
+		    delivery_after(ctx, e))
 			return;
 }
 
@@ -271,7 +289,9 @@ static size_t place_word_end(const struct facts_scan *s, size_t i)
 		else
 			break;
 	}
-	if (facts_is_digit(facts_at(s, k)))
+	/* "B12345678", "B-12345678": a code, not a name. */
+	if (facts_is_digit(facts_at(s, k)) ||
+	    (facts_at(s, k) == '-' && facts_is_digit(facts_at(s, k + 1))) || k - i < 2)
 		return i;
 	return k;
 }
@@ -388,6 +408,26 @@ static void set_destination(struct facts_ctx *ctx, size_t start, size_t end,
 		f->destination_country = g_strdup(country);
 }
 
+/* Not an Incoterm although written like one: a Spanish tax number
+ * ("CIF: B12345678", whose number is claimed), an acronym being spelt out
+ * ("Financial Conduct Authority (FCA)"). */
+static bool not_a_rule(struct facts_scan *s, size_t i, size_t end)
+{
+	size_t j = facts_skip_hspace(s, end, 2), k, digits = 0;
+
+	if (i > 0 && s->cp[i - 1] == '(' && facts_at(s, end) == ')')
+		return true;
+	if (facts_at(s, j) == ':' || facts_at(s, j) == '.' || facts_at(s, j) == '-')
+		j = facts_skip_hspace(s, j + 1, 2);
+	for (k = j; k < s->n && k - j < 16 && (facts_is_word(s->cp[k]) || s->cp[k] == '-'); k++)
+		digits += facts_is_digit(s->cp[k]);
+	/* Tax numbers have 8 or 9 digits; "FOB 2026" is a year. */
+	if (digits < 7 || facts_place_at(s, j, &end) != NULL)
+		return false;
+	facts_claim(s, j, k);
+	return true;
+}
+
 /* C- and D-terms name the destination; E- and F-terms the origin. */
 static bool names_destination(const char *rule)
 {
@@ -409,7 +449,8 @@ void facts_find_incoterm(struct facts_ctx *ctx)
 
 	for (size_t i = 0; i < s->n; i++) {
 		if (!facts_word_start(s, i) ||
-		    (t = facts_match_table(s, i, facts_incoterms, 0, &e)) == NULL)
+		    (t = facts_match_table(s, i, facts_incoterms, 0, &e)) == NULL ||
+		    not_a_rule(s, i, e))
 			continue;
 		if (f->incoterm == NULL)
 			f->incoterm = g_strdup(t->value);

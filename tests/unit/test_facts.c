@@ -64,6 +64,12 @@ static void check_cases(const struct json_case *cases, size_t n)
 
 /* Incoterms and their named place. */
 static const struct json_case incoterm_cases[] = {
+	{ "CIF: B12345678 (NIF de la empresa)",
+	  "{}" },
+	{ "Authorised and regulated by the Financial Conduct Authority (FCA).",
+	  "{}" },
+	{ "FOB 2026 price list",
+	  "{\"incoterm\":\"FOB\"}" },
 	{ "FOB Ningbo",
 	  "{\"incoterm\":\"FOB\",\"incoterm_place\":\"Ningbo\"}" },
 	{ "CIF Santos port",
@@ -190,6 +196,14 @@ static const struct json_case quantity_cases[] = {
 
 /* Prices, dates, phone numbers, percentages, model numbers: no quantity. */
 static const struct json_case quantity_negative_cases[] = {
+	{ "EUR 1.500 per set",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":1500,\"per\":\"sets\",\"text\":\"EUR 1.500 per set\"}]}" },
+	{ "410美元/台",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"units\",\"text\":\"410美元/台\"}]}" },
+	{ "Tel. 0086-574-87654321, Fax 0574 8765 4322",
+	  "{}" },
+	{ "Our factory was founded in 2005 and has 200 workers.",
+	  "{}" },
 	{ "Please call +86 574 8765 4321",
 	  "{}" },
 	{ "Date: 24.11.2026",
@@ -210,6 +224,14 @@ static const struct json_case quantity_negative_cases[] = {
 
 /* Prices. */
 static const struct json_case price_cases[] = {
+	{ "12,50 € par pièce",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":12.5,\"per\":\"pcs\",\"text\":\"12,50 € par pièce\"}]}" },
+	{ "prezzo 9,80 EUR al pezzo",
+	  "{\"prices\":[{\"currency\":\"EUR\",\"amount\":9.8,\"per\":\"pcs\",\"text\":\"9,80 EUR al pezzo\"}]}" },
+	{ "JPY 1,200",
+	  "{\"prices\":[{\"currency\":\"JPY\",\"amount\":1200,\"text\":\"JPY 1,200\"}]}" },
+	{ "USD410/pc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD410/pc\"}]}" },
 	{ "USD 410/pc",
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}]}" },
 	{ "US$410 per unit",
@@ -332,6 +354,26 @@ static const struct json_case destination_cases[] = {
 
 /* Delivery time. */
 static const struct json_case delivery_cases[] = {
+	{ "delivery to Brazil within 30 days",
+	  "{\"destination_country\":\"BR\",\"delivery_time\":\"within 30 days\",\"delivery_days\":30}" },
+	{ "срок поставки в течение 30 дней",
+	  "{\"delivery_time\":\"в течение 30 дней\",\"delivery_days\":30}" },
+	{ "交货期：约30天",
+	  "{\"delivery_time\":\"约30天\",\"delivery_days\":30}" },
+	{ "مدة التسليم خلال 30 يوما",
+	  "{\"delivery_time\":\"خلال 30 يوما\",\"delivery_days\":30}" },
+	{ "Lieferung innerhalb von 3 Wochen",
+	  "{\"delivery_time\":\"innerhalb von 3 Wochen\",\"delivery_days\":21}" },
+	{ "délai de livraison : 10 jours ouvrables",
+	  "{\"delivery_time\":\"10 jours ouvrables\",\"delivery_days\":14}" },
+	{ "tempi di consegna 20 giorni lavorativi",
+	  "{\"delivery_time\":\"20 giorni lavorativi\",\"delivery_days\":28}" },
+	{ "plazo de pago 30 días",
+	  "{}" },
+	{ "срок оплаты 30 дней",
+	  "{}" },
+	{ "prazo de pagamento 30 dias",
+	  "{}" },
 	{ "delivery within 30 days",
 	  "{\"delivery_time\":\"within 30 days\",\"delivery_days\":30}" },
 	{ "lead time: 4-6 weeks",
