@@ -432,7 +432,7 @@ static void check_message(struct corpus_run *run, const char *name, const json_t
 	struct outcome got = { 0 };
 	const json_t *facts = json_object_get(expected, "facts");
 	const char *folder = json_string_value(json_object_get(expected, "folder"));
-	json_t *language = json_object_get(expected, "language");
+	const json_t *language = json_object_get(expected, "language");
 
 	if (folder == NULL || message_parse(raw, len, NULL, &msg) != 0) {
 		record_error(run, name, "no folder in the JSON, or message_parse() refused the input");
