@@ -577,7 +577,7 @@ static bool is_closing(const struct quote_rules *rules, const char *line)
 }
 
 /* A line that may follow a closing: short, and not a question or a
- * sentence. */
+ * (Chinese or Japanese) sentence. */
 static bool is_signature_line(const char *line)
 {
 	char *copy;
@@ -591,7 +591,8 @@ static bool is_signature_line(const char *line)
 	last = copy[0] != '\0' ? g_utf8_find_prev_char(copy, copy + strlen(copy)) : NULL;
 	if (last != NULL) {
 		c = g_utf8_get_char(last);
-		res = c != '?' && c != 0xFF1F && c != 0x3002 && c != '!' && c != 0xFF01;
+		/* "敬礼！" and "Cheers!" end signatures; "?" and "。" do not. */
+		res = c != '?' && c != 0xFF1F && c != 0x3002;
 	}
 	g_free(copy);
 	return res;
