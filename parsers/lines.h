@@ -10,9 +10,10 @@
 #include <stddef.h>
 
 /* text[0..len) split at each '\n' (which is dropped; a '\r' before it is
- * kept), as g_strsplit(text, "\n", -1) would: n_r (may be NULL) gets the
- * number of lines, always at least 1. A NULL-terminated array of newly
- * allocated strings, freed with g_strfreev(). */
+ * kept), as g_strsplit(text, "\n", -1) would, except that "" gives one
+ * empty line (g_strsplit gives none): n_r (may be NULL) gets the number
+ * of lines, always at least 1. A NULL-terminated array of newly allocated
+ * strings, freed with g_strfreev(). */
 char **lines_split(const char *text, size_t len, size_t *n_r);
 
 #endif
