@@ -56,6 +56,58 @@ static const struct {
 	{ "charset", NULL }, { "us", NULL },
 };
 
+/*
+ * ISO 8859 labels whose Windows sibling has printable characters where ISO
+ * has C1 controls (0x80-0x9F), which no mail text means. Outlook and
+ * others label windows-125x text with the ISO name; when the bytes hold a
+ * C1 byte and convert cleanly as the sibling, the sibling is what was
+ * meant. Unlike ISO-8859-1 (aliased to windows-1252 above, its superset),
+ * these pairs also differ above 0xA0 (ISO-8859-2 and windows-1250 put
+ * ą, ś, ź... apart; ISO-8859-5 and windows-1251 put all of Cyrillic at
+ * different places), so without a C1 byte the label is trusted.
+ */
+static const struct {
+	const char *iso;       /* lowercase, without punctuation */
+	const char *windows;
+} c1_siblings[] = {
+	{ "iso88592", "WINDOWS-1250" }, { "latin2", "WINDOWS-1250" },
+	{ "iso88595", "WINDOWS-1251" }, { "cyrillic", "WINDOWS-1251" },
+	{ "iso88597", "WINDOWS-1253" }, { "greek", "WINDOWS-1253" },
+	{ "iso88598", "WINDOWS-1255" }, { "iso88598i", "WINDOWS-1255" },
+	{ "hebrew", "WINDOWS-1255" },
+	{ "iso88596", "WINDOWS-1256" }, { "arabic", "WINDOWS-1256" },
+	{ "iso88594", "WINDOWS-1257" }, { "iso885913", "WINDOWS-1257" },
+	{ "latin4", "WINDOWS-1257" }, { "latin7", "WINDOWS-1257" },
+};
+
+static const char *c1_sibling(const char *charset)
+{
+	char key[CHARSET_NAME_MAX + 1];
+	size_t n = 0;
+
+	for (const char *p = charset; *p != '\0' && n < CHARSET_NAME_MAX; p++) {
+		if (g_ascii_isalnum(*p))
+			key[n++] = g_ascii_tolower(*p);
+	}
+	key[n] = '\0';
+	for (size_t i = 0; i < G_N_ELEMENTS(c1_siblings); i++) {
+		if (strcmp(key, c1_siblings[i].iso) == 0)
+			return c1_siblings[i].windows;
+	}
+	return NULL;
+}
+
+static bool has_c1_byte(const char *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)bytes[i];
+
+		if (c >= 0x80 && c <= 0x9F)
+			return true;
+	}
+	return false;
+}
+
 bool charset_is_valid_utf8(const char *s, size_t len)
 {
 	/* g_utf8_validate_len() also rejects embedded NULs. */
@@ -282,6 +334,18 @@ char *charset_to_utf8(const char *bytes, size_t len, const char *declared,
 		/* A broken byte in UTF-8 text is far likelier than a wrong
 		 * label: keep the rest of the text readable. */
 		return charset_make_valid(bytes, len);
+	}
+	if (c1_sibling(canon) != NULL && has_c1_byte(bytes, len) &&
+	    !is_utf8_except_nul(bytes, len)) {
+		res = charset_convert_strict(bytes, len, c1_sibling(canon));
+		if (res != NULL)
+			return res;
+	}
+	if (c1_sibling(canon) != NULL && has_c1_byte(bytes, len) &&
+	    !is_utf8_except_nul(bytes, len)) {
+		res = charset_convert_strict(bytes, len, c1_sibling(canon));
+		if (res != NULL)
+			return res;
 	}
 	res = charset_convert_strict(bytes, len, canon);
 	if (res != NULL)

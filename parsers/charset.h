@@ -31,7 +31,12 @@ const char *charset_detect(const char *bytes, size_t len,
                            const char *const *fallbacks);
 
 /* bytes[0..len) to UTF-8. `declared` may be NULL (undeclared). A declared,
- * known charset is used as is; if the bytes do not convert cleanly and are
+ * known charset is used as is, with one exception: an ISO 8859 label (-2,
+ * -4, -5, -6, -7, -8, -13) on bytes holding 0x80-0x9F (C1 controls in ISO,
+ * never meant in mail) means its windows-125x sibling when the bytes
+ * convert cleanly as that; ISO-8859-5 becomes windows-1251 only then,
+ * since the two place Cyrillic differently and the label is otherwise the
+ * best evidence. If the bytes do not convert cleanly and are
  * valid UTF-8, they are taken as mislabelled UTF-8; otherwise the declared
  * charset is applied with U+FFFD for what does not convert. Undeclared
  * (or unknown) text follows charset_detect(); when nothing converts

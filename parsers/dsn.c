@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>
+#include "parsers/lines.h"
 
 static bool starts_field(const char *line, const char *name, const char **value_r)
 {
@@ -28,7 +29,7 @@ char *dsn_field(const char *text, const char *name)
 
 	if (text == NULL || name == NULL)
 		return NULL;
-	lines = g_strsplit(text, "\n", -1);
+	lines = lines_split(text, strlen(text), NULL);
 	for (size_t i = 0; lines[i] != NULL; i++) {
 		const char *rest;
 

@@ -1,14 +1,15 @@
 /*
  * html_text: see html_text.h.
  *
- * The writer keeps what it owes the output (line breaks, one collapsed
- * space) as pending state and pays it only when real text follows, so
- * empty elements and trailing markup never produce blank lines or stray
- * spaces.
+ * libxml2's HTML parser runs in SAX mode: no tree is built, so memory
+ * stays near the size of the text (a DOM of a few MiB of markup costs
+ * hundreds), and nesting costs nothing. The writer keeps what it owes the
+ * output (line breaks, one collapsed space) as pending state and pays it
+ * only when real text follows, so empty elements and trailing markup
+ * never produce blank lines or stray spaces.
  */
 #include "parsers/html_text.h"
 
-#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>
@@ -16,9 +17,12 @@
 #include <libxml/tree.h>
 
 #include "parsers/charset.h"
+#include "parsers/lines.h"
 
 #define SNIFF_WINDOW 4096
 #define MAX_PENDING_BREAKS 2
+#define PARSE_CHUNK 65536
+#define MAX_QUOTE_PREFIX 32
 
 enum element_kind {
 	ELEM_INLINE = 0,
@@ -65,12 +69,11 @@ struct writer {
 	int pending_breaks;   /* line breaks owed before the next text */
 	int blank_depth;      /* quote depth for the blank lines among them */
 	bool pending_space;   /* a collapsed whitespace run owed */
+	unsigned skip_depth;  /* inside a skipped element: its nesting */
 };
 
-static enum element_kind element_kind(const xmlNode *node)
+static enum element_kind element_kind(const char *name)
 {
-	const char *name = (const char *)node->name;
-
 	if (name == NULL)
 		return ELEM_INLINE;
 	for (size_t i = 0; i < G_N_ELEMENTS(element_kinds); i++) {
@@ -82,7 +85,9 @@ static enum element_kind element_kind(const xmlNode *node)
 
 static void append_quote_prefix(struct writer *w, int depth, bool blank_line)
 {
-	for (int i = 0; i < depth; i++)
+	/* Without a tree, nesting is free; the prefix of every line must not
+	 * be (20,000 nested blockquotes would make 400 MB of '>'). */
+	for (int i = 0; i < depth && i < MAX_QUOTE_PREFIX; i++)
 		g_string_append_c(w->out, '>');
 	if (depth > 0 && !blank_line)
 		g_string_append_c(w->out, ' ');
@@ -127,9 +132,9 @@ static bool is_html_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-static void emit_pre_text(struct writer *w, const char *s)
+static void emit_pre_text(struct writer *w, const char *s, size_t len)
 {
-	for (const char *p = s; *p != '\0'; p++) {
+	for (const char *p = s; p < s + len; p++) {
 		if (*p == '\r')
 			continue;
 		if (*p == '\n') {
@@ -142,13 +147,13 @@ static void emit_pre_text(struct writer *w, const char *s)
 	}
 }
 
-static void emit_text(struct writer *w, const char *s)
+static void emit_text(struct writer *w, const char *s, size_t len)
 {
 	if (w->pre_depth > 0) {
-		emit_pre_text(w, s);
+		emit_pre_text(w, s, len);
 		return;
 	}
-	for (const char *p = s; *p != '\0'; p++) {
+	for (const char *p = s; p < s + len; p++) {
 		if (is_html_space(*p)) {
 			if (w->out->len > 0)
 				w->pending_space = true;
@@ -156,7 +161,8 @@ static void emit_text(struct writer *w, const char *s)
 		}
 		settle(w);
 		/* U+00A0: a space that must not be collapsed. */
-		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+		if ((unsigned char)p[0] == 0xC2 && p + 1 < s + len &&
+		    (unsigned char)p[1] == 0xA0) {
 			g_string_append_c(w->out, ' ');
 			p++;
 			continue;
@@ -165,26 +171,21 @@ static void emit_text(struct writer *w, const char *s)
 	}
 }
 
-/* Returns whether to visit the children. */
-static bool enter_node(struct writer *w, const xmlNode *node)
+static void start_element(void *data, const xmlChar *name, const xmlChar **atts)
 {
-	switch (node->type) {
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		if (node->content != NULL)
-			emit_text(w, (const char *)node->content);
-		return false;
-	case XML_ELEMENT_NODE:
-		break;
-	case XML_DOCUMENT_NODE:
-	case XML_HTML_DOCUMENT_NODE:
-		return true;
-	default:
-		return false;
+	struct writer *w = data;
+	enum element_kind kind;
+
+	(void)atts;
+	if (w->skip_depth > 0) {
+		w->skip_depth++;
+		return;
 	}
-	switch (element_kind(node)) {
+	kind = element_kind((const char *)name);
+	switch (kind) {
 	case ELEM_SKIP:
-		return false;
+		w->skip_depth = 1;
+		break;
 	case ELEM_PARAGRAPH:
 		request_breaks(w, 2);
 		break;
@@ -216,14 +217,17 @@ static bool enter_node(struct writer *w, const xmlNode *node)
 	case ELEM_INLINE:
 		break;
 	}
-	return true;
 }
 
-static void leave_node(struct writer *w, const xmlNode *node)
+static void end_element(void *data, const xmlChar *name)
 {
-	if (node->type != XML_ELEMENT_NODE)
+	struct writer *w = data;
+
+	if (w->skip_depth > 0) {
+		w->skip_depth--;
 		return;
-	switch (element_kind(node)) {
+	}
+	switch (element_kind((const char *)name)) {
 	case ELEM_PARAGRAPH:
 		request_breaks(w, 2);
 		break;
@@ -251,28 +255,42 @@ static void leave_node(struct writer *w, const xmlNode *node)
 	}
 }
 
-/* Depth-first, in document order, without recursion. */
-static void walk_tree(struct writer *w, xmlNode *root)
+static void characters(void *data, const xmlChar *text, int len)
 {
-	xmlNode *node = root;
+	struct writer *w = data;
 
-	while (node != NULL) {
-		if (enter_node(w, node) && node->children != NULL) {
-			node = node->children;
-			continue;
-		}
-		while (node != NULL) {
-			leave_node(w, node);
-			if (node == root) {
-				node = NULL;
-			} else if (node->next != NULL) {
-				node = node->next;
-				break;
-			} else {
-				node = node->parent;
-			}
-		}
+	if (w->skip_depth == 0 && len > 0)
+		emit_text(w, (const char *)text, (size_t)len);
+}
+
+/* Parses html[0..len) (UTF-8), feeding the writer. */
+static void parse_html(struct writer *w, const char *html, size_t len)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr ctxt;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = start_element;
+	sax.endElement = end_element;
+	sax.characters = characters;
+	sax.cdataBlock = characters;
+	ctxt = htmlCreatePushParserCtxt(&sax, w, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (ctxt == NULL)
+		return;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	/* The text is UTF-8 already: a <meta charset> must not switch the
+	 * decoder (as htmlReadMemory() with an encoding does). */
+	if (ctxt->input != NULL && ctxt->input->encoding == NULL)
+		ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+	for (size_t done = 0; done < len; done += PARSE_CHUNK) {
+		size_t n = MIN(PARSE_CHUNK, len - done);
+
+		htmlParseChunk(ctxt, html + done, (int)n, done + n >= len);
 	}
+	if (ctxt->myDoc != NULL)
+		xmlFreeDoc(ctxt->myDoc);
+	htmlFreeParserCtxt(ctxt);
 }
 
 static bool line_is_blank(const char *line)
@@ -287,7 +305,7 @@ static bool line_is_blank(const char *line)
 /* No trailing spaces, no blank runs, no blank lines at either end. */
 static char *tidy_lines(const char *text)
 {
-	char **lines = g_strsplit(text, "\n", -1);
+	char **lines = lines_split(text, strlen(text), NULL);
 	GString *out = g_string_new(NULL);
 	const char *blank_owed = NULL;  /* a blank line (maybe ">") to keep */
 
@@ -315,20 +333,12 @@ static char *tidy_lines(const char *text)
 char *html_text_from_html(const char *html, size_t len)
 {
 	struct writer w = { 0 };
-	htmlDocPtr doc;
 	char *text, *res;
-	int size = len > INT_MAX ? INT_MAX : (int)len;
 
 	if (html == NULL || len == 0)
 		return g_strdup("");
-	doc = htmlReadMemory(html, size, NULL, "UTF-8",
-	                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	if (doc == NULL)
-		return g_strdup("");
 	w.out = g_string_new(NULL);
-	walk_tree(&w, (xmlNode *)doc);
-	xmlFreeDoc(doc);
+	parse_html(&w, html, len);
 
 	text = tidy_lines(w.out->str);
 	g_string_free(w.out, TRUE);

@@ -10,12 +10,14 @@
  * (p, div, br, tr, li, h1-h6, blockquote, table, ...) end lines; text is
  * whitespace-collapsed as a browser would, except inside pre; entities are
  * decoded and U+00A0 becomes a plain space; li items get "- "; lines inside
- * blockquote get one "> " per level, so quoted history stays recognisable;
+ * blockquote get one ">" per level (at most 32) and a space, so quoted
+ * history stays recognisable;
  * table cells are separated by a space; at most one blank line in a row;
  * no trailing spaces; no blank lines at either end.
  *
- * The tree is walked without recursion, so deeply nested markup cannot
- * exhaust the stack.
+ * The markup is read as a stream of SAX events: no tree is built, so
+ * memory stays near the size of the text and deeply nested markup costs
+ * neither stack nor memory.
  */
 #include <stddef.h>
 

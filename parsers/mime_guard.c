@@ -15,7 +15,7 @@ struct walk {
 	bool dropping;            /* the current field is being dropped */
 	unsigned dashes;
 	unsigned block_fields;
-	unsigned total_fields;
+	unsigned total_fields;    /* fields kept */
 	size_t field_bytes;
 };
 
@@ -123,6 +123,7 @@ static void header_line(struct walk *w, size_t start, size_t len, size_t content
 {
 	const unsigned char *p = w->src + start;
 	const struct mime_guard_limits *limits = w->limits;
+	size_t name_len = 0;  /* "Name:" is not part of the value */
 
 	if (content_len == 0) {
 		/* The body of a message/rfc822 part is a message: headers again. */
@@ -144,27 +145,29 @@ static void header_line(struct walk *w, size_t start, size_t len, size_t content
 		keep(w, start, len);
 		return;
 	} else {
+		name_len = (size_t)((const unsigned char *)memchr(p, ':', content_len) - p) + 1;
 		w->block_fields++;
-		w->total_fields++;
 		w->field_bytes = 0;
 		w->field_is_type = has_prefix_ci(p, content_len, "content-type");
 		w->dropping = w->block_fields > limits->max_block_fields ||
-		              w->total_fields > limits->max_total_fields;
+		              w->total_fields >= limits->max_total_fields;
+		if (!w->dropping)
+			w->total_fields++;
 		if (w->dropping) {
 			w->guard->fields_dropped = true;
 			start_copy(w, start);
 			return;
 		}
 	}
-	if (w->field_bytes + content_len > limits->max_field_bytes) {
-		size_t allow = limits->max_field_bytes - w->field_bytes;
+	if (w->field_bytes + (content_len - name_len) > limits->max_field_bytes) {
+		size_t allow = name_len + limits->max_field_bytes - w->field_bytes;
 
 		note_message_type(w, p, allow);
 		w->field_bytes = limits->max_field_bytes;
 		keep_cut(w, start, allow);
 		return;
 	}
-	w->field_bytes += content_len;
+	w->field_bytes += content_len - name_len;
 	note_message_type(w, p, content_len);
 	keep(w, start, len);
 }

@@ -18,8 +18,9 @@
  *    line, and follows the header block of a part declared message/...;
  *    it ends at an empty line. Its fields are the lines GMime takes for
  *    fields ("Name: value", no blank inside the name). Fields beyond max_block_fields in one block
- *    or max_total_fields in the message are dropped, and a field's lines
- *    beyond max_field_bytes are cut (at a UTF-8 character boundary).
+ *    or max_total_fields in the message are dropped, and a field's value
+ *    (the bytes after "Name:", continuation lines included, line breaks
+ *    not) is cut after max_field_bytes (at a UTF-8 character boundary).
  *  - line ends: a message whose first line break comes after two bare CRs
  *    (or that has only bare CRs) uses bare CR line ends, which GMime does
  *    not know: each bare CR becomes LF.
@@ -35,7 +36,7 @@ struct mime_guard_limits {
 	unsigned max_parts;         /* lines starting with "--" kept */
 	unsigned max_block_fields;  /* header fields kept per header block */
 	unsigned max_total_fields;  /* header fields kept in the message */
-	size_t max_field_bytes;     /* bytes of one field, continuations included */
+	size_t max_field_bytes;     /* bytes of one field's value */
 };
 
 struct mime_guard {

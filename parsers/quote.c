@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "parsers/charset.h"
+#include "parsers/lines.h"
 #include "rules/builtin.h"
 
 /* How many following non-blank lines may hold the second field of a
@@ -299,7 +300,7 @@ static int parse_list(struct quote_rules *rules, const char *text,
 		*error_r = g_strdup_printf("%s: not valid UTF-8", what);
 		return -1;
 	}
-	lines = g_strsplit(text, "\n", -1);
+	lines = lines_split(text, strlen(text), NULL);
 	for (size_t i = 0; lines[i] != NULL; i++) {
 		if (parse_line(rules, lines[i], &error) < 0) {
 			*error_r = g_strdup_printf("%s line %zu: %s", what, i + 1, error);
@@ -576,7 +577,7 @@ static bool is_closing(const struct quote_rules *rules, const char *line)
 }
 
 /* A line that may follow a closing: short, and not a question or a
- * sentence. */
+ * (Chinese or Japanese) sentence. */
 static bool is_signature_line(const char *line)
 {
 	char *copy;
@@ -590,7 +591,8 @@ static bool is_signature_line(const char *line)
 	last = copy[0] != '\0' ? g_utf8_find_prev_char(copy, copy + strlen(copy)) : NULL;
 	if (last != NULL) {
 		c = g_utf8_get_char(last);
-		res = c != '?' && c != 0xFF1F && c != 0x3002 && c != '!' && c != 0xFF01;
+		/* "敬礼！" and "Cheers!" end signatures; "?" and "。" do not. */
+		res = c != '?' && c != 0xFF1F && c != 0x3002;
 	}
 	g_free(copy);
 	return res;
@@ -763,6 +765,7 @@ void quote_split(const struct quote_rules *rules, const char *text,
 {
 	char *valid = NULL;
 	char **lines;
+	size_t n;
 
 	memset(split_r, 0, sizeof(*split_r));
 	if (rules == NULL)
@@ -771,8 +774,8 @@ void quote_split(const struct quote_rules *rules, const char *text,
 		text = "";
 	if (!charset_is_valid_utf8(text, strlen(text)))
 		text = valid = charset_make_valid(text, strlen(text));
-	lines = g_strsplit(text, "\n", -1);
-	split_lines(rules, lines, g_strv_length(lines), true, split_r);
+	lines = lines_split(text, strlen(text), &n);
+	split_lines(rules, lines, n, true, split_r);
 	g_strfreev(lines);
 	g_free(valid);
 }

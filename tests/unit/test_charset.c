@@ -149,6 +149,109 @@ static void test_null_input(void **state)
 	g_free(res);
 }
 
+/* ISO 8859 labels on windows-125x bytes: the sibling only when a C1 byte
+ * (0x80-0x9F) shows the label is wrong and the sibling converts. */
+static void test_iso_labels_with_c1_bytes(void **state)
+{
+	static const struct {
+		const char *bytes;
+		const char *declared;
+		const char *expected;
+	} cases[] = {
+		/* windows-1250: š (0x9A) ą (0xB9) */
+		{ "\x9a\xb9", "iso-8859-2", "\xc5\xa1\xc4\x85" },
+		{ "\x9a\xb9", "ISO_8859-2", "\xc5\xa1\xc4\x85" },
+		{ "\x9a\xb9", "latin2", "\xc5\xa1\xc4\x85" },
+		/* ISO-8859-2 without C1: 0xB1 ą, 0xB9 š */
+		{ "\xb1\xb9", "iso-8859-2", "\xc4\x85\xc5\xa1" },
+		/* windows-1251 „Привет“ */
+		{ "\x84\xcf\xf0\xe8\xe2\xe5\xf2\x93", "iso-8859-5",
+		  "\xe2\x80\x9e\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82\xe2\x80\x9c" },
+		/* ISO-8859-5 Привет */
+		{ "\xbf\xe0\xd8\xd2\xd5\xe2", "iso-8859-5",
+		  "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82" },
+		/* windows-1253: ‘ (0x91) α (0xE1) */
+		{ "\x91\xe1", "iso-8859-7", "\xe2\x80\x98\xce\xb1" },
+		/* windows-1257: „ (0x84) ą (0xE0) */
+		{ "\x84\xe0", "iso-8859-13", "\xe2\x80\x9e\xc4\x85" },
+		/* 0x98 is unassigned in windows-1251: the sibling does not
+		 * convert, so the label stands (and C1 is replaced). */
+		{ "\x98\xbf", "iso-8859-5", "\xc2\x98\xd0\x9f" },
+		/* ISO-8859-1 is windows-1252 whatever the bytes. */
+		{ "\x80\xe9", "iso-8859-1", "\xe2\x82\xac\xc3\xa9" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *res = charset_to_utf8(cases[i].bytes, strlen(cases[i].bytes),
+		                            cases[i].declared, NULL);
+
+		assert_true(g_utf8_validate(res, -1, NULL));
+		if (strcmp(res, cases[i].expected) != 0)
+			fail_msg("case %zu (%s): got \"%s\"", i, cases[i].declared, res);
+		g_free(res);
+	}
+}
+
+/* The mislabels mail really carries, as a table. */
+static void test_mislabel_table(void **state)
+{
+	static const struct {
+		const char *bytes;
+		const char *declared;
+		const char *expected;
+	} cases[] = {
+		/* GB2312 label, GBK/GB18030 bytes: 報價, 𠀀 (4-byte GB18030) */
+		{ "\x88\xf3\x83\x72", "gb2312", "\xe5\xa0\xb1\xe5\x83\xb9" },
+		{ "\x95\x32\x82\x36", "GB2312", "\xf0\xa0\x80\x80" },
+		{ "\x88\xf3\x83\x72", "x-gbk", "\xe5\xa0\xb1\xe5\x83\xb9" },
+		/* ks_c_5601-1987 is CP949: 똠 */
+		{ "\x8c\x63", "ks_c_5601-1987", "\xeb\x98\xa0" },
+		{ "\x8c\x63", "euc-kr", "\xeb\x98\xa0" },
+		/* Windows-31J: ① */
+		{ "\x87\x40", "Shift_JIS", "\xe2\x91\xa0" },
+		/* windows-874 Thai ๑ and a C1 byte (0x85 …) */
+		{ "\x85\xf1", "tis-620", "\xe2\x80\xa6\xe0\xb9\x91" },
+		/* HKSCS 䊷 (0x8840 is HKSCS, not Big5) */
+		{ "\xa4\xa4", "big5", "\xe4\xb8\xad" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *res = charset_to_utf8(cases[i].bytes, strlen(cases[i].bytes),
+		                            cases[i].declared, NULL);
+
+		if (strcmp(res, cases[i].expected) != 0)
+			fail_msg("case %zu (%s): got \"%s\"", i, cases[i].declared, res);
+		g_free(res);
+	}
+}
+
+/* Whatever comes in, what goes out is valid UTF-8 without NUL. */
+static void test_never_an_invalid_byte(void **state)
+{
+	static const char *const labels[] = {
+		NULL, "UTF-8", "us-ascii", "iso-8859-5", "gb2312", "big5", "ISO-2022-JP",
+		"UTF-16", "UTF-7", "x-nonsense", "shift_jis", "ks_c_5601-1987",
+	};
+	unsigned char bytes[512];
+	guint32 seed = 4242;
+
+	(void)state;
+	for (int round = 0; round < 20; round++) {
+		for (size_t i = 0; i < sizeof(bytes); i++) {
+			seed = seed * 1103515245u + 12345u;
+			bytes[i] = (unsigned char)(seed >> 16);
+		}
+		for (size_t l = 0; l < G_N_ELEMENTS(labels); l++) {
+			char *res = charset_to_utf8((const char *)bytes, sizeof(bytes), labels[l], NULL);
+
+			assert_true(charset_is_valid_utf8(res, strlen(res)));
+			g_free(res);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +265,9 @@ int main(void)
 		cmocka_unit_test(test_nul_bytes_replaced),
 		cmocka_unit_test(test_make_valid),
 		cmocka_unit_test(test_null_input),
+		cmocka_unit_test(test_iso_labels_with_c1_bytes),
+		cmocka_unit_test(test_mislabel_table),
+		cmocka_unit_test(test_never_an_invalid_byte),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

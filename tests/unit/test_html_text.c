@@ -85,8 +85,7 @@ static void test_broken_and_empty_html(void **state)
 	assert_text("<!-- only a comment -->", "");
 }
 
-/* Deep nesting must not recurse on the stack or crash; libxml2 keeps
- * 256 levels (beyond that, the text is dropped). */
+/* Deep nesting costs neither stack nor memory: the parser streams. */
 static void test_deep_nesting(void **state)
 {
 	GString *html = g_string_new("before");
@@ -103,8 +102,53 @@ static void test_deep_nesting(void **state)
 	assert_true(g_utf8_validate(text, -1, NULL));
 	assert_true(g_str_has_prefix(text, "before"));
 	assert_non_null(strstr(text, "deep"));
+	/* Every level's text is kept, its quote prefix capped at 32 '>'. */
+	assert_true(g_str_has_suffix(text, ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> - deeper"));
+	assert_null(strstr(text, ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>"));
+	assert_true(strlen(text) < 20000 * 100);
 	g_free(text);
 	g_string_free(html, TRUE);
+}
+
+/* The text is UTF-8 already: a <meta> charset must not re-decode it. */
+static void test_meta_charset_ignored(void **state)
+{
+	(void)state;
+	assert_text("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+	            "</head><body><p>\xe4\xbd\xa0\xe5\xa5\xbd Gr\xc3\xbc\xc3\x9f" "e</p></body></html>",
+	            "\xe4\xbd\xa0\xe5\xa5\xbd Gr\xc3\xbc\xc3\x9f" "e");
+	assert_text("<meta charset=\"koi8-r\"><div>\xd0\x9f\xd1\x80\xd0\xb8</div>",
+	            "\xd0\x9f\xd1\x80\xd0\xb8");
+}
+
+static void test_skipped_elements_nest(void **state)
+{
+	(void)state;
+	/* Elements inside a skipped one, void ones included, stay hidden. */
+	assert_text("<style><b>x</b><br><img src=a></style>after", "after");
+	assert_text("<head><title>T<b>bold</b></title><script>if (a < b) { x(); }</script></head>"
+	            "<body>shown<br>line</body>", "shown\nline");
+	assert_text("<template><div><p>hidden</p></div></template><p>seen</p>", "seen");
+}
+
+/* A long document is converted in chunks; nothing is lost at the seams. */
+static void test_long_document(void **state)
+{
+	GString *html = g_string_new("<html><body>");
+	GString *expected = g_string_new(NULL);
+	char *text;
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		g_string_append_printf(html, "<p>Line &amp; %d</p>\n", i);
+		g_string_append_printf(expected, "%sLine & %d", i > 0 ? "\n\n" : "", i);
+	}
+	g_string_append(html, "</body></html>");
+	text = html_text_from_html(html->str, html->len);
+	assert_string_equal(text, expected->str);
+	g_free(text);
+	g_string_free(html, TRUE);
+	g_string_free(expected, TRUE);
 }
 
 static void test_sniff_charset(void **state)
@@ -148,6 +192,9 @@ int main(void)
 		cmocka_unit_test(test_blockquote_marked),
 		cmocka_unit_test(test_broken_and_empty_html),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_meta_charset_ignored),
+		cmocka_unit_test(test_skipped_elements_nest),
+		cmocka_unit_test(test_long_document),
 		cmocka_unit_test(test_sniff_charset),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

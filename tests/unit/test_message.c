@@ -79,6 +79,13 @@ static void assert_all_utf8(const struct parsed_message *m)
 	assert_utf8(f->dsn_final_recipient);
 	assert_utf8(f->dsn_status);
 	assert_utf8(f->dsn_original_message_id);
+	assert_utf8(f->calendar_method);
+	assert_address_utf8(&m->original_from);
+	assert_utf8(m->original_subject);
+	if (!m->forwarded) {
+		assert_string_equal(m->original_from.addr, "");
+		assert_null(m->original_subject);
+	}
 	assert_utf8(m->parse_error);
 }
 
@@ -203,6 +210,7 @@ static void test_depth_bound(void **state)
 	g_string_append(raw, "Content-Type: text/plain\n\ntoo deep\n");
 	m = parse_len_with(raw->str, raw->len, NULL);
 	assert_non_null(m->parse_error);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_DEPTH);
 	assert_string_equal(m->subject, "deep");
 	message_free(&m);
 	g_string_free(raw, TRUE);
@@ -219,6 +227,7 @@ static void test_part_count_bound(void **state)
 	g_string_append(raw, "--b--\n");
 	m = parse_len_with(raw->str, raw->len, NULL);
 	assert_non_null(m->parse_error);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_PARTS);
 	/* Up to the bound, the parts were listed. */
 	assert_true(m->n_attachments > 9000);
 	assert_true(m->n_attachments < 10000);
@@ -604,6 +613,10 @@ static void test_forwarded_message(void **state)
 	assert_string_equal(m->attachments[0].filename, "Original offer");
 	assert_true(m->attachments[0].size > 60);
 	assert_true(m->attachments[0].size < 120);
+	/* "Fwd:" and a short note: a forward of c@d.example's message. */
+	assert_true(m->forwarded);
+	assert_string_equal(m->original_from.addr, "c@d.example");
+	assert_string_equal(m->original_subject, "Original offer");
 	message_free(&m);
 
 	/* No outer text at all: the forwarded message's text. */
@@ -612,6 +625,9 @@ static void test_forwarded_message(void **state)
 	assert_true(m->body_from_html);
 	assert_int_equal(m->n_attachments, 1);
 	assert_string_equal(m->attachments[0].filename, "forwarded.eml");
+	assert_true(m->forwarded);
+	assert_string_equal(m->original_from.addr, "c@d.example");
+	assert_string_equal(m->original_subject, "");
 	message_free(&m);
 }
 
@@ -806,6 +822,8 @@ static void test_dsn_with_returned_message(void **state)
 	assert_string_equal(f->dsn_final_recipient, "x@y.example");
 	assert_string_equal(f->dsn_status, "5.2.2");
 	assert_string_equal(f->dsn_original_message_id, "returned@ours.example");
+	/* A returned message is no forward. */
+	assert_false(m->forwarded);
 	message_free(&m);
 }
 
@@ -820,12 +838,53 @@ static void test_calendar(void **state)
 
 	(void)state;
 	assert_true(m->flags.is_calendar);
+	assert_string_equal(m->flags.calendar_method, "REQUEST");
 	assert_string_equal(m->body_text, "Meeting on Monday");
 	message_free(&m);
 
 	m = parse("Subject: x\n\nno calendar\n");
 	assert_false(m->flags.is_calendar);
+	assert_null(m->flags.calendar_method);
 	message_free(&m);
+}
+
+static void test_calendar_methods(void **state)
+{
+	static const struct {
+		const char *part;
+		const char *method;
+	} cases[] = {
+		/* The METHOD line when there is no parameter. */
+		{ "Content-Type: text/calendar; charset=utf-8\n\n"
+		  "BEGIN:VCALENDAR\r\nPRODID:x\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n", "CANCEL" },
+		{ "Content-Type: application/ics; name=invite.ics\n"
+		  "Content-Disposition: attachment; filename=invite.ics\n"
+		  "Content-Transfer-Encoding: base64\n\n"
+		  "QkVHSU46VkNBTEVOREFSCk1FVEhPRDpSRVBMWQpFTkQ6VkNBTEVOREFSCg==\n", "REPLY" },
+		{ "Content-Type: text/calendar; method=\"request\"\n\nBEGIN:VCALENDAR\n", "REQUEST" },
+		/* The parameter wins over the line. */
+		{ "Content-Type: text/calendar; method=PUBLISH\n\nMETHOD:CANCEL\n", "PUBLISH" },
+		/* Junk is no method. */
+		{ "Content-Type: text/calendar; method=\"RE QUEST\"\n\nBEGIN:VCALENDAR\n", NULL },
+		{ "Content-Type: text/calendar\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *raw = g_strconcat("Subject: invite\nContent-Type: multipart/mixed; boundary=c\n\n"
+		                        "--c\nContent-Type: text/plain\n\nSee the invitation.\n--c\n",
+		                        cases[i].part, "\n--c--\n", NULL);
+		struct parsed_message *m = parse(raw);
+
+		assert_true(m->flags.is_calendar);
+		if (cases[i].method == NULL)
+			assert_null(m->flags.calendar_method);
+		else
+			assert_string_equal(m->flags.calendar_method, cases[i].method);
+		assert_string_equal(m->body_text, "See the invitation.");
+		message_free(&m);
+		g_free(raw);
+	}
 }
 
 /* ---- 9. body_new and snippets ---- */
@@ -973,6 +1032,329 @@ static void test_sample_files(void **state)
 	}
 }
 
+/* ---- forwards ---- */
+
+static const struct {
+	const char *raw;
+	const char *from_name;
+	const char *from_addr;
+	const char *subject;
+	const char *body_new;
+} forward_cases[] = {
+	/* Gmail, nothing above the forward: body_new is the forwarded text. */
+	{ "Subject: Fwd: Anfrage\n\n"
+	  "---------- Forwarded message ---------\n"
+	  "From: Hans M\xc3\xbcller <Hans@Kunde.DE>\n"
+	  "Date: Mon, Feb 5, 2024 at 10:00 AM\n"
+	  "Subject: Anfrage XP-200\n"
+	  "To: <sales@us.example>\n\n"
+	  "Bitte um Angebot f\xc3\xbcr 200 St\xc3\xbc" "ck.\n\nMit freundlichen Gr\xc3\xbc\xc3\x9f" "en\nHans\n",
+	  "Hans M\xc3\xbcller", "Hans@kunde.de", "Anfrage XP-200",
+	  "Bitte um Angebot f\xc3\xbcr 200 St\xc3\xbc" "ck." },
+	/* Outlook "FW:" with a note and Outlook's own address form. */
+	{ "Subject: FW: Inquiry\n\nPlease handle.\n\n"
+	  "________________________________\n"
+	  "From: Smith, John [mailto:John.Smith@Buyer.COM]\n"
+	  "Sent: Monday, February 5, 2024 10:00 AM\n"
+	  "To: Sales\nSubject: Inquiry 500 pcs\n\nold\n",
+	  "Smith, John", "John.Smith@buyer.com", "Inquiry 500 pcs", "Please handle." },
+	/* Apple Mail, a short note, no prefix in the subject. */
+	{ "Subject: Pedido\n\nFYI\n\nBegin forwarded message:\n\n"
+	  "From: \"Ana Garc\xc3\xad" "a\" <ana@example.es>\nSubject: Pedido 12\nDate: 5 February 2024\n\nHola\n",
+	  "Ana Garc\xc3\xad" "a", "ana@example.es", "Pedido 12", "FYI" },
+	/* QQ Mail: 转发： and Chinese header fields. */
+	{ "Subject: =?UTF-8?B?6L2s5Y+R77ya5oql5Lu3?=\n\n"
+	  "------------------ Original ------------------\n"
+	  "\xe5\x8f\x91\xe4\xbb\xb6\xe4\xba\xba: \"\xe5\xbc\xa0\xe4\xb8\x89\"<zhang@qq.com>;\n"
+	  "\xe5\x8f\x91\xe9\x80\x81\xe6\x97\xb6\xe9\x97\xb4: 2024\xe5\xb9\xb4" "2\xe6\x9c\x88" "5\xe6\x97\xa5\n"
+	  "\xe4\xb8\xbb\xe9\xa2\x98: \xe6\x8a\xa5\xe4\xbb\xb7\n\n\xe8\xaf\xb7\xe6\x8a\xa5\xe4\xbb\xb7\n",
+	  "\xe5\xbc\xa0\xe4\xb8\x89", "zhang@qq.com", "\xe6\x8a\xa5\xe4\xbb\xb7",
+	  "\xe8\xaf\xb7\xe6\x8a\xa5\xe4\xbb\xb7" },
+	/* Gmail's HTML forward. */
+	{ "Subject: Fwd: Pedido\nContent-Type: text/html; charset=utf-8\n\n"
+	  "<div dir=\"ltr\"><br><div class=\"gmail_quote\"><div class=\"gmail_attr\">"
+	  "---------- Forwarded message ---------<br>From: <strong class=\"gmail_sendername\">Ana</strong> "
+	  "<span>&lt;ana@example.es&gt;</span><br>Date: Mon, 5 Feb 2024<br>Subject: Pedido<br>"
+	  "To: &lt;s@us.example&gt;<br></div><br><div>Necesito 300 unidades.</div></div></div>\n",
+	  "Ana", "ana@example.es", "Pedido", "Necesito 300 unidades." },
+	/* A message/rfc822 part under a one-line note. */
+	{ "Subject: see this\nContent-Type: multipart/mixed; boundary=b\n\n"
+	  "--b\nContent-Type: text/plain\n\nsee the mail below\n"
+	  "--b\nContent-Type: message/rfc822\n\n"
+	  "From: =?UTF-8?Q?Jos=C3=A9?= <jose@example.mx>\nSubject: =?UTF-8?Q?Cotizaci=C3=B3n?=\n\nHola\n"
+	  "--b--\n",
+	  "Jos\xc3\xa9", "jose@example.mx", "Cotizaci\xc3\xb3n", "see the mail below" },
+};
+
+static void test_forwards(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(forward_cases); i++) {
+		struct parsed_message *m = parse(forward_cases[i].raw);
+
+		if (!m->forwarded)
+			fail_msg("case %zu: not a forward", i);
+		assert_string_equal(m->original_from.name, forward_cases[i].from_name);
+		assert_string_equal(m->original_from.addr, forward_cases[i].from_addr);
+		assert_string_equal(m->original_subject, forward_cases[i].subject);
+		assert_string_equal(m->body_new, forward_cases[i].body_new);
+		message_free(&m);
+	}
+}
+
+static void test_not_forwards(void **state)
+{
+	GString *long_note = g_string_new("Subject: documents\nContent-Type: multipart/mixed; boundary=b\n\n"
+	                                  "--b\nContent-Type: text/plain\n\n");
+	static const char *const raws[] = {
+		/* A short reply with Outlook's separator is a reply. */
+		"Subject: RE: offer\n\nOK.\n\n-----Original Message-----\nFrom: A <a@example.com>\n"
+		"Sent: Monday\nSubject: offer\n\nold\n",
+		/* A quoted header block in a reply. */
+		"Subject: AW: Angebot\n\nDanke.\n\nVon: Hans <h@example.de>\nGesendet: Montag\n"
+		"Betreff: Angebot\n\nalt\n",
+		/* A forward marker under a long text without a forward subject. */
+		"Subject: report\n\nLine 1\nLine 2\nLine 3\nLine 4\nLine 5\nLine 6\nLine 7\n"
+		"Line 8\nLine 9\nLine 10\nLine 11\n\n---------- Forwarded message ---------\n"
+		"From: A <a@example.com>\nSubject: x\n\nold\n",
+		/* "Fwd:" but nothing quoted at all. */
+		"Subject: Fwd: nothing\n\njust text\n",
+	};
+	struct parsed_message *m;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(raws); i++) {
+		m = parse(raws[i]);
+		if (m->forwarded)
+			fail_msg("case %zu: taken for a forward", i);
+		message_free(&m);
+	}
+	/* An attached message under a long text is an attachment. */
+	for (int i = 0; i < 30; i++)
+		g_string_append(long_note, "Here is a long explanation of the attached documents.\n");
+	g_string_append(long_note, "--b\nContent-Type: message/rfc822\n\nFrom: c@d.example\nSubject: old\n\nx\n--b--\n");
+	m = parse(long_note->str);
+	assert_false(m->forwarded);
+	assert_int_equal(m->n_attachments, 1);
+	message_free(&m);
+	g_string_free(long_note, TRUE);
+}
+
+/* ---- structure ---- */
+
+static void test_signed_messages(void **state)
+{
+	struct parsed_message *m = parse(
+		"Subject: signed\n"
+		"Content-Type: multipart/signed; micalg=pgp-sha256;\n"
+		" protocol=\"application/pgp-signature\"; boundary=s\n\n"
+		"--s\nContent-Type: multipart/mixed; boundary=m\n\n"
+		"--m\nContent-Type: text/plain; charset=utf-8\n\nSigned text.\n"
+		"--m\nContent-Type: application/pdf; name=offer.pdf\n"
+		"Content-Disposition: attachment; filename=offer.pdf\n\nPDF\n"
+		"--m--\n"
+		"--s\nContent-Type: application/pgp-signature; name=signature.asc\n"
+		"Content-Disposition: attachment; filename=signature.asc\n\n"
+		"-----BEGIN PGP SIGNATURE-----\nxyz\n-----END PGP SIGNATURE-----\n"
+		"--s--\n");
+
+	(void)state;
+	assert_null(m->parse_error);
+	assert_string_equal(m->body_text, "Signed text.");
+	/* The signature is no attachment; the PDF inside is. */
+	assert_int_equal(m->n_attachments, 1);
+	assert_string_equal(m->attachments[0].filename, "offer.pdf");
+	message_free(&m);
+
+	m = parse("Subject: smime\n"
+	          "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\";\n"
+	          " micalg=sha-256; boundary=s\n\n"
+	          "--s\nContent-Type: text/plain\n\nS/MIME text.\n"
+	          "--s\nContent-Type: application/pkcs7-signature; name=smime.p7s\n"
+	          "Content-Transfer-Encoding: base64\n"
+	          "Content-Disposition: attachment; filename=smime.p7s\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n"
+	          "--s--\n");
+	assert_string_equal(m->body_text, "S/MIME text.");
+	assert_int_equal(m->n_attachments, 0);
+	message_free(&m);
+}
+
+static void test_tnef_and_inline_images(void **state)
+{
+	struct parsed_message *m = parse(
+		"Subject: outlook\nContent-Type: multipart/mixed; boundary=o\n\n"
+		"--o\nContent-Type: multipart/related; boundary=r\n\n"
+		"--r\nContent-Type: text/html; charset=utf-8\n\n<p>Logo: <img src=\"cid:logo\"></p>\n"
+		"--r\nContent-Type: image/png\nContent-ID: <logo>\nContent-Transfer-Encoding: base64\n\n"
+		"iVBORw0KGgo=\n"
+		"--r--\n"
+		"--o\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\n"
+		"Content-Disposition: attachment; filename=\"winmail.dat\"\n"
+		"Content-Transfer-Encoding: base64\n\neJ8+IgAAAA==\n"
+		"--o\nContent-Type: image/jpeg; name=photo.jpg\nContent-ID: <photo>\n"
+		"Content-Disposition: attachment; filename=photo.jpg\n\nJPEG\n"
+		"--o--\n");
+
+	(void)state;
+	assert_string_equal(m->body_text, "Logo:");
+	assert_int_equal(m->n_attachments, 3);
+	/* The picture the HTML shows is inline, not counted. */
+	assert_string_equal(m->attachments[0].content_type, "image/png");
+	assert_true(m->attachments[0].is_inline);
+	/* TNEF is listed like any attachment. */
+	assert_string_equal(m->attachments[1].filename, "winmail.dat");
+	assert_string_equal(m->attachments[1].content_type, "application/ms-tnef");
+	assert_int_equal(m->attachments[1].size, 7);
+	assert_false(m->attachments[1].is_inline);
+	/* A Content-ID does not make an attachment inline. */
+	assert_false(m->attachments[2].is_inline);
+	message_free(&m);
+}
+
+/* ---- charsets ---- */
+
+static void test_rfc2231_parameters(void **state)
+{
+	static const struct {
+		const char *params;
+		const char *filename;
+	} cases[] = {
+		/* Continuations, encoded and not. */
+		{ "filename*0*=UTF-8''%E6%8A%A5; filename*1*=%E4%BB%B7; filename*2=\".pdf\"",
+		  "\xe6\x8a\xa5\xe4\xbb\xb7.pdf" },
+		{ "filename*0=\"a very long \"; filename*1=\"file name.pdf\"", "a very long file name.pdf" },
+		/* charset'language' */
+		{ "filename*=iso-8859-1'de'Gr%FC%DFe.pdf", "Gr\xc3\xbc\xc3\x9f" "e.pdf" },
+		{ "filename*=utf-8'zh-cn'%E6%8A%A5%E4%BB%B7.xls", "\xe6\x8a\xa5\xe4\xbb\xb7.xls" },
+		/* GB2312 label, GBK-only bytes (報價). */
+		{ "filename*=gb2312''%88%F3%83%72.pdf", "\xe5\xa0\xb1\xe5\x83\xb9.pdf" },
+		/* RFC 2047 in a quoted parameter, as Outlook writes it. */
+		{ "filename=\"=?gb2312?B?sai82w==?=.pdf\"", "\xe6\x8a\xa5\xe4\xbb\xb7.pdf" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *raw = g_strconcat("Subject: x\nContent-Type: multipart/mixed; boundary=b\n\n"
+		                        "--b\nContent-Type: text/plain\n\nbody\n"
+		                        "--b\nContent-Type: application/octet-stream\n"
+		                        "Content-Disposition: attachment;\n ", cases[i].params,
+		                        "\n\ndata\n--b--\n", NULL);
+		struct parsed_message *m = parse(raw);
+
+		assert_int_equal(m->n_attachments, 1);
+		if (strcmp(m->attachments[0].filename, cases[i].filename) != 0)
+			fail_msg("case %zu: \"%s\"", i, m->attachments[0].filename);
+		message_free(&m);
+		g_free(raw);
+	}
+}
+
+static void test_iso_labels_on_windows_text(void **state)
+{
+	static const char *const koi8[] = { "KOI8-R", NULL };
+	static const struct message_parse_options koi8_opts = { .charset_fallbacks = koi8 };
+	static const char undeclared[] = "Subject: \xf0\xd2\xc9\xd7\xc5\xd4\n\nb\n";
+	struct parsed_message *m;
+
+	(void)state;
+	/* windows-1250 labelled ISO-8859-2: 0x9A is š in 1250, a C1 control in ISO. */
+	assert_body("Content-Type: text/plain; charset=iso-8859-2\n\n\x9a\xb9\n",
+	            "\xc5\xa1\xc4\x85\n");
+	/* Real ISO-8859-2 (no C1 byte): 0xB1 is ą. */
+	assert_body("Content-Type: text/plain; charset=iso-8859-2\n\n\xb1\n", "\xc4\x85\n");
+	/* windows-1251 labelled ISO-8859-5, with „“ (C1 bytes in ISO). */
+	assert_body("Content-Type: text/plain; charset=ISO-8859-5\n\n\x84\xcf\xf0\xe8\xe2\xe5\xf2\x93\n",
+	            "\xe2\x80\x9e\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82\xe2\x80\x9c\n");
+	/* Real ISO-8859-5 stays ISO-8859-5. */
+	assert_body("Content-Type: text/plain; charset=ISO-8859-5\n\n\xbf\xe0\xd8\xd2\xd5\xe2\n",
+	            "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82\n");
+	/* Encoded-words follow the same rule. */
+	m = parse("Subject: =?iso-8859-2?Q?=9Ako=B9a?=\n\nb\n");
+	assert_string_equal(m->subject, "\xc5\xa1ko\xc4\x85" "a");
+	message_free(&m);
+	/* Undeclared 8-bit header: the configured fallback list. */
+	m = parse_len_with(undeclared, strlen(undeclared), &koi8_opts);
+	assert_string_equal(m->subject, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82");
+	message_free(&m);
+}
+
+/* ---- limits ---- */
+
+static void test_limits_options(void **state)
+{
+	GString *raw = g_string_new("Subject: ");
+	static const struct {
+		struct message_parse_options opts;
+		unsigned hit;
+	} cases[] = {
+		{ { 0 }, 0 },
+		{ { .max_header_bytes = 64 }, MSG_LIMIT_HEADER },
+		{ { .max_body_text = 10 }, MSG_LIMIT_BODY },
+		{ { .max_parts = 3 }, MSG_LIMIT_PARTS },
+		{ { .max_mime_depth = 1 }, MSG_LIMIT_DEPTH },
+		{ { .max_header_bytes = 64, .max_body_text = 10, .max_parts = 3 },
+		  MSG_LIMIT_HEADER | MSG_LIMIT_BODY | MSG_LIMIT_PARTS },
+	};
+
+	(void)state;
+	for (int i = 0; i < 10; i++)
+		g_string_append(raw, "0123456789");
+	g_string_append(raw, "\nContent-Type: multipart/mixed; boundary=o\n\n"
+	                "--o\nContent-Type: text/plain\n\nThe body is longer than ten bytes.\n"
+	                "--o\nContent-Type: multipart/alternative; boundary=a\n\n"
+	                "--a\nContent-Type: text/plain; name=a.txt\n\nA\n"
+	                "--a\nContent-Type: text/plain; name=b.txt\n\nB\n"
+	                "--a--\n"
+	                "--o\nContent-Type: application/pdf; name=c.pdf\n\nC\n"
+	                "--o--\n");
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct parsed_message *m = parse_len_with(raw->str, raw->len, &cases[i].opts);
+
+		if (m->limits_hit != cases[i].hit)
+			fail_msg("case %zu: limits_hit %#x, expected %#x", i, m->limits_hit,
+			         cases[i].hit);
+		if (cases[i].opts.max_header_bytes != 0)
+			assert_true(strlen(m->subject) <= cases[i].opts.max_header_bytes);
+		else
+			assert_int_equal(strlen(m->subject), 100);
+		if (cases[i].opts.max_body_text != 0)
+			assert_string_equal(m->body_text, "The body i");
+		else
+			assert_string_equal(m->body_text, "The body is longer than ten bytes.");
+		if ((cases[i].hit & (MSG_LIMIT_PARTS | MSG_LIMIT_DEPTH)) != 0)
+			assert_non_null(m->parse_error);
+		else
+			assert_int_equal(m->n_attachments, 3);
+		message_free(&m);
+	}
+	g_string_free(raw, TRUE);
+}
+
+/* A cut header keeps whole characters and whole encoded-words. */
+static void test_header_cut_keeps_characters(void **state)
+{
+	static const struct message_parse_options opts = { .max_header_bytes = 20 };
+	struct parsed_message *m;
+	GString *raw = g_string_new("Subject: ");
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		g_string_append(raw, "\xe4\xbd\xa0");
+	g_string_append(raw, "\n\nbody\n");
+	m = parse_len_with(raw->str, raw->len, &opts);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_HEADER);
+	assert_string_equal(m->subject, "\xe4\xbd\xa0\xe4\xbd\xa0\xe4\xbd\xa0\xe4\xbd\xa0"
+	                                "\xe4\xbd\xa0\xe4\xbd\xa0");
+	message_free(&m);
+
+	g_string_assign(raw, "Subject: =?UTF-8?B?SGk=?= =?UTF-8?B?V29ybGQ=?=\n\nbody\n");
+	m = parse_len_with(raw->str, raw->len, &opts);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_HEADER);
+	assert_string_equal(m->subject, "Hi");
+	message_free(&m);
+	g_string_free(raw, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1005,6 +1387,15 @@ int main(void)
 		cmocka_unit_test(test_dsn_bounce),
 		cmocka_unit_test(test_dsn_with_returned_message),
 		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_calendar_methods),
+		cmocka_unit_test(test_forwards),
+		cmocka_unit_test(test_not_forwards),
+		cmocka_unit_test(test_signed_messages),
+		cmocka_unit_test(test_tnef_and_inline_images),
+		cmocka_unit_test(test_rfc2231_parameters),
+		cmocka_unit_test(test_iso_labels_on_windows_text),
+		cmocka_unit_test(test_limits_options),
+		cmocka_unit_test(test_header_cut_keeps_characters),
 		cmocka_unit_test(test_body_new_gmail),
 		cmocka_unit_test(test_body_new_outlook),
 		cmocka_unit_test(test_body_new_qq),

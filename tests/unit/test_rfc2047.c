@@ -131,6 +131,72 @@ static void test_hostile_header(void **state)
 	g_string_free(raw, TRUE);
 }
 
+/* Adjacent encoded-words, as a table. */
+static void test_adjacent_words_table(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *expected;
+	} cases[] = {
+		/* Q and B words of one charset: one run, no space. */
+		{ "=?UTF-8?Q?Gr=C3?= =?UTF-8?B?vMOfZQ==?=", "Gr\xc3\xbc\xc3\x9f" "e" },
+		/* Folded with CRLF and a tab. */
+		{ "=?UTF-8?B?5L2g?=\r\n\t=?UTF-8?B?5aW9?=", "\xe4\xbd\xa0\xe5\xa5\xbd" },
+		/* GBK split across words inside a character. */
+		{ "=?GBK?B?xA==?= =?GBK?B?47rD?=", "\xe4\xbd\xa0\xe5\xa5\xbd" },
+		/* ISO-2022-JP: the escape state carries over the words. */
+		{ "=?ISO-2022-JP?B?GyRCOCs=?= =?ISO-2022-JP?B?QFEbKEI=?=", "\xe8\xa6\x8b\xe7\xa9\x8d" },
+		/* Words and text: the space between word and text stays. */
+		{ "=?UTF-8?B?SGk=?= there =?UTF-8?B?SGk=?=", "Hi there Hi" },
+		/* Empty words vanish. */
+		{ "a =?UTF-8?B?\?= =?UTF-8?Q?\?= b", "a  b" },
+		/* Broken base64 gives what it can, never invalid UTF-8. */
+		{ "=?UTF-8?B?5L2g5a?=", "\xe4\xbd\xa0\xef\xbf\xbd" },
+		/* An ISO label on windows-1250 bytes. */
+		{ "=?ISO-8859-2?Q?=8A=9A?=", "\xc5\xa0\xc5\xa1" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *res = rfc2047_decode(cases[i].raw, strlen(cases[i].raw), NULL);
+
+		assert_true(g_utf8_validate(res, -1, NULL));
+		if (strcmp(res, cases[i].expected) != 0)
+			fail_msg("case %zu: got \"%s\"", i, res);
+		g_free(res);
+	}
+}
+
+/* Undeclared 8-bit bytes: UTF-8 if valid, else the fallback list. */
+static void test_undeclared_fallbacks(void **state)
+{
+	static const char *const koi8_first[] = { "KOI8-R", "GB18030", NULL };
+	static const char *const none[] = { NULL };
+	static const char *const latin_first[] = { "windows-1252", "GB18030", NULL };
+	char *res;
+
+	(void)state;
+	res = rfc2047_decode("\xf0\xd2\xc9\xd7\xc5\xd4", 6, koi8_first);
+	assert_string_equal(res, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82");
+	g_free(res);
+	/* The default list: GB18030 first. */
+	res = rfc2047_decode("\xb1\xa8\xbc\xdb", 4, NULL);
+	assert_string_equal(res, "\xe6\x8a\xa5\xe4\xbb\xb7");
+	g_free(res);
+	/* No fallback converts: U+FFFD, never an invalid byte. */
+	res = rfc2047_decode("a\xff" "b", 3, none);
+	assert_string_equal(res, "a\xef\xbf\xbd" "b");
+	g_free(res);
+	/* The order decides: "\xfc\x6c" is a GB18030 character too, so a
+	 * Latin-1 name needs windows-1252 before GB18030 in the list. */
+	res = rfc2047_normalize("\"M\xfcller, H.\" <m@example.de>", 27, latin_first);
+	assert_string_equal(res, "\"M\xc3\xbcller, H.\" <m@example.de>");
+	g_free(res);
+	res = rfc2047_normalize("\"M\xfcller, H.\" <m@example.de>", 27, NULL);
+	assert_string_equal(res, "\"M\xe9\xbb\xaeler, H.\" <m@example.de>");
+	g_free(res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +210,8 @@ int main(void)
 		cmocka_unit_test(test_unfolding),
 		cmocka_unit_test(test_normalize_merges_runs),
 		cmocka_unit_test(test_hostile_header),
+		cmocka_unit_test(test_adjacent_words_table),
+		cmocka_unit_test(test_undeclared_fallbacks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

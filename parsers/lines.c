@@ -1,0 +1,26 @@
+/* lines: see lines.h. */
+#include "parsers/lines.h"
+
+#include <string.h>
+#include <glib.h>
+
+char **lines_split(const char *text, size_t len, size_t *n_r)
+{
+	GPtrArray *lines = g_ptr_array_new();
+	const char *p = text, *end = text + len;
+
+	for (;;) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+
+		if (lf == NULL) {
+			g_ptr_array_add(lines, g_strndup(p, (gsize)(end - p)));
+			break;
+		}
+		g_ptr_array_add(lines, g_strndup(p, (gsize)(lf - p)));
+		p = lf + 1;
+	}
+	if (n_r != NULL)
+		*n_r = lines->len;
+	g_ptr_array_add(lines, NULL);
+	return (char **)g_ptr_array_free(lines, FALSE);
+}
