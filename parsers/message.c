@@ -1347,7 +1347,7 @@ static void fill_from_bytes(struct parsed_message *msg, struct parse_ctx *ctx,
 	msg->parse_error = g_strdup("not an RFC 5322 message: no header fields");
 	msg->body_text = normalize_newlines(
 	        charset_to_utf8((const char *)raw, MIN(len, cap), NULL, ctx->fallbacks));
-	if (len > cap || cut_utf8(msg->body_text, ctx->max_body_text))
+	if (cut_utf8(msg->body_text, ctx->max_body_text) || len > cap)
 		ctx->limits_hit |= MSG_LIMIT_BODY;
 	msg->subject = g_strdup("");
 	fill_new_text(msg, ctx, NULL, false);

@@ -1330,6 +1330,24 @@ static void test_limits_options(void **state)
 	g_string_free(raw, TRUE);
 }
 
+/* Not a message at all: the text kept is cut too (found by fuzzing). */
+static void test_limits_on_raw_text(void **state)
+{
+	static const struct message_parse_options opts = { .max_body_text = 10 };
+	GString *raw = g_string_new("\xff\xfe");
+	struct parsed_message *m;
+
+	(void)state;
+	for (int i = 0; i < 100; i++)
+		g_string_append(raw, "no header here ");
+	m = parse_len_with(raw->str, raw->len, &opts);
+	assert_non_null(m->parse_error);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_BODY);
+	assert_true(strlen(m->body_text) <= 10);
+	message_free(&m);
+	g_string_free(raw, TRUE);
+}
+
 /* A cut header keeps whole characters and whole encoded-words. */
 static void test_header_cut_keeps_characters(void **state)
 {
@@ -1396,6 +1414,7 @@ int main(void)
 		cmocka_unit_test(test_iso_labels_on_windows_text),
 		cmocka_unit_test(test_limits_options),
 		cmocka_unit_test(test_header_cut_keeps_characters),
+		cmocka_unit_test(test_limits_on_raw_text),
 		cmocka_unit_test(test_body_new_gmail),
 		cmocka_unit_test(test_body_new_outlook),
 		cmocka_unit_test(test_body_new_qq),

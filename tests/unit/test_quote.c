@@ -371,6 +371,8 @@ static void test_forward_subject(void **state)
 		{ "\xe8\xbd\xac\xe5\x8f\x91: x", true },
 		{ "Re: Fwd: offer", false }, { "Forward planning", false },
 		{ "offer", false }, { "", false }, { NULL, false },
+		/* Invalid UTF-8 is repaired first (found by fuzzing). */
+		{ "Fwd: \xe4\xba", true }, { "\xed", false },
 	};
 
 	(void)state;
