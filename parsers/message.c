@@ -1144,18 +1144,20 @@ static char *calendar_method(struct parse_ctx *ctx, GMimePart *part)
 static bool is_short_note(const char *text)
 {
 	size_t lines = 0;
+	bool blank = true;
 
+	/* 500 characters are at most 2,000 bytes: the loop below is short. */
 	if (g_utf8_strlen(text, FORWARD_NOTE_MAX_CHARS * 4 + 1) > FORWARD_NOTE_MAX_CHARS)
 		return false;
-	for (const char *p = text; *p != '\0';) {
-		const char *end = strchr(p, '\n');
-		const char *q = p;
-
-		while (q < (end != NULL ? end : p + strlen(p)) && g_ascii_isspace(*q))
-			q++;
-		if (q != (end != NULL ? end : p + strlen(p)))
-			lines++;
-		p = end != NULL ? end + 1 : p + strlen(p);
+	for (const char *p = text;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			lines += blank ? 0 : 1;
+			blank = true;
+			if (*p == '\0')
+				break;
+		} else if (!g_ascii_isspace(*p)) {
+			blank = false;
+		}
 	}
 	return lines <= FORWARD_NOTE_MAX_LINES;
 }
@@ -1347,7 +1349,7 @@ static void fill_from_bytes(struct parsed_message *msg, struct parse_ctx *ctx,
 	msg->parse_error = g_strdup("not an RFC 5322 message: no header fields");
 	msg->body_text = normalize_newlines(
 	        charset_to_utf8((const char *)raw, MIN(len, cap), NULL, ctx->fallbacks));
-	if (len > cap || cut_utf8(msg->body_text, ctx->max_body_text))
+	if (cut_utf8(msg->body_text, ctx->max_body_text) || len > cap)
 		ctx->limits_hit |= MSG_LIMIT_BODY;
 	msg->subject = g_strdup("");
 	fill_new_text(msg, ctx, NULL, false);

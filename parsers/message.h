@@ -4,15 +4,21 @@
  * message: one raw RFC 5322 message in, one struct parsed_message out.
  *
  * Pure: no I/O, no global state besides GMime's own (message_parser_init()
- * once per process). Every string in a parsed_message is valid UTF-8 and
- * NUL-terminated; the struct and everything it points to is owned by the
- * caller and released with message_free(). Allocation is GLib's (g_malloc),
- * which aborts on exhaustion like the rest of followup.
+ * once per process) and the quote rules compiled on first use (quote.h,
+ * thread-safe): parsing may run on several threads at once. Every string
+ * in a parsed_message is valid UTF-8 and NUL-terminated; the struct and
+ * everything it points to is owned by the caller and released with
+ * message_free(). Allocation is GLib's (g_malloc), which aborts on
+ * exhaustion like the rest of followup.
  *
  * Hostile input never makes message_parse() fail outright: it always returns
  * a parsed_message, with whatever could be recovered, and sets
  * parse_error when something could not be understood (the caller then
- * stores the message as kind "unparsed" but still files it).
+ * stores the message as kind "unparsed" but still files it). Work and
+ * memory are bounded by message_parse_options (limits_hit says what was
+ * cut) and by parsers/mime_guard.h; a message with bare CR line ends is
+ * read as if they were LF; a multipart whose boundary never comes keeps
+ * its text as the body.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,6 +95,10 @@ struct parsed_message {
 	                             (parsers/quote.h); for a forward without a note,
 	                             the forwarded message's own new text */
 
+	/* Every leaf part that is not the body, in document order: files,
+	 * forwarded messages, winmail.dat, inline pictures (is_inline). Not
+	 * the signature part of multipart/signed (application/pgp-signature,
+	 * pkcs7-signature) nor the version part of multipart/encrypted. */
 	struct msg_attachment *attachments;
 	size_t n_attachments;
 

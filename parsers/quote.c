@@ -802,19 +802,23 @@ char *quote_cut(const char *text)
 
 bool quote_is_forward_subject(const struct quote_rules *rules, const char *subject)
 {
-	const char *end = subject;
-	char *head;
+	const char *end;
+	char *valid = NULL, *head;
 	bool res;
 
 	if (subject == NULL)
 		return false;
 	if (rules == NULL)
 		rules = quote_rules_builtin();
+	if (!charset_is_valid_utf8(subject, strlen(subject)))
+		subject = valid = charset_make_valid(subject, strlen(subject));
+	end = subject;
 	/* The prefix is at the start: a long subject need not be read. */
 	for (int i = 0; i < 200 && *end != '\0'; i++)
 		end = g_utf8_next_char(end);
 	head = g_strndup(subject, (gsize)(end - subject));
 	res = any_matches(rules->forward_subjects, head);
 	g_free(head);
+	g_free(valid);
 	return res;
 }

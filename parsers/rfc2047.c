@@ -199,6 +199,8 @@ static void end_run(struct decoder *d)
 		return;
 	flush_segment(d);
 	if (!d->normalize) {
+		/* An encoded CR or LF would break the one-line promise. */
+		g_strdelimit(d->run->str, "\r\n", ' ');
 		g_string_append_len(d->out, d->run->str, (gssize)d->run->len);
 	} else if (d->run->len > 0) {
 		char *b64 = g_base64_encode((const guchar *)d->run->str,

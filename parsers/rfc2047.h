@@ -18,8 +18,8 @@
  * charset_default_fallbacks) that converts the header's raw bytes cleanly.
  *
  * Both functions return a newly allocated, valid UTF-8 string (g_free()),
- * never NULL, with CR and LF removed (unfolding) and other whitespace left
- * as it is.
+ * never NULL, with CR and LF removed (unfolding; rfc2047_decode() turns
+ * encoded ones into spaces) and other whitespace left as it is.
  */
 #include <stddef.h>
 

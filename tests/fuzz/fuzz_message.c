@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib.h>
 
 #include "parsers/message.h"
@@ -69,7 +70,35 @@ static void check_message(const struct parsed_message *m)
 	check_utf8(f->dsn_final_recipient);
 	check_utf8(f->dsn_status);
 	check_utf8(f->dsn_original_message_id);
+	check_utf8(f->calendar_method);
+	if (f->calendar_method != NULL && !f->is_calendar)
+		abort();
+	check_address(&m->original_from);
+	if (m->forwarded)
+		check_present(m->original_subject);
+	else if (m->original_subject != NULL || m->original_from.addr[0] != '\0')
+		abort();
 	check_utf8(m->parse_error);
+	if ((m->limits_hit & ~(MSG_LIMIT_DEPTH | MSG_LIMIT_PARTS | MSG_LIMIT_HEADER |
+	                       MSG_LIMIT_BODY)) != 0)
+		abort();
+	if ((m->limits_hit & (MSG_LIMIT_DEPTH | MSG_LIMIT_PARTS)) != 0 && m->parse_error == NULL)
+		abort();
+}
+
+/* Small limits, so that fuzzing reaches the code that cuts. */
+static const struct message_parse_options small_limits = {
+	.max_mime_depth = 3,
+	.max_parts = 8,
+	.max_header_bytes = 200,
+	.max_body_text = 300,
+};
+
+static void check_limits(const struct parsed_message *m)
+{
+	if (strlen(m->body_text) > small_limits.max_body_text ||
+	    m->n_attachments > small_limits.max_parts)
+		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -85,6 +114,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (message_parse(data, size, NULL, &m) != 0 || m == NULL)
 		abort();
 	check_message(m);
+	message_free(&m);
+	if (message_parse(data, size, &small_limits, &m) != 0 || m == NULL)
+		abort();
+	check_message(m);
+	check_limits(m);
 	snippet = message_snippet(m->body_text, 140);
 	check_present(snippet);
 	g_free(snippet);

@@ -993,19 +993,31 @@ static const struct {
 	const char *subject;
 	const char *body_new;
 	size_t n_attachments;
+	const char *original_from;    /* NULL: not a forward */
+	const char *calendar_method;
 } sample_files[] = {
 	{ "plain_utf8.eml", "Preis f\xc3\xbcr 100 St\xc3\xbc" "ck",
-	  "Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen, we need 100 pcs.", 0 },
-	{ "attachments.eml", "Quotation", "Please find our quotation attached.", 3 },
+	  "Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen, we need 100 pcs.", 0, NULL, NULL },
+	{ "attachments.eml", "Quotation", "Please find our quotation attached.", 3, NULL, NULL },
 	{ "dsn_bounce.eml", "Undelivered Mail Returned to Sender",
 	  "I'm sorry to have to inform you that your message could not\n"
-	  "be delivered to one or more recipients.", 2 },
+	  "be delivered to one or more recipients.", 2, NULL, NULL },
 	/* 回复：报价 / 好的，明天发货。 */
 	{ "qq_html_gbk.eml", "\xe5\x9b\x9e\xe5\xa4\x8d\xef\xbc\x9a\xe6\x8a\xa5\xe4\xbb\xb7",
-	  "\xe5\xa5\xbd\xe7\x9a\x84\xef\xbc\x8c\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8f\x91\xe8\xb4\xa7\xe3\x80\x82", 0 },
+	  "\xe5\xa5\xbd\xe7\x9a\x84\xef\xbc\x8c\xe6\x98\x8e\xe5\xa4\xa9\xe5\x8f\x91\xe8\xb4\xa7\xe3\x80\x82", 0, NULL, NULL },
 	{ "forwarded.eml", "Fwd: inquiry",
-	  "Please quote 500 units, d\xc3\xa9livery to Rotterdam.", 1 },
-	{ "outlook_reply.eml", "AW: Angebot", "Danke, wir bestellen 200 St\xc3\xbc" "ck.", 0 },
+	  "Please quote 500 units, d\xc3\xa9livery to Rotterdam.", 1, "buyer@customer.example", NULL },
+	{ "outlook_reply.eml", "AW: Angebot", "Danke, wir bestellen 200 St\xc3\xbc" "ck.", 0, NULL, NULL },
+	{ "gmail_inline_forward.eml", "Fwd: Anfrage XP-200", "Bitte bis Freitag anbieten.", 0,
+	  "h.mueller@kunde.example", NULL },
+	/* The S/MIME signature is no attachment; the closing and the
+	 * Spanish "Mensaje original" block are cut; "RV:" is a forward. */
+	{ "outlook_fw_signed.eml", "RV: Pedido 300 unidades", "Por favor, cotizar.", 0,
+	  "jose.perez@cliente.example", NULL },
+	/* 회의 초대 / 회의 초대 감사합니다. (CP949 labelled ks_c_5601-1987) */
+	{ "calendar_invite.eml", "\xed\x9a\x8c\xec\x9d\x98 \xec\xb4\x88\xeb\x8c\x80",
+	  "\xed\x9a\x8c\xec\x9d\x98 \xec\xb4\x88\xeb\x8c\x80 \xea\xb0\x90\xec\x82\xac"
+	  "\xed\x95\xa9\xeb\x8b\x88\xeb\x8b\xa4.", 1, NULL, "REQUEST" },
 };
 
 static void test_sample_files(void **state)
@@ -1026,6 +1038,13 @@ static void test_sample_files(void **state)
 		assert_string_equal(m->subject, sample_files[i].subject);
 		assert_string_equal(m->body_new, sample_files[i].body_new);
 		assert_int_equal(m->n_attachments, sample_files[i].n_attachments);
+		assert_int_equal(m->forwarded, sample_files[i].original_from != NULL);
+		if (sample_files[i].original_from != NULL)
+			assert_string_equal(m->original_from.addr, sample_files[i].original_from);
+		if (sample_files[i].calendar_method != NULL)
+			assert_string_equal(m->flags.calendar_method, sample_files[i].calendar_method);
+		else
+			assert_null(m->flags.calendar_method);
 		message_free(&m);
 		g_free(raw);
 		g_free(path);
@@ -1330,6 +1349,24 @@ static void test_limits_options(void **state)
 	g_string_free(raw, TRUE);
 }
 
+/* Not a message at all: the text kept is cut too (found by fuzzing). */
+static void test_limits_on_raw_text(void **state)
+{
+	static const struct message_parse_options opts = { .max_body_text = 10 };
+	GString *raw = g_string_new("\xff\xfe");
+	struct parsed_message *m;
+
+	(void)state;
+	for (int i = 0; i < 100; i++)
+		g_string_append(raw, "no header here ");
+	m = parse_len_with(raw->str, raw->len, &opts);
+	assert_non_null(m->parse_error);
+	assert_int_equal(m->limits_hit, MSG_LIMIT_BODY);
+	assert_true(strlen(m->body_text) <= 10);
+	message_free(&m);
+	g_string_free(raw, TRUE);
+}
+
 /* A cut header keeps whole characters and whole encoded-words. */
 static void test_header_cut_keeps_characters(void **state)
 {
@@ -1396,6 +1433,7 @@ int main(void)
 		cmocka_unit_test(test_iso_labels_on_windows_text),
 		cmocka_unit_test(test_limits_options),
 		cmocka_unit_test(test_header_cut_keeps_characters),
+		cmocka_unit_test(test_limits_on_raw_text),
 		cmocka_unit_test(test_body_new_gmail),
 		cmocka_unit_test(test_body_new_outlook),
 		cmocka_unit_test(test_body_new_qq),

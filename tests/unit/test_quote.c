@@ -371,6 +371,8 @@ static void test_forward_subject(void **state)
 		{ "\xe8\xbd\xac\xe5\x8f\x91: x", true },
 		{ "Re: Fwd: offer", false }, { "Forward planning", false },
 		{ "offer", false }, { "", false }, { NULL, false },
+		/* Invalid UTF-8 is repaired first (found by fuzzing). */
+		{ "Fwd: \xe4\xba", true }, { "\xed", false },
 	};
 
 	(void)state;
@@ -484,6 +486,39 @@ static void test_threads_share_rules(void **state)
 		assert_true(GPOINTER_TO_INT(g_thread_join(threads[i])));
 }
 
+/* Every closing the product promises, followed by a name. */
+static void test_every_promised_closing(void **state)
+{
+	static const char *const closings[] = {
+		"Best regards", "Kind regards", "Regards", "Thanks and best regards",
+		"Mit freundlichen Gr\xc3\xbc\xc3\x9f" "en", "Viele Gr\xc3\xbc\xc3\x9f" "e", "Saludos",
+		"Saludos cordiales", "Atentamente", "Atenciosamente", "Abra\xc3\xa7os", "Cordialement",
+		"Bien cordialement", "Distinti saluti", "Cordiali saluti",
+		"\xd0\xa1 \xd1\x83\xd0\xb2\xd0\xb0\xd0\xb6\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5\xd0\xbc",
+		"\xe6\xad\xa4\xe8\x87\xb4 \xe6\x95\xac\xe7\xa4\xbc", "\xe7\xa5\x9d\xe5\xa5\xbd",
+		"\xe8\xb0\xa2\xe8\xb0\xa2", "\xe9\xa1\xba\xe7\xa5\x9d\xe5\x95\x86\xe7\xa5\xba",
+		"\xd9\x85\xd8\xb9 \xd8\xa3\xd8\xb7\xd9\x8a\xd8\xa8 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xad\xd9\x8a\xd8\xa7\xd8\xaa",
+		"\xe3\x82\x88\xe3\x82\x8d\xe3\x81\x97\xe3\x81\x8f\xe3\x81\x8a\xe9\xa1\x98\xe3\x81\x84"
+		"\xe3\x81\x84\xe3\x81\x9f\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x99",
+		"\xea\xb0\x90\xec\x82\xac\xed\x95\xa9\xeb\x8b\x88\xeb\x8b\xa4",
+		"Sayg\xc4\xb1lar\xc4\xb1mla", "Pozdrawiam", "Tr\xc3\xa2n tr\xe1\xbb\x8dng",
+		/* Case, punctuation and full-width forms do not matter. */
+		"BEST REGARDS!", "kind regards,", "\xef\xbc\xa2\xef\xbd\x85\xef\xbd\x93\xef\xbd\x94 regards",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(closings); i++) {
+		char *text = g_strconcat("Please send the price list.\n\n", closings[i],
+		                         "\nMaria Rossi\nSales\n", NULL);
+		char *res = quote_cut(text);
+
+		if (strcmp(res, "Please send the price list.") != 0)
+			fail_msg("\"%s\": got \"%s\"", closings[i], res);
+		g_free(res);
+		g_free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_large_input),
 		cmocka_unit_test(test_history_table),
 		cmocka_unit_test(test_closing_table),
+		cmocka_unit_test(test_every_promised_closing),
 		cmocka_unit_test(test_split_reply),
 		cmocka_unit_test(test_split_outlook_block_fields),
 		cmocka_unit_test(test_split_forward),

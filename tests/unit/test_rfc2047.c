@@ -152,6 +152,8 @@ static void test_adjacent_words_table(void **state)
 		{ "a =?UTF-8?B?\?= =?UTF-8?Q?\?= b", "a  b" },
 		/* Broken base64 gives what it can, never invalid UTF-8. */
 		{ "=?UTF-8?B?5L2g5a?=", "\xe4\xbd\xa0\xef\xbf\xbd" },
+		/* Encoded line breaks become spaces: a header is one line. */
+		{ "=?UTF-8?B?YQ0KYg==?= =?UTF-8?Q?c=0Ad?=", "a  bc d" },
 		/* An ISO label on windows-1250 bytes. */
 		{ "=?ISO-8859-2?Q?=8A=9A?=", "\xc5\xa0\xc5\xa1" },
 	};
