@@ -64,6 +64,10 @@ void cli_pad(GString *out, const char *s, int width);
 json_t *cli_json_string(const char *s);
 /* A JSON array of the strings of a NULL-terminated vector (NULL: []). */
 json_t *cli_json_strv(char **v);
+/* A timeline entry as JSON: the contract fields (date, direction, kind,
+ * from, to, subject, snippet, message_id, thread, customer) and the rest
+ * of what the store knows of it, without bodies. */
+json_t *cli_json_entry(const struct store_entry *e);
 /* Adds what the parsers found (language, facts, forwarded, calendar,
  * bounce_of, limits) to an entry's JSON object. */
 void cli_json_add_findings(json_t *o, const struct store_entry *e);

@@ -10,7 +10,7 @@
 
 static json_t *message_json(const struct store_entry *e)
 {
-	json_t *o = json_object();
+	json_t *o = cli_json_entry(e);
 	json_t *atts = json_array();
 
 	for (size_t i = 0; i < e->n_attachments; i++) {
@@ -21,29 +21,12 @@ static json_t *message_json(const struct store_entry *e)
 		json_object_set_new(a, "inline", json_boolean(e->attachments[i].is_inline));
 		json_array_append_new(atts, a);
 	}
-	json_object_set_new(o, "message_id", cli_json_string(e->message_id));
-	json_object_set_new(o, "date", cli_json_time(e->date));
-	json_object_set_new(o, "header_date", cli_json_time(e->header_date));
-	json_object_set_new(o, "internal_date", cli_json_time(e->internal_date));
-	json_object_set_new(o, "direction", cli_json_string(e->direction));
-	json_object_set_new(o, "kind", cli_json_string(e->kind));
-	json_object_set_new(o, "from", cli_json_string(e->from_addr));
-	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
-	json_object_set_new(o, "to", cli_json_strv(e->to));
-	json_object_set_new(o, "cc", cli_json_strv(e->cc));
-	json_object_set_new(o, "subject", cli_json_string(e->subject));
-	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
 	json_object_set_new(o, "body", cli_json_string(e->body_text));
 	json_object_set_new(o, "body_new", cli_json_string(e->body_new));
 	json_object_set_new(o, "in_reply_to", cli_json_string(e->in_reply_to));
 	json_object_set_new(o, "references", cli_json_strv(e->references));
-	json_object_set_new(o, "thread", json_integer(e->thread));
-	json_object_set_new(o, "customer", cli_json_string(e->customer));
 	json_object_set_new(o, "folders", cli_json_strv(e->folders));
-	json_object_set_new(o, "attachments", atts);
-	if (e->parse_error != NULL)
-		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
-	cli_json_add_findings(o, e);
+	json_object_set_new(o, "attachments", atts);   /* the list, not the count */
 	return o;
 }
 

@@ -224,3 +224,28 @@ void cli_json_add_findings(json_t *o, const struct store_entry *e)
 		g_free(limits);
 	}
 }
+
+json_t *cli_json_entry(const struct store_entry *e)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "date", cli_json_time(e->date));
+	json_object_set_new(o, "direction", cli_json_string(e->direction));
+	json_object_set_new(o, "kind", cli_json_string(e->kind));
+	json_object_set_new(o, "from", cli_json_string(e->from_addr));
+	json_object_set_new(o, "from_name", cli_json_string(e->from_name));
+	json_object_set_new(o, "to", cli_json_strv(e->to));
+	json_object_set_new(o, "cc", cli_json_strv(e->cc));
+	json_object_set_new(o, "subject", cli_json_string(e->subject));
+	json_object_set_new(o, "snippet", cli_json_string(e->snippet));
+	json_object_set_new(o, "message_id", cli_json_string(e->message_id));
+	json_object_set_new(o, "thread", json_integer(e->thread));
+	json_object_set_new(o, "customer", cli_json_string(e->customer));
+	json_object_set_new(o, "attachments", json_integer(e->n_attachments));
+	json_object_set_new(o, "header_date", cli_json_time(e->header_date));
+	json_object_set_new(o, "internal_date", cli_json_time(e->internal_date));
+	if (e->parse_error != NULL)
+		json_object_set_new(o, "parse_error", cli_json_string(e->parse_error));
+	cli_json_add_findings(o, e);
+	return o;
+}
