@@ -97,6 +97,20 @@ static bool model_excluded(const struct facts_scan *s, size_t i, size_t end)
 	return digit_first || (first_excluded && !later_letters);
 }
 
+/* "XP-200.pdf" names a file: the model is its stem. */
+static size_t file_name_stem(const struct facts_scan *s, size_t i, size_t end)
+{
+	size_t dot = end, e;
+
+	while (dot > i && s->cp[dot - 1] != '.' && end - dot < 5)
+		dot--;
+	if (dot <= i + 1 || s->cp[dot - 1] != '.')
+		return end;
+	if (facts_match_table(s, dot, facts_file_extensions, 0, &e) == NULL || e != end)
+		return end;
+	return dot - 1;
+}
+
 static void model_at(struct facts_ctx *ctx, size_t i, size_t end)
 {
 	struct facts_scan *s = &ctx->scan;
@@ -137,7 +151,7 @@ void facts_find_models(struct facts_ctx *ctx)
 		                    (is_model_sep(s->cp[k]) && is_ascii_alnum(facts_at(s, k + 1)))))
 			k++;
 		if (!facts_is_word(facts_at(s, k)))
-			model_at(ctx, i, k);
+			model_at(ctx, i, file_name_stem(s, i, k));
 		i = k + 1;
 	}
 }

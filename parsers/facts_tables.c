@@ -476,6 +476,32 @@ const struct facts_kw facts_reference_anchors[] = {
 	END
 };
 
+const struct facts_kw facts_document_anchors[] = {
+	KW("tender", "strong"), KW("bid", "weak"), KW("RFQ", "weak"), KW("RFP", "weak"),
+	KW("enquiry", "weak"), KW("inquiry", "weak"), KW("purchase order", "weak"),
+	KWF("PO", "weak", UP), KWF("P.O.", "weak", UP), KW("order", "weak"),
+	KW("invoice", "weak"), KW("contract", "weak"), KW("project", "weak"),
+	KW("licitación", "strong"), KW("licitação", "strong"), KW("concurso", "weak"),
+	KW("pedido", "weak"), KW("solicitud", "weak"), KW("factura", "weak"),
+	KW("fatura", "weak"), KW("contrato", "weak"),
+	KW("Ausschreibung", "strong"), KW("Anfrage", "weak"), KW("Bestellung", "weak"),
+	KW("Auftrag", "weak"), KW("Rechnung", "weak"), KW("Vertrag", "weak"),
+	KW("appel d'offres", "strong"), KW("demande", "weak"), KW("commande", "weak"),
+	KW("facture", "weak"), KW("contrat", "weak"), KW("gara", "strong"),
+	KW("ordine", "weak"), KW("fattura", "weak"), KW("ihale", "strong"),
+	KW("sipariş", "weak"), KW("przetarg", "strong"),
+	KW("zamówienie", "weak"), KW("faktura", "weak"),
+	KW("тендер", "strong"), KW("заявка", "weak"), KW("заказ", "weak"),
+	KW("счет", "weak"), KW("договор", "weak"), KW("контракт", "weak"),
+	KW("مناقصة", "strong"), KW("طلب", "weak"), KW("فاتورة", "weak"), KW("عقد", "weak"),
+	KW("招标", "strong"), KW("招標", "strong"), KW("询价单", "weak"), KW("詢價單", "weak"),
+	KW("订单", "weak"), KW("訂單", "weak"), KW("合同", "weak"), KW("发票", "weak"),
+	KW("發票", "weak"),
+	KW("入札", "strong"), KW("注文", "weak"), KW("입찰", "strong"), KW("주문", "weak"),
+	KW("đấu thầu", "strong"), KW("đơn hàng", "weak"),
+	END
+};
+
 const struct facts_kw facts_reference_markers[] = {
 	KW("no", "m"), KW("no.", "m"), KW("nos", "m"), KW("n°", "m"), KW("nº", "m"),
 	KW("n.°", "m"), KW("n.º", "m"), KW("nr", "m"), KW("nr.", "m"), KW("n.", "m"),
@@ -696,5 +722,13 @@ const struct facts_kw facts_model_prefix_excludes[] = {
 	KW("ago", "x"), KW("dic", "x"), KW("dez", "x"), KW("okt", "x"), KW("mai", "x"),
 	KW("fev", "x"), KW("set", "x"), KW("out", "x"), KW("mrz", "x"), KW("avr", "x"),
 	KW("juil", "x"), KW("covid", "x"), KW("tt", "x"), KW("t", "x"),
+	END
+};
+
+const struct facts_kw facts_file_extensions[] = {
+	KW("pdf", "f"), KW("doc", "f"), KW("docx", "f"), KW("xls", "f"), KW("xlsx", "f"),
+	KW("csv", "f"), KW("txt", "f"), KW("zip", "f"), KW("rar", "f"), KW("7z", "f"),
+	KW("jpg", "f"), KW("jpeg", "f"), KW("png", "f"), KW("gif", "f"), KW("tif", "f"),
+	KW("dwg", "f"), KW("dxf", "f"), KW("step", "f"), KW("stp", "f"), KW("eml", "f"),
 	END
 };

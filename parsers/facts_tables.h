@@ -52,6 +52,10 @@ extern const struct facts_kw facts_workday_after[];
  * "weak" ("offer", "quote": only with "No.", "#"...), "marked" (the
  * marker is part of the anchor: "Angebotsnummer", "报价单号"). */
 extern const struct facts_kw facts_reference_anchors[];
+/* Numbers of other documents (tender, RFQ, order, invoice): claimed so
+ * that they are no model number, but no reference. Values as in
+ * facts_reference_anchors. */
+extern const struct facts_kw facts_document_anchors[];
 /* "No.", "Nr.", "n°", "#", "№", "رقم", "编号"... */
 extern const struct facts_kw facts_reference_markers[];
 
@@ -82,5 +86,7 @@ extern const char facts_phrase_cjk_stops[];
  * "Q3", "Nov24", "ISO9001"). */
 extern const struct facts_kw facts_model_suffix_excludes[];
 extern const struct facts_kw facts_model_prefix_excludes[];
+/* "pdf", "xlsx": after the last dot of a file name. */
+extern const struct facts_kw facts_file_extensions[];
 
 #endif

@@ -76,7 +76,7 @@ static bool bare_pi_number(const struct facts_scan *s, size_t i, size_t *end_r)
 
 /* After an anchor ending at i: [marker] [:] token. */
 static bool reference_after(const struct facts_scan *s, size_t i, const char *kind,
-                            size_t *start_r, size_t *end_r)
+                            size_t *start_r, size_t *end_r, bool *marked_r)
 {
 	bool marked = strcmp(kind, "marked") == 0;
 	size_t j = facts_skip_hspace(s, i, 3), e;
@@ -94,7 +94,75 @@ static bool reference_after(const struct facts_scan *s, size_t i, const char *ki
 	if (!reference_token(s, j, marked, end_r))
 		return false;
 	*start_r = j;
+	*marked_r = marked;
 	return true;
+}
+
+/* Trailing dots and dashes are the sentence's, not the number's. */
+static size_t token_trim(const struct facts_scan *s, size_t start, size_t end)
+{
+	while (end > start && is_token_sep(s->cp[end - 1]))
+		end--;
+	return end;
+}
+
+/* True when the token [start, end) is also written at i, as a whole
+ * token. */
+static bool same_token_at(const struct facts_scan *s, size_t i, size_t start,
+                          size_t end)
+{
+	size_t len = end - start, k;
+
+	if (i + len > s->n || (i > 0 && (facts_is_word(s->cp[i - 1]) ||
+	                                 is_token_sep(s->cp[i - 1]))))
+		return false;
+	for (k = 0; k < len; k++)
+		if (s->cp[i + k] != s->cp[start + k])
+			return false;
+	k = i + len;
+	/* "Q-2026-118.pdf" is the same number; "Q-2026-118-A" another. */
+	return !facts_is_word(facts_at(s, k)) &&
+	       !(is_token_sep(facts_at(s, k)) && facts_is_digit(facts_at(s, k + 1))) &&
+	       !(is_token_sep(facts_at(s, k)) && facts_at(s, k) != '.' &&
+	         facts_is_word(facts_at(s, k + 1)));
+}
+
+/* A document number is one wherever it is written: "Q-2026-118" in the
+ * subject is no model number because the text says "Quotation No.
+ * Q-2026-118". */
+static void claim_everywhere(struct facts_scan *s, size_t start, size_t end)
+{
+	if (end - start < 2)
+		return;
+	for (size_t i = 0; i + (end - start) <= s->n; i++)
+		if (s->cp[i] == s->cp[start] && same_token_at(s, i, start, end))
+			facts_claim(s, i, i + (end - start));
+}
+
+/* Tender, RFQ, order and invoice numbers: no quotation reference, but no
+ * model number or quantity either. Unmarked ones need 4 digits, so that
+ * "Tender: XP-500 pumps" still names a model. */
+static void find_documents(struct facts_ctx *ctx)
+{
+	struct facts_scan *s = &ctx->scan;
+	const struct facts_kw *a;
+	size_t e, start, end, digits;
+	bool marked;
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (!anchor_start(s, i) ||
+		    (a = facts_match_table(s, i, facts_document_anchors, 0, &e)) == NULL ||
+		    !reference_after(s, e, a->value, &start, &end, &marked))
+			continue;
+		end = token_trim(s, start, end);
+		digits = 0;
+		for (size_t k = start; k < end; k++)
+			digits += facts_is_digit(s->cp[k]);
+		if (!marked && digits < 4)
+			continue;
+		claim_everywhere(s, start, end);
+		i = end - 1;
+	}
 }
 
 void facts_find_reference(struct facts_ctx *ctx)
@@ -102,25 +170,26 @@ void facts_find_reference(struct facts_ctx *ctx)
 	struct facts_scan *s = &ctx->scan;
 	const struct facts_kw *a;
 	size_t e, start, end;
+	bool marked;
 
 	for (size_t i = 0; i < s->n; i++) {
 		if (!anchor_start(s, i))
 			continue;
 		a = facts_match_table(s, i, facts_reference_anchors, 0, &e);
-		if (a != NULL && reference_after(s, e, a->value, &start, &end)) {
+		if (a != NULL && reference_after(s, e, a->value, &start, &end, &marked)) {
 			;
 		} else if (bare_pi_number(s, i, &end)) {
 			start = i;
 		} else {
 			continue;
 		}
-		/* Trailing dots and dashes are the sentence's, not the number's. */
-		while (end > start && is_token_sep(s->cp[end - 1]))
-			end--;
+		end = token_trim(s, start, end);
 		ctx->facts->reference = facts_slice(s, start, end, FACTS_MAX_TEXT_BYTES);
 		facts_claim(s, i, end);
-		return;
+		claim_everywhere(s, start, end);
+		break;
 	}
+	find_documents(ctx);
 }
 
 /* ---- delivery time ---- */

@@ -446,6 +446,28 @@ static const struct json_case reference_cases[] = {
 	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
 	{ "Please see PI-2026-120 attached.",
 	  "{\"reference\":\"PI-2026-120\"}" },
+	/* The reference is no model number, wherever else it is written. */
+	{ "COT-2026-0457 bomba XP-200\nAdjuntamos la cotización N° COT-2026-0457.",
+	  "{\"products\":[\"XP-200\"],\"reference\":\"COT-2026-0457\"}" },
+	{ "Oferta nr OF/2026/118 - pompy XP-200\nprzesyłamy ofertę nr of/2026/118:",
+	  "{\"products\":[\"XP-200\"],\"reference\":\"OF/2026/118\"}" },
+	{ "Quotation No. Q-7 for Q-7X pumps",
+	  "{\"products\":[\"Q-7X\"],\"reference\":\"Q-7\"}" },
+	/* Tender, order and RFQ numbers: no reference, no model number. */
+	{ "Tender AW/2026/44: supply of pumps XP-500",
+	  "{\"products\":[\"XP-500\"]}" },
+	{ "Licitación LP-2026-0031, bombas QJ-4500/2",
+	  "{\"products\":[\"QJ-4500/2\"]}" },
+	{ "PO No. AB4500123 for 20 pcs",
+	  "{\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 pcs\"}]}" },
+	{ "Our RFQ #RFQ-26-118 (see RFQ-26-118.pdf)",
+	  "{}" },
+	{ "Tender: XP-500 pumps",
+	  "{\"products\":[\"XP-500\"]}" },
+	{ "RFQ: CDL-32-50 vertical pumps",
+	  "{\"products\":[\"CDL-32-50\"]}" },
+	{ "We order 20 pcs XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 pcs\"}]}" },
 };
 
 /* Model numbers and named products. */
@@ -470,6 +492,8 @@ static const struct json_case product_cases[] = {
 	  "{\"products\":[\"XP-200\"]}" },
 	{ "Model 304L and SS316L",
 	  "{\"products\":[\"304L\",\"SS316L\"]}" },
+	{ "Datasheet XP-200.pdf and drawing QJ-4500.dwg attached.",
+	  "{\"products\":[\"XP-200\",\"QJ-4500\"]}" },
 };
 
 /* Whole messages: subject and text, each in its language. */
