@@ -662,7 +662,7 @@ const struct facts_kw facts_phrase_stops[] = {
 	KW("için", "s"), KW("ile", "s"), KW("ve", "s"), KW("veya", "s"),
 	KW("model", "s"), KW("modelo", "s"), KW("Modell", "s"), KW("modèle", "s"),
 	KW("modello", "s"), KW("модель", "s"), KW("модели", "s"), KW("موديل", "s"),
-	KW("type", "s"), KW("tipo", "s"), KW("Typ", "s"), KW("size", "s"),
+	KW("type", "s"), KW("tipo", "s"), KW("Typ", "s"), KW("size", "s"), KW("طراز", "s"),
 	KW("Größe", "s"), KW("taille", "s"), KW("размер", "s"), KW("مقاس", "s"),
 	END
 };
@@ -671,6 +671,33 @@ const struct facts_kw facts_phrase_skips[] = {
 	KW("of", "k"), KW("de", "k"), KW("da", "k"), KW("do", "k"), KW("des", "k"),
 	KW("du", "k"), KW("di", "k"), KW("del", "k"), KW("x", "k"), KW("*", "k"),
 	KW("من", "k"), KW("-", "k"), KW(":", "k"),
+	END
+};
+
+const struct facts_kw facts_phrase_articles[] = {
+	KW("the", "a"), KW("a", "a"), KW("an", "a"), KW("el", "a"), KW("la", "a"),
+	KW("los", "a"), KW("las", "a"), KW("lo", "a"), KW("o", "a"), KW("os", "a"),
+	KW("as", "a"), KW("le", "a"), KW("les", "a"), KW("il", "a"),
+	KW("gli", "a"), KW("i", "a"), KW("der", "a"), KW("die", "a"), KW("das", "a"),
+	KW("den", "a"), KW("dem", "a"), KW("un", "a"), KW("una", "a"), KW("une", "a"),
+	KW("um", "a"), KW("uma", "a"), KW("ein", "a"), KW("eine", "a"), KW("einen", "a"),
+	KW("vuestra", "a"), KW("vuestras", "a"), KW("su", "a"), KW("sus", "a"),
+	KW("your", "a"), KW("our", "a"), KW("this", "a"), KW("these", "a"),
+	KW("sua", "a"), KW("suas", "a"), KW("seu", "a"), KW("seus", "a"),
+	KW("Ihre", "a"), KW("Ihrer", "a"), KW("Ihren", "a"), KW("votre", "a"), KW("vos", "a"),
+	END
+};
+
+const struct facts_kw facts_model_intros[] = {
+	KW("model", "m"), KW("models", "m"), KW("model no", "m"), KW("model no.", "m"),
+	KW("type", "m"), KW("item", "m"), KW("part no", "m"), KW("part no.", "m"),
+	KW("ref", "m"), KW("ref.", "m"), KW("art.", "m"), KW("Art.-Nr.", "m"),
+	KW("modelo", "m"), KW("modelos", "m"), KW("tipo", "m"), KW("Modell", "m"),
+	KW("Typ", "m"), KW("modèle", "m"), KW("modello", "m"),
+	KW("модель", "m"), KW("модели", "m"), KW("марка", "m"), KW("типа", "m"),
+	KW("موديل", "m"), KW("طراز", "m"), KW("نوع", "m"), KW("型号", "m"), KW("型號", "m"),
+	KW("型番", "m"), KW("모델", "m"), KW("mẫu", "m"),
+	KW("kiểu", "m"), KW("typu", "m"),
 	END
 };
 

@@ -78,6 +78,10 @@ extern const struct facts_kw facts_destination_fillers[];
 /* Words a product phrase stops at; words skipped before it ("of"). */
 extern const struct facts_kw facts_phrase_stops[];
 extern const struct facts_kw facts_phrase_skips[];
+/* "the", "la", "die": skipped once after "of", "de". */
+extern const struct facts_kw facts_phrase_articles[];
+/* "model", "modelo", "型号", "طراز" before a model number. */
+extern const struct facts_kw facts_model_intros[];
 /* CJK characters a product phrase stops at. */
 extern const char facts_phrase_cjk_stops[];
 

@@ -492,6 +492,36 @@ static const struct json_case product_cases[] = {
 	  "{\"products\":[\"XP-200\"]}" },
 	{ "Model 304L and SS316L",
 	  "{\"products\":[\"304L\",\"SS316L\"]}" },
+	/* The phrase starts after "of", "de la", "من"; a catalogue model
+	 * number after it is the product, the phrase only its generic name. */
+	{ "200 pcs of mechanical seals for our plant",
+	  "{\"products\":[\"mechanical seals\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "100 pcs of mechanical seals MS-35",
+	  "{\"products\":[\"MS-35\"],\"quantities\":[{\"value\":100,\"unit\":\"pcs\",\"text\":\"100 pcs\"}]}" },
+	{ "10 unidades de la bomba sumergible, CIF",
+	  "{\"products\":[\"bomba sumergible\"],\"quantities\":[{\"value\":10,\"unit\":\"units\",\"text\":\"10 unidades\"}],\"incoterm\":\"CIF\"}" },
+	{ "12 unidades de la bomba XP-350",
+	  "{\"products\":[\"XP-350\"],\"quantities\":[{\"value\":12,\"unit\":\"units\",\"text\":\"12 unidades\"}]}" },
+	{ "12 unidades da bomba de esgoto WQ-50-15",
+	  "{\"products\":[\"WQ-50-15\"],\"quantities\":[{\"value\":12,\"unit\":\"units\",\"text\":\"12 unidades\"}]}" },
+	{ "50 Stück der Kugelhähne",
+	  "{\"products\":[\"Kugelhähne\"],\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50 Stück\"}]}" },
+	{ "200 قطعة من المضخات طراز XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]}" },
+	{ "20 طقم من المضخات للمشروع",
+	  "{\"products\":[\"المضخات للمشروع\"],\"quantities\":[{\"value\":20,\"unit\":\"sets\",\"text\":\"20 طقم\"}]}" },
+	{ "200 pcs of model: XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "200 pcs of of of valves",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "20 sets de la.",
+	  "{\"quantities\":[{\"value\":20,\"unit\":\"sets\",\"text\":\"20 sets\"}]}" },
+	/* Japanese says the counter after the product: what follows is the
+	 * rest of the sentence. */
+	{ "遠心ポンプXP-200を100台購入したく",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":100,\"unit\":\"units\",\"text\":\"100台\"}]}" },
+	{ "50個追加で注文したいのですが",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50個\"}]}" },
 	{ "Datasheet XP-200.pdf and drawing QJ-4500.dwg attached.",
 	  "{\"products\":[\"XP-200\",\"QJ-4500\"]}" },
 };
@@ -590,7 +620,7 @@ static const struct message_case messages[] = {
 	  "- Quantidade mínima: 100 peças\n"
 	  "\n"
 	  "Atenciosamente\n",
-	  "{\"products\":[\"válvulas esfera\",\"XP-200\"]"
+	  "{\"products\":[\"XP-200\"]"
 	  ",\"quantities\":[{\"value\":300,\"unit\":\"pcs\",\"text\":\"300 peças\"}]"
 	  ",\"incoterm\":\"CIF\""
 	  ",\"incoterm_place\":\"Santos\""
@@ -628,7 +658,7 @@ static const struct message_case messages[] = {
 	  "مدة التسليم 30 يوما. السعر المطلوب بالدولار.\n"
 	  "\n"
 	  "مع التحية\n",
-	  "{\"products\":[\"الصمامات الكروية\",\"XP-200\"]"
+	  "{\"products\":[\"XP-200\"]"
 	  ",\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]"
 	  ",\"incoterm\":\"CIF\""
 	  ",\"incoterm_place\":\"جبل علي\""
