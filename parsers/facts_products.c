@@ -282,6 +282,9 @@ void facts_find_phrase(struct facts_ctx *ctx, size_t i)
 	size_t j = skip_connectors(s, facts_skip_hspace(s, i, 2)), k, end;
 	int words = 0;
 
+	/* Korean, like Japanese, names the product before its counter. */
+	if ((i > 0 && facts_is_hangul(s->cp[i - 1])) || facts_is_hangul(facts_at(s, j)))
+		return;
 	if (facts_is_cjk(facts_at(s, j))) {
 		end = cjk_phrase_end(s, j);
 		if (end > j && !model_follows(s, end))

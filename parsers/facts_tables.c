@@ -23,7 +23,10 @@ const struct facts_kw facts_units[] = {
 	KW("Stk", "pcs"), KW("Stck", "pcs"), KWF("St.", "pcs", FACTS_KW_SPACED),
 	KW("pieza", "pcs"), KW("piezas", "pcs"), KW("peça", "pcs"), KW("peças", "pcs"),
 	KW("pièce", "pcs"), KW("pièces", "pcs"), KW("pezzo", "pcs"), KW("pezzi", "pcs"),
-	KW("adet", "pcs"),
+	KW("adet", "pcs"), KW("nos.", "pcs"), KWF("Nos", "pcs", FACTS_KW_CAPITAL),
+	KW("szt", "pcs"), KW("szt.", "pcs"), KW("sztuk", "pcs"), KW("sztuki", "pcs"),
+	KW("sztuka", "pcs"), KW("chiếc", "pcs"), KW("cái", "pcs"), KW("개", "pcs"),
+	KWN("本", "pcs", "月日年週周人"),
 	KW("шт", "pcs"), KW("штук", "pcs"), KW("штука", "pcs"), KW("штуки", "pcs"),
 	KW("قطعة", "pcs"), KW("قطع", "pcs"), KW("حبة", "pcs"),
 	KWN("个", "pcs", "月工星礼禮小钟半"), KWN("個", "pcs", "月工星礼禮小鐘半"),
@@ -38,13 +41,17 @@ const struct facts_kw facts_units[] = {
 	KW("Einheit", "units"), KW("Einheiten", "units"),
 	KW("единица", "units"), KW("единицы", "units"), KW("единиц", "units"),
 	KW("وحدة", "units"), KW("وحدات", "units"),
-	KWN("台", "units", "币幣湾灣"), KWN("部", "units", "分门門"),
+	KWN("台", "units", "币幣湾灣"), KWN("部", "units", "分门門"), KW("대", "units"),
+	KW("đơn vị", "units"), KW("jednostek", "units"), KW("jednostki", "units"),
 	/* sets */
 	KW("set", "sets"), KW("sets", "sets"), KW("juego", "sets"), KW("juegos", "sets"),
 	KW("conjunto", "sets"), KW("conjuntos", "sets"), KW("jogo", "sets"), KW("jogos", "sets"),
 	KW("Satz", "sets"), KW("Sätze", "sets"), KW("takım", "sets"),
 	KW("комплект", "sets"), KW("комплекта", "sets"), KW("комплектов", "sets"),
-	KW("طقم", "sets"), KW("أطقم", "sets"), KW("套", "sets"),
+	KW("طقم", "sets"), KW("أطقم", "sets"), KW("套", "sets"), KW("セット", "sets"),
+	KW("세트", "sets"), KW("bộ", "sets"), KW("komplet", "sets"), KW("komplety", "sets"),
+	KW("kompletów", "sets"), KW("kpl", "sets"), KW("kpl.", "sets"), KW("zestaw", "sets"),
+	KW("zestawy", "sets"), KW("zestawów", "sets"),
 	/* kilograms */
 	KW("kg", "kg"), KW("kgs", "kg"), KW("kilo", "kg"), KW("kilos", "kg"),
 	KW("kilogram", "kg"), KW("kilograms", "kg"), KW("Kilogramm", "kg"),
@@ -58,7 +65,8 @@ const struct facts_kw facts_units[] = {
 	KW("tonnes", "t"), KW("Tonnen", "t"), KW("mt", "t"), KW("mts", "t"), KW("m/t", "t"),
 	KW("tonelada", "t"), KW("toneladas", "t"), KW("tonnellata", "t"),
 	KW("tonnellate", "t"), KWN("т", "t", ONE_LETTER), KW("тонн", "t"),
-	KW("тонна", "t"), KW("тонны", "t"), KW("тонну", "t"), KW("طن", "t"),
+	KW("тонна", "t"), KW("тонны", "t"), KW("тонну", "t"), KW("tony", "t"), KW("tấn", "t"),
+	KW("톤", "t"), KW("طن", "t"),
 	KW("أطنان", "t"), KWN("吨", "t", "位"), KWN("噸", "t", "位"),
 	/* metres, square and cubic metres, litres */
 	{ "m", "m", LOW, ONE_LETTER }, KW("meter", "m"), KW("meters", "m"), KW("metre", "m"),
@@ -327,6 +335,17 @@ const struct facts_kw facts_moq_anchors[] = {
 	KW("мин. заказ", "moq"), KW("мин заказ", "moq"),
 	KW("الحد الأدنى للطلب", "moq"), KW("الحد الأدنى لكمية الطلب", "moq"),
 	KW("الحد الأدنى", "moq"), KW("أقل كمية", "moq"), KW("أدنى كمية", "moq"),
+	KW("最小発注数量", "moq"), KW("最低発注数量", "moq"), KW("最小注文数量", "moq"),
+	KW("最低注文数量", "moq"), KW("最小発注単位", "moq"), KW("最小ロット", "moq"),
+	KW("最低ロット", "moq"), KW("最小発注量", "moq"),
+	KW("최소 주문 수량", "moq"), KW("최소 주문량", "moq"), KW("최소 발주 수량", "moq"),
+	KW("최소 발주량", "moq"), KW("최소 수량", "moq"), KW("최소주문수량", "moq"),
+	KW("최소주문량", "moq"), KW("최소발주량", "moq"),
+	KW("minimalne zamówienie", "moq"), KW("minimalna ilość zamówienia", "moq"),
+	KW("minimalna wielkość zamówienia", "moq"), KW("minimalna ilość", "moq"),
+	KW("minimalna partia", "moq"),
+	KW("số lượng đặt hàng tối thiểu", "moq"), KW("số lượng tối thiểu", "moq"),
+	KW("đơn hàng tối thiểu", "moq"), KW("đặt hàng tối thiểu", "moq"),
 	END
 };
 
@@ -341,7 +360,8 @@ const struct facts_kw facts_quantity_anchors[] = {
 	KW("Menge", "q"), KW("Anzahl", "q"), KW("Stückzahl", "q"), KW("quantité", "q"),
 	KW("quantità", "q"), KW("количество", "q"), KW("кол-во", "q"), KW("الكمية", "q"),
 	KW("كمية", "q"), KW("数量", "q"), KW("數量", "q"), KW("采购量", "q"),
-	KW("採購量", "q"), KW("miktar", "q"),
+	KW("採購量", "q"), KW("miktar", "q"), KW("ilość", "q"), KW("수량", "q"),
+	KW("số lượng", "q"),
 	END
 };
 
@@ -380,6 +400,14 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("فترة التسليم", "d"), KW("مدة التوريد", "d"), KW("مدة الشحن", "d"),
 	KW("مدة الإنتاج", "d"), KW("وقت الإنتاج", "d"), KW("التسليم", "d"),
 	KW("التوريد", "d"),
+	KW("納期", "d"), KW("納入期間", "d"), KW("納品", "d"), KW("リードタイム", "d"),
+	KW("出荷", "d"), KW("納入", "d"),
+	KW("납기", "d"), KW("납품 기간", "d"), KW("납품", "d"), KW("리드타임", "d"),
+	KW("배송 기간", "d"), KW("선적", "d"),
+	KW("termin dostawy", "d"), KW("czas dostawy", "d"), KW("termin realizacji", "d"),
+	KW("czas realizacji", "d"), KW("dostawa", "d"),
+	KW("thời gian giao hàng", "d"), KW("giao hàng", "d"), KW("thời hạn giao hàng", "d"),
+	KW("thời gian sản xuất", "d"),
 	END
 };
 
@@ -392,7 +420,10 @@ const struct facts_kw facts_delivery_leadins[] = {
 	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "l"),
 	KW("в течение", "l"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
 	KW("خلال", "l"), KW("في غضون", "l"), KW("حوالي", "l"), KW("约", "l"),
-	KW("大约", "l"), KW("大概", "l"),
+	KW("大约", "l"), KW("大概", "l"), KW("約", "l"), KW("약", "l"),
+	KW("maksymalnie", "l"), KW("w ciągu", "l"), KW("w terminie", "l"), KW("około", "l"),
+	KW("ok.", "l"), KW("do", "l"), KW("trong vòng", "l"), KW("trong", "l"),
+	KW("khoảng", "l"), KW("tối đa", "l"),
 	END
 };
 
@@ -402,6 +433,8 @@ const struct facts_kw facts_duration_units[] = {
 	KW("jours", "d"), KW("giorno", "d"), KW("giorni", "d"), KW("gün", "d"),
 	KW("день", "d"), KW("дня", "d"), KW("дней", "d"), KW("суток", "d"),
 	KW("يوم", "d"), KW("أيام", "d"), KW("يوما", "d"), KW("天", "d"), KW("自然日", "d"),
+	KWN("日", "d", "本曜"), KW("日間", "d"), KW("일", "d"), KW("dzień", "d"), KW("dni", "d"),
+	KW("dnia", "d"), KW("ngày", "d"),
 	KW("week", "w"), KW("weeks", "w"), KW("wk", "w"), KW("wks", "w"),
 	KW("semana", "w"), KW("semanas", "w"), KW("Woche", "w"), KW("Wochen", "w"),
 	KW("semaine", "w"), KW("semaines", "w"), KW("settimana", "w"),
@@ -409,19 +442,25 @@ const struct facts_kw facts_duration_units[] = {
 	KW("недель", "w"), KW("неделю", "w"), KW("أسبوع", "w"), KW("أسابيع", "w"),
 	KW("周", "w"), KW("週", "w"), KW("星期", "w"), KW("个星期", "w"), KW("個星期", "w"),
 	KW("礼拜", "w"), KW("禮拜", "w"), KW("个礼拜", "w"), KW("個禮拜", "w"),
-	KW("个周", "w"),
+	KW("个周", "w"), KW("週間", "w"), KW("주", "w"), KW("주일", "w"), KW("tydzień", "w"),
+	KW("tygodnie", "w"), KW("tygodni", "w"), KW("tygodnia", "w"), KW("tuần", "w"),
 	KW("month", "m"), KW("months", "m"), KW("mes", "m"), KW("meses", "m"),
 	KW("mês", "m"), KW("Monat", "m"), KW("Monate", "m"), KW("Monaten", "m"),
 	KW("mois", "m"), KW("mese", "m"), KW("mesi", "m"), KW("ay", "m"),
 	KW("месяц", "m"), KW("месяца", "m"), KW("месяцев", "m"), KW("شهر", "m"),
 	KW("أشهر", "m"), KW("شهور", "m"), KW("个月", "m"), KW("個月", "m"),
+	KW("ヶ月", "m"), KW("か月", "m"), KW("カ月", "m"), KW("ヵ月", "m"), KW("ケ月", "m"),
+	KW("개월", "m"), KW("miesiąc", "m"), KW("miesiące", "m"), KW("miesięcy", "m"),
+	KW("tháng", "m"),
 	KW("working days", "wd"), KW("working day", "wd"), KW("work days", "wd"),
 	KW("workdays", "wd"), KW("business days", "wd"), KW("business day", "wd"),
 	KW("Arbeitstage", "wd"), KW("Arbeitstagen", "wd"), KW("Werktage", "wd"),
 	KW("Werktagen", "wd"), KW("工作日", "wd"), KW("个工作日", "wd"),
 	KW("個工作日", "wd"), KW("工作天", "wd"), KW("个工作天", "wd"),
 	KW("iş günü", "wd"), KW("рабочих дней", "wd"), KW("рабочих дня", "wd"),
-	KW("рабочих", "wd"),
+	KW("рабочих", "wd"), KW("営業日", "wd"), KW("稼働日", "wd"), KW("영업일", "wd"),
+	KW("근무일", "wd"), KW("dni roboczych", "wd"), KW("dni robocze", "wd"),
+	KW("ngày làm việc", "wd"),
 	END
 };
 
@@ -473,6 +512,14 @@ const struct facts_kw facts_reference_anchors[] = {
 	KW("رقم عرض السعر", "marked"), KW("رقم الفاتورة المبدئية", "marked"),
 	KW("رقم العرض", "marked"), KW("quotation number", "marked"),
 	KW("quote number", "marked"), KW("offer number", "marked"),
+	KW("見積書", "strong"), KW("御見積書", "strong"), KW("見積番号", "marked"),
+	KW("見積書番号", "marked"), KW("見積No", "marked"), KW("見積No.", "marked"),
+	KW("견적서", "strong"), KW("견적 번호", "marked"), KW("견적번호", "marked"),
+	KW("견적서 번호", "marked"), KW("견적서번호", "marked"),
+	KW("ofertę", "weak"), KW("oferty", "weak"), KW("ofercie", "weak"),
+	KW("wycena", "weak"), KW("wyceny", "weak"), KW("faktura proforma", "strong"),
+	KW("numer oferty", "marked"), KW("báo giá", "weak"), KW("báo giá số", "marked"),
+	KW("số báo giá", "marked"), KW("hóa đơn chiếu lệ", "strong"),
 	END
 };
 
@@ -510,7 +557,8 @@ const struct facts_kw facts_reference_markers[] = {
 	KW("№", "m"), KW("ref", "m"), KW("ref.", "m"), KW("reference", "m"),
 	KW("référence", "m"), KW("referencia", "m"), KW("referência", "m"),
 	KW("номер", "m"), KW("رقم", "m"), KW("编号", "m"), KW("編號", "m"), KW("号", "m"),
-	KW("號", "m"), KW("单号", "m"), KW("單號", "m"),
+	KW("號", "m"), KW("单号", "m"), KW("單號", "m"), KW("番号", "m"), KW("번호", "m"),
+	KW("numer", "m"),
 	END
 };
 
@@ -560,7 +608,8 @@ const struct facts_kw facts_place_stops[] = {
 	KW("en", "s"), KW("em", "s"), KW("dans", "s"), KW("im", "s"), KW("nach", "s"),
 	KW("a", "s"), KW("цена", "s"), KW("цены", "s"), KW("цене", "s"), KW("и", "s"),
 	KW("или", "s"), KW("по", "s"), KW("на", "s"), KW("السعر", "s"), KW("سعر", "s"),
-	KW("و", "s"), KW("أو", "s"),
+	KW("و", "s"), KW("أو", "s"), KW("조건", "s"), KW("가격", "s"), KW("및", "s"),
+	KW("điều kiện", "s"), KW("giá", "s"), KW("cena", "s"), KW("warunki", "s"),
 	END
 };
 
@@ -619,6 +668,15 @@ const struct facts_kw facts_destination_anchors[] = {
 	KW("目的地", "any"), KW("发往", "any"), KW("發往", "any"), KW("发到", "any"),
 	KW("运往", "any"), KW("運往", "any"), KW("运到", "any"), KW("運到", "any"),
 	KW("出口到", "any"), KW("出口至", "any"), KW("寄往", "any"), KW("送往", "any"),
+	KW("仕向港", "port"), KW("揚地", "port"), KW("到着港", "port"), KW("荷揚港", "port"),
+	KW("仕向地", "any"), KW("納入先", "any"),
+	KW("도착항", "port"), KW("목적항", "port"), KW("양하항", "port"), KW("도착지", "any"),
+	KW("목적지", "any"),
+	KW("port docelowy", "port"), KW("port przeznaczenia", "port"),
+	KW("port rozładunku", "port"), KW("miejsce przeznaczenia", "any"),
+	KW("dostawa do", "any"), KW("wysyłka do", "any"),
+	KW("cảng đến", "port"), KW("cảng đích", "port"), KW("cảng dỡ hàng", "port"),
+	KW("giao đến", "any"), KW("giao tới", "any"), KW("nơi đến", "any"),
 	END
 };
 

@@ -3,8 +3,8 @@
 /*
  * facts_tables: the words parsers/facts*.c look for, one table per kind of
  * fact, in English, Chinese (simplified and traditional), Spanish,
- * Portuguese, German, French, Russian and Arabic, and Italian and Turkish
- * where it was cheap. Entries are written as in their language (accents,
+ * Portuguese, German, French, Russian and Arabic, Japanese, Korean, Polish
+ * and Vietnamese, and Italian and Turkish where it was cheap. Entries are written as in their language (accents,
  * capitals) and matched folded (see facts_scan.h). Each table ends with an
  * entry whose word is NULL. Ports and countries are in facts_places.h.
  */

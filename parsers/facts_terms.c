@@ -42,6 +42,8 @@ static bool reference_token(const struct facts_scan *s, size_t i, bool marked,
 
 		if (facts_is_digit(c))
 			digits++;
+		else if (facts_is_hangul(c))
+			break;          /* a particle: "Q-2026-1140을" */
 		else if (facts_is_word(c))
 			letters++;
 		else if (is_token_sep(c) && facts_is_word(facts_at(s, k + 1)))
@@ -231,6 +233,16 @@ static int duration_days(double value, const char *kind)
 	return (int)days + (days - (int)days > 1e-9);
 }
 
+/* "11月30日", "11월 30일": a date, not 30 days. */
+static bool after_month(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+
+	if (k > 0 && facts_is_hspace(s->cp[k - 1]))
+		k--;
+	return k > 0 && (s->cp[k - 1] == 0x6708 || s->cp[k - 1] == 0xC6D4);   /* 月 월 */
+}
+
 /* "30 days", "4-6 weeks", "25 working days", "两周", "30天", "45 dias
  * úteis": the duration at i, its end and its length in days. */
 static bool duration_at(const struct facts_scan *s, size_t i, size_t *end_r,
@@ -241,7 +253,7 @@ static bool duration_at(const struct facts_scan *s, size_t i, size_t *end_r,
 	double value, high;
 	size_t e, j;
 
-	if (!facts_count_at(s, i, &value, &e))
+	if (!facts_count_at(s, i, &value, &e) || after_month(s, i))
 		return false;
 	if (range_upper(s, e, value, &high, &j)) {
 		value = high;
@@ -376,6 +388,26 @@ static bool place_stop_word(const struct facts_scan *s, size_t i, size_t word_en
 	return facts_match_table(s, i, facts_incoterms, 0, &e) != NULL;
 }
 
+static bool is_hiragana(gunichar c)
+{
+	return c >= 0x3040 && c <= 0x309F;
+}
+
+/* A Korean name is one word, without the particles glued to it
+ * ("목포이며" is 목포): the longest particle ending the word that leaves
+ * two syllables. */
+static size_t hangul_place(const struct facts_scan *s, size_t i)
+{
+	size_t we = place_word_end(s, i);
+
+	if (we == i || place_stop_word(s, i, we))
+		return i;
+	for (size_t k = i + 2; k < we; k++)
+		if (facts_korean_particles_end(s, k) == we)
+			return k;
+	return we;
+}
+
 /* An unknown name: "Ningbo Beilun", "our factory", "宁波北仑", "جدة". */
 static size_t unknown_place(const struct facts_scan *s, size_t i)
 {
@@ -384,12 +416,15 @@ static size_t unknown_place(const struct facts_scan *s, size_t i)
 	int words = 0;
 
 	if (facts_is_cjk(facts_at(s, i))) {
+		/* Japanese kana particles end a name: "横浜での". */
 		while (k < s->n && k - i < PLACE_MAX_CJK && facts_is_cjk(s->cp[k]) &&
-		       !facts_is_cjk_stop(s->cp[k]) &&
+		       !facts_is_cjk_stop(s->cp[k]) && !is_hiragana(s->cp[k]) &&
 		       facts_match_table(s, k, facts_place_suffixes, 0, &e) == NULL)
 			k++;
 		return k - i >= 2 ? k : i;
 	}
+	if (facts_is_hangul(facts_at(s, i)))
+		return hangul_place(s, i);
 	if (!facts_is_letter(facts_at(s, i)))
 		return i;
 	lower_ok = facts_match_table(s, i, facts_place_lower_starts, 0, &e) != NULL;

@@ -526,6 +526,82 @@ static const struct json_case product_cases[] = {
 	  "{\"products\":[\"XP-200\",\"QJ-4500\"]}" },
 };
 
+/* Japanese, Korean (particles glued to the word), Polish and Vietnamese. */
+static const struct json_case language_cases[] = {
+	/* Japanese */
+	{ "遠心ポンプXP-200を100台購入したく、CIF横浜でのお見積りをお願いいたします。",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":100,\"unit\":\"units\",\"text\":\"100台\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"横浜\",\"destination_port\":\"Yokohama\",\"destination_country\":\"JP\"}" },
+	{ "納期は60日以内を希望しております。",
+	  "{\"delivery_time\":\"60日\",\"delivery_days\":60}" },
+	{ "最小発注数量：20台",
+	  "{\"moq\":{\"value\":20,\"unit\":\"units\",\"text\":\"最小発注数量：20台\"}}" },
+	{ "お見積書（見積番号：Q-2026-1130）を添付にてお送りいたします。",
+	  "{\"reference\":\"Q-2026-1130\"}" },
+	{ "納期：12月24日",
+	  "{}" },
+	{ "納期：約3ヶ月",
+	  "{\"delivery_time\":\"約3ヶ月\",\"delivery_days\":90}" },
+	{ "リードタイム：10営業日",
+	  "{\"delivery_time\":\"10営業日\",\"delivery_days\":14}" },
+	{ "納期：6週間",
+	  "{\"delivery_time\":\"6週間\",\"delivery_days\":42}" },
+	{ "50本と10セット",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50本\"},{\"value\":10,\"unit\":\"sets\",\"text\":\"10セット\"}]}" },
+	{ "仕向港：神戸",
+	  "{\"destination_port\":\"Kobe\",\"destination_country\":\"JP\"}" },
+	/* Korean */
+	{ "XP-200 원심펌프 150대에 대한 견적을 요청드립니다. 조건은 CIF 부산이며, 납기는 40일 이내로 부탁드립니다.",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":150,\"unit\":\"units\",\"text\":\"150대\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"부산\",\"destination_port\":\"Busan\",\"destination_country\":\"KR\",\"delivery_time\":\"40일\",\"delivery_days\":40}" },
+	{ "단가 USD 415/대",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":415,\"per\":\"units\",\"text\":\"USD 415/대\"}]}" },
+	{ "최소 주문 수량: 30대",
+	  "{\"moq\":{\"value\":30,\"unit\":\"units\",\"text\":\"최소 주문 수량: 30대\"}}" },
+	{ "견적서 번호 Q-2026-1140을 첨부하여 보내드립니다.",
+	  "{\"reference\":\"Q-2026-1140\"}" },
+	{ "수량은 50개이고 FOB 닝보 조건으로 견적 부탁드립니다.",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50개\"}],\"incoterm\":\"FOB\",\"incoterm_place\":\"닝보\"}" },
+	{ "납기: 2개월",
+	  "{\"delivery_time\":\"2개월\",\"delivery_days\":60}" },
+	{ "납기: 11월 30일",
+	  "{}" },
+	{ "도착항: 인천",
+	  "{\"destination_port\":\"Incheon\",\"destination_country\":\"KR\"}" },
+	{ "CIF 목포이며",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"목포\",\"destination_port\":\"목포\"}" },
+	{ "10세트를 주문합니다",
+	  "{\"quantities\":[{\"value\":10,\"unit\":\"sets\",\"text\":\"10세트\"}]}" },
+	/* Polish */
+	{ "Prosimy o ofertę na pompy XP-200 - 120 szt., CIF Gdańsk.",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":120,\"unit\":\"pcs\",\"text\":\"120 szt.\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"Gdańsk\",\"destination_port\":\"Gdansk\",\"destination_country\":\"PL\"}" },
+	{ "Termin dostawy: maksymalnie 6 tygodni.",
+	  "{\"delivery_time\":\"maksymalnie 6 tygodni\",\"delivery_days\":42}" },
+	{ "cena USD 400/szt., CIF Gdańsk",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Gdańsk\",\"prices\":[{\"currency\":\"USD\",\"amount\":400,\"per\":\"pcs\",\"text\":\"USD 400/szt.\"}],\"destination_port\":\"Gdansk\",\"destination_country\":\"PL\"}" },
+	{ "Minimalne zamówienie: 40 szt.",
+	  "{\"moq\":{\"value\":40,\"unit\":\"pcs\",\"text\":\"Minimalne zamówienie: 40 szt.\"}}" },
+	{ "25 sztuk i 10 kompletów",
+	  "{\"quantities\":[{\"value\":25,\"unit\":\"pcs\",\"text\":\"25 sztuk\"},{\"value\":10,\"unit\":\"sets\",\"text\":\"10 kompletów\"}]}" },
+	{ "Czas realizacji: 30 dni roboczych",
+	  "{\"delivery_time\":\"30 dni roboczych\",\"delivery_days\":42}" },
+	{ "port docelowy: Gdynia",
+	  "{\"destination_port\":\"Gdynia\",\"destination_country\":\"PL\"}" },
+	/* Vietnamese */
+	{ "số lượng 200 chiếc, điều kiện CIF Cát Lái",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 chiếc\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"Cát Lái\",\"destination_port\":\"Ho Chi Minh City\",\"destination_country\":\"VN\"}" },
+	{ "Thời gian giao hàng mong muốn: trong vòng 30 ngày.",
+	  "{\"delivery_time\":\"trong vòng 30 ngày\",\"delivery_days\":30}" },
+	{ "đơn giá USD 399/chiếc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":399,\"per\":\"pcs\",\"text\":\"USD 399/chiếc\"}]}" },
+	{ "Số lượng đặt hàng tối thiểu: 50 chiếc",
+	  "{\"moq\":{\"value\":50,\"unit\":\"pcs\",\"text\":\"Số lượng đặt hàng tối thiểu: 50 chiếc\"}}" },
+	{ "Chúng tôi xin gửi báo giá số BG-2026-0118 như sau",
+	  "{\"reference\":\"BG-2026-0118\"}" },
+	{ "số lượng 10 bộ, giao hàng FOB Thượng Hải",
+	  "{\"quantities\":[{\"value\":10,\"unit\":\"sets\",\"text\":\"10 bộ\"}],\"incoterm\":\"FOB\",\"incoterm_place\":\"Thượng Hải\"}" },
+	{ "cảng đến: Hải Phòng",
+	  "{\"destination_port\":\"Haiphong\",\"destination_country\":\"VN\"}" },
+};
+
 /* Whole messages: subject and text, each in its language. */
 static const struct message_case messages[] = {
 	/* An English inquiry. */
@@ -684,6 +760,7 @@ CASE_TEST(destination)
 CASE_TEST(delivery)
 CASE_TEST(reference)
 CASE_TEST(product)
+CASE_TEST(language)
 
 static void test_messages(void **state)
 {
@@ -938,6 +1015,7 @@ int main(void)
 		cmocka_unit_test(test_delivery),
 		cmocka_unit_test(test_reference),
 		cmocka_unit_test(test_product),
+		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_struct_fields),
 		cmocka_unit_test(test_nothing),
