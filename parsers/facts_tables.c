@@ -656,6 +656,13 @@ const struct facts_kw facts_destination_anchors[] = {
 	KW("entrega en", "any"), KW("exportar a", "any"), KW("con destino a", "any"),
 	KW("envio para", "any"), KW("enviar para", "any"), KW("entrega em", "any"),
 	KW("exportar para", "any"), KW("com destino a", "any"),
+	KW("puesto en", "any"), KW("puesta en", "any"), KW("puestos en", "any"),
+	KW("puestas en", "any"), KW("entregado en", "any"), KW("entregada en", "any"),
+	KW("entregados en", "any"), KW("entregadas en", "any"), KW("posto em", "any"),
+	KW("posta em", "any"), KW("postos em", "any"), KW("entregue em", "any"),
+	KW("entregues em", "any"), KW("delivered at", "any"), KW("geliefert nach", "any"),
+	KW("livré à", "any"), KW("livrés à", "any"), KW("livrée à", "any"),
+	KW("consegnato a", "any"), KW("consegnati a", "any"), KW("reso a", "any"),
 	KW("Lieferung nach", "any"), KW("Versand nach", "any"), KW("liefern nach", "any"),
 	KW("Export nach", "any"), KW("Bestimmungsort", "any"), KW("Zielort", "any"),
 	KW("livraison à", "any"), KW("livraison en", "any"), KW("expédition vers", "any"),
@@ -688,6 +695,8 @@ const struct facts_kw facts_destination_fillers[] = {
 	KW("the", "f"), KW("el", "f"), KW("la", "f"), KW("o", "f"), KW("a", "f"),
 	KW("le", "f"), KW("der", "f"), KW("den", "f"), KW("dem", "f"), KW("port of", "f"),
 	KW("puerto de", "f"), KW("porto de", "f"), KW("port de", "f"),
+	KW("puerto del", "f"), KW("porto do", "f"), KW("porto da", "f"), KW("port du", "f"),
+	KW("los", "f"), KW("las", "f"), KW("os", "f"), KW("as", "f"),
 	KW("ميناء", "f"), KW("порт", "f"),
 	END
 };

@@ -192,6 +192,21 @@ static const struct json_case quantity_cases[] = {
 	  "{\"quantities\":[{\"value\":500,\"text\":\"Qty: 500\"}]}" },
 	{ "数量：500",
 	  "{\"quantities\":[{\"value\":500,\"text\":\"数量：500\"}]}" },
+	/* A container size said after the container word; Indian "nos.". */
+	{ "2 contenedores de 40 pies de bombas sumergibles QJ-4500/2",
+	  "{\"products\":[\"QJ-4500/2\"],\"quantities\":[{\"value\":2,\"unit\":\"40ft\",\"text\":\"2 contenedores de 40 pies\"}]}" },
+	{ "3 containers of 20ft",
+	  "{\"quantities\":[{\"value\":3,\"unit\":\"20ft\",\"text\":\"3 containers of 20ft\"}]}" },
+	{ "2 containers (40HQ) of valves",
+	  "{\"products\":[\"valves\"],\"quantities\":[{\"value\":2,\"unit\":\"40ft\",\"text\":\"2 containers (40HQ)\"}]}" },
+	{ "1 container 40' HC",
+	  "{\"quantities\":[{\"value\":1,\"unit\":\"40ft\",\"text\":\"1 container 40' HC\"}]}" },
+	{ "5 containers of pumps",
+	  "{\"products\":[\"pumps\"],\"quantities\":[{\"value\":5,\"unit\":\"containers\",\"text\":\"5 containers\"}]}" },
+	{ "We require 12 nos. XP-500 pumps",
+	  "{\"products\":[\"XP-500\"],\"quantities\":[{\"value\":12,\"unit\":\"pcs\",\"text\":\"12 nos.\"}]}" },
+	{ "Please quote 20 Nos of valves",
+	  "{\"products\":[\"valves\"],\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 Nos\"}]}" },
 };
 
 /* Prices, dates, phone numbers, percentages, model numbers: no quantity. */
@@ -219,6 +234,10 @@ static const struct json_case quantity_negative_cases[] = {
 	{ "Room 501, Building 3",
 	  "{}" },
 	{ "at 10:30 am",
+	  "{}" },
+	{ "Enviamos nos. 12",
+	  "{}" },
+	{ "nos vemos en 2 semanas",
 	  "{}" },
 };
 
@@ -306,6 +325,8 @@ static const struct json_case moq_cases[] = {
 	  "{\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"500台起订\"}}" },
 	{ "MOQ: 1x20GP",
 	  "{\"moq\":{\"value\":1,\"unit\":\"20ft\",\"text\":\"MOQ: 1x20GP\"}}" },
+	{ "MOQ: 1 container of 20 feet",
+	  "{\"moq\":{\"value\":1,\"unit\":\"20ft\",\"text\":\"MOQ: 1 container of 20 feet\"}}" },
 	{ "What is your MOQ?",
 	  "{}" },
 	{ "MOQ (30% deposit)",
@@ -348,6 +369,19 @@ static const struct json_case destination_cases[] = {
 	  "{\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
 	{ "目的港：高雄",
 	  "{\"destination_port\":\"Kaohsiung\",\"destination_country\":\"TW\"}" },
+	/* "puesto en" (delivered at) names the destination; more ports. */
+	{ "la bomba XP-200 puesta en el puerto del Callao, Perú",
+	  "{\"products\":[\"XP-200\"],\"destination_port\":\"Callao\",\"destination_country\":\"PE\"}" },
+	{ "mercadoria posta em Santos",
+	  "{\"destination_port\":\"Santos\",\"destination_country\":\"BR\"}" },
+	{ "puesto en obra",
+	  "{}" },
+	{ "CFR Koper",
+	  "{\"incoterm\":\"CFR\",\"incoterm_place\":\"Koper\",\"destination_port\":\"Koper\",\"destination_country\":\"SI\"}" },
+	{ "resa DAP Napoli",
+	  "{\"incoterm\":\"DAP\",\"incoterm_place\":\"Napoli\",\"destination_port\":\"Naples\",\"destination_country\":\"IT\"}" },
+	{ "CIF Antofagasta",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Antofagasta\",\"destination_port\":\"Antofagasta\",\"destination_country\":\"CL\"}" },
 	{ "CIF Santos, destination port: Paranaguá",
 	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Santos\",\"destination_port\":\"Paranagua\",\"destination_country\":\"BR\"}" },
 };
