@@ -32,7 +32,11 @@
  *    в"...) wins over the place of a C- or D-term. Known ports and
  *    countries give the English port name and ISO code; after a port
  *    anchor an unknown capitalised name is taken as the port as written.
- *  - Delivery: the first duration after a delivery anchor; days are
+ *  - Delivery: the first duration after a delivery anchor ("delivery
+ *    time", "交货期"); else after a verb ("entregar", "liefern") or the
+ *    goods said with "within" ("we'd need the goods within 45 days", "die
+ *    Ware innerhalb von 6 Wochen"), unless payment, validity or warranty is
+ *    said between them. Days are
  *    weeks x 7, months x 30, ranges their upper bound, working days x 7/5
  *    rounded up (calendar days they take, weekends included). Over 3650
  *    days delivery_days is -1 (and left out of the JSON).

@@ -408,22 +408,54 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("czas realizacji", "d"), KW("dostawa", "d"),
 	KW("thời gian giao hàng", "d"), KW("giao hàng", "d"), KW("thời hạn giao hàng", "d"),
 	KW("thời gian sản xuất", "d"),
+	/* Verbs. */
+	KW("delivered", "verb"), KW("ship", "verb"), KW("shipped", "verb"), KW("dispatch", "verb"),
+	KW("dispatched", "verb"), KW("entregar", "verb"), KW("entregarlo", "verb"),
+	KW("entregarlos", "verb"), KW("entregarla", "verb"), KW("entregarlas", "verb"),
+	KW("entregan", "verb"), KW("entreguen", "verb"), KW("entregamos", "verb"),
+	KW("entregaremos", "verb"), KW("entregado", "verb"), KW("entregados", "verb"),
+	KW("entregue", "verb"), KW("entregues", "verb"), KW("entregam", "verb"),
+	KW("liefern", "verb"), KW("geliefert", "verb"), KW("ausliefern", "verb"),
+	KW("ausgeliefert", "verb"), KW("lieferbar", "verb"), KW("versenden", "verb"),
+	KW("versendet", "verb"), KW("livrer", "verb"), KW("livré", "verb"), KW("livrés", "verb"),
+	KW("livrée", "verb"), KW("livrées", "verb"), KW("livrons", "verb"), KW("expédier", "verb"),
+	KW("consegnare", "verb"), KW("consegnato", "verb"), KW("consegnati", "verb"),
+	KW("spedire", "verb"), KW("доставить", "verb"), KW("поставить", "verb"),
+	KW("отгрузить", "verb"), KW("поставим", "verb"), KW("отгрузим", "verb"),
+	KW("teslim edilir", "verb"), KW("dostarczyć", "verb"), KW("dostarczymy", "verb"),
+	KW("发货", "verb"), KW("發貨", "verb"), KW("交货", "verb"), KW("交貨", "verb"), KW("出货", "verb"),
+	KW("出貨", "verb"),
+	/* The goods: only with "within". */
+	KW("goods", "goods"), KW("the goods", "goods"), KW("merchandise", "goods"),
+	KW("cargo", "goods"), KW("Ware", "goods"), KW("Waren", "goods"),
+	KW("mercancía", "goods"), KW("mercancías", "goods"), KW("mercadería", "goods"),
+	KW("mercaderías", "goods"), KW("mercadoria", "goods"), KW("mercadorias", "goods"),
+	KW("marchandise", "goods"), KW("marchandises", "goods"), KW("merce", "goods"),
+	KW("merci", "goods"), KW("товар", "goods"), KW("груз", "goods"),
+	KW("البضاعة", "goods"), KW("البضائع", "goods"), KW("货物", "goods"),
+	KW("貨物", "goods"), KW("商品", "goods"), KW("towar", "goods"), KW("hàng hóa", "goods"),
+	KW("물품", "goods"), KW("제품", "goods"),
+	KW("ürünler", "goods"),
 	END
 };
 
 const struct facts_kw facts_delivery_leadins[] = {
-	KW("within", "l"), KW("in", "l"), KW("about", "l"), KW("approx.", "l"),
+	KW("within", "within"), KW("in", "l"), KW("about", "l"), KW("approx.", "l"),
 	KW("approx", "l"), KW("approximately", "l"), KW("around", "l"), KW("ca.", "l"),
 	KW("circa", "l"), KW("max.", "l"), KW("maximum", "l"), KW("up to", "l"),
-	KW("innerhalb", "l"), KW("innerhalb von", "l"), KW("binnen", "l"), KW("etwa", "l"),
-	KW("dentro de", "l"), KW("en", "l"), KW("em", "l"), KW("até", "l"),
-	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "l"),
-	KW("в течение", "l"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
-	KW("خلال", "l"), KW("في غضون", "l"), KW("حوالي", "l"), KW("约", "l"),
+	KW("innerhalb", "within"), KW("innerhalb von", "within"), KW("binnen", "within"), KW("etwa", "l"),
+	KW("dentro de", "within"), KW("en", "l"), KW("em", "l"), KW("até", "l"),
+	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "within"),
+	KW("в течение", "within"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
+	KW("خلال", "within"), KW("في غضون", "within"), KW("حوالي", "l"), KW("约", "l"),
 	KW("大约", "l"), KW("大概", "l"), KW("約", "l"), KW("약", "l"),
-	KW("maksymalnie", "l"), KW("w ciągu", "l"), KW("w terminie", "l"), KW("około", "l"),
-	KW("ok.", "l"), KW("do", "l"), KW("trong vòng", "l"), KW("trong", "l"),
-	KW("khoảng", "l"), KW("tối đa", "l"),
+	KW("maksymalnie", "l"), KW("w ciągu", "within"), KW("w terminie", "l"), KW("około", "l"),
+	KW("ok.", "l"), KW("do", "l"), KW("trong vòng", "within"), KW("trong", "l"),
+	KW("khoảng", "l"), KW("tối đa", "l"), KW("no prazo de", "within"),
+	KW("em até", "within"), KW("dans un délai de", "within"), KW("sous", "l"),
+	KW("no later than", "within"), KW("not later than", "within"),
+	KW("spätestens in", "within"), KW("a más tardar en", "within"),
+	KW("不超过", "within"), KW("以内", "l"),
 	END
 };
 
@@ -824,5 +856,39 @@ const struct facts_kw facts_file_extensions[] = {
 	KW("csv", "f"), KW("txt", "f"), KW("zip", "f"), KW("rar", "f"), KW("7z", "f"),
 	KW("jpg", "f"), KW("jpeg", "f"), KW("png", "f"), KW("gif", "f"), KW("tif", "f"),
 	KW("dwg", "f"), KW("dxf", "f"), KW("step", "f"), KW("stp", "f"), KW("eml", "f"),
+	END
+};
+
+const struct facts_kw facts_within_after[] = {
+	KW("内", "within"), KW("內", "within"), KW("以内", "within"), KW("以內", "within"),
+	KW("이내", "within"), KW("안에", "within"),
+	END
+};
+
+const struct facts_kw facts_not_delivery_words[] = {
+	KW("payment", "n"), KW("pay", "n"), KW("paid", "n"), KW("balance", "n"),
+	KW("deposit", "n"), KW("valid", "n"), KW("validity", "n"), KW("reply", "n"),
+	KW("answer", "n"), KW("respond", "n"), KW("response", "n"), KW("warranty", "n"),
+	KW("guarantee", "n"), KW("invoice", "n"), KW("return", "n"), KW("returned", "n"),
+	KW("Zahlung", "n"), KW("zahlbar", "n"), KW("bezahlt", "n"), KW("gültig", "n"),
+	KW("Gültigkeit", "n"), KW("Garantie", "n"), KW("Gewährleistung", "n"),
+	KW("Rechnung", "n"), KW("Antwort", "n"),
+	KW("pago", "n"), KW("pagar", "n"), KW("pagado", "n"), KW("validez", "n"),
+	KW("válido", "n"), KW("válida", "n"), KW("garantía", "n"), KW("respuesta", "n"),
+	KW("factura", "n"), KW("pagamento", "n"), KW("validade", "n"),
+	KW("garantia", "n"), KW("resposta", "n"), KW("fatura", "n"),
+	KW("paiement", "n"), KW("payer", "n"), KW("payé", "n"), KW("validité", "n"),
+	KW("valable", "n"), KW("facture", "n"), KW("réponse", "n"),
+	KW("validità", "n"), KW("valido", "n"), KW("garanzia", "n"),
+	KW("оплата", "n"), KW("оплаты", "n"), KW("оплату", "n"), KW("оплатить", "n"),
+	KW("гарантия", "n"), KW("действительно", "n"), KW("действительна", "n"),
+	KW("الدفع", "n"), KW("السداد", "n"), KW("صالح", "n"), KW("صلاحية", "n"),
+	KW("الضمان", "n"), KW("付款", "n"), KW("支付", "n"), KW("有效期", "n"),
+	KW("有效", "n"), KW("保修", "n"), KW("质保", "n"), KW("質保", "n"),
+	KW("ödeme", "n"), KW("geçerli", "n"), KW("garanti", "n"),
+	KW("płatność", "n"), KW("ważna", "n"), KW("ważność", "n"), KW("gwarancja", "n"),
+	KW("thanh toán", "n"), KW("hiệu lực", "n"), KW("bảo hành", "n"),
+	KW("支払", "n"), KW("有効期限", "n"), KW("保証", "n"), KW("결제", "n"),
+	KW("유효", "n"), KW("보증", "n"),
 	END
 };

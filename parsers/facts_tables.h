@@ -39,9 +39,20 @@ extern const struct facts_kw facts_moq_after[];
 /* "quantity", "Menge", "数量": a quantity that may have no unit follows. */
 extern const struct facts_kw facts_quantity_anchors[];
 
+/* value: "d" (a duration in the clause after it is the delivery time),
+ * "verb" ("entregar", "liefern": the same, unless payment or validity is
+ * said in between) or "goods" ("the goods", "die Ware": as "verb", and
+ * only a duration said with "within"). */
 extern const struct facts_kw facts_delivery_anchors[];
-/* "within", "ca.", "в течение": kept with the duration they precede. */
+/* "within", "ca.", "в течение": kept with the duration they precede;
+ * value "within" for those that bound a time ("within", "innerhalb",
+ * "dentro de", "в течение"), else "l". */
 extern const struct facts_kw facts_delivery_leadins[];
+/* "内", "以内", "이내": "within" said after a duration. */
+extern const struct facts_kw facts_within_after[];
+/* Payment, validity, warranty, reply: a duration after them is no
+ * delivery time. */
+extern const struct facts_kw facts_not_delivery_words[];
 /* value: "d" days, "w" weeks, "m" months, "wd" working days. */
 extern const struct facts_kw facts_duration_units[];
 /* "working", "рабочих" before the unit; "úteis", "ouvrables" after it. */

@@ -9,7 +9,7 @@
 #define DELIVERY_WINDOW 48
 #define DELIVERY_MAX_WORDS 8
 #define DELIVERY_MAX_DAYS 3650
-#define DELIVERY_LEADIN 16
+#define DELIVERY_LEADIN 24
 #define PLACE_MAX_WORDS 4
 #define PLACE_MAX_CJK 8
 #define DESTINATION_MAX_FILLERS 4
@@ -295,21 +295,40 @@ static size_t skip_fillers(const struct facts_scan *s, size_t i)
 }
 
 /* Where the delivery time as written starts: the duration at i, with
- * "within", "ca.", "в течение" before it (from `from` on). */
-static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_t i)
+ * "within", "ca.", "в течение" before it (from `from` on); i when none
+ * is there, or when `bounding` and the one there does not say "within". */
+static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_t i,
+                                  bool bounding)
 {
+	const struct facts_kw *l;
 	size_t k = i > DELIVERY_LEADIN ? i - DELIVERY_LEADIN : 0, e;
 
 	for (k = k < from ? from : k; k < i; k++)
 		if ((facts_word_start(s, k) || facts_is_cjk(s->cp[k])) &&
-		    facts_match_table(s, k, facts_delivery_leadins, 0, &e) != NULL &&
+		    (l = facts_match_table(s, k, facts_delivery_leadins, 0, &e)) != NULL &&
 		    facts_skip_hspace(s, e, 2) == i)
-			return k;
+			return !bounding || strcmp(l->value, "within") == 0 ? k : i;
 	return i;
 }
 
-static bool delivery_after(struct facts_ctx *ctx, size_t i)
+/* "30天内", "60日以内", "40일 이내": "within" said after the duration. */
+static bool bounded_after(const struct facts_scan *s, size_t end)
 {
+	size_t e;
+
+	return facts_match_table(s, facts_skip_hspace(s, end, 1), facts_within_after,
+	                         FACTS_KW_NO_LEFT, &e) != NULL;
+}
+
+/* After an anchor ending at i, the first duration in the clause. After
+ * a verb or the goods ("entregar", "die Ware"), a payment, validity or
+ * warranty word in between makes it no delivery time; after the goods,
+ * only a duration said with "within" is one: "we'd need the goods within
+ * 45 days". */
+static bool delivery_after(struct facts_ctx *ctx, size_t i, const char *kind)
+{
+	bool goods = strcmp(kind, "goods") == 0, guarded = strcmp(kind, "d") != 0;
+
 	struct facts_scan *s = &ctx->scan;
 	size_t from = skip_fillers(s, i), k = from, end;
 	int words = 0, days;
@@ -317,7 +336,11 @@ static bool delivery_after(struct facts_ctx *ctx, size_t i)
 	while (k < s->n && k - from < DELIVERY_WINDOW && words < DELIVERY_MAX_WORDS &&
 	       !facts_is_stop(s, k)) {
 		if (!s->claimed[k] && duration_at(s, k, &end, &days)) {
-			size_t start = delivery_text_start(s, from, k);
+			size_t start = delivery_text_start(s, from, k, goods);
+
+			if ((goods && start == k && !bounded_after(s, end)) ||
+			    (guarded && facts_table_in(s, i, k, facts_not_delivery_words)))
+				return false;
 
 			ctx->facts->delivery_time = facts_slice(s, start, end, FACTS_MAX_TEXT_BYTES);
 			ctx->facts->delivery_days = days;
@@ -338,13 +361,18 @@ static bool delivery_after(struct facts_ctx *ctx, size_t i)
 void facts_find_delivery(struct facts_ctx *ctx)
 {
 	struct facts_scan *s = &ctx->scan;
+	const struct facts_kw *a;
 	size_t e;
 
-	for (size_t i = 0; i < s->n; i++)
-		if (anchor_start(s, i) &&
-		    facts_match_table(s, i, facts_delivery_anchors, 0, &e) != NULL &&
-		    delivery_after(ctx, e))
-			return;
+	/* "Delivery time: 30 days" wins over "we can ship in 4 weeks" or "the
+	 * goods within 45 days" said before it. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < s->n; i++)
+			if (anchor_start(s, i) &&
+			    (a = facts_match_table(s, i, facts_delivery_anchors, 0, &e)) != NULL &&
+			    (strcmp(a->value, "d") != 0) == pass &&
+			    delivery_after(ctx, e, a->value))
+				return;
 }
 
 /* ---- named places ---- */
