@@ -36,10 +36,10 @@
  *    time", "交货期"); else after a verb ("entregar", "liefern") or the
  *    goods said with "within" ("we'd need the goods within 45 days", "die
  *    Ware innerhalb von 6 Wochen"), unless payment, validity or warranty is
- *    said between them. Days are
- *    weeks x 7, months x 30, ranges their upper bound, working days x 7/5
- *    rounded up (calendar days they take, weekends included). Over 3650
- *    days delivery_days is -1 (and left out of the JSON).
+ *    said between them. Days are weeks x 7, months x 30, ranges their
+ *    upper bound, working days x 7/5 rounded up (calendar days they take,
+ *    weekends included). Over 3650 days delivery_days is -1 (and left out
+ *    of the JSON).
  *  - Reference: after "quotation", "PI", "Angebot", "报价单"... a token
  *    with a digit; after "offer", "quote", "oferta"... only with a marker
  *    ("No.", "#", "№", "ref."). "PI-2026-118" also stands alone. Wherever
