@@ -13,6 +13,8 @@
 #define PLACE_MAX_WORDS 4
 #define PLACE_MAX_CJK 8
 #define DESTINATION_MAX_FILLERS 4
+/* Document numbers looked for: each costs a pass over the text. */
+#define MAX_DOCUMENTS 8
 
 static bool anchor_start(const struct facts_scan *s, size_t i)
 {
@@ -150,8 +152,9 @@ static void find_documents(struct facts_ctx *ctx)
 	const struct facts_kw *a;
 	size_t e, start, end, digits;
 	bool marked;
+	int found = 0;
 
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->n && found < MAX_DOCUMENTS; i++) {
 		if (!anchor_start(s, i) ||
 		    (a = facts_match_table(s, i, facts_document_anchors, 0, &e)) == NULL ||
 		    !reference_after(s, e, a->value, &start, &end, &marked))
@@ -163,6 +166,7 @@ static void find_documents(struct facts_ctx *ctx)
 		if (!marked && digits < 4)
 			continue;
 		claim_everywhere(s, start, end);
+		found++;
 		i = end - 1;
 	}
 }

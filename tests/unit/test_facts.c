@@ -1046,6 +1046,9 @@ static void test_pathological(void **state)
 		"Quotation No. ", "(", "-", "x", "1x40HQ ", "200 pcs ", "交货期", "个", "PI-1",
 		" ", "\n", "Hamburg ", "XP-200 ", "目的港", "1 000 ", "USD", "é", "@",
 		"-1-1", "每", "٢", "\xd9\x80", "\xe2\x80\x8b", "Германию ", "a-1/", "'",
+		"PO No. A1234 ", "tender AW/2026/44 ", "부산이며 ", "150대에 ", "이내로",
+		"the goods within ", "entregar ", "200 pcs of the ", "2 containers of ",
+		"납기는 ", "1個だ", "bomba XP-1 ", "Quotation No. Q-1 Q-1 ",
 	};
 	char *json, *big;
 
