@@ -431,7 +431,7 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("mercancía", "goods"), KW("mercancías", "goods"), KW("mercadería", "goods"),
 	KW("mercaderías", "goods"), KW("mercadoria", "goods"), KW("mercadorias", "goods"),
 	KW("marchandise", "goods"), KW("marchandises", "goods"), KW("merce", "goods"),
-	KW("merci", "goods"), KW("товар", "goods"), KW("груз", "goods"),
+KW("товар", "goods"), KW("груз", "goods"),
 	KW("البضاعة", "goods"), KW("البضائع", "goods"), KW("货物", "goods"),
 	KW("貨物", "goods"), KW("商品", "goods"), KW("towar", "goods"), KW("hàng hóa", "goods"),
 	KW("물품", "goods"), KW("제품", "goods"),
@@ -890,5 +890,18 @@ const struct facts_kw facts_not_delivery_words[] = {
 	KW("thanh toán", "n"), KW("hiệu lực", "n"), KW("bảo hành", "n"),
 	KW("支払", "n"), KW("有効期限", "n"), KW("保証", "n"), KW("결제", "n"),
 	KW("유효", "n"), KW("보증", "n"),
+	/* Sending an answer or an offer is no delivery of the goods. */
+	KW("répondre", "n"), KW("responder", "n"), KW("antworten", "n"),
+	KW("rispondere", "n"), KW("ответить", "n"), KW("ответ", "n"),
+	KW("quotation", "n"), KW("quote", "n"), KW("offer", "n"), KW("proposal", "n"),
+	KW("cotización", "n"), KW("presupuesto", "n"),
+	KW("oferta", "n"), KW("cotação", "n"), KW("orçamento", "n"), KW("proposta", "n"),
+	KW("Angebot", "n"), KW("devis", "n"), KW("offre", "n"), KW("offerta", "n"),
+	KW("preventivo", "n"), KW("предложение", "n"), KW("КП", "n"), KW("عرض", "n"),
+	KW("报价", "n"), KW("報價", "n"), KW("見積", "n"), KW("견적", "n"),
+	KW("báo giá", "n"), KW("teklif", "n"), KW("documents", "n"), KW("samples", "n"),
+	KW("sample", "n"), KW("drawings", "n"), KW("Muster", "n"), KW("muestras", "n"),
+	KW("amostras", "n"), KW("échantillons", "n"), KW("образцы", "n"), KW("样品", "n"),
+	KW("樣品", "n"), KW("العينات", "n"),
 	END
 };

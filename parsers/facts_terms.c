@@ -133,10 +133,16 @@ static bool same_token_at(const struct facts_scan *s, size_t i, size_t start,
 
 /* A document number is one wherever it is written: "Q-2026-118" in the
  * subject is no model number because the text says "Quotation No.
- * Q-2026-118". */
+ * Q-2026-118". Only one with letters could be taken for a model; "118"
+ * elsewhere may well be a quantity. */
 static void claim_everywhere(struct facts_scan *s, size_t start, size_t end)
 {
-	if (end - start < 2)
+	bool letter = false;
+
+	facts_claim(s, start, end);
+	for (size_t k = start; k < end; k++)
+		letter |= facts_is_letter(s->cp[k]);
+	if (!letter)
 		return;
 	for (size_t i = 0; i + (end - start) <= s->n; i++)
 		if (s->cp[i] == s->cp[start] && same_token_at(s, i, start, end))

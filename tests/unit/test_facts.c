@@ -477,6 +477,12 @@ static const struct json_case delivery_cases[] = {
 	  "{\"delivery_time\":\"4 Wochen\",\"delivery_days\":28}" },
 	{ "交货期：收到预付款后25天",
 	  "{\"delivery_time\":\"25天\",\"delivery_days\":25}" },
+	{ "Merci de répondre dans un délai de 5 jours",
+	  "{}" },
+	{ "Podrían entregar la cotización en 3 días",
+	  "{}" },
+	{ "Please ship the samples within 5 days",
+	  "{}" },
 	{ "срок поставки 10 рабочих дней",
 	  "{\"delivery_time\":\"10 рабочих дней\",\"delivery_days\":14}" },
 };
@@ -520,6 +526,9 @@ static const struct json_case reference_cases[] = {
 	  "{\"products\":[\"XP-200\"],\"reference\":\"OF/2026/118\"}" },
 	{ "Quotation No. Q-7 for Q-7X pumps",
 	  "{\"products\":[\"Q-7X\"],\"reference\":\"Q-7\"}" },
+	/* A number without letters elsewhere may be a quantity. */
+	{ "Cotação nº 118 para 118 peças",
+	  "{\"quantities\":[{\"value\":118,\"unit\":\"pcs\",\"text\":\"118 peças\"}],\"reference\":\"118\"}" },
 	/* Tender, order and RFQ numbers: no reference, no model number. */
 	{ "Tender AW/2026/44: supply of pumps XP-500",
 	  "{\"products\":[\"XP-500\"]}" },
