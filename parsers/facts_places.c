@@ -108,6 +108,7 @@ static const struct facts_place places[] = {
 	P("Jebel Ali", "Jebel Ali", "AE"), P("Jebel-Ali", "Jebel Ali", "AE"),
 	P("杰贝阿里", "Jebel Ali", "AE"), P("杰貝阿里", "Jebel Ali", "AE"),
 	P("Джебель-Али", "Jebel Ali", "AE"), P("جبل علي", "Jebel Ali", "AE"),
+	P("두바이", "Dubai", "AE"), P("ドバイ", "Dubai", "AE"), P("뭄바이", "Mumbai", "IN"),
 	P("Dubai", "Dubai", "AE"), P("Dubái", "Dubai", "AE"), P("Dubaï", "Dubai", "AE"),
 	P("迪拜", "Dubai", "AE"), P("杜拜", "Dubai", "AE"), P("Дубай", "Dubai", "AE"),
 	P("دبي", "Dubai", "AE"),

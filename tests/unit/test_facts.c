@@ -642,6 +642,8 @@ static const struct json_case language_cases[] = {
 	  "{}" },
 	{ "도착항: 인천",
 	  "{\"destination_port\":\"Incheon\",\"destination_country\":\"KR\"}" },
+	{ "CIF 두바이이며",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"두바이\",\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
 	{ "CIF 목포이며",
 	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"목포\",\"destination_port\":\"목포\"}" },
 	{ "10세트를 주문합니다",
