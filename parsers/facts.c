@@ -32,13 +32,27 @@
  *    в"...) wins over the place of a C- or D-term. Known ports and
  *    countries give the English port name and ISO code; after a port
  *    anchor an unknown capitalised name is taken as the port as written.
- *  - Delivery: the first duration after a delivery anchor; days are
- *    weeks x 7, months x 30, ranges their upper bound, working days x 7/5
- *    rounded up (calendar days they take, weekends included). Over 3650
- *    days delivery_days is -1 (and left out of the JSON).
+ *  - Delivery: the first duration after a delivery anchor ("delivery
+ *    time", "交货期"); else after a verb ("entregar", "liefern") or the
+ *    goods said with "within" ("we'd need the goods within 45 days", "die
+ *    Ware innerhalb von 6 Wochen"), unless payment, validity or warranty is
+ *    said between them. Days are weeks x 7, months x 30, ranges their
+ *    upper bound, working days x 7/5 rounded up (calendar days they take,
+ *    weekends included). Over 3650 days delivery_days is -1 (and left out
+ *    of the JSON).
  *  - Reference: after "quotation", "PI", "Angebot", "报价单"... a token
  *    with a digit; after "offer", "quote", "oferta"... only with a marker
- *    ("No.", "#", "№", "ref."). "PI-2026-118" also stands alone.
+ *    ("No.", "#", "№", "ref."). "PI-2026-118" also stands alone. Wherever
+ *    else the same token is written (the subject) it is no model number.
+ *    Tender, RFQ, order and invoice numbers are no reference and no model
+ *    number either.
+ *  - Products: the phrase after a quantity skips "of", "de la", "من"; a
+ *    phrase followed by a catalogue model number (one with - / .: "la
+ *    bomba XP-350", "mechanical seals MS-35") is only that model's generic
+ *    name, and the model is listed alone. Japanese and Korean name the
+ *    product before its counter, so no phrase is read after theirs.
+ *  - Korean particles glued to a word ("부산이며", "150대에") are not part
+ *    of it; "11月30日" and "11월 30일" are dates, not durations.
  */
 #include "parsers/facts.h"
 

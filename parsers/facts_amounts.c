@@ -88,12 +88,40 @@ static const char *container_at(const struct facts_scan *s, size_t i,
 	return facts_container_size_at(s, j, end_r);
 }
 
+/* "containers of 40 ft", "contenedores de 40 pies", "containers (40HQ)":
+ * the size said after the container word ending at i. */
+static const char *size_after_containers(const struct facts_scan *s, size_t i,
+                                         size_t *end_r)
+{
+	const char *size;
+	size_t j = facts_skip_hspace(s, i, 2), e;
+	bool paren = false;
+
+	if (facts_at(s, j) == '(') {
+		paren = true;
+		j = facts_skip_hspace(s, j + 1, 1);
+	} else if (facts_match_table(s, j, facts_phrase_skips, 0, &e) != NULL) {
+		j = facts_skip_hspace(s, e, 2);
+	}
+	if ((size = facts_container_size_at(s, j, &e)) == NULL)
+		return NULL;
+	if (paren) {
+		if (facts_at(s, e) != ')')
+			return NULL;
+		e++;
+	}
+	*end_r = e;
+	return size;
+}
+
 /* A quantity at the number starting at i: value, unit, end. */
-static const struct facts_kw *number_quantity_at(const struct facts_scan *s, size_t i,
-                                                 double *value_r, size_t *end_r)
+static const char *number_quantity_at(const struct facts_scan *s, size_t i,
+                                      double *value_r, size_t *end_r)
 {
 	struct facts_number num, upper;
-	size_t k, j;
+	const struct facts_kw *u;
+	const char *size;
+	size_t k, j, e;
 	gunichar c;
 
 	if (!facts_number_at(s, i, &num))
@@ -114,7 +142,14 @@ static const struct facts_kw *number_quantity_at(const struct facts_scan *s, siz
 	                 facts_is_digit(facts_at(s, k + 1))))
 		return NULL;
 	j = facts_skip_hspace(s, k, 1);
-	return unit_at(s, j, j > k, end_r);
+	if ((u = unit_at(s, j, j > k, end_r)) == NULL)
+		return NULL;
+	if (strcmp(u->value, "containers") == 0 &&
+	    (size = size_after_containers(s, *end_r, &e)) != NULL) {
+		*end_r = e;
+		return size;
+	}
+	return u->value;
 }
 
 /* The unit a price is per, after its amount ending at i. */
@@ -258,7 +293,6 @@ void facts_find_prices(struct facts_ctx *ctx)
 static bool any_quantity_at(const struct facts_scan *s, size_t i, double *value_r,
                             const char **unit_r, bool *has_unit_r, size_t *end_r)
 {
-	const struct facts_kw *u;
 	struct facts_number num;
 	gunichar c;
 
@@ -268,8 +302,7 @@ static bool any_quantity_at(const struct facts_scan *s, size_t i, double *value_
 	}
 	if (!facts_number_start(s, i))
 		return false;
-	if ((u = number_quantity_at(s, i, value_r, end_r)) != NULL) {
-		*unit_r = u->value;
+	if ((*unit_r = number_quantity_at(s, i, value_r, end_r)) != NULL) {
 		*has_unit_r = true;
 		return true;
 	}
@@ -333,18 +366,18 @@ static bool moq_before_marker(struct facts_ctx *ctx, size_t i)
 {
 	struct facts_scan *s = &ctx->scan;
 	struct trade_facts *f = ctx->facts;
-	const struct facts_kw *u;
+	const char *unit;
 	double value;
 	size_t end, e;
 
 	if (!facts_number_start(s, i) ||
-	    (u = number_quantity_at(s, i, &value, &end)) == NULL)
+	    (unit = number_quantity_at(s, i, &value, &end)) == NULL)
 		return false;
 	if (facts_match_table(s, facts_skip_hspace(s, end, 1), facts_moq_after,
 	                      FACTS_KW_NO_LEFT, &e) == NULL)
 		return false;
 	f->moq.value = value;
-	f->moq.unit = g_strdup(u->value);
+	f->moq.unit = g_strdup(unit);
 	f->moq.text = facts_slice(s, i, e, FACTS_MAX_TEXT_BYTES);
 	f->has_moq = true;
 	facts_claim(s, i, e);
@@ -390,7 +423,6 @@ static size_t bare_quantity_at(struct facts_ctx *ctx, size_t anchor, size_t i)
 void facts_find_quantities(struct facts_ctx *ctx)
 {
 	struct facts_scan *s = &ctx->scan;
-	const struct facts_kw *u;
 	const char *unit;
 	double value;
 	size_t i = 0, end;
@@ -415,9 +447,9 @@ void facts_find_quantities(struct facts_ctx *ctx)
 			continue;
 		}
 		if (facts_number_start(s, i) &&
-		    (u = number_quantity_at(s, i, &value, &end)) != NULL &&
+		    (unit = number_quantity_at(s, i, &value, &end)) != NULL &&
 		    !facts_any_claimed(s, i, end)) {
-			facts_add_quantity(ctx, value, u->value, i, end);
+			facts_add_quantity(ctx, value, unit, i, end);
 			facts_claim(s, i, end);
 			facts_find_phrase(ctx, end);
 			i = end;

@@ -4,7 +4,8 @@
  * facts_places: the main ports of the big trade lanes and the countries
  * export mail most often names, in English, Spanish, Portuguese, German,
  * French, Italian, Chinese (simplified and traditional), Russian and
- * Arabic, mapped to an English port name and an ISO 3166-1 alpha-2 code.
+ * Arabic (and the main ones in Japanese, Korean, Polish and Vietnamese),
+ * mapped to an English port name and an ISO 3166-1 alpha-2 code.
  * Private to parsers/facts*.c.
  */
 #include "parsers/facts_scan.h"

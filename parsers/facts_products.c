@@ -10,6 +10,7 @@
 #define PHRASE_MAX_WORDS 5
 #define PHRASE_MAX_CJK 12
 #define PHRASE_MIN_CJK 2
+#define PHRASE_MAX_SKIPS 2
 
 bool facts_is_cjk_stop(gunichar c)
 {
@@ -97,26 +98,54 @@ static bool model_excluded(const struct facts_scan *s, size_t i, size_t end)
 	return digit_first || (first_excluded && !later_letters);
 }
 
-static void model_at(struct facts_ctx *ctx, size_t i, size_t end)
+/* "XP-200.pdf" names a file: the model is its stem. */
+static size_t file_name_stem(const struct facts_scan *s, size_t i, size_t end)
 {
-	struct facts_scan *s = &ctx->scan;
+	size_t dot = end, e;
+
+	while (dot > i && s->cp[dot - 1] != '.' && end - dot < 5)
+		dot--;
+	if (dot <= i + 1 || s->cp[dot - 1] != '.')
+		return end;
+	if (facts_match_table(s, dot, facts_file_extensions, 0, &e) == NULL || e != end)
+		return end;
+	return dot - 1;
+}
+
+/* True when [i, end) is a model number: letters and digits, neither
+ * claimed by another fact nor excluded. */
+static bool is_model(const struct facts_scan *s, size_t i, size_t end)
+{
 	bool letter = false, digit = false;
 
 	if (end - i < MODEL_MIN || end - i > MODEL_MAX || facts_any_claimed(s, i, end))
-		return;
+		return false;
 	for (size_t k = i; k < end; k++) {
 		letter |= facts_is_letter(s->cp[k]);
 		digit |= facts_is_digit(s->cp[k]);
 	}
-	if (!letter || !digit || model_excluded(s, i, end))
-		return;
-	facts_add_product(ctx, i, facts_slice(s, i, end, FACTS_MAX_PRODUCT_BYTES));
+	return letter && digit && !model_excluded(s, i, end);
+}
+
+/* A token of ASCII letters and digits (with inner - / . _) standing on
+ * its own at i: its end, or i. */
+static size_t model_token_end(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+
+	if (!is_ascii_alnum(facts_at(s, i)) || facts_orig(s, i) >= 0x80 ||
+	    (i > 0 && (facts_is_word(s->cp[i - 1]) || is_model_sep(s->cp[i - 1]))))
+		return i;
+	while (k < s->n && ((is_ascii_alnum(s->cp[k]) && facts_orig(s, k) < 0x80) ||
+	                    (is_model_sep(s->cp[k]) && is_ascii_alnum(facts_at(s, k + 1)))))
+		k++;
+	return facts_is_word(facts_at(s, k)) ? i : k;
 }
 
 void facts_find_models(struct facts_ctx *ctx)
 {
 	struct facts_scan *s = &ctx->scan;
-	size_t i = 0, k;
+	size_t i = 0, k, end;
 
 	while (i < s->n) {
 		if (i == 0 || facts_is_space(s->cp[i - 1])) {
@@ -126,20 +155,45 @@ void facts_find_models(struct facts_ctx *ctx)
 				continue;
 			}
 		}
-		/* A token of ASCII letters and digits standing on its own. */
-		if (!is_ascii_alnum(s->cp[i]) || facts_orig(s, i) >= 0x80 ||
-		    (i > 0 && (facts_is_word(s->cp[i - 1]) || is_model_sep(s->cp[i - 1])))) {
-			i++;
+		k = model_token_end(s, i);
+		if (k == i) {
+			/* Past the rest of a token glued to a word. */
+			while (is_ascii_alnum(facts_at(s, i)) && facts_orig(s, i) < 0x80)
+				i++;
+			i += i < s->n;
 			continue;
 		}
-		k = i;
-		while (k < s->n && ((is_ascii_alnum(s->cp[k]) && facts_orig(s, k) < 0x80) ||
-		                    (is_model_sep(s->cp[k]) && is_ascii_alnum(facts_at(s, k + 1)))))
-			k++;
-		if (!facts_is_word(facts_at(s, k)))
-			model_at(ctx, i, k);
+		end = file_name_stem(s, i, k);
+		if (is_model(s, i, end))
+			facts_add_product(ctx, i, facts_slice(s, i, end, FACTS_MAX_PRODUCT_BYTES));
 		i = k + 1;
 	}
+}
+
+/* After a phrase ending at i: [connector] ["model", "型号", "طراز"] [:] a
+ * catalogue model number (one with - / or .). Then the phrase is only the
+ * model's generic name ("la bomba XP-350", "mechanical seals MS-35"), and
+ * the model is the product. A size or grade glued to its letters ("DN50",
+ * "SS304") rather qualifies the phrase: "Kugelhähne DN50" keeps both. */
+static bool model_follows(const struct facts_scan *s, size_t i)
+{
+	size_t j = facts_skip_hspace(s, i, 2), e, end;
+	bool sep = false;
+
+	if (facts_match_table(s, j, facts_phrase_skips, 0, &e) != NULL)
+		j = facts_skip_hspace(s, e, 2);
+	if (facts_match_table(s, j, facts_model_intros, 0, &e) != NULL) {
+		j = facts_skip_hspace(s, e, 2);
+		if (facts_at(s, j) == ':' || facts_at(s, j) == '.' || facts_at(s, j) == 0xFF1A)
+			j = facts_skip_hspace(s, j + 1, 2);
+	}
+	end = model_token_end(s, j);
+	if (end == j)
+		return false;
+	end = file_name_stem(s, j, end);
+	for (size_t k = j; k < end; k++)
+		sep |= is_model_sep(s->cp[k]);
+	return sep && is_model(s, j, end);
 }
 
 /* The end of a phrase word at i (letters, inner - and '), or i when it
@@ -183,30 +237,57 @@ static bool phrase_stop(const struct facts_scan *s, size_t i, size_t end)
 	       facts_match_table(s, i, facts_incoterms, 0, &e) != NULL;
 }
 
+static bool is_hiragana(gunichar c)
+{
+	return c >= 0x3040 && c <= 0x309F;
+}
+
+/* Chinese puts the product after its counter ("200台水泵"), Japanese
+ * before it ("ポンプを100台購入"): what follows a counter and runs into
+ * kana particles is the rest of a Japanese sentence, never a product. */
 static size_t cjk_phrase_end(const struct facts_scan *s, size_t i)
 {
 	size_t k = i;
 
+	if (is_hiragana(facts_at(s, i)))
+		return i;
 	while (k < s->n && k - i < PHRASE_MAX_CJK && facts_is_cjk(s->cp[k]) &&
-	       !facts_is_cjk_stop(s->cp[k]))
+	       !facts_is_cjk_stop(s->cp[k]) && !is_hiragana(s->cp[k]))
 		k++;
+	if (is_hiragana(facts_at(s, k)))
+		return i;
 	return k - i >= PHRASE_MIN_CJK ? k : i;
+}
+
+/* Past "of", "de la", "من" between a quantity and its product: at most
+ * PHRASE_MAX_SKIPS connectors, then at most one article. */
+static size_t skip_connectors(const struct facts_scan *s, size_t j)
+{
+	size_t e;
+
+	for (int n = 0; n < PHRASE_MAX_SKIPS; n++) {
+		if (facts_match_table(s, j, facts_phrase_skips, FACTS_KW_NO_LEFT, &e) == NULL)
+			break;
+		j = facts_skip_hspace(s, e, 2);
+	}
+	if (facts_match_table(s, j, facts_phrase_articles, 0, &e) != NULL &&
+	    facts_is_hspace(facts_at(s, e)))
+		j = facts_skip_hspace(s, e, 2);
+	return j;
 }
 
 void facts_find_phrase(struct facts_ctx *ctx, size_t i)
 {
 	struct facts_scan *s = &ctx->scan;
-	size_t j = facts_skip_hspace(s, i, 2), k, end, e;
+	size_t j = skip_connectors(s, facts_skip_hspace(s, i, 2)), k, end;
 	int words = 0;
 
-	for (int n = 0; n < 2; n++) {
-		if (facts_match_table(s, j, facts_phrase_skips, FACTS_KW_NO_LEFT, &e) == NULL)
-			break;
-		j = facts_skip_hspace(s, e, 2);
-	}
+	/* Korean, like Japanese, names the product before its counter. */
+	if ((i > 0 && facts_is_hangul(s->cp[i - 1])) || facts_is_hangul(facts_at(s, j)))
+		return;
 	if (facts_is_cjk(facts_at(s, j))) {
 		end = cjk_phrase_end(s, j);
-		if (end > j)
+		if (end > j && !model_follows(s, end))
 			facts_add_product(ctx, j, facts_slice(s, j, end, FACTS_MAX_PRODUCT_BYTES));
 		return;
 	}
@@ -227,6 +308,6 @@ void facts_find_phrase(struct facts_ctx *ctx, size_t i)
 			break;
 		k = we + 1;
 	}
-	if (end > j && end - j >= 3)
+	if (end > j && end - j >= 3 && !model_follows(s, end))
 		facts_add_product(ctx, j, facts_slice(s, j, end, FACTS_MAX_PRODUCT_BYTES));
 }

@@ -128,6 +128,56 @@ bool facts_is_space(gunichar c)
 	       c == '\v';
 }
 
+bool facts_is_hangul(gunichar c)
+{
+	return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+	       (c >= 0x3130 && c <= 0x318F);
+}
+
+/* Case, topic, connective and postpositional particles, longest first
+ * where one starts another. */
+static const char *const korean_particles[] = {
+	"으로는", "에서는", "입니다", "이에요", "으로", "에서", "에게", "까지", "부터",
+	"이며", "이고", "이나", "이라", "이다", "이면", "이내", "이상", "이하", "정도",
+	"에는", "에도", "로는", "예요", "은", "는", "이", "가", "을", "를", "의", "에",
+	"께", "로", "와", "과", "도", "만", "씩", "당", "며", "고",
+	NULL
+};
+
+/* The end of particle p at i, or 0. */
+static size_t particle_at(const struct facts_scan *s, size_t i, const char *p)
+{
+	size_t k = i;
+
+	for (; *p != '\0'; p = g_utf8_next_char(p), k++)
+		if (facts_at(s, k) != g_utf8_get_char(p))
+			return 0;
+	return k;
+}
+
+static size_t particles_end(const struct facts_scan *s, size_t i, int depth)
+{
+	size_t e, next;
+
+	for (const char *const *p = korean_particles; *p != NULL; p++) {
+		e = particle_at(s, i, *p);
+		if (e == 0)
+			continue;
+		if (!facts_is_word(facts_at(s, e)))
+			return e;
+		if (depth < 1 && (next = particles_end(s, e, depth + 1)) != 0)
+			return next;
+	}
+	return 0;
+}
+
+size_t facts_korean_particles_end(const struct facts_scan *s, size_t i)
+{
+	if (!facts_is_hangul(facts_at(s, i)))
+		return 0;
+	return particles_end(s, i, 0);
+}
+
 static bool is_cyrillic(gunichar c)
 {
 	return c >= 0x400 && c <= 0x4FF;
@@ -259,6 +309,8 @@ static size_t right_edge(const struct facts_scan *s, size_t k, gunichar last,
 	}
 	if (flags & FACTS_KW_DIGIT_RIGHT && facts_is_digit(s->cp[k]))
 		return k;
+	if (facts_is_hangul(last))
+		return facts_korean_particles_end(s, k) != 0 ? k : 0;
 	if (is_cyrillic(last) && nchars >= 4)
 		return cyrillic_ending(s, k);
 	return 0;

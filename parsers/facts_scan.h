@@ -50,6 +50,11 @@ bool facts_is_digit(gunichar c);
 bool facts_is_letter(gunichar c);
 bool facts_is_space(gunichar c);
 bool facts_is_hspace(gunichar c);
+/* Hangul: Korean glues its particles to the word before ("부산이며"). */
+bool facts_is_hangul(gunichar c);
+/* Past one or two Korean particles at i ("에", "이며", "이내로") when a
+ * word boundary follows them, else 0. */
+size_t facts_korean_particles_end(const struct facts_scan *s, size_t i);
 
 /* cp[i], or 0 outside the text. */
 gunichar facts_at(const struct facts_scan *s, size_t i);
@@ -66,7 +71,9 @@ size_t facts_word_end(const struct facts_scan *s, size_t i);
 bool facts_is_stop(const struct facts_scan *s, size_t i);
 
 /* Keywords. `word` is UTF-8 as written in its language; it is folded the
- * same way the text is, and a space in it matches 1..8 spaces. */
+ * same way the text is, and a space in it matches 1..8 spaces. A keyword
+ * ending in Hangul also matches with Korean particles glued to it; the
+ * match then ends before them. */
 enum facts_kw_flags {
 	FACTS_KW_UPPER = 1u << 0,       /* written without lower-case letters */
 	FACTS_KW_LOWER = 1u << 1,       /* written without capitals */

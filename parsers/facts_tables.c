@@ -23,7 +23,10 @@ const struct facts_kw facts_units[] = {
 	KW("Stk", "pcs"), KW("Stck", "pcs"), KWF("St.", "pcs", FACTS_KW_SPACED),
 	KW("pieza", "pcs"), KW("piezas", "pcs"), KW("peça", "pcs"), KW("peças", "pcs"),
 	KW("pièce", "pcs"), KW("pièces", "pcs"), KW("pezzo", "pcs"), KW("pezzi", "pcs"),
-	KW("adet", "pcs"),
+	KW("adet", "pcs"), KW("nos.", "pcs"), KWF("Nos", "pcs", FACTS_KW_CAPITAL),
+	KW("szt", "pcs"), KW("szt.", "pcs"), KW("sztuk", "pcs"), KW("sztuki", "pcs"),
+	KW("sztuka", "pcs"), KW("chiếc", "pcs"), KW("cái", "pcs"), KW("개", "pcs"),
+	KWN("本", "pcs", "月日年週周人"),
 	KW("шт", "pcs"), KW("штук", "pcs"), KW("штука", "pcs"), KW("штуки", "pcs"),
 	KW("قطعة", "pcs"), KW("قطع", "pcs"), KW("حبة", "pcs"),
 	KWN("个", "pcs", "月工星礼禮小钟半"), KWN("個", "pcs", "月工星礼禮小鐘半"),
@@ -38,13 +41,17 @@ const struct facts_kw facts_units[] = {
 	KW("Einheit", "units"), KW("Einheiten", "units"),
 	KW("единица", "units"), KW("единицы", "units"), KW("единиц", "units"),
 	KW("وحدة", "units"), KW("وحدات", "units"),
-	KWN("台", "units", "币幣湾灣"), KWN("部", "units", "分门門"),
+	KWN("台", "units", "币幣湾灣"), KWN("部", "units", "分门門"), KW("대", "units"),
+	KW("đơn vị", "units"), KW("jednostek", "units"), KW("jednostki", "units"),
 	/* sets */
 	KW("set", "sets"), KW("sets", "sets"), KW("juego", "sets"), KW("juegos", "sets"),
 	KW("conjunto", "sets"), KW("conjuntos", "sets"), KW("jogo", "sets"), KW("jogos", "sets"),
 	KW("Satz", "sets"), KW("Sätze", "sets"), KW("takım", "sets"),
 	KW("комплект", "sets"), KW("комплекта", "sets"), KW("комплектов", "sets"),
-	KW("طقم", "sets"), KW("أطقم", "sets"), KW("套", "sets"),
+	KW("طقم", "sets"), KW("أطقم", "sets"), KW("套", "sets"), KW("セット", "sets"),
+	KW("세트", "sets"), KW("bộ", "sets"), KW("komplet", "sets"), KW("komplety", "sets"),
+	KW("kompletów", "sets"), KW("kpl", "sets"), KW("kpl.", "sets"), KW("zestaw", "sets"),
+	KW("zestawy", "sets"), KW("zestawów", "sets"),
 	/* kilograms */
 	KW("kg", "kg"), KW("kgs", "kg"), KW("kilo", "kg"), KW("kilos", "kg"),
 	KW("kilogram", "kg"), KW("kilograms", "kg"), KW("Kilogramm", "kg"),
@@ -58,7 +65,8 @@ const struct facts_kw facts_units[] = {
 	KW("tonnes", "t"), KW("Tonnen", "t"), KW("mt", "t"), KW("mts", "t"), KW("m/t", "t"),
 	KW("tonelada", "t"), KW("toneladas", "t"), KW("tonnellata", "t"),
 	KW("tonnellate", "t"), KWN("т", "t", ONE_LETTER), KW("тонн", "t"),
-	KW("тонна", "t"), KW("тонны", "t"), KW("тонну", "t"), KW("طن", "t"),
+	KW("тонна", "t"), KW("тонны", "t"), KW("тонну", "t"), KW("tony", "t"), KW("tấn", "t"),
+	KW("톤", "t"), KW("طن", "t"),
 	KW("أطنان", "t"), KWN("吨", "t", "位"), KWN("噸", "t", "位"),
 	/* metres, square and cubic metres, litres */
 	{ "m", "m", LOW, ONE_LETTER }, KW("meter", "m"), KW("meters", "m"), KW("metre", "m"),
@@ -327,6 +335,17 @@ const struct facts_kw facts_moq_anchors[] = {
 	KW("мин. заказ", "moq"), KW("мин заказ", "moq"),
 	KW("الحد الأدنى للطلب", "moq"), KW("الحد الأدنى لكمية الطلب", "moq"),
 	KW("الحد الأدنى", "moq"), KW("أقل كمية", "moq"), KW("أدنى كمية", "moq"),
+	KW("最小発注数量", "moq"), KW("最低発注数量", "moq"), KW("最小注文数量", "moq"),
+	KW("最低注文数量", "moq"), KW("最小発注単位", "moq"), KW("最小ロット", "moq"),
+	KW("最低ロット", "moq"), KW("最小発注量", "moq"),
+	KW("최소 주문 수량", "moq"), KW("최소 주문량", "moq"), KW("최소 발주 수량", "moq"),
+	KW("최소 발주량", "moq"), KW("최소 수량", "moq"), KW("최소주문수량", "moq"),
+	KW("최소주문량", "moq"), KW("최소발주량", "moq"),
+	KW("minimalne zamówienie", "moq"), KW("minimalna ilość zamówienia", "moq"),
+	KW("minimalna wielkość zamówienia", "moq"), KW("minimalna ilość", "moq"),
+	KW("minimalna partia", "moq"),
+	KW("số lượng đặt hàng tối thiểu", "moq"), KW("số lượng tối thiểu", "moq"),
+	KW("đơn hàng tối thiểu", "moq"), KW("đặt hàng tối thiểu", "moq"),
 	END
 };
 
@@ -341,7 +360,8 @@ const struct facts_kw facts_quantity_anchors[] = {
 	KW("Menge", "q"), KW("Anzahl", "q"), KW("Stückzahl", "q"), KW("quantité", "q"),
 	KW("quantità", "q"), KW("количество", "q"), KW("кол-во", "q"), KW("الكمية", "q"),
 	KW("كمية", "q"), KW("数量", "q"), KW("數量", "q"), KW("采购量", "q"),
-	KW("採購量", "q"), KW("miktar", "q"),
+	KW("採購量", "q"), KW("miktar", "q"), KW("ilość", "q"), KW("수량", "q"),
+	KW("số lượng", "q"),
 	END
 };
 
@@ -380,19 +400,62 @@ const struct facts_kw facts_delivery_anchors[] = {
 	KW("فترة التسليم", "d"), KW("مدة التوريد", "d"), KW("مدة الشحن", "d"),
 	KW("مدة الإنتاج", "d"), KW("وقت الإنتاج", "d"), KW("التسليم", "d"),
 	KW("التوريد", "d"),
+	KW("納期", "d"), KW("納入期間", "d"), KW("納品", "d"), KW("リードタイム", "d"),
+	KW("出荷", "d"), KW("納入", "d"),
+	KW("납기", "d"), KW("납품 기간", "d"), KW("납품", "d"), KW("리드타임", "d"),
+	KW("배송 기간", "d"), KW("선적", "d"),
+	KW("termin dostawy", "d"), KW("czas dostawy", "d"), KW("termin realizacji", "d"),
+	KW("czas realizacji", "d"), KW("dostawa", "d"),
+	KW("thời gian giao hàng", "d"), KW("giao hàng", "d"), KW("thời hạn giao hàng", "d"),
+	KW("thời gian sản xuất", "d"),
+	/* Verbs. */
+	KW("delivered", "verb"), KW("ship", "verb"), KW("shipped", "verb"), KW("dispatch", "verb"),
+	KW("dispatched", "verb"), KW("entregar", "verb"), KW("entregarlo", "verb"),
+	KW("entregarlos", "verb"), KW("entregarla", "verb"), KW("entregarlas", "verb"),
+	KW("entregan", "verb"), KW("entreguen", "verb"), KW("entregamos", "verb"),
+	KW("entregaremos", "verb"), KW("entregado", "verb"), KW("entregados", "verb"),
+	KW("entregue", "verb"), KW("entregues", "verb"), KW("entregam", "verb"),
+	KW("liefern", "verb"), KW("geliefert", "verb"), KW("ausliefern", "verb"),
+	KW("ausgeliefert", "verb"), KW("lieferbar", "verb"), KW("versenden", "verb"),
+	KW("versendet", "verb"), KW("livrer", "verb"), KW("livré", "verb"), KW("livrés", "verb"),
+	KW("livrée", "verb"), KW("livrées", "verb"), KW("livrons", "verb"), KW("expédier", "verb"),
+	KW("consegnare", "verb"), KW("consegnato", "verb"), KW("consegnati", "verb"),
+	KW("spedire", "verb"), KW("доставить", "verb"), KW("поставить", "verb"),
+	KW("отгрузить", "verb"), KW("поставим", "verb"), KW("отгрузим", "verb"),
+	KW("teslim edilir", "verb"), KW("dostarczyć", "verb"), KW("dostarczymy", "verb"),
+	KW("发货", "verb"), KW("發貨", "verb"), KW("交货", "verb"), KW("交貨", "verb"), KW("出货", "verb"),
+	KW("出貨", "verb"),
+	/* The goods: only with "within". */
+	KW("goods", "goods"), KW("the goods", "goods"), KW("merchandise", "goods"),
+	KW("cargo", "goods"), KW("Ware", "goods"), KW("Waren", "goods"),
+	KW("mercancía", "goods"), KW("mercancías", "goods"), KW("mercadería", "goods"),
+	KW("mercaderías", "goods"), KW("mercadoria", "goods"), KW("mercadorias", "goods"),
+	KW("marchandise", "goods"), KW("marchandises", "goods"), KW("merce", "goods"),
+KW("товар", "goods"), KW("груз", "goods"),
+	KW("البضاعة", "goods"), KW("البضائع", "goods"), KW("货物", "goods"),
+	KW("貨物", "goods"), KW("商品", "goods"), KW("towar", "goods"), KW("hàng hóa", "goods"),
+	KW("물품", "goods"), KW("제품", "goods"),
+	KW("ürünler", "goods"),
 	END
 };
 
 const struct facts_kw facts_delivery_leadins[] = {
-	KW("within", "l"), KW("in", "l"), KW("about", "l"), KW("approx.", "l"),
+	KW("within", "within"), KW("in", "l"), KW("about", "l"), KW("approx.", "l"),
 	KW("approx", "l"), KW("approximately", "l"), KW("around", "l"), KW("ca.", "l"),
 	KW("circa", "l"), KW("max.", "l"), KW("maximum", "l"), KW("up to", "l"),
-	KW("innerhalb", "l"), KW("innerhalb von", "l"), KW("binnen", "l"), KW("etwa", "l"),
-	KW("dentro de", "l"), KW("en", "l"), KW("em", "l"), KW("até", "l"),
-	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "l"),
-	KW("в течение", "l"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
-	KW("خلال", "l"), KW("في غضون", "l"), KW("حوالي", "l"), KW("约", "l"),
-	KW("大约", "l"), KW("大概", "l"),
+	KW("innerhalb", "within"), KW("innerhalb von", "within"), KW("binnen", "within"), KW("etwa", "l"),
+	KW("dentro de", "within"), KW("en", "l"), KW("em", "l"), KW("até", "l"),
+	KW("dans", "l"), KW("sous", "l"), KW("environ", "l"), KW("entro", "within"),
+	KW("в течение", "within"), KW("около", "l"), KW("до", "l"), KW("за", "l"),
+	KW("خلال", "within"), KW("في غضون", "within"), KW("حوالي", "l"), KW("约", "l"),
+	KW("大约", "l"), KW("大概", "l"), KW("約", "l"), KW("약", "l"),
+	KW("maksymalnie", "l"), KW("w ciągu", "within"), KW("w terminie", "l"), KW("około", "l"),
+	KW("ok.", "l"), KW("do", "l"), KW("trong vòng", "within"), KW("trong", "l"),
+	KW("khoảng", "l"), KW("tối đa", "l"), KW("no prazo de", "within"),
+	KW("em até", "within"), KW("dans un délai de", "within"), KW("sous", "l"),
+	KW("no later than", "within"), KW("not later than", "within"),
+	KW("spätestens in", "within"), KW("a más tardar en", "within"),
+	KW("不超过", "within"), KW("以内", "l"),
 	END
 };
 
@@ -402,6 +465,8 @@ const struct facts_kw facts_duration_units[] = {
 	KW("jours", "d"), KW("giorno", "d"), KW("giorni", "d"), KW("gün", "d"),
 	KW("день", "d"), KW("дня", "d"), KW("дней", "d"), KW("суток", "d"),
 	KW("يوم", "d"), KW("أيام", "d"), KW("يوما", "d"), KW("天", "d"), KW("自然日", "d"),
+	KWN("日", "d", "本曜"), KW("日間", "d"), KW("일", "d"), KW("dzień", "d"), KW("dni", "d"),
+	KW("dnia", "d"), KW("ngày", "d"),
 	KW("week", "w"), KW("weeks", "w"), KW("wk", "w"), KW("wks", "w"),
 	KW("semana", "w"), KW("semanas", "w"), KW("Woche", "w"), KW("Wochen", "w"),
 	KW("semaine", "w"), KW("semaines", "w"), KW("settimana", "w"),
@@ -409,19 +474,25 @@ const struct facts_kw facts_duration_units[] = {
 	KW("недель", "w"), KW("неделю", "w"), KW("أسبوع", "w"), KW("أسابيع", "w"),
 	KW("周", "w"), KW("週", "w"), KW("星期", "w"), KW("个星期", "w"), KW("個星期", "w"),
 	KW("礼拜", "w"), KW("禮拜", "w"), KW("个礼拜", "w"), KW("個禮拜", "w"),
-	KW("个周", "w"),
+	KW("个周", "w"), KW("週間", "w"), KW("주", "w"), KW("주일", "w"), KW("tydzień", "w"),
+	KW("tygodnie", "w"), KW("tygodni", "w"), KW("tygodnia", "w"), KW("tuần", "w"),
 	KW("month", "m"), KW("months", "m"), KW("mes", "m"), KW("meses", "m"),
 	KW("mês", "m"), KW("Monat", "m"), KW("Monate", "m"), KW("Monaten", "m"),
 	KW("mois", "m"), KW("mese", "m"), KW("mesi", "m"), KW("ay", "m"),
 	KW("месяц", "m"), KW("месяца", "m"), KW("месяцев", "m"), KW("شهر", "m"),
 	KW("أشهر", "m"), KW("شهور", "m"), KW("个月", "m"), KW("個月", "m"),
+	KW("ヶ月", "m"), KW("か月", "m"), KW("カ月", "m"), KW("ヵ月", "m"), KW("ケ月", "m"),
+	KW("개월", "m"), KW("miesiąc", "m"), KW("miesiące", "m"), KW("miesięcy", "m"),
+	KW("tháng", "m"),
 	KW("working days", "wd"), KW("working day", "wd"), KW("work days", "wd"),
 	KW("workdays", "wd"), KW("business days", "wd"), KW("business day", "wd"),
 	KW("Arbeitstage", "wd"), KW("Arbeitstagen", "wd"), KW("Werktage", "wd"),
 	KW("Werktagen", "wd"), KW("工作日", "wd"), KW("个工作日", "wd"),
 	KW("個工作日", "wd"), KW("工作天", "wd"), KW("个工作天", "wd"),
 	KW("iş günü", "wd"), KW("рабочих дней", "wd"), KW("рабочих дня", "wd"),
-	KW("рабочих", "wd"),
+	KW("рабочих", "wd"), KW("営業日", "wd"), KW("稼働日", "wd"), KW("영업일", "wd"),
+	KW("근무일", "wd"), KW("dni roboczych", "wd"), KW("dni robocze", "wd"),
+	KW("ngày làm việc", "wd"),
 	END
 };
 
@@ -473,6 +544,40 @@ const struct facts_kw facts_reference_anchors[] = {
 	KW("رقم عرض السعر", "marked"), KW("رقم الفاتورة المبدئية", "marked"),
 	KW("رقم العرض", "marked"), KW("quotation number", "marked"),
 	KW("quote number", "marked"), KW("offer number", "marked"),
+	KW("見積書", "strong"), KW("御見積書", "strong"), KW("見積番号", "marked"),
+	KW("見積書番号", "marked"), KW("見積No", "marked"), KW("見積No.", "marked"),
+	KW("견적서", "strong"), KW("견적 번호", "marked"), KW("견적번호", "marked"),
+	KW("견적서 번호", "marked"), KW("견적서번호", "marked"),
+	KW("ofertę", "weak"), KW("oferty", "weak"), KW("ofercie", "weak"),
+	KW("wycena", "weak"), KW("wyceny", "weak"), KW("faktura proforma", "strong"),
+	KW("numer oferty", "marked"), KW("báo giá", "weak"), KW("báo giá số", "marked"),
+	KW("số báo giá", "marked"), KW("hóa đơn chiếu lệ", "strong"),
+	END
+};
+
+const struct facts_kw facts_document_anchors[] = {
+	KW("tender", "strong"), KW("bid", "weak"), KW("RFQ", "weak"), KW("RFP", "weak"),
+	KW("enquiry", "weak"), KW("inquiry", "weak"), KW("purchase order", "weak"),
+	KWF("PO", "weak", UP), KWF("P.O.", "weak", UP), KW("order", "weak"),
+	KW("invoice", "weak"), KW("contract", "weak"), KW("project", "weak"),
+	KW("licitación", "strong"), KW("licitação", "strong"), KW("concurso", "weak"),
+	KW("pedido", "weak"), KW("solicitud", "weak"), KW("factura", "weak"),
+	KW("fatura", "weak"), KW("contrato", "weak"),
+	KW("Ausschreibung", "strong"), KW("Anfrage", "weak"), KW("Bestellung", "weak"),
+	KW("Auftrag", "weak"), KW("Rechnung", "weak"), KW("Vertrag", "weak"),
+	KW("appel d'offres", "strong"), KW("demande", "weak"), KW("commande", "weak"),
+	KW("facture", "weak"), KW("contrat", "weak"), KW("gara", "strong"),
+	KW("ordine", "weak"), KW("fattura", "weak"), KW("ihale", "strong"),
+	KW("sipariş", "weak"), KW("przetarg", "strong"),
+	KW("zamówienie", "weak"), KW("faktura", "weak"),
+	KW("тендер", "strong"), KW("заявка", "weak"), KW("заказ", "weak"),
+	KW("счет", "weak"), KW("договор", "weak"), KW("контракт", "weak"),
+	KW("مناقصة", "strong"), KW("طلب", "weak"), KW("فاتورة", "weak"), KW("عقد", "weak"),
+	KW("招标", "strong"), KW("招標", "strong"), KW("询价单", "weak"), KW("詢價單", "weak"),
+	KW("订单", "weak"), KW("訂單", "weak"), KW("合同", "weak"), KW("发票", "weak"),
+	KW("發票", "weak"),
+	KW("入札", "strong"), KW("注文", "weak"), KW("입찰", "strong"), KW("주문", "weak"),
+	KW("đấu thầu", "strong"), KW("đơn hàng", "weak"),
 	END
 };
 
@@ -484,7 +589,8 @@ const struct facts_kw facts_reference_markers[] = {
 	KW("№", "m"), KW("ref", "m"), KW("ref.", "m"), KW("reference", "m"),
 	KW("référence", "m"), KW("referencia", "m"), KW("referência", "m"),
 	KW("номер", "m"), KW("رقم", "m"), KW("编号", "m"), KW("編號", "m"), KW("号", "m"),
-	KW("號", "m"), KW("单号", "m"), KW("單號", "m"),
+	KW("號", "m"), KW("单号", "m"), KW("單號", "m"), KW("番号", "m"), KW("번호", "m"),
+	KW("numer", "m"),
 	END
 };
 
@@ -534,7 +640,8 @@ const struct facts_kw facts_place_stops[] = {
 	KW("en", "s"), KW("em", "s"), KW("dans", "s"), KW("im", "s"), KW("nach", "s"),
 	KW("a", "s"), KW("цена", "s"), KW("цены", "s"), KW("цене", "s"), KW("и", "s"),
 	KW("или", "s"), KW("по", "s"), KW("на", "s"), KW("السعر", "s"), KW("سعر", "s"),
-	KW("و", "s"), KW("أو", "s"),
+	KW("و", "s"), KW("أو", "s"), KW("조건", "s"), KW("가격", "s"), KW("및", "s"),
+	KW("điều kiện", "s"), KW("giá", "s"), KW("cena", "s"), KW("warunki", "s"),
 	END
 };
 
@@ -581,6 +688,13 @@ const struct facts_kw facts_destination_anchors[] = {
 	KW("entrega en", "any"), KW("exportar a", "any"), KW("con destino a", "any"),
 	KW("envio para", "any"), KW("enviar para", "any"), KW("entrega em", "any"),
 	KW("exportar para", "any"), KW("com destino a", "any"),
+	KW("puesto en", "any"), KW("puesta en", "any"), KW("puestos en", "any"),
+	KW("puestas en", "any"), KW("entregado en", "any"), KW("entregada en", "any"),
+	KW("entregados en", "any"), KW("entregadas en", "any"), KW("posto em", "any"),
+	KW("posta em", "any"), KW("postos em", "any"), KW("entregue em", "any"),
+	KW("entregues em", "any"), KW("delivered at", "any"), KW("geliefert nach", "any"),
+	KW("livré à", "any"), KW("livrés à", "any"), KW("livrée à", "any"),
+	KW("consegnato a", "any"), KW("consegnati a", "any"), KW("reso a", "any"),
 	KW("Lieferung nach", "any"), KW("Versand nach", "any"), KW("liefern nach", "any"),
 	KW("Export nach", "any"), KW("Bestimmungsort", "any"), KW("Zielort", "any"),
 	KW("livraison à", "any"), KW("livraison en", "any"), KW("expédition vers", "any"),
@@ -593,6 +707,15 @@ const struct facts_kw facts_destination_anchors[] = {
 	KW("目的地", "any"), KW("发往", "any"), KW("發往", "any"), KW("发到", "any"),
 	KW("运往", "any"), KW("運往", "any"), KW("运到", "any"), KW("運到", "any"),
 	KW("出口到", "any"), KW("出口至", "any"), KW("寄往", "any"), KW("送往", "any"),
+	KW("仕向港", "port"), KW("揚地", "port"), KW("到着港", "port"), KW("荷揚港", "port"),
+	KW("仕向地", "any"), KW("納入先", "any"),
+	KW("도착항", "port"), KW("목적항", "port"), KW("양하항", "port"), KW("도착지", "any"),
+	KW("목적지", "any"),
+	KW("port docelowy", "port"), KW("port przeznaczenia", "port"),
+	KW("port rozładunku", "port"), KW("miejsce przeznaczenia", "any"),
+	KW("dostawa do", "any"), KW("wysyłka do", "any"),
+	KW("cảng đến", "port"), KW("cảng đích", "port"), KW("cảng dỡ hàng", "port"),
+	KW("giao đến", "any"), KW("giao tới", "any"), KW("nơi đến", "any"),
 	END
 };
 
@@ -604,6 +727,8 @@ const struct facts_kw facts_destination_fillers[] = {
 	KW("the", "f"), KW("el", "f"), KW("la", "f"), KW("o", "f"), KW("a", "f"),
 	KW("le", "f"), KW("der", "f"), KW("den", "f"), KW("dem", "f"), KW("port of", "f"),
 	KW("puerto de", "f"), KW("porto de", "f"), KW("port de", "f"),
+	KW("puerto del", "f"), KW("porto do", "f"), KW("porto da", "f"), KW("port du", "f"),
+	KW("los", "f"), KW("las", "f"), KW("os", "f"), KW("as", "f"),
 	KW("ميناء", "f"), KW("порт", "f"),
 	END
 };
@@ -636,7 +761,7 @@ const struct facts_kw facts_phrase_stops[] = {
 	KW("için", "s"), KW("ile", "s"), KW("ve", "s"), KW("veya", "s"),
 	KW("model", "s"), KW("modelo", "s"), KW("Modell", "s"), KW("modèle", "s"),
 	KW("modello", "s"), KW("модель", "s"), KW("модели", "s"), KW("موديل", "s"),
-	KW("type", "s"), KW("tipo", "s"), KW("Typ", "s"), KW("size", "s"),
+	KW("type", "s"), KW("tipo", "s"), KW("Typ", "s"), KW("size", "s"), KW("طراز", "s"),
 	KW("Größe", "s"), KW("taille", "s"), KW("размер", "s"), KW("مقاس", "s"),
 	END
 };
@@ -645,6 +770,33 @@ const struct facts_kw facts_phrase_skips[] = {
 	KW("of", "k"), KW("de", "k"), KW("da", "k"), KW("do", "k"), KW("des", "k"),
 	KW("du", "k"), KW("di", "k"), KW("del", "k"), KW("x", "k"), KW("*", "k"),
 	KW("من", "k"), KW("-", "k"), KW(":", "k"),
+	END
+};
+
+const struct facts_kw facts_phrase_articles[] = {
+	KW("the", "a"), KW("a", "a"), KW("an", "a"), KW("el", "a"), KW("la", "a"),
+	KW("los", "a"), KW("las", "a"), KW("lo", "a"), KW("o", "a"), KW("os", "a"),
+	KW("as", "a"), KW("le", "a"), KW("les", "a"), KW("il", "a"),
+	KW("gli", "a"), KW("i", "a"), KW("der", "a"), KW("die", "a"), KW("das", "a"),
+	KW("den", "a"), KW("dem", "a"), KW("un", "a"), KW("una", "a"), KW("une", "a"),
+	KW("um", "a"), KW("uma", "a"), KW("ein", "a"), KW("eine", "a"), KW("einen", "a"),
+	KW("vuestra", "a"), KW("vuestras", "a"), KW("su", "a"), KW("sus", "a"),
+	KW("your", "a"), KW("our", "a"), KW("this", "a"), KW("these", "a"),
+	KW("sua", "a"), KW("suas", "a"), KW("seu", "a"), KW("seus", "a"),
+	KW("Ihre", "a"), KW("Ihrer", "a"), KW("Ihren", "a"), KW("votre", "a"), KW("vos", "a"),
+	END
+};
+
+const struct facts_kw facts_model_intros[] = {
+	KW("model", "m"), KW("models", "m"), KW("model no", "m"), KW("model no.", "m"),
+	KW("type", "m"), KW("item", "m"), KW("part no", "m"), KW("part no.", "m"),
+	KW("ref", "m"), KW("ref.", "m"), KW("art.", "m"), KW("Art.-Nr.", "m"),
+	KW("modelo", "m"), KW("modelos", "m"), KW("tipo", "m"), KW("Modell", "m"),
+	KW("Typ", "m"), KW("modèle", "m"), KW("modello", "m"),
+	KW("модель", "m"), KW("модели", "m"), KW("марка", "m"), KW("типа", "m"),
+	KW("موديل", "m"), KW("طراز", "m"), KW("نوع", "m"), KW("型号", "m"), KW("型號", "m"),
+	KW("型番", "m"), KW("모델", "m"), KW("mẫu", "m"),
+	KW("kiểu", "m"), KW("typu", "m"),
 	END
 };
 
@@ -696,5 +848,60 @@ const struct facts_kw facts_model_prefix_excludes[] = {
 	KW("ago", "x"), KW("dic", "x"), KW("dez", "x"), KW("okt", "x"), KW("mai", "x"),
 	KW("fev", "x"), KW("set", "x"), KW("out", "x"), KW("mrz", "x"), KW("avr", "x"),
 	KW("juil", "x"), KW("covid", "x"), KW("tt", "x"), KW("t", "x"),
+	END
+};
+
+const struct facts_kw facts_file_extensions[] = {
+	KW("pdf", "f"), KW("doc", "f"), KW("docx", "f"), KW("xls", "f"), KW("xlsx", "f"),
+	KW("csv", "f"), KW("txt", "f"), KW("zip", "f"), KW("rar", "f"), KW("7z", "f"),
+	KW("jpg", "f"), KW("jpeg", "f"), KW("png", "f"), KW("gif", "f"), KW("tif", "f"),
+	KW("dwg", "f"), KW("dxf", "f"), KW("step", "f"), KW("stp", "f"), KW("eml", "f"),
+	END
+};
+
+const struct facts_kw facts_within_after[] = {
+	KW("内", "within"), KW("內", "within"), KW("以内", "within"), KW("以內", "within"),
+	KW("이내", "within"), KW("안에", "within"),
+	END
+};
+
+const struct facts_kw facts_not_delivery_words[] = {
+	KW("payment", "n"), KW("pay", "n"), KW("paid", "n"), KW("balance", "n"),
+	KW("deposit", "n"), KW("valid", "n"), KW("validity", "n"), KW("reply", "n"),
+	KW("answer", "n"), KW("respond", "n"), KW("response", "n"), KW("warranty", "n"),
+	KW("guarantee", "n"), KW("invoice", "n"), KW("return", "n"), KW("returned", "n"),
+	KW("Zahlung", "n"), KW("zahlbar", "n"), KW("bezahlt", "n"), KW("gültig", "n"),
+	KW("Gültigkeit", "n"), KW("Garantie", "n"), KW("Gewährleistung", "n"),
+	KW("Rechnung", "n"), KW("Antwort", "n"),
+	KW("pago", "n"), KW("pagar", "n"), KW("pagado", "n"), KW("validez", "n"),
+	KW("válido", "n"), KW("válida", "n"), KW("garantía", "n"), KW("respuesta", "n"),
+	KW("factura", "n"), KW("pagamento", "n"), KW("validade", "n"),
+	KW("garantia", "n"), KW("resposta", "n"), KW("fatura", "n"),
+	KW("paiement", "n"), KW("payer", "n"), KW("payé", "n"), KW("validité", "n"),
+	KW("valable", "n"), KW("facture", "n"), KW("réponse", "n"),
+	KW("validità", "n"), KW("valido", "n"), KW("garanzia", "n"),
+	KW("оплата", "n"), KW("оплаты", "n"), KW("оплату", "n"), KW("оплатить", "n"),
+	KW("гарантия", "n"), KW("действительно", "n"), KW("действительна", "n"),
+	KW("الدفع", "n"), KW("السداد", "n"), KW("صالح", "n"), KW("صلاحية", "n"),
+	KW("الضمان", "n"), KW("付款", "n"), KW("支付", "n"), KW("有效期", "n"),
+	KW("有效", "n"), KW("保修", "n"), KW("质保", "n"), KW("質保", "n"),
+	KW("ödeme", "n"), KW("geçerli", "n"), KW("garanti", "n"),
+	KW("płatność", "n"), KW("ważna", "n"), KW("ważność", "n"), KW("gwarancja", "n"),
+	KW("thanh toán", "n"), KW("hiệu lực", "n"), KW("bảo hành", "n"),
+	KW("支払", "n"), KW("有効期限", "n"), KW("保証", "n"), KW("결제", "n"),
+	KW("유효", "n"), KW("보증", "n"),
+	/* Sending an answer or an offer is no delivery of the goods. */
+	KW("répondre", "n"), KW("responder", "n"), KW("antworten", "n"),
+	KW("rispondere", "n"), KW("ответить", "n"), KW("ответ", "n"),
+	KW("quotation", "n"), KW("quote", "n"), KW("offer", "n"), KW("proposal", "n"),
+	KW("cotización", "n"), KW("presupuesto", "n"),
+	KW("oferta", "n"), KW("cotação", "n"), KW("orçamento", "n"), KW("proposta", "n"),
+	KW("Angebot", "n"), KW("devis", "n"), KW("offre", "n"), KW("offerta", "n"),
+	KW("preventivo", "n"), KW("предложение", "n"), KW("КП", "n"), KW("عرض", "n"),
+	KW("报价", "n"), KW("報價", "n"), KW("見積", "n"), KW("견적", "n"),
+	KW("báo giá", "n"), KW("teklif", "n"), KW("documents", "n"), KW("samples", "n"),
+	KW("sample", "n"), KW("drawings", "n"), KW("Muster", "n"), KW("muestras", "n"),
+	KW("amostras", "n"), KW("échantillons", "n"), KW("образцы", "n"), KW("样品", "n"),
+	KW("樣品", "n"), KW("العينات", "n"),
 	END
 };

@@ -3,8 +3,8 @@
 /*
  * facts_tables: the words parsers/facts*.c look for, one table per kind of
  * fact, in English, Chinese (simplified and traditional), Spanish,
- * Portuguese, German, French, Russian and Arabic, and Italian and Turkish
- * where it was cheap. Entries are written as in their language (accents,
+ * Portuguese, German, French, Russian and Arabic, Japanese, Korean, Polish
+ * and Vietnamese, and Italian and Turkish where it was cheap. Entries are written as in their language (accents,
  * capitals) and matched folded (see facts_scan.h). Each table ends with an
  * entry whose word is NULL. Ports and countries are in facts_places.h.
  */
@@ -39,9 +39,20 @@ extern const struct facts_kw facts_moq_after[];
 /* "quantity", "Menge", "数量": a quantity that may have no unit follows. */
 extern const struct facts_kw facts_quantity_anchors[];
 
+/* value: "d" (a duration in the clause after it is the delivery time),
+ * "verb" ("entregar", "liefern": the same, unless payment or validity is
+ * said in between) or "goods" ("the goods", "die Ware": as "verb", and
+ * only a duration said with "within"). */
 extern const struct facts_kw facts_delivery_anchors[];
-/* "within", "ca.", "в течение": kept with the duration they precede. */
+/* "within", "ca.", "в течение": kept with the duration they precede;
+ * value "within" for those that bound a time ("within", "innerhalb",
+ * "dentro de", "в течение"), else "l". */
 extern const struct facts_kw facts_delivery_leadins[];
+/* "内", "以内", "이내": "within" said after a duration. */
+extern const struct facts_kw facts_within_after[];
+/* Payment, validity, warranty, reply: a duration after them is no
+ * delivery time. */
+extern const struct facts_kw facts_not_delivery_words[];
 /* value: "d" days, "w" weeks, "m" months, "wd" working days. */
 extern const struct facts_kw facts_duration_units[];
 /* "working", "рабочих" before the unit; "úteis", "ouvrables" after it. */
@@ -52,6 +63,10 @@ extern const struct facts_kw facts_workday_after[];
  * "weak" ("offer", "quote": only with "No.", "#"...), "marked" (the
  * marker is part of the anchor: "Angebotsnummer", "报价单号"). */
 extern const struct facts_kw facts_reference_anchors[];
+/* Numbers of other documents (tender, RFQ, order, invoice): claimed so
+ * that they are no model number, but no reference. Values as in
+ * facts_reference_anchors. */
+extern const struct facts_kw facts_document_anchors[];
 /* "No.", "Nr.", "n°", "#", "№", "رقم", "编号"... */
 extern const struct facts_kw facts_reference_markers[];
 
@@ -74,6 +89,10 @@ extern const struct facts_kw facts_destination_fillers[];
 /* Words a product phrase stops at; words skipped before it ("of"). */
 extern const struct facts_kw facts_phrase_stops[];
 extern const struct facts_kw facts_phrase_skips[];
+/* "the", "la", "die": skipped once after "of", "de". */
+extern const struct facts_kw facts_phrase_articles[];
+/* "model", "modelo", "型号", "طراز" before a model number. */
+extern const struct facts_kw facts_model_intros[];
 /* CJK characters a product phrase stops at. */
 extern const char facts_phrase_cjk_stops[];
 
@@ -82,5 +101,7 @@ extern const char facts_phrase_cjk_stops[];
  * "Q3", "Nov24", "ISO9001"). */
 extern const struct facts_kw facts_model_suffix_excludes[];
 extern const struct facts_kw facts_model_prefix_excludes[];
+/* "pdf", "xlsx": after the last dot of a file name. */
+extern const struct facts_kw facts_file_extensions[];
 
 #endif

@@ -9,10 +9,12 @@
 #define DELIVERY_WINDOW 48
 #define DELIVERY_MAX_WORDS 8
 #define DELIVERY_MAX_DAYS 3650
-#define DELIVERY_LEADIN 16
+#define DELIVERY_LEADIN 24
 #define PLACE_MAX_WORDS 4
 #define PLACE_MAX_CJK 8
 #define DESTINATION_MAX_FILLERS 4
+/* Document numbers looked for: each costs a pass over the text. */
+#define MAX_DOCUMENTS 8
 
 static bool anchor_start(const struct facts_scan *s, size_t i)
 {
@@ -42,6 +44,8 @@ static bool reference_token(const struct facts_scan *s, size_t i, bool marked,
 
 		if (facts_is_digit(c))
 			digits++;
+		else if (facts_is_hangul(c))
+			break;          /* a particle: "Q-2026-1140을" */
 		else if (facts_is_word(c))
 			letters++;
 		else if (is_token_sep(c) && facts_is_word(facts_at(s, k + 1)))
@@ -76,7 +80,7 @@ static bool bare_pi_number(const struct facts_scan *s, size_t i, size_t *end_r)
 
 /* After an anchor ending at i: [marker] [:] token. */
 static bool reference_after(const struct facts_scan *s, size_t i, const char *kind,
-                            size_t *start_r, size_t *end_r)
+                            size_t *start_r, size_t *end_r, bool *marked_r)
 {
 	bool marked = strcmp(kind, "marked") == 0;
 	size_t j = facts_skip_hspace(s, i, 3), e;
@@ -94,7 +98,83 @@ static bool reference_after(const struct facts_scan *s, size_t i, const char *ki
 	if (!reference_token(s, j, marked, end_r))
 		return false;
 	*start_r = j;
+	*marked_r = marked;
 	return true;
+}
+
+/* Trailing dots and dashes are the sentence's, not the number's. */
+static size_t token_trim(const struct facts_scan *s, size_t start, size_t end)
+{
+	while (end > start && is_token_sep(s->cp[end - 1]))
+		end--;
+	return end;
+}
+
+/* True when the token [start, end) is also written at i, as a whole
+ * token. */
+static bool same_token_at(const struct facts_scan *s, size_t i, size_t start,
+                          size_t end)
+{
+	size_t len = end - start, k;
+
+	if (i + len > s->n || (i > 0 && (facts_is_word(s->cp[i - 1]) ||
+	                                 is_token_sep(s->cp[i - 1]))))
+		return false;
+	for (k = 0; k < len; k++)
+		if (s->cp[i + k] != s->cp[start + k])
+			return false;
+	k = i + len;
+	/* "Q-2026-118.pdf" is the same number; "Q-2026-118-A" another. */
+	return !facts_is_word(facts_at(s, k)) &&
+	       !(is_token_sep(facts_at(s, k)) && facts_is_digit(facts_at(s, k + 1))) &&
+	       !(is_token_sep(facts_at(s, k)) && facts_at(s, k) != '.' &&
+	         facts_is_word(facts_at(s, k + 1)));
+}
+
+/* A document number is one wherever it is written: "Q-2026-118" in the
+ * subject is no model number because the text says "Quotation No.
+ * Q-2026-118". Only one with letters could be taken for a model; "118"
+ * elsewhere may well be a quantity. */
+static void claim_everywhere(struct facts_scan *s, size_t start, size_t end)
+{
+	bool letter = false;
+
+	facts_claim(s, start, end);
+	for (size_t k = start; k < end; k++)
+		letter |= facts_is_letter(s->cp[k]);
+	if (!letter)
+		return;
+	for (size_t i = 0; i + (end - start) <= s->n; i++)
+		if (s->cp[i] == s->cp[start] && same_token_at(s, i, start, end))
+			facts_claim(s, i, i + (end - start));
+}
+
+/* Tender, RFQ, order and invoice numbers: no quotation reference, but no
+ * model number or quantity either. Unmarked ones need 4 digits, so that
+ * "Tender: XP-500 pumps" still names a model. */
+static void find_documents(struct facts_ctx *ctx)
+{
+	struct facts_scan *s = &ctx->scan;
+	const struct facts_kw *a;
+	size_t e, start, end, digits;
+	bool marked;
+	int found = 0;
+
+	for (size_t i = 0; i < s->n && found < MAX_DOCUMENTS; i++) {
+		if (!anchor_start(s, i) ||
+		    (a = facts_match_table(s, i, facts_document_anchors, 0, &e)) == NULL ||
+		    !reference_after(s, e, a->value, &start, &end, &marked))
+			continue;
+		end = token_trim(s, start, end);
+		digits = 0;
+		for (size_t k = start; k < end; k++)
+			digits += facts_is_digit(s->cp[k]);
+		if (!marked && digits < 4)
+			continue;
+		claim_everywhere(s, start, end);
+		found++;
+		i = end - 1;
+	}
 }
 
 void facts_find_reference(struct facts_ctx *ctx)
@@ -102,25 +182,26 @@ void facts_find_reference(struct facts_ctx *ctx)
 	struct facts_scan *s = &ctx->scan;
 	const struct facts_kw *a;
 	size_t e, start, end;
+	bool marked;
 
 	for (size_t i = 0; i < s->n; i++) {
 		if (!anchor_start(s, i))
 			continue;
 		a = facts_match_table(s, i, facts_reference_anchors, 0, &e);
-		if (a != NULL && reference_after(s, e, a->value, &start, &end)) {
+		if (a != NULL && reference_after(s, e, a->value, &start, &end, &marked)) {
 			;
 		} else if (bare_pi_number(s, i, &end)) {
 			start = i;
 		} else {
 			continue;
 		}
-		/* Trailing dots and dashes are the sentence's, not the number's. */
-		while (end > start && is_token_sep(s->cp[end - 1]))
-			end--;
+		end = token_trim(s, start, end);
 		ctx->facts->reference = facts_slice(s, start, end, FACTS_MAX_TEXT_BYTES);
 		facts_claim(s, i, end);
-		return;
+		claim_everywhere(s, start, end);
+		break;
 	}
+	find_documents(ctx);
 }
 
 /* ---- delivery time ---- */
@@ -162,6 +243,16 @@ static int duration_days(double value, const char *kind)
 	return (int)days + (days - (int)days > 1e-9);
 }
 
+/* "11月30日", "11월 30일": a date, not 30 days. */
+static bool after_month(const struct facts_scan *s, size_t i)
+{
+	size_t k = i;
+
+	if (k > 0 && facts_is_hspace(s->cp[k - 1]))
+		k--;
+	return k > 0 && (s->cp[k - 1] == 0x6708 || s->cp[k - 1] == 0xC6D4);   /* 月 월 */
+}
+
 /* "30 days", "4-6 weeks", "25 working days", "两周", "30天", "45 dias
  * úteis": the duration at i, its end and its length in days. */
 static bool duration_at(const struct facts_scan *s, size_t i, size_t *end_r,
@@ -172,7 +263,7 @@ static bool duration_at(const struct facts_scan *s, size_t i, size_t *end_r,
 	double value, high;
 	size_t e, j;
 
-	if (!facts_count_at(s, i, &value, &e))
+	if (!facts_count_at(s, i, &value, &e) || after_month(s, i))
 		return false;
 	if (range_upper(s, e, value, &high, &j)) {
 		value = high;
@@ -214,21 +305,40 @@ static size_t skip_fillers(const struct facts_scan *s, size_t i)
 }
 
 /* Where the delivery time as written starts: the duration at i, with
- * "within", "ca.", "в течение" before it (from `from` on). */
-static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_t i)
+ * "within", "ca.", "в течение" before it (from `from` on); i when none
+ * is there, or when `bounding` and the one there does not say "within". */
+static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_t i,
+                                  bool bounding)
 {
+	const struct facts_kw *l;
 	size_t k = i > DELIVERY_LEADIN ? i - DELIVERY_LEADIN : 0, e;
 
 	for (k = k < from ? from : k; k < i; k++)
 		if ((facts_word_start(s, k) || facts_is_cjk(s->cp[k])) &&
-		    facts_match_table(s, k, facts_delivery_leadins, 0, &e) != NULL &&
+		    (l = facts_match_table(s, k, facts_delivery_leadins, 0, &e)) != NULL &&
 		    facts_skip_hspace(s, e, 2) == i)
-			return k;
+			return !bounding || strcmp(l->value, "within") == 0 ? k : i;
 	return i;
 }
 
-static bool delivery_after(struct facts_ctx *ctx, size_t i)
+/* "30天内", "60日以内", "40일 이내": "within" said after the duration. */
+static bool bounded_after(const struct facts_scan *s, size_t end)
 {
+	size_t e;
+
+	return facts_match_table(s, facts_skip_hspace(s, end, 1), facts_within_after,
+	                         FACTS_KW_NO_LEFT, &e) != NULL;
+}
+
+/* After an anchor ending at i, the first duration in the clause. After
+ * a verb or the goods ("entregar", "die Ware"), a payment, validity or
+ * warranty word in between makes it no delivery time; after the goods,
+ * only a duration said with "within" is one: "we'd need the goods within
+ * 45 days". */
+static bool delivery_after(struct facts_ctx *ctx, size_t i, const char *kind)
+{
+	bool goods = strcmp(kind, "goods") == 0, guarded = strcmp(kind, "d") != 0;
+
 	struct facts_scan *s = &ctx->scan;
 	size_t from = skip_fillers(s, i), k = from, end;
 	int words = 0, days;
@@ -236,7 +346,11 @@ static bool delivery_after(struct facts_ctx *ctx, size_t i)
 	while (k < s->n && k - from < DELIVERY_WINDOW && words < DELIVERY_MAX_WORDS &&
 	       !facts_is_stop(s, k)) {
 		if (!s->claimed[k] && duration_at(s, k, &end, &days)) {
-			size_t start = delivery_text_start(s, from, k);
+			size_t start = delivery_text_start(s, from, k, goods);
+
+			if ((goods && start == k && !bounded_after(s, end)) ||
+			    (guarded && facts_table_in(s, i, k, facts_not_delivery_words)))
+				return false;
 
 			ctx->facts->delivery_time = facts_slice(s, start, end, FACTS_MAX_TEXT_BYTES);
 			ctx->facts->delivery_days = days;
@@ -257,13 +371,18 @@ static bool delivery_after(struct facts_ctx *ctx, size_t i)
 void facts_find_delivery(struct facts_ctx *ctx)
 {
 	struct facts_scan *s = &ctx->scan;
+	const struct facts_kw *a;
 	size_t e;
 
-	for (size_t i = 0; i < s->n; i++)
-		if (anchor_start(s, i) &&
-		    facts_match_table(s, i, facts_delivery_anchors, 0, &e) != NULL &&
-		    delivery_after(ctx, e))
-			return;
+	/* "Delivery time: 30 days" wins over "we can ship in 4 weeks" or "the
+	 * goods within 45 days" said before it. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < s->n; i++)
+			if (anchor_start(s, i) &&
+			    (a = facts_match_table(s, i, facts_delivery_anchors, 0, &e)) != NULL &&
+			    (strcmp(a->value, "d") != 0) == pass &&
+			    delivery_after(ctx, e, a->value))
+				return;
 }
 
 /* ---- named places ---- */
@@ -307,6 +426,26 @@ static bool place_stop_word(const struct facts_scan *s, size_t i, size_t word_en
 	return facts_match_table(s, i, facts_incoterms, 0, &e) != NULL;
 }
 
+static bool is_hiragana(gunichar c)
+{
+	return c >= 0x3040 && c <= 0x309F;
+}
+
+/* A Korean name is one word, without the particles glued to it
+ * ("목포이며" is 목포): the longest particle ending the word that leaves
+ * two syllables. */
+static size_t hangul_place(const struct facts_scan *s, size_t i)
+{
+	size_t we = place_word_end(s, i);
+
+	if (we == i || place_stop_word(s, i, we))
+		return i;
+	for (size_t k = i + 2; k < we; k++)
+		if (facts_korean_particles_end(s, k) == we)
+			return k;
+	return we;
+}
+
 /* An unknown name: "Ningbo Beilun", "our factory", "宁波北仑", "جدة". */
 static size_t unknown_place(const struct facts_scan *s, size_t i)
 {
@@ -315,12 +454,15 @@ static size_t unknown_place(const struct facts_scan *s, size_t i)
 	int words = 0;
 
 	if (facts_is_cjk(facts_at(s, i))) {
+		/* Japanese kana particles end a name: "横浜での". */
 		while (k < s->n && k - i < PLACE_MAX_CJK && facts_is_cjk(s->cp[k]) &&
-		       !facts_is_cjk_stop(s->cp[k]) &&
+		       !facts_is_cjk_stop(s->cp[k]) && !is_hiragana(s->cp[k]) &&
 		       facts_match_table(s, k, facts_place_suffixes, 0, &e) == NULL)
 			k++;
 		return k - i >= 2 ? k : i;
 	}
+	if (facts_is_hangul(facts_at(s, i)))
+		return hangul_place(s, i);
 	if (!facts_is_letter(facts_at(s, i)))
 		return i;
 	lower_ok = facts_match_table(s, i, facts_place_lower_starts, 0, &e) != NULL;

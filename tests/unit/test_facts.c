@@ -192,6 +192,21 @@ static const struct json_case quantity_cases[] = {
 	  "{\"quantities\":[{\"value\":500,\"text\":\"Qty: 500\"}]}" },
 	{ "数量：500",
 	  "{\"quantities\":[{\"value\":500,\"text\":\"数量：500\"}]}" },
+	/* A container size said after the container word; Indian "nos.". */
+	{ "2 contenedores de 40 pies de bombas sumergibles QJ-4500/2",
+	  "{\"products\":[\"QJ-4500/2\"],\"quantities\":[{\"value\":2,\"unit\":\"40ft\",\"text\":\"2 contenedores de 40 pies\"}]}" },
+	{ "3 containers of 20ft",
+	  "{\"quantities\":[{\"value\":3,\"unit\":\"20ft\",\"text\":\"3 containers of 20ft\"}]}" },
+	{ "2 containers (40HQ) of valves",
+	  "{\"products\":[\"valves\"],\"quantities\":[{\"value\":2,\"unit\":\"40ft\",\"text\":\"2 containers (40HQ)\"}]}" },
+	{ "1 container 40' HC",
+	  "{\"quantities\":[{\"value\":1,\"unit\":\"40ft\",\"text\":\"1 container 40' HC\"}]}" },
+	{ "5 containers of pumps",
+	  "{\"products\":[\"pumps\"],\"quantities\":[{\"value\":5,\"unit\":\"containers\",\"text\":\"5 containers\"}]}" },
+	{ "We require 12 nos. XP-500 pumps",
+	  "{\"products\":[\"XP-500\"],\"quantities\":[{\"value\":12,\"unit\":\"pcs\",\"text\":\"12 nos.\"}]}" },
+	{ "Please quote 20 Nos of valves",
+	  "{\"products\":[\"valves\"],\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 Nos\"}]}" },
 };
 
 /* Prices, dates, phone numbers, percentages, model numbers: no quantity. */
@@ -219,6 +234,10 @@ static const struct json_case quantity_negative_cases[] = {
 	{ "Room 501, Building 3",
 	  "{}" },
 	{ "at 10:30 am",
+	  "{}" },
+	{ "Enviamos nos. 12",
+	  "{}" },
+	{ "nos vemos en 2 semanas",
 	  "{}" },
 };
 
@@ -306,6 +325,8 @@ static const struct json_case moq_cases[] = {
 	  "{\"moq\":{\"value\":500,\"unit\":\"units\",\"text\":\"500台起订\"}}" },
 	{ "MOQ: 1x20GP",
 	  "{\"moq\":{\"value\":1,\"unit\":\"20ft\",\"text\":\"MOQ: 1x20GP\"}}" },
+	{ "MOQ: 1 container of 20 feet",
+	  "{\"moq\":{\"value\":1,\"unit\":\"20ft\",\"text\":\"MOQ: 1 container of 20 feet\"}}" },
 	{ "What is your MOQ?",
 	  "{}" },
 	{ "MOQ (30% deposit)",
@@ -348,6 +369,19 @@ static const struct json_case destination_cases[] = {
 	  "{\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
 	{ "目的港：高雄",
 	  "{\"destination_port\":\"Kaohsiung\",\"destination_country\":\"TW\"}" },
+	/* "puesto en" (delivered at) names the destination; more ports. */
+	{ "la bomba XP-200 puesta en el puerto del Callao, Perú",
+	  "{\"products\":[\"XP-200\"],\"destination_port\":\"Callao\",\"destination_country\":\"PE\"}" },
+	{ "mercadoria posta em Santos",
+	  "{\"destination_port\":\"Santos\",\"destination_country\":\"BR\"}" },
+	{ "puesto en obra",
+	  "{}" },
+	{ "CFR Koper",
+	  "{\"incoterm\":\"CFR\",\"incoterm_place\":\"Koper\",\"destination_port\":\"Koper\",\"destination_country\":\"SI\"}" },
+	{ "resa DAP Napoli",
+	  "{\"incoterm\":\"DAP\",\"incoterm_place\":\"Napoli\",\"destination_port\":\"Naples\",\"destination_country\":\"IT\"}" },
+	{ "CIF Antofagasta",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Antofagasta\",\"destination_port\":\"Antofagasta\",\"destination_country\":\"CL\"}" },
 	{ "CIF Santos, destination port: Paranaguá",
 	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Santos\",\"destination_port\":\"Paranagua\",\"destination_country\":\"BR\"}" },
 };
@@ -410,6 +444,45 @@ static const struct json_case delivery_cases[] = {
 	  "{}" },
 	{ "交貨期：兩週",
 	  "{\"delivery_time\":\"兩週\",\"delivery_days\":14}" },
+	/* Without a delivery anchor: a verb ("entregar"), or the goods with
+	 * "within"; an explicit anchor wins, payment and validity do not
+	 * count. */
+	{ "Kindly also state your MOQ and the delivery time; we'd need the goods within 45 days.",
+	  "{\"delivery_time\":\"within 45 days\",\"delivery_days\":45}" },
+	{ "Die Ware sollte innerhalb von 6 Wochen in Hamburg sein.",
+	  "{\"delivery_time\":\"innerhalb von 6 Wochen\",\"delivery_days\":42}" },
+	{ "¿Podrían entregar en 5 semanas?",
+	  "{\"delivery_time\":\"en 5 semanas\",\"delivery_days\":35}" },
+	{ "A mercadoria deve chegar em até 40 dias",
+	  "{\"delivery_time\":\"em até 40 dias\",\"delivery_days\":40}" },
+	{ "Nous voulons la marchandise dans un délai de 3 semaines",
+	  "{\"delivery_time\":\"dans un délai de 3 semaines\",\"delivery_days\":21}" },
+	{ "Товар нужен в течение 20 дней",
+	  "{\"delivery_time\":\"в течение 20 дней\",\"delivery_days\":20}" },
+	{ "نحتاج البضاعة خلال 30 يوما",
+	  "{\"delivery_time\":\"خلال 30 يوما\",\"delivery_days\":30}" },
+	{ "货物需在30天内到港",
+	  "{\"delivery_time\":\"30天\",\"delivery_days\":30}" },
+	{ "제품은 30일 이내에 필요합니다",
+	  "{\"delivery_time\":\"30일\",\"delivery_days\":30}" },
+	{ "We need the goods in 30 days",
+	  "{}" },
+	{ "Please reply within 3 days",
+	  "{}" },
+	{ "Podemos entregar con pago dentro de 30 días",
+	  "{}" },
+	{ "Our offer for the goods is valid within 30 days",
+	  "{}" },
+	{ "Die Ware innerhalb von 2 Wochen, Lieferzeit: 4 Wochen",
+	  "{\"delivery_time\":\"4 Wochen\",\"delivery_days\":28}" },
+	{ "交货期：收到预付款后25天",
+	  "{\"delivery_time\":\"25天\",\"delivery_days\":25}" },
+	{ "Merci de répondre dans un délai de 5 jours",
+	  "{}" },
+	{ "Podrían entregar la cotización en 3 días",
+	  "{}" },
+	{ "Please ship the samples within 5 days",
+	  "{}" },
 	{ "срок поставки 10 рабочих дней",
 	  "{\"delivery_time\":\"10 рабочих дней\",\"delivery_days\":14}" },
 };
@@ -446,6 +519,31 @@ static const struct json_case reference_cases[] = {
 	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
 	{ "Please see PI-2026-120 attached.",
 	  "{\"reference\":\"PI-2026-120\"}" },
+	/* The reference is no model number, wherever else it is written. */
+	{ "COT-2026-0457 bomba XP-200\nAdjuntamos la cotización N° COT-2026-0457.",
+	  "{\"products\":[\"XP-200\"],\"reference\":\"COT-2026-0457\"}" },
+	{ "Oferta nr OF/2026/118 - pompy XP-200\nprzesyłamy ofertę nr of/2026/118:",
+	  "{\"products\":[\"XP-200\"],\"reference\":\"OF/2026/118\"}" },
+	{ "Quotation No. Q-7 for Q-7X pumps",
+	  "{\"products\":[\"Q-7X\"],\"reference\":\"Q-7\"}" },
+	/* A number without letters elsewhere may be a quantity. */
+	{ "Cotação nº 118 para 118 peças",
+	  "{\"quantities\":[{\"value\":118,\"unit\":\"pcs\",\"text\":\"118 peças\"}],\"reference\":\"118\"}" },
+	/* Tender, order and RFQ numbers: no reference, no model number. */
+	{ "Tender AW/2026/44: supply of pumps XP-500",
+	  "{\"products\":[\"XP-500\"]}" },
+	{ "Licitación LP-2026-0031, bombas QJ-4500/2",
+	  "{\"products\":[\"QJ-4500/2\"]}" },
+	{ "PO No. AB4500123 for 20 pcs",
+	  "{\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 pcs\"}]}" },
+	{ "Our RFQ #RFQ-26-118 (see RFQ-26-118.pdf)",
+	  "{}" },
+	{ "Tender: XP-500 pumps",
+	  "{\"products\":[\"XP-500\"]}" },
+	{ "RFQ: CDL-32-50 vertical pumps",
+	  "{\"products\":[\"CDL-32-50\"]}" },
+	{ "We order 20 pcs XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":20,\"unit\":\"pcs\",\"text\":\"20 pcs\"}]}" },
 };
 
 /* Model numbers and named products. */
@@ -470,6 +568,116 @@ static const struct json_case product_cases[] = {
 	  "{\"products\":[\"XP-200\"]}" },
 	{ "Model 304L and SS316L",
 	  "{\"products\":[\"304L\",\"SS316L\"]}" },
+	/* The phrase starts after "of", "de la", "من"; a catalogue model
+	 * number after it is the product, the phrase only its generic name. */
+	{ "200 pcs of mechanical seals for our plant",
+	  "{\"products\":[\"mechanical seals\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "100 pcs of mechanical seals MS-35",
+	  "{\"products\":[\"MS-35\"],\"quantities\":[{\"value\":100,\"unit\":\"pcs\",\"text\":\"100 pcs\"}]}" },
+	{ "10 unidades de la bomba sumergible, CIF",
+	  "{\"products\":[\"bomba sumergible\"],\"quantities\":[{\"value\":10,\"unit\":\"units\",\"text\":\"10 unidades\"}],\"incoterm\":\"CIF\"}" },
+	{ "12 unidades de la bomba XP-350",
+	  "{\"products\":[\"XP-350\"],\"quantities\":[{\"value\":12,\"unit\":\"units\",\"text\":\"12 unidades\"}]}" },
+	{ "12 unidades da bomba de esgoto WQ-50-15",
+	  "{\"products\":[\"WQ-50-15\"],\"quantities\":[{\"value\":12,\"unit\":\"units\",\"text\":\"12 unidades\"}]}" },
+	{ "50 Stück der Kugelhähne",
+	  "{\"products\":[\"Kugelhähne\"],\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50 Stück\"}]}" },
+	{ "200 قطعة من المضخات طراز XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]}" },
+	{ "20 طقم من المضخات للمشروع",
+	  "{\"products\":[\"المضخات للمشروع\"],\"quantities\":[{\"value\":20,\"unit\":\"sets\",\"text\":\"20 طقم\"}]}" },
+	{ "200 pcs of model: XP-200",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "200 pcs of of of valves",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 pcs\"}]}" },
+	{ "20 sets de la.",
+	  "{\"quantities\":[{\"value\":20,\"unit\":\"sets\",\"text\":\"20 sets\"}]}" },
+	/* Japanese says the counter after the product: what follows is the
+	 * rest of the sentence. */
+	{ "遠心ポンプXP-200を100台購入したく",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":100,\"unit\":\"units\",\"text\":\"100台\"}]}" },
+	{ "50個追加で注文したいのですが",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50個\"}]}" },
+	{ "Datasheet XP-200.pdf and drawing QJ-4500.dwg attached.",
+	  "{\"products\":[\"XP-200\",\"QJ-4500\"]}" },
+};
+
+/* Japanese, Korean (particles glued to the word), Polish and Vietnamese. */
+static const struct json_case language_cases[] = {
+	/* Japanese */
+	{ "遠心ポンプXP-200を100台購入したく、CIF横浜でのお見積りをお願いいたします。",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":100,\"unit\":\"units\",\"text\":\"100台\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"横浜\",\"destination_port\":\"Yokohama\",\"destination_country\":\"JP\"}" },
+	{ "納期は60日以内を希望しております。",
+	  "{\"delivery_time\":\"60日\",\"delivery_days\":60}" },
+	{ "最小発注数量：20台",
+	  "{\"moq\":{\"value\":20,\"unit\":\"units\",\"text\":\"最小発注数量：20台\"}}" },
+	{ "お見積書（見積番号：Q-2026-1130）を添付にてお送りいたします。",
+	  "{\"reference\":\"Q-2026-1130\"}" },
+	{ "納期：12月24日",
+	  "{}" },
+	{ "納期：約3ヶ月",
+	  "{\"delivery_time\":\"約3ヶ月\",\"delivery_days\":90}" },
+	{ "リードタイム：10営業日",
+	  "{\"delivery_time\":\"10営業日\",\"delivery_days\":14}" },
+	{ "納期：6週間",
+	  "{\"delivery_time\":\"6週間\",\"delivery_days\":42}" },
+	{ "50本と10セット",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50本\"},{\"value\":10,\"unit\":\"sets\",\"text\":\"10セット\"}]}" },
+	{ "仕向港：神戸",
+	  "{\"destination_port\":\"Kobe\",\"destination_country\":\"JP\"}" },
+	/* Korean */
+	{ "XP-200 원심펌프 150대에 대한 견적을 요청드립니다. 조건은 CIF 부산이며, 납기는 40일 이내로 부탁드립니다.",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":150,\"unit\":\"units\",\"text\":\"150대\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"부산\",\"destination_port\":\"Busan\",\"destination_country\":\"KR\",\"delivery_time\":\"40일\",\"delivery_days\":40}" },
+	{ "단가 USD 415/대",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":415,\"per\":\"units\",\"text\":\"USD 415/대\"}]}" },
+	{ "최소 주문 수량: 30대",
+	  "{\"moq\":{\"value\":30,\"unit\":\"units\",\"text\":\"최소 주문 수량: 30대\"}}" },
+	{ "견적서 번호 Q-2026-1140을 첨부하여 보내드립니다.",
+	  "{\"reference\":\"Q-2026-1140\"}" },
+	{ "수량은 50개이고 FOB 닝보 조건으로 견적 부탁드립니다.",
+	  "{\"quantities\":[{\"value\":50,\"unit\":\"pcs\",\"text\":\"50개\"}],\"incoterm\":\"FOB\",\"incoterm_place\":\"닝보\"}" },
+	{ "납기: 2개월",
+	  "{\"delivery_time\":\"2개월\",\"delivery_days\":60}" },
+	{ "납기: 11월 30일",
+	  "{}" },
+	{ "도착항: 인천",
+	  "{\"destination_port\":\"Incheon\",\"destination_country\":\"KR\"}" },
+	{ "CIF 두바이이며",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"두바이\",\"destination_port\":\"Dubai\",\"destination_country\":\"AE\"}" },
+	{ "CIF 목포이며",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"목포\",\"destination_port\":\"목포\"}" },
+	{ "10세트를 주문합니다",
+	  "{\"quantities\":[{\"value\":10,\"unit\":\"sets\",\"text\":\"10세트\"}]}" },
+	/* Polish */
+	{ "Prosimy o ofertę na pompy XP-200 - 120 szt., CIF Gdańsk.",
+	  "{\"products\":[\"XP-200\"],\"quantities\":[{\"value\":120,\"unit\":\"pcs\",\"text\":\"120 szt.\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"Gdańsk\",\"destination_port\":\"Gdansk\",\"destination_country\":\"PL\"}" },
+	{ "Termin dostawy: maksymalnie 6 tygodni.",
+	  "{\"delivery_time\":\"maksymalnie 6 tygodni\",\"delivery_days\":42}" },
+	{ "cena USD 400/szt., CIF Gdańsk",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Gdańsk\",\"prices\":[{\"currency\":\"USD\",\"amount\":400,\"per\":\"pcs\",\"text\":\"USD 400/szt.\"}],\"destination_port\":\"Gdansk\",\"destination_country\":\"PL\"}" },
+	{ "Minimalne zamówienie: 40 szt.",
+	  "{\"moq\":{\"value\":40,\"unit\":\"pcs\",\"text\":\"Minimalne zamówienie: 40 szt.\"}}" },
+	{ "25 sztuk i 10 kompletów",
+	  "{\"quantities\":[{\"value\":25,\"unit\":\"pcs\",\"text\":\"25 sztuk\"},{\"value\":10,\"unit\":\"sets\",\"text\":\"10 kompletów\"}]}" },
+	{ "Czas realizacji: 30 dni roboczych",
+	  "{\"delivery_time\":\"30 dni roboczych\",\"delivery_days\":42}" },
+	{ "port docelowy: Gdynia",
+	  "{\"destination_port\":\"Gdynia\",\"destination_country\":\"PL\"}" },
+	/* Vietnamese */
+	{ "số lượng 200 chiếc, điều kiện CIF Cát Lái",
+	  "{\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 chiếc\"}],\"incoterm\":\"CIF\",\"incoterm_place\":\"Cát Lái\",\"destination_port\":\"Ho Chi Minh City\",\"destination_country\":\"VN\"}" },
+	{ "Thời gian giao hàng mong muốn: trong vòng 30 ngày.",
+	  "{\"delivery_time\":\"trong vòng 30 ngày\",\"delivery_days\":30}" },
+	{ "đơn giá USD 399/chiếc",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":399,\"per\":\"pcs\",\"text\":\"USD 399/chiếc\"}]}" },
+	{ "Số lượng đặt hàng tối thiểu: 50 chiếc",
+	  "{\"moq\":{\"value\":50,\"unit\":\"pcs\",\"text\":\"Số lượng đặt hàng tối thiểu: 50 chiếc\"}}" },
+	{ "Chúng tôi xin gửi báo giá số BG-2026-0118 như sau",
+	  "{\"reference\":\"BG-2026-0118\"}" },
+	{ "số lượng 10 bộ, giao hàng FOB Thượng Hải",
+	  "{\"quantities\":[{\"value\":10,\"unit\":\"sets\",\"text\":\"10 bộ\"}],\"incoterm\":\"FOB\",\"incoterm_place\":\"Thượng Hải\"}" },
+	{ "cảng đến: Hải Phòng",
+	  "{\"destination_port\":\"Haiphong\",\"destination_country\":\"VN\"}" },
 };
 
 /* Whole messages: subject and text, each in its language. */
@@ -566,7 +774,7 @@ static const struct message_case messages[] = {
 	  "- Quantidade mínima: 100 peças\n"
 	  "\n"
 	  "Atenciosamente\n",
-	  "{\"products\":[\"válvulas esfera\",\"XP-200\"]"
+	  "{\"products\":[\"XP-200\"]"
 	  ",\"quantities\":[{\"value\":300,\"unit\":\"pcs\",\"text\":\"300 peças\"}]"
 	  ",\"incoterm\":\"CIF\""
 	  ",\"incoterm_place\":\"Santos\""
@@ -604,7 +812,7 @@ static const struct message_case messages[] = {
 	  "مدة التسليم 30 يوما. السعر المطلوب بالدولار.\n"
 	  "\n"
 	  "مع التحية\n",
-	  "{\"products\":[\"الصمامات الكروية\",\"XP-200\"]"
+	  "{\"products\":[\"XP-200\"]"
 	  ",\"quantities\":[{\"value\":200,\"unit\":\"pcs\",\"text\":\"200 قطعة\"}]"
 	  ",\"incoterm\":\"CIF\""
 	  ",\"incoterm_place\":\"جبل علي\""
@@ -630,6 +838,7 @@ CASE_TEST(destination)
 CASE_TEST(delivery)
 CASE_TEST(reference)
 CASE_TEST(product)
+CASE_TEST(language)
 
 static void test_messages(void **state)
 {
@@ -848,6 +1057,9 @@ static void test_pathological(void **state)
 		"Quotation No. ", "(", "-", "x", "1x40HQ ", "200 pcs ", "交货期", "个", "PI-1",
 		" ", "\n", "Hamburg ", "XP-200 ", "目的港", "1 000 ", "USD", "é", "@",
 		"-1-1", "每", "٢", "\xd9\x80", "\xe2\x80\x8b", "Германию ", "a-1/", "'",
+		"PO No. A1234 ", "tender AW/2026/44 ", "부산이며 ", "150대에 ", "이내로",
+		"the goods within ", "entregar ", "200 pcs of the ", "2 containers of ",
+		"납기는 ", "1個だ", "bomba XP-1 ", "Quotation No. Q-1 Q-1 ",
 	};
 	char *json, *big;
 
@@ -884,6 +1096,7 @@ int main(void)
 		cmocka_unit_test(test_delivery),
 		cmocka_unit_test(test_reference),
 		cmocka_unit_test(test_product),
+		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_struct_fields),
 		cmocka_unit_test(test_nothing),
