@@ -100,6 +100,11 @@ mkdir -p "$T/mbsync-state"
 measure followupd-fetch "rm -f $T/followup.db*" "$BIN/followupd" -c "$CONF" --once
 measure mbsync-fetch "rm -rf $T/maildir/* $T/mbsync-state/*" \
 	mbsync -c "$T/mbsyncrc" bench
+# Every run must have done the whole job, or its figure means nothing.
+got=$(find "$T/maildir" -type f \( -path '*/new/*' -o -path '*/cur/*' \) | wc -l)
+[ "$got" = "$N" ] || { echo "bench: mbsync copied $got of $N messages"; cat "$T/mbsync-fetch.log"; exit 1; }
+got=$("$BIN/followup" -c "$CONF" stats --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["messages"])')
+[ "$got" = "$N" ] || { echo "bench: followupd filed $got of $N messages"; exit 1; }
 printf '[database]\npath=%s\n[new]\ntags=new\n[maildir]\nsynchronize_flags=false\n' "$T/maildir" > "$T/notmuch-config"
 measure notmuch-index "rm -rf $T/maildir/.notmuch" env NOTMUCH_CONFIG="$T/notmuch-config" notmuch new
 measure followup-reparse true "$BIN/followup" -c "$CONF" reparse
