@@ -1,0 +1,46 @@
+#ifndef FOLLOWUP_RULES_BIZCAL_H
+#define FOLLOWUP_RULES_BIZCAL_H
+/*
+ * bizcal: business time. A calendar is a time zone (IANA, through GLib's
+ * GTimeZone and the system's tz database), working hours per weekday and
+ * holidays (local dates). "24h business" means 24 hours counted only
+ * inside working hours: with Mon-Fri 09:00-18:00 that is 2 days and 6
+ * hours of working time. Correct across DST changes (a working hour is an
+ * hour of real time), weekends and holidays.
+ *
+ * Pure: the GTimeZone and the holiday list are loaded by the caller
+ * (config/); nothing here reads files or the clock.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <glib.h>
+
+#include "config/config.h"   /* struct config_work_span */
+
+struct bizcal;
+
+/* tz: borrowed and referenced (g_time_zone_ref). spans: the working
+ * hours (copied). holidays: NULL-terminated local dates "YYYY-MM-DD"
+ * (copied), may be NULL. 0, or -1 with *error_r (static string). */
+int bizcal_new(GTimeZone *tz, const struct config_work_span *spans, size_t n_spans,
+               const char *const *holidays, struct bizcal **cal_r, const char **error_r);
+void bizcal_free(struct bizcal **cal);
+
+/* The instant `seconds` of working time after start (start itself may be
+ * outside working hours: counting begins at the next working moment).
+ * seconds == 0 gives the first working moment at or after start. Returns
+ * INT64_MAX when the calendar has no working time at all. */
+int64_t bizcal_add(const struct bizcal *cal, int64_t start, int64_t seconds);
+/* Working seconds in [from, to); 0 when to <= from. */
+int64_t bizcal_elapsed(const struct bizcal *cal, int64_t from, int64_t to);
+/* True when t is inside working hours (not a holiday). */
+bool bizcal_is_working(const struct bizcal *cal, int64_t t);
+/* Local date "YYYY-MM-DD" and time "HH:MM" of t in the calendar's zone,
+ * into buf (at least 17 bytes: "2026-11-24 09:00"). */
+void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size);
+/* The next instant at or after t whose local time is hh:mm on any day
+ * (DST-correct: a time that does not exist that day moves forward). */
+int64_t bizcal_next_local_time(const struct bizcal *cal, int64_t t, int hh, int mm);
+
+#endif

@@ -1,0 +1,117 @@
+#ifndef FOLLOWUP_RULES_RULE_SET_H
+#define FOLLOWUP_RULES_RULE_SET_H
+/*
+ * rule_set: the [rule NAME] sections of followup.conf (kept verbatim by
+ * config/ as struct config_rule) checked and turned into rules.
+ *
+ *   [rule ack-inquiry]                 [rule first-response]
+ *   on = inquiry                       on = inquiry
+ *   action = acknowledge               until = our-reply
+ *   template = /etc/followup/templates/ack
+ *   max-age = 24h                      within = 24h business
+ *                                      notify = owner
+ *                                      escalate = manager after 24h business
+ *   [rule quote-follow-up]
+ *   on = quote
+ *   until = customer-reply
+ *   within = 3d
+ *   notify = owner
+ *   warn-at = 75%
+ *
+ * Pure: paths are kept as written (relative ones resolved against the
+ * config's directory by the caller); errors say "FILE:LINE: [rule NAME]
+ * KEY: what is wrong (what to write)".
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config/config.h"
+
+enum rule_trigger {
+	RULE_ON_INQUIRY = 0,      /* an inquiry starts the clock / is acknowledged */
+	RULE_ON_QUOTE,            /* a quotation we sent */
+};
+
+enum rule_action {
+	RULE_ACTION_ACKNOWLEDGE = 0, /* action = acknowledge */
+	RULE_ACTION_SLA,             /* no action key: a service level (within = ...) */
+};
+
+enum rule_until {
+	RULE_UNTIL_OUR_REPLY = 0,    /* our first outbound message after the trigger */
+	RULE_UNTIL_CUSTOMER_REPLY,   /* the customer's first real message after it:
+	                                auto-replies, bounces and bulk do not count */
+};
+
+enum rule_who {
+	RULE_WHO_NONE = 0,
+	RULE_WHO_OWNER,              /* the thread's owner (rules/owner.h) */
+	RULE_WHO_MANAGER,            /* the owner's manager ([person] manager) */
+	RULE_WHO_ADDRESS,            /* a fixed address */
+};
+
+/* pause-while conditions: the clock does not run while ... */
+#define RULE_PAUSE_WAITING_ON_CUSTOMER (1u << 0) /* "waiting-on-customer": the
+                                                   thread's last sales message is ours */
+#define RULE_PAUSE_OUT_OF_OFFICE (1u << 1)       /* "out-of-office": the customer's
+                                                   latest message is an auto-reply */
+
+struct rule_duration {
+	int64_t seconds;
+	bool business;               /* "24h business": working time of the calendar */
+};
+
+struct rule {
+	char *name;
+	int line;                    /* of the section header */
+	enum rule_trigger on;
+	enum rule_action action;
+
+	/* action = acknowledge */
+	char *template_base;         /* "…/templates/ack": ack.txt, ack.de.txt … */
+	int64_t max_age;             /* never acknowledge older mail; default 24h */
+	int64_t ack_interval;        /* at most one ack per sender per this; default 24h
+	                                ("ack-interval") */
+	unsigned ack_domain_cap;     /* at most this many acks per sender domain per
+	                                ack_interval; default 5 ("ack-domain-cap") */
+
+	/* service level */
+	enum rule_until until;
+	struct rule_duration within;
+	unsigned warn_at_percent;    /* 0: no warning; "warn-at = 75%" */
+	enum rule_who notify;
+	char *notify_address;        /* RULE_WHO_ADDRESS */
+	bool has_escalate;
+	enum rule_who escalate_to;
+	char *escalate_address;
+	struct rule_duration escalate_after; /* counted from the breach */
+	unsigned pause_while;        /* RULE_PAUSE_* bits */
+};
+
+struct rule_set {
+	struct rule *rules;
+	size_t n_rules;
+};
+
+/* Checks every [rule] of cfg. 0 and *set_r, or -1 with *error_r (g_free):
+ * the first error, naming cfg->path, the line, the rule and the key.
+ * Unknown keys, missing required keys, wrong values, a rule name given
+ * twice and keys that do not go with the action are errors. */
+int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char **error_r);
+void rule_set_free(struct rule_set **set);
+const struct rule *rule_set_find(const struct rule_set *set, const char *name);
+
+/* "24h business", "3d", "90m" (business only with "business"). 0 / -1. */
+int rule_parse_duration(const char *text, struct rule_duration *d_r, const char **error_r);
+
+/* The rule in plain words, for `followup rules`, e.g.
+ * "Acknowledge each new inquiry once, in the buyer's language, with the
+ *  templates /etc/followup/templates/ack*.txt, unless it is older than 24
+ *  hours; at most one per sender per 24 hours and 5 per domain."
+ * "Every inquiry must get our first reply within 24 working hours; warn the
+ *  owner at 75%, tell the owner when it is late, and the owner's manager
+ *  24 working hours after that."  New string. */
+char *rule_describe(const struct rule *rule);
+
+#endif
