@@ -23,7 +23,7 @@ BUILD     ?= release
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat
+PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
