@@ -31,6 +31,8 @@ struct message_rows {
 	int64_t internal_date;
 	bool sent_folder;
 	bool truncated;
+	int kind_override;        /* a msg_kind, or -1: classify */
+	int64_t customer_override;/* > 0: this customer, whatever the addresses say */
 };
 
 static int64_t effective_date(const struct parsed_message *msg, int64_t internal_date)
@@ -438,13 +440,16 @@ static int write_message(struct store *st, const struct ingest_options *opts,
                          int64_t *rowid_r, enum msg_kind *kind_r, char **error_r)
 {
 	enum msg_direction dir = classify_direction(opts->cls, msg, rows->sent_folder);
-	enum msg_kind kind = classify_kind(opts->cls, msg, dir);
+	enum msg_kind kind = rows->kind_override >= 0 ? (enum msg_kind)rows->kind_override
+	                                              : classify_kind(opts->cls, msg, dir);
 	int64_t customer_id;
 	char *to = NULL, *cc = NULL, *subject_norm = NULL, *snippet = NULL;
 	sqlite3_stmt *stmt;
 	int ret = -1;
 
-	if (resolve_customer(st, opts->cls, msg, dir, &customer_id, error_r) < 0)
+	if (rows->customer_override > 0)
+		customer_id = rows->customer_override;
+	else if (resolve_customer(st, opts->cls, msg, dir, &customer_id, error_r) < 0)
 		goto out;
 	to = addresses_json(&msg->to);
 	cc = addresses_json(&msg->cc);
@@ -533,6 +538,7 @@ int store_ingest(struct store *st, const struct ingest_options *opts,
 		.internal_date = src->internaldate,
 		.sent_folder = src->sent_folder,
 		.truncated = src->truncated,
+		.kind_override = -1,
 	};
 	enum msg_kind kind;
 	if (insert_raw(st, hash, raw, len, &rows.raw_id, error_r) < 0 ||
@@ -552,6 +558,52 @@ out:
 	return ret;
 }
 
+int store_file_own_mail(struct store *st, const struct ingest_options *opts, const char *raw,
+                        size_t len, enum msg_kind kind, int64_t thread, int64_t date,
+                        char **error_r)
+{
+	const unsigned char *bytes = (const unsigned char *)raw;
+	char *hash = store_raw_hash(bytes, len);
+	struct parsed_message *msg = NULL;
+	int64_t rowid, customer_id = 0;
+	int found, ret = -1;
+
+	message_parse(bytes, len, opts->parse, &msg);
+	found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1", msg->message_id,
+	                  &rowid, error_r);
+	if (found != 0) {
+		ret = found < 0 ? -1 : 0;   /* filed already */
+		goto out;
+	}
+	if (thread > 0) {
+		sqlite3_stmt *stmt = store_stmt(st, "SELECT customer_id FROM threads WHERE id = ?1",
+		                                error_r);
+		if (stmt == NULL)
+			goto out;
+		sqlite3_bind_int64(stmt, 1, thread);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			customer_id = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+	}
+	struct message_rows rows = {
+		.internal_date = date,
+		.kind_override = (int)kind,
+		.customer_override = customer_id,
+	};
+	enum msg_kind filed;
+	if (insert_raw(st, hash, bytes, len, &rows.raw_id, error_r) < 0 ||
+	    write_message(st, opts, msg, &rows, &rowid, &filed, error_r) < 0)
+		goto out;
+	if (thread > 0)
+		ret = store_thread_set(st, rowid, thread, error_r);
+	else
+		ret = store_thread_assign(st, opts, rowid, error_r);
+out:
+	message_free(&msg);
+	g_free(hash);
+	return ret;
+}
+
 /* ---- reparse ---- */
 
 struct reparse_row {
@@ -560,6 +612,9 @@ struct reparse_row {
 	int64_t internal_date;
 	bool sent_folder;
 	bool truncated;
+	int kind_override;        /* our own acks and alerts keep their kind */
+	int64_t customer_override;
+	int64_t thread;
 };
 
 static int reparse_one(struct store *st, const struct ingest_options *opts,
@@ -616,11 +671,15 @@ static int reparse_one(struct store *st, const struct ingest_options *opts,
 		.internal_date = r->internal_date,
 		.sent_folder = r->sent_folder,
 		.truncated = r->truncated,
+		.kind_override = r->kind_override,
+		.customer_override = r->customer_override,
 	};
 	int64_t rowid;
 	enum msg_kind kind;
-	if (write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
-	    store_thread_assign(st, opts, rowid, error_r) < 0)
+	if (write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0)
+		goto out;
+	/* Our acks and alerts stay on the thread they were sent about. */
+	if (r->kind_override < 0 && store_thread_assign(st, opts, rowid, error_r) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -655,8 +714,8 @@ static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row 
                             char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT m.raw_id, m.internal_date, m.truncated, m.sent_folder "
-		"FROM messages m WHERE m.id = ?1", error_r);
+		"SELECT m.raw_id, m.internal_date, m.truncated, m.sent_folder, m.kind, "
+		"m.customer_id, m.thread_id FROM messages m WHERE m.id = ?1", error_r);
 	int rc;
 
 	if (stmt == NULL)
@@ -669,6 +728,11 @@ static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row 
 		r->internal_date = store_col_time(stmt, 1);
 		r->truncated = sqlite3_column_int(stmt, 2) != 0;
 		r->sent_folder = sqlite3_column_int(stmt, 3) != 0;
+		int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 4));
+		bool own = kind == MSG_KIND_ACK || kind == MSG_KIND_ALERT;
+		r->kind_override = own ? kind : -1;
+		r->customer_override = own ? sqlite3_column_int64(stmt, 5) : 0;
+		r->thread = sqlite3_column_int64(stmt, 6);
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)

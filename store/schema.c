@@ -120,6 +120,46 @@ static const char *const migrations[] = {
 	"  name TEXT PRIMARY KEY,"
 	"  value INTEGER NOT NULL DEFAULT 0"
 	") WITHOUT ROWID;",
+
+	/* 3: rules: the outbox (exactly-once sending), recorded SLA alerts,
+	 * and the acknowledgement decisions taken. */
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"          /* what makes a send unique, e.g. ack/rule/to/inquiry */
+	"  kind TEXT NOT NULL,"                /* ack, warning, alert, escalation, digest */
+	"  rule TEXT,"
+	"  thread_id INTEGER,"
+	"  regarding TEXT,"                    /* Message-ID the mail is about */
+	"  recipient TEXT NOT NULL,"
+	"  envelope_from TEXT NOT NULL,"       /* '' is the null sender <> */
+	"  message_id TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  raw BLOB NOT NULL,"                 /* the composed message, CRLF */
+	"  created INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'pending'," /* pending, sent, failed */
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt INTEGER NOT NULL,"
+	"  last_error TEXT,"
+	"  sent_at INTEGER"
+	");"
+	"CREATE INDEX outbox_due ON outbox(state, next_attempt);"
+	"CREATE INDEX outbox_recipient ON outbox(kind, recipient, created);"
+	"CREATE TABLE sla_events ("
+	"  rule TEXT NOT NULL,"
+	"  thread_id INTEGER NOT NULL,"
+	"  since INTEGER NOT NULL,"            /* the clock's start: a new trigger is a new breach */
+	"  level TEXT NOT NULL,"               /* warning, breached, escalated */
+	"  outbox_id INTEGER,"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (rule, thread_id, since, level)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE ack_decisions ("
+	"  rule TEXT NOT NULL,"
+	"  message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  verdict TEXT NOT NULL,"             /* sent, or why not */
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (rule, message)"
+	") WITHOUT ROWID;",
 };
 
 int store_schema_version(void)

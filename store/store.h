@@ -110,6 +110,115 @@ int store_reparse(struct store *st, const struct ingest_options *opts, unsigned 
 int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,
                   size_t *len_r, char **error_r);
 
+/* ---- rules: acknowledgements ---- */
+
+struct ack_history;
+
+/* An inbound inquiry a rule may acknowledge. */
+struct store_ack_candidate {
+	int64_t message;          /* row id */
+	char *message_id;
+	int64_t date;
+	int64_t thread;
+	char *customer;           /* key, or NULL */
+	char *language;           /* or NULL */
+	char *subject;
+};
+/* Inbound inquiries dated at or after since on which rule has not decided. */
+int store_ack_candidates(struct store *st, const char *rule, int64_t since,
+                         struct store_ack_candidate **candidates_r, size_t *n_r, char **error_r);
+void store_ack_candidates_free(struct store_ack_candidate **candidates, size_t n);
+/* What was acknowledged already: in the thread (ever), to recipient and to
+ * its domain since `since`. */
+int store_ack_history(struct store *st, const char *rule, int64_t thread, const char *recipient,
+                      int64_t since, struct ack_history *history_r, char **error_r);
+/* Records the rule's decision on a message ("sent" or why not): it is
+ * never decided again. */
+int store_ack_record(struct store *st, const char *rule, int64_t message, const char *verdict,
+                     int64_t at, char **error_r);
+
+/* ---- outbox: exactly-once sending ---- */
+
+struct store_outbox_new {
+	const char *key;          /* unique: the same key is never queued twice */
+	const char *kind;         /* "ack", "warning", "alert", "escalation", "digest" */
+	const char *rule;
+	int64_t thread;           /* 0: none */
+	const char *regarding;    /* Message-ID it is about, or NULL */
+	const char *recipient;
+	const char *envelope_from;/* "" for the null sender */
+	const char *message_id;
+	const char *subject;
+	const char *raw;
+	size_t len;
+	int64_t created;
+};
+
+struct store_outbox_item {
+	int64_t id;
+	char *key, *kind, *rule, *regarding, *recipient, *envelope_from, *message_id, *subject;
+	char *state;              /* "pending", "sent", "failed" */
+	char *last_error;
+	int64_t thread;
+	int64_t created, next_attempt, sent_at;   /* sent_at INT64_MIN when not sent */
+	unsigned attempts;
+	char *raw;                /* only from store_outbox_due() */
+	size_t len;
+};
+
+/* Queues a message; *id_r is its id, or 0 when the key was queued before
+ * (nothing is added). Inside the caller's transaction. */
+int store_outbox_add(struct store *st, const struct store_outbox_new *m, int64_t *id_r,
+                     char **error_r);
+/* Pending messages whose next attempt is due at now, oldest first, with raw. */
+int store_outbox_due(struct store *st, int64_t now, unsigned limit,
+                     struct store_outbox_item **items_r, size_t *n_r, char **error_r);
+/* For `followup outbox`: pending and failed (all: also sent), newest first. */
+int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
+                      size_t *n_r, char **error_r);
+/* The server answered 250: marked sent, and the mail filed on its thread's
+ * timeline (kind ack or alert). One transaction. */
+int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
+                      int64_t now, char **error_r);
+int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,
+                       char **error_r);
+int store_outbox_failed(struct store *st, int64_t id, const char *why, char **error_r);
+void store_outbox_items_free(struct store_outbox_item **items, size_t n);
+
+/* ---- rules: service levels ---- */
+
+struct sla_message;
+
+/* A conversation as the SLA rules see it. */
+struct store_sla_thread {
+	int64_t thread;
+	char *customer;           /* key, or NULL */
+	int64_t customer_id;
+	char *customer_owner;     /* assigned by `followup assign`, or NULL */
+	char *country;            /* set on the customer, or NULL */
+	char *subject;
+	char *last_writer;        /* From of our latest outbound message, or NULL */
+	char *last_message_id;
+	char *last_snippet;
+	struct sla_message *msgs;
+	size_t n_msgs;
+};
+/* Threads with a message dated at or after since (older ones are settled). */
+int store_sla_threads(struct store *st, int64_t since, struct store_sla_thread **threads_r,
+                      size_t *n_r, char **error_r);
+void store_sla_threads_free(struct store_sla_thread **threads, size_t n);
+/* Records that an alert level of a breach was queued; *added_r false when
+ * it was already. */
+int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int64_t since,
+                        const char *level, int64_t outbox_id, int64_t at, bool *added_r,
+                        char **error_r);
+int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int64_t since,
+                        const char *level, bool *has_r, char **error_r);
+
+/* Sets (owner NULL: clears) the customer's assigned owner. */
+int store_customer_assign(struct store *st, int64_t customer_id, const char *owner,
+                          char **error_r);
+
 /* ---- queries (CLI) ---- */
 
 struct store_entry {

@@ -352,3 +352,10 @@ out:
 	g_array_free(threads, TRUE);
 	return ret;
 }
+
+int store_thread_set(struct store *st, int64_t rowid, int64_t thread, char **error_r)
+{
+	if (set_thread(st, rowid, thread, error_r) < 0)
+		return -1;
+	return recompute(st, thread, error_r);
+}

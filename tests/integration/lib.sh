@@ -16,7 +16,40 @@ chmod 755 "$T"
 _tap_n=0
 _dovecot_pid=
 
+_smtpd_pid=
+
+# start_smtpd [OPTIONS]: a real SMTP server (aiosmtpd) on $SMTP_PORT that
+# writes what it accepts to $SMTP_DIR (see smtpd.py for the options).
+start_smtpd() {
+	SMTP_PORT=$(free_port)
+	SMTP_DIR=$T/smtp
+	rm -rf "$SMTP_DIR"
+	mkdir -p "$SMTP_DIR"
+	"$PY" "$TOOLS/smtpd.py" --port "$SMTP_PORT" --dir "$SMTP_DIR" "$@" 2>"$T/smtpd.err" &
+	_smtpd_pid=$!
+	i=0
+	while [ ! -e "$SMTP_DIR/ready" ]; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { diag "smtpd did not start: $(cat "$T/smtpd.err")"; return 1; }
+		sleep 0.1
+	done
+}
+
+stop_smtpd() {
+	if [ -n "$_smtpd_pid" ]; then
+		kill "$_smtpd_pid" 2>/dev/null
+		wait "$_smtpd_pid" 2>/dev/null
+		_smtpd_pid=
+	fi
+}
+
+# smtp_count: messages the SMTP server accepted.
+smtp_count() {
+	ls "$SMTP_DIR"/*.eml 2>/dev/null | wc -l
+}
+
 cleanup() {
+	stop_smtpd
 	stop_dovecot
 	rm -rf "$T"
 }

@@ -1,0 +1,203 @@
+/*
+ * outbox: what followupd sends, recorded before it is sent. A message is
+ * queued once per key (an ack: rule, recipient and the inquiry's
+ * Message-ID; an alert: rule, thread, breach and level), in the same
+ * transaction as the decision that made it; it is marked sent after the
+ * server's 250, retried with backoff after a temporary failure, and given
+ * up after a permanent one. A crash between queueing and sending sends it
+ * once, after the restart. (A crash in the instant between the server's
+ * 250 and the commit of "sent" sends it again, with the same Message-ID.)
+ */
+#include <string.h>
+
+#include "store/store-private.h"
+
+int store_outbox_add(struct store *st, const struct store_outbox_new *m, int64_t *id_r,
+                     char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"INSERT INTO outbox (key, kind, rule, thread_id, regarding, recipient, envelope_from, "
+		"message_id, subject, raw, created, next_attempt) VALUES (?1, ?2, ?3, ?4, ?5, lower(?6), ?7, "
+		"?8, ?9, ?10, ?11, ?11) ON CONFLICT (key) DO NOTHING", error_r);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, m->key);
+	store_bind_text(stmt, 2, m->kind);
+	store_bind_text(stmt, 3, m->rule);
+	if (m->thread > 0)
+		sqlite3_bind_int64(stmt, 4, m->thread);
+	store_bind_text(stmt, 5, m->regarding);
+	store_bind_text(stmt, 6, m->recipient);
+	store_bind_text(stmt, 7, m->envelope_from);
+	store_bind_text(stmt, 8, m->message_id);
+	store_bind_text(stmt, 9, m->subject);
+	sqlite3_bind_blob64(stmt, 10, m->raw, m->len, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 11, m->created);
+	if (store_step_done(st, stmt, "queueing a message", error_r) < 0)
+		return -1;
+	*id_r = sqlite3_changes(st->db) > 0 ? sqlite3_last_insert_rowid(st->db) : 0;
+	return 0;
+}
+
+#define ITEM_COLUMNS \
+	"id, key, kind, rule, thread_id, regarding, recipient, envelope_from, message_id, " \
+	"subject, state, attempts, next_attempt, last_error, created, sent_at"
+
+static struct store_outbox_item item_from_row(sqlite3_stmt *stmt)
+{
+	struct store_outbox_item it = {
+		.id = sqlite3_column_int64(stmt, 0),
+		.key = store_col_text(stmt, 1, true),
+		.kind = store_col_text(stmt, 2, true),
+		.rule = store_col_text(stmt, 3, false),
+		.thread = sqlite3_column_int64(stmt, 4),
+		.regarding = store_col_text(stmt, 5, false),
+		.recipient = store_col_text(stmt, 6, true),
+		.envelope_from = store_col_text(stmt, 7, true),
+		.message_id = store_col_text(stmt, 8, true),
+		.subject = store_col_text(stmt, 9, true),
+		.state = store_col_text(stmt, 10, true),
+		.attempts = (unsigned)sqlite3_column_int(stmt, 11),
+		.next_attempt = sqlite3_column_int64(stmt, 12),
+		.last_error = store_col_text(stmt, 13, false),
+		.created = sqlite3_column_int64(stmt, 14),
+		.sent_at = store_col_time(stmt, 15),
+	};
+	return it;
+}
+
+static int list_items(struct store *st, const char *sql, int64_t arg, unsigned limit, bool raw,
+                      struct store_outbox_item **items_r, size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, arg);
+	sqlite3_bind_int(stmt, 2, (int)limit);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_outbox_item));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_outbox_item it = item_from_row(stmt);
+		if (raw) {
+			it.len = (size_t)sqlite3_column_bytes(stmt, 16);
+			it.raw = g_malloc(it.len + 1);
+			memcpy(it.raw, sqlite3_column_blob(stmt, 16), it.len);
+			it.raw[it.len] = '\0';
+		}
+		g_array_append_val(arr, it);
+	}
+	sqlite3_reset(stmt);
+	*n_r = arr->len;
+	*items_r = (struct store_outbox_item *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		store_outbox_items_free(items_r, *n_r);
+		*error_r = store_errmsg(st, "reading the outbox");
+		return -1;
+	}
+	return 0;
+}
+
+int store_outbox_due(struct store *st, int64_t now, unsigned limit,
+                     struct store_outbox_item **items_r, size_t *n_r, char **error_r)
+{
+	return list_items(st, "SELECT " ITEM_COLUMNS ", raw FROM outbox WHERE state = 'pending' "
+	                      "AND next_attempt <= ?1 ORDER BY id LIMIT ?2",
+	                  now, limit, true, items_r, n_r, error_r);
+}
+
+int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
+                      size_t *n_r, char **error_r)
+{
+	return list_items(st, "SELECT " ITEM_COLUMNS " FROM outbox WHERE ?1 OR state != 'sent' "
+	                      "ORDER BY id DESC LIMIT ?2",
+	                  all, 100000, false, items_r, n_r, error_r);
+}
+
+static int update(struct store *st, const char *sql, int64_t id, int64_t t, const char *why,
+                  char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, t);
+	store_bind_text(stmt, 3, why);
+	return store_step_done(st, stmt, "updating the outbox", error_r);
+}
+
+int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
+                      int64_t now, char **error_r)
+{
+	sqlite3_stmt *stmt;
+	char *raw = NULL, *kind = NULL;
+	size_t len = 0;
+	int64_t thread = 0;
+	int ret = -1;
+
+	if (update(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, "
+	               "last_error = ?3 WHERE id = ?1", id, now, NULL, error_r) < 0)
+		return -1;
+	stmt = store_stmt(st, "SELECT kind, thread_id, raw FROM outbox WHERE id = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		kind = store_col_text(stmt, 0, true);
+		thread = sqlite3_column_int64(stmt, 1);
+		len = (size_t)sqlite3_column_bytes(stmt, 2);
+		raw = g_memdup2(sqlite3_column_blob(stmt, 2), len);
+	}
+	sqlite3_reset(stmt);
+	if (raw == NULL) {
+		*error_r = g_strdup_printf("%s: no outbox message %lld", st->path, (long long)id);
+		return -1;
+	}
+	/* Digests are about no conversation: they stay off the timelines. */
+	if (strcmp(kind, "digest") == 0)
+		ret = 0;
+	else
+		ret = store_file_own_mail(st, opts, raw, len, strcmp(kind, "ack") == 0
+		                          ? MSG_KIND_ACK : MSG_KIND_ALERT, thread, now, error_r);
+	g_free(raw);
+	g_free(kind);
+	return ret;
+}
+
+int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,
+                       char **error_r)
+{
+	return update(st, "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?2, "
+	                  "last_error = ?3 WHERE id = ?1", id, next_attempt, why, error_r);
+}
+
+int store_outbox_failed(struct store *st, int64_t id, const char *why, char **error_r)
+{
+	return update(st, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, "
+	                  "next_attempt = ?2, last_error = ?3 WHERE id = ?1", id, 0, why, error_r);
+}
+
+void store_outbox_items_free(struct store_outbox_item **items, size_t n)
+{
+	if (*items == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct store_outbox_item *it = &(*items)[i];
+		g_free(it->key);
+		g_free(it->kind);
+		g_free(it->rule);
+		g_free(it->regarding);
+		g_free(it->recipient);
+		g_free(it->envelope_from);
+		g_free(it->message_id);
+		g_free(it->subject);
+		g_free(it->state);
+		g_free(it->last_error);
+		g_free(it->raw);
+	}
+	g_free(*items);
+	*items = NULL;
+}
