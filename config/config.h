@@ -55,6 +55,7 @@ struct config_smtp {
 	char *password;       /* optional, password or password-file */
 	char *from;           /* "Name <addr>" as written */
 	char *ca_file;        /* as for accounts */
+	char *envelope_from;  /* of acknowledgements: "" for the null sender <> (default) */
 	int line;
 };
 

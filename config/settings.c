@@ -226,6 +226,19 @@ static int parse_bool(struct load_state *st, const struct setting_def *def,
 	return 0;
 }
 
+/* The SMTP envelope sender of acknowledgements: "<>" (RFC 3834's null
+ * sender, the default) or an address for servers that refuse it. Stored
+ * as "" for the null sender. */
+static int parse_envelope_from(struct load_state *st, const struct setting_def *def,
+                               void *target, const char *value, char **msg_r)
+{
+	if (strcmp(value, "<>") == 0) {
+		replace_string(FIELD(target, def, char *), g_strdup(""));
+		return 0;
+	}
+	return parse_email(st, def, target, value, msg_r);
+}
+
 /* "64M", "256K", "1G" or a bare number of bytes (K = 1024). */
 static int parse_size(struct load_state *st, const struct setting_def *def, void *target,
                       const char *value, char **msg_r)
@@ -809,6 +822,8 @@ static const struct setting_def smtp_settings[] = {
 	  .required = "from = Acme Pumps Sales <sales@example.com>" },
 	{ .key = "ca-file", .parse = parse_readable_path,
 	  .offset = offsetof(struct config_smtp, ca_file) },
+	{ .key = "envelope-from", .parse = parse_envelope_from,
+	  .offset = offsetof(struct config_smtp, envelope_from), .default_value = "<>" },
 };
 
 static const struct setting_def person_settings[] = {
@@ -939,6 +954,7 @@ void config_smtp_clear(struct config_smtp *smtp)
 	secret_free(smtp->password);
 	g_free(smtp->from);
 	g_free(smtp->ca_file);
+	g_free(smtp->envelope_from);
 }
 
 void config_classify_clear(struct config_classify *classify)
