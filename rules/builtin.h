@@ -10,4 +10,11 @@ extern const char builtin_quote_markers[];  /* rules/data/quote_markers.txt */
 extern const char builtin_quote_patterns[]; /* parsers/data/quote_patterns.txt */
 extern const char builtin_closings[];       /* parsers/data/closings.txt */
 
+/* The built-in alert mails (rules/data/template_*.txt): a Subject: line, a
+ * blank line, the body (rules/template.h). */
+extern const char builtin_template_warning[];
+extern const char builtin_template_alert[];
+extern const char builtin_template_escalation[];
+extern const char builtin_template_digest[];
+
 #endif

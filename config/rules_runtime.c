@@ -1,0 +1,155 @@
+/*
+ * rules_runtime: see rules_runtime.h. The I/O the rules need (the tz
+ * database, holiday files, template files) happens here, once.
+ */
+#include <string.h>
+
+#include "config/rules_runtime.h"
+#include "config/holidays.h"
+#include "rules/builtin.h"
+
+/* The placeholders alert templates may use. */
+static const char *const alert_names[] = {
+	"rule", "customer", "subject", "since", "due", "late", "owner", "manager",
+	"snippet", "command", "company", "state", "count", "list", "name", NULL,
+};
+
+static int load_calendar(const struct config *cfg, const char *tz_name, const char *holidays,
+                         int year, const char *what, struct bizcal **cal_r, char **error_r)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(tz_name);
+	char **dates = NULL;
+	const char *cal_error = NULL;
+	int ret = -1;
+
+	if (tz == NULL) {
+		*error_r = g_strdup_printf("%s: %s timezone: unknown time zone '%s'", cfg->path, what,
+		                           tz_name);
+		return -1;
+	}
+	if (holidays != NULL &&
+	    config_holidays_load(holidays, year - 1, year + 2, &dates, error_r) < 0)
+		goto out;
+	if (bizcal_new(tz, cfg->company.work_spans, cfg->company.n_work_spans,
+	               (const char *const *)dates, cal_r, &cal_error) < 0) {
+		*error_r = g_strdup_printf("%s: %s work-hours: %s", cfg->path, what, cal_error);
+		goto out;
+	}
+	ret = 0;
+out:
+	g_strfreev(dates);
+	g_time_zone_unref(tz);
+	return ret;
+}
+
+static int load_alert_templates(struct config_rules *r, char **error_r)
+{
+	const char *sources[ALERT_TEMPLATE_COUNT] = {
+		builtin_template_warning, builtin_template_alert, builtin_template_escalation,
+		builtin_template_digest,
+	};
+	const char *error = NULL;
+
+	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++) {
+		if (template_parse(sources[i], alert_names, &r->alerts[i], &error) < 0) {
+			*error_r = g_strdup_printf("a built-in alert template is broken: %s", error);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void cal_free(gpointer p)
+{
+	struct bizcal *cal = p;
+
+	bizcal_free(&cal);
+}
+
+int config_rules_load(const struct config *cfg, int64_t now, struct config_rules **rules_r,
+                      char **error_r)
+{
+	struct config_rules *r = g_new0(struct config_rules, 1);
+	GDateTime *dt = g_date_time_new_from_unix_utc(now);
+	int year = dt != NULL ? g_date_time_get_year(dt) : 2026;
+
+	if (dt != NULL)
+		g_date_time_unref(dt);
+	r->cfg = cfg;
+	r->person_cals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cal_free);
+	if (rule_set_from_config(cfg, &r->set, error_r) < 0 ||
+	    load_calendar(cfg, cfg->company.timezone, cfg->company.holidays, year, "[company]",
+	                  &r->company_cal, error_r) < 0 ||
+	    load_alert_templates(r, error_r) < 0)
+		goto fail;
+	for (size_t i = 0; i < cfg->n_persons; i++) {
+		const struct config_person *p = &cfg->persons[i];
+		struct bizcal *cal;
+		if (p->timezone == NULL && p->holidays == NULL)
+			continue;
+		char *what = g_strdup_printf("[person %s]", p->email);
+		int rc = load_calendar(cfg, p->timezone != NULL ? p->timezone : cfg->company.timezone,
+		                       p->holidays != NULL ? p->holidays : cfg->company.holidays, year,
+		                       what, &cal, error_r);
+		g_free(what);
+		if (rc < 0)
+			goto fail;
+		g_hash_table_insert(r->person_cals, g_strdup(p->email), cal);
+	}
+	r->ack_templates = g_new0(struct template_set *, r->set->n_rules + 1);
+	for (size_t i = 0; i < r->set->n_rules; i++) {
+		const struct rule *rule = &r->set->rules[i];
+		if (rule->action != RULE_ACTION_ACKNOWLEDGE)
+			continue;
+		char *error = NULL;
+		if (template_set_load(rule->template_base, &r->ack_templates[i], &error) < 0) {
+			*error_r = g_strdup_printf("%s:%d: [rule %s] template: %s", cfg->path,
+			                           rule->line, rule->name, error);
+			g_free(error);
+			goto fail;
+		}
+	}
+	*rules_r = r;
+	return 0;
+fail:
+	config_rules_free(&r);
+	return -1;
+}
+
+void config_rules_free(struct config_rules **rp)
+{
+	struct config_rules *r = *rp;
+
+	if (r == NULL)
+		return;
+	*rp = NULL;
+	if (r->ack_templates != NULL && r->set != NULL) {
+		for (size_t i = 0; i < r->set->n_rules; i++)
+			template_set_free(&r->ack_templates[i]);
+	}
+	g_free(r->ack_templates);
+	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++)
+		template_free(&r->alerts[i]);
+	rule_set_free(&r->set);
+	bizcal_free(&r->company_cal);
+	g_hash_table_destroy(r->person_cals);
+	g_free(r);
+}
+
+const struct bizcal *config_rules_calendar(const struct config_rules *r, const char *person)
+{
+	const struct bizcal *cal = person != NULL ? g_hash_table_lookup(r->person_cals, person)
+	                                          : NULL;
+
+	return cal != NULL ? cal : r->company_cal;
+}
+
+const struct template_set *config_rules_ack_templates(const struct config_rules *r,
+                                                      const struct rule *rule)
+{
+	ptrdiff_t i = rule - r->set->rules;
+
+	if (i < 0 || (size_t)i >= r->set->n_rules)
+		return NULL;
+	return r->ack_templates[i];
+}

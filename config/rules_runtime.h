@@ -1,0 +1,47 @@
+#ifndef FOLLOWUP_CONFIG_RULES_RUNTIME_H
+#define FOLLOWUP_CONFIG_RULES_RUNTIME_H
+/*
+ * rules_runtime: what the [rule] sections need before they can run: the
+ * checked rule set, the business calendars (the company's, and a person's
+ * own when they have their own time zone or holidays), the
+ * acknowledgement templates of each ack rule, and the alert templates.
+ * Loaded once at start; errors name the file, line and key.
+ */
+#include <stdint.h>
+
+#include "config/config.h"
+#include "config/templates.h"
+#include "rules/bizcal.h"
+#include "rules/rule_set.h"
+#include "rules/template.h"
+
+enum alert_template {
+	ALERT_TEMPLATE_WARNING = 0,
+	ALERT_TEMPLATE_BREACH,
+	ALERT_TEMPLATE_ESCALATION,
+	ALERT_TEMPLATE_DIGEST,
+	ALERT_TEMPLATE_COUNT
+};
+
+struct config_rules {
+	const struct config *cfg;          /* borrowed */
+	struct rule_set *set;
+	struct bizcal *company_cal;
+	GHashTable *person_cals;           /* email -> struct bizcal * */
+	struct template_set **ack_templates; /* per rule of set: NULL unless acknowledge */
+	struct template *alerts[ALERT_TEMPLATE_COUNT];
+};
+
+/* now: the clock (holidays are expanded around its year). 0, or -1 with
+ * *error_r (g_free). */
+int config_rules_load(const struct config *cfg, int64_t now, struct config_rules **rules_r,
+                      char **error_r);
+void config_rules_free(struct config_rules **rules);
+
+/* The calendar of a person (their own, else the company's). */
+const struct bizcal *config_rules_calendar(const struct config_rules *rules, const char *person);
+/* The ack templates of rule (NULL for other rules). */
+const struct template_set *config_rules_ack_templates(const struct config_rules *rules,
+                                                      const struct rule *rule);
+
+#endif
