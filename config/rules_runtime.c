@@ -7,6 +7,7 @@
 #include "config/rules_runtime.h"
 #include "config/holidays.h"
 #include "rules/builtin.h"
+#include "rules/owner.h"
 
 /* The placeholders alert templates may use. */
 static const char *const alert_names[] = {
@@ -77,8 +78,15 @@ int config_rules_load(const struct config *cfg, int64_t now, struct config_rules
 		g_date_time_unref(dt);
 	r->cfg = cfg;
 	r->person_cals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cal_free);
-	if (rule_set_from_config(cfg, &r->set, error_r) < 0 ||
-	    load_calendar(cfg, cfg->company.timezone, cfg->company.holidays, year, "[company]",
+	if (rule_set_from_config(cfg, &r->set, error_r) < 0)
+		goto fail;
+	if (r->set->n_rules > 0 && !cfg->smtp.present) {
+		*error_r = g_strdup_printf("%s:%d: [rule %s]: rules send mail: add an [smtp] section "
+		                           "(url, from)", cfg->path, r->set->rules[0].line,
+		                           r->set->rules[0].name);
+		goto fail;
+	}
+	if (load_calendar(cfg, cfg->company.timezone, cfg->company.holidays, year, "[company]",
 	                  &r->company_cal, error_r) < 0 ||
 	    load_alert_templates(r, error_r) < 0)
 		goto fail;
@@ -152,4 +160,47 @@ const struct template_set *config_rules_ack_templates(const struct config_rules 
 	if (i < 0 || (size_t)i >= r->set->n_rules)
 		return NULL;
 	return r->ack_templates[i];
+}
+
+const char *config_rules_owner(const struct config_rules *r, const struct store_sla_thread *t)
+{
+	return owner_of_thread(r->cfg, t->last_writer, t->customer_owner, t->country, t->customer);
+}
+
+static gint overdue_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct overdue_entry *x = a, *y = b;
+
+	if (x->result.overdue_seconds != y->result.overdue_seconds)
+		return x->result.overdue_seconds > y->result.overdue_seconds ? -1 : 1;
+	if (x->result.due != y->result.due)
+		return x->result.due < y->result.due ? -1 : 1;
+	return x->thread->thread < y->thread->thread ? -1 : (x->thread->thread > y->thread->thread);
+}
+
+GArray *config_rules_overdue(const struct config_rules *r, const struct store_sla_thread *threads,
+                             size_t n, int64_t now, const char *owner, const char *rule_name)
+{
+	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct overdue_entry));
+
+	for (size_t i = 0; i < r->set->n_rules; i++) {
+		const struct rule *rule = &r->set->rules[i];
+		if (rule->action != RULE_ACTION_SLA ||
+		    (rule_name != NULL && strcmp(rule->name, rule_name) != 0))
+			continue;
+		for (size_t t = 0; t < n; t++) {
+			struct overdue_entry e = { .rule = rule, .thread = &threads[t] };
+			e.owner = config_rules_owner(r, &threads[t]);
+			if (owner != NULL && (e.owner == NULL || g_ascii_strcasecmp(owner, e.owner) != 0))
+				continue;
+			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs,
+			                 config_rules_calendar(r, e.owner), now, &e.result) < 0)
+				continue;
+			if (e.result.state == SLA_WARNING || e.result.state == SLA_BREACHED ||
+			    e.result.state == SLA_ESCALATED)
+				g_array_append_val(out, e);
+		}
+	}
+	g_array_sort(out, overdue_cmp);
+	return out;
 }

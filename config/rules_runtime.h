@@ -14,6 +14,8 @@
 #include "rules/bizcal.h"
 #include "rules/rule_set.h"
 #include "rules/template.h"
+#include "rules/sla.h"
+#include "store/store.h"
 
 enum alert_template {
 	ALERT_TEMPLATE_WARNING = 0,
@@ -43,5 +45,23 @@ const struct bizcal *config_rules_calendar(const struct config_rules *rules, con
 /* The ack templates of rule (NULL for other rules). */
 const struct template_set *config_rules_ack_templates(const struct config_rules *rules,
                                                       const struct rule *rule);
+
+/* A conversation late or due soon under a service-level rule. */
+struct overdue_entry {
+	const struct rule *rule;               /* borrowed from the rule set */
+	const struct store_sla_thread *thread; /* borrowed from the caller */
+	const char *owner;                     /* borrowed; NULL when nobody is found */
+	struct sla_result result;              /* state warning, breached or escalated */
+};
+
+/* Every (service-level rule, thread) at a warning, a breach or an
+ * escalation at now, most overdue first (then soonest due). owner and
+ * rule (may be NULL) filter. A new GArray of struct overdue_entry. */
+GArray *config_rules_overdue(const struct config_rules *rules,
+                             const struct store_sla_thread *threads, size_t n, int64_t now,
+                             const char *owner, const char *rule);
+/* The owner of a thread (rules/owner.h with this config). */
+const char *config_rules_owner(const struct config_rules *rules,
+                               const struct store_sla_thread *thread);
 
 #endif

@@ -1,0 +1,47 @@
+#ifndef FOLLOWUP_DAEMON_RULES_RUN_H
+#define FOLLOWUP_DAEMON_RULES_RUN_H
+/*
+ * rules_run: followupd's rules engine. A pass:
+ *
+ *  1. plan (a store job): acknowledgements for new inquiries (rules/ack.c
+ *     decides, the template of the inquiry's language is rendered,
+ *     parsers/compose.c builds the mail) and alerts for conversations at a
+ *     warning, a breach or an escalation (rules/sla.c), and the daily
+ *     digests; each queued in the outbox in the same transaction as the
+ *     decision, under a key that makes it unique;
+ *  2. send what is due in the outbox, one message at a time (daemon/smtp.c),
+ *     and record each answer: sent (filed on the timeline), retry later,
+ *     or given up.
+ * A pass runs after every sync cycle and at least every minute.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <uv.h>
+
+struct config;
+struct config_runtime;
+struct config_rules;
+struct writer;
+struct rules_runner;
+
+struct rules_settings {
+	const struct config *cfg;             /* borrowed, all of them */
+	const struct config_runtime *rt;
+	const struct config_rules *rules;
+	struct writer *writer;
+	int64_t now;                          /* --now, or INT64_MIN for the clock */
+	bool repeat;                          /* false (--once): no timer */
+};
+
+typedef void rules_done_fn(struct rules_runner *rr, void *ctx);
+
+struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settings *s);
+/* Runs a pass now (or right after the one running); done (may be NULL)
+ * is called when that pass has finished. */
+void rules_runner_pass(struct rules_runner *rr, rules_done_fn *done, void *ctx);
+/* Stops after the store job or SMTP transaction in flight; stopped is
+ * called when nothing runs any more. */
+void rules_runner_stop(struct rules_runner *rr, rules_done_fn *stopped, void *ctx);
+void rules_runner_free(struct rules_runner **rr);
+
+#endif
