@@ -50,6 +50,10 @@ int cmd_threads(struct cli_ctx *ctx);
 int cmd_show(struct cli_ctx *ctx);
 int cmd_reparse(struct cli_ctx *ctx);
 int cmd_stats(struct cli_ctx *ctx);
+int cmd_rules(struct cli_ctx *ctx);
+int cmd_overdue(struct cli_ctx *ctx);
+int cmd_outbox(struct cli_ctx *ctx);
+int cmd_assign(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

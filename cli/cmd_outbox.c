@@ -1,0 +1,124 @@
+/*
+ * followup outbox [--all]: what followupd has queued to send: pending and
+ * failed messages (with --all, sent ones too), newest first.
+ * followup assign CUSTOMER PERSON|none: a customer's owner, set by hand.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+
+static json_t *item_json(const struct store_outbox_item *it)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(it->id));
+	json_object_set_new(o, "kind", cli_json_string(it->kind));
+	json_object_set_new(o, "rule", cli_json_string(it->rule));
+	json_object_set_new(o, "state", cli_json_string(it->state));
+	json_object_set_new(o, "recipient", cli_json_string(it->recipient));
+	json_object_set_new(o, "subject", cli_json_string(it->subject));
+	json_object_set_new(o, "message_id", cli_json_string(it->message_id));
+	json_object_set_new(o, "regarding", cli_json_string(it->regarding));
+	json_object_set_new(o, "attempts", json_integer(it->attempts));
+	json_object_set_new(o, "created", cli_json_time(it->created));
+	json_object_set_new(o, "next_attempt", strcmp(it->state, "pending") == 0
+	                    ? cli_json_time(it->next_attempt) : json_null());
+	json_object_set_new(o, "sent_at", cli_json_time(it->sent_at));
+	json_object_set_new(o, "last_error", cli_json_string(it->last_error));
+	return o;
+}
+
+int cmd_outbox(struct cli_ctx *ctx)
+{
+	struct store_outbox_item *items = NULL;
+	char *error = NULL;
+	size_t n = 0;
+	bool all = false;
+
+	for (int i = 0; i < ctx->argc; i++) {
+		if (strcmp(ctx->argv[i], "--all") == 0) {
+			all = true;
+			memmove(&ctx->argv[i], &ctx->argv[i + 1], sizeof(char *) * (size_t)(ctx->argc - i));
+			ctx->argc--;
+			break;
+		}
+	}
+	if (cli_expect_args(ctx, 0, 0, "outbox [--all]") < 0)
+		return CLI_USAGE;
+	if (store_outbox_list(ctx->st, all, &items, &n, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		return CLI_STORE_ERROR;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, item_json(&items[i]));
+		cli_print_json(arr);
+	} else if (n == 0) {
+		printf(all ? "the outbox is empty\n" : "nothing pending or failed\n");
+	} else {
+		GString *line = g_string_new(NULL);
+		printf("%-6s %-8s %-10s %-28s %-16s %4s  %s\n", "ID", "STATE", "KIND", "TO", "CREATED",
+		       "TRY", "SUBJECT / LAST ERROR");
+		for (size_t i = 0; i < n; i++) {
+			const struct store_outbox_item *it = &items[i];
+			char created[32];
+			cli_format_local(it->created, created, sizeof(created));
+			g_string_printf(line, "%-6lld %-8s %-10s ", (long long)it->id, it->state, it->kind);
+			cli_pad(line, it->recipient, 28);
+			g_string_append_printf(line, " %-16s %4u  ", created, it->attempts);
+			cli_pad(line, it->subject, 50);
+			g_strchomp(line->str);
+			printf("%s\n", line->str);
+			if (it->last_error != NULL && strcmp(it->state, "sent") != 0)
+				printf("%64s%s\n", "", it->last_error);
+		}
+		g_string_free(line, TRUE);
+	}
+	store_outbox_items_free(&items, n);
+	return CLI_OK;
+}
+
+int cmd_assign(struct cli_ctx *ctx)
+{
+	struct store_target target = { 0 };
+	char *error = NULL;
+	int ret;
+
+	if (cli_expect_args(ctx, 2, 2, "assign CUSTOMER PERSON|none") < 0)
+		return CLI_USAGE;
+	const char *person = ctx->argv[1];
+	bool clear = strcmp(person, "none") == 0;
+	const struct config_person *p = clear ? NULL : config_find_person(ctx->cfg, person);
+	if (!clear && p == NULL) {
+		cli_error("'%s' is not a [person] of %s (add a [person %s] section first)", person,
+		          ctx->cfg->path, person);
+		return CLI_USAGE;
+	}
+	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
+	if (ret != CLI_OK)
+		return ret;
+	if (store_begin(ctx->st, &error) < 0 ||
+	    store_customer_assign(ctx->st, target.customer_id, clear ? NULL : p->email, &error) < 0 ||
+	    store_commit(ctx->st, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		store_target_clear(&target);
+		return CLI_STORE_ERROR;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array(), *o = json_object();
+		json_object_set_new(o, "customer", cli_json_string(target.customer_key));
+		json_object_set_new(o, "owner", clear ? json_null() : cli_json_string(p->email));
+		json_array_append_new(arr, o);
+		cli_print_json(arr);
+	} else if (clear) {
+		printf("%s has no assigned owner now\n", target.customer_key);
+	} else {
+		printf("%s is now owned by %s\n", target.customer_key, p->email);
+	}
+	store_target_clear(&target);
+	return CLI_OK;
+}
