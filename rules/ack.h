@@ -67,11 +67,13 @@ const struct msg_address *ack_recipient(const struct parsed_message *msg);
  *  5. AUTOREPLY_HEADER: X-Autoreply or X-Autorespond present;
  *  6. NULL_SENDER: Return-Path <>;
  *  7. ROBOT_SENDER: From, Sender or Return-Path is a robot address
- *     (ack_is_robot_address(); a web form that writes from noreply@ with
+ *     (ack_is_robot_address(); only values with an '@' count, so a broken
+ *     From is NO_ADDRESS; a web form that writes from noreply@ with
  *     the buyer in Reply-To is not acknowledged either: that Reply-To is
  *     unverified, and acking it would be backscatter);
- *  8. OWN_DOMAIN: From, or the recipient, is one of our addresses
- *     (classify_is_own_address());
+ *  8. OWN_DOMAIN: From is one of our addresses (classify_is_own_address()),
+ *     or there is no recipient and a Reply-To is ours (a Reply-To of ours
+ *     is passed over when another address is usable);
  *  9. NO_ADDRESS: ack_recipient_for() finds none (msg NULL too);
  * 10. TOO_OLD: message_date is MSG_DATE_NONE, or now - message_date >
  *     rule->max_age (a date in the future is not too old);
@@ -92,8 +94,9 @@ bool ack_is_robot_address(const char *addr);
 
 /* The recipient ack_decide() judges, and the one to send to: the first
  * Reply-To address that is usable (an ASCII local part, '@', a domain with
- * a dot, no blanks, control characters, quotes or angle brackets; not a robot;
- * not one of ours; with cls, a registrable domain), else From when it is
+ * a dot, no blanks, control characters, quotes or angle brackets; not a
+ * robot; with cls, not one of ours and with a registrable domain), else
+ * From when it is
  * usable in the same way; NULL when there is none. ack_recipient(msg) is
  * ack_recipient_for(NULL, msg): it cannot tell our own addresses, so a
  * Reply-To of ours would be taken; prefer this one. Points into msg. */
