@@ -59,7 +59,9 @@ extern const char *const template_ack_names[];
 extern const char *const template_alert_names[];
 
 /* template_parse() with the error as a new string (g_free) that says where
- * and what: "line 7: unknown placeholder {{nmae}}". */
+ * and what: "line 7: unknown placeholder {{nmae}} (known: …)".
+ * template_parse()'s static error cannot name the placeholder: it says
+ * "unknown placeholder". */
 int template_parse_detailed(const char *text, const char *const *known_names,
                             struct template **t_r, char **error_r);
 
