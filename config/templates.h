@@ -19,4 +19,21 @@ const struct template *template_set_pick(const struct template_set *set, const c
 /* Languages with a template of their own, NULL-terminated (borrowed). */
 const char *const *template_set_languages(const struct template_set *set);
 
+/*
+ * Additions:
+ *
+ * template_set_load() checks the placeholders against template_ack_names
+ * (rules/template.h); template_set_load_names() takes the list (NULL: any
+ * name), e.g. template_alert_names for .../alert. A base written with its
+ * ".txt" ("…/ack.txt") means the same as without. Language files are
+ * "BASE.LL.txt" with LL two lowercase ASCII letters; other files in the
+ * directory are ignored. Each file must be a regular file of at most
+ * TEMPLATE_MAX_BYTES without NUL bytes. Errors look like
+ *   "/etc/followup/templates/ack.de.txt: line 5: unknown placeholder {{nmae}} (…)".
+ * template_set_pick() reads "pt-BR", "pt_BR" and "PT" as "pt"; used_language_r
+ * may be NULL.
+ */
+int template_set_load_names(const char *base, const char *const *known_names,
+                            struct template_set **set_r, char **error_r);
+
 #endif

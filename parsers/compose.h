@@ -36,4 +36,41 @@ int compose_message(const struct compose_input *in, char **raw_r, size_t *len_r,
  * it, so a resend after a crash is the same message. */
 char *compose_message_id(const char *domain, const char *seed);
 
+/*
+ * The details:
+ *  - GMime must be initialised first (message_parser_init()).
+ *  - from: one mailbox ("Name <addr>" or "addr"); to_addr one address.
+ *    Addresses must have a local part of printable ASCII without blanks,
+ *    quotes, brackets or commas, and a host name; a Unicode domain is
+ *    written in its ASCII (xn--) form. Display names are written as
+ *    RFC 2047 UTF-8 when not ASCII; control characters in them become
+ *    spaces.
+ *  - subject and body are required (body may be ""), valid UTF-8; CR, LF
+ *    and other control characters of the subject become spaces. Body line
+ *    ends may be \n, \r\n or \r; the body always ends with a line end.
+ *    It is sent as text/plain; charset=utf-8, quoted-printable when it has
+ *    a non-ASCII byte or a line over COMPOSE_7BIT_LINE_MAX bytes, else 7bit.
+ *  - message_id is required and, like in_reply_to and references, must be
+ *    usable as a msg-id: printable ASCII without blanks or <>, an '@',
+ *    at most COMPOSE_MSGID_MAX bytes. An unusable in_reply_to or reference
+ *    is left out (it comes from someone else's mail); an unusable
+ *    message_id is an error. References keep the first and the last
+ *    COMPOSE_MAX_REFERENCES - 1 ids, folded by GMime.
+ *  - auto_submitted: a token (letters, digits, '-', '_', '.'), else an error.
+ *  - date: any time GDateTime can hold; date_zone "+HHMM"/"-HHMM" with
+ *    HH <= 23 and MM <= 59, else an error.
+ *  - extra_headers: a name of printable ASCII without ':' (at most 76
+ *    bytes) that is none of the fields composed here or that route mail
+ *    (From, To, Cc, Bcc, Sender, Return-Path, Subject, Date, Message-ID,
+ *    In-Reply-To, References, Auto-Submitted, MIME-Version, Content-*;
+ *    Reply-To is allowed); a value of valid UTF-8 without control
+ *    characters (a CR or LF is refused, never cleaned), RFC 2047 encoded
+ *    when not ASCII. Anything else is an error.
+ *  - compose_message_id(): NULL when domain is no host name; a Unicode
+ *    domain is written in ASCII, lowercased; seed NULL is "".
+ */
+#define COMPOSE_7BIT_LINE_MAX 78
+#define COMPOSE_MSGID_MAX 250
+#define COMPOSE_MAX_REFERENCES 20
+
 #endif

@@ -53,4 +53,54 @@ const char *ack_verdict_text(enum ack_verdict verdict);
  * neither is usable. Points into msg. */
 const struct msg_address *ack_recipient(const struct parsed_message *msg);
 
+/*
+ * Additions and the details:
+ *
+ * ack_decide() checks in the order of enum ack_verdict and returns the
+ * first that holds:
+ *  1. AUTO_SUBMITTED: an Auto-Submitted value other than "no" (case,
+ *     parameters after ';' and (comments) ignored; an empty value counts);
+ *  2. LIST: any List-* header (List-Id, List-Unsubscribe, List-Post …);
+ *  3. PRECEDENCE: bulk, list, junk or auto_reply (also auto-reply);
+ *  4. SUPPRESSED: X-Auto-Response-Suppress naming All, AutoReply or OOF
+ *     (a comma-separated list, any case);
+ *  5. AUTOREPLY_HEADER: X-Autoreply or X-Autorespond present;
+ *  6. NULL_SENDER: Return-Path <>;
+ *  7. ROBOT_SENDER: From, Sender or Return-Path is a robot address
+ *     (ack_is_robot_address(); only values with an '@' count, so a broken
+ *     From is NO_ADDRESS; a web form that writes from noreply@ with
+ *     the buyer in Reply-To is not acknowledged either: that Reply-To is
+ *     unverified, and acking it would be backscatter);
+ *  8. OWN_DOMAIN: From is one of our addresses (classify_is_own_address()),
+ *     or there is no recipient and a Reply-To is ours (a Reply-To of ours
+ *     is passed over when another address is usable);
+ *  9. NO_ADDRESS: ack_recipient_for() finds none (msg NULL too);
+ * 10. TOO_OLD: message_date is MSG_DATE_NONE, or now - message_date >
+ *     rule->max_age (a date in the future is not too old);
+ * 11. THREAD_ACKED: history->thread_acked;
+ * 12. SENDER_INTERVAL: history->sender_recent > 0;
+ * 13. DOMAIN_CAP: history->domain_recent >= rule->ack_domain_cap (so a cap
+ *     of 0 sends none).
+ * cls NULL: no address is ours. rule NULL: max_age 24h, cap 5. history
+ * NULL: nothing was sent before.
+ */
+
+/* A robot's address: its local part (lowercased, without a "+tag") is
+ * mailer-daemon, postmaster, noreply, no-reply, donotreply, bounce(s),
+ * listserv, majordomo … or starts or ends like one ("bounce-123",
+ * "owner-list", "list-request", "info-noreply"); the table is in ack.c.
+ * Also true for an address without '@'. */
+bool ack_is_robot_address(const char *addr);
+
+/* The recipient ack_decide() judges, and the one to send to: the first
+ * Reply-To address that is usable (an ASCII local part, '@', a domain with
+ * a dot, no blanks, control characters, quotes or angle brackets; not a
+ * robot; with cls, not one of ours and with a registrable domain), else
+ * From when it is
+ * usable in the same way; NULL when there is none. ack_recipient(msg) is
+ * ack_recipient_for(NULL, msg): it cannot tell our own addresses, so a
+ * Reply-To of ours would be taken; prefer this one. Points into msg. */
+const struct msg_address *ack_recipient_for(const struct classify *cls,
+                                            const struct parsed_message *msg);
+
 #endif

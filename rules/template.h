@@ -26,4 +26,43 @@ void template_free(struct template **t);
  * new header), and the result too. New string. */
 char *template_render(const char *text, const char *const *vars, int for_header);
 
+/*
+ * Additions (documented here, implemented in template.c):
+ *
+ * Placeholders: "{{", optional blanks (space, tab), a name of letters,
+ * digits, '_', '-' and '.' starting with a letter or '_' (at most
+ * TEMPLATE_NAME_MAX bytes), optional blanks, "}}". Names match without
+ * regard to ASCII case ({{Name}} is {{name}}). template_parse() refuses a
+ * "{{" that does not start a placeholder; template_render() copies it as
+ * it is. Values are inserted once: a value that looks like a placeholder
+ * stays text.
+ *
+ * template_parse() also accepts a UTF-8 byte order mark and CRLF or CR line
+ * ends (the body then has \n), the "Subject:" name in any case, and refuses
+ * an empty subject, an empty body and text over TEMPLATE_MAX_BYTES.
+ *
+ * template_render() never returns NULL (text NULL renders as ""), always
+ * valid UTF-8 (invalid bytes of text or values become U+FFFD), and at most
+ * TEMPLATE_RENDER_MAX bytes (cut at a character boundary), however large
+ * the values. A NULL value ends vars like a NULL name (that name renders
+ * as ""). Without for_header, values keep their newlines (CRLF and CR
+ * become \n) and tabs; other control characters become spaces.
+ */
+#define TEMPLATE_MAX_BYTES (64 * 1024)
+#define TEMPLATE_RENDER_MAX (1024 * 1024)
+#define TEMPLATE_NAME_MAX 64
+
+/* Placeholders of acknowledgement templates: subject, name, company, owner. */
+extern const char *const template_ack_names[];
+/* Placeholders of alert, warning, escalation and digest templates
+ * (docs/TEMPLATES.md says which one uses what). */
+extern const char *const template_alert_names[];
+
+/* template_parse() with the error as a new string (g_free) that says where
+ * and what: "line 7: unknown placeholder {{nmae}} (known: …)".
+ * template_parse()'s static error cannot name the placeholder: it says
+ * "unknown placeholder". */
+int template_parse_detailed(const char *text, const char *const *known_names,
+                            struct template **t_r, char **error_r);
+
 #endif

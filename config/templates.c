@@ -1,0 +1,259 @@
+/* templates: the default and per-language template files of a rule (see
+ * templates.h). Reads files; the parsing is rules/template.c's. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib.h>
+
+#include "config/templates.h"
+
+static const char template_suffix[] = ".txt";
+
+struct language_template {
+	char code[3];
+	struct template *template;
+};
+
+struct template_set {
+	struct template *fallback;
+	GArray *by_language;         /* struct language_template, sorted by code */
+	const char **languages;      /* NULL-terminated, codes borrowed from by_language */
+};
+
+/* ------------------------------------------------------------------- files */
+
+/* The whole file, NUL-terminated, when it is a regular file of at most
+ * TEMPLATE_MAX_BYTES without NUL bytes; else NULL and *error_r. */
+static char *read_template_file(const char *path, char **error_r)
+{
+	char *text = NULL;
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0) {
+		*error_r = g_strdup_printf("%s: cannot open: %s", path, g_strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &sb) != 0) {
+		*error_r = g_strdup_printf("%s: cannot read: %s", path, g_strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*error_r = g_strdup_printf("%s: not a regular file", path);
+		goto out;
+	}
+
+	/* Read one byte more than allowed, so a file that grew is noticed. */
+	size_t cap = TEMPLATE_MAX_BYTES + 1, len = 0;
+	text = g_malloc(cap + 1);
+	while (len < cap) {
+		ssize_t n = read(fd, text + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*error_r = g_strdup_printf("%s: cannot read: %s", path, g_strerror(errno));
+			g_clear_pointer(&text, g_free);
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	text[len] = '\0';
+	if (len > TEMPLATE_MAX_BYTES) {
+		*error_r = g_strdup_printf("%s: longer than %d KiB", path, TEMPLATE_MAX_BYTES / 1024);
+		g_clear_pointer(&text, g_free);
+	} else if (strlen(text) != len) {
+		*error_r = g_strdup_printf("%s: contains a NUL byte (is it UTF-16? save it as UTF-8)",
+		                           path);
+		g_clear_pointer(&text, g_free);
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	return text;
+}
+
+static int load_template(const char *path, const char *const *known_names,
+                         struct template **t_r, char **error_r)
+{
+	char *parse_error = NULL;
+	char *text = read_template_file(path, error_r);
+	int ret = -1;
+
+	if (text == NULL)
+		goto out;
+	if (template_parse_detailed(text, known_names, t_r, &parse_error) != 0) {
+		*error_r = g_strdup_printf("%s: %s", path, parse_error);
+		goto out;
+	}
+	ret = 0;
+out:
+	g_free(parse_error);
+	g_free(text);
+	return ret;
+}
+
+/* ----------------------------------------------------------------- the set */
+
+/* "ack.de.txt" for prefix "ack": "de" into code_r. */
+static bool language_file_name(const char *file, const char *prefix, char code_r[3])
+{
+	size_t prefix_len = strlen(prefix);
+
+	if (strncmp(file, prefix, prefix_len) != 0)
+		return false;
+	const char *rest = file + prefix_len;
+	if (rest[0] != '.' || !g_ascii_islower(rest[1]) || !g_ascii_islower(rest[2]) ||
+	    strcmp(rest + 3, template_suffix) != 0)
+		return false;
+	code_r[0] = rest[1];
+	code_r[1] = rest[2];
+	code_r[2] = '\0';
+	return true;
+}
+
+static gint compare_language(gconstpointer a, gconstpointer b)
+{
+	return strcmp(((const struct language_template *)a)->code,
+	              ((const struct language_template *)b)->code);
+}
+
+static int load_languages(struct template_set *set, const char *dir, const char *prefix,
+                          const char *const *known_names, char **error_r)
+{
+	GError *gerr = NULL;
+	GDir *listing = g_dir_open(dir, 0, &gerr);
+	const char *file;
+	int ret = -1;
+
+	if (listing == NULL) {
+		*error_r = g_strdup_printf("%s: cannot list the templates: %s", dir, gerr->message);
+		goto out;
+	}
+	while ((file = g_dir_read_name(listing)) != NULL) {
+		struct language_template entry = { .template = NULL };
+		if (!language_file_name(file, prefix, entry.code))
+			continue;
+		char *path = g_build_filename(dir, file, NULL);
+		int loaded = load_template(path, known_names, &entry.template, error_r);
+		g_free(path);
+		if (loaded != 0)
+			goto out;
+		g_array_append_val(set->by_language, entry);
+	}
+	g_array_sort(set->by_language, compare_language);
+
+	set->languages = g_new0(const char *, set->by_language->len + 1);
+	for (guint i = 0; i < set->by_language->len; i++)
+		set->languages[i] = g_array_index(set->by_language, struct language_template, i).code;
+	ret = 0;
+out:
+	if (listing != NULL)
+		g_dir_close(listing);
+	g_clear_error(&gerr);
+	return ret;
+}
+
+int template_set_load_names(const char *base, const char *const *known_names,
+                            struct template_set **set_r, char **error_r)
+{
+	struct template_set *set = NULL;
+	char *stem = NULL, *dir = NULL, *prefix = NULL, *fallback_path = NULL;
+	int ret = -1;
+
+	*set_r = NULL;
+	if (base == NULL || base[0] == '\0') {
+		*error_r = g_strdup("no template path given (template = /etc/followup/templates/ack)");
+		goto out;
+	}
+	stem = g_str_has_suffix(base, template_suffix) ?
+	       g_strndup(base, strlen(base) - strlen(template_suffix)) : g_strdup(base);
+	dir = g_path_get_dirname(stem);
+	prefix = g_path_get_basename(stem);
+	fallback_path = g_strconcat(stem, template_suffix, NULL);
+
+	set = g_new0(struct template_set, 1);
+	set->by_language = g_array_new(FALSE, TRUE, sizeof(struct language_template));
+	if (load_template(fallback_path, known_names, &set->fallback, error_r) != 0)
+		goto out;
+	if (load_languages(set, dir, prefix, known_names, error_r) != 0)
+		goto out;
+	*set_r = set;
+	set = NULL;
+	ret = 0;
+out:
+	template_set_free(&set);
+	g_free(fallback_path);
+	g_free(prefix);
+	g_free(dir);
+	g_free(stem);
+	return ret;
+}
+
+int template_set_load(const char *base, struct template_set **set_r, char **error_r)
+{
+	return template_set_load_names(base, template_ack_names, set_r, error_r);
+}
+
+void template_set_free(struct template_set **set)
+{
+	if (*set == NULL)
+		return;
+	template_free(&(*set)->fallback);
+	for (guint i = 0; i < (*set)->by_language->len; i++)
+		template_free(&g_array_index((*set)->by_language, struct language_template, i).template);
+	g_array_free((*set)->by_language, TRUE);
+	g_free((*set)->languages);
+	g_free(*set);
+	*set = NULL;
+}
+
+/* "pt-BR", "pt_BR", "PT" -> "pt"; false when it is no two-letter code. */
+static bool language_code(const char *language, char code_r[3])
+{
+	if (language == NULL || !g_ascii_isalpha(language[0]) || !g_ascii_isalpha(language[1]))
+		return false;
+	if (language[2] != '\0' && language[2] != '-' && language[2] != '_')
+		return false;
+	code_r[0] = g_ascii_tolower(language[0]);
+	code_r[1] = g_ascii_tolower(language[1]);
+	code_r[2] = '\0';
+	return true;
+}
+
+const struct template *template_set_pick(const struct template_set *set, const char *language,
+                                         const char **used_language_r)
+{
+	struct language_template key;
+
+	if (used_language_r != NULL)
+		*used_language_r = "";
+	if (set == NULL)
+		return NULL;
+	if (language_code(language, key.code)) {
+		for (guint i = 0; i < set->by_language->len; i++) {
+			const struct language_template *entry =
+				&g_array_index(set->by_language, struct language_template, i);
+			if (strcmp(entry->code, key.code) == 0) {
+				if (used_language_r != NULL)
+					*used_language_r = entry->code;
+				return entry->template;
+			}
+		}
+	}
+	return set->fallback;
+}
+
+const char *const *template_set_languages(const struct template_set *set)
+{
+	static const char *const none[] = { NULL };
+
+	if (set == NULL || set->languages == NULL)
+		return none;
+	return set->languages;
+}
