@@ -9,12 +9,6 @@
 #include "rules/builtin.h"
 #include "rules/owner.h"
 
-/* The placeholders alert templates may use. */
-static const char *const alert_names[] = {
-	"rule", "customer", "subject", "since", "due", "late", "owner", "manager",
-	"snippet", "command", "company", "state", "count", "list", "name", NULL,
-};
-
 static int load_calendar(const struct config *cfg, const char *tz_name, const char *holidays,
                          int year, const char *what, struct bizcal **cal_r, char **error_r)
 {
@@ -52,7 +46,7 @@ static int load_alert_templates(struct config_rules *r, char **error_r)
 	const char *error = NULL;
 
 	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++) {
-		if (template_parse(sources[i], alert_names, &r->alerts[i], &error) < 0) {
+		if (template_parse(sources[i], template_alert_names, &r->alerts[i], &error) < 0) {
 			*error_r = g_strdup_printf("a built-in alert template is broken: %s", error);
 			return -1;
 		}

@@ -92,13 +92,14 @@ static char *mail_domain(const struct config *cfg)
 	return domain;
 }
 
+/* How a person is greeted: their name, else their address. New string. */
 static char *person_label(const struct config *cfg, const char *email)
 {
 	const struct config_person *p = email != NULL ? config_find_person(cfg, email) : NULL;
 
 	if (p != NULL && p->name != NULL)
-		return g_strdup_printf("%s <%s>", p->name, p->email);
-	return g_strdup(email != NULL ? email : "nobody");
+		return g_strdup(p->name);
+	return g_strdup(email != NULL ? email : "team");
 }
 
 static const char *person_name(const struct config *cfg, const char *email)
@@ -191,7 +192,7 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 	if (store_raw_get(st, c->message_id, &raw, &len, &job->error) != 0)
 		goto out;
 	message_parse(raw, len, job->rr->s.rt->ingest.parse, &msg);
-	const struct msg_address *to = ack_recipient(msg);
+	const struct msg_address *to = ack_recipient_for(job->rr->s.rt->cls, msg);
 	if (store_ack_history(st, rule->name, c->thread, to != NULL ? to->addr : NULL,
 	                      job->now - rule->ack_interval, &history, &job->error) < 0)
 		goto out;
@@ -404,7 +405,7 @@ static int plan_digest(struct store *st, struct plan_job *job, const struct conf
 			continue;
 		char due[32];
 		bizcal_format_local(cal, e->result.due, due, sizeof(due));
-		g_string_append_printf(list, "- %s: %s (%s, rule %s, due %s)\n",
+		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n",
 		                       e->thread->customer != NULL ? e->thread->customer : "?",
 		                       e->thread->subject, sla_state_name(e->result.state),
 		                       e->rule->name, due);
@@ -417,9 +418,11 @@ static int plan_digest(struct store *st, struct plan_job *job, const struct conf
 	day[10] = '\0';
 	snprintf(countbuf, sizeof(countbuf), "%u", count);
 	char *key = g_strdup_printf("digest/%s/%s", p->email, day);
+	char *command = g_strdup_printf("followup overdue --owner %s", p->email);
+	g_strchomp(list->str);
 	const char *vars[] = {
-		"name", p->name != NULL ? p->name : p->email, "owner", p->email, "count", countbuf,
-		"list", list->str, "company", cfg->company.name, NULL,
+		"owner", p->name != NULL ? p->name : p->email, "count", countbuf, "items", list->str,
+		"date", day, "command", command, "company", cfg->company.name, NULL,
 	};
 	const struct template *tmpl = job->rr->s.rules->alerts[ALERT_TEMPLATE_DIGEST];
 	char *subject = template_render(tmpl->subject, vars, 1);
@@ -437,6 +440,7 @@ static int plan_digest(struct store *st, struct plan_job *job, const struct conf
 	g_free(subject);
 	g_free(body);
 	g_free(from);
+	g_free(command);
 out:
 	g_string_free(list, TRUE);
 	return ret;
