@@ -79,9 +79,10 @@ static void pause_state_update(struct pause_state *ps, const struct sla_message 
 {
 	if (is_sales(m))
 		ps->ours_last = m->dir == MSG_DIR_OUT;
-	/* Away from the auto-reply until the customer writes again or we do. */
-	if (m->dir == MSG_DIR_IN)
-		ps->away = m->kind == MSG_KIND_AUTO_REPLY;
+	/* Away from the auto-reply until the customer writes again or we do;
+	 * bounces and bulk mail are not the customer writing. */
+	if (m->dir == MSG_DIR_IN && m->kind == MSG_KIND_AUTO_REPLY)
+		ps->away = true;
 	else if (is_sales(m))
 		ps->away = false;
 }
@@ -121,7 +122,9 @@ static int64_t clock_add(const struct rule_duration *d, const struct bizcal *cal
 		return INT64_MAX;
 	if (d->business)
 		return bizcal_add(cal, start, amount);
-	return amount > INT64_MAX - start ? INT64_MAX : start + amount;
+	if (start > 0 && amount > INT64_MAX - start)
+		return INT64_MAX;
+	return start + amount;
 }
 
 /* The running stretches of the clock from the trigger (sorted[trigger])
