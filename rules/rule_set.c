@@ -505,7 +505,7 @@ static bool rule_name_ok(const char *name)
 {
 	const char *p;
 
-	if (name[0] == '\0' || !g_utf8_validate(name, -1, NULL))
+	if (name == NULL || name[0] == '\0' || !g_utf8_validate(name, -1, NULL))
 		return false;
 	for (p = name; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -629,19 +629,26 @@ static int rule_from_config(const struct config *cfg, const struct config_rule *
 
 int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char **error_r)
 {
-	struct rule_set *set = g_new0(struct rule_set, 1);
+	struct rule_set *set;
 	size_t i, j;
 
 	*set_r = NULL;
 	*error_r = NULL;
+	if (cfg == NULL) {
+		*error_r = g_strdup("no configuration to read rules from");
+		return -1;
+	}
+	set = g_new0(struct rule_set, 1);
 	set->rules = g_new0(struct rule, cfg->n_rules > 0 ? cfg->n_rules : 1);
 	for (i = 0; i < cfg->n_rules; i++) {
 		const struct config_rule *src = &cfg->rules[i];
 
 		if (!rule_name_ok(src->name)) {
-			*error_r = rule_error(cfg, src->line, src->name, NULL,
+			bool empty = src->name == NULL || src->name[0] == '\0';
+
+			*error_r = rule_error(cfg, src->line, empty ? "" : src->name, NULL,
 			                      "%s (write e.g. [rule first-response])",
-			                      src->name[0] == '\0'
+			                      empty
 			                      ? "a rule needs a name"
 			                      : "a name holds only letters, digits, '-', '_' and '.'");
 			goto fail;
@@ -801,6 +808,8 @@ char *rule_describe(const struct rule *rule)
 {
 	GString *s = g_string_new(NULL);
 
+	if (rule == NULL)
+		return g_string_free(s, FALSE);
 	if (rule->action == RULE_ACTION_ACKNOWLEDGE)
 		describe_acknowledge(s, rule);
 	else

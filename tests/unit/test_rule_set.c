@@ -290,6 +290,14 @@ static void test_no_rules(void **state)
 	assert_null(error);
 	assert_null(rule_set_find(set, "x"));
 	rule_set_free(&set);
+
+	assert_int_equal(rule_set_from_config(NULL, &set, &error), -1);
+	assert_null(set);
+	assert_string_equal(error, "no configuration to read rules from");
+	g_free(error);
+	error = rule_describe(NULL);
+	assert_string_equal(error, "");
+	g_free(error);
 }
 
 struct error_case {
