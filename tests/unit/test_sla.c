@@ -589,6 +589,36 @@ static void test_business_pause(void **state)
 	      .escalate_at = SH(2026, 12, 1, 16, 0), .stopped_at = NEVER);
 }
 
+static void test_business_exact_end(void **state)
+{
+	/* The clock reaches its time exactly as a pause starts, or exactly at
+	 * the end of a working day: due is that instant, not the next
+	 * working moment. */
+	struct rule rule = first_response;
+	const struct sla_message paused_at_due[] = {
+		{ SH(2026, 11, 23, 10, 0), IN, INQUIRY }, { SH(2026, 11, 23, 12, 0), IN, AUTO },
+	};
+	const struct sla_message whole_day[] = {
+		{ SH(2026, 11, 23, 9, 0), IN, INQUIRY }, { SH(2026, 11, 24, 10, 0), IN, AUTO },
+	};
+
+	(void)state;
+	rule.name = (char *)"fr-2h";
+	rule.within.seconds = 2 * H;
+	rule.has_escalate = false;
+	rule.escalate_to = RULE_WHO_NONE;
+	rule.pause_while = RULE_PAUSE_OUT_OF_OFFICE;
+	CHECK(&rule, paused_at_due, cal_shanghai, .now = SH(2026, 11, 23, 13, 0),
+	      .state = SLA_BREACHED, .since = SH(2026, 11, 23, 10, 0),
+	      .due = SH(2026, 11, 23, 12, 0), .warn_at = NEVER, .escalate_at = NEVER,
+	      .stopped_at = NEVER, .overdue = H);
+	rule.within.seconds = 9 * H;
+	CHECK(&rule, whole_day, cal_shanghai, .now = SH(2026, 11, 24, 12, 0),
+	      .state = SLA_BREACHED, .since = SH(2026, 11, 23, 9, 0),
+	      .due = SH(2026, 11, 23, 18, 0), .warn_at = NEVER, .escalate_at = NEVER,
+	      .stopped_at = NEVER, .overdue = 18 * H);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -608,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_holiday_week),
 		cmocka_unit_test(test_dst_berlin),
 		cmocka_unit_test(test_business_pause),
+		cmocka_unit_test(test_business_exact_end),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
