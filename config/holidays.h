@@ -8,11 +8,26 @@
  * list: one date "YYYY-MM-DD" a line, '#' comments, an optional text after
  * the date ("2026-10-01 National Day").
  */
+#include <stddef.h>
 
 /* 0 and *dates_r a NULL-terminated, sorted, de-duplicated vector of
  * "YYYY-MM-DD" (g_strfreev), or -1 with *error_r (g_free) naming the file,
  * the line when there is one, and what is wrong. */
 int config_holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
                          char **error_r);
+
+/* Added: the same from len bytes of text in memory (not necessarily
+ * NUL-terminated), with name standing for the path in error messages; for
+ * tests and the fuzz target.
+ *
+ * Both: only dates within from_year..to_year are returned (at most 400
+ * years; every date in the file is still checked); a timed event counts
+ * for the dates written in DTSTART..DTEND, in its own time zone (a UTC
+ * time: the UTC date); STATUS:CANCELLED events, EXDATEs and instances
+ * replaced by a RECURRENCE-ID event are left out, RDATEs added. A file
+ * over 16 MiB, an RRULE more frequent than DAILY, or a calendar that
+ * would expand to more than 20 million days and steps is an error. */
+int config_holidays_parse(const char *name, const char *text, size_t len, int from_year,
+                          int to_year, char ***dates_r, char **error_r);
 
 #endif

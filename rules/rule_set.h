@@ -102,7 +102,11 @@ int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char
 void rule_set_free(struct rule_set **set);
 const struct rule *rule_set_find(const struct rule_set *set, const char *name);
 
-/* "24h business", "3d", "90m" (business only with "business"). 0 / -1. */
+/* "24h business", "3d", "90m" (business only with "business"). 0 / -1.
+ * Units s m h d w; more than 0 and at most 3650d. Working time is counted
+ * in s, m or h only ("2d business" is refused: 48 working hours or two
+ * working days?). On -1, *error_r is a static reason that reads after
+ * the quoted value: "'2x' is not a duration (write 24h, …)". */
 int rule_parse_duration(const char *text, struct rule_duration *d_r, const char **error_r);
 
 /* The rule in plain words, for `followup rules`, e.g.

@@ -47,7 +47,14 @@ struct sla_result {
 
 /* msgs: the thread, any order. cal: the calendar (used for business
  * durations). Fills *result; returns 0, or -1 when the rule is not a
- * service-level rule. */
+ * service-level rule (or counts working time and cal is NULL).
+ *
+ * Only messages dated at or before now count: the rest has not happened
+ * yet. Messages of the same date keep the order of msgs. Pauses last
+ * until a later message ends them; while one lasts with time still to
+ * run, due (and warn_at, escalate_at when not reached) is INT64_MAX.
+ * When STOPPED, due is the one that held just before the stop event, so
+ * stopped_at > due tells a late answer. */
 int sla_evaluate(const struct rule *rule, const struct sla_message *msgs, size_t n,
                  const struct bizcal *cal, int64_t now, struct sla_result *result);
 

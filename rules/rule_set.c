@@ -1,0 +1,818 @@
+/* rule_set: checking the [rule NAME] sections and describing rules (see
+ * rule_set.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <glib.h>
+
+#include "rules/rule_set.h"
+
+#define HOUR (60 * 60)
+#define DAY (24 * HOUR)
+#define WEEK (7 * DAY)
+/* Longer durations are surely typing mistakes; the cap also keeps every
+ * instant the SLA arithmetic adds up far from INT64_MAX. */
+#define DURATION_MAX_DAYS 3650
+#define DURATION_MAX ((int64_t)DURATION_MAX_DAYS * DAY)
+#define DOMAIN_CAP_MAX 100000
+#define EMAIL_MAX_LEN 254
+
+#define DEFAULT_MAX_AGE DAY
+#define DEFAULT_ACK_INTERVAL DAY
+#define DEFAULT_DOMAIN_CAP 5
+
+/* Which kind of rule a key belongs to. */
+enum key_scope {
+	SCOPE_ANY,
+	SCOPE_ACK,   /* action = acknowledge */
+	SCOPE_SLA,   /* a service level (no action) */
+};
+
+/* Parses value into rule. On error -1 and *msg_r: what follows "KEY: ". */
+typedef int key_parse_fn(struct rule *rule, const char *value, char **msg_r);
+
+struct key_def {
+	const char *key;
+	enum key_scope scope;
+	key_parse_fn *parse;
+	const char *example;  /* a whole line, for messages */
+	bool required;        /* within its scope */
+};
+
+static key_parse_fn parse_on, parse_action, parse_template, parse_max_age,
+	parse_ack_interval, parse_domain_cap, parse_until, parse_within, parse_warn_at,
+	parse_notify, parse_escalate, parse_pause_while;
+
+static const struct key_def key_defs[] = {
+	{ "on", SCOPE_ANY, parse_on, "on = inquiry", true },
+	{ "action", SCOPE_ANY, parse_action, "action = acknowledge", false },
+	{ "template", SCOPE_ACK, parse_template, "template = /etc/followup/templates/ack", true },
+	{ "max-age", SCOPE_ACK, parse_max_age, "max-age = 24h", false },
+	{ "ack-interval", SCOPE_ACK, parse_ack_interval, "ack-interval = 24h", false },
+	{ "ack-domain-cap", SCOPE_ACK, parse_domain_cap, "ack-domain-cap = 5", false },
+	{ "until", SCOPE_SLA, parse_until, "until = our-reply", false },
+	{ "within", SCOPE_SLA, parse_within, "within = 24h business", true },
+	{ "warn-at", SCOPE_SLA, parse_warn_at, "warn-at = 75%", false },
+	{ "notify", SCOPE_SLA, parse_notify, "notify = owner", false },
+	{ "escalate", SCOPE_SLA, parse_escalate, "escalate = manager after 24h business", false },
+	{ "pause-while", SCOPE_SLA, parse_pause_while, "pause-while = waiting-on-customer",
+	  false },
+};
+#define N_KEYS G_N_ELEMENTS(key_defs)
+#define KEY_ON 0
+#define KEY_ACTION 1
+
+static const char duration_syntax_reason[] =
+	"is not a duration (write 24h, 3d, 90m, or 24h business for working time)";
+static const char duration_zero_reason[] = "is no time at all (write more than 0, e.g. 1h)";
+static const char duration_long_reason[] = "is too long (write at most 3650d)";
+static const char duration_business_days_reason[] =
+	"counts working time in days or weeks, which is unclear (write working hours: "
+	"24h business is 24 working hours)";
+
+/* ---- values ---- */
+
+static const char *skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* The word at p when it is word (any case) and ends there; the text after
+ * it, or NULL. */
+static const char *match_word(const char *p, const char *word)
+{
+	size_t len = strlen(word);
+
+	if (g_ascii_strncasecmp(p, word, len) != 0)
+		return NULL;
+	p += len;
+	if (*p != '\0' && *p != ' ' && *p != '\t')
+		return NULL;
+	return p;
+}
+
+static int64_t unit_seconds(char unit)
+{
+	switch (g_ascii_tolower(unit)) {
+	case 's': return 1;
+	case 'm': return 60;
+	case 'h': return HOUR;
+	case 'd': return DAY;
+	case 'w': return WEEK;
+	default: return 0;
+	}
+}
+
+int rule_parse_duration(const char *text, struct rule_duration *d_r, const char **error_r)
+{
+	const char *p, *after;
+	guint64 count;
+	int64_t unit;
+	bool business = false;
+	char *end = NULL;
+
+	if (text == NULL)
+		goto syntax;
+	p = skip_blanks(text);
+	if (!g_ascii_isdigit(*p))
+		goto syntax;
+	/* 12 digits hold any allowed duration in seconds; longer numbers are
+	 * never handed to g_ascii_strtoull(). */
+	if (strspn(p, "0123456789") > 12) {
+		*error_r = duration_long_reason;
+		return -1;
+	}
+	errno = 0;
+	count = g_ascii_strtoull(p, &end, 10);
+	if (errno != 0 || end == p)
+		goto syntax;
+	p = skip_blanks(end);
+	unit = unit_seconds(*p);
+	if (unit == 0)
+		goto syntax;
+	p++;
+	if (*p != '\0' && *p != ' ' && *p != '\t')
+		goto syntax;
+	p = skip_blanks(p);
+	if (*p != '\0') {
+		after = match_word(p, "business");
+		if (after == NULL)
+			goto syntax;
+		business = true;
+		if (*skip_blanks(after) != '\0')
+			goto syntax;
+	}
+	if (count == 0) {
+		*error_r = duration_zero_reason;
+		return -1;
+	}
+	if (count > (guint64)(DURATION_MAX / unit)) {
+		*error_r = duration_long_reason;
+		return -1;
+	}
+	if (business && unit >= DAY) {
+		*error_r = duration_business_days_reason;
+		return -1;
+	}
+	d_r->seconds = (int64_t)count * unit;
+	d_r->business = business;
+	return 0;
+syntax:
+	*error_r = duration_syntax_reason;
+	return -1;
+}
+
+static bool email_domain_ok(const char *domain)
+{
+	const char *label = domain;
+	const char *p;
+	size_t n_labels = 0;
+
+	for (p = domain;; p++) {
+		if (*p != '.' && *p != '\0') {
+			if (!g_ascii_isalnum(*p) && *p != '-')
+				return false;
+			continue;
+		}
+		if (p == label || *label == '-' || p[-1] == '-' || p - label > 63)
+			return false;
+		n_labels++;
+		if (*p == '\0')
+			break;
+		label = p + 1;
+	}
+	return n_labels >= 2;
+}
+
+/* local@domain, plainly: a local part without blanks, controls or the
+ * characters that make an address ambiguous, and a dotted host name. */
+static bool is_email(const char *text)
+{
+	const char *at = strchr(text, '@');
+	const char *p;
+
+	if (at == NULL || at == text || strlen(text) > EMAIL_MAX_LEN || strchr(at + 1, '@'))
+		return false;
+	for (p = text; p < at; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c >= 0x7f || strchr("()<>[]\\,;:\"", c) != NULL)
+			return false;
+	}
+	return email_domain_ok(at + 1);
+}
+
+/* owner, manager or an address; 0 or -1. */
+static int parse_who(const char *text, enum rule_who *who_r, char **address_r)
+{
+	if (g_ascii_strcasecmp(text, "owner") == 0) {
+		*who_r = RULE_WHO_OWNER;
+		return 0;
+	}
+	if (g_ascii_strcasecmp(text, "manager") == 0) {
+		*who_r = RULE_WHO_MANAGER;
+		return 0;
+	}
+	if (!is_email(text))
+		return -1;
+	*who_r = RULE_WHO_ADDRESS;
+	g_free(*address_r);
+	*address_r = g_ascii_strdown(text, -1);
+	return 0;
+}
+
+/* ---- keys ---- */
+
+static int parse_on(struct rule *rule, const char *value, char **msg_r)
+{
+	if (g_ascii_strcasecmp(value, "inquiry") == 0)
+		rule->on = RULE_ON_INQUIRY;
+	else if (g_ascii_strcasecmp(value, "quote") == 0)
+		rule->on = RULE_ON_QUOTE;
+	else {
+		*msg_r = g_strdup_printf("'%s' is not a trigger (write on = inquiry or "
+		                         "on = quote)", value);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_action(struct rule *rule, const char *value, char **msg_r)
+{
+	if (g_ascii_strcasecmp(value, "acknowledge") != 0) {
+		*msg_r = g_strdup_printf("'%s' is not an action (write action = acknowledge, "
+		                         "or leave the line out for a service level)", value);
+		return -1;
+	}
+	rule->action = RULE_ACTION_ACKNOWLEDGE;
+	return 0;
+}
+
+static bool has_control(const char *text)
+{
+	for (; *text != '\0'; text++) {
+		if ((unsigned char)*text < 0x20 || *text == 0x7f)
+			return true;
+	}
+	return false;
+}
+
+static int parse_template(struct rule *rule, const char *value, char **msg_r)
+{
+	size_t len = strlen(value);
+
+	if (has_control(value) || !g_utf8_validate(value, -1, NULL)) {
+		*msg_r = g_strdup("not a usable path (write template = "
+		                  "/etc/followup/templates/ack)");
+		return -1;
+	}
+	/* "ack.txt" would make the loader look for ack.txt.txt. */
+	if (len > 4 && g_ascii_strcasecmp(value + len - 4, ".txt") == 0) {
+		*msg_r = g_strdup_printf("'%s' names one file (write the common start of the "
+		                         "files: template = %.*s stands for %.*s.txt, "
+		                         "%.*s.de.txt …)", value, (int)(len - 4), value,
+		                         (int)(len - 4), value, (int)(len - 4), value);
+		return -1;
+	}
+	if (value[len - 1] == '/') {
+		*msg_r = g_strdup_printf("'%s' is a directory (add the start of the file "
+		                         "names: %sack for ack.txt, ack.de.txt …)", value, value);
+		return -1;
+	}
+	g_free(rule->template_base);
+	rule->template_base = g_strdup(value);
+	return 0;
+}
+
+/* A duration in calendar time, for the acknowledgement keys. */
+static int parse_calendar_duration(const char *value, int64_t *seconds_r, char **msg_r)
+{
+	struct rule_duration d;
+	const char *reason;
+
+	if (rule_parse_duration(value, &d, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s", value, reason);
+		return -1;
+	}
+	if (d.business) {
+		*msg_r = g_strdup_printf("'%s' cannot be working time here (write calendar "
+		                         "time, e.g. 24h)", value);
+		return -1;
+	}
+	*seconds_r = d.seconds;
+	return 0;
+}
+
+static int parse_max_age(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_calendar_duration(value, &rule->max_age, msg_r);
+}
+
+static int parse_ack_interval(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_calendar_duration(value, &rule->ack_interval, msg_r);
+}
+
+static int parse_domain_cap(struct rule *rule, const char *value, char **msg_r)
+{
+	guint64 n = 0;
+	char *end = NULL;
+
+	errno = 0;
+	if (g_ascii_isdigit(value[0]) && strspn(value, "0123456789") <= 6)
+		n = g_ascii_strtoull(value, &end, 10);
+	if (end == NULL || *end != '\0' || errno != 0 || n < 1 || n > DOMAIN_CAP_MAX) {
+		*msg_r = g_strdup_printf("'%s' is not a number of acknowledgements (write a "
+		                         "whole number from 1 to %d, e.g. ack-domain-cap = 5)",
+		                         value, DOMAIN_CAP_MAX);
+		return -1;
+	}
+	rule->ack_domain_cap = (unsigned)n;
+	return 0;
+}
+
+static int parse_until(struct rule *rule, const char *value, char **msg_r)
+{
+	if (g_ascii_strcasecmp(value, "our-reply") == 0)
+		rule->until = RULE_UNTIL_OUR_REPLY;
+	else if (g_ascii_strcasecmp(value, "customer-reply") == 0)
+		rule->until = RULE_UNTIL_CUSTOMER_REPLY;
+	else {
+		*msg_r = g_strdup_printf("'%s' is not what stops the clock (write "
+		                         "until = our-reply or until = customer-reply)", value);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_within(struct rule *rule, const char *value, char **msg_r)
+{
+	const char *reason;
+
+	if (rule_parse_duration(value, &rule->within, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s", value, reason);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_warn_at(struct rule *rule, const char *value, char **msg_r)
+{
+	guint64 n = 0;
+	char *end = NULL;
+
+	if (g_ascii_isdigit(value[0]) && strspn(value, "0123456789") <= 2)
+		n = g_ascii_strtoull(value, &end, 10);
+	if (end != NULL)
+		end = (char *)skip_blanks(end);
+	if (end == NULL || strcmp(end, "%") != 0 || n < 1 || n > 99) {
+		*msg_r = g_strdup_printf("'%s' is not a percentage from 1%% to 99%% (write "
+		                         "warn-at = 75%%)", value);
+		return -1;
+	}
+	rule->warn_at_percent = (unsigned)n;
+	return 0;
+}
+
+static int parse_notify(struct rule *rule, const char *value, char **msg_r)
+{
+	if (parse_who(value, &rule->notify, &rule->notify_address) < 0) {
+		*msg_r = g_strdup_printf("'%s' is nobody to tell (write notify = owner, "
+		                         "notify = manager or an e-mail address)", value);
+		return -1;
+	}
+	return 0;
+}
+
+/* "WHO after DURATION". */
+static int parse_escalate(struct rule *rule, const char *value, char **msg_r)
+{
+	static const char example[] = "write escalate = manager after 24h business, or "
+	                              "WHO after DURATION with WHO owner, manager or an "
+	                              "e-mail address";
+	const char *p = value, *who_end, *after, *reason;
+	char *who = NULL;
+	int ret = -1;
+
+	while (*p != '\0' && *p != ' ' && *p != '\t')
+		p++;
+	who_end = p;
+	after = match_word(skip_blanks(p), "after");
+	if (who_end == value || after == NULL || *skip_blanks(after) == '\0') {
+		*msg_r = g_strdup_printf("'%s' is not an escalation (%s)", value, example);
+		goto out;
+	}
+	who = g_strndup(value, (gsize)(who_end - value));
+	if (parse_who(who, &rule->escalate_to, &rule->escalate_address) < 0) {
+		*msg_r = g_strdup_printf("'%s' is nobody to tell (%s)", who, example);
+		goto out;
+	}
+	if (rule_parse_duration(skip_blanks(after), &rule->escalate_after, &reason) < 0) {
+		*msg_r = g_strdup_printf("'%s' %s", skip_blanks(after), reason);
+		goto out;
+	}
+	rule->has_escalate = true;
+	ret = 0;
+out:
+	g_free(who);
+	return ret;
+}
+
+static int parse_pause_while(struct rule *rule, const char *value, char **msg_r)
+{
+	char **items = g_strsplit(value, ",", -1);
+	unsigned bits = 0;
+	size_t i;
+	int ret = -1;
+
+	for (i = 0; items[i] != NULL; i++) {
+		char *item = g_strstrip(items[i]);
+
+		if (g_ascii_strcasecmp(item, "waiting-on-customer") == 0)
+			bits |= RULE_PAUSE_WAITING_ON_CUSTOMER;
+		else if (g_ascii_strcasecmp(item, "out-of-office") == 0)
+			bits |= RULE_PAUSE_OUT_OF_OFFICE;
+		else {
+			*msg_r = g_strdup_printf("'%s' is not a reason to pause (write "
+			                         "waiting-on-customer, out-of-office, or both "
+			                         "separated by a comma)", item);
+			goto out;
+		}
+	}
+	rule->pause_while = bits;
+	ret = 0;
+out:
+	g_strfreev(items);
+	return ret;
+}
+
+/* ---- rules ---- */
+
+static int key_index(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < N_KEYS; i++) {
+		if (strcmp(key_defs[i].key, key) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static char *known_keys(void)
+{
+	GString *s = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < N_KEYS; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", key_defs[i].key);
+	return g_string_free(s, FALSE);
+}
+
+/* "FILE:LINE: [rule NAME] KEY: message", or "…[rule NAME]: message" when
+ * no key applies. */
+static char *G_GNUC_PRINTF(5, 6)
+rule_error(const struct config *cfg, int line, const char *name, const char *key,
+           const char *fmt, ...)
+{
+	GString *msg = g_string_new(cfg->path != NULL ? cfg->path : "followup.conf");
+	va_list args;
+
+	g_string_append_printf(msg, ":%d: [rule %s]", line, name);
+	if (key != NULL)
+		g_string_append_printf(msg, " %s", key);
+	g_string_append(msg, ": ");
+	va_start(args, fmt);
+	g_string_append_vprintf(msg, fmt, args);
+	va_end(args);
+	return g_string_free(msg, FALSE);
+}
+
+static void rule_clear(struct rule *rule)
+{
+	g_free(rule->name);
+	g_free(rule->template_base);
+	g_free(rule->notify_address);
+	g_free(rule->escalate_address);
+	memset(rule, 0, sizeof(*rule));
+}
+
+/* Names appear in alert mails and on the command line (--rule NAME):
+ * letters and digits of any script, '-', '_' and '.'. */
+static bool rule_name_ok(const char *name)
+{
+	const char *p;
+
+	if (name == NULL || name[0] == '\0' || !g_utf8_validate(name, -1, NULL))
+		return false;
+	for (p = name; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isalnum(c) && c != '-' && c != '_' && c != '.')
+			return false;
+	}
+	return true;
+}
+
+static void rule_set_defaults(struct rule *rule)
+{
+	rule->action = RULE_ACTION_SLA;
+	rule->max_age = DEFAULT_MAX_AGE;
+	rule->ack_interval = DEFAULT_ACK_INTERVAL;
+	rule->ack_domain_cap = DEFAULT_DOMAIN_CAP;
+	rule->notify = RULE_WHO_OWNER;
+	rule->escalate_to = RULE_WHO_NONE;
+}
+
+/* Each item on its own: known key, given once, a value that parses. */
+static int rule_parse_items(const struct config *cfg, const struct config_rule *src,
+                            struct rule *rule, int *seen, char **error_r)
+{
+	size_t i;
+	char *msg = NULL;
+
+	for (i = 0; i < src->n_items; i++) {
+		const struct config_rule_item *item = &src->items[i];
+		int k = key_index(item->key);
+
+		if (k < 0) {
+			char *known = known_keys();
+
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "unknown key (known keys: %s)", known);
+			g_free(known);
+			return -1;
+		}
+		if (seen[k] != 0) {
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "given twice (first at line %d; keep one)", seen[k]);
+			return -1;
+		}
+		seen[k] = item->line;
+		if (item->value[0] == '\0') {
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "empty value (write e.g. '%s')", key_defs[k].example);
+			return -1;
+		}
+		if (key_defs[k].parse(rule, item->value, &msg) < 0) {
+			*error_r = rule_error(cfg, item->line, src->name, item->key, "%s", msg);
+			g_free(msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Keys that do not go with the rule's action, then missing keys. */
+static int rule_check_keys(const struct config *cfg, const struct config_rule *src,
+                           struct rule *rule, const int *seen, char **error_r)
+{
+	bool ack = rule->action == RULE_ACTION_ACKNOWLEDGE;
+	size_t i;
+
+	for (i = 0; i < src->n_items; i++) {
+		const struct config_rule_item *item = &src->items[i];
+		int k = key_index(item->key);
+
+		if (key_defs[k].scope == SCOPE_ACK && !ack) {
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "only for action = acknowledge (remove it, or add "
+			                      "action = acknowledge)");
+			return -1;
+		}
+		if (key_defs[k].scope == SCOPE_SLA && ack) {
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "not for action = acknowledge (remove it; a service "
+			                      "level is a rule of its own, without action)");
+			return -1;
+		}
+		if (k == KEY_ON && ack && rule->on != RULE_ON_INQUIRY) {
+			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			                      "'%s': only inquiries are acknowledged (write on = "
+			                      "inquiry, or remove action = acknowledge for a "
+			                      "service level)", item->value);
+			return -1;
+		}
+	}
+	for (i = 0; i < N_KEYS; i++) {
+		const struct key_def *def = &key_defs[i];
+		bool applies = def->scope == SCOPE_ANY || (def->scope == SCOPE_ACK) == ack;
+
+		if (def->required && applies && seen[i] == 0) {
+			*error_r = rule_error(cfg, src->line, src->name, def->key,
+			                      "missing (add a line '%s')", def->example);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int rule_from_config(const struct config *cfg, const struct config_rule *src,
+                            struct rule *rule, char **error_r)
+{
+	int seen[N_KEYS] = { 0 };
+
+	rule_set_defaults(rule);
+	rule->name = g_strdup(src->name);
+	rule->line = src->line;
+	if (rule_parse_items(cfg, src, rule, seen, error_r) < 0)
+		return -1;
+	if (rule_check_keys(cfg, src, rule, seen, error_r) < 0)
+		return -1;
+	if (seen[key_index("until")] == 0)
+		rule->until = rule->on == RULE_ON_QUOTE ? RULE_UNTIL_CUSTOMER_REPLY
+		                                        : RULE_UNTIL_OUR_REPLY;
+	return 0;
+}
+
+int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char **error_r)
+{
+	struct rule_set *set;
+	size_t i, j;
+
+	*set_r = NULL;
+	*error_r = NULL;
+	if (cfg == NULL) {
+		*error_r = g_strdup("no configuration to read rules from");
+		return -1;
+	}
+	set = g_new0(struct rule_set, 1);
+	set->rules = g_new0(struct rule, cfg->n_rules > 0 ? cfg->n_rules : 1);
+	for (i = 0; i < cfg->n_rules; i++) {
+		const struct config_rule *src = &cfg->rules[i];
+
+		if (!rule_name_ok(src->name)) {
+			bool empty = src->name == NULL || src->name[0] == '\0';
+
+			*error_r = rule_error(cfg, src->line, empty ? "" : src->name, NULL,
+			                      "%s (write e.g. [rule first-response])",
+			                      empty
+			                      ? "a rule needs a name"
+			                      : "a name holds only letters, digits, '-', '_' and '.'");
+			goto fail;
+		}
+		for (j = 0; j < i; j++) {
+			if (g_ascii_strcasecmp(cfg->rules[j].name, src->name) == 0) {
+				*error_r = rule_error(cfg, src->line, src->name, NULL,
+				                      "given twice (first at line %d; rename one "
+				                      "of them)", cfg->rules[j].line);
+				goto fail;
+			}
+		}
+		set->n_rules++;
+		if (rule_from_config(cfg, src, &set->rules[i], error_r) < 0)
+			goto fail;
+	}
+	*set_r = set;
+	return 0;
+fail:
+	rule_set_free(&set);
+	return -1;
+}
+
+void rule_set_free(struct rule_set **set)
+{
+	size_t i;
+
+	if (*set == NULL)
+		return;
+	for (i = 0; i < (*set)->n_rules; i++)
+		rule_clear(&(*set)->rules[i]);
+	g_free((*set)->rules);
+	g_free(*set);
+	*set = NULL;
+}
+
+const struct rule *rule_set_find(const struct rule_set *set, const char *name)
+{
+	size_t i;
+
+	if (set == NULL || name == NULL)
+		return NULL;
+	for (i = 0; i < set->n_rules; i++) {
+		if (g_ascii_strcasecmp(set->rules[i].name, name) == 0)
+			return &set->rules[i];
+	}
+	return NULL;
+}
+
+/* ---- plain words ---- */
+
+static void append_count(GString *s, int64_t n, const char *working, const char *unit)
+{
+	g_string_append_printf(s, "%" G_GINT64_FORMAT " %s%s%s", n, working, unit,
+	                       n == 1 ? "" : "s");
+}
+
+/* "24 hours", "3 days", "90 minutes", "24 working hours". Hours are kept
+ * below three days, as people say them ("48 hours"); working time is never
+ * said in days, which would be unclear. */
+static void append_duration(GString *s, int64_t seconds, bool business)
+{
+	const char *working = business ? "working " : "";
+
+	if (!business && seconds % WEEK == 0)
+		append_count(s, seconds / WEEK, "", "week");
+	else if (!business && seconds % DAY == 0 && seconds >= 3 * DAY)
+		append_count(s, seconds / DAY, "", "day");
+	else if (seconds % HOUR == 0)
+		append_count(s, seconds / HOUR, working, "hour");
+	else if (seconds % 60 == 0)
+		append_count(s, seconds / 60, working, "minute");
+	else
+		append_count(s, seconds, working, "second");
+}
+
+static void append_who(GString *s, enum rule_who who, const char *address)
+{
+	switch (who) {
+	case RULE_WHO_OWNER:
+		g_string_append(s, "the owner");
+		break;
+	case RULE_WHO_MANAGER:
+		g_string_append(s, "the owner's manager");
+		break;
+	case RULE_WHO_ADDRESS:
+		g_string_append(s, address != NULL ? address : "nobody");
+		break;
+	case RULE_WHO_NONE:
+	default:
+		g_string_append(s, "nobody");
+		break;
+	}
+}
+
+static void describe_acknowledge(GString *s, const struct rule *rule)
+{
+	g_string_append_printf(s, "Acknowledge each new inquiry once, in the buyer's "
+	                       "language, with the templates %s*.txt, unless it is older "
+	                       "than ", rule->template_base != NULL ? rule->template_base : "");
+	append_duration(s, rule->max_age, false);
+	g_string_append(s, "; at most one per sender per ");
+	append_duration(s, rule->ack_interval, false);
+	g_string_append_printf(s, " and %u per domain.", rule->ack_domain_cap);
+}
+
+/* What must happen, by when. */
+static void describe_goal(GString *s, const struct rule *rule)
+{
+	bool inquiry = rule->on == RULE_ON_INQUIRY;
+	bool ours = rule->until == RULE_UNTIL_OUR_REPLY;
+
+	if (inquiry && ours)
+		g_string_append(s, "Every inquiry must get our first reply within ");
+	else if (inquiry)
+		g_string_append(s, "After every inquiry, the customer must write again within ");
+	else if (ours)
+		g_string_append(s, "After each quotation we send, we must write again within ");
+	else
+		g_string_append(s, "Each quotation we send must get the customer's reply "
+		                   "within ");
+	append_duration(s, rule->within.seconds, rule->within.business);
+}
+
+static void describe_service_level(GString *s, const struct rule *rule)
+{
+	describe_goal(s, rule);
+	g_string_append(s, "; ");
+	if (rule->warn_at_percent > 0) {
+		g_string_append(s, "warn ");
+		append_who(s, rule->notify, rule->notify_address);
+		g_string_append_printf(s, " at %u%%%s", rule->warn_at_percent,
+		                       rule->has_escalate ? ", " : " and ");
+	}
+	g_string_append(s, "tell ");
+	append_who(s, rule->notify, rule->notify_address);
+	g_string_append(s, " when it is late");
+	if (rule->has_escalate) {
+		g_string_append(s, ", and ");
+		append_who(s, rule->escalate_to, rule->escalate_address);
+		g_string_append(s, " ");
+		append_duration(s, rule->escalate_after.seconds, rule->escalate_after.business);
+		g_string_append(s, " after that");
+	}
+	g_string_append(s, ".");
+	if (rule->pause_while == (RULE_PAUSE_WAITING_ON_CUSTOMER | RULE_PAUSE_OUT_OF_OFFICE))
+		g_string_append(s, " The clock stops while we wait for the customer and "
+		                   "while the customer is away (an auto-reply).");
+	else if (rule->pause_while & RULE_PAUSE_WAITING_ON_CUSTOMER)
+		g_string_append(s, " The clock stops while we wait for the customer.");
+	else if (rule->pause_while & RULE_PAUSE_OUT_OF_OFFICE)
+		g_string_append(s, " The clock stops while the customer is away "
+		                   "(an auto-reply).");
+}
+
+char *rule_describe(const struct rule *rule)
+{
+	GString *s = g_string_new(NULL);
+
+	if (rule == NULL)
+		return g_string_free(s, FALSE);
+	if (rule->action == RULE_ACTION_ACKNOWLEDGE)
+		describe_acknowledge(s, rule);
+	else
+		describe_service_level(s, rule);
+	return g_string_free(s, FALSE);
+}
