@@ -26,6 +26,13 @@ static const struct cli_command commands[] = {
 	  cmd_reparse, STORE_READ_WRITE },
 	{ "stats", "stats", "what the store holds: kinds, folders, limit hits", cmd_stats,
 	  STORE_READ_ONLY },
+	{ "overdue", "overdue [--owner P] [--rule R]", "conversations late or due soon, most "
+	  "overdue first", cmd_overdue, STORE_READ_ONLY },
+	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
+	{ "outbox", "outbox [--all]", "acknowledgements and alerts pending or failed", cmd_outbox,
+	  STORE_READ_ONLY },
+	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
+	  cmd_assign, STORE_READ_WRITE },
 };
 
 static void usage(FILE *out)

@@ -104,7 +104,14 @@ int config_rules_load(const struct config *cfg, int64_t now, struct config_rules
 		if (rule->action != RULE_ACTION_ACKNOWLEDGE)
 			continue;
 		char *error = NULL;
-		if (template_set_load(rule->template_base, &r->ack_templates[i], &error) < 0) {
+		/* A relative template is taken from the config file's directory. */
+		char *dir = g_path_get_dirname(cfg->path);
+		char *base = g_path_is_absolute(rule->template_base) ? g_strdup(rule->template_base)
+		             : g_build_filename(dir, rule->template_base, NULL);
+		int rc = template_set_load(base, &r->ack_templates[i], &error);
+		g_free(dir);
+		g_free(base);
+		if (rc < 0) {
 			*error_r = g_strdup_printf("%s:%d: [rule %s] template: %s", cfg->path,
 			                           rule->line, rule->name, error);
 			g_free(error);

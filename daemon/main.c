@@ -12,12 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <curl/curl.h>
 #include <glib.h>
 #include <uv.h>
 
 #include "config/config.h"
+#include "config/rules_runtime.h"
 #include "config/runtime.h"
+#include "daemon/rules_run.h"
 #include "daemon/log.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
@@ -40,6 +43,8 @@ struct daemon {
 	uv_loop_t *loop;
 	struct config *cfg;
 	struct config_runtime *rt;
+	struct config_rules *rules;
+	struct rules_runner *runner;
 	struct store *st;
 	struct writer *writer;
 	bool once;
@@ -48,6 +53,7 @@ struct daemon {
 	size_t n_accounts;
 	size_t cycles_pending;    /* --once: accounts still in their cycle */
 	size_t stopped;
+	bool runner_stopped;
 	unsigned failures;
 	bool stopping;
 	uv_signal_t sigterm, sigint;
@@ -99,12 +105,16 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-static void on_all_stopped(struct daemon *d)
+/* Once the accounts and the rules engine are idle: close what is left. */
+static void maybe_all_stopped(struct daemon *d)
 {
+	if (d->stopped < d->n_accounts || !d->runner_stopped)
+		return;
 	uv_close((uv_handle_t *)&d->sigterm, NULL);
 	uv_close((uv_handle_t *)&d->sigint, NULL);
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_free(&d->accounts[i]);
+	rules_runner_free(&d->runner);
 }
 
 static void on_account_stopped(struct sync_account *sa, void *ctx)
@@ -112,8 +122,17 @@ static void on_account_stopped(struct sync_account *sa, void *ctx)
 	struct daemon *d = ctx;
 
 	(void)sa;
-	if (++d->stopped == d->n_accounts)
-		on_all_stopped(d);
+	d->stopped++;
+	maybe_all_stopped(d);
+}
+
+static void on_runner_stopped(struct rules_runner *rr, void *ctx)
+{
+	struct daemon *d = ctx;
+
+	(void)rr;
+	d->runner_stopped = true;
+	maybe_all_stopped(d);
 }
 
 static void daemon_stop(struct daemon *d)
@@ -121,12 +140,15 @@ static void daemon_stop(struct daemon *d)
 	if (d->stopping)
 		return;
 	d->stopping = true;
-	if (d->n_accounts == 0) {
-		on_all_stopped(d);
-		return;
-	}
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_stop(d->accounts[i], on_account_stopped, d);
+	rules_runner_stop(d->runner, on_runner_stopped, d);
+}
+
+static void on_rules_done(struct rules_runner *rr, void *ctx)
+{
+	(void)rr;
+	daemon_stop(ctx);
 }
 
 static void on_signal(uv_signal_t *handle, int signum)
@@ -144,12 +166,16 @@ static void on_cycle(struct sync_account *sa, const char *error, const struct sy
 
 	(void)sa;
 	(void)stats;
-	if (!d->once)
+	if (!d->once) {
+		/* New mail may start or stop a clock, or want an acknowledgement. */
+		rules_runner_pass(d->runner, NULL, NULL);
 		return;
+	}
 	if (error != NULL)
 		d->failures++;
+	/* --once: every account synced, then one pass of the rules. */
 	if (--d->cycles_pending == 0)
-		daemon_stop(d);
+		rules_runner_pass(d->runner, on_rules_done, d);
 }
 
 static int run(struct daemon *d)
@@ -164,6 +190,16 @@ static int run(struct daemon *d)
 	d->sigterm.data = d->sigint.data = d;
 	uv_signal_start(&d->sigterm, on_signal, SIGTERM);
 	uv_signal_start(&d->sigint, on_signal, SIGINT);
+
+	struct rules_settings rs = {
+		.cfg = d->cfg,
+		.rt = d->rt,
+		.rules = d->rules,
+		.writer = d->writer,
+		.now = d->now,
+		.repeat = !d->once,
+	};
+	d->runner = rules_runner_new(d->loop, &rs);
 
 	for (size_t i = 0; i < d->n_accounts; i++) {
 		struct sync_settings s = {
@@ -182,7 +218,7 @@ static int run(struct daemon *d)
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_start(d->accounts[i]);
 	if (d->n_accounts == 0)
-		daemon_stop(d);
+		rules_runner_pass(d->runner, d->once ? on_rules_done : NULL, d);
 
 	uv_run(d->loop, UV_RUN_DEFAULT);
 	writer_free(&d->writer);
@@ -226,6 +262,11 @@ int main(int argc, char **argv)
 		log_error("%s", error);
 		goto out;
 	}
+	if (config_rules_load(d.cfg, d.now != INT64_MIN ? d.now : (int64_t)time(NULL), &d.rules,
+	                      &error) < 0) {
+		log_error("%s", error);
+		goto out;
+	}
 	if (o.check_config) {
 		printf("%s: configuration OK\n", path);
 		ret = 0;
@@ -249,6 +290,7 @@ int main(int argc, char **argv)
 out:
 	g_free(error);
 	store_close(&d.st);
+	config_rules_free(&d.rules);
 	config_runtime_free(&d.rt);
 	config_free(&d.cfg);
 	message_parser_deinit();
