@@ -158,3 +158,19 @@ check "assign sets the customer's owner" sh -c "'$BIN/followup' -c '$CONF' assig
 $FU overdue --owner zhang@example.com --json --now "$NOW" > "$T/overdue-z.json"
 check "…but the colleague who last wrote still owns the thread" jcheck "$T/overdue-z.json" 'len(j) == 0'
 check "assign refuses an unknown person" sh -c "! '$BIN/followup' -c '$CONF' assign importer.ae nobody@example.com 2>/dev/null"
+
+# A warning at warn-at, and the daily digest at 08:30 of the person's day.
+sed -i 's|^escalate = manager after 24h business .*|&\nwarn-at = 75%|' "$CONF"
+sed -i 's|^countries = DE, AE, PL|&\ndigest = 08:30|' "$CONF"
+THU=2026-11-26T10:00:00+08:00        # 18.5 working hours after inquiry A
+check "a pass at 75% of the time" "$BIN/followupd" -c "$CONF" --once --now "$THU"
+warn=$(grep -l 'new-inquiry@kunde.de\|Kreiselpumpen' "$SMTP_DIR"/*.eml | xargs grep -l 'Due soon')
+check "one warning for the inquiry still unanswered, to its owner" sh -c "
+	test \$(echo '$warn' | grep -c .) = 1 && grep -q 'li.wei@example.com' '${warn%.eml}.json'"
+digest=$(grep -l 'open' "$SMTP_DIR"/*.eml | xargs grep -l '^Subject: Follow-ups for 2026-11-26')
+check "one digest for li.wei listing the open conversations" sh -c "
+	test \$(echo '$digest' | grep -c .) = 1 && grep -q 'li.wei@example.com' '${digest%.eml}.json' &&
+	grep -q 'altkunde.de' '$digest' && grep -q 'importer.ae' '$digest'"
+n=$(smtp_count)
+check "the same day, no second warning or digest" sh -c "
+	'$BIN/followupd' -c '$CONF' --once --now 2026-11-26T11:00:00+08:00 && test \$(ls $SMTP_DIR/*.eml | wc -l) = $n"
