@@ -164,6 +164,8 @@ install: all
 	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
 	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
+	install -d $(DESTDIR)$(DATADIR)/templates
+	install -m 0644 config/templates/*.txt $(DESTDIR)$(DATADIR)/templates/
 	sed 's|@SBINDIR@|$(SBINDIR)|g' systemd/followupd.service.in > $(DESTDIR)$(UNITDIR)/followupd.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/followupd.service
 	install -d $(DESTDIR)$(SYSUSERSDIR)
@@ -173,6 +175,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
 	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
 	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf
+	rm -rf $(DESTDIR)$(DATADIR)/templates
 
 clean:
 	rm -rf build bin
