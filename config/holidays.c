@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib.h>
@@ -28,7 +29,9 @@
 
 #define HOLIDAYS_MAX_FILE (16 * 1024 * 1024)
 #define HOLIDAYS_MAX_YEARS 400
-#define HOLIDAYS_WORK_BUDGET UINT64_C(20000000)
+#define HOLIDAYS_MAX_DAYS_MARKED UINT64_C(20000000)
+#define HOLIDAYS_MAX_RECUR_STEPS UINT64_C(500000)
+#define HOLIDAYS_MAX_MESSAGE 400
 #define ICS_MAX_DEPTH 16
 #define QUOTE_MAX 60
 
@@ -36,7 +39,8 @@
 struct window {
 	int64_t first, last;   /* inclusive */
 	guint8 *bits;
-	uint64_t work;         /* spent of HOLIDAYS_WORK_BUDGET */
+	uint64_t days_marked;  /* up to HOLIDAYS_MAX_DAYS_MARKED */
+	uint64_t recur_steps;  /* up to HOLIDAYS_MAX_RECUR_STEPS */
 };
 
 /* One unfolded iCalendar content line. */
@@ -60,26 +64,6 @@ struct holidays_ctx {
 	GHashTable *overridden;/* "UID\nJULIAN" of instances a RECURRENCE-ID replaces */
 };
 
-static void set_error(struct holidays_ctx *ctx, int lineno, const char *fmt, ...)
-	G_GNUC_PRINTF(3, 4);
-
-static void set_error(struct holidays_ctx *ctx, int lineno, const char *fmt, ...)
-{
-	va_list args;
-	char *what;
-
-	if (ctx->error != NULL)
-		return;
-	va_start(args, fmt);
-	what = g_strdup_vprintf(fmt, args);
-	va_end(args);
-	if (lineno > 0)
-		ctx->error = g_strdup_printf("%s:%d: %s", ctx->path, lineno, what);
-	else
-		ctx->error = g_strdup_printf("%s: %s", ctx->path, what);
-	g_free(what);
-}
-
 /* A printable copy of at most max bytes of untrusted text, for an error
  * message. */
 static char *quote_text(const char *text, size_t len, size_t max)
@@ -96,6 +80,29 @@ static char *quote_text(const char *text, size_t len, size_t max)
 	valid = g_utf8_make_valid(out->str, -1);
 	g_string_free(out, TRUE);
 	return valid;
+}
+
+static void set_error(struct holidays_ctx *ctx, int lineno, const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static void set_error(struct holidays_ctx *ctx, int lineno, const char *fmt, ...)
+{
+	va_list args;
+	char *raw, *what;
+
+	if (ctx->error != NULL)
+		return;
+	va_start(args, fmt);
+	raw = g_strdup_vprintf(fmt, args);
+	va_end(args);
+	/* Parts of it come from the file: printable, valid UTF-8, bounded. */
+	what = quote_text(raw, strlen(raw), HOLIDAYS_MAX_MESSAGE);
+	g_free(raw);
+	if (lineno > 0)
+		ctx->error = g_strdup_printf("%s:%d: %s", ctx->path, lineno, what);
+	else
+		ctx->error = g_strdup_printf("%s: %s", ctx->path, what);
+	g_free(what);
 }
 
 /* ---- dates ---- */
@@ -139,13 +146,14 @@ static int parse_iso_date(const char *text, size_t len, int64_t *julian_r)
 
 /* ---- the window ---- */
 
-static int window_spend(struct holidays_ctx *ctx, uint64_t cost)
+/* Adds cost to *spent; -1 and an error past max. */
+static int window_spend(struct holidays_ctx *ctx, uint64_t *spent, uint64_t cost, uint64_t max)
 {
-	ctx->win.work += cost;
-	if (ctx->win.work > HOLIDAYS_WORK_BUDGET) {
-		set_error(ctx, 0, "expands to too many dates (over %" G_GUINT64_FORMAT
-		          " recurrences and days; simplify the RRULEs or split the file)",
-		          HOLIDAYS_WORK_BUDGET);
+	*spent += cost;
+	if (*spent > max) {
+		set_error(ctx, 0, "expands to too many dates (over %" G_GUINT64_FORMAT " %s; "
+		          "simplify the RRULEs, ask for fewer years or split the file)",
+		          max, spent == &ctx->win.days_marked ? "days" : "recurrence steps");
 		return -1;
 	}
 	return 0;
@@ -159,7 +167,8 @@ static int window_mark(struct holidays_ctx *ctx, int64_t julian, int64_t n_days)
 
 	if (to < from)
 		return 0;
-	if (window_spend(ctx, (uint64_t)(to - from + 1)) < 0)
+	if (window_spend(ctx, &ctx->win.days_marked, (uint64_t)(to - from + 1),
+	                 HOLIDAYS_MAX_DAYS_MARKED) < 0)
 		return -1;
 	for (int64_t d = from; d <= to; d++) {
 		int64_t bit = d - ctx->win.first;
@@ -371,6 +380,15 @@ out:
 	return ret;
 }
 
+static bool blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != ' ' && text[i] != '\t')
+			return false;
+	}
+	return true;
+}
+
 /* Splits the text into unfolded content lines (a physical line starting
  * with a space or a tab continues the one before). */
 static void ics_unfold(struct holidays_ctx *ctx, const char *text, size_t len)
@@ -395,7 +413,7 @@ static void ics_unfold(struct holidays_ctx *ctx, const char *text, size_t len)
 				current = NULL;
 			}
 			/* Blank lines are not allowed by RFC 5545 but harmless. */
-			if (n > 0 && strspn(p, " \t") < n) {
+			if (!blank(p, n)) {
 				current = g_string_new_len(p, (gssize)n);
 				current_lineno = lineno;
 			}
@@ -614,6 +632,56 @@ static void rrule_skip_ahead(const struct holidays_ctx *ctx, const struct event_
 	(void)icalrecur_iterator_set_start(it, start);
 }
 
+/* False when BYMONTH and BYMONTHDAY can never meet (February 30th):
+ * libical searches centuries for such a date before it gives up. */
+static bool rrule_month_days_possible(const struct icalrecurrencetype *rule)
+{
+	static const int longest[13] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool any_month = rule->by_month[0] == ICAL_RECURRENCE_ARRAY_MAX;
+
+	if (rule->by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
+		return true;
+	for (int m = 1; m <= 12; m++) {
+		bool month_listed = any_month;
+		for (size_t i = 0; !month_listed && i < ICAL_BY_MONTH_SIZE &&
+		                   rule->by_month[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			month_listed = icalrecurrencetype_month_month(rule->by_month[i]) == m;
+		for (size_t i = 0; month_listed && i < ICAL_BY_MONTHDAY_SIZE &&
+		                   rule->by_month_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
+			int day = abs(rule->by_month_day[i]);
+			if (day >= 1 && day <= longest[m])
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Nothing after the window matters: without COUNT, an UNTIL at its end
+ * lets libical stop there instead of searching on. */
+static void rrule_stop_at_window(const struct holidays_ctx *ctx, const struct event_info *ev,
+                                 struct icalrecurrencetype *rule)
+{
+	struct icaltimetype until = ev->start;
+	GDate date;
+
+	if (rule->count > 0)
+		return;
+	if (!icaltime_is_null_time(rule->until) && time_valid(rule->until) &&
+	    time_julian(rule->until) <= ctx->win.last)
+		return;
+	g_date_clear(&date, 1);
+	g_date_set_julian(&date, (guint32)ctx->win.last);
+	until.year = g_date_get_year(&date);
+	until.month = g_date_get_month(&date);
+	until.day = g_date_get_day(&date);
+	if (!until.is_date) {
+		until.hour = 23;
+		until.minute = 59;
+		until.second = 59;
+	}
+	rule->until = until;
+}
+
 static int event_rrule(struct holidays_ctx *ctx, const struct event_info *ev, icalproperty *prop)
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(prop);
@@ -623,6 +691,13 @@ static int event_rrule(struct holidays_ctx *ctx, const struct event_info *ev, ic
 	if (rule.freq < ICAL_DAILY_RECURRENCE || rule.freq > ICAL_YEARLY_RECURRENCE)
 		return event_error(ctx, ev, "RRULE",
 		                   "RRULE FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY for holidays");
+	if (!rrule_month_days_possible(&rule))
+		return event_error(ctx, ev, "RRULE",
+		                   "RRULE can never give a date (no month in BYMONTH has a day in "
+		                   "BYMONTHDAY)");
+	if (ev->start_julian > ctx->win.last)
+		return 0;
+	rrule_stop_at_window(ctx, ev, &rule);
 	it = icalrecur_iterator_new(rule, ev->start);
 	if (it == NULL)
 		return event_error(ctx, ev, "RRULE",
@@ -633,7 +708,7 @@ static int event_rrule(struct holidays_ctx *ctx, const struct event_info *ev, ic
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		if (!time_valid(t) || time_julian(t) > ctx->win.last)
 			break;
-		if ((ret = window_spend(ctx, 1)) < 0 ||
+		if ((ret = window_spend(ctx, &ctx->win.recur_steps, 1, HOLIDAYS_MAX_RECUR_STEPS)) < 0 ||
 		    (ret = event_occurrence(ctx, ev, time_julian(t))) < 0)
 			break;
 	}

@@ -443,6 +443,9 @@ int64_t bizcal_add(const struct bizcal *cal, int64_t start, int64_t seconds)
 	if (cal->week_seconds == 0 || start > cal->max_instant)
 		return INT64_MAX;
 	start = MAX(start, cal->min_instant);
+	/* Working time is never more than real time. */
+	if (remaining > cal->max_instant - start)
+		return INT64_MAX;
 	start_day = local_day(cal, start);
 	day = MAX(start_day, cal->first_day);
 	while (day < cal->end_day) {

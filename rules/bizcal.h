@@ -10,6 +10,14 @@
  *
  * Pure: the GTimeZone and the holiday list are loaded by the caller
  * (config/); nothing here reads files or the clock.
+ *
+ * Local times and DST (implementation notes, rules/bizcal.c): a local time
+ * means the first instant at which the wall clock shows it or later, so a
+ * time inside a spring-forward gap moves to the end of the gap, and a time
+ * that happens twice (fall back) means its first occurrence; a span's
+ * working time is its end instant minus its start instant. Only local days
+ * 1900-01-01 .. 2199-12-31 can hold working time: earlier instants count
+ * from 1900, and an answer after 2199 is INT64_MAX ("never").
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,7 +38,9 @@ void bizcal_free(struct bizcal **cal);
 /* The instant `seconds` of working time after start (start itself may be
  * outside working hours: counting begins at the next working moment).
  * seconds == 0 gives the first working moment at or after start. Returns
- * INT64_MAX when the calendar has no working time at all. */
+ * INT64_MAX when the calendar has no working time at all. A count that
+ * ends exactly at closing time gives the closing instant (Friday 18:00,
+ * not Monday 09:00); negative seconds count as 0. */
 int64_t bizcal_add(const struct bizcal *cal, int64_t start, int64_t seconds);
 /* Working seconds in [from, to); 0 when to <= from. */
 int64_t bizcal_elapsed(const struct bizcal *cal, int64_t from, int64_t to);
@@ -40,7 +50,9 @@ bool bizcal_is_working(const struct bizcal *cal, int64_t t);
  * into buf (at least 17 bytes: "2026-11-24 09:00"). */
 void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size);
 /* The next instant at or after t whose local time is hh:mm on any day
- * (DST-correct: a time that does not exist that day moves forward). */
+ * (DST-correct: a time that does not exist that day moves forward). Once
+ * per local day: a time that happens twice gives its first occurrence.
+ * INT64_MAX when hh is not 0..23 or mm not 0..59. */
 int64_t bizcal_next_local_time(const struct bizcal *cal, int64_t t, int hh, int mm);
 
 #endif

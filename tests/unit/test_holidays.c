@@ -175,11 +175,15 @@ static void test_ics_yearly_national_day(void **state)
 		"DTSTART;VALUE=DATE:20240101\n"
 		"RRULE:FREQ=MONTHLY;BYDAY=1MO;UNTIL=20240401\n"
 		"END:VEVENT\n"
+		"BEGIN:VEVENT\n"
+		"DTSTART;VALUE=DATE:20250228\n"
+		"RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\n"   /* the last day of February */
+		"END:VEVENT\n"
 		"END:VCALENDAR\n", -1);
 	static const char *const want[] = {
 		"2024-01-01", "2024-02-05", "2024-03-04", "2024-04-01", /* UNTIL included */
-		"2024-10-01",
-		"2025-10-01", "2026-10-01", NULL,
+		"2024-10-01", "2025-02-28",
+		"2025-10-01", "2026-02-28", "2026-10-01", NULL,
 	};
 	char **dates = load_ok(path, 2024, 2026);
 
@@ -271,6 +275,24 @@ static void test_parse_in_memory(void **state)
 	assert_int_equal(config_holidays_parse("cal", ics, strlen(ics), 2026, 2026, &dates, &error), -1);
 	assert_non_null(strstr(error, "cal:6: 'the rest is not read'"));
 	g_free(error);
+	/* Exactly the bytes, on the heap, ending without a newline: nothing
+	 * may read past them (ASan watches). */
+	{
+		static const char *const texts[] = {
+			"BEGIN:VCALENDAR\nEND:VCALENDAR\n\n \t",   /* blank, not a continuation */
+			"2026-01-01\n2026-01-02\n# \t",
+			"2026-01-01\n2026-01-02",
+		};
+		for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+			size_t len = strlen(texts[i]);
+			char *exact = g_memdup2(texts[i], len);
+			assert_int_equal(config_holidays_parse("tail", exact, len, 2026, 2026, &dates, &error), 0);
+			assert_dates(dates, i == 0 ? (const char *const[]){ NULL }
+			                           : (const char *const[]){ "2026-01-01", "2026-01-02", NULL });
+			g_strfreev(dates);
+			g_free(exact);
+		}
+	}
 	assert_int_equal(config_holidays_parse("empty", NULL, 0, 2026, 2026, &dates, &error), 0);
 	assert_null(dates[0]);
 	g_strfreev(dates);
@@ -371,6 +393,13 @@ static const struct ics_error_case ics_errors[] = {
 	  { ":4:", "FREQ must be DAILY" } },
 	{ "never.ics",
 	  "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT\nEND:VCALENDAR\n",
+	  { ":4:", "RRULE can never give a date" } },
+	/* libical would search centuries for these before giving up. */
+	{ "never-monthly.ics",
+	  "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2,4,6\nEND:VEVENT\nEND:VCALENDAR\n",
+	  { ":4:", "RRULE can never give a date" } },
+	{ "never-daily.ics",
+	  "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-30;COUNT=5\nEND:VEVENT\nEND:VCALENDAR\n",
 	  { ":4:", "RRULE can never give a date" } },
 	{ "bad-rrule.ics",
 	  "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=SOMETIMES\nEND:VEVENT\nEND:VCALENDAR\n",
