@@ -30,10 +30,8 @@ struct facts_scan {
 	gunichar *cp;      /* folded code points, cp[n] == 0 */
 	guint32 *off;      /* off[i]: where cp[i] starts in src; off[n]: the end */
 	guint8 *claimed;   /* non-zero where a fact already took cp[i] */
+	guint8 *word;      /* word[i]: facts_is_word(cp[i]), made once */
 	size_t n;
-	/* Each keyword table's first folded characters, made on first use:
-	 * most entries are then skipped with one comparison. */
-	GHashTable *firsts;
 };
 
 /* Either argument may be NULL. Invalid UTF-8 ends the part it is in: what
@@ -43,13 +41,14 @@ void facts_scan_clear(struct facts_scan *s);
 
 gunichar facts_fold(gunichar c);
 /* Han, kana: scripts written without spaces between words. */
-bool facts_is_cjk(gunichar c);
+static inline bool facts_is_cjk(gunichar c);
 /* A letter or digit of a script written with spaces between words. */
-bool facts_is_word(gunichar c);
-bool facts_is_digit(gunichar c);
 bool facts_is_letter(gunichar c);
-bool facts_is_space(gunichar c);
-bool facts_is_hspace(gunichar c);
+/* Inline below: they run for every position of the text, several times. */
+static inline bool facts_is_digit(gunichar c);
+static inline bool facts_is_word(gunichar c);
+static inline bool facts_is_space(gunichar c);
+static inline bool facts_is_hspace(gunichar c);
 /* Hangul: Korean glues its particles to the word before ("부산이며"). */
 bool facts_is_hangul(gunichar c);
 /* Past one or two Korean particles at i ("에", "이며", "이내로") when a
@@ -57,11 +56,11 @@ bool facts_is_hangul(gunichar c);
 size_t facts_korean_particles_end(const struct facts_scan *s, size_t i);
 
 /* cp[i], or 0 outside the text. */
-gunichar facts_at(const struct facts_scan *s, size_t i);
+static inline gunichar facts_at(const struct facts_scan *s, size_t i);
 /* The original (unfolded) character at i, or 0 outside the text. */
 gunichar facts_orig(const struct facts_scan *s, size_t i);
 /* True when a word of a spaced script starts at i (previous is no word). */
-bool facts_word_start(const struct facts_scan *s, size_t i);
+static inline bool facts_word_start(const struct facts_scan *s, size_t i);
 /* Past at most max horizontal spaces (not line breaks) from i. */
 size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max);
 /* The end of the word (letters, digits, apostrophe) starting at i. */
@@ -97,15 +96,23 @@ struct facts_kw {
 size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
                    unsigned flags);
 /* The longest entry of a table (ended by a NULL word) matching at i, with
- * the entry's flags added to `flags`; NULL when none. */
+ * the entry's flags added to `flags`; NULL when none. The tables listed in
+ * facts_kw_tables (facts_tables.h) are folded and indexed by their first
+ * character once per process (thread-safe); any other table is indexed
+ * for the call, which costs a lot more. */
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
                                          const struct facts_kw *table,
                                          unsigned flags, size_t *end_r);
-/* The first folded character of each word of a table whose entries are
- * `stride` bytes apart, the word at `word_offset` in each, ended by a NULL
- * word. Owned by the scan. */
-const gunichar *facts_first_chars(const struct facts_scan *s, const void *table,
-                                  size_t stride, size_t word_offset);
+/* A table (ended by a NULL word, which must outlive the index) folded
+ * and indexed by first character, for tables facts_kw_tables does not
+ * list (facts_places.c). */
+struct facts_kw_index;
+struct facts_kw_index *facts_kw_index_new(const struct facts_kw *table);
+void facts_kw_index_free(struct facts_kw_index **index);
+/* facts_match_table() over an index: an entry of index's table. */
+const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
+                                         const struct facts_kw_index *index,
+                                         unsigned flags, size_t *end_r);
 /* True when an entry of the table matches anywhere in [from, to). */
 bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
                     const struct facts_kw *table);
@@ -133,5 +140,48 @@ char *facts_slice(const struct facts_scan *s, size_t start, size_t end,
                   size_t max_bytes);
 void facts_claim(struct facts_scan *s, size_t start, size_t end);
 bool facts_any_claimed(const struct facts_scan *s, size_t start, size_t end);
+
+/* ---- the inline ones ---- */
+
+static inline bool facts_is_cjk(gunichar c)
+{
+	return c >= 0x3040 &&
+	       ((c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	        (c >= 0x20000 && c <= 0x2FFFF));
+}
+
+static inline bool facts_is_digit(gunichar c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool facts_is_word(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum((gchar)c);
+	return facts_is_letter(c) && !facts_is_cjk(c);
+}
+
+static inline bool facts_is_hspace(gunichar c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool facts_is_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static inline gunichar facts_at(const struct facts_scan *s, size_t i)
+{
+	return i < s->n ? s->cp[i] : 0;
+}
+
+static inline bool facts_word_start(const struct facts_scan *s, size_t i)
+{
+	return i < s->n && s->word[i] && (i == 0 || !s->word[i - 1]);
+}
 
 #endif
