@@ -30,6 +30,10 @@ gunichar facts_fold(gunichar c)
 
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	/* Kana, CJK ideographs, Hangul syllables: caseless, kept as they are
+	 * (the most common characters of text that is not ASCII). */
+	if ((c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+		return c;
 	if (c >= 0xFF01 && c <= 0xFF5E)         /* full-width ASCII */
 		return facts_fold(c - 0xFEE0);
 	if (c >= 0x660 && c <= 0x669)           /* Arabic-Indic digits */
@@ -167,11 +171,6 @@ static bool is_cyrillic_ending(gunichar c)
 	default:
 		return false;
 	}
-}
-
-gunichar facts_orig(const struct facts_scan *s, size_t i)
-{
-	return i < s->n ? g_utf8_get_char(s->src + s->off[i]) : 0;
 }
 
 size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max)
@@ -341,7 +340,7 @@ static size_t match_folded(const struct facts_scan *s, size_t i, const struct kw
 			    nchars >= 3 && is_cyrillic(facts_at(s, k)) && !(flags & FACTS_KW_STEM)) {
 				end = cyrillic_ending(s, k);
 				if (end != 0 && (i == 0 || flags & FACTS_KW_NO_LEFT ||
-				                 !s->word[i - 1]) &&
+				                 !(s->cls[i - 1] & FACTS_CLS_WORD)) &&
 				    case_ok(s, i, end, flags))
 					return end;
 			}
@@ -355,7 +354,8 @@ static size_t match_folded(const struct facts_scan *s, size_t i, const struct kw
 	}
 	if (nchars == 0)
 		return 0;
-	if (!(flags & FACTS_KW_NO_LEFT) && facts_is_word(first) && i > 0 && s->word[i - 1])
+	if (!(flags & FACTS_KW_NO_LEFT) && facts_is_word(first) && i > 0 &&
+	    s->cls[i - 1] & FACTS_CLS_WORD)
 		return 0;
 	end = right_edge(s, k, last, nchars, flags);
 	if (end == 0 || !case_ok(s, i, k, flags))
@@ -372,6 +372,10 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 
 	if (i >= s->n || len == 0)
 		return 0;
+	/* Most calls end here: an ASCII first letter that is not the text's. */
+	if ((guchar)word[0] < 0x80 && word[0] != ' ' &&
+	    s->cp[i] != (gunichar)g_ascii_tolower(word[0]))
+		return 0;
 	cp = len <= G_N_ELEMENTS(stack) ? stack : g_new(gunichar, len);
 	fold_word(word, cp, &w);
 	end = match_folded(s, i, &w, flags);
@@ -381,6 +385,8 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 }
 
 /* ---- keyword tables, indexed ---- */
+
+#define FIRSTS_BITS 4096
 
 /* Every word of a table folded, sorted by first code point, then by
  * second (those open to any second first), then in table order: a
@@ -396,6 +402,8 @@ struct facts_kw_index {
 	/* Bit b of pairs[a][b / 32]: some word may start with a, b (both
 	 * ASCII); most positions of a text are turned down with it alone. */
 	guint32 pairs[0x80][4];
+	/* Bit (c % FIRSTS_BITS) set: some word may start with c >= 0x80. */
+	guint32 firsts[FIRSTS_BITS / 32];
 	gunichar *storage;       /* the code points of all words */
 };
 
@@ -463,6 +471,11 @@ struct facts_kw_index *facts_kw_index_new(const struct facts_kw *table)
 			memset(x->pairs[a], 0xff, sizeof(x->pairs[a]));
 		else if (w->second < 0x80)
 			x->pairs[a][w->second / 32] |= 1u << (w->second % 32);
+	}
+	for (k = x->ascii[0x80]; k < x->n; k++) {
+		gunichar a = first_cp(&x->words[k]) % FIRSTS_BITS;
+
+		x->firsts[a / 32] |= 1u << (a % 32);
 	}
 	return x;
 }
@@ -563,8 +576,12 @@ const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
 	if (c == 0)
 		return NULL;
 	next = facts_at(s, i + 1);
-	if (c < 0x80 && next < 0x80 && !(x->pairs[c][next / 32] & (1u << (next % 32))))
+	if (c < 0x80) {
+		if (next < 0x80 && !(x->pairs[c][next / 32] & (1u << (next % 32))))
+			return NULL;
+	} else if (!(x->firsts[c % FIRSTS_BITS / 32] & (1u << (c % FIRSTS_BITS % 32)))) {
 		return NULL;
+	}
 	bucket(x, c, &from, &to);
 	if (from == to)
 		return NULL;
@@ -591,8 +608,10 @@ const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
 #define REGISTRY_SLOTS 256
 
 struct registry {
-	const struct facts_kw *table[REGISTRY_SLOTS];
-	struct facts_kw_index *index[REGISTRY_SLOTS];
+	struct {
+		const struct facts_kw *table;
+		const struct facts_kw_index *index;
+	} slot[REGISTRY_SLOTS];
 };
 
 static struct registry *registry;
@@ -612,12 +631,13 @@ static void registry_init(void)
 		for (const struct facts_kw *const *t = facts_kw_tables; *t != NULL; t++) {
 			size_t slot = registry_slot(*t), tries = 0;
 
-			while (r->table[slot] != NULL && r->table[slot] != *t && tries++ < REGISTRY_SLOTS)
+			while (r->slot[slot].table != NULL && r->slot[slot].table != *t &&
+			       tries++ < REGISTRY_SLOTS)
 				slot = (slot + 1) % REGISTRY_SLOTS;
-			if (r->table[slot] != NULL)
+			if (r->slot[slot].table != NULL)
 				continue;       /* full or listed twice: matched unindexed */
-			r->table[slot] = *t;
-			r->index[slot] = facts_kw_index_new(*t);
+			r->slot[slot].table = *t;
+			r->slot[slot].index = facts_kw_index_new(*t);
 		}
 		registry = r;
 		g_once_init_leave(&once, 1);
@@ -628,9 +648,10 @@ static const struct facts_kw_index *registered_index(const struct facts_kw *tabl
 {
 	size_t slot = registry_slot(table);
 
-	for (size_t tries = 0; tries < REGISTRY_SLOTS && registry->table[slot] != NULL; tries++) {
-		if (registry->table[slot] == table)
-			return registry->index[slot];
+	for (size_t tries = 0; tries < REGISTRY_SLOTS && registry->slot[slot].table != NULL;
+	     tries++) {
+		if (registry->slot[slot].table == table)
+			return registry->slot[slot].index;
 		slot = (slot + 1) % REGISTRY_SLOTS;
 	}
 	return NULL;
@@ -669,12 +690,10 @@ bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
 
 /* ---- numbers ---- */
 
-bool facts_number_start(const struct facts_scan *s, size_t i)
+bool facts_number_start_at_digit(const struct facts_scan *s, size_t i)
 {
 	gunichar prev, prev2;
 
-	if (!facts_is_digit(facts_at(s, i)))
-		return false;
 	if (i == 0)
 		return true;
 	prev = s->cp[i - 1];
@@ -1020,9 +1039,14 @@ void facts_scan_init(struct facts_scan *s, const char *subject, const char *text
 	}
 	s->n = n;
 	s->claimed = g_new0(guint8, n + 1);
-	s->word = g_new(guint8, n + 1);
-	for (size_t k = 0; k <= n; k++)
-		s->word[k] = facts_is_word(s->cp[k]);
+	s->cls = g_new0(guint8, n + 1);
+	for (size_t k = 0; k < n; k++) {
+		if (facts_is_word(s->cp[k]))
+			s->cls[k] |= FACTS_CLS_WORD;
+		if ((s->cls[k] & FACTS_CLS_WORD && (k == 0 || !(s->cls[k - 1] & FACTS_CLS_WORD))) ||
+		    facts_is_cjk(s->cp[k]))
+			s->cls[k] |= FACTS_CLS_START;
+	}
 	s->src = g_string_free(src, FALSE);
 }
 
@@ -1032,6 +1056,6 @@ void facts_scan_clear(struct facts_scan *s)
 	g_free(s->cp);
 	g_free(s->off);
 	g_free(s->claimed);
-	g_free(s->word);
+	g_free(s->cls);
 	memset(s, 0, sizeof(*s));
 }

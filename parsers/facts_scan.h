@@ -30,8 +30,14 @@ struct facts_scan {
 	gunichar *cp;      /* folded code points, cp[n] == 0 */
 	guint32 *off;      /* off[i]: where cp[i] starts in src; off[n]: the end */
 	guint8 *claimed;   /* non-zero where a fact already took cp[i] */
-	guint8 *word;      /* word[i]: facts_is_word(cp[i]), made once */
+	guint8 *cls;       /* FACTS_CLS_* of cp[i], made once */
 	size_t n;
+};
+
+/* What cls[i] says of cp[i]. */
+enum facts_cls {
+	FACTS_CLS_WORD = 1u << 0,   /* facts_is_word() */
+	FACTS_CLS_START = 1u << 1,  /* facts_word_start() or facts_is_cjk() */
 };
 
 /* Either argument may be NULL. Invalid UTF-8 ends the part it is in: what
@@ -58,9 +64,11 @@ size_t facts_korean_particles_end(const struct facts_scan *s, size_t i);
 /* cp[i], or 0 outside the text. */
 static inline gunichar facts_at(const struct facts_scan *s, size_t i);
 /* The original (unfolded) character at i, or 0 outside the text. */
-gunichar facts_orig(const struct facts_scan *s, size_t i);
+static inline gunichar facts_orig(const struct facts_scan *s, size_t i);
 /* True when a word of a spaced script starts at i (previous is no word). */
 static inline bool facts_word_start(const struct facts_scan *s, size_t i);
+/* Where a keyword may start: a word start or a CJK character. */
+static inline bool facts_anchor_start(const struct facts_scan *s, size_t i);
 /* Past at most max horizontal spaces (not line breaks) from i. */
 size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max);
 /* The end of the word (letters, digits, apostrophe) starting at i. */
@@ -126,7 +134,9 @@ struct facts_number {
 };
 /* True when a number may start at i: a digit not glued to a word, another
  * number, a model number or a phone number's '+'. */
-bool facts_number_start(const struct facts_scan *s, size_t i);
+static inline bool facts_number_start(const struct facts_scan *s, size_t i);
+/* The rest of facts_number_start() once cp[i] is a digit. */
+bool facts_number_start_at_digit(const struct facts_scan *s, size_t i);
 bool facts_number_at(const struct facts_scan *s, size_t i, struct facts_number *num_r);
 /* A small count: digits, Chinese numerals or a number word ("two", "两",
  * "zwei", "две"...). */
@@ -179,9 +189,30 @@ static inline gunichar facts_at(const struct facts_scan *s, size_t i)
 	return i < s->n ? s->cp[i] : 0;
 }
 
+static inline gunichar facts_orig(const struct facts_scan *s, size_t i)
+{
+	guchar b;
+
+	if (i >= s->n)
+		return 0;
+	b = (guchar)s->src[s->off[i]];
+	return b < 0x80 ? b : g_utf8_get_char(s->src + s->off[i]);
+}
+
 static inline bool facts_word_start(const struct facts_scan *s, size_t i)
 {
-	return i < s->n && s->word[i] && (i == 0 || !s->word[i - 1]);
+	return i < s->n && s->cls[i] & FACTS_CLS_WORD &&
+	       (i == 0 || !(s->cls[i - 1] & FACTS_CLS_WORD));
+}
+
+static inline bool facts_anchor_start(const struct facts_scan *s, size_t i)
+{
+	return i < s->n && s->cls[i] & FACTS_CLS_START;
+}
+
+static inline bool facts_number_start(const struct facts_scan *s, size_t i)
+{
+	return facts_is_digit(facts_at(s, i)) && facts_number_start_at_digit(s, i);
 }
 
 #endif

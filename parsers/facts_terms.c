@@ -18,7 +18,7 @@
 
 static bool anchor_start(const struct facts_scan *s, size_t i)
 {
-	return !s->claimed[i] && (facts_word_start(s, i) || facts_is_cjk(s->cp[i]));
+	return !s->claimed[i] && facts_anchor_start(s, i);
 }
 
 /* ---- reference ---- */
@@ -314,7 +314,7 @@ static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_
 	size_t k = i > DELIVERY_LEADIN ? i - DELIVERY_LEADIN : 0, e;
 
 	for (k = k < from ? from : k; k < i; k++)
-		if ((facts_word_start(s, k) || facts_is_cjk(s->cp[k])) &&
+		if (facts_anchor_start(s, k) &&
 		    (l = facts_match_table(s, k, facts_delivery_leadins, 0, &e)) != NULL &&
 		    facts_skip_hspace(s, e, 2) == i)
 			return !bounding || strcmp(l->value, "within") == 0 ? k : i;
