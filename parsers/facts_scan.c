@@ -604,8 +604,10 @@ const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
 }
 
 /* The tables of facts_tables.h, indexed once per process; found by their
- * address with open addressing. */
-#define REGISTRY_SLOTS 256
+ * address with open addressing (a table left out is matched through a
+ * throwaway index). */
+#define REGISTRY_SLOTS 256      /* a power of two over twice the tables */
+#define REGISTRY_SHIFT 56       /* 64 - log2(REGISTRY_SLOTS) */
 
 struct registry {
 	struct {
@@ -618,7 +620,9 @@ static struct registry *registry;
 
 static size_t registry_slot(const struct facts_kw *table)
 {
-	return (size_t)(((guint64)(guintptr)table * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
+	/* Fibonacci hashing: the top bits of the address times 2^64 / phi. */
+	return (size_t)(((guint64)(guintptr)table * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >>
+	                REGISTRY_SHIFT);
 }
 
 static void registry_init(void)
@@ -635,7 +639,7 @@ static void registry_init(void)
 			       tries++ < REGISTRY_SLOTS)
 				slot = (slot + 1) % REGISTRY_SLOTS;
 			if (r->slot[slot].table != NULL)
-				continue;       /* full or listed twice: matched unindexed */
+				continue;       /* listed twice, or (never) no room left */
 			r->slot[slot].table = *t;
 			r->slot[slot].index = facts_kw_index_new(*t);
 		}

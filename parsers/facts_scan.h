@@ -46,13 +46,14 @@ void facts_scan_init(struct facts_scan *s, const char *subject, const char *text
 void facts_scan_clear(struct facts_scan *s);
 
 gunichar facts_fold(gunichar c);
+/* The static inline ones are defined at the end: they run at every
+ * position of the text, several times. */
 /* Han, kana: scripts written without spaces between words. */
 static inline bool facts_is_cjk(gunichar c);
 /* A letter or digit of a script written with spaces between words. */
-bool facts_is_letter(gunichar c);
-/* Inline below: they run for every position of the text, several times. */
-static inline bool facts_is_digit(gunichar c);
 static inline bool facts_is_word(gunichar c);
+static inline bool facts_is_digit(gunichar c);
+bool facts_is_letter(gunichar c);
 static inline bool facts_is_space(gunichar c);
 static inline bool facts_is_hspace(gunichar c);
 /* Hangul: Korean glues its particles to the word before ("부산이며"). */
@@ -104,16 +105,17 @@ struct facts_kw {
 size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
                    unsigned flags);
 /* The longest entry of a table (ended by a NULL word) matching at i, with
- * the entry's flags added to `flags`; NULL when none. The tables listed in
- * facts_kw_tables (facts_tables.h) are folded and indexed by their first
- * character once per process (thread-safe); any other table is indexed
- * for the call, which costs a lot more. */
+ * the entry's flags added to `flags`; NULL when none; of equally long
+ * ones, the first in the table. The tables listed in facts_kw_tables
+ * (facts_tables.h) are folded and indexed by their first two characters
+ * once per process (thread-safe); any other table is indexed for the
+ * call, which costs a lot more. */
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
                                          const struct facts_kw *table,
                                          unsigned flags, size_t *end_r);
-/* A table (ended by a NULL word, which must outlive the index) folded
- * and indexed by first character, for tables facts_kw_tables does not
- * list (facts_places.c). */
+/* A table (ended by a NULL word; it must outlive the index) folded and
+ * indexed by its words' first two characters, for tables facts_kw_tables
+ * does not list (the places of facts_places.c). */
 struct facts_kw_index;
 struct facts_kw_index *facts_kw_index_new(const struct facts_kw *table);
 void facts_kw_index_free(struct facts_kw_index **index);
