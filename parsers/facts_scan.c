@@ -367,15 +367,17 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
                    unsigned flags)
 {
 	gunichar stack[64], *cp;
-	size_t len = strlen(word), end;
+	size_t len, end;
 	struct kw_word w;
 
-	if (i >= s->n || len == 0)
+	if (i >= s->n)
 		return 0;
-	/* Most calls end here: an ASCII first letter that is not the text's. */
+	/* Most calls end here: an ASCII first letter that is not the text's
+	 * (or an empty word). */
 	if ((guchar)word[0] < 0x80 && word[0] != ' ' &&
 	    s->cp[i] != (gunichar)g_ascii_tolower(word[0]))
 		return 0;
+	len = strlen(word);
 	cp = len <= G_N_ELEMENTS(stack) ? stack : g_new(gunichar, len);
 	fold_word(word, cp, &w);
 	end = match_folded(s, i, &w, flags);
