@@ -10,7 +10,21 @@
 # wall time, messages per second, peak RSS and the ratio to each peer.
 # Needs: apt-get install isync notmuch time (see .ci/packages for the rest).
 # BENCH_MESSAGES=N changes the mailbox size (default 3000).
+#
+# `sh bench/run.sh facts` (after `make`) times facts_extract() alone instead:
+# bench/facts_bench.c, built here against build/release, over generated
+# inquiries like the mailbox's and over tests/data/corpus/*.eml.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+
+if [ "${1:-}" = facts ]; then
+	B=$TOP/build/release
+	PKGS="gmime-3.0 libpsl jansson libxml-2.0 libzstd libexttextcat"
+	cc -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wformat=2 -Werror -Wshadow \
+		-Wstrict-prototypes -Wmissing-prototypes -I"$TOP" $(pkg-config --cflags $PKGS) \
+		-o "$B/facts_bench" "$TOP/bench/facts_bench.c" "$B/librules.a" "$B/libparsers.a" \
+		"$B/libdata.a" $(pkg-config --libs $PKGS) || exit 1
+	exec "$B/facts_bench" "$TOP"/tests/data/corpus/*.eml
+fi
 . "$TOP/tests/integration/lib.sh"
 N=${BENCH_MESSAGES:-3000}
 

@@ -392,7 +392,7 @@ void facts_find_moq(struct facts_ctx *ctx)
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->claimed[i])
 			continue;
-		if ((facts_word_start(s, i) || facts_is_cjk(s->cp[i])) &&
+		if (facts_anchor_start(s, i) &&
 		    facts_match_table(s, i, facts_moq_anchors, 0, &e) != NULL &&
 		    moq_after_anchor(ctx, i, e))
 			return;
@@ -432,7 +432,7 @@ void facts_find_quantities(struct facts_ctx *ctx)
 			i++;
 			continue;
 		}
-		if ((facts_word_start(s, i) || facts_is_cjk(s->cp[i])) &&
+		if (facts_anchor_start(s, i) &&
 		    facts_match_table(s, i, facts_quantity_anchors, 0, &end) != NULL) {
 			size_t next = bare_quantity_at(ctx, i, end);
 

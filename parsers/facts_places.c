@@ -589,30 +589,41 @@ static const struct facts_place places[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
+/* The names as a keyword table (entry k is places[k]) and its index,
+ * made once per process. */
+static struct facts_kw *places_kw;
+static struct facts_kw_index *places_index;
+
+static void places_init(void)
+{
+	static gsize once;
+
+	if (g_once_init_enter(&once)) {
+		size_t n = G_N_ELEMENTS(places) - 1;
+
+		places_kw = g_new0(struct facts_kw, n + 1);
+		for (size_t k = 0; k < n; k++) {
+			places_kw[k].word = places[k].name;
+			places_kw[k].flags = places[k].flags;
+		}
+		places_index = facts_kw_index_new(places_kw);
+		g_once_init_leave(&once, 1);
+	}
+}
+
 const struct facts_place *facts_place_at(const struct facts_scan *s, size_t i,
                                          size_t *end_r)
 {
-	const struct facts_place *best = NULL;
-	const gunichar *firsts;
-	size_t best_end = 0;
+	const struct facts_kw *kw;
+	size_t end;
 	gunichar c = facts_at(s, i);
 
 	if (c == 0 || facts_is_space(c) || facts_is_digit(c))
 		return NULL;
-	firsts = facts_first_chars(s, places, sizeof(places[0]),
-	                           offsetof(struct facts_place, name));
-	for (const struct facts_place *p = places; p->name != NULL; p++) {
-		size_t end;
-
-		if (firsts[p - places] != c)
-			continue;
-		end = facts_match(s, i, p->name, p->flags);
-		if (end > best_end) {
-			best = p;
-			best_end = end;
-		}
-	}
-	if (best != NULL)
-		*end_r = best_end;
-	return best;
+	places_init();
+	kw = facts_match_index(s, i, places_index, 0, &end);
+	if (kw == NULL)
+		return NULL;
+	*end_r = end;
+	return &places[kw - places_kw];
 }

@@ -127,16 +127,22 @@ static bool is_model(const struct facts_scan *s, size_t i, size_t end)
 	return letter && digit && !model_excluded(s, i, end);
 }
 
+/* facts_orig(s, i) < 0x80 (an ASCII letter, not a full-width form). */
+static bool orig_ascii(const struct facts_scan *s, size_t i)
+{
+	return i >= s->n || (guchar)s->src[s->off[i]] < 0x80;
+}
+
 /* A token of ASCII letters and digits (with inner - / . _) standing on
  * its own at i: its end, or i. */
 static size_t model_token_end(const struct facts_scan *s, size_t i)
 {
 	size_t k = i;
 
-	if (!is_ascii_alnum(facts_at(s, i)) || facts_orig(s, i) >= 0x80 ||
+	if (!is_ascii_alnum(facts_at(s, i)) || !orig_ascii(s, i) ||
 	    (i > 0 && (facts_is_word(s->cp[i - 1]) || is_model_sep(s->cp[i - 1]))))
 		return i;
-	while (k < s->n && ((is_ascii_alnum(s->cp[k]) && facts_orig(s, k) < 0x80) ||
+	while (k < s->n && ((is_ascii_alnum(s->cp[k]) && orig_ascii(s, k)) ||
 	                    (is_model_sep(s->cp[k]) && is_ascii_alnum(facts_at(s, k + 1)))))
 		k++;
 	return facts_is_word(facts_at(s, k)) ? i : k;
@@ -158,7 +164,7 @@ void facts_find_models(struct facts_ctx *ctx)
 		k = model_token_end(s, i);
 		if (k == i) {
 			/* Past the rest of a token glued to a word. */
-			while (is_ascii_alnum(facts_at(s, i)) && facts_orig(s, i) < 0x80)
+			while (is_ascii_alnum(facts_at(s, i)) && orig_ascii(s, i))
 				i++;
 			i += i < s->n;
 			continue;

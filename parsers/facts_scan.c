@@ -2,6 +2,7 @@
 #include "parsers/facts_scan.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parsers/facts_tables.h"
@@ -29,6 +30,10 @@ gunichar facts_fold(gunichar c)
 
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	/* Kana, CJK ideographs, Hangul syllables: caseless, kept as they are
+	 * (the most common characters of text that is not ASCII). */
+	if ((c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+		return c;
 	if (c >= 0xFF01 && c <= 0xFF5E)         /* full-width ASCII */
 		return facts_fold(c - 0xFEE0);
 	if (c >= 0x660 && c <= 0x669)           /* Arabic-Indic digits */
@@ -93,39 +98,11 @@ gunichar facts_fold(gunichar c)
 	return g_unichar_tolower(c);
 }
 
-bool facts_is_cjk(gunichar c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-bool facts_is_digit(gunichar c)
-{
-	return c >= '0' && c <= '9';
-}
-
 bool facts_is_letter(gunichar c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	return c != FACTS_FOLD_DROP && g_unichar_isalpha(c);
-}
-
-bool facts_is_word(gunichar c)
-{
-	return facts_is_digit(c) || (facts_is_letter(c) && !facts_is_cjk(c));
-}
-
-bool facts_is_hspace(gunichar c)
-{
-	return c == ' ' || c == '\t';
-}
-
-bool facts_is_space(gunichar c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
 }
 
 bool facts_is_hangul(gunichar c)
@@ -194,22 +171,6 @@ static bool is_cyrillic_ending(gunichar c)
 	default:
 		return false;
 	}
-}
-
-gunichar facts_at(const struct facts_scan *s, size_t i)
-{
-	return i < s->n ? s->cp[i] : 0;
-}
-
-gunichar facts_orig(const struct facts_scan *s, size_t i)
-{
-	return i < s->n ? g_utf8_get_char(s->src + s->off[i]) : 0;
-}
-
-bool facts_word_start(const struct facts_scan *s, size_t i)
-{
-	return i < s->n && facts_is_word(s->cp[i]) &&
-	       (i == 0 || !facts_is_word(s->cp[i - 1]));
 }
 
 size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max)
@@ -316,21 +277,54 @@ static size_t right_edge(const struct facts_scan *s, size_t k, gunichar last,
 	return 0;
 }
 
-size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
-                   unsigned flags)
+/* A keyword folded once: its code points as facts_fold() gives them,
+ * FACTS_FOLD_DROP left out (a ' ' matches 1..KW_MAX_SPACES spaces). */
+struct kw_word {
+	const gunichar *cp;
+	guint32 len;
+	/* The last code point is the word's last character (no dropped one
+	 * after it): only then may an inflected Cyrillic ending replace it. */
+	bool last_is_end;
+	const gunichar *not_before;  /* folded, 0-terminated, or NULL */
+	guint32 entry;               /* its place in the table */
+	/* The second code point, which the text's must equal; 0 when any may
+	 * follow the first (one character, or a space first or second). */
+	gunichar second;
+};
+
+/* Folds word into cp (room for strlen(word) code points). */
+static void fold_word(const char *word, gunichar *cp, struct kw_word *w_r)
 {
-	const char *p = word;
+	guint32 n = 0;
+	bool last_is_end = false;
+
+	for (const char *p = word; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar wc = facts_fold(g_utf8_get_char(p));
+
+		last_is_end = wc != FACTS_FOLD_DROP;
+		if (wc != FACTS_FOLD_DROP)
+			cp[n++] = wc;
+	}
+	w_r->cp = cp;
+	w_r->len = n;
+	w_r->last_is_end = last_is_end;
+	w_r->not_before = NULL;
+	w_r->entry = 0;
+	w_r->second = n >= 2 && cp[0] != ' ' && cp[1] != ' ' ? cp[1] : 0;
+}
+
+/* The end of the folded keyword w matched at i, or 0. */
+static size_t match_folded(const struct facts_scan *s, size_t i, const struct kw_word *w,
+                           unsigned flags)
+{
 	gunichar first = 0, last = 0;
 	size_t k = i, nchars = 0, end;
 
 	if (i >= s->n)
 		return 0;
-	while (*p != '\0') {
-		gunichar wc = facts_fold(g_utf8_get_char(p));
+	for (guint32 j = 0; j < w->len; j++) {
+		gunichar wc = w->cp[j];
 
-		p = g_utf8_next_char(p);
-		if (wc == FACTS_FOLD_DROP)
-			continue;
 		if (wc == ' ') {
 			size_t sp = k;
 
@@ -342,11 +336,11 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 		}
 		if (k >= s->n || s->cp[k] != wc) {
 			/* "Германия" also matches "Германию", "Москва" "Москву". */
-			if (*p == '\0' && is_cyrillic_ending(wc) && nchars >= 3 &&
-			    is_cyrillic(facts_at(s, k)) && !(flags & FACTS_KW_STEM)) {
+			if (j + 1 == w->len && w->last_is_end && is_cyrillic_ending(wc) &&
+			    nchars >= 3 && is_cyrillic(facts_at(s, k)) && !(flags & FACTS_KW_STEM)) {
 				end = cyrillic_ending(s, k);
 				if (end != 0 && (i == 0 || flags & FACTS_KW_NO_LEFT ||
-				                 !facts_is_word(s->cp[i - 1])) &&
+				                 !(s->cls[i - 1] & FACTS_CLS_WORD)) &&
 				    case_ok(s, i, end, flags))
 					return end;
 			}
@@ -361,7 +355,7 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 	if (nchars == 0)
 		return 0;
 	if (!(flags & FACTS_KW_NO_LEFT) && facts_is_word(first) && i > 0 &&
-	    facts_is_word(s->cp[i - 1]))
+	    s->cls[i - 1] & FACTS_CLS_WORD)
 		return 0;
 	end = right_edge(s, k, last, nchars, flags);
 	if (end == 0 || !case_ok(s, i, k, flags))
@@ -369,74 +363,323 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 	return end;
 }
 
-/* A keyword's first folded character, to skip most entries cheaply. */
-static gunichar first_folded(const char *word)
+size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
+                   unsigned flags)
 {
-	for (const char *p = word; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar wc = facts_fold(g_utf8_get_char(p));
+	gunichar stack[64], *cp;
+	size_t len, end;
+	struct kw_word w;
 
-		if (wc != FACTS_FOLD_DROP)
-			return wc;
-	}
-	return 0;
+	if (i >= s->n)
+		return 0;
+	/* Most calls end here: an ASCII first letter that is not the text's
+	 * (or an empty word). */
+	if ((guchar)word[0] < 0x80 && word[0] != ' ' &&
+	    s->cp[i] != (gunichar)g_ascii_tolower(word[0]))
+		return 0;
+	len = strlen(word);
+	cp = len <= G_N_ELEMENTS(stack) ? stack : g_new(gunichar, len);
+	fold_word(word, cp, &w);
+	end = match_folded(s, i, &w, flags);
+	if (cp != stack)
+		g_free(cp);
+	return end;
 }
 
-const gunichar *facts_first_chars(const struct facts_scan *s, const void *table,
-                                  size_t stride, size_t word_offset)
-{
-	gunichar *firsts = g_hash_table_lookup(s->firsts, table);
-	const char *entry = table, *word;
-	size_t n = 0;
+/* ---- keyword tables, indexed ---- */
 
-	if (firsts != NULL)
-		return firsts;
-	while (memcpy(&word, entry + n * stride + word_offset, sizeof(word)), word != NULL)
-		n++;
-	firsts = g_new(gunichar, n + 1);
-	for (size_t k = 0; k < n; k++) {
-		memcpy(&word, entry + k * stride + word_offset, sizeof(word));
-		firsts[k] = first_folded(word);
+#define FIRSTS_BITS 4096
+
+/* Every word of a table folded, sorted by first code point, then by
+ * second (those open to any second first), then in table order: a
+ * position is only tried against the entries that start with its two
+ * characters. */
+struct facts_kw_index {
+	const struct facts_kw *table;
+	struct kw_word *words;
+	size_t n;
+	/* words[ascii[c]] .. words[ascii[c + 1]]: those starting with c < 0x80;
+	 * from words[ascii[0x80]] on, the others, still sorted. */
+	guint32 ascii[0x81];
+	/* Bit b of pairs[a][b / 32]: some word may start with a, b (both
+	 * ASCII); most positions of a text are turned down with it alone. */
+	guint32 pairs[0x80][4];
+	/* Bit (c % FIRSTS_BITS) set: some word may start with c >= 0x80. */
+	guint32 firsts[FIRSTS_BITS / 32];
+	gunichar *storage;       /* the code points of all words */
+};
+
+static gunichar first_cp(const struct kw_word *w)
+{
+	return w->len > 0 ? w->cp[0] : 0;
+}
+
+static int by_first_second_entry(const void *a, const void *b)
+{
+	const struct kw_word *wa = a, *wb = b;
+	gunichar fa = first_cp(wa), fb = first_cp(wb);
+
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
+	if (wa->second != wb->second)
+		return wa->second < wb->second ? -1 : 1;
+	return wa->entry < wb->entry ? -1 : wa->entry > wb->entry;
+}
+
+struct facts_kw_index *facts_kw_index_new(const struct facts_kw *table)
+{
+	struct facts_kw_index *x = g_new0(struct facts_kw_index, 1);
+	size_t total = 0, used = 0, k;
+
+	x->table = table;
+	while (table[x->n].word != NULL) {
+		total += strlen(table[x->n].word);
+		if (table[x->n].not_before != NULL)
+			total += strlen(table[x->n].not_before) + 1;
+		x->n++;
 	}
-	firsts[n] = 0;
-	g_hash_table_insert(s->firsts, (gpointer)table, firsts);
-	return firsts;
+	x->words = g_new0(struct kw_word, x->n + 1);
+	x->storage = g_new(gunichar, total + 1);
+	for (k = 0; k < x->n; k++) {
+		struct kw_word *w = &x->words[k];
+		const char *nb = table[k].not_before;
+
+		fold_word(table[k].word, x->storage + used, w);
+		used += w->len;
+		w->entry = (guint32)k;
+		if (nb != NULL) {
+			gunichar *out = x->storage + used;
+
+			w->not_before = out;
+			for (const char *q = nb; *q != '\0'; q = g_utf8_next_char(q))
+				*out++ = facts_fold(g_utf8_get_char(q));
+			*out++ = 0;
+			used = (size_t)(out - x->storage);
+		}
+	}
+	/* Sorted in place: the words' code points stay where they are. */
+	qsort(x->words, x->n, sizeof(*x->words), by_first_second_entry);
+	k = 0;
+	for (gunichar c = 0; c <= 0x80; c++) {
+		while (k < x->n && first_cp(&x->words[k]) < c)
+			k++;
+		x->ascii[c] = (guint32)k;
+	}
+	for (k = 0; k < x->ascii[0x80]; k++) {
+		const struct kw_word *w = &x->words[k];
+		gunichar a = first_cp(w);
+
+		if (w->second == 0)
+			memset(x->pairs[a], 0xff, sizeof(x->pairs[a]));
+		else if (w->second < 0x80)
+			x->pairs[a][w->second / 32] |= 1u << (w->second % 32);
+	}
+	for (k = x->ascii[0x80]; k < x->n; k++) {
+		gunichar a = first_cp(&x->words[k]) % FIRSTS_BITS;
+
+		x->firsts[a / 32] |= 1u << (a % 32);
+	}
+	return x;
+}
+
+void facts_kw_index_free(struct facts_kw_index **index)
+{
+	if (*index == NULL)
+		return;
+	g_free((*index)->words);
+	g_free((*index)->storage);
+	g_free(*index);
+	*index = NULL;
+}
+
+/* The words of x starting with c: [*from_r, *to_r). */
+static void bucket(const struct facts_kw_index *x, gunichar c, size_t *from_r, size_t *to_r)
+{
+	size_t lo, hi;
+
+	if (c < 0x80) {
+		*from_r = x->ascii[c];
+		*to_r = x->ascii[c + 1];
+		return;
+	}
+	lo = x->ascii[0x80];
+	hi = x->n;
+	while (lo < hi) {            /* the first word starting with c or after */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (first_cp(&x->words[mid]) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from_r = lo;
+	while (hi < x->n && first_cp(&x->words[hi]) == c)
+		hi++;
+	*to_r = hi;
+}
+
+static bool in_not_before(const gunichar *nb, gunichar c)
+{
+	for (; *nb != 0; nb++)
+		if (*nb == c)
+			return true;
+	return false;
+}
+
+/* Within words[from, to) (one first code point), those whose second is
+ * c: [*from_r, *to_r). */
+static void second_range(const struct facts_kw_index *x, size_t from, size_t to,
+                         gunichar c, size_t *from_r, size_t *to_r)
+{
+	size_t lo = from, hi = to;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->words[mid].second < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from_r = lo;
+	while (hi < to && x->words[hi].second == c)
+		hi++;
+	*to_r = hi;
+}
+
+struct best_match {
+	const struct facts_kw *entry;
+	size_t end;
+};
+
+/* Keeps w when it matches at i and further than the best so far. */
+static void try_word(const struct facts_scan *s, size_t i, const struct facts_kw_index *x,
+                     const struct kw_word *w, unsigned flags, struct best_match *best)
+{
+	const struct facts_kw *e = &x->table[w->entry];
+	size_t end = match_folded(s, i, w, flags | e->flags);
+
+	if (end == 0 || end <= best->end)
+		return;
+	if (w->not_before != NULL && end < s->n && in_not_before(w->not_before, s->cp[end]))
+		return;
+	best->entry = e;
+	best->end = end;
+}
+
+const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
+                                         const struct facts_kw_index *x,
+                                         unsigned flags, size_t *end_r)
+{
+	struct best_match best = { NULL, 0 };
+	size_t from, to, any_end, sf = 0, st = 0;
+	gunichar c = facts_at(s, i), next;
+
+	if (c == 0)
+		return NULL;
+	next = facts_at(s, i + 1);
+	if (c < 0x80) {
+		if (next < 0x80 && !(x->pairs[c][next / 32] & (1u << (next % 32))))
+			return NULL;
+	} else if (!(x->firsts[c % FIRSTS_BITS / 32] & (1u << (c % FIRSTS_BITS % 32)))) {
+		return NULL;
+	}
+	bucket(x, c, &from, &to);
+	if (from == to)
+		return NULL;
+	/* Those open to any second character, then those with the text's. */
+	for (any_end = from; any_end < to && x->words[any_end].second == 0; any_end++)
+		;
+	if (next != 0 && any_end < to)
+		second_range(x, any_end, to, next, &sf, &st);
+	/* Both in table order, tried merged in table order: the first of the
+	 * longest matches wins. */
+	while (from < any_end || sf < st) {
+		if (sf >= st || (from < any_end && x->words[from].entry < x->words[sf].entry))
+			try_word(s, i, x, &x->words[from++], flags, &best);
+		else
+			try_word(s, i, x, &x->words[sf++], flags, &best);
+	}
+	if (best.entry != NULL && end_r != NULL)
+		*end_r = best.end;
+	return best.entry;
+}
+
+/* The tables of facts_tables.h, indexed once per process; found by their
+ * address with open addressing (a table left out is matched through a
+ * throwaway index). */
+#define REGISTRY_SLOTS 256      /* a power of two over twice the tables */
+#define REGISTRY_SHIFT 56       /* 64 - log2(REGISTRY_SLOTS) */
+
+struct registry {
+	struct {
+		const struct facts_kw *table;
+		const struct facts_kw_index *index;
+	} slot[REGISTRY_SLOTS];
+};
+
+static struct registry *registry;
+
+static size_t registry_slot(const struct facts_kw *table)
+{
+	/* Fibonacci hashing: the top bits of the address times 2^64 / phi. */
+	return (size_t)(((guint64)(guintptr)table * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >>
+	                REGISTRY_SHIFT);
+}
+
+static void registry_init(void)
+{
+	static gsize once;
+
+	if (g_once_init_enter(&once)) {
+		struct registry *r = g_new0(struct registry, 1);
+
+		for (const struct facts_kw *const *t = facts_kw_tables; *t != NULL; t++) {
+			size_t slot = registry_slot(*t), tries = 0;
+
+			while (r->slot[slot].table != NULL && r->slot[slot].table != *t &&
+			       tries++ < REGISTRY_SLOTS)
+				slot = (slot + 1) % REGISTRY_SLOTS;
+			if (r->slot[slot].table != NULL)
+				continue;       /* listed twice, or (never) no room left */
+			r->slot[slot].table = *t;
+			r->slot[slot].index = facts_kw_index_new(*t);
+		}
+		registry = r;
+		g_once_init_leave(&once, 1);
+	}
+}
+
+static const struct facts_kw_index *registered_index(const struct facts_kw *table)
+{
+	size_t slot = registry_slot(table);
+
+	for (size_t tries = 0; tries < REGISTRY_SLOTS && registry->slot[slot].table != NULL;
+	     tries++) {
+		if (registry->slot[slot].table == table)
+			return registry->slot[slot].index;
+		slot = (slot + 1) % REGISTRY_SLOTS;
+	}
+	return NULL;
 }
 
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
                                          const struct facts_kw *table,
                                          unsigned flags, size_t *end_r)
 {
-	const struct facts_kw *best = NULL;
-	const gunichar *firsts;
-	size_t best_end = 0;
-	gunichar c = facts_at(s, i);
+	const struct facts_kw_index *x;
+	struct facts_kw_index *tmp;
+	const struct facts_kw *best;
 
-	if (c == 0)
+	if (i >= s->n)
 		return NULL;
-	firsts = facts_first_chars(s, table, sizeof(*table), offsetof(struct facts_kw, word));
-	for (const struct facts_kw *e = table; e->word != NULL; e++) {
-		size_t end;
-
-		if (firsts[e - table] != c)
-			continue;
-		end = facts_match(s, i, e->word, flags | e->flags);
-		if (end == 0 || end <= best_end)
-			continue;
-		if (e->not_before != NULL && end < s->n) {
-			gunichar next = s->cp[end];
-			bool bad = false;
-
-			for (const char *q = e->not_before; *q != '\0'; q = g_utf8_next_char(q))
-				if (facts_fold(g_utf8_get_char(q)) == next)
-					bad = true;
-			if (bad)
-				continue;
-		}
-		best = e;
-		best_end = end;
-	}
-	if (best != NULL && end_r != NULL)
-		*end_r = best_end;
+	registry_init();
+	if ((x = registered_index(table)) != NULL)
+		return facts_match_index(s, i, x, flags, end_r);
+	/* A table facts_kw_tables does not list: the same, only slower. */
+	tmp = facts_kw_index_new(table);
+	best = facts_match_index(s, i, tmp, flags, end_r);
+	facts_kw_index_free(&tmp);
 	return best;
 }
 
@@ -453,12 +696,10 @@ bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
 
 /* ---- numbers ---- */
 
-bool facts_number_start(const struct facts_scan *s, size_t i)
+bool facts_number_start_at_digit(const struct facts_scan *s, size_t i)
 {
 	gunichar prev, prev2;
 
-	if (!facts_is_digit(facts_at(s, i)))
-		return false;
 	if (i == 0)
 		return true;
 	prev = s->cp[i - 1];
@@ -769,30 +1010,50 @@ void facts_scan_init(struct facts_scan *s, const char *subject, const char *text
 	size_t subject_len = valid_prefix(subject, FACTS_MAX_SUBJECT);
 	size_t text_len = valid_prefix(text, FACTS_MAX_TEXT);
 	GString *src = g_string_sized_new(subject_len + text_len + 2);
-	size_t chars, n = 0;
+	size_t n = 0;
 	const char *p;
 
 	g_string_append_len(src, subject != NULL ? subject : "", (gssize)subject_len);
 	g_string_append_c(src, '\n');
 	g_string_append_len(src, text != NULL ? text : "", (gssize)text_len);
-	chars = (size_t)g_utf8_strlen(src->str, (gssize)src->len);
-	s->cp = g_new(gunichar, chars + 1);
-	s->off = g_new(guint32, chars + 1);
-	for (p = src->str; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = facts_fold(g_utf8_get_char(p));
+	/* As many code points as bytes at most; cut to size after. */
+	s->cp = g_new(gunichar, src->len + 1);
+	s->off = g_new(guint32, src->len + 1);
+	for (p = src->str; *p != '\0';) {
+		guchar b = (guchar)*p;
+		guint32 at = (guint32)(p - src->str);
+		gunichar c;
 
+		if (b < 0x80) {         /* facts_fold() of ASCII, without a call */
+			c = b >= 'A' && b <= 'Z' ? b + 32u : b;
+			p++;
+		} else {
+			c = facts_fold(g_utf8_get_char(p));
+			p = g_utf8_next_char(p);
+		}
 		if (c == FACTS_FOLD_DROP)
 			continue;
 		s->cp[n] = c;
-		s->off[n] = (guint32)(p - src->str);
+		s->off[n] = at;
 		n++;
 	}
 	s->cp[n] = 0;
 	s->off[n] = (guint32)src->len;
+	if (n < src->len) {
+		s->cp = g_renew(gunichar, s->cp, n + 1);
+		s->off = g_renew(guint32, s->off, n + 1);
+	}
 	s->n = n;
 	s->claimed = g_new0(guint8, n + 1);
+	s->cls = g_new0(guint8, n + 1);
+	for (size_t k = 0; k < n; k++) {
+		if (facts_is_word(s->cp[k]))
+			s->cls[k] |= FACTS_CLS_WORD;
+		if ((s->cls[k] & FACTS_CLS_WORD && (k == 0 || !(s->cls[k - 1] & FACTS_CLS_WORD))) ||
+		    facts_is_cjk(s->cp[k]))
+			s->cls[k] |= FACTS_CLS_START;
+	}
 	s->src = g_string_free(src, FALSE);
-	s->firsts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 void facts_scan_clear(struct facts_scan *s)
@@ -801,7 +1062,6 @@ void facts_scan_clear(struct facts_scan *s)
 	g_free(s->cp);
 	g_free(s->off);
 	g_free(s->claimed);
-	if (s->firsts != NULL)
-		g_hash_table_destroy(s->firsts);
+	g_free(s->cls);
 	memset(s, 0, sizeof(*s));
 }

@@ -30,10 +30,14 @@ struct facts_scan {
 	gunichar *cp;      /* folded code points, cp[n] == 0 */
 	guint32 *off;      /* off[i]: where cp[i] starts in src; off[n]: the end */
 	guint8 *claimed;   /* non-zero where a fact already took cp[i] */
+	guint8 *cls;       /* FACTS_CLS_* of cp[i], made once */
 	size_t n;
-	/* Each keyword table's first folded characters, made on first use:
-	 * most entries are then skipped with one comparison. */
-	GHashTable *firsts;
+};
+
+/* What cls[i] says of cp[i]. */
+enum facts_cls {
+	FACTS_CLS_WORD = 1u << 0,   /* facts_is_word() */
+	FACTS_CLS_START = 1u << 1,  /* facts_word_start() or facts_is_cjk() */
 };
 
 /* Either argument may be NULL. Invalid UTF-8 ends the part it is in: what
@@ -42,14 +46,16 @@ void facts_scan_init(struct facts_scan *s, const char *subject, const char *text
 void facts_scan_clear(struct facts_scan *s);
 
 gunichar facts_fold(gunichar c);
+/* The static inline ones are defined at the end: they run at every
+ * position of the text, several times. */
 /* Han, kana: scripts written without spaces between words. */
-bool facts_is_cjk(gunichar c);
+static inline bool facts_is_cjk(gunichar c);
 /* A letter or digit of a script written with spaces between words. */
-bool facts_is_word(gunichar c);
-bool facts_is_digit(gunichar c);
+static inline bool facts_is_word(gunichar c);
+static inline bool facts_is_digit(gunichar c);
 bool facts_is_letter(gunichar c);
-bool facts_is_space(gunichar c);
-bool facts_is_hspace(gunichar c);
+static inline bool facts_is_space(gunichar c);
+static inline bool facts_is_hspace(gunichar c);
 /* Hangul: Korean glues its particles to the word before ("부산이며"). */
 bool facts_is_hangul(gunichar c);
 /* Past one or two Korean particles at i ("에", "이며", "이내로") when a
@@ -57,11 +63,13 @@ bool facts_is_hangul(gunichar c);
 size_t facts_korean_particles_end(const struct facts_scan *s, size_t i);
 
 /* cp[i], or 0 outside the text. */
-gunichar facts_at(const struct facts_scan *s, size_t i);
+static inline gunichar facts_at(const struct facts_scan *s, size_t i);
 /* The original (unfolded) character at i, or 0 outside the text. */
-gunichar facts_orig(const struct facts_scan *s, size_t i);
+static inline gunichar facts_orig(const struct facts_scan *s, size_t i);
 /* True when a word of a spaced script starts at i (previous is no word). */
-bool facts_word_start(const struct facts_scan *s, size_t i);
+static inline bool facts_word_start(const struct facts_scan *s, size_t i);
+/* Where a keyword may start: a word start or a CJK character. */
+static inline bool facts_anchor_start(const struct facts_scan *s, size_t i);
 /* Past at most max horizontal spaces (not line breaks) from i. */
 size_t facts_skip_hspace(const struct facts_scan *s, size_t i, size_t max);
 /* The end of the word (letters, digits, apostrophe) starting at i. */
@@ -97,15 +105,24 @@ struct facts_kw {
 size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
                    unsigned flags);
 /* The longest entry of a table (ended by a NULL word) matching at i, with
- * the entry's flags added to `flags`; NULL when none. */
+ * the entry's flags added to `flags`; NULL when none; of equally long
+ * ones, the first in the table. The tables listed in facts_kw_tables
+ * (facts_tables.h) are folded and indexed by their first two characters
+ * once per process (thread-safe); any other table is indexed for the
+ * call, which costs a lot more. */
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
                                          const struct facts_kw *table,
                                          unsigned flags, size_t *end_r);
-/* The first folded character of each word of a table whose entries are
- * `stride` bytes apart, the word at `word_offset` in each, ended by a NULL
- * word. Owned by the scan. */
-const gunichar *facts_first_chars(const struct facts_scan *s, const void *table,
-                                  size_t stride, size_t word_offset);
+/* A table (ended by a NULL word; it must outlive the index) folded and
+ * indexed by its words' first two characters, for tables facts_kw_tables
+ * does not list (the places of facts_places.c). */
+struct facts_kw_index;
+struct facts_kw_index *facts_kw_index_new(const struct facts_kw *table);
+void facts_kw_index_free(struct facts_kw_index **index);
+/* facts_match_table() over an index: an entry of index's table. */
+const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
+                                         const struct facts_kw_index *index,
+                                         unsigned flags, size_t *end_r);
 /* True when an entry of the table matches anywhere in [from, to). */
 bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
                     const struct facts_kw *table);
@@ -119,7 +136,9 @@ struct facts_number {
 };
 /* True when a number may start at i: a digit not glued to a word, another
  * number, a model number or a phone number's '+'. */
-bool facts_number_start(const struct facts_scan *s, size_t i);
+static inline bool facts_number_start(const struct facts_scan *s, size_t i);
+/* The rest of facts_number_start() once cp[i] is a digit. */
+bool facts_number_start_at_digit(const struct facts_scan *s, size_t i);
 bool facts_number_at(const struct facts_scan *s, size_t i, struct facts_number *num_r);
 /* A small count: digits, Chinese numerals or a number word ("two", "两",
  * "zwei", "две"...). */
@@ -133,5 +152,69 @@ char *facts_slice(const struct facts_scan *s, size_t start, size_t end,
                   size_t max_bytes);
 void facts_claim(struct facts_scan *s, size_t start, size_t end);
 bool facts_any_claimed(const struct facts_scan *s, size_t start, size_t end);
+
+/* ---- the inline ones ---- */
+
+static inline bool facts_is_cjk(gunichar c)
+{
+	return c >= 0x3040 &&
+	       ((c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	        (c >= 0x20000 && c <= 0x2FFFF));
+}
+
+static inline bool facts_is_digit(gunichar c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool facts_is_word(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum((gchar)c);
+	return facts_is_letter(c) && !facts_is_cjk(c);
+}
+
+static inline bool facts_is_hspace(gunichar c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool facts_is_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static inline gunichar facts_at(const struct facts_scan *s, size_t i)
+{
+	return i < s->n ? s->cp[i] : 0;
+}
+
+static inline gunichar facts_orig(const struct facts_scan *s, size_t i)
+{
+	guchar b;
+
+	if (i >= s->n)
+		return 0;
+	b = (guchar)s->src[s->off[i]];
+	return b < 0x80 ? b : g_utf8_get_char(s->src + s->off[i]);
+}
+
+static inline bool facts_word_start(const struct facts_scan *s, size_t i)
+{
+	return i < s->n && s->cls[i] & FACTS_CLS_WORD &&
+	       (i == 0 || !(s->cls[i - 1] & FACTS_CLS_WORD));
+}
+
+static inline bool facts_anchor_start(const struct facts_scan *s, size_t i)
+{
+	return i < s->n && s->cls[i] & FACTS_CLS_START;
+}
+
+static inline bool facts_number_start(const struct facts_scan *s, size_t i)
+{
+	return facts_is_digit(facts_at(s, i)) && facts_number_start_at_digit(s, i);
+}
 
 #endif

@@ -905,3 +905,21 @@ const struct facts_kw facts_not_delivery_words[] = {
 	KW("樣品", "n"), KW("العينات", "n"),
 	END
 };
+
+const struct facts_kw *const facts_kw_tables[] = {
+	facts_units, facts_container_suffixes, facts_container_words,
+	facts_container_times, facts_currencies, facts_per_words,
+	facts_per_units, facts_total_words, facts_articles, facts_number_words,
+	facts_range_words, facts_moq_anchors, facts_moq_after,
+	facts_quantity_anchors, facts_delivery_anchors, facts_delivery_leadins,
+	facts_duration_units, facts_workday_before, facts_workday_after,
+	facts_reference_anchors, facts_document_anchors,
+	facts_reference_markers, facts_incoterms, facts_place_prefixes,
+	facts_place_suffixes, facts_place_stops, facts_place_lower_starts,
+	facts_destination_anchors, facts_destination_fillers,
+	facts_phrase_stops, facts_phrase_skips, facts_phrase_articles,
+	facts_model_intros, facts_model_suffix_excludes,
+	facts_model_prefix_excludes, facts_file_extensions, facts_within_after,
+	facts_not_delivery_words,
+	NULL
+};

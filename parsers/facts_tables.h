@@ -104,4 +104,8 @@ extern const struct facts_kw facts_model_prefix_excludes[];
 /* "pdf", "xlsx": after the last dot of a file name. */
 extern const struct facts_kw facts_file_extensions[];
 
+/* Every table above, NULL-terminated: facts_match_table() indexes these
+ * once (facts_scan.h). A table left out still works, slowly. */
+extern const struct facts_kw *const facts_kw_tables[];
+
 #endif

@@ -18,7 +18,7 @@
 
 static bool anchor_start(const struct facts_scan *s, size_t i)
 {
-	return !s->claimed[i] && (facts_word_start(s, i) || facts_is_cjk(s->cp[i]));
+	return !s->claimed[i] && facts_anchor_start(s, i);
 }
 
 /* ---- reference ---- */
@@ -314,7 +314,7 @@ static size_t delivery_text_start(const struct facts_scan *s, size_t from, size_
 	size_t k = i > DELIVERY_LEADIN ? i - DELIVERY_LEADIN : 0, e;
 
 	for (k = k < from ? from : k; k < i; k++)
-		if ((facts_word_start(s, k) || facts_is_cjk(s->cp[k])) &&
+		if (facts_anchor_start(s, k) &&
 		    (l = facts_match_table(s, k, facts_delivery_leadins, 0, &e)) != NULL &&
 		    facts_skip_hspace(s, e, 2) == i)
 			return !bounding || strcmp(l->value, "within") == 0 ? k : i;
@@ -368,21 +368,45 @@ static bool delivery_after(struct facts_ctx *ctx, size_t i, const char *kind)
 	return false;
 }
 
+struct delivery_anchor {
+	const struct facts_kw *kw;
+	size_t end;
+};
+
 void facts_find_delivery(struct facts_ctx *ctx)
 {
 	struct facts_scan *s = &ctx->scan;
 	const struct facts_kw *a;
+	GArray *later = NULL;
 	size_t e;
 
 	/* "Delivery time: 30 days" wins over "we can ship in 4 weeks" or "the
-	 * goods within 45 days" said before it. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < s->n; i++)
-			if (anchor_start(s, i) &&
-			    (a = facts_match_table(s, i, facts_delivery_anchors, 0, &e)) != NULL &&
-			    (strcmp(a->value, "d") != 0) == pass &&
-			    delivery_after(ctx, e, a->value))
-				return;
+	 * goods within 45 days" said before it: those are kept for after. (Only
+	 * a delivery time found claims anything, so they are the anchors a
+	 * second pass over the text would find.) */
+	for (size_t i = 0; i < s->n; i++) {
+		if (!anchor_start(s, i) ||
+		    (a = facts_match_table(s, i, facts_delivery_anchors, 0, &e)) == NULL)
+			continue;
+		if (strcmp(a->value, "d") != 0) {
+			struct delivery_anchor d = { a, e };
+
+			if (later == NULL)
+				later = g_array_new(FALSE, FALSE, sizeof(d));
+			g_array_append_val(later, d);
+		} else if (delivery_after(ctx, e, a->value)) {
+			goto out;
+		}
+	}
+	for (guint k = 0; later != NULL && k < later->len; k++) {
+		const struct delivery_anchor *d = &g_array_index(later, struct delivery_anchor, k);
+
+		if (delivery_after(ctx, d->end, d->kw->value))
+			break;
+	}
+out:
+	if (later != NULL)
+		g_array_free(later, TRUE);
 }
 
 /* ---- named places ---- */

@@ -6,7 +6,8 @@
  * Most cases are a text and the exact JSON facts_to_json() must give for
  * it: that checks every field, and that nothing else was found. Then whole
  * messages, the struct itself, limits, invalid UTF-8 and pathological
- * input.
+ * input. Last, the keyword index (parsers/facts_scan.h) against trying
+ * each entry, and the tables' first use from several threads at once.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,8 @@
 #include <jansson.h>
 
 #include "parsers/facts.h"
+#include "parsers/facts_scan.h"
+#include "parsers/facts_tables.h"
 
 struct json_case {
 	const char *text;
@@ -1084,9 +1087,220 @@ static void test_pathological(void **state)
 	g_free(big);
 }
 
+/* ---- the keyword index (facts_scan.h) ---- */
+
+/* The first folded character of each word of a table (0-terminated). */
+static gunichar *first_chars(const struct facts_kw *table)
+{
+	GArray *firsts = g_array_new(TRUE, TRUE, sizeof(gunichar));
+
+	for (const struct facts_kw *e = table; e->word != NULL; e++) {
+		gunichar c = 0;
+
+		for (const char *p = e->word; *p != '\0' && c == 0; p = g_utf8_next_char(p))
+			if ((c = facts_fold(g_utf8_get_char(p))) == FACTS_FOLD_DROP)
+				c = 0;
+		g_array_append_val(firsts, c);
+	}
+	return (gunichar *)g_array_free(firsts, FALSE);
+}
+
+/* What facts_match_table() gives, found without the index: every entry
+ * starting with the text's character tried with facts_match(), in table
+ * order, the first of the longest kept. */
+static const struct facts_kw *match_one_by_one(const struct facts_scan *s, size_t i,
+                                              const struct facts_kw *table,
+                                              const gunichar *firsts,
+                                              unsigned flags, size_t *end_r)
+{
+	const struct facts_kw *best = NULL;
+	size_t best_end = 0;
+
+	for (const struct facts_kw *e = table; e->word != NULL; e++) {
+		size_t end;
+		bool bad = false;
+
+		if (i >= s->n || firsts[e - table] != s->cp[i])
+			continue;
+		end = facts_match(s, i, e->word, flags | e->flags);
+		if (end == 0 || end <= best_end)
+			continue;
+		for (const char *q = e->not_before; q != NULL && *q != '\0' && end < s->n;
+		     q = g_utf8_next_char(q))
+			bad |= facts_fold(g_utf8_get_char(q)) == s->cp[end];
+		if (bad)
+			continue;
+		best = e;
+		best_end = end;
+	}
+	*end_r = best_end;
+	return best;
+}
+
+/* The words of a table, each changed by `how`, joined by separators that
+ * vary: glued, spaced, on lines, with punctuation. */
+static char *table_text(const struct facts_kw *table, int how)
+{
+	static const char *const seps[] = { " ", "\n", "", ", ", "-", "  ", "/", " x " };
+	GString *text = g_string_new(NULL);
+	size_t k = 0;
+
+	for (const struct facts_kw *e = table; e->word != NULL; e++, k++) {
+		char *word = how == 1 ? g_utf8_strup(e->word, -1) : g_strdup(e->word);
+
+		g_string_append(text, word);
+		if (how == 2)                   /* inflected, glued, followed by a digit */
+			g_string_append(text, k % 3 == 0 ? "ю" : k % 3 == 1 ? "s" : "5");
+		g_string_append(text, seps[k % G_N_ELEMENTS(seps)]);
+		g_free(word);
+	}
+	return g_string_free(text, FALSE);
+}
+
+/* At every position of texts made of each table's own words, the index
+ * finds what trying every entry finds. */
+static void test_index_matches_one_by_one(void **state)
+{
+	static const unsigned flag_sets[] = { 0, FACTS_KW_NO_LEFT | FACTS_KW_DIGIT_RIGHT };
+	size_t tables = 0, found = 0;
+
+	(void)state;
+	for (const struct facts_kw *const *t = facts_kw_tables; *t != NULL; t++, tables++) {
+		gunichar *firsts = first_chars(*t);
+
+		for (int how = 0; how < 3; how++) {
+			char *text = table_text(*t, how);
+			struct facts_scan s;
+
+			facts_scan_init(&s, NULL, text);
+			for (size_t i = 0; i <= s.n; i++) {
+				for (size_t f = 0; f < G_N_ELEMENTS(flag_sets); f++) {
+					size_t end = 0, want_end = 0;
+					const struct facts_kw *got =
+						facts_match_table(&s, i, *t, flag_sets[f], &end);
+					const struct facts_kw *want =
+						match_one_by_one(&s, i, *t, firsts, flag_sets[f], &want_end);
+
+					if (got != want)
+						print_message("table %zu, text %d, position %zu: %s, not %s\n",
+						              tables, how, i, got ? got->word : "none",
+						              want ? want->word : "none");
+					assert_ptr_equal(got, want);
+					if (want != NULL) {
+						assert_int_equal(end, want_end);
+						found++;
+					}
+				}
+			}
+			facts_scan_clear(&s);
+			g_free(text);
+		}
+		g_free(firsts);
+	}
+	/* Every table was tried, and its words were found. */
+	assert_true(tables >= 38);
+	assert_true(found > 3000);
+}
+
+/* Of equally long matches, the first in the table wins, whether or not
+ * the index sorted them apart ("a" may have any second letter, "ab" only
+ * b; as stems both run to the end of "abc"). These tables are not in
+ * facts_kw_tables: indexed for the call. */
+static void test_index_keeps_table_order(void **state)
+{
+	static const struct facts_kw ab_first[] = {
+		{ "ab", "ab", FACTS_KW_STEM, NULL }, { "a", "a", FACTS_KW_STEM, NULL },
+		{ NULL, NULL, 0, NULL },
+	};
+	static const struct facts_kw a_first[] = {
+		{ "a", "a", FACTS_KW_STEM, NULL }, { "ab", "ab", FACTS_KW_STEM, NULL },
+		{ NULL, NULL, 0, NULL },
+	};
+	static const struct facts_kw not_before[] = {
+		{ "ab", "ab", FACTS_KW_STEM, "!" }, { "a b", "a b", 0, NULL },
+		{ "a", "a", FACTS_KW_STEM, NULL }, { NULL, NULL, 0, NULL },
+	};
+	static const struct facts_kw spaced[] = {
+		{ " a", " a", FACTS_KW_NO_LEFT, NULL }, { NULL, NULL, 0, NULL },
+	};
+	const struct facts_kw *e;
+	struct facts_scan s;
+	size_t end = 0;
+
+	(void)state;
+	/* A word starting with a space takes any number (up to 8) of them. */
+	facts_scan_init(&s, NULL, "b   a");
+	assert_ptr_equal(facts_match_table(&s, 2, spaced, 0, &end), &spaced[0]);
+	assert_int_equal(end, 6);
+	facts_scan_clear(&s);
+	facts_scan_init(&s, NULL, "abc a b ab!");
+	/* Position 0 is the subject's line break. */
+	e = facts_match_table(&s, 1, ab_first, 0, &end);
+	assert_non_null(e);
+	assert_string_equal(e->value, "ab");
+	assert_int_equal(end, 4);
+	e = facts_match_table(&s, 1, a_first, 0, &end);
+	assert_non_null(e);
+	assert_string_equal(e->value, "a");
+	assert_int_equal(end, 4);
+	/* "a b" is longer than "a"; "ab" before "!" is turned down, and the
+	 * stem "a" (as long) is taken instead. */
+	e = facts_match_table(&s, 5, not_before, 0, &end);
+	assert_non_null(e);
+	assert_string_equal(e->value, "a b");
+	assert_int_equal(end, 8);
+	e = facts_match_table(&s, 9, not_before, 0, &end);
+	assert_non_null(e);
+	assert_string_equal(e->value, "a");
+	assert_int_equal(end, 11);
+	assert_null(facts_match_table(&s, 2, not_before, 0, &end));
+	facts_scan_clear(&s);
+}
+
+/* The tables are indexed on first use, whichever thread comes first. */
+#define THREADS 8
+
+static const char threads_text[] =
+	"Please quote CIF Hamburg for 500 pcs of stainless steel ball valves DN50, "
+	"MOQ 200 pcs, delivery within 30 days. Quotation No. Q-2026-118.";
+
+/* No cmocka assertion here: they may only fail in the test's thread. */
+static gpointer extract_in_thread(gpointer data)
+{
+	struct trade_facts *f = facts_extract(NULL, data);
+	char *json = facts_to_json(f);
+
+	facts_free(&f);
+	return json;
+}
+
+static void test_first_use_in_threads(void **state)
+{
+	GThread *threads[THREADS];
+
+	(void)state;
+	for (int k = 0; k < THREADS; k++)
+		threads[k] = g_thread_new("facts", extract_in_thread, (gpointer)threads_text);
+	for (int k = 0; k < THREADS; k++) {
+		char *json = g_thread_join(threads[k]);
+
+		assert_string_equal(json,
+			"{\"products\":[\"stainless steel ball valves\",\"DN50\"],"
+			"\"quantities\":[{\"value\":500,\"unit\":\"pcs\",\"text\":\"500 pcs\"}],"
+			"\"incoterm\":\"CIF\",\"incoterm_place\":\"Hamburg\","
+			"\"moq\":{\"value\":200,\"unit\":\"pcs\",\"text\":\"MOQ 200 pcs\"},"
+			"\"destination_port\":\"Hamburg\",\"destination_country\":\"DE\","
+			"\"delivery_time\":\"within 30 days\",\"delivery_days\":30,"
+			"\"reference\":\"Q-2026-118\"}");
+		g_free(json);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		/* First: it must be the first use of the tables. */
+		cmocka_unit_test(test_first_use_in_threads),
 		cmocka_unit_test(test_incoterm),
 		cmocka_unit_test(test_quantity),
 		cmocka_unit_test(test_quantity_negative),
@@ -1106,6 +1320,8 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_first_64k),
 		cmocka_unit_test(test_pathological),
+		cmocka_unit_test(test_index_matches_one_by_one),
+		cmocka_unit_test(test_index_keeps_table_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
