@@ -48,7 +48,33 @@ smtp_count() {
 	ls "$SMTP_DIR"/*.eml 2>/dev/null | wc -l
 }
 
+# start_slowlink RATE: a relay to Dovecot on $LINK_PORT that delivers the
+# server's bytes at RATE bytes per second (see slowlink.py).
+_link_pid=
+start_slowlink() {
+	LINK_PORT=$(free_port)
+	rm -f "$T/link.ready"
+	"$PY" "$TOOLS/slowlink.py" --listen "$LINK_PORT" --to "$IMAP_PORT" \
+		--rate "$1" --ready "$T/link.ready" 2>"$T/link.err" &
+	_link_pid=$!
+	i=0
+	while [ ! -e "$T/link.ready" ]; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { diag "slowlink did not start: $(cat "$T/link.err")"; return 1; }
+		sleep 0.1
+	done
+}
+
+stop_slowlink() {
+	if [ -n "$_link_pid" ]; then
+		kill "$_link_pid" 2>/dev/null
+		wait "$_link_pid" 2>/dev/null
+		_link_pid=
+	fi
+}
+
 cleanup() {
+	stop_slowlink
 	stop_smtpd
 	stop_dovecot
 	rm -rf "$T"

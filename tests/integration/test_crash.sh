@@ -26,8 +26,16 @@ for i in range(n):
 json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"))
 PYEOF
 check "$N messages appended" imaptool load "$T/bulk/manifest.json"
+# Through a slow link (about 100 KB/s, a DSL line) the sync takes seconds
+# on any machine, so each SIGKILL below lands between committed batches
+# rather than after the last one.
+if ! start_slowlink 100000; then
+	not_ok "slow link starts"
+	exit 1
+fi
 CONF=$T/followup.conf
 write_config "$CONF"
+sed -i "s|^url = imap://127.0.0.1:$IMAP_PORT|url = imap://127.0.0.1:$LINK_PORT|" "$CONF"
 
 count() {
 	"$BIN/followup" -c "$CONF" customers --json 2>/dev/null |
