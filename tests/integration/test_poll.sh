@@ -29,7 +29,7 @@ seen() {
 }
 wait_for() {
 	i=0
-	while [ "$i" -lt 150 ]; do
+	while [ "$i" -lt 300 ]; do
 		[ "$(seen "$1")" = 1 ] && return 0
 		sleep 0.1
 		i=$((i + 1))
