@@ -65,10 +65,39 @@ static bool is_name_char(char c)
 	return g_ascii_isalnum(c) || c == '_' || c == '-' || c == '.';
 }
 
-/* When p starts a placeholder, its name (not NUL-terminated) and the
- * placeholder's whole length. */
-static bool scan_placeholder(const char *p, const char **name_r, size_t *name_len_r,
-                             size_t *len_r)
+/* A placeholder as scanned: its name and its fallback (neither
+ * NUL-terminated; fallback_len 0 when it has none). */
+struct placeholder {
+	const char *name;
+	size_t name_len;
+	const char *fallback;
+	size_t fallback_len;
+	size_t len;                  /* of the whole placeholder, braces included */
+};
+
+/* After "{{name|": the fallback text up to "}}", without blanks around it.
+ * NULL when the placeholder does not close on this line. */
+static const char *scan_fallback(const char *q, struct placeholder *ph)
+{
+	while (is_blank(*q))
+		q++;
+	const char *start = q;
+	while (*q != '\0' && *q != '\n' && *q != '{' && *q != '}')
+		q++;
+	if (q[0] != '}' || q[1] != '}')
+		return NULL;
+	const char *end = q;
+	while (end > start && is_blank(end[-1]))
+		end--;
+	if ((size_t)(end - start) > TEMPLATE_FALLBACK_MAX)
+		return NULL;
+	ph->fallback = start;
+	ph->fallback_len = (size_t)(end - start);
+	return q;
+}
+
+/* When p starts a placeholder, what it says. */
+static bool scan_placeholder(const char *p, struct placeholder *ph)
 {
 	const char *q = p;
 
@@ -79,19 +108,21 @@ static bool scan_placeholder(const char *p, const char **name_r, size_t *name_le
 		q++;
 	if (!is_name_start(*q))
 		return false;
-	const char *name = q;
+	ph->name = q;
 	while (is_name_char(*q))
 		q++;
-	size_t name_len = (size_t)(q - name);
-	if (name_len > TEMPLATE_NAME_MAX)
+	ph->name_len = (size_t)(q - ph->name);
+	if (ph->name_len > TEMPLATE_NAME_MAX)
 		return false;
 	while (is_blank(*q))
 		q++;
+	ph->fallback = NULL;
+	ph->fallback_len = 0;
+	if (*q == '|' && (q = scan_fallback(q + 1, ph)) == NULL)
+		return false;
 	if (q[0] != '}' || q[1] != '}')
 		return false;
-	*name_r = name;
-	*name_len_r = name_len;
-	*len_r = (size_t)(q + 2 - p);
+	ph->len = (size_t)(q + 2 - p);
 	return true;
 }
 
@@ -126,17 +157,16 @@ static enum parse_problem check_placeholders(const char *text, int first_line,
 		if (p[0] != '{' || p[1] != '{')
 			continue;
 
-		const char *name;
-		size_t name_len, len;
+		struct placeholder ph;
 		failure->line = line;
-		if (!scan_placeholder(p, &name, &name_len, &len))
+		if (!scan_placeholder(p, &ph))
 			return PARSE_BAD_PLACEHOLDER;
-		if (known_names != NULL && !name_known(name, name_len, known_names)) {
-			memcpy(failure->name, name, name_len);
-			failure->name[name_len] = '\0';
+		if (known_names != NULL && !name_known(ph.name, ph.name_len, known_names)) {
+			memcpy(failure->name, ph.name, ph.name_len);
+			failure->name[ph.name_len] = '\0';
 			return PARSE_UNKNOWN_PLACEHOLDER;
 		}
-		p += len - 1;
+		p += ph.len - 1;
 	}
 	return PARSE_OK;
 }
@@ -402,6 +432,32 @@ static bool append_value(GString *out, const char *value, int for_header)
 	return more;
 }
 
+/* Whether text starts with what may end a greeting: the end of the line
+ * or a punctuation mark ("Hello {{name}}," without a name reads "Hello,"). */
+static bool ends_phrase(const char *text)
+{
+	static const char *const marks[] = {
+		",", ".", ";", ":", "!", "?", ")", "\xef\xbc\x8c" /* ， */,
+		"\xe3\x80\x82" /* 。 */, "\xef\xbc\x9a" /* ： */, "\xef\xbc\x9b" /* ； */,
+		"\xef\xbc\x81" /* ！ */, "\xef\xbc\x9f" /* ？ */, "\xe3\x80\x81" /* 、 */,
+		"\xd8\x8c" /* Arabic comma */, NULL
+	};
+
+	if (*text == '\0' || *text == '\n' || *text == '\r')
+		return true;
+	for (size_t i = 0; marks[i] != NULL; i++) {
+		if (g_str_has_prefix(text, marks[i]))
+			return true;
+	}
+	return false;
+}
+
+static void drop_trailing_blanks(GString *out)
+{
+	while (out->len > 0 && is_blank(out->str[out->len - 1]))
+		g_string_truncate(out, out->len - 1);
+}
+
 char *template_render(const char *text, const char *const *vars, int for_header)
 {
 	GString *out = g_string_new(NULL);
@@ -420,19 +476,25 @@ char *template_render(const char *text, const char *const *vars, int for_header)
 		if (brace == NULL)
 			break;
 
-		const char *name;
-		size_t name_len, len;
-		if (!scan_placeholder(p, &name, &name_len, &len)) {
+		struct placeholder ph;
+		if (!scan_placeholder(p, &ph)) {
 			/* One '{' as text: "{{{name}}}" still finds its placeholder. */
 			if (!append_bounded(out, p, 1))
 				break;
 			p++;
 			continue;
 		}
-		const char *value = lookup(vars, name, name_len);
-		if (value != NULL && !append_value(out, value, for_header))
-			break;
-		p += len;
+		p += ph.len;
+		const char *value = lookup(vars, ph.name, ph.name_len);
+		if (value != NULL && value[0] != '\0') {
+			if (!append_value(out, value, for_header))
+				break;
+		} else if (ph.fallback_len > 0) {
+			if (!append_bounded(out, ph.fallback, ph.fallback_len))
+				break;
+		} else if (ends_phrase(p)) {
+			drop_trailing_blanks(out);
+		}
 	}
 	if (for_header) {
 		/* The template's own text may not break the header either. */

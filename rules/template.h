@@ -37,6 +37,13 @@ char *template_render(const char *text, const char *const *vars, int for_header)
  * it is. Values are inserted once: a value that looks like a placeholder
  * stays text.
  *
+ * A placeholder may carry a fallback after '|': "{{name|cliente}}" renders
+ * "cliente" when name has no value or an empty one (blanks around the
+ * fallback dropped; at most TEMPLATE_FALLBACK_MAX bytes, no braces, one
+ * line). A placeholder that renders as nothing takes the blanks before it
+ * along when the end of the line or a punctuation mark (, . ; : ! ? ) and
+ * their CJK and Arabic forms) follows it: "Hello {{name}}," reads "Hello,".
+ *
  * template_parse() also accepts a UTF-8 byte order mark and CRLF or CR line
  * ends (the body then has \n), the "Subject:" name in any case, and refuses
  * an empty subject, an empty body and text over TEMPLATE_MAX_BYTES.
@@ -51,6 +58,7 @@ char *template_render(const char *text, const char *const *vars, int for_header)
 #define TEMPLATE_MAX_BYTES (64 * 1024)
 #define TEMPLATE_RENDER_MAX (1024 * 1024)
 #define TEMPLATE_NAME_MAX 64
+#define TEMPLATE_FALLBACK_MAX 200
 
 /* Placeholders of acknowledgement templates: subject, name, company, owner. */
 extern const char *const template_ack_names[];

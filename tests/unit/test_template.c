@@ -207,6 +207,59 @@ static void test_render(void **state)
 	g_free(out);
 }
 
+/* A name without a value: the fallback after '|', else the greeting closes
+ * up ("Hello {{name}}," reads "Hello,"). */
+static void test_render_empty_values(void **state)
+{
+	(void)state;
+	static const char *const no_name[] = { "name", "", "company", "Acme", NULL };
+	static const struct render_case cases[] = {
+		{ "Hello {{name}},", 0, "Hello," },
+		{ "Hello {{name}}\nbye", 0, "Hello\nbye" },
+		{ "Hello {{name}}", 0, "Hello" },
+		{ "Hello \t{{missing}}!", 0, "Hello!" },
+		{ "Здравствуйте, {{name}}!", 0, "Здравствуйте,!" },
+		{ "{{name}}，您好", 0, "，您好" },
+		{ "السيد {{name}}،", 0, "السيد،" },
+		{ "Dear {{name}} and team", 0, "Dear  and team" },
+		{ "Estimado/a {{name|cliente}}:", 0, "Estimado/a cliente:" },
+		{ "Estimado/a {{ name | estimado cliente }}:", 0, "Estimado/a estimado cliente:" },
+		{ "{{name|尊敬的客户}}，您好", 0, "尊敬的客户，您好" },
+		{ "{{company|nobody}} {{name|}}.", 0, "Acme." },
+		{ "{{name|a\nb}}", 0, "{{name|a\nb}}" },
+		{ "{{name|a}b}}", 0, "{{name|a}b}}" },
+		{ "{{name|x}", 0, "{{name|x}" },
+		{ "Re: {{name|Kunde}}", 1, "Re: Kunde" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *out = template_render(cases[i].text, no_name, cases[i].for_header);
+		if (strcmp(out, cases[i].expected) != 0)
+			fail_msg("case %zu: '%s', expected '%s'", i, out, cases[i].expected);
+		g_free(out);
+	}
+
+	/* With a value the fallback is not used. */
+	char *out = template_render("Estimado/a {{name|cliente}}:", vars, 0);
+	assert_string_equal(out, "Estimado/a Jörg Müller:");
+	g_free(out);
+
+	/* A fallback is part of the template: it parses, within bounds. */
+	struct template *t = NULL;
+	const char *error = NULL;
+	assert_int_equal(template_parse("Subject: {{subject|Ihre Anfrage}}\n\nHallo {{name|zusammen}}\n",
+	                                template_ack_names, &t, &error), 0);
+	template_free(&t);
+	GString *long_fallback = g_string_new("Subject: x\n\n{{name|");
+	for (int i = 0; i <= TEMPLATE_FALLBACK_MAX; i++)
+		g_string_append_c(long_fallback, 'x');
+	g_string_append(long_fallback, "}}\n");
+	assert_int_equal(template_parse(long_fallback->str, template_ack_names, &t, &error), -1);
+	assert_string_equal(error, "'{{' does not start a placeholder such as {{name}}");
+	g_string_free(long_fallback, TRUE);
+	assert_int_equal(template_parse("Subject: x\n\n{{nmae|x}}\n", template_ack_names, &t, &error), -1);
+	assert_string_equal(error, "unknown placeholder");
+}
+
 static void test_values_are_not_expanded(void **state)
 {
 	(void)state;
@@ -571,7 +624,7 @@ static void test_shipped_templates(void **state)
 
 	if (template_set_load(ack, &set, &error) != 0)
 		fail_msg("%s", error);
-	static const char *const expected[] = { "ar", "de", "es", "fr", "pt", "ru", "zh", NULL };
+	static const char *const expected[] = { "ar", "de", "es", "fr", "it", "pl", "pt", "ru", "zh", NULL };
 	const char *const *languages = template_set_languages(set);
 	for (size_t i = 0; expected[i] != NULL; i++)
 		assert_string_equal(languages[i], expected[i]);
@@ -614,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_parse_good),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_render_empty_values),
 		cmocka_unit_test(test_values_are_not_expanded),
 		cmocka_unit_test(test_header_values_lose_line_breaks),
 		cmocka_unit_test(test_render_invalid_utf8),
