@@ -59,6 +59,13 @@ struct config_smtp {
 	int line;
 };
 
+/* A file a key names and the line that names it, for messages about the
+ * file's content ("followup.conf:9: [company] holidays: …"). */
+struct config_file_ref {
+	char *path;           /* absolute when it could be made so; NULL: not given */
+	int line;
+};
+
 struct config_person {
 	char *email;          /* from [person EMAIL], lowercased */
 	char *name;
@@ -66,7 +73,7 @@ struct config_person {
 	char **countries;     /* NULL-terminated ISO 3166-1 alpha-2, uppercased; never
 	                       * NULL, empty when not given */
 	char *timezone;       /* NULL: the company's */
-	char *holidays;       /* path, or NULL */
+	struct config_file_ref holidays; /* a holiday file; path NULL: the company's */
 	char *digest;         /* "HH:MM" or NULL */
 	int line;
 };
@@ -92,7 +99,7 @@ struct config_company {
 	struct config_work_span *work_spans;
 	size_t n_work_spans;
 	char *alerts_to;      /* fallback owner (email, lowercased), or NULL */
-	char *holidays;       /* path, or NULL */
+	struct config_file_ref holidays; /* a holiday file; path NULL: none */
 };
 
 /* [classify]: data lists and parser settings, all optional. */

@@ -9,8 +9,12 @@
 #include "rules/builtin.h"
 #include "rules/owner.h"
 
-static int load_calendar(const struct config *cfg, const char *tz_name, const char *holidays,
-                         int year, const char *what, struct bizcal **cal_r, char **error_r)
+/* A calendar of tz_name's time, the company's work hours and the holidays
+ * (path NULL: none). An error about the holiday file says which key of the
+ * config named it: "followup.conf:9: [company] holidays: /etc/….ics:4: …". */
+static int load_calendar(const struct config *cfg, const char *tz_name,
+                         const struct config_file_ref *holidays, int year, const char *what,
+                         struct bizcal **cal_r, char **error_r)
 {
 	GTimeZone *tz = g_time_zone_new_identifier(tz_name);
 	char **dates = NULL;
@@ -22,9 +26,16 @@ static int load_calendar(const struct config *cfg, const char *tz_name, const ch
 		                           tz_name);
 		return -1;
 	}
-	if (holidays != NULL &&
-	    config_holidays_load(holidays, year - 1, year + 2, &dates, error_r) < 0)
-		goto out;
+	if (holidays->path != NULL) {
+		char *file_error = NULL;
+		if (config_holidays_load(holidays->path, year - 1, year + 2, &dates,
+		                         &file_error) < 0) {
+			*error_r = g_strdup_printf("%s:%d: %s holidays: %s", cfg->path, holidays->line,
+			                           what, file_error);
+			g_free(file_error);
+			goto out;
+		}
+	}
 	if (bizcal_new(tz, cfg->company.work_spans, cfg->company.n_work_spans,
 	               (const char *const *)dates, cal_r, &cal_error) < 0) {
 		*error_r = g_strdup_printf("%s: %s work-hours: %s", cfg->path, what, cal_error);
@@ -80,18 +91,18 @@ int config_rules_load(const struct config *cfg, int64_t now, struct config_rules
 		                           r->set->rules[0].name);
 		goto fail;
 	}
-	if (load_calendar(cfg, cfg->company.timezone, cfg->company.holidays, year, "[company]",
+	if (load_calendar(cfg, cfg->company.timezone, &cfg->company.holidays, year, "[company]",
 	                  &r->company_cal, error_r) < 0 ||
 	    load_alert_templates(r, error_r) < 0)
 		goto fail;
 	for (size_t i = 0; i < cfg->n_persons; i++) {
 		const struct config_person *p = &cfg->persons[i];
 		struct bizcal *cal;
-		if (p->timezone == NULL && p->holidays == NULL)
+		if (p->timezone == NULL && p->holidays.path == NULL)
 			continue;
 		char *what = g_strdup_printf("[person %s]", p->email);
 		int rc = load_calendar(cfg, p->timezone != NULL ? p->timezone : cfg->company.timezone,
-		                       p->holidays != NULL ? p->holidays : cfg->company.holidays, year,
+		                       p->holidays.path != NULL ? &p->holidays : &cfg->company.holidays, year,
 		                       what, &cal, error_r);
 		g_free(what);
 		if (rc < 0)

@@ -173,6 +173,18 @@ static int parse_path(struct load_state *st, const struct setting_def *def,
 	return 0;
 }
 
+/* A file whose content is read later (the holidays, by the rules runtime):
+ * its path and the line naming it, for messages about what is in it. */
+static int parse_file_ref(struct load_state *st, const struct setting_def *def,
+                          void *target, const char *value, char **msg_r)
+{
+	struct config_file_ref *ref = FIELD(target, def, struct config_file_ref);
+
+	replace_string(&ref->path, resolve_path(st, value));
+	ref->line = st->lineno;
+	return 0;
+}
+
 /* A data file the daemon will read: checked now rather than at first use. */
 static int parse_readable_path(struct load_state *st, const struct setting_def *def,
                                void *target, const char *value, char **msg_r)
@@ -781,7 +793,7 @@ static const struct setting_def company_settings[] = {
 	  .default_value = "Mon-Fri 09:00-17:00" },
 	{ .key = "alerts-to", .parse = parse_email,
 	  .offset = offsetof(struct config_company, alerts_to) },
-	{ .key = "holidays", .parse = parse_path,
+	{ .key = "holidays", .parse = parse_file_ref,
 	  .offset = offsetof(struct config_company, holidays) },
 };
 
@@ -834,7 +846,7 @@ static const struct setting_def person_settings[] = {
 	  .offset = offsetof(struct config_person, countries) },
 	{ .key = "timezone", .parse = parse_timezone,
 	  .offset = offsetof(struct config_person, timezone) },
-	{ .key = "holidays", .parse = parse_path,
+	{ .key = "holidays", .parse = parse_file_ref,
 	  .offset = offsetof(struct config_person, holidays) },
 	{ .key = "digest", .parse = parse_time_of_day,
 	  .offset = offsetof(struct config_person, digest) },
@@ -921,7 +933,7 @@ void config_person_clear(void *data)
 	g_free(person->manager);
 	g_strfreev(person->countries);
 	g_free(person->timezone);
-	g_free(person->holidays);
+	g_free(person->holidays.path);
 	g_free(person->digest);
 }
 
@@ -944,7 +956,7 @@ void config_company_clear(struct config_company *company)
 	g_free(company->work_hours);
 	g_free(company->work_spans);
 	g_free(company->alerts_to);
-	g_free(company->holidays);
+	g_free(company->holidays.path);
 }
 
 void config_smtp_clear(struct config_smtp *smtp)

@@ -174,3 +174,16 @@ check "one digest for li.wei listing the open conversations" sh -c "
 n=$(smtp_count)
 check "the same day, no second warning or digest" sh -c "
 	'$BIN/followupd' -c '$CONF' --once --now 2026-11-26T11:00:00+08:00 && test \$(ls $SMTP_DIR/*.eml | wc -l) = $n"
+
+# Holidays: a day off in the company's calendar moves business-time dues.
+printf '# days off\n2026-11-20 company outing\n' > "$T/holidays.txt"
+sed -i 's|^alerts-to = sales@example.com|&\nholidays = holidays.txt|' "$CONF"
+$FU overdue --rule first-response --json --now "$NOW" > "$T/overdue-h.json"
+check "a holiday on Friday moves the inquiry's due time to Monday 16:00 Shanghai" jcheck "$T/overdue-h.json" \
+	'[e["due"] for e in j if e["customer"] == "altkunde.de"] == ["2026-11-23T08:00:00Z"]'
+printf '2026-11-31\n' > "$T/holidays.txt"
+"$BIN/followupd" -c "$CONF" --check-config 2>"$T/hol.err"
+rc=$?
+line=$(grep -n '^holidays = ' "$CONF" | cut -d: -f1)
+check "a bad holiday file: exit 78, the config's line and key, then the file's line" sh -c "
+	test $rc = 78 && grep -qF '$CONF:$line: [company] holidays: $T/holidays.txt:1:' '$T/hol.err' && grep -q '2026-11-31' '$T/hol.err'"

@@ -212,7 +212,7 @@ static void test_contract_config_loads(void **state)
 		assert_int_equal(cfg->company.work_spans[i].end_min, 18 * 60);
 	}
 	assert_null(cfg->company.alerts_to);
-	assert_null(cfg->company.holidays);
+	assert_null(cfg->company.holidays.path);
 
 	assert_int_equal(cfg->n_accounts, 1);
 	acc = &cfg->accounts[0];
@@ -241,7 +241,7 @@ static void test_contract_config_loads(void **state)
 	assert_string_equal(person->manager, "zhang@example.com");
 	assert_strv_equal(person->countries, countries);
 	assert_null(person->timezone);
-	assert_null(person->holidays);
+	assert_null(person->holidays.path);
 	assert_null(person->digest);
 	assert_int_equal(person->line, 20);
 	assert_ptr_equal(config_find_person(cfg, "Li.Wei@Example.COM"), person);
@@ -315,7 +315,8 @@ static void test_relative_paths_resolved(void **state)
 
 	(void)state;
 	assert_string_equal(cfg->store_path, expected_store);
-	assert_string_equal(cfg->company.holidays, expected_holidays);
+	assert_string_equal(cfg->company.holidays.path, expected_holidays);
+	assert_int_equal(cfg->company.holidays.line, 6);
 	assert_string_equal(cfg->accounts[0].password, "from-relative");
 	config_free(&cfg);
 	g_free(expected_holidays);
