@@ -16,15 +16,9 @@
 
 #include "rules/bizcal.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "tests/fuzz/fuzz_check.h"
 
-#define CHECK(cond) \
-	do { \
-		if (!(cond)) { \
-			fprintf(stderr, "invariant failed: %s (line %d)\n", #cond, __LINE__); \
-			abort(); \
-		} \
-	} while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const zone_names[] = {
 	"UTC", "Europe/Berlin", "America/Sao_Paulo", "Asia/Shanghai", "America/Santiago",

@@ -24,15 +24,9 @@
 #define MAX_RESPONSES 512
 #define PREFIX_PROBES 8
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "tests/fuzz/fuzz_check.h"
 
-#define CHECK(cond) \
-	do { \
-		if (!(cond)) { \
-			fprintf(stderr, "invariant failed: %s (line %d)\n", #cond, __LINE__); \
-			abort(); \
-		} \
-	} while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A small deterministic generator seeded from the input. */
 static uint64_t rng_next(uint64_t *state)

@@ -27,19 +27,30 @@ start_smtpd() {
 	mkdir -p "$SMTP_DIR"
 	"$PY" "$TOOLS/smtpd.py" --port "$SMTP_PORT" --dir "$SMTP_DIR" "$@" 2>"$T/smtpd.err" &
 	_smtpd_pid=$!
+	wait_ready smtpd "$SMTP_DIR/ready" "$T/smtpd.err"
+}
+
+stop_smtpd() {
+	stop_pid "$_smtpd_pid"
+	_smtpd_pid=
+}
+
+# wait_ready WHAT FILE ERRFILE: waits up to 10 s for a helper server to
+# write FILE, the sign that it listens; else says why it did not start.
+wait_ready() {
 	i=0
-	while [ ! -e "$SMTP_DIR/ready" ]; do
+	while [ ! -e "$2" ]; do
 		i=$((i + 1))
-		[ $i -gt 100 ] && { diag "smtpd did not start: $(cat "$T/smtpd.err")"; return 1; }
+		[ $i -gt 100 ] && { diag "$1 did not start: $(cat "$3")"; return 1; }
 		sleep 0.1
 	done
 }
 
-stop_smtpd() {
-	if [ -n "$_smtpd_pid" ]; then
-		kill "$_smtpd_pid" 2>/dev/null
-		wait "$_smtpd_pid" 2>/dev/null
-		_smtpd_pid=
+# stop_pid PID: stops a helper server and reaps it (nothing when PID is empty).
+stop_pid() {
+	if [ -n "$1" ]; then
+		kill "$1" 2>/dev/null
+		wait "$1" 2>/dev/null
 	fi
 }
 
@@ -57,20 +68,12 @@ start_slowlink() {
 	"$PY" "$TOOLS/slowlink.py" --listen "$LINK_PORT" --to "$IMAP_PORT" \
 		--rate "$1" --ready "$T/link.ready" 2>"$T/link.err" &
 	_link_pid=$!
-	i=0
-	while [ ! -e "$T/link.ready" ]; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && { diag "slowlink did not start: $(cat "$T/link.err")"; return 1; }
-		sleep 0.1
-	done
+	wait_ready slowlink "$T/link.ready" "$T/link.err"
 }
 
 stop_slowlink() {
-	if [ -n "$_link_pid" ]; then
-		kill "$_link_pid" 2>/dev/null
-		wait "$_link_pid" 2>/dev/null
-		_link_pid=
-	fi
+	stop_pid "$_link_pid"
+	_link_pid=
 }
 
 cleanup() {
@@ -199,11 +202,8 @@ CONF
 }
 
 stop_dovecot() {
-	if [ -n "$_dovecot_pid" ]; then
-		kill "$_dovecot_pid" 2>/dev/null
-		wait "$_dovecot_pid" 2>/dev/null
-		_dovecot_pid=
-	fi
+	stop_pid "$_dovecot_pid"
+	_dovecot_pid=
 }
 
 imaptool() {
