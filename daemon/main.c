@@ -6,13 +6,21 @@
  *
  * Exit status: 0 success; 1 a --once cycle failed; 2 usage; 78 (EX_CONFIG)
  * the configuration or the store cannot be used.
+ *
+ * Signals: SIGTERM and SIGINT stop after the current transaction. SIGHUP
+ * reloads: the configuration (rules, templates, holidays included) is
+ * checked first, and only when it is good does the daemon stop after the
+ * current transaction and execute itself again with the same arguments;
+ * a bad one is logged and the daemon goes on with what it has.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <curl/curl.h>
 #include <glib.h>
 #include <uv.h>
@@ -40,6 +48,7 @@ struct options {
 };
 
 struct daemon {
+	const char *config_path;
 	uv_loop_t *loop;
 	struct config *cfg;
 	struct config_runtime *rt;
@@ -56,7 +65,8 @@ struct daemon {
 	bool runner_stopped;
 	unsigned failures;
 	bool stopping;
-	uv_signal_t sigterm, sigint;
+	bool reexec;              /* SIGHUP with a good configuration: start again */
+	uv_signal_t sigterm, sigint, sighup;
 };
 
 static void usage(FILE *out)
@@ -112,6 +122,7 @@ static void maybe_all_stopped(struct daemon *d)
 		return;
 	uv_close((uv_handle_t *)&d->sigterm, NULL);
 	uv_close((uv_handle_t *)&d->sigint, NULL);
+	uv_close((uv_handle_t *)&d->sighup, NULL);
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_free(&d->accounts[i]);
 	rules_runner_free(&d->runner);
@@ -159,6 +170,51 @@ static void on_signal(uv_signal_t *handle, int signum)
 	daemon_stop(d);
 }
 
+/* Everything the daemon would load at start, loaded and thrown away: 0 when
+ * a restart would succeed, else -1 with *error_r. */
+static int check_config(const char *path, int64_t now, char **error_r)
+{
+	struct config *cfg = NULL;
+	struct config_runtime *rt = NULL;
+	struct config_rules *rules = NULL;
+	int ret = -1;
+
+	if (config_load(path, &cfg, error_r) < 0 ||
+	    config_runtime_new(cfg, &rt, error_r) < 0 ||
+	    config_rules_load(cfg, now, &rules, error_r) < 0)
+		goto out;
+	ret = 0;
+out:
+	config_rules_free(&rules);
+	config_runtime_free(&rt);
+	config_free(&cfg);
+	return ret;
+}
+
+/* Reloading by starting again keeps no half-old state: the accounts, the
+ * rules runner and the writer all hold the configuration they began with. */
+static void on_sighup(uv_signal_t *handle, int signum)
+{
+	struct daemon *d = handle->data;
+	char *error = NULL;
+
+	(void)signum;
+	if (d->once || d->stopping) {
+		log_notice("SIGHUP ignored: %s", d->once ? "one cycle only (--once)" : "already stopping");
+		return;
+	}
+	if (check_config(d->config_path, d->now != INT64_MIN ? d->now : (int64_t)time(NULL),
+	                 &error) < 0) {
+		log_error("%s", error);
+		log_error("SIGHUP: the configuration has errors; going on with the one loaded before");
+		g_free(error);
+		return;
+	}
+	log_notice("SIGHUP: configuration OK; restarting with it after the current transaction");
+	d->reexec = true;
+	daemon_stop(d);
+}
+
 static void on_cycle(struct sync_account *sa, const char *error, const struct sync_stats *stats,
                      void *ctx)
 {
@@ -187,9 +243,11 @@ static int run(struct daemon *d)
 
 	uv_signal_init(d->loop, &d->sigterm);
 	uv_signal_init(d->loop, &d->sigint);
-	d->sigterm.data = d->sigint.data = d;
+	uv_signal_init(d->loop, &d->sighup);
+	d->sigterm.data = d->sigint.data = d->sighup.data = d;
 	uv_signal_start(&d->sigterm, on_signal, SIGTERM);
 	uv_signal_start(&d->sigint, on_signal, SIGINT);
+	uv_signal_start(&d->sighup, on_sighup, SIGHUP);
 
 	struct rules_settings rs = {
 		.cfg = d->cfg,
@@ -253,6 +311,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	const char *path = config_default_path(o.config_path);
+	d.config_path = path;
 	if (config_load(path, &d.cfg, &error) < 0) {
 		log_error("%s", error);
 		goto out;
@@ -294,5 +353,11 @@ out:
 	config_runtime_free(&d.rt);
 	config_free(&d.cfg);
 	message_parser_deinit();
+	if (d.reexec && ret == 0) {
+		/* By name, so that an upgraded binary is the one that starts. */
+		execvp(argv[0], argv);
+		log_error("SIGHUP: cannot start %s again: %s", argv[0], g_strerror(errno));
+		ret = EXIT_SYNC_FAILED;
+	}
 	return ret;
 }

@@ -20,5 +20,8 @@ check "the example config is one followupd accepts" sh -c "
 sed "s|/usr/sbin/followupd|$BIN/followupd|g" "$dest/usr/lib/systemd/system/followupd.service" \
 	> "$T/followupd.service"
 check "systemd-analyze verify accepts the unit" systemd-analyze verify "$T/followupd.service"
+check "the sandbox rates at most 2.0 in systemd-analyze security (OK)" \
+	systemd-analyze security --offline=yes --threshold=20 "$T/followupd.service"
+check "the unit reloads with SIGHUP" grep -q '^ExecReload=/bin/kill -HUP \$MAINPID' "$T/followupd.service"
 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall removes the files" sh -c "! test -e '$dest/usr/sbin/followupd'"
