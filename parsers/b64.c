@@ -1,23 +1,28 @@
 /* b64: see b64.h. */
 #include "parsers/b64.h"
 
-/* -1 for bytes outside the alphabet, -2 for the padding character. */
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	if (c == '=')
-		return -2;
-	return -1;
-}
+/* Every byte's code: 0 outside the alphabet, 1 + the value for the 64
+ * symbols, PAD_CODE for '='. A table rather than comparisons: attachments
+ * are megabytes of base64, and counting their size is on every message's
+ * path. */
+#define PAD_CODE 65
+#define SYM(c, v) [c] = (v) + 1
+
+static const unsigned char b64_code[256] = {
+	SYM('A', 0), SYM('B', 1), SYM('C', 2), SYM('D', 3), SYM('E', 4), SYM('F', 5),
+	SYM('G', 6), SYM('H', 7), SYM('I', 8), SYM('J', 9), SYM('K', 10), SYM('L', 11),
+	SYM('M', 12), SYM('N', 13), SYM('O', 14), SYM('P', 15), SYM('Q', 16), SYM('R', 17),
+	SYM('S', 18), SYM('T', 19), SYM('U', 20), SYM('V', 21), SYM('W', 22), SYM('X', 23),
+	SYM('Y', 24), SYM('Z', 25),
+	SYM('a', 26), SYM('b', 27), SYM('c', 28), SYM('d', 29), SYM('e', 30), SYM('f', 31),
+	SYM('g', 32), SYM('h', 33), SYM('i', 34), SYM('j', 35), SYM('k', 36), SYM('l', 37),
+	SYM('m', 38), SYM('n', 39), SYM('o', 40), SYM('p', 41), SYM('q', 42), SYM('r', 43),
+	SYM('s', 44), SYM('t', 45), SYM('u', 46), SYM('v', 47), SYM('w', 48), SYM('x', 49),
+	SYM('y', 50), SYM('z', 51),
+	SYM('0', 52), SYM('1', 53), SYM('2', 54), SYM('3', 55), SYM('4', 56), SYM('5', 57),
+	SYM('6', 58), SYM('7', 59), SYM('8', 60), SYM('9', 61), SYM('+', 62), SYM('/', 63),
+	['='] = PAD_CODE,
+};
 
 void b64_decoder_init(struct b64_decoder *dec)
 {
@@ -25,41 +30,72 @@ void b64_decoder_init(struct b64_decoder *dec)
 	dec->n_bits = 0;
 }
 
+/* Counting only: every symbol is 6 bits, every 8 bits a byte, and '='
+ * drops what is pending; the pending bits are kept for a later call. */
+static size_t count_step(struct b64_decoder *dec, const unsigned char *p, size_t len)
+{
+	size_t produced = 0, symbols = 0;
+	unsigned pending = dec->n_bits;
+	uint32_t last = dec->bits;   /* the latest symbols' bits, enough for pending */
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned code = b64_code[p[i]];
+
+		if (code == 0)
+			continue;
+		if (code != PAD_CODE) {
+			symbols++;
+			last = ((last << 6) | (code - 1)) & 0xfffu;
+		} else {
+			produced += (pending + symbols * 6) / 8;
+			pending = 0;
+			symbols = 0;
+			last = 0;
+		}
+	}
+	size_t total = pending + symbols * 6;
+	produced += total / 8;
+	dec->n_bits = (unsigned)(total % 8);
+	dec->bits = last & ((1u << dec->n_bits) - 1);
+	return produced;
+}
+
 size_t b64_decode_step(struct b64_decoder *dec, const void *in, size_t len,
                        GByteArray *out)
 {
 	const unsigned char *p = in;
+
+	if (out == NULL)
+		return count_step(dec, p, len);
 	unsigned char buf[256];
 	size_t n_buf = 0, produced = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		int v = b64_value(p[i]);
+		unsigned code = b64_code[p[i]];
 
-		if (v == -1)
+		if (code == 0)
 			continue;
-		if (v == -2) {
+		if (code == PAD_CODE) {
 			/* Padding: the group is over; its leftover bits are
 			 * filler, and a new chunk may follow. */
 			dec->bits = 0;
 			dec->n_bits = 0;
 			continue;
 		}
-		dec->bits = (dec->bits << 6) | (uint32_t)v;
+		dec->bits = (dec->bits << 6) | (code - 1);
 		dec->n_bits += 6;
 		if (dec->n_bits < 8)
 			continue;
 		dec->n_bits -= 8;
 		produced++;
-		if (out != NULL) {
-			buf[n_buf++] = (unsigned char)(dec->bits >> dec->n_bits);
-			if (n_buf == sizeof(buf)) {
-				g_byte_array_append(out, buf, (guint)n_buf);
-				n_buf = 0;
-			}
+		buf[n_buf++] = (unsigned char)(dec->bits >> dec->n_bits);
+		if (n_buf == sizeof(buf)) {
+			g_byte_array_append(out, buf, (guint)n_buf);
+			n_buf = 0;
 		}
 		dec->bits &= (1u << dec->n_bits) - 1;
 	}
-	if (out != NULL && n_buf > 0)
+	if (n_buf > 0)
 		g_byte_array_append(out, buf, (guint)n_buf);
 	return produced;
 }

@@ -87,6 +87,42 @@ static void test_count_only(void **state)
 	assert_int_equal(b64_decode_step(&dec, in, strlen(in), NULL), 7);
 }
 
+/* Counting agrees with decoding on any input cut anywhere, and a decoder
+ * that counted one piece decodes the next one right. */
+static void test_count_matches_decode(void **state)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n -";
+	GRand *rand = g_rand_new_with_seed(3834);
+
+	(void)state;
+	for (int round = 0; round < 500; round++) {
+		char in[64];
+		size_t len = (size_t)g_rand_int_range(rand, 0, (gint32)sizeof(in));
+		for (size_t i = 0; i < len; i++)
+			in[i] = alphabet[g_rand_int_range(rand, 0, (gint32)sizeof(alphabet) - 1)];
+		GByteArray *whole = b64_decode(in, len);
+
+		for (size_t cut = 0; cut <= len; cut++) {
+			struct b64_decoder dec;
+			GByteArray *tail = g_byte_array_new();
+			b64_decoder_init(&dec);
+			size_t counted = b64_decode_step(&dec, in, cut, NULL);
+			size_t decoded = b64_decode_step(&dec, in + cut, len - cut, tail);
+			assert_int_equal(counted + decoded, whole->len);
+			assert_true(tail->len <= whole->len);
+			assert_memory_equal(tail->data, whole->data + whole->len - tail->len, tail->len);
+
+			b64_decoder_init(&dec);
+			counted = b64_decode_step(&dec, in, cut, NULL);
+			counted += b64_decode_step(&dec, in + cut, len - cut, NULL);
+			assert_int_equal(counted, whole->len);
+			g_byte_array_unref(tail);
+		}
+		g_byte_array_unref(whole);
+	}
+	g_rand_free(rand);
+}
+
 /* Long input crosses the decoder's internal buffer many times. */
 static void test_long_input(void **state)
 {
@@ -113,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_binary_bytes),
 		cmocka_unit_test(test_streaming_matches_one_shot),
 		cmocka_unit_test(test_count_only),
+		cmocka_unit_test(test_count_matches_decode),
 		cmocka_unit_test(test_long_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
