@@ -130,10 +130,11 @@ asan:
 	$(MAKE) BUILD=asan tests
 
 # The whole suite: unit tests twice (ASan+UBSan build, valgrind on the debug
-# build), then the integration tests on the release binaries.
+# build), then the integration tests on the release binaries (and two of
+# them on the ASan+UBSan binaries).
 check:
 	$(MAKE) BUILD=release all
-	$(MAKE) BUILD=asan tests
+	$(MAKE) BUILD=asan all tests
 	$(MAKE) BUILD=debug tests
 	sh tests/run-tests.sh
 
@@ -143,6 +144,7 @@ check-unit:
 	sh tests/run-tests.sh --unit-only
 
 check-integration: all
+	$(MAKE) BUILD=asan all
 	sh tests/run-tests.sh --integration-only
 
 demo: all

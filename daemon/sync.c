@@ -30,7 +30,12 @@ struct batch_item {
 	int64_t internaldate;
 	unsigned char *raw;       /* NULL until fetched */
 	size_t raw_len;
+	struct ingest_prepared *prep; /* parsed and analysed, before it is filed */
 };
+
+/* A fetched batch is parsed in at most this many parts at once, on the
+ * pool threads the writer leaves free (libuv has four by default). */
+#define PREPARE_PARTS_MAX 3
 
 /* A store job and its answer; owned by the account while in flight. */
 struct store_job {
@@ -44,6 +49,8 @@ struct store_job {
 	bool reset;
 	GArray *items;            /* struct batch_item, for an ingest job */
 	bool truncated;
+	unsigned parts_pending;   /* prepare work still running */
+	bool prepared;
 	/* out */
 	struct store_folder state;
 	struct sync_stats stats;
@@ -66,6 +73,7 @@ struct sync_account {
 	void *stopped_ctx;
 	unsigned jobs_in_flight;  /* store jobs submitted and not yet finished */
 	unsigned ingests_in_flight;
+	GQueue preparing;         /* ingest jobs in fetch order, until handed to the writer */
 	bool fetch_waiting;       /* a fetch waits for an ingest to finish */
 	bool in_cycle;
 	bool ending;              /* the cycle is over once its jobs finish */
@@ -107,8 +115,11 @@ static bool is_sent_folder(const struct sync_account *sa, const char *folder)
 
 static void batch_clear(GArray *batch)
 {
-	for (guint i = 0; i < batch->len; i++)
-		g_free(g_array_index(batch, struct batch_item, i).raw);
+	for (guint i = 0; i < batch->len; i++) {
+		struct batch_item *it = &g_array_index(batch, struct batch_item, i);
+		g_free(it->raw);
+		store_ingest_prepared_free(&it->prep);
+	}
 	g_array_set_size(batch, 0);
 }
 
@@ -325,7 +336,11 @@ static int run_ingest(struct store *st, void *p)
 			.full_size = it->size,
 		};
 		struct ingest_report report;
-		if (store_ingest(st, opts, it->raw, it->raw_len, &src, &report, &job->error) < 0)
+		int rc = it->prep != NULL
+		         ? store_ingest_prepared(st, opts, it->raw, it->raw_len, &src, it->prep,
+		                                 &report, &job->error)
+		         : store_ingest(st, opts, it->raw, it->raw_len, &src, &report, &job->error);
+		if (rc < 0)
 			goto fail;
 		job->stats.fetched++;
 		if (report.outcome == INGEST_NEW)
@@ -403,6 +418,75 @@ static void on_ingested(int result, void *p)
 	}
 }
 
+/* ---- preparing: parsing a batch on several threads ---- */
+
+struct prepare_part {
+	uv_work_t req;
+	struct store_job *job;
+	guint begin, end;         /* items of the job */
+};
+
+/* On a pool thread: the part's items are the part's alone. */
+static void prepare_work(uv_work_t *req)
+{
+	struct prepare_part *part = req->data;
+	struct store_job *job = part->job;
+	const struct ingest_options *opts = job->sa->s.ingest;
+
+	for (guint i = part->begin; i < part->end; i++) {
+		struct batch_item *it = &g_array_index(job->items, struct batch_item, i);
+		if (it->raw != NULL)
+			it->prep = store_ingest_prepare(opts, it->raw, it->raw_len, job->sent_folder);
+	}
+}
+
+/* Hands prepared jobs to the writer in fetch order: a folder's position
+ * only ever moves forward. */
+static void submit_prepared(struct sync_account *sa)
+{
+	struct store_job *job;
+
+	while ((job = g_queue_peek_head(&sa->preparing)) != NULL && job->prepared) {
+		g_queue_pop_head(&sa->preparing);
+		writer_submit(sa->s.writer, run_ingest, on_ingested, job);
+	}
+}
+
+static void prepare_done(uv_work_t *req, int status)
+{
+	struct prepare_part *part = req->data;
+	struct store_job *job = part->job;
+
+	(void)status;   /* never cancelled: the job waits for every part */
+	g_free(part);
+	if (--job->parts_pending > 0)
+		return;
+	job->prepared = true;
+	submit_prepared(job->sa);
+}
+
+static void prepare_job(struct sync_account *sa, struct store_job *job)
+{
+	guint n = job->items->len;
+	unsigned parts = MIN(MIN(uv_available_parallelism(), PREPARE_PARTS_MAX), n);
+
+	g_queue_push_tail(&sa->preparing, job);
+	if (parts == 0) {
+		job->prepared = true;
+		submit_prepared(sa);
+		return;
+	}
+	job->parts_pending = parts;
+	for (unsigned k = 0; k < parts; k++) {
+		struct prepare_part *part = g_new0(struct prepare_part, 1);
+		part->req.data = part;
+		part->job = job;
+		part->begin = (guint)((uint64_t)n * k / parts);
+		part->end = (guint)((uint64_t)n * (k + 1) / parts);
+		uv_queue_work(sa->loop, &part->req, prepare_work, prepare_done);
+	}
+}
+
 static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
                           const char *text, void *ctx)
 {
@@ -416,9 +500,9 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 	job->truncated = sa->batch_truncated;
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	sa->ingests_in_flight++;
-	writer_submit(sa->s.writer, run_ingest, on_ingested, job);
-	/* Fetch the next batch while this one is filed: at most two batches
-	 * are held in memory, one being filed and one waiting. */
+	prepare_job(sa, job);
+	/* Fetch the next batch while this one is parsed and filed: at most two
+	 * batches are held in memory, one being filed and one waiting. */
 	if (sa->ingests_in_flight < 2)
 		fetch_next_batch(sa);
 	else
@@ -695,6 +779,7 @@ struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_setting
 	                                                   : DEFAULT_MAX_MESSAGE;
 	sa->pending = g_array_new(FALSE, TRUE, sizeof(struct uid_size));
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
+	g_queue_init(&sa->preparing);
 	uv_timer_init(loop, &sa->timer);
 	sa->timer.data = sa;
 	return sa;

@@ -24,6 +24,21 @@
 /* A Date: more than this after the server's arrival time is not believed. */
 #define DATE_FUTURE_SLACK (24 * 3600)
 
+/* What a parsed message says beyond its fields, worked out without the
+ * store (pure: prepare jobs compute it on several threads at once). */
+struct message_findings {
+	enum msg_direction dir;
+	enum msg_kind kind;
+	const char *language;     /* static, or NULL */
+	char *facts_json;         /* or NULL */
+};
+
+struct ingest_prepared {
+	char *hash;               /* SHA-256 of the raw bytes */
+	struct parsed_message *msg;
+	struct message_findings findings;
+};
+
 /* What ingest and reparse need to write one message's parsed rows. */
 struct message_rows {
 	int64_t rowid;            /* 0: insert a new row */
@@ -33,6 +48,7 @@ struct message_rows {
 	bool truncated;
 	int kind_override;        /* a msg_kind, or -1: classify */
 	int64_t customer_override;/* > 0: this customer, whatever the addresses say */
+	const struct message_findings *findings; /* worked out already, or NULL */
 };
 
 static int64_t effective_date(const struct parsed_message *msg, int64_t internal_date)
@@ -395,32 +411,49 @@ static const char *message_language(const struct ingest_options *opts,
 	return lang;
 }
 
-/* The columns of what the issue-3 parsers find: language, facts,
- * forwards, calendar, limits, the message a bounce returns. */
-static int write_findings(struct store *st, const struct ingest_options *opts,
-                          const struct parsed_message *msg, int64_t rowid,
-                          enum msg_direction dir, enum msg_kind kind, char **error_r)
+static void findings_compute(const struct ingest_options *opts, const struct parsed_message *msg,
+                             enum msg_direction dir, enum msg_kind kind,
+                             struct message_findings *f)
 {
-	char *facts_json = NULL;
-	sqlite3_stmt *stmt;
-
+	f->dir = dir;
+	f->kind = kind;
+	f->language = message_language(opts, msg, dir);
+	f->facts_json = NULL;
 	if (is_sales_kind(kind)) {
 		struct trade_facts *facts = facts_extract(msg->subject, msg->body_new != NULL
 		                                          ? msg->body_new : msg->body_text);
 		if (!facts_empty(facts))
-			facts_json = facts_to_json(facts);
+			f->facts_json = facts_to_json(facts);
 		facts_free(&facts);
+	}
+}
+
+/* The columns of what the issue-3 parsers find: language, facts,
+ * forwards, calendar, limits, the message a bounce returns. given: the
+ * findings worked out already, used when they were for this direction and
+ * kind. */
+static int write_findings(struct store *st, const struct ingest_options *opts,
+                          const struct parsed_message *msg, int64_t rowid,
+                          enum msg_direction dir, enum msg_kind kind,
+                          const struct message_findings *given, char **error_r)
+{
+	struct message_findings own = { 0 };
+	const struct message_findings *f = given;
+	sqlite3_stmt *stmt;
+	int ret = -1;
+
+	if (f == NULL || f->dir != dir || f->kind != kind) {
+		findings_compute(opts, msg, dir, kind, &own);
+		f = &own;
 	}
 	stmt = store_stmt(st, "UPDATE messages SET language = ?2, facts = ?3, forwarded = ?4, "
 	                      "original_from = ?5, original_subject = ?6, calendar_method = ?7, "
 	                      "limits_hit = ?8, bounce_of = ?9 WHERE id = ?1", error_r);
-	if (stmt == NULL) {
-		g_free(facts_json);
-		return -1;
-	}
+	if (stmt == NULL)
+		goto out;
 	sqlite3_bind_int64(stmt, 1, rowid);
-	store_bind_text(stmt, 2, message_language(opts, msg, dir));
-	store_bind_text(stmt, 3, facts_json);
+	store_bind_text(stmt, 2, f->language);
+	store_bind_text(stmt, 3, f->facts_json);
 	sqlite3_bind_int(stmt, 4, msg->forwarded);
 	store_bind_text(stmt, 5, msg->forwarded && msg->original_from.addr != NULL &&
 	                         msg->original_from.addr[0] != '\0' ? msg->original_from.addr : NULL);
@@ -428,8 +461,9 @@ static int write_findings(struct store *st, const struct ingest_options *opts,
 	store_bind_text(stmt, 7, msg->flags.is_calendar ? msg->flags.calendar_method : NULL);
 	sqlite3_bind_int(stmt, 8, (int)msg->limits_hit);
 	store_bind_text(stmt, 9, msg->flags.dsn_original_message_id);
-	int ret = store_step_done(st, stmt, "storing what a message states", error_r);
-	g_free(facts_json);
+	ret = store_step_done(st, stmt, "storing what a message states", error_r);
+out:
+	g_free(own.facts_json);
 	return ret;
 }
 
@@ -494,7 +528,7 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 	*rowid_r = rows->rowid != 0 ? rows->rowid : sqlite3_last_insert_rowid(st->db);
 	*kind_r = kind;
 	if (write_refs(st, *rowid_r, msg, error_r) < 0 ||
-	    write_findings(st, opts, msg, *rowid_r, dir, kind, error_r) < 0 ||
+	    write_findings(st, opts, msg, *rowid_r, dir, kind, rows->findings, error_r) < 0 ||
 	    write_attachments(st, *rowid_r, msg, error_r) < 0 ||
 	    record_bounce(st, msg, error_r) < 0)
 		goto out;
@@ -507,31 +541,53 @@ out:
 	return ret;
 }
 
-int store_ingest(struct store *st, const struct ingest_options *opts,
-                 const unsigned char *raw, size_t len, const struct ingest_source *src,
-                 struct ingest_report *report_r, char **error_r)
+struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
+                                             const unsigned char *raw, size_t len,
+                                             bool sent_folder)
 {
-	char *hash = store_raw_hash(raw, len);
-	struct parsed_message *msg = NULL;
+	struct ingest_prepared *p = g_new0(struct ingest_prepared, 1);
+
+	p->hash = store_raw_hash(raw, len);
+	message_parse(raw, len, opts->parse, &p->msg);
+	enum msg_direction dir = classify_direction(opts->cls, p->msg, sent_folder);
+	findings_compute(opts, p->msg, dir, classify_kind(opts->cls, p->msg, dir), &p->findings);
+	return p;
+}
+
+void store_ingest_prepared_free(struct ingest_prepared **p)
+{
+	if (*p == NULL)
+		return;
+	g_free((*p)->hash);
+	message_free(&(*p)->msg);
+	g_free((*p)->findings.facts_json);
+	g_free(*p);
+	*p = NULL;
+}
+
+int store_ingest_prepared(struct store *st, const struct ingest_options *opts,
+                          const unsigned char *raw, size_t len,
+                          const struct ingest_source *src, const struct ingest_prepared *p,
+                          struct ingest_report *report_r, char **error_r)
+{
+	const struct parsed_message *msg = p->msg;
 	int64_t rowid = 0;
-	int found, ret = -1;
+	int found;
 
 	memset(report_r, 0, sizeof(*report_r));
 	found = lookup_id(st, "SELECT m.id FROM raw_messages r JOIN messages m ON m.raw_id = r.id "
-	                      "WHERE r.sha256 = ?1", hash, &rowid, error_r);
-	if (found < 0)
-		goto out;
-	if (found == 0) {
-		message_parse(raw, len, opts->parse, &msg);
+	                      "WHERE r.sha256 = ?1", p->hash, &rowid, error_r);
+	if (found == 0)
 		found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
 		                  msg->message_id, &rowid, error_r);
-		if (found < 0)
-			goto out;
-	}
+	if (found < 0)
+		return -1;
 	if (found == 1) {
 		report_r->outcome = INGEST_DUPLICATE;
-		ret = add_location(st, rowid, src, error_r);
-		goto out;
+		if (add_location(st, rowid, src, error_r) < 0)
+			return -1;
+		report_r->message_id = g_strdup(msg->message_id);
+		return 0;
 	}
 
 	struct message_rows rows = {
@@ -539,22 +595,29 @@ int store_ingest(struct store *st, const struct ingest_options *opts,
 		.sent_folder = src->sent_folder,
 		.truncated = src->truncated,
 		.kind_override = -1,
+		.findings = &p->findings,
 	};
 	enum msg_kind kind;
-	if (insert_raw(st, hash, raw, len, &rows.raw_id, error_r) < 0 ||
+	if (insert_raw(st, p->hash, raw, len, &rows.raw_id, error_r) < 0 ||
 	    write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
 	    add_location(st, rowid, src, error_r) < 0 ||
 	    store_thread_assign(st, opts, rowid, error_r) < 0 ||
 	    count_limits(st, msg->limits_hit, src->truncated, error_r) < 0)
-		goto out;
+		return -1;
 	report_r->outcome = kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
 	report_r->limits_hit = msg->limits_hit;
-	ret = 0;
-out:
-	if (ret == 0)
-		report_r->message_id = msg != NULL ? g_strdup(msg->message_id) : NULL;
-	message_free(&msg);
-	g_free(hash);
+	report_r->message_id = g_strdup(msg->message_id);
+	return 0;
+}
+
+int store_ingest(struct store *st, const struct ingest_options *opts,
+                 const unsigned char *raw, size_t len, const struct ingest_source *src,
+                 struct ingest_report *report_r, char **error_r)
+{
+	struct ingest_prepared *p = store_ingest_prepare(opts, raw, len, src->sent_folder);
+	int ret = store_ingest_prepared(st, opts, raw, len, src, p, report_r, error_r);
+
+	store_ingest_prepared_free(&p);
 	return ret;
 }
 

@@ -94,6 +94,22 @@ struct ingest_report {
 int store_ingest(struct store *st, const struct ingest_options *opts,
                  const unsigned char *raw, size_t len, const struct ingest_source *src,
                  struct ingest_report *report_r, char **error_r);
+/* The same in two steps, so that the costly part can run on several
+ * threads while the store is written by one: store_ingest_prepare()
+ * parses the message and works out what it states (direction, kind,
+ * language, facts) without the store; it is pure and safe to call from
+ * several threads at once with the same opts. store_ingest_prepared()
+ * then files it like store_ingest() (src->sent_folder as given to
+ * prepare); it does not take p. */
+struct ingest_prepared;
+struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
+                                             const unsigned char *raw, size_t len,
+                                             bool sent_folder);
+int store_ingest_prepared(struct store *st, const struct ingest_options *opts,
+                          const unsigned char *raw, size_t len,
+                          const struct ingest_source *src, const struct ingest_prepared *p,
+                          struct ingest_report *report_r, char **error_r);
+void store_ingest_prepared_free(struct ingest_prepared **p);
 /* "mime-depth, parts" for MSG_LIMIT_* bits (plus "size" for a message
  * stored as its header); a new string. */
 char *store_limits_text(unsigned limits_hit, bool truncated);

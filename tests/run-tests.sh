@@ -3,7 +3,10 @@
 #
 #  - unit tests (tests/unit/test_*.c, cmocka) twice: the ASan+UBSan build
 #    (build/asan/tests) and the debug build under valgrind (build/debug/tests);
-#  - integration tests (tests/integration/test_*.sh) against bin/.
+#  - integration tests (tests/integration/test_*.sh) against bin/, and
+#    the two that push the most mail through the parsing threads (the
+#    corpus, hostile mail) again against the ASan+UBSan build of the
+#    binaries (build/asan/bin), where any memory error or leak fails them.
 #
 # Every test speaks TAP ("ok N - name" / "not ok N - name"); a program that
 # exits non-zero, or under valgrind reports an error or a leak, adds one
@@ -90,6 +93,20 @@ if [ "$mode" != unit ]; then
 		[ -f "$t" ] || continue
 		matches "$t" || continue
 		run_tap "integration $(basename "$t" .sh)" sh "$t"
+	done
+	for name in sync limits; do
+		t=tests/integration/test_$name.sh
+		matches "$t" || continue
+		if [ ! -x build/asan/bin/followupd ]; then
+			failed=$((failed + 1))
+			echo "not ok - build/asan/bin is missing (make BUILD=asan all)"
+			break
+		fi
+		FOLLOWUP_BIN="$PWD/build/asan/bin" \
+		ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:exitcode=86 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0:exitcode=86 \
+			run_tap "integration-asan test_$name" sh "$t"
 	done
 fi
 

@@ -769,6 +769,91 @@ static void test_comparison_rules(void **state)
 	assert_int_equal(first_difference("询价", "询问"), 1);
 }
 
+/* ------------------------------------------------------------ threads */
+
+/* followupd parses a batch on several pool threads at once: the pure
+ * pipeline (MIME, classification, language, facts) must give every thread
+ * the answer one thread gets. */
+#define PARALLEL_THREADS 3
+
+struct parallel_run {
+	GPtrArray *raws;          /* GBytes of every corpus message */
+	GPtrArray *expected;      /* char *: the one-thread summary of each */
+	guint offset;             /* where a thread starts in the list */
+	gint mismatches;
+};
+
+static char *summary_of(GBytes *raw)
+{
+	gsize len;
+	const unsigned char *data = g_bytes_get_data(raw, &len);
+	struct parsed_message *msg = NULL;
+	struct outcome o;
+
+	message_parse(data, len, NULL, &msg);
+	analyse(msg, false, true, &o);
+	char *facts = o.facts != NULL ? json_dumps(o.facts, JSON_SORT_KEYS) : NULL;
+	char *summary = g_strdup_printf("%s|%s|%s|%s|%s|%s|%s|%zu|%s", msg->message_id,
+	                                msg->subject, o.direction, o.kind, o.snippet,
+	                                o.language != NULL ? o.language : "-",
+	                                msg->body_new != NULL ? msg->body_new : "-",
+	                                msg->n_attachments, facts != NULL ? facts : "-");
+	free(facts);
+	json_decref(o.facts);
+	g_free(o.snippet);
+	message_free(&msg);
+	return summary;
+}
+
+static gpointer parallel_worker(gpointer data)
+{
+	struct parallel_run *run = data;
+	guint n = run->raws->len;
+	guint start = (guint)g_atomic_int_add((gint *)&run->offset, (gint)(n / PARALLEL_THREADS));
+
+	for (guint k = 0; k < n; k++) {
+		guint i = (start + k) % n;
+		char *got = summary_of(g_ptr_array_index(run->raws, i));
+		if (strcmp(got, g_ptr_array_index(run->expected, i)) != 0)
+			g_atomic_int_inc(&run->mismatches);
+		g_free(got);
+	}
+	return NULL;
+}
+
+static void test_threads_agree(void **state)
+{
+	struct parallel_run run = {
+		.raws = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref),
+		.expected = g_ptr_array_new_with_free_func(g_free),
+	};
+	GPtrArray *names = expected_files(env.run.dir);
+	GThread *threads[PARALLEL_THREADS];
+
+	(void)state;
+	for (guint i = 0; i < names->len; i++) {
+		char *path = g_strdup_printf("%s/%s.eml", env.run.dir,
+		                             (const char *)g_ptr_array_index(names, i));
+		char *raw;
+		gsize len;
+		if (g_file_get_contents(path, &raw, &len, NULL)) {
+			GBytes *bytes = g_bytes_new_take(raw, len);
+			g_ptr_array_add(run.raws, bytes);
+			g_ptr_array_add(run.expected, summary_of(bytes));
+		}
+		g_free(path);
+	}
+	assert_true(run.raws->len >= 150);
+	for (int t = 0; t < PARALLEL_THREADS; t++)
+		threads[t] = g_thread_new("parse", parallel_worker, &run);
+	for (int t = 0; t < PARALLEL_THREADS; t++)
+		g_thread_join(threads[t]);
+	assert_int_equal(g_atomic_int_get(&run.mismatches), 0);
+	g_ptr_array_unref(run.raws);
+	g_ptr_array_unref(run.expected);
+	g_ptr_array_unref(names);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -777,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_match_rate),
 		cmocka_unit_test(test_every_mismatch_is_known),
 		cmocka_unit_test(test_known_list_is_current),
+		cmocka_unit_test(test_threads_agree),
 	};
 
 	return cmocka_run_group_tests(tests, setup_group, teardown_group);
