@@ -680,33 +680,13 @@ struct reparse_row {
 	int64_t thread;
 };
 
-static int reparse_one(struct store *st, const struct ingest_options *opts,
-                       const struct reparse_row *r, char **error_r)
+/* Rewrites one message's rows from its prepared raw message. */
+static int reparse_write(struct store *st, const struct ingest_options *opts,
+                         const struct reparse_row *r, const struct ingest_prepared *p,
+                         char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data FROM raw_messages WHERE id = ?1",
-	                                error_r);
-	unsigned char *raw = NULL;
-	struct parsed_message *msg = NULL;
-	int ret = -1;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, r->raw_id);
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		*error_r = store_errmsg(st, "reading a raw message");
-		return -1;
-	}
-	size_t size = (size_t)sqlite3_column_int64(stmt, 0);
-	int rc = store_raw_decompress(sqlite3_column_blob(stmt, 1),
-	                              (size_t)sqlite3_column_bytes(stmt, 1), size, &raw);
-	sqlite3_reset(stmt);
-	if (rc < 0) {
-		*error_r = g_strdup_printf("%s: raw message %lld is damaged", st->path,
-		                           (long long)r->raw_id);
-		return -1;
-	}
-	message_parse(raw, size, opts->parse, &msg);
+	const struct parsed_message *msg = p->msg;
+	sqlite3_stmt *stmt;
 
 	/* A parser change may give the message the Message-ID of another
 	 * stored one: then they are one message, and this row goes. */
@@ -714,18 +694,17 @@ static int reparse_one(struct store *st, const struct ingest_options *opts,
 	int found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
 	                      msg->message_id, &other, error_r);
 	if (found < 0)
-		goto out;
+		return -1;
 	if (found == 1 && other != r->rowid) {
 		stmt = store_stmt(st, "UPDATE locations SET message = ?2 WHERE message = ?1", error_r);
 		if (stmt == NULL)
-			goto out;
+			return -1;
 		sqlite3_bind_int64(stmt, 1, r->rowid);
 		sqlite3_bind_int64(stmt, 2, other);
 		if (store_step_done(st, stmt, "merging copies", error_r) < 0)
-			goto out;
-		ret = store_run_with_id(st, "DELETE FROM messages WHERE id = ?1", r->rowid,
-		                        "merging copies", error_r);
-		goto out;
+			return -1;
+		return store_run_with_id(st, "DELETE FROM messages WHERE id = ?1", r->rowid,
+		                         "merging copies", error_r);
 	}
 
 	struct message_rows rows = {
@@ -736,19 +715,16 @@ static int reparse_one(struct store *st, const struct ingest_options *opts,
 		.truncated = r->truncated,
 		.kind_override = r->kind_override,
 		.customer_override = r->customer_override,
+		.findings = &p->findings,
 	};
 	int64_t rowid;
 	enum msg_kind kind;
 	if (write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0)
-		goto out;
+		return -1;
 	/* Our acks and alerts stay on the thread they were sent about. */
 	if (r->kind_override < 0 && store_thread_assign(st, opts, rowid, error_r) < 0)
-		goto out;
-	ret = 0;
-out:
-	message_free(&msg);
-	g_free(raw);
-	return ret;
+		return -1;
+	return 0;
 }
 
 /* Every message row id, in date order, as it stands when the reparse
@@ -806,6 +782,139 @@ static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row 
 	return -1;
 }
 
+/* Reparse reads messages in chunks of at most this many messages and raw
+ * bytes, and parses each chunk on up to REPARSE_THREADS_MAX threads at
+ * once (the pure part, store_ingest_prepare); the rows are then written
+ * one message at a time, in date order. The chunk bounds the memory
+ * however large the messages. */
+#define REPARSE_CHUNK_MESSAGES 200
+#define REPARSE_CHUNK_BYTES (16u * 1024 * 1024)
+#define REPARSE_THREADS_MAX 3
+
+struct reparse_item {
+	struct reparse_row row;
+	unsigned char *packed;    /* the stored (compressed) bytes, a copy */
+	size_t packed_len;
+	size_t size;              /* of the raw message */
+	unsigned char *raw;       /* decompressed, NULL when damaged */
+	struct ingest_prepared *prep;
+};
+
+struct reparse_part {
+	const struct ingest_options *opts;
+	struct reparse_item *items;
+	guint begin, end;
+};
+
+static gpointer reparse_prepare_part(gpointer data)
+{
+	struct reparse_part *part = data;
+
+	for (guint i = part->begin; i < part->end; i++) {
+		struct reparse_item *it = &part->items[i];
+		if (store_raw_decompress(it->packed, it->packed_len, it->size, &it->raw) < 0)
+			continue;
+		it->prep = store_ingest_prepare(part->opts, it->raw, it->size, it->row.sent_folder);
+	}
+	return NULL;
+}
+
+static void reparse_prepare(const struct ingest_options *opts, struct reparse_item *items,
+                            guint n)
+{
+	guint parts = MIN(MIN(g_get_num_processors(), REPARSE_THREADS_MAX), n);
+	struct reparse_part part[REPARSE_THREADS_MAX];
+	GThread *threads[REPARSE_THREADS_MAX] = { NULL };
+
+	for (guint k = 0; k < parts; k++) {
+		part[k] = (struct reparse_part){ .opts = opts, .items = items,
+		                                 .begin = n * k / parts, .end = n * (k + 1) / parts };
+		/* The last part runs here; a thread that cannot start runs here too. */
+		if (k + 1 < parts)
+			threads[k] = g_thread_try_new("reparse", reparse_prepare_part, &part[k], NULL);
+		if (threads[k] == NULL)
+			reparse_prepare_part(&part[k]);
+	}
+	for (guint k = 0; k < parts; k++) {
+		if (threads[k] != NULL)
+			g_thread_join(threads[k]);
+	}
+}
+
+static void reparse_items_free(struct reparse_item *items, guint n)
+{
+	for (guint i = 0; i < n; i++) {
+		g_free(items[i].packed);
+		g_free(items[i].raw);
+		store_ingest_prepared_free(&items[i].prep);
+	}
+	g_free(items);
+}
+
+/* Copies the stored bytes of row r's raw message into it. */
+static int reparse_load_raw(struct store *st, struct reparse_item *it, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data FROM raw_messages WHERE id = ?1",
+	                                error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, it->row.raw_id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		*error_r = store_errmsg(st, "reading a raw message");
+		return -1;
+	}
+	it->size = (size_t)sqlite3_column_int64(stmt, 0);
+	it->packed_len = (size_t)sqlite3_column_bytes(stmt, 1);
+	it->packed = g_memdup2(sqlite3_column_blob(stmt, 1), it->packed_len);
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+/* Reparses the rows ids[from..to) that fit in one chunk; *next_r is where
+ * the next chunk starts. */
+static int reparse_chunk(struct store *st, const struct ingest_options *opts, GArray *ids,
+                         guint from, guint to, guint *next_r, char **error_r)
+{
+	struct reparse_item *items = g_new0(struct reparse_item, REPARSE_CHUNK_MESSAGES);
+	guint n = 0, i = from;
+	uint64_t bytes = 0;
+	int ret = -1;
+
+	for (; i < to && n < REPARSE_CHUNK_MESSAGES && (n == 0 || bytes < REPARSE_CHUNK_BYTES); i++) {
+		struct reparse_item *it = &items[n];
+		int found = reparse_load_row(st, g_array_index(ids, int64_t, i), &it->row, error_r);
+		if (found < 0)
+			goto out;
+		if (found == 0)
+			continue;
+		if (reparse_load_raw(st, it, error_r) < 0)
+			goto out;
+		bytes += it->size;
+		n++;
+	}
+	reparse_prepare(opts, items, n);
+	for (guint k = 0; k < n; k++) {
+		struct reparse_item *it = &items[k];
+		if (it->prep == NULL) {
+			*error_r = g_strdup_printf("%s: raw message %lld is damaged", st->path,
+			                           (long long)it->row.raw_id);
+			goto out;
+		}
+		/* An earlier message of the chunk may have merged this one away. */
+		int found = reparse_load_row(st, it->row.rowid, &it->row, error_r);
+		if (found < 0 || (found == 1 && reparse_write(st, opts, &it->row, it->prep,
+		                                              error_r) < 0))
+			goto out;
+	}
+	*next_r = i;
+	ret = 0;
+out:
+	reparse_items_free(items, REPARSE_CHUNK_MESSAGES);
+	return ret;
+}
+
 /* Threads and customers left without messages by a reparse. */
 static int drop_orphans(struct store *st, char **error_r)
 {
@@ -835,10 +944,8 @@ int store_reparse(struct store *st, const struct ingest_options *opts, unsigned 
 		guint end = MIN(ids->len, start + batch);
 		if (store_begin(st, error_r) < 0)
 			goto out;
-		for (guint i = start; i < end; i++) {
-			struct reparse_row r;
-			int found = reparse_load_row(st, g_array_index(ids, int64_t, i), &r, error_r);
-			if (found < 0 || (found == 1 && reparse_one(st, opts, &r, error_r) < 0))
+		for (guint i = start; i < end;) {
+			if (reparse_chunk(st, opts, ids, i, end, &i, error_r) < 0)
 				goto fail;
 		}
 		if (store_commit(st, error_r) < 0)

@@ -402,6 +402,70 @@ static void test_reparse_gives_the_same_timeline(void **state)
 	store_entries_free(&b, n2);
 }
 
+/* More messages than one reparse chunk (200), with language and facts, on
+ * several threads: the same rows as the one-by-one ingest wrote. */
+static void test_reparse_many_in_chunks(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t count = 0;
+	char *error = NULL;
+	size_t n1, n2;
+
+	for (int i = 0; i < 260; i++) {
+		char *raw = g_strdup_printf(
+			"From: buyer%d@firma%d.de\r\nTo: sales@example.com\r\n"
+			"Subject: Anfrage %d\r\nDate: Mon, 02 Nov 2026 09:%02d:00 +0100\r\n"
+			"Message-ID: <many-%d@firma%d.de>\r\n\r\n"
+			"Sehr geehrte Damen und Herren, bitte senden Sie uns Ihr Angebot fuer "
+			"%d Stueck Pumpen XP-%d, FOB Ningbo.\r\n", i, i % 7, i, i % 60, i, i % 7,
+			100 + i, i);
+		ingest(f, raw, false);
+		g_free(raw);
+	}
+	struct store_entry **a = timeline(f, "firma3.de", &n1);
+	assert_true(n1 > 30);
+	/* Spoil what reparse rebuilds, so that a row it skipped shows. */
+	assert_int_equal(store_exec(f->st, "UPDATE messages SET snippet = 'stale', kind = 'bulk', "
+	                                   "language = NULL, facts = NULL", &error), 0);
+	assert_int_equal(store_reparse(f->st, &f->opts, 300, NULL, NULL, &count, &error), 0);
+	assert_int_equal(count, 260);
+	struct store_entry **b = timeline(f, "firma3.de", &n2);
+	assert_int_equal(n1, n2);
+	for (size_t i = 0; i < n1; i++) {
+		assert_string_equal(a[i]->message_id, b[i]->message_id);
+		assert_string_equal(a[i]->kind, b[i]->kind);
+		assert_string_equal(a[i]->snippet, b[i]->snippet);
+		assert_int_equal(a[i]->thread, b[i]->thread);
+		assert_non_null(a[i]->language);
+		assert_string_equal(a[i]->language, b[i]->language);
+		assert_non_null(a[i]->facts);
+		assert_string_equal(a[i]->facts, b[i]->facts);
+	}
+	store_entries_free(&a, n1);
+	store_entries_free(&b, n2);
+}
+
+/* A raw copy that no longer decompresses stops the reparse with an error
+ * that names it, and the transaction leaves the rows as they were. */
+static void test_reparse_damaged_raw(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t count = 0;
+	char *error = NULL;
+	size_t n;
+
+	ingest(f, INQUIRY, false);
+	ingest(f, OUR_REPLY, true);
+	assert_int_equal(store_exec(f->st, "UPDATE raw_messages SET data = x'00ff' "
+	                                   "WHERE id = (SELECT max(id) FROM raw_messages)", &error), 0);
+	assert_int_equal(store_reparse(f->st, &f->opts, 10, NULL, NULL, &count, &error), -1);
+	assert_non_null(strstr(error, "is damaged"));
+	g_free(error);
+	struct store_entry **a = timeline(f, "kunde.de", &n);
+	assert_int_equal(n, 2);
+	store_entries_free(&a, n);
+}
+
 static void test_raw_copy_round_trips(void **state)
 {
 	struct fixture *f = *state;
@@ -501,6 +565,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_garbage_is_still_stored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions_advance_with_the_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reparse_gives_the_same_timeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reparse_many_in_chunks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reparse_damaged_raw, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_raw_copy_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
