@@ -541,17 +541,26 @@ out:
 	return ret;
 }
 
-struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
-                                             const unsigned char *raw, size_t len,
-                                             bool sent_folder)
+/* with_hash: the SHA-256 too, which only filing a new message needs. */
+static struct ingest_prepared *prepare(const struct ingest_options *opts,
+                                       const unsigned char *raw, size_t len, bool sent_folder,
+                                       bool with_hash)
 {
 	struct ingest_prepared *p = g_new0(struct ingest_prepared, 1);
 
-	p->hash = store_raw_hash(raw, len);
+	if (with_hash)
+		p->hash = store_raw_hash(raw, len);
 	message_parse(raw, len, opts->parse, &p->msg);
 	enum msg_direction dir = classify_direction(opts->cls, p->msg, sent_folder);
 	findings_compute(opts, p->msg, dir, classify_kind(opts->cls, p->msg, dir), &p->findings);
 	return p;
+}
+
+struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
+                                             const unsigned char *raw, size_t len,
+                                             bool sent_folder)
+{
+	return prepare(opts, raw, len, sent_folder, true);
 }
 
 void store_ingest_prepared_free(struct ingest_prepared **p)
@@ -814,7 +823,7 @@ static gpointer reparse_prepare_part(gpointer data)
 		struct reparse_item *it = &part->items[i];
 		if (store_raw_decompress(it->packed, it->packed_len, it->size, &it->raw) < 0)
 			continue;
-		it->prep = store_ingest_prepare(part->opts, it->raw, it->size, it->row.sent_folder);
+		it->prep = prepare(part->opts, it->raw, it->size, it->row.sent_folder, false);
 	}
 	return NULL;
 }
