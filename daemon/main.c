@@ -4,8 +4,9 @@
  *
  *   followupd [-c FILE] [--once] [--check-config] [--now RFC3339] [--log-level LEVEL]
  *
- * Exit status: 0 success; 1 a --once cycle failed; 2 usage; 78 (EX_CONFIG)
- * the configuration or the store cannot be used.
+ * Exit status: 0 success; 1 a --once cycle failed; 2 usage; 75 (EX_TEMPFAIL)
+ * another followupd holds the store; 78 (EX_CONFIG) the configuration or
+ * the store cannot be used.
  *
  * Signals: SIGTERM and SIGINT stop after the current transaction. SIGHUP
  * reloads: the configuration (rules, templates, holidays included) is
@@ -37,6 +38,7 @@
 
 #define EXIT_SYNC_FAILED 1
 #define EXIT_USAGE 2
+#define EXIT_IN_USE 75            /* EX_TEMPFAIL: another followupd holds the store */
 #define EXIT_CONFIG 78
 
 struct options {
@@ -55,6 +57,7 @@ struct daemon {
 	struct config_rules *rules;
 	struct rules_runner *runner;
 	struct store *st;
+	struct store_lock *lock;  /* held from before the store opens until exit */
 	struct writer *writer;
 	bool once;
 	int64_t now;              /* --now, or INT64_MIN for the real clock */
@@ -331,6 +334,12 @@ int main(int argc, char **argv)
 		ret = 0;
 		goto out;
 	}
+	int lrc = store_lock_acquire(d.cfg->store_path, "followupd", &d.lock, &error);
+	if (lrc < 0) {
+		log_error("%s", error);
+		ret = lrc == -2 ? EXIT_IN_USE : EXIT_CONFIG;
+		goto out;
+	}
 	if (store_open(d.cfg->store_path, STORE_READ_WRITE, &d.st, &error) < 0) {
 		log_error("%s", error);
 		goto out;
@@ -354,10 +363,13 @@ out:
 	config_free(&d.cfg);
 	message_parser_deinit();
 	if (d.reexec && ret == 0) {
-		/* By name, so that an upgraded binary is the one that starts. */
-		execvp(argv[0], argv);
+		/* By name, so that an upgraded binary is the one that starts; the
+		 * store's lock goes along, so no other followupd can slip in. */
+		if (store_lock_keep_across_exec(d.lock) == 0)
+			execvp(argv[0], argv);
 		log_error("SIGHUP: cannot start %s again: %s", argv[0], g_strerror(errno));
 		ret = EXIT_SYNC_FAILED;
 	}
+	store_lock_release(&d.lock);
 	return ret;
 }

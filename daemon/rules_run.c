@@ -25,6 +25,7 @@
 #define SLA_WINDOW (90 * 24 * 3600)       /* older conversations are settled */
 #define SEND_BATCH 50
 #define GIVE_UP_AFTER (3 * 24 * 3600)     /* temporary failures for this long: give up */
+#define RECORD_DELAY_MAX_S 60             /* a full disk is checked again at least this often */
 
 struct rules_runner {
 	uv_loop_t *loop;
@@ -38,8 +39,12 @@ struct rules_runner {
 	void *done_ctx, *next_done_ctx, *stopped_ctx;
 
 	/* the send phase */
-	struct store_outbox_item *items;
-	size_t n_items, next_item;
+	struct store_outbox_item *item;   /* claimed, being sent */
+	struct result_job *unrecorded;    /* an answer not yet recorded */
+	uv_timer_t record_timer;          /* the next try to record it */
+	unsigned record_delay_s;          /* 0 while answers are recorded */
+	unsigned sent_in_pass;
+	unsigned open_handles;            /* while closing */
 };
 
 /* A store job of a pass. */
@@ -57,7 +62,8 @@ struct result_job {
 	enum smtp_result result;
 	char *detail;
 	int64_t created;
-	unsigned attempts;
+	unsigned attempts;        /* counting this one */
+	char *what;               /* "ack to x@y <id>", for the log */
 	char *error;
 };
 
@@ -67,7 +73,6 @@ static int64_t clock_now(const struct rules_runner *rr)
 }
 
 static void pass_begin(struct rules_runner *rr);
-static void send_next(struct rules_runner *rr);
 
 /* ---- planning helpers (on a pool thread) ---- */
 
@@ -499,29 +504,30 @@ fail:
 
 /* ---- sending ---- */
 
-struct due_job {
+/*
+ * One message at a time: claim it (a committed transaction), send it,
+ * record the answer. What cannot be claimed is not sent. An answer that
+ * cannot be recorded (a full disk) is kept here and recorded again and
+ * again, with a growing pause, and nothing else is sent meanwhile: a
+ * message the server took is never sent twice while followupd runs.
+ */
+
+struct claim_job {
 	struct rules_runner *rr;
 	int64_t now;
-	struct store_outbox_item *items;
-	size_t n;
+	struct store_outbox_item *item;   /* NULL: nothing due */
 	char *error;
 };
 
-static int run_due(struct store *st, void *p)
-{
-	struct due_job *job = p;
-
-	return store_outbox_due(st, job->now, SEND_BATCH, &job->items, &job->n, &job->error);
-}
-
 static void pass_end(struct rules_runner *rr);
+static void claim_next(struct rules_runner *rr);
 
 /* Retry after 1, 5, 15, 60 minutes, then every 2 hours. */
-static int64_t backoff(unsigned attempts)
+static int64_t backoff(unsigned failures)
 {
 	static const int64_t steps[] = { 60, 300, 900, 3600 };
 
-	return attempts < G_N_ELEMENTS(steps) ? steps[attempts] : 7200;
+	return failures < G_N_ELEMENTS(steps) ? steps[failures] : 7200;
 }
 
 static int run_result(struct store *st, void *p)
@@ -529,6 +535,8 @@ static int run_result(struct store *st, void *p)
 	struct result_job *job = p;
 	int ret = -1;
 
+	g_free(job->error);
+	job->error = NULL;
 	if (store_begin(st, &job->error) < 0)
 		return -1;
 	switch (job->result) {
@@ -539,7 +547,9 @@ static int run_result(struct store *st, void *p)
 		if (job->now - job->created > GIVE_UP_AFTER)
 			ret = store_outbox_failed(st, job->id, job->detail, &job->error);
 		else
-			ret = store_outbox_retry(st, job->id, job->now + backoff(job->attempts),
+			ret = store_outbox_retry(st, job->id,
+			                         job->now + backoff(job->attempts > 0
+			                                            ? job->attempts - 1 : 0),
 			                         job->detail, &job->error);
 		break;
 	case SMTP_PERMFAIL:
@@ -553,23 +563,81 @@ static int run_result(struct store *st, void *p)
 	return store_commit(st, &job->error);
 }
 
+static void result_job_free(struct result_job **jobp)
+{
+	struct result_job *job = *jobp;
+
+	if (job == NULL)
+		return;
+	*jobp = NULL;
+	g_free(job->what);
+	g_free(job->detail);
+	g_free(job->error);
+	g_free(job);
+}
+
+static void on_result_recorded(int result, void *p);
+
+static void record_result(struct rules_runner *rr)
+{
+	writer_submit(rr->s.writer, run_result, on_result_recorded, rr->unrecorded);
+}
+
+static void on_record_timer(uv_timer_t *timer)
+{
+	record_result(timer->data);
+}
+
+/* The answer stays in memory; the outbox waits until it is recorded. */
+static void keep_unrecorded(struct rules_runner *rr, struct result_job *job)
+{
+	if (rr->stopping) {
+		log_error("outbox: %s: the server's answer (%s) could not be recorded before "
+		          "stopping: %s; it will be sent again when followupd starts",
+		          job->what, job->detail, job->error);
+		result_job_free(&rr->unrecorded);
+		pass_end(rr);
+		return;
+	}
+	if (rr->record_delay_s == 0 && !writer_store_failing(rr->s.writer))
+		log_error("outbox: %s: cannot record the server's answer (%s): %s; keeping it, "
+		          "and sending nothing more until it is recorded", job->what, job->detail,
+		          job->error);
+	else
+		log_debug("outbox: %s: still cannot record the answer: %s", job->what, job->error);
+	rr->record_delay_s = rr->record_delay_s == 0 ? 1 : MIN(rr->record_delay_s * 2,
+	                                                        RECORD_DELAY_MAX_S);
+	uv_timer_start(&rr->record_timer, on_record_timer, (uint64_t)rr->record_delay_s * 1000, 0);
+}
+
 static void on_result_recorded(int result, void *p)
 {
 	struct result_job *job = p;
 	struct rules_runner *rr = job->rr;
 
-	if (result < 0)
-		log_error("outbox: cannot record what the SMTP server said: %s", job->error);
-	g_free(job->detail);
-	g_free(job->error);
-	g_free(job);
-	send_next(rr);
+	if (result < 0) {
+		keep_unrecorded(rr, job);
+		return;
+	}
+	if (rr->record_delay_s != 0)
+		log_notice("outbox: %s: the server's answer is recorded now; sending again",
+		           job->what);
+	rr->record_delay_s = 0;
+	result_job_free(&rr->unrecorded);
+	/* A daemon ends a pass after a batch, so that planning is not held up
+	 * by a long queue (the next pass goes on); --once sends all that is due. */
+	if (++rr->sent_in_pass >= SEND_BATCH && rr->s.repeat) {
+		rr->again = true;
+		pass_end(rr);
+	} else {
+		claim_next(rr);
+	}
 }
 
 static void on_sent(enum smtp_result result, const char *detail, void *ctx)
 {
 	struct rules_runner *rr = ctx;
-	const struct store_outbox_item *it = &rr->items[rr->next_item - 1];
+	struct store_outbox_item *it = rr->item;
 	struct result_job *job = g_new0(struct result_job, 1);
 
 	job->rr = rr;
@@ -579,51 +647,72 @@ static void on_sent(enum smtp_result result, const char *detail, void *ctx)
 	job->detail = g_strdup(detail);
 	job->created = it->created;
 	job->attempts = it->attempts;
+	job->what = g_strdup_printf("%s to %s <%s>", it->kind, it->recipient, it->message_id);
 	switch (result) {
 	case SMTP_SENT:
-		log_info("sent %s to %s <%s>", it->kind, it->recipient, it->message_id);
+		log_info("sent %s", job->what);
 		break;
 	case SMTP_TEMPFAIL:
-		log_warning("%s to %s not sent, will retry: %s", it->kind, it->recipient, detail);
+		log_warning("%s not sent, will retry: %s", job->what, detail);
 		break;
 	case SMTP_PERMFAIL:
-		log_error("%s to %s given up: %s", it->kind, it->recipient, detail);
+		log_error("%s given up: %s", job->what, detail);
 		break;
 	}
-	writer_submit(rr->s.writer, run_result, on_result_recorded, job);
+	store_outbox_items_free(&rr->item, 1);
+	rr->unrecorded = job;
+	record_result(rr);
 }
 
-static void send_next(struct rules_runner *rr)
+static int run_claim(struct store *st, void *p)
 {
-	if (rr->stopping || rr->next_item >= rr->n_items) {
-		pass_end(rr);
-		return;
+	struct claim_job *job = p;
+	int rc;
+
+	if (store_begin(st, &job->error) < 0)
+		return -1;
+	rc = store_outbox_claim(st, job->now, &job->item, &job->error);
+	if (rc < 0 || store_commit(st, &job->error) < 0) {
+		store_rollback(st);
+		store_outbox_items_free(&job->item, 1);
+		return -1;
 	}
-	const struct store_outbox_item *it = &rr->items[rr->next_item++];
-	if (smtp_client_send(rr->smtp, it->envelope_from, it->recipient, it->raw, it->len, on_sent,
-	                     rr) < 0) {
-		log_error("outbox: cannot start sending to %s", it->recipient);
-		pass_end(rr);
-	}
+	return 0;
 }
 
-static void on_due(int result, void *p)
+static void on_claimed(int result, void *p)
 {
-	struct due_job *job = p;
+	struct claim_job *job = p;
 	struct rules_runner *rr = job->rr;
 
-	if (result < 0) {
+	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("outbox: %s", job->error);
-		g_free(job->error);
-		g_free(job);
+	rr->item = job->item;
+	g_free(job->error);
+	g_free(job);
+	/* Once claimed it is sent, even when a stop came meanwhile: the stop
+	 * waits for this one transaction, as for any in flight. */
+	if (rr->item == NULL) {
 		pass_end(rr);
 		return;
 	}
-	rr->items = job->items;
-	rr->n_items = job->n;
-	rr->next_item = 0;
-	g_free(job);
-	send_next(rr);
+	if (smtp_client_send(rr->smtp, rr->item->envelope_from, rr->item->recipient,
+	                     rr->item->raw, rr->item->len, on_sent, rr) < 0) {
+		log_error("outbox: cannot start sending to %s", rr->item->recipient);
+		pass_end(rr);
+	}
+}
+
+static void claim_next(struct rules_runner *rr)
+{
+	if (rr->stopping) {
+		pass_end(rr);
+		return;
+	}
+	struct claim_job *job = g_new0(struct claim_job, 1);
+	job->rr = rr;
+	job->now = clock_now(rr);
+	writer_submit(rr->s.writer, run_claim, on_claimed, job);
 }
 
 static void on_planned(int result, void *p)
@@ -631,7 +720,7 @@ static void on_planned(int result, void *p)
 	struct plan_job *job = p;
 	struct rules_runner *rr = job->rr;
 
-	if (result < 0)
+	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("rules: %s", job->error != NULL ? job->error : "failed");
 	g_free(job->error);
 	g_free(job);
@@ -639,10 +728,47 @@ static void on_planned(int result, void *p)
 		pass_end(rr);
 		return;
 	}
-	struct due_job *due = g_new0(struct due_job, 1);
-	due->rr = rr;
-	due->now = clock_now(rr);
-	writer_submit(rr->s.writer, run_due, on_due, due);
+	rr->sent_in_pass = 0;
+	claim_next(rr);
+}
+
+/* ---- recovery at start ---- */
+
+struct recover_job {
+	struct rules_runner *rr;
+	int64_t now;
+	struct store_outbox_item *items;
+	size_t n;
+	char *error;
+};
+
+static int run_recover(struct store *st, void *p)
+{
+	struct recover_job *job = p;
+
+	if (store_begin(st, &job->error) < 0)
+		return -1;
+	if (store_outbox_recover(st, job->now, &job->items, &job->n, &job->error) < 0 ||
+	    store_commit(st, &job->error) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+static void on_recovered(int result, void *p)
+{
+	struct recover_job *job = p;
+
+	if (result < 0)
+		log_error("outbox: %s", job->error);
+	for (size_t i = 0; i < job->n; i++)
+		log_warning("outbox: %s to %s <%s> was being sent when followupd stopped; sending "
+		            "it again with the same Message-ID", job->items[i].kind,
+		            job->items[i].recipient, job->items[i].message_id);
+	store_outbox_items_free(&job->items, job->n);
+	g_free(job->error);
+	g_free(job);
 }
 
 /* ---- passes ---- */
@@ -654,8 +780,7 @@ static void on_timer(uv_timer_t *timer)
 
 static void pass_end(struct rules_runner *rr)
 {
-	store_outbox_items_free(&rr->items, rr->n_items);
-	rr->n_items = rr->next_item = 0;
+	store_outbox_items_free(&rr->item, 1);
 	rr->running = false;
 	rules_done_fn *done = rr->done;
 	void *ctx = rr->done_ctx;
@@ -701,6 +826,8 @@ struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settin
 	rr->s = *s;
 	uv_timer_init(loop, &rr->timer);
 	rr->timer.data = rr;
+	uv_timer_init(loop, &rr->record_timer);
+	rr->record_timer.data = rr;
 	if (s->cfg->smtp.present) {
 		struct smtp_settings ss = {
 			.url = s->cfg->smtp.url,
@@ -711,6 +838,11 @@ struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settin
 		};
 		rr->smtp = smtp_client_new(loop, &ss);
 	}
+	/* Before any pass: what the last run left half-sent is due again. */
+	struct recover_job *job = g_new0(struct recover_job, 1);
+	job->rr = rr;
+	job->now = clock_now(rr);
+	writer_submit(rr->s.writer, run_recover, on_recovered, job);
 	return rr;
 }
 
@@ -739,6 +871,11 @@ void rules_runner_stop(struct rules_runner *rr, rules_done_fn *stopped, void *ct
 {
 	rr->stopping = true;
 	uv_timer_stop(&rr->timer);
+	if (rr->unrecorded != NULL && uv_is_active((uv_handle_t *)&rr->record_timer)) {
+		/* One last try to record the answer before stopping. */
+		uv_timer_stop(&rr->record_timer);
+		record_result(rr);
+	}
 	if (!rr->running) {
 		if (stopped != NULL)
 			stopped(rr, ctx);
@@ -750,7 +887,10 @@ void rules_runner_stop(struct rules_runner *rr, rules_done_fn *stopped, void *ct
 
 static void on_timer_closed(uv_handle_t *handle)
 {
-	g_free(handle->data);
+	struct rules_runner *rr = handle->data;
+
+	if (--rr->open_handles == 0)
+		g_free(rr);
 }
 
 void rules_runner_free(struct rules_runner **rrp)
@@ -761,6 +901,9 @@ void rules_runner_free(struct rules_runner **rrp)
 		return;
 	*rrp = NULL;
 	smtp_client_free(&rr->smtp);
-	store_outbox_items_free(&rr->items, rr->n_items);
+	store_outbox_items_free(&rr->item, 1);
+	result_job_free(&rr->unrecorded);
+	rr->open_handles = 2;
 	uv_close((uv_handle_t *)&rr->timer, on_timer_closed);
+	uv_close((uv_handle_t *)&rr->record_timer, on_timer_closed);
 }

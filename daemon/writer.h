@@ -19,6 +19,10 @@ typedef void writer_done_fn(int result, void *job);
 
 struct writer *writer_new(uv_loop_t *loop, struct store *st);
 void writer_submit(struct writer *w, writer_job_fn *fn, writer_done_fn *done, void *job);
+/* The store stopped taking writes (a full disk, an I/O error, a write
+ * lock held elsewhere) and has not taken one since. The writer has logged
+ * it once; callers retry without logging each failure again. */
+bool writer_store_failing(const struct writer *w);
 /* No job queued or running. */
 bool writer_idle(const struct writer *w);
 /* Only when idle. */

@@ -2,11 +2,17 @@
  * outbox: what followupd sends, recorded before it is sent. A message is
  * queued once per key (an ack: rule, recipient and the inquiry's
  * Message-ID; an alert: rule, thread, breach and level), in the same
- * transaction as the decision that made it; it is marked sent after the
- * server's 250, retried with backoff after a temporary failure, and given
- * up after a permanent one. A crash between queueing and sending sends it
- * once, after the restart. (A crash in the instant between the server's
- * 250 and the commit of "sent" sends it again, with the same Message-ID.)
+ * transaction as the decision that made it. Before each SMTP transaction
+ * the message is claimed (state "sending", one more attempt) in a
+ * transaction of its own: what could not be claimed is not sent. The
+ * server's answer then moves it to "sent", back to "pending" with a later
+ * next attempt, or to "failed".
+ *
+ * A row still "sending" when followupd starts was being sent when the
+ * last one stopped without recording the answer: it goes back to
+ * "pending" and is sent again, with the same Message-ID. Only a crash in
+ * the instant between the server's 250 and the commit of "sent" makes
+ * that a second copy; no SMTP client can close that window.
  */
 #include <string.h>
 
@@ -77,7 +83,8 @@ static int list_items(struct store *st, const char *sql, int64_t arg, unsigned l
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, arg);
-	sqlite3_bind_int(stmt, 2, (int)limit);
+	if (sqlite3_bind_parameter_count(stmt) >= 2)
+		sqlite3_bind_int(stmt, 2, (int)limit);
 	arr = g_array_new(FALSE, TRUE, sizeof(struct store_outbox_item));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct store_outbox_item it = item_from_row(stmt);
@@ -100,12 +107,34 @@ static int list_items(struct store *st, const char *sql, int64_t arg, unsigned l
 	return 0;
 }
 
-int store_outbox_due(struct store *st, int64_t now, unsigned limit,
-                     struct store_outbox_item **items_r, size_t *n_r, char **error_r)
+int store_outbox_claim(struct store *st, int64_t now, struct store_outbox_item **item_r,
+                       char **error_r)
 {
-	return list_items(st, "SELECT " ITEM_COLUMNS ", raw FROM outbox WHERE state = 'pending' "
-	                      "AND next_attempt <= ?1 ORDER BY id LIMIT ?2",
-	                  now, limit, true, items_r, n_r, error_r);
+	struct store_outbox_item *items = NULL;
+	size_t n = 0;
+
+	*item_r = NULL;
+	if (list_items(st, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
+	                   "WHERE id = (SELECT id FROM outbox WHERE state = 'pending' "
+	                   "  AND next_attempt <= ?1 ORDER BY id LIMIT ?2) "
+	                   "RETURNING " ITEM_COLUMNS ", raw",
+	               now, 1, true, &items, &n, error_r) < 0)
+		return -1;
+	if (n == 0) {
+		g_free(items);
+		return 0;
+	}
+	*item_r = items;
+	return 1;
+}
+
+int store_outbox_recover(struct store *st, int64_t now, struct store_outbox_item **items_r,
+                         size_t *n_r, char **error_r)
+{
+	return list_items(st, "UPDATE outbox SET state = 'pending', "
+	                      "next_attempt = min(next_attempt, ?1) "
+	                      "WHERE state = 'sending' RETURNING " ITEM_COLUMNS,
+	                  now, 1, false, items_r, n_r, error_r);
 }
 
 int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
@@ -138,8 +167,8 @@ int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64
 	int64_t thread = 0;
 	int ret = -1;
 
-	if (update(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, "
-	               "last_error = ?3 WHERE id = ?1", id, now, NULL, error_r) < 0)
+	if (update(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = ?3 "
+	               "WHERE id = ?1", id, now, NULL, error_r) < 0)
 		return -1;
 	stmt = store_stmt(st, "SELECT kind, thread_id, raw FROM outbox WHERE id = ?1", error_r);
 	if (stmt == NULL)
@@ -170,14 +199,14 @@ int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64
 int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,
                        char **error_r)
 {
-	return update(st, "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?2, "
+	return update(st, "UPDATE outbox SET state = 'pending', next_attempt = ?2, "
 	                  "last_error = ?3 WHERE id = ?1", id, next_attempt, why, error_r);
 }
 
 int store_outbox_failed(struct store *st, int64_t id, const char *why, char **error_r)
 {
-	return update(st, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, "
-	                  "next_attempt = ?2, last_error = ?3 WHERE id = ?1", id, 0, why, error_r);
+	return update(st, "UPDATE outbox SET state = 'failed', next_attempt = ?2, "
+	                  "last_error = ?3 WHERE id = ?1", id, 0, why, error_r);
 }
 
 void store_outbox_items_free(struct store_outbox_item **items, size_t n)

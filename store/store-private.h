@@ -12,6 +12,7 @@ struct store {
 	char *path;
 	enum store_mode mode;
 	bool in_transaction;
+	int last_error;          /* extended SQLite code of the last failure */
 	GHashTable *stmts;       /* SQL text (static string) -> sqlite3_stmt* */
 };
 

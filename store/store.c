@@ -10,19 +10,55 @@
 
 char *store_errmsg(struct store *st, const char *what)
 {
+	st->last_error = sqlite3_extended_errcode(st->db);
 	return g_strdup_printf("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
 int store_exec(struct store *st, const char *sql, char **error_r)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (rc != SQLITE_OK) {
+		st->last_error = rc;
 		*error_r = g_strdup_printf("%s: %s", st->path, msg != NULL ? msg : "error");
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
+}
+
+enum store_failure store_last_failure(const struct store *st)
+{
+	switch (st->last_error & 0xff) {
+	case SQLITE_OK:
+		return STORE_FAILURE_NONE;
+	case SQLITE_FULL:
+		return STORE_FAILURE_FULL;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return STORE_FAILURE_IO;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_FAILURE_BUSY;
+	default:
+		return STORE_FAILURE_OTHER;
+	}
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+void store_failure_clear(struct store *st)
+{
+	st->last_error = SQLITE_OK;
+}
+
+uint64_t store_changes(const struct store *st)
+{
+	return (uint64_t)sqlite3_total_changes64(st->db);
 }
 
 static void stmt_finalize(gpointer p)

@@ -25,9 +25,46 @@ enum store_mode {
 /* 0, or -1 with *error_r (g_free) naming the file and what to do. */
 int store_open(const char *path, enum store_mode mode, struct store **st_r, char **error_r);
 void store_close(struct store **st);
+/* The file's path as opened. */
+const char *store_path(const struct store *st);
+
+/* ---- one followupd per store ---- */
+
+/* An exclusive lock on "<store>.lock", held for a daemon's whole life.
+ * store_lock_acquire() fails at once with -2 (*error_r naming the store,
+ * the lock file and the holder's "NAME (pid N)") when another process
+ * holds it, -1 on other errors; holder is what this process is called in
+ * that message. A
+ * followupd that executes itself again calls store_lock_keep_across_exec()
+ * first; the new image's store_lock_acquire() takes the inherited lock
+ * over (through FOLLOWUP_STORE_LOCK_FD) without ever letting it go. */
+struct store_lock;
+int store_lock_acquire(const char *store_path, const char *holder, struct store_lock **lock_r,
+                       char **error_r);
+int store_lock_keep_across_exec(struct store_lock *lock);
+void store_lock_release(struct store_lock **lock);
+/* "<store>.lock", a new string. */
+char *store_lock_path(const char *store_path);
 
 /* Schema version this build writes (PRAGMA user_version). */
 int store_schema_version(void);
+
+/* Why the last failed call failed, for callers that wait and try again
+ * rather than give up: a full disk, an I/O error, another process holding
+ * the write lock too long, or anything else. Since the last
+ * store_failure_clear(). */
+enum store_failure {
+	STORE_FAILURE_NONE = 0,
+	STORE_FAILURE_FULL,       /* SQLITE_FULL: no space (or [store] size limit) */
+	STORE_FAILURE_IO,         /* SQLITE_IOERR, SQLITE_CANTOPEN */
+	STORE_FAILURE_BUSY,       /* SQLITE_BUSY, SQLITE_LOCKED */
+	STORE_FAILURE_OTHER,
+};
+enum store_failure store_last_failure(const struct store *st);
+void store_failure_clear(struct store *st);
+/* Rows changed since the store was opened: a job that changed some and
+ * succeeded proves the store writable. */
+uint64_t store_changes(const struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. 0 or -1 with *error_r. */
 int store_begin(struct store *st, char **error_r);
@@ -173,12 +210,12 @@ struct store_outbox_new {
 struct store_outbox_item {
 	int64_t id;
 	char *key, *kind, *rule, *regarding, *recipient, *envelope_from, *message_id, *subject;
-	char *state;              /* "pending", "sent", "failed" */
+	char *state;              /* "pending", "sending", "sent", "failed" */
 	char *last_error;
 	int64_t thread;
 	int64_t created, next_attempt, sent_at;   /* sent_at INT64_MIN when not sent */
 	unsigned attempts;
-	char *raw;                /* only from store_outbox_due() */
+	char *raw;                /* only from store_outbox_claim() */
 	size_t len;
 };
 
@@ -186,14 +223,23 @@ struct store_outbox_item {
  * (nothing is added). Inside the caller's transaction. */
 int store_outbox_add(struct store *st, const struct store_outbox_new *m, int64_t *id_r,
                      char **error_r);
-/* Pending messages whose next attempt is due at now, oldest first, with raw. */
-int store_outbox_due(struct store *st, int64_t now, unsigned limit,
-                     struct store_outbox_item **items_r, size_t *n_r, char **error_r);
+/* Claims the oldest pending message due at now: state "sending", one
+ * more attempt. Run it in a transaction of its own and send only after
+ * that committed. 1 and *item_r (with raw; free with
+ * store_outbox_items_free(item_r, 1)), 0 when nothing is due, -1. */
+int store_outbox_claim(struct store *st, int64_t now, struct store_outbox_item **item_r,
+                       char **error_r);
+/* At start: messages a stopped followupd left "sending" go back to
+ * "pending", due at once; *items_r lists them (without raw) for the log. */
+int store_outbox_recover(struct store *st, int64_t now, struct store_outbox_item **items_r,
+                         size_t *n_r, char **error_r);
 /* For `followup outbox`: pending and failed (all: also sent), newest first. */
 int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
                       size_t *n_r, char **error_r);
 /* The server answered 250: marked sent, and the mail filed on its thread's
- * timeline (kind ack or alert). One transaction. */
+ * timeline (kind ack or alert). One transaction. store_outbox_retry()
+ * makes a claimed message pending again, due at next_attempt;
+ * store_outbox_failed() gives it up. */
 int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
                       int64_t now, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,

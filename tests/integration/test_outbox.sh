@@ -59,12 +59,15 @@ done
 kill -KILL $pid
 wait $pid 2>/dev/null
 "$BIN/followup" -c "$CONF" outbox --json > "$T/killed.json"
-check "killed while sending: the acknowledgement is recorded and pending" jcheck "$T/killed.json" \
-	'len(j) == 1 and j[0]["state"] == "pending" and j[0]["kind"] == "ack"'
+check "killed while sending: the acknowledgement is recorded, claimed for that one attempt" \
+	jcheck "$T/killed.json" \
+	'len(j) == 1 and j[0]["state"] == "sending" and j[0]["kind"] == "ack" and j[0]["attempts"] == 1'
 stop_smtpd
 start_smtpd || { not_ok "smtpd restarts"; exit 1; }
 sed -i "s|^url = smtp://127.0.0.1:[0-9]*|url = smtp://127.0.0.1:$SMTP_PORT|" "$CONF"
-"$BIN/followupd" -c "$CONF" --once --now "$NOW" 2>/dev/null
+"$BIN/followupd" -c "$CONF" --once --now "$NOW" 2>"$T/restart.log"
+check "the restart says it sends the interrupted one again" \
+	grep -q 'was being sent when followupd stopped; sending it again' "$T/restart.log"
 "$BIN/followupd" -c "$CONF" --once --now 2026-11-24T12:00:00+08:00 2>/dev/null
 check "after the restart exactly one acknowledgement was delivered" test "$(smtp_count)" = 1
 stop_smtpd
