@@ -18,6 +18,7 @@
 #define DEFAULT_MAX_MESSAGE (64u * 1024 * 1024)
 #define BACKOFF_FIRST_S 5
 #define BACKOFF_MAX_S 600
+#define STORE_BACKOFF_MAX_S 60    /* a full disk is tried again at least this often */
 
 struct uid_size {
 	uint32_t uid;
@@ -78,6 +79,7 @@ struct sync_account {
 	bool in_cycle;
 	bool ending;              /* the cycle is over once its jobs finish */
 	char *cycle_error;
+	bool store_failed;        /* the cycle failed because the store took no write */
 
 	unsigned backoff_s;
 	struct sync_stats stats;
@@ -162,11 +164,20 @@ static void cycle_complete(struct sync_account *sa)
 		sa->backoff_s = sa->backoff_s == 0 ? BACKOFF_FIRST_S : MIN(sa->backoff_s * 2,
 		                                                           BACKOFF_MAX_S);
 		next_s = sa->backoff_s;
-		if (sa->s.repeat && !sa->stopping)
+		if (sa->store_failed && writer_store_failing(sa->s.writer)) {
+			/* The writer said so once; space may come back any moment. */
+			next_s = MIN(next_s, STORE_BACKOFF_MAX_S);
+			if (sa->s.repeat && !sa->stopping)
+				log_debug("%s; retrying in %u s", error, next_s);
+			else
+				log_error("%s", error);
+		} else if (sa->s.repeat && !sa->stopping) {
 			log_warning("%s; retrying in %u s", error, next_s);
-		else
+		} else {
 			log_error("%s", error);
+		}
 	}
+	sa->store_failed = false;
 	if (sa->s.cycle_done != NULL)
 		sa->s.cycle_done(sa, error, &sa->stats, sa->s.ctx);
 	g_free(sa->cycle_error);
@@ -264,6 +275,7 @@ static bool job_succeeded(struct store_job *job, int result, const char *what)
 		return false;
 	}
 	if (result < 0) {
+		sa->store_failed = true;
 		fail_cycle(sa, "%s: %s: %s: %s", sa->label, job->folder, what,
 		           job->error != NULL ? job->error : "unknown error");
 		job_free(job);
