@@ -15,6 +15,41 @@ static json_t *counts_json(const struct store_count *list, size_t n)
 	return o;
 }
 
+static json_t *failures_json(const struct store_stats *s)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < s->n_failures; i++) {
+		const struct store_fetch_failure *f = &s->failures[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "account", cli_json_string(f->account));
+		json_object_set_new(o, "folder", cli_json_string(f->folder));
+		json_object_set_new(o, "uidvalidity", json_integer(f->uidvalidity));
+		json_object_set_new(o, "uid", json_integer(f->uid));
+		json_object_set_new(o, "tries", json_integer(f->tries));
+		json_object_set_new(o, "given_up", json_boolean(f->given_up));
+		json_object_set_new(o, "first_at", cli_json_time(f->first_at));
+		json_object_set_new(o, "last_at", cli_json_time(f->last_at));
+		json_object_set_new(o, "error", cli_json_string(f->last_error));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static void print_failures(const struct store_stats *s)
+{
+	if (s->n_failures == 0)
+		return;
+	printf("\nmessages the server did not hand over:\n");
+	for (size_t i = 0; i < s->n_failures; i++) {
+		const struct store_fetch_failure *f = &s->failures[i];
+		char last[32];
+		cli_format_local(f->last_at, last, sizeof(last));
+		printf("  %s/%s UID %u: %s after %u tries (last %s): %s\n", f->account, f->folder,
+		       f->uid, f->given_up ? "given up" : "retrying", f->tries, last, f->last_error);
+	}
+}
+
 static json_t *stats_json(const struct store_stats *s)
 {
 	json_t *o = json_object();
@@ -39,6 +74,7 @@ static json_t *stats_json(const struct store_stats *s)
 	json_object_set_new(o, "kinds", counts_json(s->kinds, s->n_kinds));
 	json_object_set_new(o, "counters", counts_json(s->counters, s->n_counters));
 	json_object_set_new(o, "folders", folders);
+	json_object_set_new(o, "fetch_failures", failures_json(s));
 	return o;
 }
 
@@ -67,6 +103,7 @@ static void print_stats(const struct store_stats *s)
 			printf("  %-24s %8llu\n", s->counters[i].name,
 			       (unsigned long long)s->counters[i].value);
 	}
+	print_failures(s);
 }
 
 int cmd_stats(struct cli_ctx *ctx)

@@ -269,6 +269,7 @@ static int run(struct daemon *d)
 			.writer = d->writer,
 			.repeat = !d->once,
 			.max_message_size = d->cfg->limits.max_message_size,
+			.now = d->now,
 			.cycle_done = on_cycle,
 			.ctx = d,
 		};

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <glib.h>
 
 #include "daemon/sync.h"
@@ -28,6 +29,7 @@ struct uid_size {
 struct batch_item {
 	uint32_t uid;
 	uint64_t size;
+	bool answered;            /* the server sent a FETCH for it, body or not */
 	int64_t internaldate;
 	unsigned char *raw;       /* NULL until fetched */
 	size_t raw_len;
@@ -49,6 +51,10 @@ struct store_job {
 	uint32_t last_uid;
 	bool reset;
 	GArray *items;            /* struct batch_item, for an ingest job */
+	char *fetch_end;          /* for an ingest job: how the FETCH ended, in the
+	                           * server's words ("OK …", "NO …") */
+	int64_t now;
+	GArray *uids;             /* uint32_t listed above the position, for a filter job */
 	bool truncated;
 	unsigned parts_pending;   /* prepare work still running */
 	bool prepared;
@@ -95,6 +101,9 @@ struct sync_account {
 	size_t pending_next;
 	GArray *batch;            /* struct batch_item being fetched */
 	bool batch_truncated;
+	uint32_t listed_max;      /* the highest UID the server listed */
+	uint32_t batch_ceiling;   /* how far the position may move once the batch
+	                           * is stored: below the next UID left to fetch */
 };
 
 static void cycle_begin(struct sync_account *sa);
@@ -257,6 +266,9 @@ static void job_free(struct store_job *job)
 		batch_clear(job->items);
 		g_array_free(job->items, TRUE);
 	}
+	if (job->uids != NULL)
+		g_array_free(job->uids, TRUE);
+	g_free(job->fetch_end);
 	g_free(job->error);
 	g_free(job);
 }
@@ -325,6 +337,30 @@ out:
 	return ret;
 }
 
+/* A UID the server listed and then did not hand over. */
+static int record_missing(struct store *st, struct store_job *job, const struct batch_item *it)
+{
+	const char *label = job->sa->label;
+	bool given_up = false;
+	char *why = it->answered
+		? g_strdup_printf("the server sent no message for it (BODY[] NIL); its FETCH "
+		                  "ended \"%s\"", job->fetch_end)
+		: g_strdup_printf("the server left it out of its FETCH answer, which ended \"%s\"",
+		                  job->fetch_end);
+	int ret = store_fetch_failed(st, job->folder_id, job->uidvalidity, it->uid, why, job->now,
+	                             &given_up, &job->error);
+
+	if (ret == 0 && given_up)
+		log_warning("%s: %s: UID %u given up after %d tries over %d hours: %s (followup "
+		            "stats lists it)", label, job->folder, it->uid,
+		            STORE_FETCH_GIVE_UP_TRIES, STORE_FETCH_GIVE_UP_AFTER / 3600, why);
+	else if (ret == 0)
+		log_notice("%s: %s: UID %u: %s; trying again at the next sync", label, job->folder,
+		           it->uid, why);
+	g_free(why);
+	return ret;
+}
+
 static int run_ingest(struct store *st, void *p)
 {
 	struct store_job *job = p;
@@ -336,8 +372,11 @@ static int run_ingest(struct store *st, void *p)
 	for (guint i = 0; i < job->items->len; i++) {
 		struct batch_item *it = &g_array_index(job->items, struct batch_item, i);
 		max_uid = MAX(max_uid, it->uid);
-		if (it->raw == NULL)
-			continue;   /* expunged meanwhile */
+		if (it->raw == NULL) {
+			if (record_missing(st, job, it) < 0)
+				goto fail;
+			continue;
+		}
 		struct ingest_source src = {
 			.folder_id = job->folder_id,
 			.uidvalidity = job->uidvalidity,
@@ -374,8 +413,11 @@ static int run_ingest(struct store *st, void *p)
 			g_free(limits);
 		}
 		g_free(report.message_id);
+		if (store_fetch_succeeded(st, job->folder_id, job->uidvalidity, it->uid,
+		                          &job->error) < 0)
+			goto fail;
 	}
-	if (store_folder_advance(st, job->folder_id, max_uid, &job->error) < 0)
+	if (store_folder_advance(st, job->folder_id, MAX(max_uid, job->last_uid), &job->error) < 0)
 		goto fail;
 	return store_commit(st, &job->error);
 fail:
@@ -391,17 +433,25 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 	const struct imap_fetch *f = &resp->fetch;
 
 	(void)conn;
-	if (resp->data != IMAP_DATA_FETCH || !f->has_uid || !f->has_body)
+	if (resp->data != IMAP_DATA_FETCH || !f->has_uid)
 		return;
 	for (guint i = 0; i < sa->batch->len; i++) {
 		struct batch_item *it = &g_array_index(sa->batch, struct batch_item, i);
 		if (it->uid != f->uid || it->raw != NULL)
 			continue;
+		it->answered = true;
+		if (!f->has_body)
+			return;
 		it->raw = g_memdup2(f->body, f->body_len);
 		it->raw_len = f->body_len;
 		it->internaldate = f->has_internaldate ? f->internaldate : INT64_MIN;
 		return;
 	}
+}
+
+static int64_t sync_now(const struct sync_account *sa)
+{
+	return sa->s.now != INT64_MIN ? sa->s.now : (int64_t)time(NULL);
 }
 
 static void add_stats(struct sync_stats *to, const struct sync_stats *from)
@@ -505,10 +555,15 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 	struct sync_account *sa = ctx;
 
 	(void)conn;
-	if (!command_succeeded(sa, status, text, "send messages"))
+	/* A NO refuses these UIDs, not the session: they are recorded as
+	 * failures and tried again next time, and the folder goes on. */
+	if (status != IMAP_STATUS_NO && !command_succeeded(sa, status, text, "send messages"))
 		return;
 	struct store_job *job = job_new(sa);
 	job->items = sa->batch;
+	job->fetch_end = g_strdup_printf("%s %s", status == IMAP_STATUS_NO ? "NO" : "OK", text);
+	job->last_uid = sa->batch_ceiling;
+	job->now = sync_now(sa);
 	job->truncated = sa->batch_truncated;
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	sa->ingests_in_flight++;
@@ -574,6 +629,11 @@ static void fetch_next_batch(struct sync_account *sa)
 			sa->pending_next++;
 		}
 	}
+	/* Listed UIDs between this batch and the next UID to fetch are stored
+	 * or given up already (the filter took them out). */
+	sa->batch_ceiling = sa->pending_next < sa->pending->len
+		? g_array_index(sa->pending, struct uid_size, sa->pending_next).uid - 1
+		: sa->listed_max;
 	GString *cmd = g_string_new("UID FETCH ");
 	append_uid_set(cmd, sa->batch);
 	g_string_append(cmd, sa->batch_truncated
@@ -605,6 +665,63 @@ static void on_list_untagged(struct imap_conn *conn, const struct imap_response 
 	g_array_append_val(sa->pending, u);
 }
 
+/* A server may name a UID twice (an unsolicited FETCH among the listing). */
+static void uniq_uids(GArray *pending)
+{
+	guint kept = 0;
+
+	for (guint i = 0; i < pending->len; i++) {
+		struct uid_size u = g_array_index(pending, struct uid_size, i);
+		if (kept > 0 && g_array_index(pending, struct uid_size, kept - 1).uid == u.uid)
+			continue;
+		g_array_index(pending, struct uid_size, kept++) = u;
+	}
+	g_array_set_size(pending, kept);
+}
+
+static int run_filter(struct store *st, void *p)
+{
+	struct store_job *job = p;
+	size_t n = 0;
+
+	if (store_begin(st, &job->error) < 0)
+		return -1;
+	if (store_folder_filter_new(st, job->folder_id, job->uidvalidity, job->last_uid,
+	                            (uint32_t *)(void *)job->uids->data, job->uids->len, &n,
+	                            &job->error) < 0 ||
+	    store_commit(st, &job->error) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	g_array_set_size(job->uids, (guint)n);
+	return 0;
+}
+
+/* Keeps the listed UIDs the filter left, with their sizes. */
+static void on_filtered(int result, void *p)
+{
+	struct store_job *job = p;
+	struct sync_account *sa = job->sa;
+	guint kept = 0;
+
+	if (!job_succeeded(job, result, "cannot look up stored UIDs"))
+		return;
+	for (guint i = 0, k = 0; i < sa->pending->len && k < job->uids->len; i++) {
+		struct uid_size u = g_array_index(sa->pending, struct uid_size, i);
+		if (u.uid != g_array_index(job->uids, uint32_t, k))
+			continue;
+		g_array_index(sa->pending, struct uid_size, kept++) = u;
+		k++;
+	}
+	g_array_set_size(sa->pending, kept);
+	job_free(job);
+	sa->pending_next = 0;
+	if (sa->pending->len > 0)
+		log_info("%s: %s: %u new messages above UID %u", sa->label, folder_name(sa),
+		         sa->pending->len, sa->folder.last_uid);
+	fetch_next_batch(sa);
+}
+
 static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, const char *text,
                          void *ctx)
 {
@@ -614,11 +731,18 @@ static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, c
 	if (!command_succeeded(sa, status, text, "list messages"))
 		return;
 	g_array_sort(sa->pending, uid_cmp);
-	sa->pending_next = 0;
-	if (sa->pending->len > 0)
-		log_info("%s: %s: %u new messages above UID %u", sa->label, folder_name(sa),
-		         sa->pending->len, sa->folder.last_uid);
-	fetch_next_batch(sa);
+	uniq_uids(sa->pending);
+	sa->listed_max = sa->pending->len > 0
+		? g_array_index(sa->pending, struct uid_size, sa->pending->len - 1).uid : 0;
+	/* Drop what is stored already (after a UID the server did not send,
+	 * the position stays below it, and what came after is not fetched
+	 * twice) and what was given up. */
+	struct store_job *job = job_new(sa);
+	job->last_uid = sa->folder.last_uid;
+	job->uids = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), sa->pending->len);
+	for (guint i = 0; i < sa->pending->len; i++)
+		g_array_append_val(job->uids, g_array_index(sa->pending, struct uid_size, i).uid);
+	writer_submit(sa->s.writer, run_filter, on_filtered, job);
 }
 
 static void list_new(struct sync_account *sa)

@@ -11,6 +11,11 @@
  * together with the folder's new position, so a crash at any moment loses
  * nothing and duplicates nothing. Then LOGOUT, and the next cycle after
  * the account's poll interval; after a failure, after a growing backoff.
+ *
+ * A UID whose message the server does not hand over (BODY[] NIL, left out
+ * of a FETCH, a FETCH refused with NO) is recorded as a fetch failure and
+ * tried again at every sync; the position never moves past it until it is
+ * given up (store/failures.c). UIDs already stored are not fetched again.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -38,6 +43,7 @@ struct sync_settings {
 	struct writer *writer;                    /* borrowed */
 	bool repeat;               /* false: one cycle, no retry (--once) */
 	uint64_t max_message_size; /* larger messages: headers only; 0: 64 MiB */
+	int64_t now;               /* --now, or INT64_MIN for the clock */
 	sync_cycle_fn *cycle_done;
 	void *ctx;
 };

@@ -160,6 +160,21 @@ static const char *const migrations[] = {
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY (rule, message)"
 	") WITHOUT ROWID;",
+
+	/* 4: UIDs whose message the server did not hand over: tried again at
+	 * each sync, given up (and listed by `followup stats`) after a while.
+	 * A folder's position never moves past one that is not given up. */
+	"CREATE TABLE fetch_failures ("
+	"  folder_id INTEGER NOT NULL REFERENCES folders(id),"
+	"  uidvalidity INTEGER NOT NULL,"
+	"  uid INTEGER NOT NULL,"
+	"  tries INTEGER NOT NULL,"
+	"  last_error TEXT NOT NULL,"          /* the server's words */
+	"  first_at INTEGER NOT NULL,"
+	"  last_at INTEGER NOT NULL,"
+	"  given_up INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (folder_id, uidvalidity, uid)"
+	") WITHOUT ROWID;",
 };
 
 int store_schema_version(void)

@@ -108,7 +108,8 @@ int store_stats(struct store *st, struct store_stats **stats_r, char **error_r)
 	               &s->kinds, &s->n_kinds, error_r) < 0 ||
 	    count_list(st, "SELECT name, value FROM counters ORDER BY name", &s->counters,
 	               &s->n_counters, error_r) < 0 ||
-	    folder_list(st, s, error_r) < 0) {
+	    folder_list(st, s, error_r) < 0 ||
+	    store_fetch_failures(st, &s->failures, &s->n_failures, error_r) < 0) {
 		store_stats_free(&s);
 		return -1;
 	}
@@ -137,5 +138,6 @@ void store_stats_free(struct store_stats **sp)
 		g_free(s->folders[i].folder);
 	}
 	g_free(s->folders);
+	store_fetch_failures_free(&s->failures, s->n_failures);
 	g_free(s);
 }

@@ -282,6 +282,14 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
 	sqlite3_bind_int64(stmt, 2, uidvalidity);
 	if (store_step_done(st, stmt, "forgetting old UIDs", error_r) < 0)
 		return -1;
+	stmt = store_stmt(st, "DELETE FROM fetch_failures WHERE folder_id = ?1 AND uidvalidity != ?2",
+	                  error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, folder_id);
+	sqlite3_bind_int64(stmt, 2, uidvalidity);
+	if (store_step_done(st, stmt, "forgetting old fetch failures", error_r) < 0)
+		return -1;
 	stmt = store_stmt(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0 WHERE id = ?1",
 	                  error_r);
 	if (stmt == NULL)
@@ -294,8 +302,13 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
 int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
                          char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "UPDATE folders SET last_uid = ?2 "
-	                                    "WHERE id = ?1 AND last_uid < ?2", error_r);
+	/* Never past a UID whose message is neither stored nor given up. */
+	sqlite3_stmt *stmt = store_stmt(st,
+		"WITH target(uid) AS (SELECT min(?2, coalesce((SELECT min(x.uid) - 1 "
+		"  FROM fetch_failures x JOIN folders f ON f.id = x.folder_id "
+		"  AND f.uidvalidity = x.uidvalidity WHERE f.id = ?1 AND NOT x.given_up), ?2))) "
+		"UPDATE folders SET last_uid = (SELECT uid FROM target) "
+		"WHERE id = ?1 AND last_uid < (SELECT uid FROM target)", error_r);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, folder_id);

@@ -86,9 +86,47 @@ int store_folder_get(struct store *st, const char *account, const char *folder,
  * at UID 1 and dedupe keeps the timeline free of duplicates. */
 int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity,
                        char **error_r);
-/* Inside the transaction that stored the messages up to last_uid. */
+/* Inside the transaction that stored the messages up to last_uid; never
+ * past a UID with a fetch failure that is not given up (failures.c). */
 int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
                          char **error_r);
+
+/* ---- messages a server did not hand over (failures.c) ---- */
+
+#define STORE_FETCH_GIVE_UP_TRIES 5
+#define STORE_FETCH_GIVE_UP_AFTER (24 * 3600)
+
+/* The server listed uid but did not send its message (why: in the
+ * server's words). Counts a try; *given_up_r true once the UID has had
+ * STORE_FETCH_GIVE_UP_TRIES tries over STORE_FETCH_GIVE_UP_AFTER seconds.
+ * Until then store_folder_advance() stays below it. */
+int store_fetch_failed(struct store *st, int64_t folder_id, uint32_t uidvalidity, uint32_t uid,
+                       const char *why, int64_t now, bool *given_up_r, char **error_r);
+/* The UID's message is stored now (or the UID is gone): no failure left. */
+int store_fetch_succeeded(struct store *st, int64_t folder_id, uint32_t uidvalidity,
+                          uint32_t uid, char **error_r);
+/* After listing the folder's UIDs above last_uid (uids sorted ascending):
+ * drops those already stored or given up (the first n_r remain, in
+ * order), forgets failures of UIDs no longer listed (expunged), and moves
+ * the position up to the first UID left to fetch. In a transaction. */
+int store_folder_filter_new(struct store *st, int64_t folder_id, uint32_t uidvalidity,
+                            uint32_t last_uid, uint32_t *uids, size_t n, size_t *n_r,
+                            char **error_r);
+/* qsort/bsearch comparison of uint32_t UIDs. */
+int store_uid_cmp(const void *a, const void *b);
+
+struct store_fetch_failure {
+	char *account, *folder;
+	uint32_t uidvalidity, uid;
+	unsigned tries;
+	char *last_error;
+	int64_t first_at, last_at;
+	bool given_up;
+};
+/* Every recorded failure, by account, folder and UID (for `followup stats`). */
+int store_fetch_failures(struct store *st, struct store_fetch_failure **list_r, size_t *n_r,
+                         char **error_r);
+void store_fetch_failures_free(struct store_fetch_failure **list, size_t n);
 
 /* ---- ingest ---- */
 
@@ -403,6 +441,8 @@ struct store_stats {
 	size_t n_counters;
 	struct store_folder_stats *folders;
 	size_t n_folders;
+	struct store_fetch_failure *failures;   /* messages a server did not hand over */
+	size_t n_failures;
 };
 int store_stats(struct store *st, struct store_stats **stats_r, char **error_r);
 void store_stats_free(struct store_stats **stats);

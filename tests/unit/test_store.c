@@ -377,6 +377,124 @@ static void test_positions_advance_with_the_transaction(void **state)
 	assert_int_equal(folder.uidvalidity, 78);
 }
 
+/* A UID the server did not send holds the position below it until its
+ * message comes or it is given up; the filter drops what is stored. */
+static void test_fetch_failures_hold_the_position(void **state)
+{
+	struct fixture *f = *state;
+	struct store_folder folder;
+	struct ingest_report report;
+	char *error = NULL;
+	bool given_up = true;
+
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(store_folder_reset(f->st, folder.id, 9, &error), 0);
+	struct ingest_source src = { .folder_id = folder.id, .uidvalidity = 9, .uid = 4,
+	                             .internaldate = INT64_MIN };
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "BODY[] NIL", 1000, &given_up,
+	                                    &error), 0);
+	assert_false(given_up);
+	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
+	                              strlen(INQUIRY), &src, &report, &error), 0);
+	g_free(report.message_id);
+	assert_int_equal(store_folder_advance(f->st, folder.id, 4, &error), 0);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 2);
+
+	/* Listed again: 3 to fetch, 4 is stored; 6 is new; 5 is gone. */
+	uint32_t uids[] = { 3, 4, 6 };
+	size_t n = 0;
+	assert_int_equal(store_folder_filter_new(f->st, folder.id, 9, 2, uids, 3, &n, &error), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(uids[0], 3);
+	assert_int_equal(uids[1], 6);
+
+	/* Tries within a day do not give up; the fifth a day later does. */
+	for (int i = 2; i <= 4; i++) {
+		assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "NIL", 1000 + i * 60,
+		                                    &given_up, &error), 0);
+		assert_false(given_up);
+	}
+	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "NIL",
+	                                    1000 + STORE_FETCH_GIVE_UP_AFTER, &given_up, &error), 0);
+	assert_true(given_up);
+	assert_int_equal(store_folder_advance(f->st, folder.id, 4, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
+	assert_int_equal(folder.last_uid, 4);
+	struct store_fetch_failure *list = NULL;
+	assert_int_equal(store_fetch_failures(f->st, &list, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].uid, 3);
+	assert_int_equal(list[0].tries, 5);
+	assert_true(list[0].given_up);
+	store_fetch_failures_free(&list, n);
+	/* A given-up UID is not fetched again. */
+	uint32_t again[] = { 3, 6 };
+	assert_int_equal(store_folder_filter_new(f->st, folder.id, 9, 4, again, 2, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(again[0], 6);
+}
+
+/* One holder at a time, even within one process; the second is told who. */
+static void test_lock_is_exclusive(void **state)
+{
+	struct fixture *f = *state;
+	struct store_lock *a = NULL, *b = NULL;
+	char *error = NULL;
+
+	assert_int_equal(store_lock_acquire(f->path, "first", &a, &error), 0);
+	assert_int_equal(store_lock_acquire(f->path, "second", &b, &error), -2);
+	assert_null(b);
+	assert_non_null(strstr(error, "first (pid "));
+	assert_non_null(strstr(error, ".lock"));
+	g_free(error);
+	error = NULL;
+	store_lock_release(&a);
+	assert_null(a);
+	assert_int_equal(store_lock_acquire(f->path, "second", &b, &error), 0);
+	store_lock_release(&b);
+}
+
+/* A store that hits its size limit says "full", the kind the daemon
+ * waits out, and takes writes again once there is room. */
+static void test_full_store_is_told_apart(void **state)
+{
+	struct fixture *f = *state;
+	struct ingest_report report;
+	char *error = NULL;
+	GString *big = g_string_new(INQUIRY);
+
+	for (int i = 0; i < 2000; i++)
+		g_string_append_printf(big, "Zeile %d: wir brauchen Pumpen, Ventile und Flansche.\n", i);
+	struct ingest_source src = { .folder_id = f->folder_id, .uidvalidity = 1, .uid = 99,
+	                             .internaldate = INT64_MIN };
+	/* The limit cannot go below the current size: this is "no growth". */
+	assert_int_equal(store_exec(f->st, "PRAGMA max_page_count = 1", &error), 0);
+	store_failure_clear(f->st);
+	assert_int_equal(store_last_failure(f->st), STORE_FAILURE_NONE);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	int rc = store_ingest(f->st, &f->opts, (const unsigned char *)big->str, big->len, &src,
+	                      &report, &error);
+	if (rc == 0)
+		rc = store_commit(f->st, &error);
+	assert_int_equal(rc, -1);
+	assert_int_equal(store_last_failure(f->st), STORE_FAILURE_FULL);
+	g_free(error);
+	error = NULL;
+	store_rollback(f->st);
+	assert_int_equal(store_exec(f->st, "PRAGMA max_page_count = 1000000", &error), 0);
+	store_failure_clear(f->st);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)big->str, big->len,
+	                              &src, &report, &error), 0);
+	g_free(report.message_id);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(store_last_failure(f->st), STORE_FAILURE_NONE);
+	g_string_free(big, TRUE);
+}
+
 /* Two timelines of n entries agree on what reparse rebuilds; with
  * findings, every entry has a language and facts, and they agree too. */
 static void assert_same_entries(struct store_entry **a, struct store_entry **b, size_t n,
@@ -569,6 +687,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_date_uses_internaldate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_garbage_is_still_stored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions_advance_with_the_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fetch_failures_hold_the_position, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_is_exclusive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_full_store_is_told_apart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reparse_gives_the_same_timeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reparse_many_in_chunks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reparse_damaged_raw, setup, teardown),
