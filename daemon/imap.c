@@ -11,10 +11,17 @@
 
 #define DEFAULT_TIMEOUT_S 120
 #define READ_CHUNK (64 * 1024)
+/* The slowest server worth waiting for: a command that expects n bytes
+ * gets the timeout plus n at this rate, and not a second more, however
+ * the server trickles them. */
+#define MIN_RATE_BYTES_PER_S (16 * 1024)
+/* Literals from this size on are handed over without a copy. */
+#define TAKE_WITHOUT_COPY (256 * 1024)
 
 struct imap_cmd {
 	char tag[16];
 	char *line;               /* "TAG COMMAND\r\n" */
+	uint64_t deadline_ms;     /* from sending to the tagged answer */
 	imap_untagged_fn *untagged;
 	imap_done_fn *done;
 	void *ctx;
@@ -55,6 +62,8 @@ struct imap_conn {
 
 	unsigned char *in;        /* received bytes: [in_start, in_len) not yet parsed */
 	size_t in_len, in_cap, in_start, in_need;
+	size_t resp_end;          /* end of the response being handled */
+	bool resp_taken;          /* its bytes left with imap_conn_take_literal() */
 
 	int busy;                 /* depth of callbacks into the owner */
 	bool freed;               /* imap_conn_free() was called */
@@ -159,16 +168,22 @@ static void fail(struct imap_conn *c, const char *fmt, ...)
 static void on_timeout(uv_timer_t *timer)
 {
 	struct imap_conn *c = timer->data;
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
 
-	fail(c, "%s: no answer from %s in %u s", c->label, c->url, c->timeout_s);
+	fail(c, "%s: %s did not finish answering in %llu s", c->label, c->url,
+	     (unsigned long long)(cmd != NULL ? cmd->deadline_ms / 1000 : c->timeout_s));
 }
 
+/* One deadline per command, set when it is sent: bytes arriving do not
+ * move it, so a server that trickles cannot hold a command for ever. */
 static void arm_timer(struct imap_conn *c)
 {
-	if (g_queue_is_empty(&c->cmds))
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
+
+	if (cmd == NULL || !c->head_sent)
 		uv_timer_stop(&c->timer);
 	else
-		uv_timer_start(&c->timer, on_timeout, (uint64_t)c->timeout_s * 1000, 0);
+		uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
 }
 
 static void on_poll(uv_poll_t *poll, int status, int events);
@@ -302,12 +317,17 @@ static void process_input(struct imap_conn *c)
 			break;
 		}
 		c->in_need = 0;
+		c->resp_end = c->in_start + consumed;
+		c->resp_taken = false;
 		enter(c);
 		handle_response(c, &resp);
 		imap_response_clear(&resp);
 		if (!leave(c))
 			return;
-		c->in_start += consumed;
+		if (c->resp_taken)
+			c->resp_taken = false;    /* the buffer holds what came after it now */
+		else
+			c->in_start += consumed;
 	}
 	if (!c->freed)
 		compact_input(c);
@@ -343,7 +363,6 @@ static void read_input(struct imap_conn *c)
 			return;
 		}
 		c->in_len += n;
-		arm_timer(c);
 		/* Parse as we go: the buffer never holds more than one
 		 * response, whatever the server sends. */
 		process_input(c);
@@ -485,6 +504,12 @@ int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
 int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn *untagged,
                       imap_done_fn *done, void *ctx)
 {
+	return imap_conn_command_sized(c, command, 0, untagged, done, ctx);
+}
+
+int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t expected_bytes,
+                            imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
+{
 	struct imap_cmd *cmd;
 
 	if (c->freed || c->state == CONN_FAILED || strpbrk(command, "\r\n") != NULL)
@@ -492,6 +517,10 @@ int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn
 	cmd = g_new0(struct imap_cmd, 1);
 	snprintf(cmd->tag, sizeof(cmd->tag), "f%u", ++c->tag_seq);
 	cmd->line = g_strdup_printf("%s %s\r\n", cmd->tag, command);
+	/* expected_bytes is bounded by the caller (the size limit times a
+	 * batch); the sum cannot overflow 64 bits. */
+	cmd->deadline_ms = (uint64_t)c->timeout_s * 1000 +
+	                   MIN(expected_bytes, UINT64_MAX / 2000) * 1000 / MIN_RATE_BYTES_PER_S;
 	cmd->untagged = untagged;
 	cmd->done = done;
 	cmd->ctx = ctx;
@@ -499,6 +528,29 @@ int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn
 	if (c->busy == 0)
 		send_next(c);
 	return 0;
+}
+
+unsigned char *imap_conn_take_literal(struct imap_conn *c, const unsigned char *body, size_t len)
+{
+	/* Only a literal of the response being handled, in the buffer. */
+	if (len < TAKE_WITHOUT_COPY || c->resp_taken || body < c->in + c->in_start ||
+	    body + len > c->in + c->resp_end)
+		return g_memdup2(body, len);
+
+	/* What came after the response goes to a new, small buffer; the old
+	 * one, the literal moved to its front, is trimmed and handed over. */
+	size_t rest = c->in_len - c->resp_end;
+	unsigned char *next = g_malloc(rest + READ_CHUNK);
+	memcpy(next, c->in + c->resp_end, rest);
+	memmove(c->in, body, len);
+	unsigned char *taken = g_realloc(c->in, len);
+	c->in = next;
+	c->in_cap = rest + READ_CHUNK;
+	c->in_len = rest;
+	c->in_start = 0;
+	c->resp_end = 0;
+	c->resp_taken = true;
+	return taken;
 }
 
 void imap_conn_free(struct imap_conn **cp)

@@ -26,7 +26,7 @@ struct imap_settings {
 	const char *user;
 	const char *password;
 	const char *ca_file;      /* PEM file of CAs to trust instead of the system's, or NULL */
-	unsigned timeout_seconds; /* connect, and silence while a command runs; 0: 120 */
+	unsigned timeout_seconds; /* connect; each command's deadline; 0: 120 */
 	size_t max_literal;       /* largest literal accepted; 0: parser default */
 };
 
@@ -52,6 +52,20 @@ int imap_conn_connect(struct imap_conn *conn, imap_ready_fn *ready, void *ctx);
  * order. */
 int imap_conn_command(struct imap_conn *conn, const char *command, imap_untagged_fn *untagged,
                       imap_done_fn *done, void *ctx);
+/* The same for a command whose answer is about expected_bytes long: its
+ * deadline, from sending to the tagged answer, is the timeout plus the
+ * time those bytes take at 16 KiB/s. (Every command has such a deadline;
+ * bytes arriving never extend it.) */
+int imap_conn_command_sized(struct imap_conn *conn, const char *command,
+                            uint64_t expected_bytes, imap_untagged_fn *untagged,
+                            imap_done_fn *done, void *ctx);
+/* From an untagged callback: a g_malloc'd copy of a literal of the
+ * response being handled (body, len as in its struct imap_fetch), the
+ * caller's to g_free. A large one is handed over without copying its
+ * bytes: then body and the response's other pointers into the receive
+ * buffer must not be used any more. */
+unsigned char *imap_conn_take_literal(struct imap_conn *conn, const unsigned char *body,
+                                      size_t len);
 /* Closes the connection; safe from inside any callback of this conn. No
  * callback is called after this. */
 void imap_conn_free(struct imap_conn **conn);

@@ -432,7 +432,6 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 	struct sync_account *sa = ctx;
 	const struct imap_fetch *f = &resp->fetch;
 
-	(void)conn;
 	if (resp->data != IMAP_DATA_FETCH || !f->has_uid)
 		return;
 	for (guint i = 0; i < sa->batch->len; i++) {
@@ -442,7 +441,7 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 		it->answered = true;
 		if (!f->has_body)
 			return;
-		it->raw = g_memdup2(f->body, f->body_len);
+		it->raw = imap_conn_take_literal(conn, f->body, f->body_len);
 		it->raw_len = f->body_len;
 		it->internaldate = f->has_internaldate ? f->internaldate : INT64_MIN;
 		return;
@@ -639,7 +638,12 @@ static void fetch_next_batch(struct sync_account *sa)
 	g_string_append(cmd, sa->batch_truncated
 	                ? " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER])"
 	                : " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[])");
-	int rc = imap_conn_command(sa->conn, cmd->str, on_fetch_untagged, on_fetch_done, sa);
+	/* What the answer should weigh, for its deadline: the listed sizes
+	 * (a header is at most the limit of a literal) and a line each. */
+	uint64_t expected = sa->batch_truncated ? sa->max_message : bytes;
+	expected += (uint64_t)sa->batch->len * 128;
+	int rc = imap_conn_command_sized(sa->conn, cmd->str, expected, on_fetch_untagged,
+	                                 on_fetch_done, sa);
 	g_string_free(cmd, TRUE);
 	if (rc < 0)
 		fail_cycle(sa, "%s: the connection is gone", sa->label);
@@ -756,7 +760,9 @@ static void list_new(struct sync_account *sa)
 		return;
 	}
 	snprintf(cmd, sizeof(cmd), "UID FETCH %u:* (UID RFC822.SIZE)", sa->folder.last_uid + 1);
-	if (imap_conn_command(sa->conn, cmd, on_list_untagged, on_list_done, sa) < 0)
+	/* About 64 bytes a message ("* n FETCH (UID u RFC822.SIZE s)"). */
+	if (imap_conn_command_sized(sa->conn, cmd, (uint64_t)sa->server_exists * 64,
+	                            on_list_untagged, on_list_done, sa) < 0)
 		fail_cycle(sa, "%s: the connection is gone", sa->label);
 }
 

@@ -118,31 +118,105 @@ static int add_location(struct store *st, int64_t msg_rowid, const struct ingest
 	return store_step_done(st, stmt, "recording where a message is", error_r);
 }
 
+/* Messages from this size on are compressed twice: once to learn the
+ * compressed size, once straight into the blob, which SQLite can only
+ * make of a size known in advance. Never holding the compressed copy
+ * keeps a large message's cost near its own size. */
+#define RAW_STREAM_MIN (4 * 1024 * 1024)
+
+static int sink_append(const unsigned char *piece, size_t n, void *ctx)
+{
+	g_byte_array_append(ctx, piece, (guint)n);
+	return 0;
+}
+
+static int sink_count(const unsigned char *piece, size_t n, void *ctx)
+{
+	(void)piece;
+	*(size_t *)ctx += n;
+	return 0;
+}
+
+struct blob_sink {
+	sqlite3_blob *blob;
+	int offset, size;
+};
+
+static int sink_blob(const unsigned char *piece, size_t n, void *ctx)
+{
+	struct blob_sink *b = ctx;
+
+	if (n > (size_t)(b->size - b->offset) ||
+	    sqlite3_blob_write(b->blob, piece, (int)n, b->offset) != SQLITE_OK)
+		return -1;
+	b->offset += (int)n;
+	return 0;
+}
+
+/* Compresses raw again, into the blob of a row made with zeroblob(size). */
+static int write_blob(struct store *st, int64_t rowid, const unsigned char *raw, size_t len,
+                      size_t size, char **error_r)
+{
+	struct blob_sink b = { .size = (int)size };
+	int ret = -1;
+
+	if (sqlite3_blob_open(st->db, "main", "raw_messages", "data", rowid, 1, &b.blob) !=
+	    SQLITE_OK) {
+		*error_r = store_errmsg(st, "storing a raw message");
+		return -1;
+	}
+	if (store_raw_pack(st, raw, len, sink_blob, &b) < 0 || b.offset != b.size) {
+		*error_r = store_errmsg(st, "storing a raw message");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (sqlite3_blob_close(b.blob) != SQLITE_OK && ret == 0) {
+		*error_r = store_errmsg(st, "storing a raw message");
+		ret = -1;
+	}
+	return ret;
+}
+
 static int insert_raw(struct store *st, const char *hash, const unsigned char *raw, size_t len,
                       int64_t *raw_id_r, char **error_r)
 {
-	unsigned char *data = NULL;
-	size_t data_len;
+	bool stream = len >= RAW_STREAM_MIN;
+	GByteArray *packed = stream ? NULL : g_byte_array_new();
+	size_t packed_len = 0;
 	sqlite3_stmt *stmt;
 	int ret = -1;
 
-	if (store_raw_compress(raw, len, &data, &data_len) < 0) {
+	if (store_raw_pack(st, raw, len, stream ? sink_count : sink_append,
+	                   stream ? (void *)&packed_len : (void *)packed) < 0) {
 		*error_r = g_strdup("cannot compress a raw message");
-		return -1;
+		goto out;
 	}
-	stmt = store_stmt(st, "INSERT INTO raw_messages (sha256, size, compression, data) "
-	                      "VALUES (?1, ?2, 'zstd', ?3)", error_r);
+	if (stream && packed_len > INT32_MAX) {
+		*error_r = g_strdup_printf("a message of %zu bytes is too large to store", len);
+		goto out;
+	}
+	stmt = store_stmt(st, stream ? "INSERT INTO raw_messages (sha256, size, compression, data) "
+	                               "VALUES (?1, ?2, 'zstd', zeroblob(?3))"
+	                             : "INSERT INTO raw_messages (sha256, size, compression, data) "
+	                               "VALUES (?1, ?2, 'zstd', ?3)", error_r);
 	if (stmt == NULL)
 		goto out;
 	store_bind_text(stmt, 1, hash);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)len);
-	sqlite3_bind_blob64(stmt, 3, data, data_len, SQLITE_STATIC);
+	if (stream)
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)packed_len);
+	else
+		sqlite3_bind_blob64(stmt, 3, packed->data, packed->len, SQLITE_STATIC);
 	if (store_step_done(st, stmt, "storing a raw message", error_r) < 0)
 		goto out;
 	*raw_id_r = sqlite3_last_insert_rowid(st->db);
+	if (stream && write_blob(st, *raw_id_r, raw, len, packed_len, error_r) < 0)
+		goto out;
 	ret = 0;
 out:
-	g_free(data);
+	if (packed != NULL)
+		g_byte_array_free(packed, TRUE);
 	return ret;
 }
 

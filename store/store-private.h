@@ -13,6 +13,7 @@ struct store {
 	enum store_mode mode;
 	bool in_transaction;
 	int last_error;          /* extended SQLite code of the last failure */
+	void *zstd;              /* ZSTD_CCtx, made at the first raw message */
 	GHashTable *stmts;       /* SQL text (static string) -> sqlite3_stmt* */
 };
 
@@ -46,8 +47,12 @@ int store_migrate(struct store *st, char **error_r);
 const char *store_migration_sql(int version);
 
 /* Raw message compression (raw.c). */
-int store_raw_compress(const unsigned char *raw, size_t len, unsigned char **out_r,
-                       size_t *out_len_r);
+/* Compresses raw, handing the output to sink piece by piece (each piece
+ * valid during the call). The same input gives the same pieces every
+ * time. 0, or -1 when zstd or the sink (returning -1) fails. */
+typedef int store_raw_sink_fn(const unsigned char *piece, size_t n, void *ctx);
+int store_raw_pack(struct store *st, const unsigned char *raw, size_t len,
+                   store_raw_sink_fn *sink, void *ctx);
 int store_raw_decompress(const unsigned char *data, size_t len, size_t raw_len,
                          unsigned char **out_r);
 /* Lowercase hex SHA-256 of raw bytes. */

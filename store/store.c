@@ -3,6 +3,7 @@
  * per-folder sync positions.
  */
 #include <string.h>
+#include <zstd.h>
 
 #include "store/store-private.h"
 
@@ -182,6 +183,7 @@ void store_close(struct store **stp)
 	if (st->in_transaction)
 		store_rollback(st);
 	g_hash_table_destroy(st->stmts);
+	ZSTD_freeCCtx(st->zstd);
 	sqlite3_close(st->db);
 	g_free(st->path);
 	g_free(st);
