@@ -179,19 +179,27 @@ char *cli_json_dumps(const json_t *value)
 {
 	char *text = json_dumps(value, JSON_INDENT(2) | JSON_ENCODE_ANY);
 	GString *out;
+	size_t len;
 
 	if (text == NULL)
 		return NULL;
-	/* jansson writes valid UTF-8 and escapes C0 only. Any other
-	 * character can stand only inside a string, where \uXXXX means the
-	 * same to every JSON reader and nothing to a terminal. */
-	out = g_string_sized_new(strlen(text) + 1);
-	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (c == 0x7f || shown_as_code_point(c))
+	/* jansson escapes C0 only. Outside its strings JSON is plain ASCII,
+	 * so DEL, C1 and bidi controls stand inside a string, where \uXXXX
+	 * means the same to every JSON reader and nothing to a terminal.
+	 * jansson checks that strings are UTF-8; were a byte not, it would be
+	 * U+FFFD here, never raw. */
+	len = strlen(text);
+	out = g_string_sized_new(len + 1);
+	for (const char *p = text, *end = text + len; p < end;) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		const char *next = c < 0x110000 ? g_utf8_next_char(p) : p + 1;
+		if (c >= 0x110000)
+			g_string_append_unichar(out, 0xfffd);
+		else if (c == 0x7f || shown_as_code_point(c))
 			g_string_append_printf(out, "\\u%04X", c);
 		else
-			g_string_append_len(out, p, g_utf8_next_char(p) - p);
+			g_string_append_len(out, p, next - p);
+		p = next;
 	}
 	free(text);
 	return g_string_free(out, FALSE);
