@@ -61,8 +61,26 @@ int cmd_assign(struct cli_ctx *ctx);
 void cli_format_utc(int64_t t, char *buf, size_t size);
 /* "2026-11-20 16:15" in the local time zone; "-" for INT64_MIN. */
 void cli_format_local(int64_t t, char *buf, size_t size);
-/* Appends s to out padded or cut to exactly `width` terminal columns
- * (wide CJK characters count two). */
+/* Where a text goes: one line (a subject, a name, a file name), or a
+ * block that keeps its lines (a body). */
+enum cli_text_shape {
+	CLI_TEXT_LINE,    /* a line break or tab becomes a space */
+	CLI_TEXT_BLOCK,   /* tabs and line breaks stay; CR LF becomes LF */
+};
+/* Appends s to out in a form safe to write to a terminal: mail comes
+ * from strangers, and an escape sequence in a subject could set the
+ * window title, clear the screen or write the clipboard (OSC 52). C0
+ * controls are shown in caret notation ("^[" for ESC, "^?" for DEL; a lone
+ * CR is "^M", a CR before LF is dropped), C1 controls (U+0080-U+009F) and
+ * the bidi embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) as "<U+009B>", each byte of invalid UTF-8 as U+FFFD.
+ * Everything else, tabs and line breaks as `shape` says, is unchanged.
+ * NULL appends nothing. */
+void cli_safe_append(GString *out, const char *s, enum cli_text_shape shape);
+/* The same, as a new string. */
+char *cli_safe_text(const char *s, enum cli_text_shape shape);
+/* Appends s (made safe as one line) to out padded or cut to exactly
+ * `width` terminal columns (wide CJK characters count two). */
 void cli_pad(GString *out, const char *s, int width);
 /* A JSON string that is always valid (invalid UTF-8 replaced); NULL -> null. */
 json_t *cli_json_string(const char *s);
@@ -77,7 +95,14 @@ json_t *cli_json_entry(const struct store_entry *e);
 void cli_json_add_findings(json_t *o, const struct store_entry *e);
 /* RFC 3339 or null. */
 json_t *cli_json_time(int64_t t);
-/* Prints a JSON value followed by a newline and releases it. 0 or -1. */
+/* A JSON value as pretty-printed UTF-8 text that is safe to write to a
+ * terminal: besides the C0 controls jansson escapes ("\u001B"), DEL, the
+ * C1 controls and the bidi controls above are written as escapes
+ * ("\u009B"), which mean the same to a JSON reader. New string; NULL if
+ * value cannot be encoded. */
+char *cli_json_dumps(const json_t *value);
+/* Prints a JSON value (as cli_json_dumps() writes it) followed by a
+ * newline and releases it. 0 or -1. */
 int cli_print_json(json_t *value);
 /* Prints "followup: " and the message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

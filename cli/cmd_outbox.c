@@ -66,14 +66,22 @@ int cmd_outbox(struct cli_ctx *ctx)
 			const struct store_outbox_item *it = &items[i];
 			char created[32];
 			cli_format_local(it->created, created, sizeof(created));
-			g_string_printf(line, "%-6lld %-8s %-10s ", (long long)it->id, it->state, it->kind);
+			g_string_printf(line, "%-6lld ", (long long)it->id);
+			cli_pad(line, it->state, 8);
+			g_string_append_c(line, ' ');
+			cli_pad(line, it->kind, 10);
+			g_string_append_c(line, ' ');
 			cli_pad(line, it->recipient, 28);
 			g_string_append_printf(line, " %-16s %4u  ", created, it->attempts);
 			cli_pad(line, it->subject, 50);
 			g_strchomp(line->str);
 			printf("%s\n", line->str);
-			if (it->last_error != NULL && strcmp(it->state, "sent") != 0)
-				printf("%64s%s\n", "", it->last_error);
+			if (it->last_error != NULL && strcmp(it->state, "sent") != 0) {
+				/* The SMTP server's words. */
+				char *said = cli_safe_text(it->last_error, CLI_TEXT_LINE);
+				printf("%64s%s\n", "", said);
+				g_free(said);
+			}
 		}
 		g_string_free(line, TRUE);
 	}
@@ -114,10 +122,13 @@ int cmd_assign(struct cli_ctx *ctx)
 		json_object_set_new(o, "owner", clear ? json_null() : cli_json_string(p->email));
 		json_array_append_new(arr, o);
 		cli_print_json(arr);
-	} else if (clear) {
-		printf("%s has no assigned owner now\n", target.customer_key);
 	} else {
-		printf("%s is now owned by %s\n", target.customer_key, p->email);
+		char *key = cli_safe_text(target.customer_key, CLI_TEXT_LINE);
+		if (clear)
+			printf("%s has no assigned owner now\n", key);
+		else
+			printf("%s is now owned by %s\n", key, p->email);
+		g_free(key);
 	}
 	store_target_clear(&target);
 	return CLI_OK;

@@ -30,17 +30,49 @@ static json_t *message_json(const struct store_entry *e)
 	return o;
 }
 
-static void print_list(const char *label, char **v)
+/* "Subject:     " */
+static void label(GString *out, const char *name)
+{
+	g_string_append_printf(out, "%-12s ", name);
+}
+
+/* Text from the message, on one line. */
+static void text(GString *out, const char *s)
+{
+	cli_safe_append(out, s, CLI_TEXT_LINE);
+}
+
+static void field(GString *out, const char *name, const char *value)
+{
+	label(out, name);
+	text(out, value);
+	g_string_append_c(out, '\n');
+}
+
+/* "In-Reply-To: <id>" */
+static void id_field(GString *out, const char *name, const char *id)
+{
+	label(out, name);
+	g_string_append_c(out, '<');
+	text(out, id);
+	g_string_append(out, ">\n");
+}
+
+static void list_field(GString *out, const char *name, char **v)
 {
 	if (v == NULL || v[0] == NULL)
 		return;
-	char *joined = g_strjoinv(", ", v);
-	printf("%-12s %s\n", label, joined);
-	g_free(joined);
+	label(out, name);
+	for (size_t i = 0; v[i] != NULL; i++) {
+		if (i > 0)
+			g_string_append(out, ", ");
+		text(out, v[i]);
+	}
+	g_string_append_c(out, '\n');
 }
 
 /* The facts, one line each: "Facts:       incoterm: FOB Ningbo". */
-static void print_facts(const char *facts_json)
+static void facts_field(GString *out, const char *facts_json)
 {
 	json_t *facts = facts_json != NULL ? json_loads(facts_json, 0, NULL) : NULL;
 	const char *key;
@@ -50,63 +82,99 @@ static void print_facts(const char *facts_json)
 	if (facts == NULL)
 		return;
 	json_object_foreach(facts, key, value) {
-		char *text = json_is_string(value) ? NULL
-		             : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
-		printf("%-12s %s: %s\n", first ? "Facts:" : "", key,
-		       text != NULL ? text : json_string_value(value));
-		free(text);
+		char *dumped = json_is_string(value) ? NULL
+		               : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+		label(out, first ? "Facts:" : "");
+		text(out, key);
+		g_string_append(out, ": ");
+		text(out, dumped != NULL ? dumped : json_string_value(value));
+		g_string_append_c(out, '\n');
+		free(dumped);
 		first = false;
 	}
 	json_decref(facts);
 }
 
+static void attachments_field(GString *out, const struct store_entry *e)
+{
+	for (size_t i = 0; i < e->n_attachments; i++) {
+		const struct store_attachment *a = &e->attachments[i];
+		char *size = g_format_size(a->size);
+		label(out, i == 0 ? "Attachments:" : "");
+		text(out, a->filename);
+		g_string_append(out, " (");
+		text(out, a->content_type);
+		g_string_append_printf(out, ", %s%s)\n", size, a->is_inline ? ", inline" : "");
+		g_free(size);
+	}
+}
+
+/* Every string of the message is the sender's: each goes through
+ * cli_safe_append() on its way to the terminal. */
 static void print_message(const struct store_entry *e)
 {
+	GString *out = g_string_new(NULL);
 	char local[32], utc[32];
 
 	cli_format_local(e->date, local, sizeof(local));
 	cli_format_utc(e->date, utc, sizeof(utc));
-	printf("%-12s <%s>\n", "Message-ID:", e->message_id);
-	printf("%-12s %s (%s)\n", "Date:", local, utc);
-	if (e->from_name[0] != '\0')
-		printf("%-12s %s <%s>\n", "From:", e->from_name, e->from_addr);
-	else
-		printf("%-12s %s\n", "From:", e->from_addr);
-	print_list("To:", e->to);
-	print_list("Cc:", e->cc);
-	printf("%-12s %s\n", "Subject:", e->subject);
+	id_field(out, "Message-ID:", e->message_id);
+	label(out, "Date:");
+	g_string_append_printf(out, "%s (%s)\n", local, utc);
+	label(out, "From:");
+	if (e->from_name[0] != '\0') {
+		text(out, e->from_name);
+		g_string_append(out, " <");
+		text(out, e->from_addr);
+		g_string_append(out, ">\n");
+	} else {
+		text(out, e->from_addr);
+		g_string_append_c(out, '\n');
+	}
+	list_field(out, "To:", e->to);
+	list_field(out, "Cc:", e->cc);
+	field(out, "Subject:", e->subject);
 	if (e->in_reply_to != NULL)
-		printf("%-12s <%s>\n", "In-Reply-To:", e->in_reply_to);
-	printf("%-12s %s, %s, customer %s, thread %lld\n", "Filed:", e->direction, e->kind,
-	       e->customer != NULL ? e->customer : "(none)", (long long)e->thread);
-	print_list("Folders:", e->folders);
+		id_field(out, "In-Reply-To:", e->in_reply_to);
+	label(out, "Filed:");
+	text(out, e->direction);
+	g_string_append(out, ", ");
+	text(out, e->kind);
+	g_string_append(out, ", customer ");
+	text(out, e->customer != NULL ? e->customer : "(none)");
+	g_string_append_printf(out, ", thread %lld\n", (long long)e->thread);
+	list_field(out, "Folders:", e->folders);
 	if (e->language != NULL)
-		printf("%-12s %s\n", "Language:", e->language);
-	if (e->forwarded)
-		printf("%-12s from %s%s%s\n", "Forwarded:",
-		       e->original_from != NULL ? e->original_from : "(unknown)",
-		       e->original_subject != NULL ? ": " : "",
-		       e->original_subject != NULL ? e->original_subject : "");
+		field(out, "Language:", e->language);
+	if (e->forwarded) {
+		label(out, "Forwarded:");
+		g_string_append(out, "from ");
+		text(out, e->original_from != NULL ? e->original_from : "(unknown)");
+		if (e->original_subject != NULL) {
+			g_string_append(out, ": ");
+			text(out, e->original_subject);
+		}
+		g_string_append_c(out, '\n');
+	}
 	if (e->calendar_method != NULL)
-		printf("%-12s %s\n", "Calendar:", e->calendar_method);
+		field(out, "Calendar:", e->calendar_method);
 	if (e->bounce_of != NULL)
-		printf("%-12s <%s>\n", "Bounce of:", e->bounce_of);
+		id_field(out, "Bounce of:", e->bounce_of);
 	if (e->truncated || e->limits_hit != 0) {
 		char *limits = store_limits_text(e->limits_hit, e->truncated);
-		printf("%-12s %s (filed with what fits)\n", "Limits hit:", limits);
+		label(out, "Limits hit:");
+		g_string_append_printf(out, "%s (filed with what fits)\n", limits);
 		g_free(limits);
 	}
-	print_facts(e->facts);
+	facts_field(out, e->facts);
 	if (e->parse_error != NULL)
-		printf("%-12s %s\n", "Problem:", e->parse_error);
-	for (size_t i = 0; i < e->n_attachments; i++) {
-		const struct store_attachment *a = &e->attachments[i];
-		char *size = g_format_size(a->size);
-		printf("%-12s %s (%s, %s%s)\n", i == 0 ? "Attachments:" : "", a->filename,
-		       a->content_type, size, a->is_inline ? ", inline" : "");
-		g_free(size);
-	}
-	printf("\n%s\n", e->body_text);
+		field(out, "Problem:", e->parse_error);
+	attachments_field(out, e);
+	g_string_append_c(out, '\n');
+	cli_safe_append(out, e->body_text, CLI_TEXT_BLOCK);
+	g_string_append_c(out, '\n');
+	fputs(out->str, stdout);
+	g_string_free(out, TRUE);
 }
 
 int cmd_show(struct cli_ctx *ctx)

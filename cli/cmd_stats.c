@@ -78,6 +78,15 @@ static json_t *stats_json(const struct store_stats *s)
 	return o;
 }
 
+/* "  auto-reply        12": names are the store's, shown safe. */
+static void print_count(const struct store_count *c, int width)
+{
+	char *name = cli_safe_text(c->name, CLI_TEXT_LINE);
+
+	printf("  %-*s %8llu\n", width, name, (unsigned long long)c->value);
+	g_free(name);
+}
+
 static void print_stats(const struct store_stats *s)
 {
 	char *raw = g_format_size(s->raw_bytes), *stored = g_format_size(s->stored_bytes);
@@ -90,18 +99,21 @@ static void print_stats(const struct store_stats *s)
 	g_free(stored);
 	printf("\nby kind:\n");
 	for (size_t i = 0; i < s->n_kinds; i++)
-		printf("  %-12s %8llu\n", s->kinds[i].name, (unsigned long long)s->kinds[i].value);
+		print_count(&s->kinds[i], 12);
 	printf("\nfolders:\n");
 	for (size_t i = 0; i < s->n_folders; i++) {
 		const struct store_folder_stats *f = &s->folders[i];
-		printf("  %s/%-20s %8llu copies, UIDVALIDITY %u, last UID %u\n", f->account,
-		       f->folder, (unsigned long long)f->messages, f->uidvalidity, f->last_uid);
+		char *account = cli_safe_text(f->account, CLI_TEXT_LINE);
+		char *folder = cli_safe_text(f->folder, CLI_TEXT_LINE);
+		printf("  %s/%-20s %8llu copies, UIDVALIDITY %u, last UID %u\n", account, folder,
+		       (unsigned long long)f->messages, f->uidvalidity, f->last_uid);
+		g_free(account);
+		g_free(folder);
 	}
 	if (s->n_counters > 0) {
 		printf("\ncounters:\n");
 		for (size_t i = 0; i < s->n_counters; i++)
-			printf("  %-24s %8llu\n", s->counters[i].name,
-			       (unsigned long long)s->counters[i].value);
+			print_count(&s->counters[i], 24);
 	}
 	print_failures(s);
 }

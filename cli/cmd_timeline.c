@@ -89,7 +89,9 @@ int cmd_timeline(struct cli_ctx *ctx)
 			json_array_append_new(arr, cli_json_entry(entries[i]));
 		cli_print_json(arr);
 	} else {
-		printf("%s: %zu message%s\n\n", target.customer_key, n, n == 1 ? "" : "s");
+		char *key = cli_safe_text(target.customer_key, CLI_TEXT_LINE);
+		printf("%s: %zu message%s\n\n", key, n, n == 1 ? "" : "s");
+		g_free(key);
 		for (size_t i = 0; i < n; i++)
 			print_entry(entries[i]);
 	}

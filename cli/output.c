@@ -2,6 +2,7 @@
  * output: formatting shared by the commands.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <glib.h>
@@ -32,6 +33,75 @@ void cli_format_local(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* ---- text from mail, made safe for a terminal ---- */
+
+/* Bidi embeddings, overrides and isolates: they reorder what follows
+ * on the line, so a file name or a subject can show something else than
+ * it says ("Trojan Source"). The marks (U+200E, U+200F) only steer
+ * neutral characters and are common in Arabic and Hebrew mail: kept. */
+static bool is_bidi_control(gunichar c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Shown by their code point: the C1 controls (U+009B is CSI, U+009D OSC
+ * to a terminal that takes them) and the bidi controls. */
+static bool shown_as_code_point(gunichar c)
+{
+	return (c >= 0x80 && c <= 0x9f) || is_bidi_control(c);
+}
+
+/* One valid character c, whose UTF-8 is [p, next). */
+static void append_safe_char(GString *out, gunichar c, const char *p, const char *next,
+                             enum cli_text_shape shape)
+{
+	if (c == '\n' || c == '\t') {
+		g_string_append_c(out, shape == CLI_TEXT_BLOCK ? (char)c : ' ');
+	} else if (c == '\r' && *next == '\n') {
+		/* CR LF is a line end: the LF stands for it. */
+	} else if (c < 0x20) {
+		g_string_append_c(out, '^');
+		g_string_append_c(out, (char)(c + 0x40));
+	} else if (c == 0x7f) {
+		g_string_append(out, "^?");
+	} else if (shown_as_code_point(c)) {
+		g_string_append_printf(out, "<U+%04X>", c);
+	} else {
+		g_string_append_len(out, p, next - p);
+	}
+}
+
+void cli_safe_append(GString *out, const char *s, enum cli_text_shape shape)
+{
+	const char *end;
+
+	if (s == NULL)
+		return;
+	end = s + strlen(s);
+	for (const char *p = s; p < end;) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			/* One byte at a time: a lone 0x9B is CSI to an 8-bit
+			 * terminal, so no byte of it may pass. */
+			g_string_append_unichar(out, 0xfffd);
+			p++;
+			continue;
+		}
+		const char *next = g_utf8_next_char(p);
+		append_safe_char(out, c, p, next, shape);
+		p = next;
+	}
+}
+
+char *cli_safe_text(const char *s, enum cli_text_shape shape)
+{
+	GString *out = g_string_new(NULL);
+
+	cli_safe_append(out, s, shape);
+	return g_string_free(out, FALSE);
+}
+
+/* Terminal columns of one character of safe text. */
 static int char_width(gunichar c)
 {
 	if (g_unichar_iszerowidth(c))
@@ -41,45 +111,25 @@ static int char_width(gunichar c)
 	return 1;
 }
 
-/* The next printable character of s and its width; control characters
- * and invalid bytes show as a space. */
-static gunichar next_char(const char **p, int *width_r)
-{
-	gunichar c = g_utf8_get_char_validated(*p, -1);
-
-	if (c == (gunichar)-1 || c == (gunichar)-2) {
-		(*p)++;
-		c = ' ';
-	} else {
-		*p = g_utf8_next_char(*p);
-	}
-	if (c < 0x20 || c == 0x7f)
-		c = ' ';
-	*width_r = char_width(c);
-	return c;
-}
-
 static int text_width(const char *s)
 {
-	int total = 0, w;
+	int total = 0;
 
-	while (*s != '\0') {
-		next_char(&s, &w);
-		total += w;
-	}
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		total += char_width(g_utf8_get_char(s));
 	return total;
 }
 
 void cli_pad(GString *out, const char *s, int width)
 {
-	int used = 0, w;
-	bool fits;
+	/* Measured and cut as it will be shown: "^[" takes two columns. */
+	char *safe = cli_safe_text(s, CLI_TEXT_LINE);
+	int used = 0;
+	bool fits = text_width(safe) <= width;
 
-	if (s == NULL)
-		s = "";
-	fits = text_width(s) <= width;
-	while (*s != '\0') {
-		gunichar c = next_char(&s, &w);
+	for (const char *p = safe; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		int w = char_width(c);
 		if (used + w > (fits ? width : width - 1))
 			break;
 		g_string_append_unichar(out, c);
@@ -91,6 +141,7 @@ void cli_pad(GString *out, const char *s, int width)
 	}
 	for (; used < width; used++)
 		g_string_append_c(out, ' ');
+	g_free(safe);
 }
 
 json_t *cli_json_string(const char *s)
@@ -124,26 +175,61 @@ json_t *cli_json_time(int64_t t)
 	return json_string(buf);
 }
 
+char *cli_json_dumps(const json_t *value)
+{
+	char *text = json_dumps(value, JSON_INDENT(2) | JSON_ENCODE_ANY);
+	GString *out;
+	size_t len;
+
+	if (text == NULL)
+		return NULL;
+	/* jansson escapes C0 only. Outside its strings JSON is plain ASCII,
+	 * so DEL, C1 and bidi controls stand inside a string, where \uXXXX
+	 * means the same to every JSON reader and nothing to a terminal.
+	 * jansson checks that strings are UTF-8; were a byte not, it would be
+	 * U+FFFD here, never raw. */
+	len = strlen(text);
+	out = g_string_sized_new(len + 1);
+	for (const char *p = text, *end = text + len; p < end;) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		const char *next = c < 0x110000 ? g_utf8_next_char(p) : p + 1;
+		if (c >= 0x110000)
+			g_string_append_unichar(out, 0xfffd);
+		else if (c == 0x7f || shown_as_code_point(c))
+			g_string_append_printf(out, "\\u%04X", c);
+		else
+			g_string_append_len(out, p, next - p);
+		p = next;
+	}
+	free(text);
+	return g_string_free(out, FALSE);
+}
+
 int cli_print_json(json_t *value)
 {
-	int rc = json_dumpf(value, stdout, JSON_INDENT(2));
+	char *text = cli_json_dumps(value);
+	int rc = -1;
 
 	json_decref(value);
-	if (rc < 0)
-		return -1;
-	fputc('\n', stdout);
-	return 0;
+	if (text != NULL && fputs(text, stdout) != EOF && fputc('\n', stdout) != EOF)
+		rc = 0;
+	g_free(text);
+	return rc;
 }
 
 void cli_error(const char *fmt, ...)
 {
 	va_list args;
+	char *message, *safe;
 
-	fputs("followup: ", stderr);
+	/* Messages quote what was asked for and what the store holds. */
 	va_start(args, fmt);
-	vfprintf(stderr, fmt, args);
+	message = g_strdup_vprintf(fmt, args);
 	va_end(args);
-	fputc('\n', stderr);
+	safe = cli_safe_text(message, CLI_TEXT_BLOCK);
+	fprintf(stderr, "followup: %s\n", safe);
+	g_free(safe);
+	g_free(message);
 }
 
 static void remove_args(struct cli_ctx *ctx, int at, int count)
@@ -249,3 +335,4 @@ json_t *cli_json_entry(const struct store_entry *e)
 	cli_json_add_findings(o, e);
 	return o;
 }
+

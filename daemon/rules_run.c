@@ -199,7 +199,8 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 	message_parse(raw, len, job->rr->s.rt->ingest.parse, &msg);
 	const struct msg_address *to = ack_recipient_for(job->rr->s.rt->cls, msg);
 	if (store_ack_history(st, rule->name, c->thread, to != NULL ? to->addr : NULL,
-	                      job->now - rule->ack_interval, &history, &job->error) < 0)
+	                      job->now - rule->ack_interval, job->now - ACK_HOURLY_WINDOW,
+	                      &history, &job->error) < 0)
 		goto out;
 	enum ack_verdict verdict = ack_decide(job->rr->s.rt->cls, rule, msg, c->date, job->now,
 	                                      &history);

@@ -7,8 +7,6 @@
 
 #include "rules/ack.h"
 
-#define DEFAULT_MAX_AGE (24 * 3600)
-#define DEFAULT_DOMAIN_CAP 5
 /* Longer addresses cannot be used in SMTP (RFC 5321: 64 + 1 + 255). */
 #define ADDRESS_MAX_BYTES 320
 #define LOCAL_PART_MAX_BYTES 64
@@ -91,6 +89,7 @@ static const char *const verdict_texts[] = {
 	[ACK_SKIP_THREAD_ACKED] = "the thread was acknowledged already",
 	[ACK_SKIP_SENDER_INTERVAL] = "the sender got one within ack-interval",
 	[ACK_SKIP_DOMAIN_CAP] = "the sender's domain reached ack-domain-cap",
+	[ACK_SKIP_HOURLY_CAP] = "ack-hourly-cap acknowledgements in the last hour",
 };
 
 const char *ack_verdict_text(enum ack_verdict verdict)
@@ -243,14 +242,54 @@ static bool is_usable_recipient(const struct classify *cls, const struct msg_add
 	return usable;
 }
 
+/* The domain of addr, after its last '@'; NULL without one. */
+static const char *domain_of(const char *addr)
+{
+	const char *at = addr != NULL ? strrchr(addr, '@') : NULL;
+
+	return at != NULL && at[1] != '\0' ? at + 1 : NULL;
+}
+
+/* Both on one registrable domain ("mail.buyer.de" and "buyer.de"). Without
+ * a classifier (no public suffix list) only the very same domain is. */
+static bool same_registrable_domain(const struct classify *cls, const char *a, const char *b)
+{
+	if (cls == NULL) {
+		const char *da = domain_of(a), *db = domain_of(b);
+		return da != NULL && db != NULL && g_ascii_strcasecmp(da, db) == 0;
+	}
+	char *ra = classify_registrable_domain(cls, a);
+	char *rb = classify_registrable_domain(cls, b);
+	bool same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
+	g_free(ra);
+	g_free(rb);
+	return same;
+}
+
+/* A Reply-To is written by the sender and checked by nobody: mail from
+ * a@one.example with "Reply-To: victim@other.example" would make us write
+ * to the victim. So it stands for the buyer only on the From's own
+ * registrable domain, or, for a buyer writing from free mail, in another
+ * free-mail box (many write from 163.com and read qq.com). */
+static bool reply_to_belongs_to_sender(const struct classify *cls, const char *from,
+                                       const char *reply_to)
+{
+	if (same_registrable_domain(cls, from, reply_to))
+		return true;
+	return cls != NULL && classify_is_freemail(cls, from) &&
+	       classify_is_freemail(cls, reply_to);
+}
+
 const struct msg_address *ack_recipient_for(const struct classify *cls,
                                             const struct parsed_message *msg)
 {
 	if (msg == NULL)
 		return NULL;
 	for (size_t i = 0; i < msg->reply_to.count; i++) {
-		if (is_usable_recipient(cls, &msg->reply_to.items[i]))
-			return &msg->reply_to.items[i];
+		const struct msg_address *a = &msg->reply_to.items[i];
+		if (is_usable_recipient(cls, a) &&
+		    reply_to_belongs_to_sender(cls, msg->from.addr, a->addr))
+			return a;
 	}
 	if (is_usable_recipient(cls, &msg->from))
 		return &msg->from;
@@ -323,8 +362,9 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
                             int64_t now, const struct ack_history *history)
 {
 	static const struct ack_history nothing_sent = { .thread_acked = false };
-	int64_t max_age = rule != NULL ? rule->max_age : DEFAULT_MAX_AGE;
-	unsigned domain_cap = rule != NULL ? rule->ack_domain_cap : DEFAULT_DOMAIN_CAP;
+	int64_t max_age = rule != NULL ? rule->max_age : RULE_DEFAULT_MAX_AGE;
+	unsigned domain_cap = rule != NULL ? rule->ack_domain_cap : RULE_DEFAULT_ACK_DOMAIN_CAP;
+	unsigned hourly_cap = rule != NULL ? rule->ack_hourly_cap : RULE_DEFAULT_ACK_HOURLY_CAP;
 	enum ack_verdict verdict;
 
 	if (msg == NULL)
@@ -360,7 +400,12 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
 		return ACK_SKIP_THREAD_ACKED;
 	if (history->sender_recent > 0)
 		return ACK_SKIP_SENDER_INTERVAL;
-	if (history->domain_recent >= domain_cap)
+	/* A free-mail provider is many buyers, not one company: the sixth
+	 * Gmail buyer of the day is as new as the first. */
+	if (history->domain_recent >= domain_cap && !(cls != NULL &&
+	                                              classify_is_freemail(cls, recipient->addr)))
 		return ACK_SKIP_DOMAIN_CAP;
+	if (history->hourly_recent >= hourly_cap)
+		return ACK_SKIP_HOURLY_CAP;
 	return ACK_SEND;
 }

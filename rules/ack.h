@@ -10,7 +10,12 @@
  * X-Autoreply / X-Autorespond; a null Return-Path or a MAILER-DAEMON,
  * postmaster or noreply-like sender; our own domains; a message older than
  * the rule's max-age; a thread that already got one; a sender who got one
- * within the rule's ack-interval; a sender domain over ack-domain-cap.
+ * within the rule's ack-interval; a sender domain over ack-domain-cap
+ * (free-mail providers are no one's domain); more than ack-hourly-cap in
+ * the last hour, to anyone.
+ *
+ * To whom: the Reply-To only when it belongs to the sender (the From's
+ * registrable domain, or free mail to free mail), else the From.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -34,6 +39,7 @@ enum ack_verdict {
 	ACK_SKIP_THREAD_ACKED,
 	ACK_SKIP_SENDER_INTERVAL,    /* the sender got one within ack-interval */
 	ACK_SKIP_DOMAIN_CAP,
+	ACK_SKIP_HOURLY_CAP,         /* ack-hourly-cap acks in all in the last hour */
 };
 
 /* What the store knows of earlier acknowledgements. */
@@ -41,7 +47,11 @@ struct ack_history {
 	bool thread_acked;
 	unsigned sender_recent;      /* acks to this recipient within ack-interval */
 	unsigned domain_recent;      /* acks to this recipient's domain within ack-interval */
+	unsigned hourly_recent;      /* acks to anyone within the last ACK_HOURLY_WINDOW */
 };
+
+/* The window of ack-hourly-cap, in seconds. */
+#define ACK_HOURLY_WINDOW 3600
 
 /* message_date: the inquiry's date on the timeline. */
 enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
@@ -49,8 +59,8 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
                             int64_t now, const struct ack_history *history);
 /* "sent", "Auto-Submitted", "a mailing list", … : for logs and `followup outbox`. */
 const char *ack_verdict_text(enum ack_verdict verdict);
-/* Where the ack goes: the first usable Reply-To, else From; NULL when
- * neither is usable. Points into msg. */
+/* Where the ack goes, without knowing our own domains or the public
+ * suffix list: ack_recipient_for(NULL, msg). */
 const struct msg_address *ack_recipient(const struct parsed_message *msg);
 
 /*
@@ -80,9 +90,12 @@ const struct msg_address *ack_recipient(const struct parsed_message *msg);
  * 11. THREAD_ACKED: history->thread_acked;
  * 12. SENDER_INTERVAL: history->sender_recent > 0;
  * 13. DOMAIN_CAP: history->domain_recent >= rule->ack_domain_cap (so a cap
- *     of 0 sends none).
- * cls NULL: no address is ours. rule NULL: max_age 24h, cap 5. history
- * NULL: nothing was sent before.
+ *     of 0 sends none), unless the recipient is a free-mail address (with
+ *     cls; classify_is_freemail()): Gmail is many buyers, not one company;
+ * 14. HOURLY_CAP: history->hourly_recent >= rule->ack_hourly_cap.
+ * cls NULL: no address is ours, none is free mail. rule NULL: the
+ * RULE_DEFAULT_* limits of rule_set.h. history NULL: nothing was sent
+ * before.
  */
 
 /* A robot's address: its local part (lowercased, without a "+tag") is
@@ -95,11 +108,17 @@ bool ack_is_robot_address(const char *addr);
 /* The recipient ack_decide() judges, and the one to send to: the first
  * Reply-To address that is usable (an ASCII local part, '@', a domain with
  * a dot, no blanks, control characters, quotes or angle brackets; not a
- * robot; with cls, not one of ours and with a registrable domain), else
- * From when it is
- * usable in the same way; NULL when there is none. ack_recipient(msg) is
- * ack_recipient_for(NULL, msg): it cannot tell our own addresses, so a
- * Reply-To of ours would be taken; prefer this one. Points into msg. */
+ * robot; with cls, not one of ours and with a registrable domain) and
+ * belongs to the sender, else From when it is usable in the same way; NULL
+ * when there is none. A Reply-To belongs to the sender when it is on the
+ * From's registrable domain ("einkauf@kunde.de" for "hans@mail.kunde.de"),
+ * or when both are free-mail addresses ("li@163.com" to "li@qq.com"); a
+ * Reply-To is unverified, and one elsewhere would make us write to a
+ * stranger. The From need not be usable itself to vouch for its domain
+ * (a non-ASCII local part); without a From domain no Reply-To is taken.
+ * ack_recipient(msg) is ack_recipient_for(NULL, msg): it cannot tell our
+ * own addresses, free mail or registrable domains (only the very same
+ * domain counts); prefer this one. Points into msg. */
 const struct msg_address *ack_recipient_for(const struct classify *cls,
                                             const struct parsed_message *msg);
 

@@ -14,12 +14,8 @@
  * instant the SLA arithmetic adds up far from INT64_MAX. */
 #define DURATION_MAX_DAYS 3650
 #define DURATION_MAX ((int64_t)DURATION_MAX_DAYS * DAY)
-#define DOMAIN_CAP_MAX 100000
+#define CAP_MAX 100000
 #define EMAIL_MAX_LEN 254
-
-#define DEFAULT_MAX_AGE DAY
-#define DEFAULT_ACK_INTERVAL DAY
-#define DEFAULT_DOMAIN_CAP 5
 
 /* Which kind of rule a key belongs to. */
 enum key_scope {
@@ -40,7 +36,7 @@ struct key_def {
 };
 
 static key_parse_fn parse_on, parse_action, parse_template, parse_max_age,
-	parse_ack_interval, parse_domain_cap, parse_until, parse_within, parse_warn_at,
+	parse_ack_interval, parse_domain_cap, parse_hourly_cap, parse_until, parse_within, parse_warn_at,
 	parse_notify, parse_escalate, parse_pause_while;
 
 static const struct key_def key_defs[] = {
@@ -50,6 +46,7 @@ static const struct key_def key_defs[] = {
 	{ "max-age", SCOPE_ACK, parse_max_age, "max-age = 24h", false },
 	{ "ack-interval", SCOPE_ACK, parse_ack_interval, "ack-interval = 24h", false },
 	{ "ack-domain-cap", SCOPE_ACK, parse_domain_cap, "ack-domain-cap = 5", false },
+	{ "ack-hourly-cap", SCOPE_ACK, parse_hourly_cap, "ack-hourly-cap = 60", false },
 	{ "until", SCOPE_SLA, parse_until, "until = our-reply", false },
 	{ "within", SCOPE_SLA, parse_within, "within = 24h business", true },
 	{ "warn-at", SCOPE_SLA, parse_warn_at, "warn-at = 75%", false },
@@ -315,7 +312,8 @@ static int parse_ack_interval(struct rule *rule, const char *value, char **msg_r
 	return parse_calendar_duration(value, &rule->ack_interval, msg_r);
 }
 
-static int parse_domain_cap(struct rule *rule, const char *value, char **msg_r)
+/* A number of acknowledgements, 1 to CAP_MAX; example: "ack-domain-cap = 5". */
+static int parse_cap(const char *value, const char *example, unsigned *cap_r, char **msg_r)
 {
 	guint64 n = 0;
 	char *end = NULL;
@@ -323,14 +321,24 @@ static int parse_domain_cap(struct rule *rule, const char *value, char **msg_r)
 	errno = 0;
 	if (g_ascii_isdigit(value[0]) && strspn(value, "0123456789") <= 6)
 		n = g_ascii_strtoull(value, &end, 10);
-	if (end == NULL || *end != '\0' || errno != 0 || n < 1 || n > DOMAIN_CAP_MAX) {
+	if (end == NULL || *end != '\0' || errno != 0 || n < 1 || n > CAP_MAX) {
 		*msg_r = g_strdup_printf("'%s' is not a number of acknowledgements (write a "
-		                         "whole number from 1 to %d, e.g. ack-domain-cap = 5)",
-		                         value, DOMAIN_CAP_MAX);
+		                         "whole number from 1 to %d, e.g. %s)", value, CAP_MAX,
+		                         example);
 		return -1;
 	}
-	rule->ack_domain_cap = (unsigned)n;
+	*cap_r = (unsigned)n;
 	return 0;
+}
+
+static int parse_domain_cap(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_cap(value, "ack-domain-cap = 5", &rule->ack_domain_cap, msg_r);
+}
+
+static int parse_hourly_cap(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_cap(value, "ack-hourly-cap = 60", &rule->ack_hourly_cap, msg_r);
 }
 
 static int parse_until(struct rule *rule, const char *value, char **msg_r)
@@ -519,9 +527,10 @@ static bool rule_name_ok(const char *name)
 static void rule_set_defaults(struct rule *rule)
 {
 	rule->action = RULE_ACTION_SLA;
-	rule->max_age = DEFAULT_MAX_AGE;
-	rule->ack_interval = DEFAULT_ACK_INTERVAL;
-	rule->ack_domain_cap = DEFAULT_DOMAIN_CAP;
+	rule->max_age = RULE_DEFAULT_MAX_AGE;
+	rule->ack_interval = RULE_DEFAULT_ACK_INTERVAL;
+	rule->ack_domain_cap = RULE_DEFAULT_ACK_DOMAIN_CAP;
+	rule->ack_hourly_cap = RULE_DEFAULT_ACK_HOURLY_CAP;
 	rule->notify = RULE_WHO_OWNER;
 	rule->escalate_to = RULE_WHO_NONE;
 }
@@ -752,7 +761,8 @@ static void describe_acknowledge(GString *s, const struct rule *rule)
 	append_duration(s, rule->max_age, false);
 	g_string_append(s, "; at most one per sender per ");
 	append_duration(s, rule->ack_interval, false);
-	g_string_append_printf(s, " and %u per domain.", rule->ack_domain_cap);
+	g_string_append_printf(s, ", %u per domain and %u an hour in all.", rule->ack_domain_cap,
+	                       rule->ack_hourly_cap);
 }
 
 /* What must happen, by when. */

@@ -62,6 +62,13 @@ struct rule_duration {
 	bool business;               /* "24h business": working time of the calendar */
 };
 
+/* An acknowledgement rule's limits when its keys are left out (and when
+ * rules/ack.c is given no rule). */
+#define RULE_DEFAULT_MAX_AGE (24 * 3600)
+#define RULE_DEFAULT_ACK_INTERVAL (24 * 3600)
+#define RULE_DEFAULT_ACK_DOMAIN_CAP 5
+#define RULE_DEFAULT_ACK_HOURLY_CAP 60
+
 struct rule {
 	char *name;
 	int line;                    /* of the section header */
@@ -74,7 +81,10 @@ struct rule {
 	int64_t ack_interval;        /* at most one ack per sender per this; default 24h
 	                                ("ack-interval") */
 	unsigned ack_domain_cap;     /* at most this many acks per sender domain per
-	                                ack_interval; default 5 ("ack-domain-cap") */
+	                                ack_interval, free mail not counted as a
+	                                domain; default 5 ("ack-domain-cap") */
+	unsigned ack_hourly_cap;     /* at most this many acks in all per hour;
+	                                default 60 ("ack-hourly-cap") */
 
 	/* service level */
 	enum rule_until until;

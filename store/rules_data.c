@@ -84,7 +84,8 @@ static int count_query(struct store *st, const char *sql, const char *text, int6
 }
 
 int store_ack_history(struct store *st, const char *rule, int64_t thread, const char *recipient,
-                      int64_t since, struct ack_history *history_r, char **error_r)
+                      int64_t since, int64_t hour_since, struct ack_history *history_r,
+                      char **error_r)
 {
 	const char *at = recipient != NULL ? strrchr(recipient, '@') : NULL;
 	char *domain = g_strconcat("%", at != NULL ? at : "@", NULL);
@@ -108,6 +109,12 @@ int store_ack_history(struct store *st, const char *rule, int64_t thread, const 
 	                error_r) < 0)
 		goto out;
 	history_r->domain_recent = (unsigned)n;
+	/* Every rule's acks, to anyone: the cap bounds what a flood of
+	 * forged inquiries can make us send. */
+	if (count_query(st, "SELECT count(*) FROM outbox WHERE kind = 'ack' "
+	                    "AND created >= ?2 AND ?1 IS NULL", NULL, hour_since, &n, error_r) < 0)
+		goto out;
+	history_r->hourly_recent = (unsigned)n;
 	ret = 0;
 out:
 	g_free(domain);

@@ -220,9 +220,10 @@ int store_ack_candidates(struct store *st, const char *rule, int64_t since,
                          struct store_ack_candidate **candidates_r, size_t *n_r, char **error_r);
 void store_ack_candidates_free(struct store_ack_candidate **candidates, size_t n);
 /* What was acknowledged already: in the thread (ever), to recipient and to
- * its domain since `since`. */
+ * its domain since `since`, and to anyone since `hour_since`. */
 int store_ack_history(struct store *st, const char *rule, int64_t thread, const char *recipient,
-                      int64_t since, struct ack_history *history_r, char **error_r);
+                      int64_t since, int64_t hour_since, struct ack_history *history_r,
+                      char **error_r);
 /* Records the rule's decision on a message ("sent" or why not): it is
  * never decided again. */
 int store_ack_record(struct store *st, const char *rule, int64_t message, const char *verdict,

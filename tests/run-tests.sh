@@ -5,8 +5,9 @@
 #    (build/asan/tests) and the debug build under valgrind (build/debug/tests);
 #  - integration tests (tests/integration/test_*.sh) against bin/, and
 #    the two that push the most mail through the parsing threads (the
-#    corpus, hostile mail) again against the ASan+UBSan build of the
-#    binaries (build/asan/bin), where any memory error or leak fails them.
+#    corpus, hostile mail) and the one that prints hostile text with every
+#    command again against the ASan+UBSan build of the binaries
+#    (build/asan/bin), where any memory error or leak fails them.
 #
 # Every test speaks TAP ("ok N - name" / "not ok N - name"); a program that
 # exits non-zero, or under valgrind reports an error or a leak, adds one
@@ -94,7 +95,7 @@ if [ "$mode" != unit ]; then
 		matches "$t" || continue
 		run_tap "integration $(basename "$t" .sh)" sh "$t"
 	done
-	for name in sync limits; do
+	for name in sync limits print; do
 		t=tests/integration/test_$name.sh
 		matches "$t" || continue
 		if [ ! -x build/asan/bin/followupd ]; then

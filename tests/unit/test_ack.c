@@ -42,7 +42,7 @@ static int teardown_group(void **state)
 }
 
 /* The rule of the acceptance tests: max-age 24h, one per sender per 24h,
- * five per domain. */
+ * five per domain, 60 an hour. */
 static const struct rule ack_rule = {
 	.name = (char *)"ack-inquiry",
 	.on = RULE_ON_INQUIRY,
@@ -50,6 +50,7 @@ static const struct rule ack_rule = {
 	.max_age = DAY,
 	.ack_interval = DAY,
 	.ack_domain_cap = 5,
+	.ack_hourly_cap = 60,
 };
 
 /* ------------------------------------------------------------ messages */
@@ -231,8 +232,17 @@ static const struct ack_case ack_cases[] = {
 	{ .label = "From with a line break", .from = "buyer@buyer.de\r\nBcc: x@y.de",
 	  .expected = ACK_SKIP_NO_ADDRESS },
 	{ .label = "From at a public suffix", .from = "buyer@co.uk", .expected = ACK_SEND },
-	{ .label = "a usable Reply-To saves a broken From", .from = "", .reply_to = "buyer@buyer.de",
-	  .expected = ACK_SEND },
+	/* A Reply-To is answered only for the sender it belongs to: without
+	 * a From, nobody vouches for it. */
+	{ .label = "a Reply-To does not stand in for a missing From", .from = "",
+	  .reply_to = "buyer@buyer.de", .expected = ACK_SKIP_NO_ADDRESS },
+	{ .label = "a Reply-To does not stand in for a From without a domain", .from = "buyer",
+	  .reply_to = "buyer@buyer.de", .expected = ACK_SKIP_NO_ADDRESS },
+	{ .label = "a Reply-To saves a From we cannot write to (non-ASCII local part)",
+	  .from = "käufer@bücher.de", .reply_to = "kaeufer@bücher.de", .expected = ACK_SEND },
+	{ .label = "a Reply-To elsewhere does not save a From we cannot write to",
+	  .from = "käufer@bücher.de", .reply_to = "kaeufer@gmail.com",
+	  .expected = ACK_SKIP_NO_ADDRESS },
 
 	/* 10. too old */
 	{ .label = "exactly max-age old", .age = DAY, .expected = ACK_SEND },
@@ -249,6 +259,26 @@ static const struct ack_case ack_cases[] = {
 	{ .label = "domain at its cap", .history = { .domain_recent = 5 }, .expected = ACK_SKIP_DOMAIN_CAP },
 	{ .label = "domain over its cap", .history = { .domain_recent = 50 }, .expected = ACK_SKIP_DOMAIN_CAP },
 	{ .label = "domain under its cap", .history = { .domain_recent = 4 }, .expected = ACK_SEND },
+	/* Free mail is many buyers, not one company: no domain cap. */
+	{ .label = "gmail.com is not capped as a domain", .from = "joao.silva@gmail.com",
+	  .history = { .domain_recent = 50 }, .expected = ACK_SEND },
+	{ .label = "a subdomain of qq.com is not capped", .from = "wang@vip.qq.com",
+	  .history = { .domain_recent = 5 }, .expected = ACK_SEND },
+	{ .label = "a free-mail Reply-To is not capped", .from = "li@163.com",
+	  .reply_to = "li.ming@qq.com", .history = { .domain_recent = 9 }, .expected = ACK_SEND },
+	{ .label = "a free-mail sender still waits for ack-interval", .from = "joao.silva@gmail.com",
+	  .history = { .sender_recent = 1 }, .expected = ACK_SKIP_SENDER_INTERVAL },
+	{ .label = "a company's Reply-To to a free-mail From: the From gets it, uncapped",
+	  .from = "buyer@gmail.com", .reply_to = "purchasing@buyer.de",
+	  .history = { .domain_recent = 5 }, .expected = ACK_SEND },
+	/* 14. all acknowledgements of the last hour */
+	{ .label = "the hourly cap reached", .history = { .hourly_recent = 60 },
+	  .expected = ACK_SKIP_HOURLY_CAP },
+	{ .label = "the hourly cap passed", .history = { .hourly_recent = 1000 },
+	  .expected = ACK_SKIP_HOURLY_CAP },
+	{ .label = "under the hourly cap", .history = { .hourly_recent = 59 }, .expected = ACK_SEND },
+	{ .label = "free mail counts towards the hourly cap", .from = "joao.silva@gmail.com",
+	  .history = { .hourly_recent = 60 }, .expected = ACK_SKIP_HOURLY_CAP },
 
 	/* The order: the first that holds decides. */
 	{ .label = "Auto-Submitted before List", .auto_submitted = "auto-generated", .list = LIST_ID,
@@ -275,6 +305,8 @@ static const struct ack_case ack_cases[] = {
 	  .expected = ACK_SKIP_THREAD_ACKED },
 	{ .label = "sender interval before domain cap", .history = { .sender_recent = 1, .domain_recent = 9 },
 	  .expected = ACK_SKIP_SENDER_INTERVAL },
+	{ .label = "domain cap before hourly cap", .history = { .domain_recent = 9, .hourly_recent = 99 },
+	  .expected = ACK_SKIP_DOMAIN_CAP },
 };
 
 static void apply_case(struct test_message *tm, const struct ack_case *c)
@@ -320,7 +352,7 @@ static void test_decide_table(void **state)
 static void test_table_covers_every_verdict(void **state)
 {
 	(void)state;
-	for (int v = ACK_SEND; v <= ACK_SKIP_DOMAIN_CAP; v++) {
+	for (int v = ACK_SEND; v <= ACK_SKIP_HOURLY_CAP; v++) {
 		bool found = false;
 		for (size_t i = 0; i < G_N_ELEMENTS(ack_cases); i++)
 			found = found || ack_cases[i].expected == (enum ack_verdict)v;
@@ -365,11 +397,24 @@ static void test_rule_limits(void **state)
 	rule.ack_domain_cap = 0;
 	assert_int_equal(ack_decide(cls, &rule, &tm.msg, NOW, NOW, &none), ACK_SKIP_DOMAIN_CAP);
 
-	/* No rule: the defaults (24h, 5). */
+	/* The hourly cap. */
+	const struct ack_history hour = { .hourly_recent = 2 };
+	rule.ack_domain_cap = 5;
+	rule.ack_hourly_cap = 3;
+	assert_int_equal(ack_decide(cls, &rule, &tm.msg, NOW, NOW, &hour), ACK_SEND);
+	rule.ack_hourly_cap = 2;
+	assert_int_equal(ack_decide(cls, &rule, &tm.msg, NOW, NOW, &hour), ACK_SKIP_HOURLY_CAP);
+	rule.ack_hourly_cap = 0;
+	assert_int_equal(ack_decide(cls, &rule, &tm.msg, NOW, NOW, &none), ACK_SKIP_HOURLY_CAP);
+
+	/* No rule: the defaults (24h, 5 per domain, 60 an hour). */
 	assert_int_equal(ack_decide(cls, NULL, &tm.msg, NOW - DAY, NOW, &none), ACK_SEND);
 	assert_int_equal(ack_decide(cls, NULL, &tm.msg, NOW - DAY - 1, NOW, &none), ACK_SKIP_TOO_OLD);
 	const struct ack_history five = { .domain_recent = 5 };
 	assert_int_equal(ack_decide(cls, NULL, &tm.msg, NOW, NOW, &five), ACK_SKIP_DOMAIN_CAP);
+	const struct ack_history sixty = { .hourly_recent = 60 }, fifty_nine = { .hourly_recent = 59 };
+	assert_int_equal(ack_decide(cls, NULL, &tm.msg, NOW, NOW, &sixty), ACK_SKIP_HOURLY_CAP);
+	assert_int_equal(ack_decide(cls, NULL, &tm.msg, NOW, NOW, &fifty_nine), ACK_SEND);
 
 	/* No history: nothing sent before. */
 	assert_int_equal(ack_decide(cls, &ack_rule, &tm.msg, NOW, NOW, NULL), ACK_SEND);
@@ -399,14 +444,36 @@ static const struct recipient_case recipient_cases[] = {
 	{ "buyer@buyer.de", "noreply@buyer.de, purchasing@buyer.de", "purchasing@buyer.de",
 	  "purchasing@buyer.de" },
 	{ "buyer@buyer.de", "sales@example.com, purchasing@buyer.de", "purchasing@buyer.de",
-	  "sales@example.com" },
-	{ "buyer@buyer.de", "sales@example.com", "buyer@buyer.de", "sales@example.com" },
+	  "purchasing@buyer.de" },
+	{ "buyer@buyer.de", "sales@example.com", "buyer@buyer.de", "buyer@buyer.de" },
 	{ "buyer@buyer.de", "not an address, @buyer.de, x@, a@localhost", "buyer@buyer.de",
 	  "buyer@buyer.de" },
 	{ "buyer@buyer.de", "postmaster@buyer.de, bounces+1@esp.net", "buyer@buyer.de", "buyer@buyer.de" },
 	{ "buyer@buyer.de", "", "buyer@buyer.de", "buyer@buyer.de" },
-	{ "", "purchasing@buyer.de", "purchasing@buyer.de", "purchasing@buyer.de" },
+	{ "", "purchasing@buyer.de", NULL, NULL },
 	{ "", NULL, NULL, NULL },
+	/* The Reply-To only on the From's registrable domain: a stranger's
+	 * Reply-To would make us write to its victim. */
+	{ "a@one.example", "victim@other.example", "a@one.example", "a@one.example" },
+	{ "buyer@buyer.de", "einkauf@buyer.com", "buyer@buyer.de", "buyer@buyer.de" },
+	{ "buyer@buyer.de", "buyer@buyer.de.evil.net", "buyer@buyer.de", "buyer@buyer.de" },
+	{ "buyer@buyer.de", "victim@other.example, purchasing@buyer.de", "purchasing@buyer.de",
+	  "purchasing@buyer.de" },
+	/* a subdomain of the same registrable domain, either way round */
+	{ "hans@mail.buyer.de", "einkauf@buyer.de", "einkauf@buyer.de", "hans@mail.buyer.de" },
+	{ "hans@buyer.de", "einkauf@de.buyer.de", "einkauf@de.buyer.de", "hans@buyer.de" },
+	{ "pedro@ventas.empresa.com.co", "compras@empresa.com.co", "compras@empresa.com.co",
+	  "pedro@ventas.empresa.com.co" },
+	{ "Hans@BUYER.de", "einkauf@buyer.DE", "einkauf@buyer.DE", "einkauf@buyer.DE" },
+	/* public suffixes: co.uk and com.co are no one's domain */
+	{ "a@one.co.uk", "b@two.co.uk", "a@one.co.uk", "a@one.co.uk" },
+	/* free mail: a buyer's other free-mail box, never a company's */
+	{ "li.ming@163.com", "li.ming@qq.com", "li.ming@qq.com", "li.ming@163.com" },
+	{ "joao@gmail.com", "joao.silva@hotmail.com", "joao.silva@hotmail.com", "joao@gmail.com" },
+	{ "joao@gmail.com", "joao.silva@gmail.com", "joao.silva@gmail.com", "joao.silva@gmail.com" },
+	{ "joao@gmail.com", "compras@empresa.com.co", "joao@gmail.com", "joao@gmail.com" },
+	{ "compras@empresa.com.co", "joao@gmail.com", "compras@empresa.com.co",
+	  "compras@empresa.com.co" },
 	{ "noreply@buyer.de", NULL, NULL, NULL },
 	{ "sales@example.com", NULL, NULL, "sales@example.com" },
 	{ "buyer@localhost", NULL, NULL, NULL },
@@ -415,6 +482,10 @@ static const struct recipient_case recipient_cases[] = {
 	{ "<buyer@buyer.de>", NULL, NULL, NULL },
 	{ "kaeufer@bücher.de", NULL, "kaeufer@bücher.de", "kaeufer@bücher.de" },
 	{ "käufer@bücher.de", NULL, NULL, NULL },
+	/* A From we cannot write to vouches for a Reply-To of its domain. */
+	{ "käufer@bücher.de", "kaeufer@bücher.de", "kaeufer@bücher.de", "kaeufer@bücher.de" },
+	{ "käufer@bücher.de", "kaeufer@xn--bcher-kva.de", "kaeufer@xn--bcher-kva.de", NULL },
+	{ "käufer@bücher.de", "kaeufer@gmail.com", NULL, NULL },
 };
 
 static void test_recipient(void **state)
@@ -460,6 +531,12 @@ static void test_decide_judges_the_recipient(void **state)
 	assert_int_equal(ack_decide(cls, &ack_rule, &tm.msg, NOW, NOW, NULL), ACK_SEND);
 	assert_string_equal(ack_recipient_for(cls, &tm.msg)->addr, "purchasing@buyer.de");
 	free_message(&tm);
+
+	/* A Reply-To at another company: the From gets it. */
+	build_message(&tm, "a@one.example", "victim@other.example");
+	assert_int_equal(ack_decide(cls, &ack_rule, &tm.msg, NOW, NOW, NULL), ACK_SEND);
+	assert_string_equal(ack_recipient_for(cls, &tm.msg)->addr, "a@one.example");
+	free_message(&tm);
 }
 
 static void test_robot_addresses(void **state)
@@ -496,12 +573,14 @@ static void test_verdict_texts(void **state)
 	assert_string_equal(ack_verdict_text(ACK_SEND), "sent");
 	assert_string_equal(ack_verdict_text(ACK_SKIP_AUTO_SUBMITTED), "Auto-Submitted");
 	assert_string_equal(ack_verdict_text(ACK_SKIP_LIST), "a mailing list");
-	for (int a = ACK_SEND; a <= ACK_SKIP_DOMAIN_CAP; a++) {
+	assert_string_equal(ack_verdict_text(ACK_SKIP_HOURLY_CAP),
+	                    "ack-hourly-cap acknowledgements in the last hour");
+	for (int a = ACK_SEND; a <= ACK_SKIP_HOURLY_CAP; a++) {
 		assert_string_not_equal(ack_verdict_text(a), "unknown");
-		for (int b = a + 1; b <= ACK_SKIP_DOMAIN_CAP; b++)
+		for (int b = a + 1; b <= ACK_SKIP_HOURLY_CAP; b++)
 			assert_string_not_equal(ack_verdict_text(a), ack_verdict_text(b));
 	}
-	assert_string_equal(ack_verdict_text((enum ack_verdict)(ACK_SKIP_DOMAIN_CAP + 1)), "unknown");
+	assert_string_equal(ack_verdict_text((enum ack_verdict)(ACK_SKIP_HOURLY_CAP + 1)), "unknown");
 	assert_string_equal(ack_verdict_text((enum ack_verdict)-1), "unknown");
 }
 

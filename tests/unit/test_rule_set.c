@@ -132,6 +132,7 @@ static void test_contract_rules(void **state)
 	assert_int_equal(r->max_age, 24 * H);
 	assert_int_equal(r->ack_interval, 24 * H);
 	assert_int_equal(r->ack_domain_cap, 5);
+	assert_int_equal(r->ack_hourly_cap, 60);
 
 	r = rule_set_find(set, "first-response");
 	assert_ptr_equal(r, &set->rules[1]);
@@ -195,6 +196,7 @@ static void test_defaults(void **state)
 	assert_int_equal(set->rules[0].max_age, D);
 	assert_int_equal(set->rules[0].ack_interval, D);
 	assert_int_equal(set->rules[0].ack_domain_cap, 5);
+	assert_int_equal(set->rules[0].ack_hourly_cap, 60);
 	assert_string_equal(set->rules[0].template_base, "t/ack");   /* as written */
 	assert_int_equal(set->rules[1].until, RULE_UNTIL_OUR_REPLY);
 	assert_int_equal(set->rules[1].within.seconds, 90 * 60);
@@ -220,6 +222,7 @@ static void test_every_key(void **state)
 	                                "max-age = 3d\n"
 	                                "ack-interval = 12h\n"
 	                                "ack-domain-cap = 20\n"
+	                                "ack-hourly-cap = 100000\n"
 	                                "[rule sla]\n"
 	                                "on = quote\n"
 	                                "until = customer-reply\n"
@@ -249,6 +252,7 @@ static void test_every_key(void **state)
 	assert_int_equal(r->max_age, 3 * D);
 	assert_int_equal(r->ack_interval, 12 * H);
 	assert_int_equal(r->ack_domain_cap, 20);
+	assert_int_equal(r->ack_hourly_cap, 100000);
 
 	r = &set->rules[1];
 	assert_int_equal(r->within.seconds, 90 * 60);
@@ -313,7 +317,8 @@ static const struct error_case error_cases[] = {
 	/* the file's syntax, per key */
 	{ SLA "bogus = 1",
 	  P "4: [rule r] bogus: unknown key (known keys: on, action, template, max-age, "
-	  "ack-interval, ack-domain-cap, until, within, warn-at, notify, escalate, "
+	  "ack-interval, ack-domain-cap, ack-hourly-cap, until, within, warn-at, notify, "
+	  "escalate, "
 	  "pause-while)" },
 	{ SLA "within = 2h",
 	  P "4: [rule r] within: given twice (first at line 3; keep one)" },
@@ -357,6 +362,17 @@ static const struct error_case error_cases[] = {
 	{ ACK "ack-domain-cap = 100001",
 	  P "5: [rule r] ack-domain-cap: '100001' is not a number of acknowledgements "
 	  "(write a whole number from 1 to 100000, e.g. ack-domain-cap = 5)" },
+	{ ACK "ack-hourly-cap = 0",
+	  P "5: [rule r] ack-hourly-cap: '0' is not a number of acknowledgements (write a "
+	  "whole number from 1 to 100000, e.g. ack-hourly-cap = 60)" },
+	{ ACK "ack-hourly-cap = 60/h",
+	  P "5: [rule r] ack-hourly-cap: '60/h' is not a number of acknowledgements (write a "
+	  "whole number from 1 to 100000, e.g. ack-hourly-cap = 60)" },
+	{ ACK "ack-hourly-cap = 1000000",
+	  P "5: [rule r] ack-hourly-cap: '1000000' is not a number of acknowledgements "
+	  "(write a whole number from 1 to 100000, e.g. ack-hourly-cap = 60)" },
+	{ ACK "ack-hourly-cap = 30\nack-hourly-cap = 40",
+	  P "6: [rule r] ack-hourly-cap: given twice (first at line 5; keep one)" },
 	{ ACK "ack-domain-cap = -1",
 	  P "5: [rule r] ack-domain-cap: '-1' is not a number of acknowledgements (write a "
 	  "whole number from 1 to 100000, e.g. ack-domain-cap = 5)" },
@@ -424,6 +440,9 @@ static const struct error_case error_cases[] = {
 	/* keys that do not go with the action */
 	{ SLA "template = /t/ack",
 	  P "4: [rule r] template: only for action = acknowledge (remove it, or add "
+	  "action = acknowledge)" },
+	{ SLA "ack-hourly-cap = 3",
+	  P "4: [rule r] ack-hourly-cap: only for action = acknowledge (remove it, or add "
 	  "action = acknowledge)" },
 	{ SLA "ack-domain-cap = 3",
 	  P "4: [rule r] ack-domain-cap: only for action = acknowledge (remove it, or add "
@@ -579,7 +598,8 @@ static void test_describe_contract(void **state)
 	assert_describes(contract_rules, "ack-inquiry",
 	                 "Acknowledge each new inquiry once, in the buyer's language, with the "
 	                 "templates /etc/followup/templates/ack*.txt, unless it is older than "
-	                 "24 hours; at most one per sender per 24 hours and 5 per domain.");
+	                 "24 hours; at most one per sender per 24 hours, 5 per domain and 60 an "
+	                 "hour in all.");
 	assert_describes(contract_rules, "first-response",
 	                 "Every inquiry must get our first reply within 24 working hours; tell "
 	                 "the owner when it is late, and the owner's manager 24 working hours "
@@ -629,11 +649,12 @@ static void test_describe_combinations(void **state)
 	                 "wait for the customer and while the customer is away (an "
 	                 "auto-reply).");
 	assert_describes("[rule r]\non = inquiry\naction = acknowledge\ntemplate = ack\n"
-	                 "max-age = 2w\nack-interval = 90m\nack-domain-cap = 1",
+	                 "max-age = 2w\nack-interval = 90m\nack-domain-cap = 1\n"
+	                 "ack-hourly-cap = 12",
 	                 "r",
 	                 "Acknowledge each new inquiry once, in the buyer's language, with the "
 	                 "templates ack*.txt, unless it is older than 2 weeks; at most one per "
-	                 "sender per 90 minutes and 1 per domain.");
+	                 "sender per 90 minutes, 1 per domain and 12 an hour in all.");
 	assert_describes("[rule r]\non = inquiry\nwithin = 100s business\n"
 	                 "escalate = manager after 1s",
 	                 "r",

@@ -12,6 +12,7 @@
 #include <libpsl.h>
 
 #include "parsers/message.h"
+#include "rules/ack.h"
 #include "rules/classify.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* to build a store of an older schema */
@@ -637,6 +638,63 @@ static void test_customers_and_targets(void **state)
 	assert_int_equal(store_resolve_target(f->st, "nobody@else.org", NULL, NULL, &t, &error), 1);
 }
 
+/* What the acknowledgement rules count in the outbox: acknowledgements
+ * in the thread (ever), to the recipient and to its domain since `since`,
+ * and to anyone since `hour_since` (ack-hourly-cap). */
+static void test_ack_history(void **state)
+{
+	struct fixture *f = *state;
+	const int64_t now = INT64_C(1800000000), hour = 3600, day = 24 * 3600;
+	static const struct {
+		const char *kind, *to;
+		int64_t thread, age;
+	} rows[] = {
+		{ "ack", "hans@kunde.de", 1, 2 * 3600 },      /* in ack-interval, not the hour */
+		{ "ack", "anna@kunde.de", 2, 3600 },          /* exactly an hour ago: counts */
+		{ "ack", "li.ming@163.com", 3, 60 },
+		{ "ack", "alt@kunde.de", 4, 2 * 24 * 3600 },  /* before both */
+		{ "ack", "x@other.de", 5, 3601 },             /* a second before the hour */
+		{ "alert", "li.wei@example.com", 1, 10 },     /* no acknowledgement */
+		{ "digest", "hans@kunde.de", 0, 10 },
+	};
+	struct ack_history h;
+	char *error = NULL;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+		char key[32];
+		int64_t id = 0;
+		snprintf(key, sizeof(key), "k%zu", i);
+		const struct store_outbox_new m = {
+			.key = key, .kind = rows[i].kind, .rule = "ack-inquiry", .thread = rows[i].thread,
+			.recipient = rows[i].to, .envelope_from = "", .message_id = key,
+			.subject = "s", .raw = "x", .len = 1, .created = now - rows[i].age,
+		};
+		assert_int_equal(store_outbox_add(f->st, &m, &id, &error), 0);
+		assert_true(id > 0);
+	}
+
+	assert_int_equal(store_ack_history(f->st, "ack-inquiry", 1, "Hans@Kunde.DE", now - day,
+	                                   now - hour, &h, &error), 0);
+	assert_true(h.thread_acked);
+	assert_int_equal(h.sender_recent, 1);
+	assert_int_equal(h.domain_recent, 2);     /* hans and anna; alt is older */
+	assert_int_equal(h.hourly_recent, 2);     /* anna and li.ming */
+
+	assert_int_equal(store_ack_history(f->st, "ack-inquiry", 9, "new@gmail.com", now - day,
+	                                   now - hour, &h, &error), 0);
+	assert_false(h.thread_acked);
+	assert_int_equal(h.sender_recent, 0);
+	assert_int_equal(h.domain_recent, 0);
+	assert_int_equal(h.hourly_recent, 2);
+
+	/* No recipient (nobody to write to): the thread and the hour still count. */
+	assert_int_equal(store_ack_history(f->st, "ack-inquiry", 3, NULL, now - day, now - 2 * hour,
+	                                   &h, &error), 0);
+	assert_true(h.thread_acked);
+	assert_int_equal(h.sender_recent, 0);
+	assert_int_equal(h.hourly_recent, 4);
+}
+
 /* A store written by a build of schema version 1 opens, migrates to the
  * current version keeping its rows, and a read-only open of an old store
  * says what to do. */
@@ -695,6 +753,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reparse_damaged_raw, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_raw_copy_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ack_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
 	};
 	message_parser_init();
