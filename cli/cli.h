@@ -14,6 +14,7 @@
 
 #include "config/config.h"
 #include "config/runtime.h"
+#include "parsers/safe_text.h"
 #include "store/store.h"
 
 /* Exit statuses, documented in docs/CLI.md. */
@@ -61,24 +62,6 @@ int cmd_assign(struct cli_ctx *ctx);
 void cli_format_utc(int64_t t, char *buf, size_t size);
 /* "2026-11-20 16:15" in the local time zone; "-" for INT64_MIN. */
 void cli_format_local(int64_t t, char *buf, size_t size);
-/* Where a text goes: one line (a subject, a name, a file name), or a
- * block that keeps its lines (a body). */
-enum cli_text_shape {
-	CLI_TEXT_LINE,    /* a line break or tab becomes a space */
-	CLI_TEXT_BLOCK,   /* tabs and line breaks stay; CR LF becomes LF */
-};
-/* Appends s to out in a form safe to write to a terminal: mail comes
- * from strangers, and an escape sequence in a subject could set the
- * window title, clear the screen or write the clipboard (OSC 52). C0
- * controls are shown in caret notation ("^[" for ESC, "^?" for DEL; a lone
- * CR is "^M", a CR before LF is dropped), C1 controls (U+0080-U+009F) and
- * the bidi embeddings, overrides and isolates (U+202A-U+202E,
- * U+2066-U+2069) as "<U+009B>", each byte of invalid UTF-8 as U+FFFD.
- * Everything else, tabs and line breaks as `shape` says, is unchanged.
- * NULL appends nothing. */
-void cli_safe_append(GString *out, const char *s, enum cli_text_shape shape);
-/* The same, as a new string. */
-char *cli_safe_text(const char *s, enum cli_text_shape shape);
 /* Appends s (made safe as one line) to out padded or cut to exactly
  * `width` terminal columns (wide CJK characters count two). */
 void cli_pad(GString *out, const char *s, int width);

@@ -78,7 +78,7 @@ int cmd_outbox(struct cli_ctx *ctx)
 			printf("%s\n", line->str);
 			if (it->last_error != NULL && strcmp(it->state, "sent") != 0) {
 				/* The SMTP server's words. */
-				char *said = cli_safe_text(it->last_error, CLI_TEXT_LINE);
+				char *said = safe_text_new(it->last_error, SAFE_TEXT_LINE);
 				printf("%64s%s\n", "", said);
 				g_free(said);
 			}
@@ -123,7 +123,7 @@ int cmd_assign(struct cli_ctx *ctx)
 		json_array_append_new(arr, o);
 		cli_print_json(arr);
 	} else {
-		char *key = cli_safe_text(target.customer_key, CLI_TEXT_LINE);
+		char *key = safe_text_new(target.customer_key, SAFE_TEXT_LINE);
 		if (clear)
 			printf("%s has no assigned owner now\n", key);
 		else

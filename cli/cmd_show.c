@@ -39,7 +39,7 @@ static void label(GString *out, const char *name)
 /* Text from the message, on one line. */
 static void text(GString *out, const char *s)
 {
-	cli_safe_append(out, s, CLI_TEXT_LINE);
+	safe_text_append(out, s, SAFE_TEXT_LINE);
 }
 
 static void field(GString *out, const char *name, const char *value)
@@ -110,7 +110,7 @@ static void attachments_field(GString *out, const struct store_entry *e)
 }
 
 /* Every string of the message is the sender's: each goes through
- * cli_safe_append() on its way to the terminal. */
+ * safe_text_append() on its way to the terminal. */
 static void print_message(const struct store_entry *e)
 {
 	GString *out = g_string_new(NULL);
@@ -171,7 +171,7 @@ static void print_message(const struct store_entry *e)
 		field(out, "Problem:", e->parse_error);
 	attachments_field(out, e);
 	g_string_append_c(out, '\n');
-	cli_safe_append(out, e->body_text, CLI_TEXT_BLOCK);
+	safe_text_append(out, e->body_text, SAFE_TEXT_BLOCK);
 	g_string_append_c(out, '\n');
 	fputs(out->str, stdout);
 	g_string_free(out, TRUE);

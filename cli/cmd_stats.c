@@ -81,7 +81,7 @@ static json_t *stats_json(const struct store_stats *s)
 /* "  auto-reply        12": names are the store's, shown safe. */
 static void print_count(const struct store_count *c, int width)
 {
-	char *name = cli_safe_text(c->name, CLI_TEXT_LINE);
+	char *name = safe_text_new(c->name, SAFE_TEXT_LINE);
 
 	printf("  %-*s %8llu\n", width, name, (unsigned long long)c->value);
 	g_free(name);
@@ -103,8 +103,8 @@ static void print_stats(const struct store_stats *s)
 	printf("\nfolders:\n");
 	for (size_t i = 0; i < s->n_folders; i++) {
 		const struct store_folder_stats *f = &s->folders[i];
-		char *account = cli_safe_text(f->account, CLI_TEXT_LINE);
-		char *folder = cli_safe_text(f->folder, CLI_TEXT_LINE);
+		char *account = safe_text_new(f->account, SAFE_TEXT_LINE);
+		char *folder = safe_text_new(f->folder, SAFE_TEXT_LINE);
 		printf("  %s/%-20s %8llu copies, UIDVALIDITY %u, last UID %u\n", account, folder,
 		       (unsigned long long)f->messages, f->uidvalidity, f->last_uid);
 		g_free(account);

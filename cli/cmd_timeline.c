@@ -89,7 +89,7 @@ int cmd_timeline(struct cli_ctx *ctx)
 			json_array_append_new(arr, cli_json_entry(entries[i]));
 		cli_print_json(arr);
 	} else {
-		char *key = cli_safe_text(target.customer_key, CLI_TEXT_LINE);
+		char *key = safe_text_new(target.customer_key, SAFE_TEXT_LINE);
 		printf("%s: %zu message%s\n\n", key, n, n == 1 ? "" : "s");
 		g_free(key);
 		for (size_t i = 0; i < n; i++)

@@ -33,74 +33,6 @@ void cli_format_local(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* ---- text from mail, made safe for a terminal ---- */
-
-/* Bidi embeddings, overrides and isolates: they reorder what follows
- * on the line, so a file name or a subject can show something else than
- * it says ("Trojan Source"). The marks (U+200E, U+200F) only steer
- * neutral characters and are common in Arabic and Hebrew mail: kept. */
-static bool is_bidi_control(gunichar c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* Shown by their code point: the C1 controls (U+009B is CSI, U+009D OSC
- * to a terminal that takes them) and the bidi controls. */
-static bool shown_as_code_point(gunichar c)
-{
-	return (c >= 0x80 && c <= 0x9f) || is_bidi_control(c);
-}
-
-/* One valid character c, whose UTF-8 is [p, next). */
-static void append_safe_char(GString *out, gunichar c, const char *p, const char *next,
-                             enum cli_text_shape shape)
-{
-	if (c == '\n' || c == '\t') {
-		g_string_append_c(out, shape == CLI_TEXT_BLOCK ? (char)c : ' ');
-	} else if (c == '\r' && *next == '\n') {
-		/* CR LF is a line end: the LF stands for it. */
-	} else if (c < 0x20) {
-		g_string_append_c(out, '^');
-		g_string_append_c(out, (char)(c + 0x40));
-	} else if (c == 0x7f) {
-		g_string_append(out, "^?");
-	} else if (shown_as_code_point(c)) {
-		g_string_append_printf(out, "<U+%04X>", c);
-	} else {
-		g_string_append_len(out, p, next - p);
-	}
-}
-
-void cli_safe_append(GString *out, const char *s, enum cli_text_shape shape)
-{
-	const char *end;
-
-	if (s == NULL)
-		return;
-	end = s + strlen(s);
-	for (const char *p = s; p < end;) {
-		gunichar c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2) {
-			/* One byte at a time: a lone 0x9B is CSI to an 8-bit
-			 * terminal, so no byte of it may pass. */
-			g_string_append_unichar(out, 0xfffd);
-			p++;
-			continue;
-		}
-		const char *next = g_utf8_next_char(p);
-		append_safe_char(out, c, p, next, shape);
-		p = next;
-	}
-}
-
-char *cli_safe_text(const char *s, enum cli_text_shape shape)
-{
-	GString *out = g_string_new(NULL);
-
-	cli_safe_append(out, s, shape);
-	return g_string_free(out, FALSE);
-}
-
 /* Terminal columns of one character of safe text. */
 static int char_width(gunichar c)
 {
@@ -123,7 +55,7 @@ static int text_width(const char *s)
 void cli_pad(GString *out, const char *s, int width)
 {
 	/* Measured and cut as it will be shown: "^[" takes two columns. */
-	char *safe = cli_safe_text(s, CLI_TEXT_LINE);
+	char *safe = safe_text_new(s, SAFE_TEXT_LINE);
 	int used = 0;
 	bool fits = text_width(safe) <= width;
 
@@ -195,7 +127,7 @@ char *cli_json_dumps(const json_t *value)
 		const char *next = c < 0x110000 ? g_utf8_next_char(p) : p + 1;
 		if (c >= 0x110000)
 			g_string_append_unichar(out, 0xfffd);
-		else if (c == 0x7f || shown_as_code_point(c))
+		else if (c == 0x7f || safe_text_shown_as_code_point(c))
 			g_string_append_printf(out, "\\u%04X", c);
 		else
 			g_string_append_len(out, p, next - p);
@@ -226,7 +158,7 @@ void cli_error(const char *fmt, ...)
 	va_start(args, fmt);
 	message = g_strdup_vprintf(fmt, args);
 	va_end(args);
-	safe = cli_safe_text(message, CLI_TEXT_BLOCK);
+	safe = safe_text_new(message, SAFE_TEXT_BLOCK);
 	fprintf(stderr, "followup: %s\n", safe);
 	g_free(safe);
 	g_free(message);

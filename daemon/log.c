@@ -1,12 +1,16 @@
 /*
- * log: see log.h. Control characters in a message (a hostile subject, a
- * server's error text) are replaced, so one event is always one line.
+ * log: see log.h. A message is made safe as one line (parsers/safe_text.c:
+ * controls, C1, bidi controls and invalid UTF-8 from a hostile subject or
+ * a server's error text shown, not passed on), so one event is always one
+ * line and `journalctl` on a terminal never runs an escape sequence.
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib.h>
 
 #include "daemon/log.h"
+#include "parsers/safe_text.h"
 
 static enum log_level current_level = LOG_LEVEL_INFO;
 
@@ -39,25 +43,21 @@ int log_level_from_name(const char *name)
 
 void log_vmsg(enum log_level level, const char *fmt, va_list args)
 {
-	char line[2048];
-	int prefix, n;
+	char text[2048];
+	GString *line;
 
 	if (level > current_level)
 		return;
-	prefix = snprintf(line, sizeof(line), "<%d>", (int)level);
-	n = vsnprintf(line + prefix, sizeof(line) - (size_t)prefix - 1, fmt, args);
-	if (n < 0)
+	if (vsnprintf(text, sizeof(text), fmt, args) < 0)
 		return;
-	size_t room = sizeof(line) - (size_t)prefix - 2;
-	size_t len = (size_t)prefix + ((size_t)n < room ? (size_t)n : room);
-	for (size_t i = (size_t)prefix; i < len; i++) {
-		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
-			line[i] = ' ';
-	}
-	line[len++] = '\n';
+	line = g_string_sized_new(sizeof(text) + 16);
+	g_string_printf(line, "<%d>", (int)level);
+	safe_text_append(line, text, SAFE_TEXT_LINE);
+	g_string_append_c(line, '\n');
 	/* One write per line: lines from several threads never interleave. */
-	ssize_t ignored = write(STDERR_FILENO, line, len);
+	ssize_t ignored = write(STDERR_FILENO, line->str, line->len);
 	(void)ignored;
+	g_string_free(line, TRUE);
 }
 
 void log_msg(enum log_level level, const char *fmt, ...)

@@ -93,7 +93,8 @@ check "Dovecot takes the messages" imaptool load "$T/mail/manifest.json"
 CONF=$T/followup.conf
 write_config "$CONF"
 FU="$BIN/followup -c $CONF"
-check "followupd --once files them" "$BIN/followupd" -c "$CONF" --once
+check "followupd --once files them" sh -c \
+	"'$BIN/followupd' -c '$CONF' --once --log-level debug 2> '$T/daemon.log'"
 
 # safe FILE: no byte ESC; valid UTF-8, so no raw byte 0x80-0x9F outside a
 # character; no C1 control, bidi control or other C0 control than tab and
@@ -111,6 +112,8 @@ bad = [(i, hex(ord(c))) for i, c in enumerate(text)
 assert not bad, "controls at %s" % bad[:10]
 PYEOF
 }
+
+check "followupd's own log of them is safe too" safe "$T/daemon.log"
 
 # printed FILE ARGS...: `followup ARGS` exits 0 and what it prints (in
 # FILE) is safe.

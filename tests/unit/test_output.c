@@ -16,8 +16,8 @@
 struct safe_case {
 	const char *label;
 	const char *in;
-	const char *line;     /* CLI_TEXT_LINE */
-	const char *block;    /* CLI_TEXT_BLOCK */
+	const char *line;     /* SAFE_TEXT_LINE */
+	const char *block;    /* SAFE_TEXT_BLOCK */
 };
 
 static const struct safe_case safe_cases[] = {
@@ -81,8 +81,8 @@ static void test_safe_text_table(void **state)
 	(void)state;
 	for (size_t i = 0; i < G_N_ELEMENTS(safe_cases); i++) {
 		const struct safe_case *c = &safe_cases[i];
-		char *line = cli_safe_text(c->in, CLI_TEXT_LINE);
-		char *block = cli_safe_text(c->in, CLI_TEXT_BLOCK);
+		char *line = safe_text_new(c->in, SAFE_TEXT_LINE);
+		char *block = safe_text_new(c->in, SAFE_TEXT_BLOCK);
 		bool ok = strcmp(line, c->line) == 0 && strcmp(block, c->block) == 0;
 		if (!ok)
 			print_error("%s: line '%s' (expected '%s'), block '%s' (expected '%s')\n",
@@ -96,12 +96,12 @@ static void test_safe_text_table(void **state)
 
 /* Whatever comes in, what goes out is valid UTF-8 with no ESC, no C1
  * control and no raw byte 0x80-0x9F outside a character. */
-static void assert_terminal_safe(const char *s, enum cli_text_shape shape)
+static void assert_terminal_safe(const char *s, enum safe_text_shape shape)
 {
 	assert_true(g_utf8_validate(s, -1, NULL));
 	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if (c < 0x20 && !(shape == CLI_TEXT_BLOCK && (c == '\n' || c == '\t')))
+		if (c < 0x20 && !(shape == SAFE_TEXT_BLOCK && (c == '\n' || c == '\t')))
 			fail_msg("control U+%04X in '%s'", c, s);
 		if (c == 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
 		    (c >= 0x2066 && c <= 0x2069))
@@ -116,9 +116,9 @@ static void test_safe_text_every_byte(void **state)
 	for (unsigned a = 1; a < 256; a++) {
 		for (unsigned b = 0; b < 256; b++) {
 			char in[4] = { (char)a, (char)b, (char)0x9b, '\0' };
-			for (int shape = CLI_TEXT_LINE; shape <= CLI_TEXT_BLOCK; shape++) {
-				char *out = cli_safe_text(in, (enum cli_text_shape)shape);
-				assert_terminal_safe(out, (enum cli_text_shape)shape);
+			for (int shape = SAFE_TEXT_LINE; shape <= SAFE_TEXT_BLOCK; shape++) {
+				char *out = safe_text_new(in, (enum safe_text_shape)shape);
+				assert_terminal_safe(out, (enum safe_text_shape)shape);
 				g_free(out);
 			}
 		}
@@ -130,12 +130,12 @@ static void test_safe_append(void **state)
 	(void)state;
 	GString *out = g_string_new("Subject: ");
 
-	cli_safe_append(out, "Offer\x1b]0;x\x07\n", CLI_TEXT_LINE);
-	cli_safe_append(out, NULL, CLI_TEXT_LINE);
+	safe_text_append(out, "Offer\x1b]0;x\x07\n", SAFE_TEXT_LINE);
+	safe_text_append(out, NULL, SAFE_TEXT_LINE);
 	assert_string_equal(out->str, "Subject: Offer^[]0;x^G ");
 	g_string_free(out, TRUE);
 
-	char *empty = cli_safe_text(NULL, CLI_TEXT_BLOCK);
+	char *empty = safe_text_new(NULL, SAFE_TEXT_BLOCK);
 	assert_string_equal(empty, "");
 	g_free(empty);
 }
