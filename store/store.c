@@ -129,6 +129,12 @@ static int configure(struct store *st, char **error_r)
 	if (store_exec(st, "PRAGMA journal_mode = WAL", error_r) < 0 ||
 	    store_exec(st, "PRAGMA synchronous = NORMAL", error_r) < 0)
 		return -1;
+	/* The -wal and -shm files stay when the last writer closes: a team
+	 * member who may only read the store (a group member, without write
+	 * access to its directory) can open a WAL database read-only only
+	 * while they exist, because only a writer could create them. */
+	int persist = 1;
+	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	return 0;
 }
 
