@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "daemon/imap.h"
+#include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
 
@@ -36,6 +37,7 @@ struct imap_conn {
 
 	struct curl_uv *cu;
 	CURL *easy;
+	struct curl_trace *trace; /* --log-level debug: the login, redacted */
 	char errbuf[CURL_ERROR_SIZE];
 	enum conn_state state;
 	imap_ready_fn *ready;
@@ -90,6 +92,7 @@ static void conn_close(struct imap_conn *c)
 	if (c->easy != NULL)
 		curl_easy_cleanup(c->easy);
 	c->easy = NULL;
+	curl_trace_free(&c->trace);
 	while ((cmd = g_queue_pop_head(&c->cmds)) != NULL)
 		cmd_free(cmd);
 	g_string_free(c->out, TRUE);
@@ -472,8 +475,7 @@ int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
 	if (c->ca_file != NULL)
 		curl_easy_setopt(c->easy, CURLOPT_CAINFO, c->ca_file);
-	if (log_get_level() >= LOG_LEVEL_DEBUG && getenv("FOLLOWUP_CURL_VERBOSE") != NULL)
-		curl_easy_setopt(c->easy, CURLOPT_VERBOSE, 1L);
+	c->trace = curl_trace_new(c->easy, c->label, REDACT_IMAP);
 	c->state = CONN_CONNECTING;
 	if (curl_uv_add(c->cu, c->easy, on_connected, c) < 0) {
 		c->state = CONN_NEW;

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "daemon/smtp.h"
+#include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
 
@@ -21,6 +22,7 @@ struct smtp_client {
 
 	/* the transfer in progress */
 	CURL *easy;
+	struct curl_trace *trace; /* --log-level debug: the dialogue, redacted */
 	struct curl_slist *rcpt;
 	char *mail_from;
 	char *data;
@@ -47,6 +49,7 @@ static void transfer_clear(struct smtp_client *c)
 		curl_easy_cleanup(c->easy);
 		c->easy = NULL;
 	}
+	curl_trace_free(&c->trace);
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = NULL;
 	g_free(c->mail_from);
@@ -138,6 +141,7 @@ int smtp_client_send(struct smtp_client *c, const char *envelope_from, const cha
 	curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, (long)c->timeout_s * 5);
 	curl_easy_setopt(c->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
+	c->trace = curl_trace_new(c->easy, "smtp", REDACT_SMTP);
 	if (curl_uv_add(c->cu, c->easy, on_done, c) < 0) {
 		transfer_clear(c);
 		return -1;
