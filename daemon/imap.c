@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "daemon/imap.h"
+#include "daemon/curl_hint.h"
 #include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
@@ -373,38 +374,15 @@ static void on_poll(uv_poll_t *poll, int status, int events)
 	leave(c);
 }
 
-static const char *curl_hint(CURLcode rc)
-{
-	switch (rc) {
-	case CURLE_LOGIN_DENIED:
-		return "check user and password";
-	case CURLE_COULDNT_CONNECT:
-		return "is the server running, and the host and port in url right?";
-	case CURLE_COULDNT_RESOLVE_HOST:
-		return "check the host name in url";
-	case CURLE_USE_SSL_FAILED:
-		return "the server offers no STARTTLS: use imaps://, or tls = no for a loopback server";
-	case CURLE_PEER_FAILED_VERIFICATION:
-		return "the server's TLS certificate is not trusted for this host name";
-	case CURLE_SSL_CONNECT_ERROR:
-		return "TLS handshake failed";
-	case CURLE_OPERATION_TIMEDOUT:
-		return "the server did not answer in time";
-	default:
-		return NULL;
-	}
-}
-
 static void on_connected(CURL *easy, CURLcode result, void *ctx)
 {
 	struct imap_conn *c = ctx;
 	curl_socket_t fd = CURL_SOCKET_BAD;
 
 	if (result != CURLE_OK) {
-		const char *hint = curl_hint(result);
-		fail(c, "%s: cannot log in to %s: %s%s%s%s", c->label, c->url,
-		     c->errbuf[0] != '\0' ? c->errbuf : curl_easy_strerror(result),
-		     hint != NULL ? " (" : "", hint != NULL ? hint : "", hint != NULL ? ")" : "");
+		char *why = curl_hint_describe(result, c->errbuf, "imaps");
+		fail(c, "%s: cannot log in to %s: %s", c->label, c->url, why);
+		g_free(why);
 		return;
 	}
 	if (curl_easy_getinfo(easy, CURLINFO_ACTIVESOCKET, &fd) != CURLE_OK ||

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "daemon/smtp.h"
+#include "daemon/curl_hint.h"
 #include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
@@ -74,11 +75,14 @@ static void on_done(CURL *easy, CURLcode rc, void *p)
 		/* A 5xx answer is the server's final word; anything else (4xx,
 		 * no connection, TLS, a timeout) may pass. */
 		result = code >= 500 && code < 600 ? SMTP_PERMFAIL : SMTP_TEMPFAIL;
-		const char *why = c->errbuf[0] != '\0' ? c->errbuf : curl_easy_strerror(rc);
-		if (code != 0)
+		char *why = curl_hint_describe(rc, c->errbuf, "smtps");
+		/* The last code is a refusal only when it is one: after a 250 to
+		 * EHLO, STARTTLS or the certificate failed on our side. */
+		if (code >= 400)
 			detail = g_strdup_printf("%s: the server answered %ld (%s)", c->url, code, why);
 		else
 			detail = g_strdup_printf("%s: %s", c->url, why);
+		g_free(why);
 	}
 	smtp_sent_fn *sent = c->sent;
 	void *ctx = c->ctx;
