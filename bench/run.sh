@@ -90,7 +90,7 @@ IMAPAccount bench
 Host 127.0.0.1
 Port $IMAP_PORT
 User sales@example.com
-Pass secret
+Pass $TEST_PASSWORD
 SSLType None
 AuthMechs LOGIN PLAIN
 

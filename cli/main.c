@@ -136,7 +136,8 @@ int main(int argc, char **argv)
 	}
 
 	const char *path = config_default_path(ctx.config_path);
-	if (config_load(path, &ctx.cfg, &error) < 0) {
+	/* Team members run this: the passwords are followupd's alone. */
+	if (config_load_opts(path, CONFIG_LOAD_NO_SECRETS, &ctx.cfg, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_CONFIG_ERROR;
 		goto out;

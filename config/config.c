@@ -423,6 +423,25 @@ static char *config_reader(char *buf, int size, void *context)
 
 /* --- the handler: one key = value at a time -------------------------------- */
 
+/* Index of a setting already given that excludes def (the same one_of),
+ * or -1. */
+static int setting_excluded_by(const struct load_state *st, const struct section_def *sdef,
+                               const struct setting_def *def)
+{
+	size_t i;
+
+	if (def->one_of == NULL)
+		return -1;
+	for (i = 0; i < sdef->n_settings; i++) {
+		const char *group = sdef->settings[i].one_of;
+
+		if (&sdef->settings[i] != def && st->cur.seen[i] != 0 && group != NULL &&
+		    strcmp(group, def->one_of) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 static int config_handler(void *user, const char *section, const char *name,
                           const char *value)
 {
@@ -468,12 +487,11 @@ static int config_handler(void *user, const char *section, const char *name,
 		                  "the default)");
 		return 0;
 	}
-	other = def->excludes != NULL ? config_setting_index(sdef, def->excludes) : -1;
-	other = other >= 0 ? st->cur.seen[other] : 0;
-	if (other != 0) {
+	other = setting_excluded_by(st, sdef, def);
+	if (other >= 0) {
 		config_load_error(st, st->lineno, st->cur.label, name,
 		                  "cannot be used together with %s (line %d; keep one of them)",
-		                  def->excludes, other);
+		                  sdef->settings[other].key, st->cur.seen[other]);
 		return 0;
 	}
 	st->cur.seen[i] = st->lineno;
@@ -553,6 +571,7 @@ static int load_open(struct load_state *st)
 		close(fd);
 		return -1;
 	}
+	st->mode = sb.st_mode;
 	st->file = fdopen(fd, "r");
 	if (st->file == NULL) {
 		config_load_error(st, 0, NULL, NULL, "cannot open: %s", g_strerror(errno));
@@ -609,6 +628,12 @@ static int load_finish(struct load_state *st)
 
 int config_load(const char *path, struct config **cfg_r, char **error_r)
 {
+	return config_load_opts(path, CONFIG_LOAD_NO_SECRETS, cfg_r, error_r);
+}
+
+int config_load_opts(const char *path, enum config_load_flags flags, struct config **cfg_r,
+                     char **error_r)
+{
 	struct load_state st;
 	int rc, ret = -1;
 
@@ -620,6 +645,7 @@ int config_load(const char *path, struct config **cfg_r, char **error_r)
 		return -1;
 	}
 	load_state_init(&st, path);
+	st.flags = flags;
 	if (load_open(&st) < 0)
 		goto out;
 	rc = ini_parse_stream(config_reader, &st, config_handler, &st);

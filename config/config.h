@@ -37,8 +37,14 @@ struct config_account {
 	char *name;           /* from [account NAME] */
 	char *url;            /* imap://host[:port] or imaps://host[:port], scheme lowercased */
 	bool tls;             /* false only with "tls = no" (plain imap://) */
+	bool plaintext_allowed; /* plaintext = allow: tls = no may reach another machine */
+	bool plaintext_remote;/* tls = no to a host that is not this machine (allowed
+	                       * by plaintext = allow): followupd warns at start */
 	char *user;
-	char *password;       /* from password = or the first line of password-file */
+	char *password;       /* from password =, password-file or password-credential;
+	                       * NULL unless loaded with CONFIG_LOAD_SECRETS */
+	char *password_file;  /* password-file, absolute; NULL when not given */
+	char *password_credential; /* password-credential: a name in $CREDENTIALS_DIRECTORY */
 	char **folders;       /* NULL-terminated; default {"INBOX", NULL} */
 	char **sent_folders;  /* NULL-terminated, never NULL, may be empty; each one is
 	                       * also in folders (added there when not listed) */
@@ -51,8 +57,12 @@ struct config_smtp {
 	bool present;
 	char *url;            /* smtp:// or smtps://, scheme lowercased */
 	bool tls;
+	bool plaintext_allowed; /* as for accounts */
+	bool plaintext_remote;
 	char *user;           /* optional */
-	char *password;       /* optional, password or password-file */
+	char *password;       /* as for accounts; NULL without a user */
+	char *password_file;
+	char *password_credential;
 	char *from;           /* "Name <addr>" as written */
 	char *ca_file;        /* as for accounts */
 	char *envelope_from;  /* of acknowledgements: "" for the null sender <> (default) */
@@ -113,6 +123,7 @@ struct config_classify {
 
 /* [limits]: what hostile or huge mail may cost, all optional. A message
  * over a limit is still filed (header only, or cut), and the hit logged. */
+#define CONFIG_SIZE_MAX (UINT64_C(1) << 30) /* the largest size of [limits]: 1G */
 struct config_limits {
 	uint64_t max_message_size;  /* larger messages: header only; default 64M */
 	unsigned max_mime_depth;    /* nesting of multiparts; default 64 */
@@ -136,10 +147,27 @@ struct config {
 	struct config_limits limits;
 };
 
+/* What config_load_opts() reads besides the file itself. */
+enum config_load_flags {
+	/* Everything but the passwords: a password-file or a credential is
+	 * never opened (its path or name is kept), an inline password is not
+	 * kept, and the password fields stay NULL. What the followup CLI
+	 * loads: it runs as team members who must not read the secrets. */
+	CONFIG_LOAD_NO_SECRETS = 0,
+	/* The passwords too, for followupd: read from password-file or from
+	 * $CREDENTIALS_DIRECTORY/NAME (password-credential), and refused when
+	 * the file holding a password can be read by its group or others. */
+	CONFIG_LOAD_SECRETS = 1 << 0,
+};
+
 /* Loads and validates path. 0 on success; on error -1 with *cfg_r NULL and
  * *error_r a new string "FILE:LINE: [SECTION] KEY: what is wrong (what to
  * do)" (or "FILE: ..." when no line applies), which the caller g_free()s.
- * The first error stops loading. A NULL path is an error too. */
+ * The first error stops loading. A NULL path is an error too. No error
+ * message ever holds a password. */
+int config_load_opts(const char *path, enum config_load_flags flags, struct config **cfg_r,
+                     char **error_r);
+/* config_load_opts() with CONFIG_LOAD_NO_SECRETS. */
 int config_load(const char *path, struct config **cfg_r, char **error_r);
 void config_free(struct config **cfg);
 

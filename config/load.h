@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "config/config.h"
 
@@ -37,7 +38,7 @@ struct setting_def {
 	const char *default_value; /* parsed when the key is absent; NULL: none */
 	const char *required;      /* non-NULL: must be given; an example line */
 	unsigned min_seconds;      /* durations: the smallest value allowed */
-	const char *excludes;      /* a key of the section that cannot come with this one */
+	const char *one_of;        /* settings with the same one_of exclude each other */
 };
 
 enum section_arg {
@@ -78,6 +79,8 @@ struct section_state {
 
 struct load_state {
 	const char *path;          /* as given, for messages */
+	enum config_load_flags flags;
+	mode_t mode;               /* of the file, for the check of inline passwords */
 	char *dir;                 /* absolute directory of the file */
 	FILE *file;
 	int lineno;

@@ -15,12 +15,14 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define CONFIG_PASSWORD_FILE_MAX 4096
 #define CONFIG_ACCOUNT_NAME_MAX 64
+#define CONFIG_CREDENTIAL_NAME_MAX 255
 #define DEFAULT_STORE_PATH "/var/lib/followup/followup.db"
 
 #define FIELD(target, def, type) ((type *)(void *)((char *)(target) + (def)->offset))
@@ -51,16 +53,17 @@ static char *resolve_path(const struct load_state *st, const char *path)
 }
 
 /* Opens path for reading without blocking on a FIFO, and only if it is a
- * regular file. The descriptor, or -1 with *msg_r. */
-static int open_regular_file(const char *path, char **msg_r)
+ * regular file. The descriptor (and its mode in *mode_r when not NULL), or
+ * -1 with *msg_r; hint says what to do when it cannot be opened. */
+static int open_regular_file(const char *path, const char *hint, mode_t *mode_r,
+                             char **msg_r)
 {
 	struct stat sb;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		*msg_r = g_strdup_printf("cannot read %s: %s (check the path and its permissions)",
-		                         path, g_strerror(errno));
+		*msg_r = g_strdup_printf("cannot read %s: %s (%s)", path, g_strerror(errno), hint);
 		return -1;
 	}
 	if (fstat(fd, &sb) < 0) {
@@ -75,21 +78,60 @@ static int open_regular_file(const char *path, char **msg_r)
 		close(fd);
 		return -1;
 	}
+	if (mode_r != NULL)
+		*mode_r = sb.st_mode;
 	return fd;
 }
 
-/* The first line of a password file, without its line ending. */
-static int read_password_file(const char *path, char **password_r, char **msg_r)
+/* A path as it can be pasted into a shell command in a message. */
+static char *shell_word(const char *path)
+{
+	size_t i;
+
+	for (i = 0; path[i] != '\0'; i++) {
+		if (!g_ascii_isalnum(path[i]) && strchr("/._-+@,=", path[i]) == NULL)
+			return g_shell_quote(path);
+	}
+	return g_strdup(path);
+}
+
+/* Whether a file holding a password is for followupd's user alone. Other
+ * users who can read it can read the password; they get no say in it. */
+static bool mode_is_private(mode_t mode)
+{
+	return (mode & (S_IRGRP | S_IROTH)) == 0;
+}
+
+static char *private_mode_message(const char *path, mode_t mode)
+{
+	char *word = shell_word(path), *msg;
+
+	msg = g_strdup_printf("%s can be read by its group or others (mode %04o; run "
+	                      "chmod 0600 %s and keep it owned by the user followupd "
+	                      "runs as)", path, (unsigned)(mode & 07777), word);
+	g_free(word);
+	return msg;
+}
+
+/* The first line of a file holding a password, without its line ending:
+ * a password file or a systemd credential. */
+static int read_secret_file(const char *path, const char *hint, char **password_r,
+                            char **msg_r)
 {
 	char buf[CONFIG_PASSWORD_FILE_MAX];
 	size_t filled = 0, len;
 	const char *newline;
+	mode_t mode = 0;
 	ssize_t n;
 	int fd, ret = -1;
 
-	fd = open_regular_file(path, msg_r);
+	fd = open_regular_file(path, hint, &mode, msg_r);
 	if (fd < 0)
 		return -1;
+	if (!mode_is_private(mode)) {
+		*msg_r = private_mode_message(path, mode);
+		goto out;
+	}
 	while (filled < sizeof(buf)) {
 		n = read(fd, buf + filled, sizeof(buf) - filled);
 		if (n < 0 && errno == EINTR)
@@ -140,30 +182,51 @@ static int parse_string(struct load_state *st, const struct setting_def *def,
 	return 0;
 }
 
+/* An inline password: kept only for followupd, and only when the file it
+ * is written in is for followupd's user alone. */
 static int parse_secret(struct load_state *st, const struct setting_def *def,
                         void *target, const char *value, char **msg_r)
 {
-	char **field = FIELD(target, def, char *);
+	char **field = FIELD(target, def, char *), *word;
 
+	if (!(st->flags & CONFIG_LOAD_SECRETS))
+		return 0;
+	if (!mode_is_private(st->mode)) {
+		word = shell_word(st->path);
+		*msg_r = g_strdup_printf("%s can be read by its group or others (mode %04o), and "
+		                         "this line holds a password (move the password to a "
+		                         "file only followupd can read and name it with "
+		                         "password-file, or run chmod 0600 %s)", st->path,
+		                         (unsigned)(st->mode & 07777), word);
+		g_free(word);
+		return -1;
+	}
 	secret_free(*field);
 	*field = g_strdup(value);
 	return 0;
 }
 
-static int parse_password_file(struct load_state *st, const struct setting_def *def,
-                               void *target, const char *value, char **msg_r)
+/* password-credential: the name of a systemd credential (LoadCredential=),
+ * a file name in $CREDENTIALS_DIRECTORY. Stricter than systemd: letters,
+ * digits and . _ - @ +, not starting with a dot. */
+static int parse_credential(struct load_state *st, const struct setting_def *def,
+                            void *target, const char *value, char **msg_r)
 {
-	char **field = FIELD(target, def, char *);
-	char *path = resolve_path(st, value), *password = NULL;
-	int ret;
+	size_t i, len = strlen(value);
 
-	ret = read_password_file(path, &password, msg_r);
-	if (ret == 0) {
-		secret_free(*field);
-		*field = password;
+	for (i = 0; i < len; i++) {
+		if (!g_ascii_isalnum(value[i]) && strchr("._-@+", value[i]) == NULL)
+			break;
 	}
-	g_free(path);
-	return ret;
+	if (i < len || len > CONFIG_CREDENTIAL_NAME_MAX || value[0] == '.') {
+		*msg_r = g_strdup_printf("'%s' is not a credential name (use up to %d letters, "
+		                         "digits and . _ - @ +, not starting with a dot, as in "
+		                         "LoadCredential=NAME:PATH)", value,
+		                         CONFIG_CREDENTIAL_NAME_MAX);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
 }
 
 static int parse_path(struct load_state *st, const struct setting_def *def,
@@ -190,7 +253,7 @@ static int parse_readable_path(struct load_state *st, const struct setting_def *
                                void *target, const char *value, char **msg_r)
 {
 	char *path = resolve_path(st, value);
-	int fd = open_regular_file(path, msg_r);
+	int fd = open_regular_file(path, "check the path and its permissions", NULL, msg_r);
 
 	if (fd < 0) {
 		g_free(path);
@@ -251,7 +314,9 @@ static int parse_envelope_from(struct load_state *st, const struct setting_def *
 	return parse_email(st, def, target, value, msg_r);
 }
 
-/* "64M", "256K", "1G" or a bare number of bytes (K = 1024). */
+/* "64M", "256K", "1G" or a bare number of bytes (K = 1024), at most
+ * CONFIG_SIZE_MAX: what uses a size adds to it and keeps it in GLib arrays
+ * of at most 4 GiB, and no mail worth filing is larger. */
 static int parse_size(struct load_state *st, const struct setting_def *def, void *target,
                       const char *value, char **msg_r)
 {
@@ -267,16 +332,18 @@ static int parse_size(struct load_state *st, const struct setting_def *def, void
 	if (!g_ascii_isdigit(value[0]))
 		goto bad;
 	n = g_ascii_strtoull(value, &end, 10);
-	if (errno != 0)
-		goto bad;
 	for (size_t i = 0; i < G_N_ELEMENTS(units) && *end != '\0'; i++) {
 		if (g_ascii_toupper(*end) == units[i].suffix && end[1] == '\0') {
 			factor = units[i].factor;
 			end++;
 		}
 	}
-	if (*end != '\0' || n == 0 || n > UINT64_MAX / factor)
+	if (*end != '\0' || n == 0)
 		goto bad;
+	if (errno == ERANGE || n > CONFIG_SIZE_MAX / factor) {
+		*msg_r = g_strdup_printf("'%s' is too large (the most is 1G)", value);
+		return -1;
+	}
 	*FIELD(target, def, uint64_t) = n * factor;
 	return 0;
 bad:
@@ -374,14 +441,16 @@ static int parse_work_hours(struct load_state *st, const struct setting_def *def
 static int parse_url(const char *value, const char *plain, const char *tls,
                      char **field, char **msg_r)
 {
+	struct config_url parts;
 	const char *reason;
-	bool is_tls;
-
 	char *url, *p;
 
-	if (config_value_url(value, plain, tls, &is_tls, &reason) < 0) {
+	if (config_value_url(value, plain, tls, &parts, &reason) < 0) {
+		/* Never repeat a password someone wrote into the URL. */
+		url = config_value_url_redact(value);
 		*msg_r = g_strdup_printf("'%s' %s (write %s://host[:port], or %s://host[:port] "
-		                         "for STARTTLS)", value, reason, tls, plain);
+		                         "for STARTTLS)", url, reason, tls, plain);
+		g_free(url);
 		return -1;
 	}
 	/* A lowercase scheme, so that users of the URL can compare it plainly. */
@@ -389,6 +458,24 @@ static int parse_url(const char *value, const char *plain, const char *tls,
 	for (p = url; *p != ':'; p++)
 		*p = g_ascii_tolower(*p);
 	replace_string(field, url);
+	return 0;
+}
+
+/* plaintext = allow | refuse: whether tls = no may reach another machine. */
+static int parse_plaintext(struct load_state *st, const struct setting_def *def,
+                           void *target, const char *value, char **msg_r)
+{
+	bool *field = FIELD(target, def, bool);
+
+	if (g_ascii_strcasecmp(value, "allow") == 0) {
+		*field = true;
+	} else if (g_ascii_strcasecmp(value, "refuse") == 0) {
+		*field = false;
+	} else {
+		*msg_r = g_strdup_printf("'%s' is neither allow nor refuse (write plaintext = "
+		                         "allow to let tls = no reach another machine)", value);
+		return -1;
+	}
 	return 0;
 }
 
@@ -631,6 +718,90 @@ static bool url_has_scheme(const char *url, const char *scheme)
 	return g_ascii_strncasecmp(url, scheme, len) == 0 && strncmp(url + len, "://", 3) == 0;
 }
 
+/* The password key given in the current section (one at most), or NULL. */
+static const char *password_key_given(const struct load_state *st)
+{
+	static const char *const keys[] = { "password", "password-file", "password-credential" };
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
+		if (seen_line(st, keys[i]) != 0)
+			return keys[i];
+	}
+	return NULL;
+}
+
+/* $CREDENTIALS_DIRECTORY/NAME, or -1 with *msg_r. */
+static int credential_path(const char *name, char **path_r, char **msg_r)
+{
+	const char *dir = getenv("CREDENTIALS_DIRECTORY");
+
+	if (dir == NULL || dir[0] == '\0') {
+		*msg_r = g_strdup_printf("$CREDENTIALS_DIRECTORY is not set, so there is no "
+		                         "credential %s (start followupd from its systemd unit "
+		                         "with LoadCredential=%s:/etc/followup/%s, or use "
+		                         "password-file)", name, name, name);
+		return -1;
+	}
+	*path_r = g_build_filename(dir, name, NULL);
+	return 0;
+}
+
+/* followupd only: the password from password-file or password-credential
+ * (an inline one is already in place). Errors at the key's line. */
+static int load_password(struct load_state *st, char **password_r, const char *file,
+                         const char *credential)
+{
+	const char *key = file != NULL ? "password-file" : "password-credential";
+	char *path = NULL, *msg = NULL, *hint = NULL;
+	int ret = -1;
+
+	if (!(st->flags & CONFIG_LOAD_SECRETS) || (file == NULL && credential == NULL))
+		return 0;
+	if (file != NULL) {
+		path = g_strdup(file);
+		hint = g_strdup("check the path and its permissions");
+	} else if (credential_path(credential, &path, &msg) == 0) {
+		hint = g_strdup_printf("is LoadCredential=%s:... in followupd's unit?",
+		                       credential);
+	}
+	if (path == NULL || read_secret_file(path, hint, password_r, &msg) < 0) {
+		config_load_error(st, seen_line(st, key), st->cur.label, key, "%s", msg);
+		goto out;
+	}
+	ret = 0;
+out:
+	g_free(msg);
+	g_free(hint);
+	g_free(path);
+	return ret;
+}
+
+/* tls = no only to this machine, unless plaintext = allow; *remote_r tells
+ * followupd to warn at every start. url has been checked already. */
+static int check_plaintext(struct load_state *st, const char *url, const char *plain,
+                           const char *tls_scheme, bool tls, bool allowed, bool *remote_r)
+{
+	struct config_url parts;
+	const char *reason;
+
+	*remote_r = false;
+	if (tls || config_value_url(url, plain, tls_scheme, &parts, &reason) < 0 ||
+	    config_value_host_is_loopback(parts.host, parts.host_len))
+		return 0;
+	if (!allowed) {
+		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
+		                  "'no' would send the password and the mail unencrypted to "
+		                  "%.*s, which is not this machine (remove this line to use "
+		                  "STARTTLS, or use %s://; only if the network on the way is "
+		                  "trusted, add 'plaintext = allow')", (int)parts.host_len,
+		                  parts.host, tls_scheme);
+		return -1;
+	}
+	*remote_r = true;
+	return 0;
+}
+
 /* Sent folders are watched like the others: any not listed in folders is
  * added to them, so that sent_folders is always a subset of folders. */
 static void account_merge_sent_folders(struct config_account *account)
@@ -653,11 +824,11 @@ static int account_end(struct load_state *st, void *target)
 {
 	struct config_account *account = target;
 
-	if (account->password == NULL) {
+	if (password_key_given(st) == NULL) {
 		config_load_error(st, st->cur.line, st->cur.label, "password",
 		                  "no password given (add 'password-file = /etc/followup/%s.pass' "
-		                  "with the password on its first line, or 'password = ...')",
-		                  account->name);
+		                  "with the password on its first line, or "
+		                  "'password-credential = NAME')", account->name);
 		return -1;
 	}
 	if (!account->tls && url_has_scheme(account->url, "imaps")) {
@@ -666,6 +837,11 @@ static int account_end(struct load_state *st, void *target)
 		                  "without TLS, or remove this line)");
 		return -1;
 	}
+	if (check_plaintext(st, account->url, "imap", "imaps", account->tls,
+	                    account->plaintext_allowed, &account->plaintext_remote) < 0 ||
+	    load_password(st, &account->password, account->password_file,
+	                  account->password_credential) < 0)
+		return -1;
 	if (account->sent_folders == NULL)
 		account->sent_folders = g_new0(char *, 1);
 	account_merge_sent_folders(account);
@@ -682,7 +858,7 @@ static int smtp_begin(struct load_state *st, const char *arg, char **msg_r)
 static int smtp_end(struct load_state *st, void *target)
 {
 	struct config_smtp *smtp = target;
-	int password_line = MAX(seen_line(st, "password"), seen_line(st, "password-file"));
+	const char *password_key = password_key_given(st);
 
 	if (!smtp->tls && url_has_scheme(smtp->url, "smtps")) {
 		config_load_error(st, seen_line(st, "tls"), st->cur.label, "tls",
@@ -690,18 +866,22 @@ static int smtp_end(struct load_state *st, void *target)
 		                  "without TLS, or remove this line)");
 		return -1;
 	}
-	if (smtp->password != NULL && smtp->user == NULL) {
-		config_load_error(st, password_line, st->cur.label,
-		                  seen_line(st, "password") ? "password" : "password-file",
+	if (password_key != NULL && smtp->user == NULL) {
+		config_load_error(st, seen_line(st, password_key), st->cur.label, password_key,
 		                  "a password without a user (add 'user = ...')");
 		return -1;
 	}
-	if (smtp->user != NULL && smtp->password == NULL) {
+	if (smtp->user != NULL && password_key == NULL) {
 		config_load_error(st, seen_line(st, "user"), st->cur.label, "user",
 		                  "a user without a password (add 'password-file = ...' or "
-		                  "'password = ...', or remove the user)");
+		                  "'password-credential = ...', or remove the user)");
 		return -1;
 	}
+	if (check_plaintext(st, smtp->url, "smtp", "smtps", smtp->tls, smtp->plaintext_allowed,
+	                    &smtp->plaintext_remote) < 0 ||
+	    load_password(st, &smtp->password, smtp->password_file,
+	                  smtp->password_credential) < 0)
+		return -1;
 	return 0;
 }
 
@@ -806,9 +986,14 @@ static const struct setting_def account_settings[] = {
 	{ .key = "user", .parse = parse_string, .offset = offsetof(struct config_account, user),
 	  .required = "user = sales@example.com" },
 	{ .key = "password", .parse = parse_secret,
-	  .offset = offsetof(struct config_account, password), .excludes = "password-file" },
-	{ .key = "password-file", .parse = parse_password_file,
-	  .offset = offsetof(struct config_account, password), .excludes = "password" },
+	  .offset = offsetof(struct config_account, password), .one_of = "password" },
+	{ .key = "password-file", .parse = parse_path,
+	  .offset = offsetof(struct config_account, password_file), .one_of = "password" },
+	{ .key = "password-credential", .parse = parse_credential,
+	  .offset = offsetof(struct config_account, password_credential),
+	  .one_of = "password" },
+	{ .key = "plaintext", .parse = parse_plaintext,
+	  .offset = offsetof(struct config_account, plaintext_allowed) },
 	{ .key = "folders", .parse = parse_folders,
 	  .offset = offsetof(struct config_account, folders), .default_value = "INBOX" },
 	{ .key = "sent-folders", .parse = parse_folders,
@@ -827,9 +1012,13 @@ static const struct setting_def smtp_settings[] = {
 	  .default_value = "yes" },
 	{ .key = "user", .parse = parse_string, .offset = offsetof(struct config_smtp, user) },
 	{ .key = "password", .parse = parse_secret,
-	  .offset = offsetof(struct config_smtp, password), .excludes = "password-file" },
-	{ .key = "password-file", .parse = parse_password_file,
-	  .offset = offsetof(struct config_smtp, password), .excludes = "password" },
+	  .offset = offsetof(struct config_smtp, password), .one_of = "password" },
+	{ .key = "password-file", .parse = parse_path,
+	  .offset = offsetof(struct config_smtp, password_file), .one_of = "password" },
+	{ .key = "password-credential", .parse = parse_credential,
+	  .offset = offsetof(struct config_smtp, password_credential), .one_of = "password" },
+	{ .key = "plaintext", .parse = parse_plaintext,
+	  .offset = offsetof(struct config_smtp, plaintext_allowed) },
 	{ .key = "from", .parse = parse_address, .offset = offsetof(struct config_smtp, from),
 	  .required = "from = Acme Pumps Sales <sales@example.com>" },
 	{ .key = "ca-file", .parse = parse_readable_path,
@@ -919,6 +1108,8 @@ void config_account_clear(void *data)
 	g_free(account->url);
 	g_free(account->user);
 	secret_free(account->password);
+	g_free(account->password_file);
+	g_free(account->password_credential);
 	g_strfreev(account->folders);
 	g_strfreev(account->sent_folders);
 	g_free(account->ca_file);
@@ -964,6 +1155,8 @@ void config_smtp_clear(struct config_smtp *smtp)
 	g_free(smtp->url);
 	g_free(smtp->user);
 	secret_free(smtp->password);
+	g_free(smtp->password_file);
+	g_free(smtp->password_credential);
 	g_free(smtp->from);
 	g_free(smtp->ca_file);
 	g_free(smtp->envelope_from);

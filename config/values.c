@@ -1,8 +1,10 @@
 /* values: syntax checks for single configuration values. */
 #include "config/values.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -220,10 +222,11 @@ static bool value_url_port_ok(const char *text, size_t len)
 }
 
 int config_value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
-                     bool *tls_scheme_r, const char **reason_r)
+                     struct config_url *url_r, const char **reason_r)
 {
 	const char *sep = strstr(text, "://"), *host, *host_end, *rest;
 	size_t scheme_len;
+	bool tls;
 
 	if (sep == NULL) {
 		*reason_r = "is not a URL";
@@ -232,17 +235,18 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 	scheme_len = (size_t)(sep - text);
 	if (scheme_len == strlen(tls_scheme) &&
 	    g_ascii_strncasecmp(text, tls_scheme, scheme_len) == 0) {
-		*tls_scheme_r = true;
+		tls = true;
 	} else if (scheme_len == strlen(plain_scheme) &&
 	           g_ascii_strncasecmp(text, plain_scheme, scheme_len) == 0) {
-		*tls_scheme_r = false;
+		tls = false;
 	} else {
 		*reason_r = "has the wrong scheme";
 		return -1;
 	}
 	host = sep + 3;
 	if (strchr(host, '@') != NULL) {
-		*reason_r = "has a user name in it, which belongs in 'user ='";
+		*reason_r = "has a user name or password in it, which belong in 'user =' and "
+		            "'password-file ='";
 		return -1;
 	}
 	if (host[0] == '[') {
@@ -273,7 +277,42 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 		*reason_r = "has a path, query or fragment after the host";
 		return -1;
 	}
+	url_r->tls_scheme = tls;
+	url_r->host = host[0] == '[' ? host + 1 : host;
+	url_r->host_len = (size_t)(host_end - host) - (host[0] == '[' ? 2 : 0);
 	return 0;
+}
+
+char *config_value_url_redact(const char *text)
+{
+	const char *at = strrchr(text, '@'), *sep = strstr(text, "://"), *from;
+
+	if (at == NULL)
+		return g_strdup(text);
+	/* A "://" after the last '@' is no scheme of ours: hide from the start. */
+	from = sep != NULL && sep < at ? sep + 3 : text;
+	return g_strdup_printf("%.*s<redacted>%s", (int)(from - text), text, at);
+}
+
+bool config_value_host_is_loopback(const char *host, size_t len)
+{
+	struct in6_addr a6;
+	struct in_addr a4;
+	char *copy;
+	bool loopback = false;
+
+	if (len == strlen("localhost") && g_ascii_strncasecmp(host, "localhost", len) == 0)
+		return true;
+	copy = g_strndup(host, len);
+	/* inet_pton() takes dotted decimal only: no octal or hex forms that a
+	 * resolver might read differently. */
+	if (inet_pton(AF_INET, copy, &a4) == 1)
+		loopback = (ntohl(a4.s_addr) >> 24) == 127;
+	else if (inet_pton(AF_INET6, copy, &a6) == 1)
+		loopback = IN6_IS_ADDR_LOOPBACK(&a6) ||
+		           (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127);
+	g_free(copy);
+	return loopback;
 }
 
 static bool value_timezone_name_ok(const char *name)

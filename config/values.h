@@ -9,6 +9,7 @@
  * the quoted value in a message: "'imap//x' <reason>".
  */
 #include <stdbool.h>
+#include <stddef.h>
 
 /* "example.com": ASCII letters, digits and '-' in dot-separated labels,
  * at least two labels, a top-level label that is not all digits. */
@@ -33,12 +34,31 @@ bool config_value_is_country(const char *text);
 /* A charset name as IANA writes them: letters, digits and . _ : + - */
 bool config_value_is_charset(const char *text);
 
+/* What config_value_url() found in a URL; host points into the text. */
+struct config_url {
+	bool tls_scheme;          /* the TLS scheme (imaps, smtps) rather than the plain one */
+	const char *host;         /* without the brackets of an IPv6 literal */
+	size_t host_len;
+};
+
 /* scheme://host[:port][/] where scheme is plain_scheme or tls_scheme (both
- * lowercase, compared without case); *tls_scheme_r tells which. Host is a
- * host name, an IPv4 address or a bracketed IPv6 address; port 1-65535.
- * 0, or -1 with *reason_r. */
+ * lowercase, compared without case). Host is a host name, an IPv4 address
+ * or a bracketed IPv6 address; port 1-65535. User information (user:pw@)
+ * is refused: it belongs in user = and password-file =. 0 with *url_r, or
+ * -1 with *reason_r. */
 int config_value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
-                     bool *tls_scheme_r, const char **reason_r);
+                     struct config_url *url_r, const char **reason_r);
+
+/* The URL as it may be shown in a message or a log: everything from the
+ * "://" (or the start, without one) to the last '@' replaced by
+ * "<redacted>", so that a password written into it never shows. A new
+ * string; text itself when it has no '@'. */
+char *config_value_url_redact(const char *text);
+
+/* Whether a host (as in struct config_url) is this machine: "localhost",
+ * 127.0.0.0/8, ::1 or ::ffff:127.0.0.0/104. Names are not resolved: any
+ * other name is not loopback. */
+bool config_value_host_is_loopback(const char *host, size_t len);
 
 /* An IANA zone name that exists in the tz database ($TZDIR, else
  * /usr/share/zoneinfo) as a TZif file. "UTC" is always accepted, as the C

@@ -6,6 +6,8 @@
 #include <glib.h>
 
 #include "daemon/imap.h"
+#include "daemon/curl_hint.h"
+#include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
 
@@ -43,6 +45,7 @@ struct imap_conn {
 
 	struct curl_uv *cu;
 	CURL *easy;
+	struct curl_trace *trace; /* --log-level debug: the login, redacted */
 	char errbuf[CURL_ERROR_SIZE];
 	enum conn_state state;
 	imap_ready_fn *ready;
@@ -99,6 +102,7 @@ static void conn_close(struct imap_conn *c)
 	if (c->easy != NULL)
 		curl_easy_cleanup(c->easy);
 	c->easy = NULL;
+	curl_trace_free(&c->trace);
 	while ((cmd = g_queue_pop_head(&c->cmds)) != NULL)
 		cmd_free(cmd);
 	g_string_free(c->out, TRUE);
@@ -389,38 +393,15 @@ static void on_poll(uv_poll_t *poll, int status, int events)
 	leave(c);
 }
 
-static const char *curl_hint(CURLcode rc)
-{
-	switch (rc) {
-	case CURLE_LOGIN_DENIED:
-		return "check user and password";
-	case CURLE_COULDNT_CONNECT:
-		return "is the server running, and the host and port in url right?";
-	case CURLE_COULDNT_RESOLVE_HOST:
-		return "check the host name in url";
-	case CURLE_USE_SSL_FAILED:
-		return "the server offers no STARTTLS: use imaps://, or tls = no for a loopback server";
-	case CURLE_PEER_FAILED_VERIFICATION:
-		return "the server's TLS certificate is not trusted for this host name";
-	case CURLE_SSL_CONNECT_ERROR:
-		return "TLS handshake failed";
-	case CURLE_OPERATION_TIMEDOUT:
-		return "the server did not answer in time";
-	default:
-		return NULL;
-	}
-}
-
 static void on_connected(CURL *easy, CURLcode result, void *ctx)
 {
 	struct imap_conn *c = ctx;
 	curl_socket_t fd = CURL_SOCKET_BAD;
 
 	if (result != CURLE_OK) {
-		const char *hint = curl_hint(result);
-		fail(c, "%s: cannot log in to %s: %s%s%s%s", c->label, c->url,
-		     c->errbuf[0] != '\0' ? c->errbuf : curl_easy_strerror(result),
-		     hint != NULL ? " (" : "", hint != NULL ? hint : "", hint != NULL ? ")" : "");
+		char *why = curl_hint_describe(result, c->errbuf, "imaps");
+		fail(c, "%s: cannot log in to %s: %s", c->label, c->url, why);
+		g_free(why);
 		return;
 	}
 	if (curl_easy_getinfo(easy, CURLINFO_ACTIVESOCKET, &fd) != CURLE_OK ||
@@ -491,8 +472,7 @@ int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
 	if (c->ca_file != NULL)
 		curl_easy_setopt(c->easy, CURLOPT_CAINFO, c->ca_file);
-	if (log_get_level() >= LOG_LEVEL_DEBUG && getenv("FOLLOWUP_CURL_VERBOSE") != NULL)
-		curl_easy_setopt(c->easy, CURLOPT_VERBOSE, 1L);
+	c->trace = curl_trace_new(c->easy, c->label, REDACT_IMAP);
 	c->state = CONN_CONNECTING;
 	if (curl_uv_add(c->cu, c->easy, on_connected, c) < 0) {
 		c->state = CONN_NEW;

@@ -182,7 +182,7 @@ static int check_config(const char *path, int64_t now, char **error_r)
 	struct config_rules *rules = NULL;
 	int ret = -1;
 
-	if (config_load(path, &cfg, error_r) < 0 ||
+	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &cfg, error_r) < 0 ||
 	    config_runtime_new(cfg, &rt, error_r) < 0 ||
 	    config_rules_load(cfg, now, &rules, error_r) < 0)
 		goto out;
@@ -192,6 +192,21 @@ out:
 	config_runtime_free(&rt);
 	config_free(&cfg);
 	return ret;
+}
+
+/* tls = no towards another machine is allowed only with plaintext = allow,
+ * and said at every start, so that it is never forgotten. */
+static void warn_plaintext(const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->n_accounts; i++) {
+		if (cfg->accounts[i].plaintext_remote)
+			log_warning("account %s: tls = no: the password and the mail go "
+			            "unencrypted to %s (plaintext = allow)", cfg->accounts[i].name,
+			            cfg->accounts[i].url);
+	}
+	if (cfg->smtp.present && cfg->smtp.plaintext_remote)
+		log_warning("smtp: tls = no: the password and the mail go unencrypted to %s "
+		            "(plaintext = allow)", cfg->smtp.url);
 }
 
 /* Reloading by starting again keeps no half-old state: the accounts, the
@@ -316,10 +331,11 @@ int main(int argc, char **argv)
 
 	const char *path = config_default_path(o.config_path);
 	d.config_path = path;
-	if (config_load(path, &d.cfg, &error) < 0) {
+	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &d.cfg, &error) < 0) {
 		log_error("%s", error);
 		goto out;
 	}
+	warn_plaintext(d.cfg);
 	message_parser_init();
 	if (config_runtime_new(d.cfg, &d.rt, &error) < 0) {
 		log_error("%s", error);

@@ -7,6 +7,8 @@
 #include <glib.h>
 
 #include "daemon/smtp.h"
+#include "daemon/curl_hint.h"
+#include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
 
@@ -21,6 +23,7 @@ struct smtp_client {
 
 	/* the transfer in progress */
 	CURL *easy;
+	struct curl_trace *trace; /* --log-level debug: the dialogue, redacted */
 	struct curl_slist *rcpt;
 	char *mail_from;
 	char *data;
@@ -47,6 +50,7 @@ static void transfer_clear(struct smtp_client *c)
 		curl_easy_cleanup(c->easy);
 		c->easy = NULL;
 	}
+	curl_trace_free(&c->trace);
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = NULL;
 	g_free(c->mail_from);
@@ -71,11 +75,14 @@ static void on_done(CURL *easy, CURLcode rc, void *p)
 		/* A 5xx answer is the server's final word; anything else (4xx,
 		 * no connection, TLS, a timeout) may pass. */
 		result = code >= 500 && code < 600 ? SMTP_PERMFAIL : SMTP_TEMPFAIL;
-		const char *why = c->errbuf[0] != '\0' ? c->errbuf : curl_easy_strerror(rc);
-		if (code != 0)
+		char *why = curl_hint_describe(rc, c->errbuf, "smtps");
+		/* The last code is a refusal only when it is one: after a 250 to
+		 * EHLO, STARTTLS or the certificate failed on our side. */
+		if (code >= 400)
 			detail = g_strdup_printf("%s: the server answered %ld (%s)", c->url, code, why);
 		else
 			detail = g_strdup_printf("%s: %s", c->url, why);
+		g_free(why);
 	}
 	smtp_sent_fn *sent = c->sent;
 	void *ctx = c->ctx;
@@ -138,6 +145,7 @@ int smtp_client_send(struct smtp_client *c, const char *envelope_from, const cha
 	curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, (long)c->timeout_s * 5);
 	curl_easy_setopt(c->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
+	c->trace = curl_trace_new(c->easy, "smtp", REDACT_SMTP);
 	if (curl_uv_add(c->cu, c->easy, on_done, c) < 0) {
 		transfer_clear(c);
 		return -1;

@@ -17,12 +17,18 @@ import sys
 import time
 
 USER = "sales@example.com"
-PASSWORD = "secret"
+# The password of the test user; lib.sh sets it (start_dovecot).
+PASSWORD = os.environ.get("TEST_PASSWORD", "secret")
 
 
 def connect(port):
     m = imaplib.IMAP4("127.0.0.1", port)
-    m.login(USER, PASSWORD)
+    if "AUTH=LOGIN" in m.capabilities and "AUTH=PLAIN" not in m.capabilities:
+        # A server that takes only the SASL LOGIN mechanism (no LOGIN command).
+        answers = iter([USER, PASSWORD])
+        m.authenticate("LOGIN", lambda challenge: next(answers).encode())
+    else:
+        m.login(USER, PASSWORD)
     return m
 
 

@@ -13,6 +13,9 @@ TOOLS=$TOP/tests/integration
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/followup-it.XXXXXX")
 chmod 755 "$T"
+# The test user's IMAP password (imaptool.py reads it too).
+TEST_PASSWORD=${TEST_PASSWORD:-secret}
+export TEST_PASSWORD
 _tap_n=0
 _dovecot_pid=
 
@@ -116,9 +119,10 @@ make_certs() {
 }
 
 # start_dovecot: a throwaway Dovecot with one user, sales@example.com /
-# secret, on $IMAP_PORT; with DOVECOT_TLS=1 also TLS (STARTTLS on
+# $TEST_PASSWORD, on $IMAP_PORT; with DOVECOT_TLS=1 also TLS (STARTTLS on
 # $IMAP_PORT, implicit on $IMAPS_PORT) with a certificate of a test CA,
-# $T/dovecot/ca.pem.
+# $T/dovecot/ca.pem. DOVECOT_AUTH_MECHANISMS replaces "plain login" (with
+# "login" alone, clients must use AUTHENTICATE LOGIN).
 start_dovecot() {
 	IMAP_PORT=$(free_port)
 	IMAPS_PORT=0
@@ -134,7 +138,7 @@ start_dovecot() {
 		dv_user=$(id -un)
 		dv_group=$(id -gn)
 	fi
-	printf 'sales@example.com:{PLAIN}secret\n' > "$D/passwd"
+	printf 'sales@example.com:{PLAIN}%s\n' "$TEST_PASSWORD" > "$D/passwd"
 	ssl_conf="ssl = no"
 	if [ "${DOVECOT_TLS:-0}" = 1 ]; then
 		make_certs "$D" || return 1
@@ -153,7 +157,7 @@ protocols = imap
 listen = 127.0.0.1
 mail_location = maildir:$D/mail/%u
 mail_privileged_group =
-auth_mechanisms = plain login
+auth_mechanisms = ${DOVECOT_AUTH_MECHANISMS:-plain login}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u $D/passwd
@@ -212,7 +216,10 @@ imaptool() {
 
 # write_config FILE: the contract's config, pointed at this test's Dovecot.
 write_config() {
-	printf 'secret\n' > "$T/sales.pass"
+	# Only followupd's user may read a password file (followupd refuses
+	# it otherwise); the subshell keeps the test's own umask.
+	(umask 077 && printf '%s\n' "$TEST_PASSWORD" > "$T/sales.pass")
+	chmod 600 "$T/sales.pass"
 	cat > "$1" <<CONF
 [store]
 path = $T/followup.db

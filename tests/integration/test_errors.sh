@@ -43,6 +43,7 @@ check "a store in a missing directory is a clear error (exit 78)" \
 
 # A wrong password: one clear line, exit 1 with --once.
 printf 'wrong\n' > "$T/wrong.pass"
+chmod 600 "$T/wrong.pass"
 sed "s|^password-file = .*|password-file = $T/wrong.pass|" "$CONF" > "$T/wrong.conf"
 "$BIN/followupd" -c "$T/wrong.conf" --once 2>"$T/wrong.err"
 rc=$?

@@ -15,6 +15,7 @@ check "the unit starts the installed followupd" \
 check "the example config is one followupd accepts" sh -c "
 	sed 's|^password-file = .*|password = x|; s|^path = .*|path = $T/x.db|' \
 	    '$dest/usr/share/followup/followup.conf.example' > '$T/example.conf' &&
+	chmod 600 '$T/example.conf' &&
 	'$BIN/followupd' -c '$T/example.conf' --check-config"
 # systemd-analyze needs the ExecStart binary to exist where the unit says.
 sed "s|/usr/sbin/followupd|$BIN/followupd|g" "$dest/usr/lib/systemd/system/followupd.service" \

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/values.h"
 
 /* A temporary directory per run: config files, password files, and a small
  * tz database of our own (TZDIR), so that results never depend on the
@@ -27,14 +28,25 @@ static char *tmp_path(const char *name)
 	return g_build_filename(tmp_dir, name, NULL);
 }
 
-static char *write_tmp_file(const char *name, const char *content, gssize len)
+/* Written for the daemon's user alone (0600), as followupd wants files
+ * that hold a password; write_tmp_file_mode() for any other mode. */
+static char *write_tmp_file_mode(const char *name, const char *content, gssize len,
+                                 mode_t mode)
 {
 	char *path = tmp_path(name);
 	GError *error = NULL;
 
-	if (!g_file_set_contents(path, content, len, &error))
+	if (!g_file_set_contents_full(path, content, len, G_FILE_SET_CONTENTS_CONSISTENT,
+	                              (int)mode, &error))
 		fail_msg("cannot write %s: %s", path, error->message);
+	/* The umask may have taken bits away. */
+	assert_int_equal(chmod(path, mode), 0);
 	return path;
+}
+
+static char *write_tmp_file(const char *name, const char *content, gssize len)
+{
+	return write_tmp_file_mode(name, content, len, 0600);
 }
 
 static void write_tz_file(const char *name, const char *content)
@@ -99,11 +111,12 @@ static int group_teardown(void **state)
 	return 0;
 }
 
-/* Loads text written as tmp_dir/test.conf; returns config_load's result. */
+/* Loads text written as tmp_dir/test.conf (mode 0600) as followupd does,
+ * passwords included; returns config_load_opts()'s result. */
 static int load_text(const char *text, struct config **cfg_r, char **error_r)
 {
 	char *path = write_tmp_file("test.conf", text, -1);
-	int ret = config_load(path, cfg_r, error_r);
+	int ret = config_load_opts(path, CONFIG_LOAD_SECRETS, cfg_r, error_r);
 
 	g_free(path);
 	return ret;
@@ -529,7 +542,8 @@ static const struct error_case error_cases[] = {
 	  "[account NAME], [smtp], [person EMAIL], [classify], [limits], [rule NAME])", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
-	  "password-file, folders, sent-folders, poll, ca-file)", NULL },
+	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
+	  "ca-file)", NULL },
 	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
 	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
 	  "work-hours, alerts-to, holidays)", NULL },
@@ -870,7 +884,7 @@ static void test_example_config_loads(void **state)
 		fail_msg("cannot read %s", example);
 	copy = write_tmp_file("followup.conf", contents, (gssize)len);
 	pass = write_tmp_file("sales.pass", "example password\n", -1);
-	if (config_load(copy, &cfg, &error) < 0)
+	if (config_load_opts(copy, CONFIG_LOAD_SECRETS, &cfg, &error) < 0)
 		fail_msg("the example does not load: %s", error);
 	assert_string_equal(cfg->accounts[0].password, "example password");
 	assert_string_equal(cfg->company.timezone, "Asia/Shanghai");
@@ -883,6 +897,501 @@ static void test_example_config_loads(void **state)
 	g_free(copy);
 	g_free(contents);
 	g_free(example);
+}
+
+/* --- secrets: where passwords come from, and who may read them -------------------- */
+
+/* A password file readable by its group or others is refused, naming the
+ * file and the chmod that fixes it; for [account] and [smtp] alike. */
+static void test_password_file_mode(void **state)
+{
+	static const mode_t refused[] = { 0640, 0604, 0644, 0440 };
+	static const mode_t accepted[] = { 0600, 0400, 0700, 0620 };
+	static const char *const sections[] = {
+		COMPANY_BLOCK "[account b]\nurl = imaps://h.example.com\nuser = b\n"
+		"password-file = mode.pass\n",
+		COMPANY_BLOCK ACCOUNT_BLOCK "[smtp]\nurl = smtps://mx.example.com\n"
+		"from = a@example.com\nuser = a\npassword-file = mode.pass\n",
+	};
+	static const char *const prefixes[] = {
+		":7: [account b] password-file: ", ":12: [smtp] password-file: ",
+	};
+	char *pass = tmp_path("mode.pass"), *expected;
+	struct config *cfg;
+	size_t i, j;
+
+	(void)state;
+	for (j = 0; j < G_N_ELEMENTS(sections); j++) {
+		for (i = 0; i < G_N_ELEMENTS(refused); i++) {
+			char *error;
+
+			g_free(write_tmp_file_mode("mode.pass", "pw\n", -1, refused[i]));
+			error = load_fail(sections[j]);
+			assert_error_prefix(error, prefixes[j]);
+			expected = g_strdup_printf("%s can be read by its group or others (mode %04o; "
+			                           "run chmod 0600 %s and keep it owned by the user "
+			                           "followupd runs as)", pass, (unsigned)refused[i],
+			                           pass);
+			if (strstr(error, expected) == NULL)
+				fail_msg("mode %04o: got '%s'", (unsigned)refused[i], error);
+			g_free(expected);
+			g_free(error);
+		}
+		for (i = 0; i < G_N_ELEMENTS(accepted); i++) {
+			g_free(write_tmp_file_mode("mode.pass", "pw\n", -1, accepted[i]));
+			cfg = load_ok(sections[j]);
+			assert_string_equal(j == 0 ? cfg->accounts[0].password : cfg->smtp.password,
+			                    "pw");
+			config_free(&cfg);
+		}
+	}
+	g_free(pass);
+}
+
+/* An inline password in a configuration its group or others can read is
+ * refused at its line; the same file at 0600 is fine. */
+static void test_inline_password_mode(void **state)
+{
+	static const char *const texts[] = {
+		COMPANY_BLOCK ACCOUNT_BLOCK,
+		COMPANY_BLOCK "[account b]\nurl = imaps://h.example.com\nuser = b\n"
+		"password-file = inline.pass\n[smtp]\nurl = smtps://mx.example.com\n"
+		"from = a@example.com\nuser = a\npassword = hunter2\n",
+	};
+	static const char *const prefixes[] = {
+		":7: [account sales] password: ", ":12: [smtp] password: ",
+	};
+	char *conf = tmp_path("inline.conf"), *expected, *error = NULL;
+	struct config *cfg = NULL;
+	size_t i;
+
+	(void)state;
+	g_free(write_tmp_file("inline.pass", "pw\n", -1));
+	for (i = 0; i < G_N_ELEMENTS(texts); i++) {
+		char *prefix = g_strconcat(conf, prefixes[i], NULL);
+
+		g_free(write_tmp_file_mode("inline.conf", texts[i], -1, 0640));
+		assert_int_equal(config_load_opts(conf, CONFIG_LOAD_SECRETS, &cfg, &error), -1);
+		assert_null(cfg);
+		expected = g_strdup_printf("%s can be read by its group or others (mode 0640), and "
+		                           "this line holds a password (move the password to a file "
+		                           "only followupd can read and name it with password-file, "
+		                           "or run chmod 0600 %s)", conf, conf);
+		if (!g_str_has_prefix(error, prefix) || strstr(error, expected) == NULL)
+			fail_msg("got '%s'", error);
+		assert_null(strstr(error, "hunter2"));
+		g_free(expected);
+		g_free(prefix);
+		g_free(error);
+		error = NULL;
+
+		assert_int_equal(chmod(conf, 0600), 0);
+		if (config_load_opts(conf, CONFIG_LOAD_SECRETS, &cfg, &error) < 0)
+			fail_msg("at 0600: %s", error);
+		assert_string_equal(i == 0 ? cfg->accounts[0].password : cfg->smtp.password,
+		                    "hunter2");
+		config_free(&cfg);
+	}
+	g_free(conf);
+}
+
+/* What the CLI loads: everything but the secrets. A password file that
+ * does not exist, is a directory, or that others can read, a credential
+ * without $CREDENTIALS_DIRECTORY, an inline password in a file others can
+ * read: none of it is opened or kept, and the configuration loads. */
+static void test_no_secrets(void **state)
+{
+	char *conf, *expected, *error = NULL;
+	struct config *cfg = NULL;
+
+	(void)state;
+	g_free(write_tmp_file_mode("open.pass", "pw\n", -1, 0644));
+	conf = write_tmp_file_mode("cli.conf",
+	                           COMPANY_BLOCK ACCOUNT_BLOCK
+	                           "[account gone]\nurl = imaps://h.example.com\nuser = g\n"
+	                           "password-file = no/such.pass\n"
+	                           "[account dir]\nurl = imaps://h.example.com\nuser = d\n"
+	                           "password-file = zoneinfo\n"
+	                           "[account open]\nurl = imaps://h.example.com\nuser = o\n"
+	                           "password-file = open.pass\n"
+	                           "[account cred]\nurl = imaps://h.example.com\nuser = c\n"
+	                           "password-credential = sales.pass\n"
+	                           "[smtp]\nurl = smtps://mx.example.com\nfrom = a@example.com\n"
+	                           "user = a\npassword = hunter2\n",
+	                           -1, 0644);
+	unsetenv("CREDENTIALS_DIRECTORY");
+	if (config_load(conf, &cfg, &error) < 0)
+		fail_msg("%s", error);
+	assert_int_equal(cfg->n_accounts, 5);
+	for (size_t i = 0; i < cfg->n_accounts; i++)
+		assert_null(cfg->accounts[i].password);
+	assert_null(cfg->smtp.password);
+	expected = tmp_path("no/such.pass");
+	assert_string_equal(cfg->accounts[1].password_file, expected);
+	g_free(expected);
+	assert_string_equal(cfg->accounts[4].password_credential, "sales.pass");
+	assert_null(cfg->accounts[4].password_file);
+	config_free(&cfg);
+
+	/* The syntax is still checked: a missing password is still an error. */
+	g_free(conf);
+	conf = write_tmp_file_mode("cli.conf", COMPANY_BLOCK "[account b]\nurl = imaps://h.example.com\n"
+	                           "user = b\n", -1, 0644);
+	assert_int_equal(config_load(conf, &cfg, &error), -1);
+	assert_non_null(strstr(error, ":4: [account b] password: no password given"));
+	g_free(error);
+	g_free(conf);
+}
+
+/* password-credential reads $CREDENTIALS_DIRECTORY/NAME (systemd's
+ * LoadCredential=), with errors that name the line and the key. */
+static void test_password_credential(void **state)
+{
+	static const char text[] = COMPANY_BLOCK
+		"[account b]\nurl = imaps://h.example.com\nuser = b\n"
+		"password-credential = sales.pass\n"                     /* 7 */
+		"[smtp]\nurl = smtps://mx.example.com\nfrom = a@example.com\nuser = a\n"
+		"password-credential = smtp.pass\n";                     /* 12 */
+	char *creds = tmp_path("creds"), *missing, *error;
+	struct config *cfg;
+
+	(void)state;
+	assert_int_equal(g_mkdir_with_parents(creds, 0700), 0);
+	g_free(write_tmp_file_mode("creds/sales.pass", "from-systemd\n", -1, 0400));
+	g_free(write_tmp_file_mode("creds/smtp.pass", "smtp-pw\n", -1, 0400));
+
+	unsetenv("CREDENTIALS_DIRECTORY");
+	error = load_fail(text);
+	assert_error_prefix(error, ":7: [account b] password-credential: $CREDENTIALS_DIRECTORY "
+	                    "is not set, so there is no credential sales.pass (start followupd "
+	                    "from its systemd unit with LoadCredential=sales.pass:");
+	g_free(error);
+	setenv("CREDENTIALS_DIRECTORY", "", 1);
+	error = load_fail(text);
+	assert_error_prefix(error, ":7: [account b] password-credential: $CREDENTIALS_DIRECTORY "
+	                    "is not set");
+	g_free(error);
+
+	setenv("CREDENTIALS_DIRECTORY", creds, 1);
+	cfg = load_ok(text);
+	assert_string_equal(cfg->accounts[0].password, "from-systemd");
+	assert_string_equal(cfg->smtp.password, "smtp-pw");
+	config_free(&cfg);
+
+	/* A credential the unit does not load. */
+	missing = g_build_filename(creds, "smtp.pass", NULL);
+	assert_int_equal(g_remove(missing), 0);
+	error = load_fail(text);
+	assert_error_prefix(error, ":12: [smtp] password-credential: cannot read ");
+	assert_non_null(strstr(error, missing));
+	assert_non_null(strstr(error, "No such file or directory (is "
+	                              "LoadCredential=smtp.pass:... in followupd's unit?)"));
+	g_free(error);
+
+	/* A credential others can read. */
+	g_free(write_tmp_file_mode("creds/smtp.pass", "smtp-pw\n", -1, 0444));
+	error = load_fail(text);
+	assert_error_prefix(error, ":12: [smtp] password-credential: ");
+	assert_non_null(strstr(error, "can be read by its group or others (mode 0444; run chmod "
+	                              "0600 "));
+	g_free(error);
+
+	/* Names are file names in that directory, nothing else. */
+	static const char *const bad_names[] = { "../sales.pass", ".hidden", "a/b", "a b", "a:b" };
+	for (size_t i = 0; i < G_N_ELEMENTS(bad_names); i++) {
+		char *bad = g_strdup_printf(COMPANY_BLOCK "[account b]\nurl = imaps://h.example.com\n"
+		                            "user = b\npassword-credential = %s\n", bad_names[i]);
+		error = load_fail(bad);
+		assert_error_prefix(error, ":7: [account b] password-credential: '");
+		assert_non_null(strstr(error, "is not a credential name"));
+		g_free(error);
+		g_free(bad);
+	}
+	/* One source of a password. */
+	error = load_fail(COMPANY_BLOCK "[account b]\nurl = imaps://h.example.com\nuser = b\n"
+	                  "password-file = x.pass\npassword-credential = sales.pass\n");
+	assert_error_prefix(error, ":8: [account b] password-credential: cannot be used together "
+	                    "with password-file (line 7; keep one of them)");
+	g_free(error);
+	unsetenv("CREDENTIALS_DIRECTORY");
+	g_free(missing);
+	g_free(creds);
+}
+
+/* A URL with a password in it is refused without repeating the password. */
+static void test_url_password_never_shown(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "imaps://sales:hunter2@mail.example.com", "'imaps://<redacted>@mail.example.com' "
+		  "has a user name or password in it" },
+		{ "imap://sales@example.com:hun@ter2@mail.example.com:143/",
+		  "'imap://<redacted>@mail.example.com:143/' has a user name or password in it" },
+		{ "sales:hunter2@mail.example.com", "'<redacted>@mail.example.com' is not a URL" },
+		{ "imaps://mail.example.com/x:hunter2@y", "'imaps://<redacted>@y' has a user name" },
+		{ "https://sales:hunter2@mail.example.com",
+		  "'https://<redacted>@mail.example.com' has the wrong scheme" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *text = g_strdup_printf(COMPANY_BLOCK "[account b]\nurl = %s\nuser = b\n"
+		                             "password-file = x.pass\n", cases[i][0]);
+		char *error = load_fail(text);
+
+		assert_error_prefix(error, ":5: [account b] url: ");
+		if (strstr(error, cases[i][1]) == NULL || strstr(error, "hunter2") != NULL ||
+		    strstr(error, "hun@ter2") != NULL)
+			fail_msg("'%s': got '%s'", cases[i][0], error);
+		g_free(error);
+		g_free(text);
+	}
+}
+
+static void test_url_redact(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "imaps://mail.example.com", "imaps://mail.example.com" },
+		{ "imaps://u:p@h", "imaps://<redacted>@h" },
+		{ "imaps://@h", "imaps://<redacted>@h" },
+		{ "u:p@h", "<redacted>@h" },
+		{ "a@b://c@d", "a@b://<redacted>@d" },
+		{ "x@y", "<redacted>@y" },
+		{ "imaps://h:993/@", "imaps://<redacted>@" },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *shown = config_value_url_redact(cases[i][0]);
+
+		if (strcmp(shown, cases[i][1]) != 0)
+			fail_msg("'%s': got '%s', want '%s'", cases[i][0], shown, cases[i][1]);
+		g_free(shown);
+	}
+}
+
+/* The host part of a URL as config_value_url() finds it, and whether it is
+ * this machine. */
+static void test_url_host_and_loopback(void **state)
+{
+	static const struct {
+		const char *url;
+		const char *host;
+		bool loopback;
+	} cases[] = {
+		{ "imap://127.0.0.1", "127.0.0.1", true },
+		{ "imap://127.0.0.1:143", "127.0.0.1", true },
+		{ "imap://127.1.2.3:1/", "127.1.2.3", true },
+		{ "imap://127.255.255.255", "127.255.255.255", true },
+		{ "imap://[::1]:143", "::1", true },
+		{ "imap://[0:0:0:0:0:0:0:1]", "0:0:0:0:0:0:0:1", true },
+		{ "imap://[::ffff:127.0.0.1]:143", "::ffff:127.0.0.1", true },
+		{ "imap://localhost", "localhost", true },
+		{ "IMAP://LocalHost:143", "LocalHost", true },
+		{ "imap://128.0.0.1", "128.0.0.1", false },
+		{ "imap://126.255.255.255", "126.255.255.255", false },
+		{ "imap://10.0.0.5", "10.0.0.5", false },
+		{ "imap://0.0.0.0", "0.0.0.0", false },
+		{ "imap://[::]", "::", false },
+		{ "imap://[::2]", "::2", false },
+		{ "imap://[::127.0.0.1]", "::127.0.0.1", false },
+		{ "imap://[::ffff:10.0.0.1]", "::ffff:10.0.0.1", false },
+		{ "imap://[2001:db8::1]:993", "2001:db8::1", false },
+		{ "imap://localhost.example.com", "localhost.example.com", false },
+		{ "imap://localhost6", "localhost6", false },
+		{ "imap://127.0.0.1.example.com", "127.0.0.1.example.com", false },
+		{ "imap://imap.gmail.com:143", "imap.gmail.com", false },
+	};
+	static const char *const refused[] = {
+		"imap://0127.0.0.1", "imap://127.1", "imap://2130706433", "imap://127.0.0.01",
+		"imap://0x7f.0.0.1", "imap://[::1", "imap://::1", "imap://[127.0.0.1]",
+	};
+	struct config_url url;
+	const char *reason;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		if (config_value_url(cases[i].url, "imap", "imaps", &url, &reason) < 0)
+			fail_msg("'%s' refused: %s", cases[i].url, reason);
+		assert_false(url.tls_scheme);
+		if (url.host_len != strlen(cases[i].host) ||
+		    memcmp(url.host, cases[i].host, url.host_len) != 0)
+			fail_msg("'%s': host '%.*s'", cases[i].url, (int)url.host_len, url.host);
+		if (config_value_host_is_loopback(url.host, url.host_len) != cases[i].loopback)
+			fail_msg("'%s': loopback should be %d", cases[i].url, cases[i].loopback);
+	}
+	/* Forms a resolver might read as 127.0.0.1 (octal, short, hex) are
+	 * not hosts at all, so they can never be taken for loopback. */
+	for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
+		if (config_value_url(refused[i], "imap", "imaps", &url, &reason) == 0)
+			fail_msg("'%s' accepted", refused[i]);
+	}
+	assert_int_equal(config_value_url("imaps://h.example.com", "imap", "imaps", &url,
+	                                  &reason), 0);
+	assert_true(url.tls_scheme);
+}
+
+/* tls = no only to this machine, unless plaintext = allow. */
+static void test_plaintext_only_to_loopback(void **state)
+{
+	static const char *const loopback[] = {
+		"127.0.0.1:143", "127.8.9.10", "[::1]:143", "localhost", "[::ffff:127.0.0.1]",
+	};
+	static const char *const remote[] = {
+		"imap.gmail.com", "10.0.0.5:143", "[2001:db8::1]", "localhost.example.com",
+		"128.0.0.1",
+	};
+	struct config *cfg;
+	char *text, *error, *expected;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < G_N_ELEMENTS(loopback); i++) {
+		text = g_strdup_printf(COMPANY_BLOCK "[account b]\nurl = imap://%s\ntls = no\n"
+		                       "user = b\npassword = p\n[smtp]\nurl = smtp://%s\ntls = no\n"
+		                       "from = a@example.com\n", loopback[i], loopback[i]);
+		cfg = load_ok(text);
+		assert_false(cfg->accounts[0].plaintext_remote);
+		assert_false(cfg->smtp.plaintext_remote);
+		config_free(&cfg);
+		g_free(text);
+	}
+	for (i = 0; i < G_N_ELEMENTS(remote); i++) {
+		const char *host_end = strchr(remote[i], remote[i][0] == '[' ? ']' : ':');
+		int host_len = host_end == NULL ? (int)strlen(remote[i])
+		               : (int)(host_end - remote[i]) + (remote[i][0] == '[');
+
+		/* IMAP */
+		text = g_strdup_printf(COMPANY_BLOCK "[account b]\nurl = imap://%s\nuser = b\n"
+		                       "tls = no\npassword = p\n", remote[i]);
+		error = load_fail(text);
+		expected = g_strdup_printf(":7: [account b] tls: 'no' would send the password and "
+		                           "the mail unencrypted to %.*s, which is not this machine "
+		                           "(remove this line to use STARTTLS, or use imaps://; only "
+		                           "if the network on the way is trusted, add 'plaintext = "
+		                           "allow')", host_len - 2 * (remote[i][0] == '['),
+		                           remote[i] + (remote[i][0] == '['));
+		assert_error_prefix(error, expected);
+		g_free(expected);
+		g_free(error);
+		g_free(text);
+		/* SMTP */
+		text = g_strdup_printf(COMPANY_BLOCK ACCOUNT_BLOCK "[smtp]\nurl = smtp://%s\n"
+		                       "tls = no\nfrom = a@example.com\n", remote[i]);
+		error = load_fail(text);
+		assert_error_prefix(error, ":10: [smtp] tls: 'no' would send the password and the "
+		                    "mail unencrypted to ");
+		assert_non_null(strstr(error, "or use smtps://"));
+		g_free(error);
+		g_free(text);
+		/* ... allowed when said so, and then known to be remote. */
+		text = g_strdup_printf(COMPANY_BLOCK "[account b]\nurl = imap://%s\ntls = no\n"
+		                       "plaintext = allow\nuser = b\npassword = p\n[smtp]\n"
+		                       "url = smtp://%s\ntls = no\nplaintext = Allow\n"
+		                       "from = a@example.com\n", remote[i], remote[i]);
+		cfg = load_ok(text);
+		assert_true(cfg->accounts[0].plaintext_remote);
+		assert_true(cfg->smtp.plaintext_remote);
+		config_free(&cfg);
+		g_free(text);
+	}
+	/* plaintext = allow with TLS on changes nothing. */
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK "plaintext = allow\n");
+	assert_true(cfg->accounts[0].tls);
+	assert_false(cfg->accounts[0].plaintext_remote);
+	config_free(&cfg);
+	/* plaintext = refuse is the default, said out loud. */
+	error = load_fail(COMPANY_BLOCK "[account b]\nurl = imap://mail.example.com\ntls = no\n"
+	                  "plaintext = refuse\nuser = b\npassword = p\n");
+	assert_error_prefix(error, ":6: [account b] tls: 'no' would send the password");
+	g_free(error);
+	error = load_fail(COMPANY_BLOCK ACCOUNT_BLOCK "plaintext = yes\n");
+	assert_error_prefix(error, ":8: [account sales] plaintext: 'yes' is neither allow nor "
+	                    "refuse");
+	g_free(error);
+}
+
+/* Sizes and durations that would overflow, or that nothing could use, are
+ * errors naming file, line and key. */
+static void test_bounds(void **state)
+{
+	static const char *const too_large[] = {
+		"18446744073709551615", "18446744073709551616", "99999999999999999999G",
+		"17179869184G", "2G", "1073741825", "1048577K", "1025M",
+	};
+	static const char *const not_sizes[] = { "16E", "1T", "-1", "1 G", "0x10", "1.5G", "" };
+	static const char *const keys[] = { "max-message-size", "max-header-bytes",
+	                                    "max-body-text" };
+	static const char *const accepted[] = { "1G", "1073741824", "1048576K", "1024M", "1" };
+	struct config *cfg;
+	char *text, *error, *expected;
+
+	(void)state;
+	for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
+		for (size_t i = 0; i < G_N_ELEMENTS(too_large); i++) {
+			text = g_strdup_printf(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\n%s = %s\n",
+			                       keys[k], too_large[i]);
+			error = load_fail(text);
+			expected = g_strdup_printf(":9: [limits] %s: '%s' is too large (the most is "
+			                           "1G)", keys[k], too_large[i]);
+			assert_error_prefix(error, expected);
+			g_free(expected);
+			g_free(error);
+			g_free(text);
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(not_sizes); i++) {
+			if (not_sizes[i][0] == '\0')
+				continue;  /* an empty value has its own message */
+			text = g_strdup_printf(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\n%s = %s\n",
+			                       keys[k], not_sizes[i]);
+			error = load_fail(text);
+			expected = g_strdup_printf(":9: [limits] %s: '%s' is not a size", keys[k],
+			                           not_sizes[i]);
+			assert_error_prefix(error, expected);
+			g_free(expected);
+			g_free(error);
+			g_free(text);
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(accepted); i++) {
+			text = g_strdup_printf(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\n%s = %s\n",
+			                       keys[k], accepted[i]);
+			cfg = load_ok(text);
+			assert_true(cfg->limits.max_message_size <= CONFIG_SIZE_MAX);
+			assert_true(cfg->limits.max_header_bytes <= CONFIG_SIZE_MAX);
+			assert_true(cfg->limits.max_body_text <= CONFIG_SIZE_MAX);
+			config_free(&cfg);
+			g_free(text);
+		}
+	}
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK "[limits]\nmax-message-size = 1G\n");
+	assert_int_equal(cfg->limits.max_message_size, CONFIG_SIZE_MAX);
+	/* What sync.c adds to it for the IMAP literal still fits. */
+	assert_true(cfg->limits.max_message_size + 65536 > cfg->limits.max_message_size);
+	config_free(&cfg);
+
+	/* Durations: too long for what uses them, or overflowing. */
+	static const char *const durations[][2] = {
+		{ "18446744073709551615", "is too long" },
+		{ "18446744073709551616", "is too large to be a duration" },
+		{ "99999999999999999999w", "is too large to be a duration" },
+		{ "30500568904944w", "is too large to be a duration" },
+		{ "4294967296", "is too long (the maximum is 4294967295s)" },
+		{ "7102w", "is too long" },
+		{ "16E", "is not a duration" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(durations); i++) {
+		text = g_strdup_printf(COMPANY_BLOCK ACCOUNT_BLOCK "poll = %s\n", durations[i][0]);
+		error = load_fail(text);
+		expected = g_strdup_printf(":8: [account sales] poll: '%s' %s", durations[i][0],
+		                           durations[i][1]);
+		assert_error_prefix(error, expected);
+		g_free(expected);
+		g_free(error);
+		g_free(text);
+	}
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK "poll = 4294967295\n");
+	assert_int_equal(cfg->accounts[0].poll_seconds, UINT32_MAX);
+	config_free(&cfg);
 }
 
 /* --- durations, table-driven ------------------------------------------------------- */
@@ -950,7 +1459,7 @@ static void test_limits(void **state)
 	static const char *const bad[][2] = {
 		{ "max-message-size = 64X", "[limits] max-message-size: '64X' is not a size" },
 		{ "max-message-size = 0", "[limits] max-message-size: '0' is not a size" },
-		{ "max-message-size = 99999999999999999999", "is not a size" },
+		{ "max-message-size = 99999999999999999999", "is too large (the most is 1G)" },
 		{ "max-parts = -1", "[limits] max-parts: '-1' is not a positive whole number" },
 		{ "max-mime-depth = 5000000000", "is not a positive whole number" },
 	};
@@ -1104,6 +1613,15 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_work_hours),
+		cmocka_unit_test(test_password_file_mode),
+		cmocka_unit_test(test_inline_password_mode),
+		cmocka_unit_test(test_no_secrets),
+		cmocka_unit_test(test_password_credential),
+		cmocka_unit_test(test_url_password_never_shown),
+		cmocka_unit_test(test_url_redact),
+		cmocka_unit_test(test_url_host_and_loopback),
+		cmocka_unit_test(test_plaintext_only_to_loopback),
+		cmocka_unit_test(test_bounds),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
