@@ -24,5 +24,11 @@ check "systemd-analyze verify accepts the unit" systemd-analyze verify "$T/follo
 check "the sandbox rates at most 2.0 in systemd-analyze security (OK)" \
 	systemd-analyze security --offline=yes --threshold=20 "$T/followupd.service"
 check "the unit reloads with SIGHUP" grep -q '^ExecReload=/bin/kill -HUP \$MAINPID' "$T/followupd.service"
+check "the unit does not restart a bad configuration (exit 78) for ever" \
+	grep -q '^RestartPreventExitStatus=78$' "$T/followupd.service"
+check "the unit bounds memory and tasks" sh -c \
+	"grep -q '^MemoryMax=[0-9]' '$T/followupd.service' && grep -q '^TasksMax=[0-9]' '$T/followupd.service'"
+check "systemd reads the bounds as bounds" sh -c \
+	"systemd-analyze verify '$T/followupd.service' 2>&1 | grep -qi 'memorymax\|tasksmax\|restartprevent' && exit 1 || exit 0"
 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall removes the files" sh -c "! test -e '$dest/usr/sbin/followupd'"
