@@ -49,6 +49,8 @@ struct config_account {
 	char **sent_folders;  /* NULL-terminated, never NULL, may be empty; each one is
 	                       * also in folders (added there when not listed) */
 	unsigned poll_seconds;/* default 60 */
+	unsigned timeout_seconds; /* connecting, and each command's deadline beyond the
+	                           * time its bytes take at 16 KiB/s; default 120 */
 	char *ca_file;        /* CA certificates (PEM) to trust instead of the system's, or NULL */
 	int line;             /* line of the section header, for messages */
 };
@@ -66,6 +68,8 @@ struct config_smtp {
 	char *from;           /* "Name <addr>" as written */
 	char *ca_file;        /* as for accounts */
 	char *envelope_from;  /* of acknowledgements: "" for the null sender <> (default) */
+	unsigned timeout_seconds; /* connecting and each reply; the whole transaction
+	                           * at most 5 times this; default 60 */
 	int line;
 };
 

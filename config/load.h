@@ -38,6 +38,7 @@ struct setting_def {
 	const char *default_value; /* parsed when the key is absent; NULL: none */
 	const char *required;      /* non-NULL: must be given; an example line */
 	unsigned min_seconds;      /* durations: the smallest value allowed */
+	unsigned max_seconds;      /* durations: the largest (0: UINT_MAX) */
 	const char *one_of;        /* settings with the same one_of exclude each other */
 };
 

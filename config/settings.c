@@ -385,8 +385,9 @@ static int parse_duration(struct load_state *st, const struct setting_def *def,
 		                         def->min_seconds);
 		return -1;
 	}
-	if (seconds > UINT_MAX) {
-		*msg_r = g_strdup_printf("'%s' is too long (the maximum is %us)", value, UINT_MAX);
+	unsigned most = def->max_seconds != 0 ? def->max_seconds : UINT_MAX;
+	if (seconds > most) {
+		*msg_r = g_strdup_printf("'%s' is too long (the maximum is %us)", value, most);
 		return -1;
 	}
 	*FIELD(target, def, unsigned) = (unsigned)seconds;
@@ -1001,6 +1002,9 @@ static const struct setting_def account_settings[] = {
 	{ .key = "poll", .parse = parse_duration,
 	  .offset = offsetof(struct config_account, poll_seconds), .default_value = "60s",
 	  .min_seconds = 10 },
+	{ .key = "timeout", .parse = parse_duration,
+	  .offset = offsetof(struct config_account, timeout_seconds), .default_value = "2m",
+	  .min_seconds = 5, .max_seconds = 3600 },
 	{ .key = "ca-file", .parse = parse_readable_path,
 	  .offset = offsetof(struct config_account, ca_file) },
 };
@@ -1025,6 +1029,9 @@ static const struct setting_def smtp_settings[] = {
 	  .offset = offsetof(struct config_smtp, ca_file) },
 	{ .key = "envelope-from", .parse = parse_envelope_from,
 	  .offset = offsetof(struct config_smtp, envelope_from), .default_value = "<>" },
+	{ .key = "timeout", .parse = parse_duration,
+	  .offset = offsetof(struct config_smtp, timeout_seconds), .default_value = "1m",
+	  .min_seconds = 5, .max_seconds = 3600 },
 };
 
 static const struct setting_def person_settings[] = {

@@ -543,7 +543,7 @@ static const struct error_case error_cases[] = {
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
-	  "ca-file)", NULL },
+	  "timeout, ca-file)", NULL },
 	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
 	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
 	  "work-hours, alerts-to, holidays)", NULL },
@@ -560,6 +560,10 @@ static const struct error_case error_cases[] = {
 	  ":8: [account sales] poll: '6x' is not a duration (use 30s, 5m, 1h", NULL },
 	{ "duration too short", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 9s\n",
 	  ":8: [account sales] poll: '9s' is too short (the minimum is 10s)", NULL },
+	{ "timeout too long", COMPANY_BLOCK ACCOUNT_BLOCK "timeout = 2h\n",
+	  ":8: [account sales] timeout: '2h' is too long (the maximum is 3600s)", NULL },
+	{ "timeout too short", COMPANY_BLOCK ACCOUNT_BLOCK "timeout = 1s\n",
+	  ":8: [account sales] timeout: '1s' is too short (the minimum is 5s)", NULL },
 	{ "duration overflow", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 99999999999999999999w\n",
 	  ":8: [account sales] poll: '99999999999999999999w' is too large", NULL },
 	{ "bad url scheme", COMPANY_BLOCK ACCOUNT_BLOCK
