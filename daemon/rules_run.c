@@ -836,6 +836,7 @@ struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settin
 			.user = s->cfg->smtp.user,
 			.password = s->cfg->smtp.password,
 			.ca_file = s->cfg->smtp.ca_file,
+			.timeout_seconds = s->cfg->smtp.timeout_seconds,
 		};
 		rr->smtp = smtp_client_new(loop, &ss);
 	}

@@ -896,6 +896,7 @@ static void cycle_begin(struct sync_account *sa)
 		.user = sa->acc->user,
 		.password = sa->acc->password,
 		.ca_file = sa->acc->ca_file,
+		.timeout_seconds = sa->acc->timeout_seconds,
 		.max_literal = (size_t)sa->max_message + 65536,
 	};
 

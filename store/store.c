@@ -277,34 +277,32 @@ int store_run_with_id(struct store *st, const char *sql, int64_t id, const char 
 	return store_step_done(st, stmt, what, error_r);
 }
 
+/* Runs a cached statement whose parameters are ?1 folder and ?2 UIDVALIDITY. */
+static int run_folder_validity(struct store *st, const char *sql, int64_t folder_id,
+                               uint32_t uidvalidity, const char *what, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, folder_id);
+	sqlite3_bind_int64(stmt, 2, uidvalidity);
+	return store_step_done(st, stmt, what, error_r);
+}
+
 int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity,
                        char **error_r)
 {
-	sqlite3_stmt *stmt;
-
-	stmt = store_stmt(st, "DELETE FROM locations WHERE folder_id = ?1 AND uidvalidity != ?2",
-	                  error_r);
-	if (stmt == NULL)
+	if (run_folder_validity(st, "DELETE FROM locations WHERE folder_id = ?1 "
+	                            "AND uidvalidity != ?2", folder_id, uidvalidity,
+	                        "forgetting old UIDs", error_r) < 0 ||
+	    run_folder_validity(st, "DELETE FROM fetch_failures WHERE folder_id = ?1 "
+	                            "AND uidvalidity != ?2", folder_id, uidvalidity,
+	                        "forgetting old fetch failures", error_r) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, folder_id);
-	sqlite3_bind_int64(stmt, 2, uidvalidity);
-	if (store_step_done(st, stmt, "forgetting old UIDs", error_r) < 0)
-		return -1;
-	stmt = store_stmt(st, "DELETE FROM fetch_failures WHERE folder_id = ?1 AND uidvalidity != ?2",
-	                  error_r);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, folder_id);
-	sqlite3_bind_int64(stmt, 2, uidvalidity);
-	if (store_step_done(st, stmt, "forgetting old fetch failures", error_r) < 0)
-		return -1;
-	stmt = store_stmt(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0 WHERE id = ?1",
-	                  error_r);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, folder_id);
-	sqlite3_bind_int64(stmt, 2, uidvalidity);
-	return store_step_done(st, stmt, "resetting a folder", error_r);
+	return run_folder_validity(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0 "
+	                               "WHERE id = ?1", folder_id, uidvalidity,
+	                           "resetting a folder", error_r);
 }
 
 int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,

@@ -79,7 +79,20 @@ stop_slowlink() {
 	_link_pid=
 }
 
+# start_badimap DIR: the scripted, misbehaving IMAP server (badimap.py)
+# serving DIR/N.eml, on $IMAP_PORT (so that write_config points at it).
+_badimap_pid=
+start_badimap() {
+	IMAP_PORT=$(free_port)
+	rm -f "$T/badimap.ready"
+	"$PY" "$TOOLS/badimap.py" --port "$IMAP_PORT" --dir "$1" --ready "$T/badimap.ready" \
+		2>"$T/badimap.err" &
+	_badimap_pid=$!
+	wait_ready badimap "$T/badimap.ready" "$T/badimap.err"
+}
+
 cleanup() {
+	stop_pid "$_badimap_pid"
 	stop_slowlink
 	stop_smtpd
 	stop_dovecot

@@ -20,14 +20,9 @@ Bitte senden Sie uns ein Angebot für 40 Pumpen XP-200, FOB Ningbo, Lieferung im
 Mit freundlichen Grüßen, Slow Buyer
 MSG
 printf '{"trickle": 0.2}' > "$B/behaviour.json"
-BAD_PORT=$(free_port)
-"$PY" "$TOOLS/badimap.py" --port "$BAD_PORT" --dir "$B" --ready "$T/bad.ready" 2>"$T/bad.err" &
-bad_pid=$!
-trap 'stop_pid $bad_pid; cleanup' EXIT
-wait_ready badimap "$T/bad.ready" "$T/bad.err" || { not_ok "badimap starts"; exit 1; }
+start_badimap "$B" || { not_ok "badimap starts"; exit 1; }
 
 CONF=$T/followup.conf
-IMAP_PORT=$BAD_PORT
 write_config "$CONF"
 sed -i 's|^folders = .*|folders = INBOX|; /^sent-folders/d; s|^poll = .*|poll = 60s\ntimeout = 5s|' "$CONF"
 

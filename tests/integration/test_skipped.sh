@@ -22,14 +22,9 @@ Bitte ein Angebot für $n Pumpen.
 MSG
 done
 printf '{"nil": [3], "omit": [5]}' > "$B/behaviour.json"
-BAD_PORT=$(free_port)
-"$PY" "$TOOLS/badimap.py" --port "$BAD_PORT" --dir "$B" --ready "$T/bad.ready" 2>"$T/bad.err" &
-bad_pid=$!
-trap 'stop_pid $bad_pid; cleanup' EXIT
-wait_ready badimap "$T/bad.ready" "$T/bad.err" || { not_ok "badimap starts"; exit 1; }
+start_badimap "$B" || { not_ok "badimap starts"; exit 1; }
 
 CONF=$T/followup.conf
-IMAP_PORT=$BAD_PORT
 write_config "$CONF"
 sed -i 's|^folders = .*|folders = INBOX|; /^sent-folders/d' "$CONF"
 T0=2026-11-24T10:00:00+08:00
