@@ -103,6 +103,11 @@ int store_lock_acquire(const char *store_path, const char *holder, struct store_
 	if (fd >= 0)
 		close(fd);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
+	if (fd < 0 && errno == ENOENT) {
+		*error_r = g_strdup_printf("%s: cannot create the store: its directory does not "
+		                           "exist (create it, or change [store] path)", store_path);
+		goto fail;
+	}
 	if (fd < 0) {
 		*error_r = g_strdup_printf("%s: cannot open the store's lock: %s", path,
 		                           g_strerror(errno));
