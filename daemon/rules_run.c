@@ -697,11 +697,11 @@ static void on_claimed(int result, void *p)
 		pass_end(rr);
 		return;
 	}
+	/* A transfer that cannot even start is a temporary failure: recorded
+	 * like one, so that the claim does not outlive this pass. */
 	if (smtp_client_send(rr->smtp, rr->item->envelope_from, rr->item->recipient,
-	                     rr->item->raw, rr->item->len, on_sent, rr) < 0) {
-		log_error("outbox: cannot start sending to %s", rr->item->recipient);
-		pass_end(rr);
-	}
+	                     rr->item->raw, rr->item->len, on_sent, rr) < 0)
+		on_sent(SMTP_TEMPFAIL, "cannot start an SMTP transaction", rr);
 }
 
 static void claim_next(struct rules_runner *rr)
