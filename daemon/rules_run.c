@@ -542,7 +542,21 @@ static int run_result(struct store *st, void *p)
 		return -1;
 	switch (job->result) {
 	case SMTP_SENT:
-		ret = store_outbox_sent(st, &job->rr->s.rt->ingest, job->id, job->now, &job->error);
+		ret = store_outbox_sent(st, &job->rr->s.rt->ingest, job->id, job->now, true,
+		                        &job->error);
+		if (ret < 0 && store_last_failure(st) == STORE_FAILURE_OTHER) {
+			/* Not the disk: filing our own mail failed for a reason that
+			 * trying again will not cure. That it was sent is what must
+			 * be recorded; the timeline goes without it. */
+			log_error("outbox: %s was sent but cannot be filed on the timeline: %s",
+			          job->what, job->error);
+			store_rollback(st);
+			g_free(job->error);
+			job->error = NULL;
+			if (store_begin(st, &job->error) < 0)
+				return -1;
+			ret = store_outbox_sent(st, NULL, job->id, job->now, false, &job->error);
+		}
 		break;
 	case SMTP_TEMPFAIL:
 		if (job->now - job->created > GIVE_UP_AFTER)

@@ -159,7 +159,7 @@ static int update(struct store *st, const char *sql, int64_t id, int64_t t, cons
 }
 
 int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
-                      int64_t now, char **error_r)
+                      int64_t now, bool file, char **error_r)
 {
 	sqlite3_stmt *stmt;
 	char *raw = NULL, *kind = NULL;
@@ -170,6 +170,8 @@ int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64
 	if (update(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = ?3 "
 	               "WHERE id = ?1", id, now, NULL, error_r) < 0)
 		return -1;
+	if (!file)
+		return 0;
 	stmt = store_stmt(st, "SELECT kind, thread_id, raw FROM outbox WHERE id = ?1", error_r);
 	if (stmt == NULL)
 		return -1;

@@ -275,12 +275,12 @@ int store_outbox_recover(struct store *st, int64_t now, struct store_outbox_item
 /* For `followup outbox`: pending and failed (all: also sent), newest first. */
 int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
                       size_t *n_r, char **error_r);
-/* The server answered 250: marked sent, and the mail filed on its thread's
- * timeline (kind ack or alert). One transaction. store_outbox_retry()
+/* The server answered 250: marked sent, and (file) the mail filed on its
+ * thread's timeline (kind ack or alert). One transaction. store_outbox_retry()
  * makes a claimed message pending again, due at next_attempt;
  * store_outbox_failed() gives it up. */
 int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
-                      int64_t now, char **error_r);
+                      int64_t now, bool file, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,
                        char **error_r);
 int store_outbox_failed(struct store *st, int64_t id, const char *why, char **error_r);
