@@ -64,6 +64,15 @@ check "a second daemon beside a running one exits non-zero" sh -c "test $rc != 0
 check "…within 10 s (took ${took} s)" test "$took" -le 10
 check "…with a message naming the lock" grep -q "followup.db.lock" "$T/second.log"
 
+# The CLI's writes beside the daemon: SQLite's write lock orders them.
+"$BIN/followup" -c "$CONF" reparse > "$T/reparse.out" 2>&1
+rc=$?
+check "followup reparse runs beside the daemon" test "$rc" = 0
+"$BIN/followup" -c "$CONF" assign kunde1.de li.wei@example.com > "$T/assign.out" 2>&1
+rc=$?
+check "…and so does followup assign" test "$rc" = 0
+check "…with no store error in the daemon's log" sh -c "! grep -Ei 'store.*(cannot|locked)' '$T/daemon.log'"
+
 kill -HUP $dpid
 i=0
 while [ "$(grep -c 'followupd started' "$T/daemon.log")" -lt 2 ] && [ $i -lt 100 ]; do
