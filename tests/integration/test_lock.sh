@@ -52,7 +52,7 @@ sed -i "s|^url = smtp://127.0.0.1:[0-9]*|url = smtp://127.0.0.1:$SMTP_PORT|" "$C
 "$BIN/followupd" -c "$CONF" 2>"$T/daemon.log" &
 dpid=$!
 i=0
-while ! grep -q "followupd started" "$T/daemon.log" && [ $i -lt 100 ]; do
+while ! grep -q "followupd started" "$T/daemon.log" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
