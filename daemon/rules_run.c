@@ -44,6 +44,7 @@ struct rules_runner {
 	uv_timer_t record_timer;          /* the next try to record it */
 	unsigned record_delay_s;          /* 0 while answers are recorded */
 	unsigned sent_in_pass;
+	bool recovered;                   /* rows a stopped run left "sending" are pending again */
 	unsigned open_handles;            /* while closing */
 };
 
@@ -775,7 +776,9 @@ static void on_recovered(int result, void *p)
 {
 	struct recover_job *job = p;
 
-	if (result < 0)
+	/* Until it succeeds, each pass tries again first. */
+	job->rr->recovered = result == 0;
+	if (result < 0 && !writer_store_failing(job->rr->s.writer))
 		log_error("outbox: %s", job->error);
 	for (size_t i = 0; i < job->n; i++)
 		log_warning("outbox: %s to %s <%s> was being sent when followupd stopped; sending "
@@ -784,6 +787,15 @@ static void on_recovered(int result, void *p)
 	store_outbox_items_free(&job->items, job->n);
 	g_free(job->error);
 	g_free(job);
+}
+
+static void recover(struct rules_runner *rr)
+{
+	struct recover_job *job = g_new0(struct recover_job, 1);
+
+	job->rr = rr;
+	job->now = clock_now(rr);
+	writer_submit(rr->s.writer, run_recover, on_recovered, job);
 }
 
 /* ---- passes ---- */
@@ -826,6 +838,9 @@ static void pass_begin(struct rules_runner *rr)
 {
 	struct plan_job *job = g_new0(struct plan_job, 1);
 
+	if (!rr->recovered)
+		recover(rr);
+
 	rr->running = true;
 	uv_timer_stop(&rr->timer);
 	job->rr = rr;
@@ -855,10 +870,7 @@ struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settin
 		rr->smtp = smtp_client_new(loop, &ss);
 	}
 	/* Before any pass: what the last run left half-sent is due again. */
-	struct recover_job *job = g_new0(struct recover_job, 1);
-	job->rr = rr;
-	job->now = clock_now(rr);
-	writer_submit(rr->s.writer, run_recover, on_recovered, job);
+	recover(rr);
 	return rr;
 }
 
