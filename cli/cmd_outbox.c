@@ -57,7 +57,7 @@ int cmd_outbox(struct cli_ctx *ctx)
 			json_array_append_new(arr, item_json(&items[i]));
 		cli_print_json(arr);
 	} else if (n == 0) {
-		printf(all ? "the outbox is empty\n" : "nothing pending or failed\n");
+		printf(all ? "the outbox is empty\n" : "nothing waiting or failed\n");
 	} else {
 		GString *line = g_string_new(NULL);
 		printf("%-6s %-8s %-10s %-28s %-16s %4s  %s\n", "ID", "STATE", "KIND", "TO", "CREATED",

@@ -29,7 +29,7 @@ static const struct cli_command commands[] = {
 	{ "overdue", "overdue [--owner P] [--rule R]", "conversations late or due soon, most "
 	  "overdue first", cmd_overdue, STORE_READ_ONLY },
 	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
-	{ "outbox", "outbox [--all]", "acknowledgements and alerts pending or failed", cmd_outbox,
+	{ "outbox", "outbox [--all]", "acknowledgements and alerts not sent yet, or failed", cmd_outbox,
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
 	  cmd_assign, STORE_READ_WRITE },
