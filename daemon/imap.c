@@ -1,6 +1,7 @@
 /*
  * imap: see imap.h.
  */
+#include <stdint.h>
 #include <string.h>
 #include <curl/curl.h>
 #include <glib.h>
@@ -512,9 +513,11 @@ int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t e
 
 unsigned char *imap_conn_take_literal(struct imap_conn *c, const unsigned char *body, size_t len)
 {
-	/* Only a literal of the response being handled, in the buffer. */
-	if (len < TAKE_WITHOUT_COPY || c->resp_taken || body < c->in + c->in_start ||
-	    body + len > c->in + c->resp_end)
+	/* Only a literal of the response being handled, in the buffer (an
+	 * unescaped quoted string lives elsewhere: compared as addresses). */
+	uintptr_t b = (uintptr_t)body, start = (uintptr_t)(c->in + c->in_start),
+	          end = (uintptr_t)(c->in + c->resp_end);
+	if (len < TAKE_WITHOUT_COPY || c->resp_taken || b < start || b > end || len > end - b)
 		return g_memdup2(body, len);
 
 	/* What came after the response goes to a new, small buffer; the old
