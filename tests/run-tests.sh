@@ -7,13 +7,17 @@
 #    the two that push the most mail through the parsing threads (the
 #    corpus, hostile mail) and the one that prints hostile text with every
 #    command again against the ASan+UBSan build of the binaries
-#    (build/asan/bin), where any memory error or leak fails them.
+#    (build/asan/bin), where any memory error or leak fails them;
+#  - the crash tests (tests/crash/test_*.sh) against bin/: followupd
+#    killed 50 times while it syncs and sends (about 100 s); their
+#    figures (seed, what the kills interrupted, second copies) are printed.
 #
 # Every test speaks TAP ("ok N - name" / "not ok N - name"); a program that
 # exits non-zero, or under valgrind reports an error or a leak, adds one
 # failure of its own even when its cases passed.
 #
-# Options: --unit-only, --integration-only, and a substring filter:
+# Options: --unit-only, --integration-only (with the crash tests),
+# --crash-only, and a substring filter:
 #   sh tests/run-tests.sh --integration-only sync
 set -u
 cd "$(dirname "$0")/.."
@@ -24,6 +28,7 @@ for a in "$@"; do
 	case "$a" in
 	--unit-only) mode=unit ;;
 	--integration-only) mode=integration ;;
+	--crash-only) mode=crash ;;
 	*) filter=$a ;;
 	esac
 done
@@ -63,7 +68,7 @@ matches() {
 	return 1
 }
 
-if [ "$mode" != integration ]; then
+if [ "$mode" = all ] || [ "$mode" = unit ]; then
 	export CMOCKA_MESSAGE_OUTPUT=TAP
 	export FOLLOWUP_TEST_DATA="$PWD/tests/data"
 	for t in build/asan/tests/test_*; do
@@ -89,7 +94,7 @@ if [ "$mode" != integration ]; then
 	fi
 fi
 
-if [ "$mode" != unit ]; then
+if [ "$mode" = all ] || [ "$mode" = integration ]; then
 	for t in tests/integration/test_*.sh; do
 		[ -f "$t" ] || continue
 		matches "$t" || continue
@@ -108,6 +113,15 @@ if [ "$mode" != unit ]; then
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0:exitcode=86 \
 			run_tap "integration-asan test_$name" sh "$t"
+	done
+fi
+
+if [ "$mode" != unit ]; then
+	for t in tests/crash/test_*.sh; do
+		[ -f "$t" ] || continue
+		matches "$t" || continue
+		run_tap "crash $(basename "$t" .sh)" sh "$t"
+		grep -E '^# (seed|kills|the kill loop)' "$logdir/out" | sed 's/^#/   /'
 	done
 fi
 

@@ -6,7 +6,8 @@ NNNN.eml, with its envelope in NNNN.json.
   smtpd.py --port N --dir DIR [--tempfail N] [--permfail-rcpt ADDR]
            [--hold-rcpt SECONDS] [--tls-cert PEM --tls-key PEM
            (--starttls | --implicit-tls)] [--auth USER:PASSWORD
-           [--auth-mechanisms LIST]]
+           [--auth-mechanisms LIST]] [--delay-data SECONDS]
+           [--delay-reply SECONDS]
 
   --tempfail N        answer "451 try again later" to the first N DATA commands
   --permfail-rcpt A   answer "550 no such user" for recipient A
@@ -19,11 +20,24 @@ NNNN.eml, with its envelope in NNNN.json.
                       without TLS: the tests run on loopback)
   --auth-mechanisms   the SASL mechanisms offered, e.g. LOGIN (default
                       PLAIN,LOGIN)
-Each accepted message's DIR/NNNN.json says whether it came over TLS and
-as whom. Writes DIR/ready when it listens; stops on SIGTERM.
+  --delay-data S      each message, once its data is in, waits S seconds before
+                      it is stored: a client that goes away meanwhile loses
+                      it (the server discards the unfinished transaction)
+  --delay-reply S     each stored message waits S seconds more before the 250
+                      goes out: a client that goes away meanwhile never hears
+                      that the message was taken (it was)
+Each accepted message's DIR/NNNN.json says whether it came over TLS, as
+whom, and its Message-ID. Writes DIR/ready when it listens; stops on
+SIGTERM. DIR/events has one line per event of every connection, with the
+time (seconds since the epoch):
+  TIME open|mail|rcpt|data|stored|replied|discarded|close SESSION [DETAIL]
+("data", "stored" and "discarded" name the message's Message-ID).
 """
 import argparse
 import asyncio
+import email.parser
+import email.policy
+import itertools
 import json
 import os
 import signal
@@ -31,7 +45,53 @@ import ssl
 import time
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+SESSIONS = itertools.count(1)
+
+
+def message_id_of(raw):
+    """The Message-ID header of a raw message, without its angle brackets."""
+    headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    return (headers.get("Message-ID") or "").strip().strip("<>")
+
+
+class Events:
+    def __init__(self, path):
+        self.f = open(path, "a", buffering=1)
+
+    def write(self, what, session, detail=""):
+        self.f.write(("%.6f %s %s %s" % (time.time(), what, session, detail)).rstrip() + "\n")
+
+
+class EventSMTP(SMTP):
+    """aiosmtpd's server, telling when a connection opens and closes."""
+
+    def __init__(self, handler, events, **kwargs):
+        super().__init__(handler, **kwargs)
+        self.events = events
+        self.number = next(SESSIONS)
+        self.opened = False
+
+    def connection_made(self, transport):
+        super().connection_made(transport)
+        self.session.number = self.number
+        if not self.opened:   # STARTTLS makes a second call
+            self.opened = True
+            self.events.write("open", self.number)
+
+    def connection_lost(self, error):
+        self.events.write("close", self.number)
+        super().connection_lost(error)
+
+
+class EventController(Controller):
+    def __init__(self, handler, events, **kwargs):
+        self.events = events
+        super().__init__(handler, **kwargs)
+
+    def factory(self):
+        return EventSMTP(self.handler, self.events, **self.SMTP_kwargs)
 
 
 class Handler:
@@ -41,8 +101,16 @@ class Handler:
         self.held = False
         self.count = 0
         self.log = open(os.path.join(args.dir, "log"), "a", buffering=1)
+        self.events = Events(os.path.join(args.dir, "events"))
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.events.write("mail", session.number, address)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.events.write("rcpt", session.number, address)
         if self.args.hold_rcpt and not self.held:
             self.held = True
             self.log.write("holding RCPT %s\n" % address)
@@ -54,6 +122,14 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        mid = message_id_of(envelope.original_content)
+        self.events.write("data", session.number, mid)
+        if self.args.delay_data:
+            try:
+                await asyncio.sleep(self.args.delay_data)
+            except asyncio.CancelledError:
+                self.events.write("discarded", session.number, mid)
+                raise
         if self.tempfails_left > 0:
             self.tempfails_left -= 1
             self.log.write("451 for a message to %s\n" % envelope.rcpt_tos)
@@ -65,9 +141,13 @@ class Handler:
         with open(base + ".json", "w") as f:
             json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
                        "time": time.time(), "tls": server.transport.get_extra_info("ssl_object") is not None,
-                       "auth": session.auth_data}, f)
+                       "auth": session.auth_data, "message_id": mid}, f)
         os.rename(base + ".eml.tmp", base + ".eml")
+        self.events.write("stored", session.number, "%s %s" % (mid, os.path.basename(base)))
         self.log.write("250 %s\n" % base)
+        if self.args.delay_reply:
+            await asyncio.sleep(self.args.delay_reply)
+        self.events.write("replied", session.number, mid)
         return "250 2.0.0 OK"
 
 
@@ -99,6 +179,8 @@ def main():
     p.add_argument("--implicit-tls", action="store_true")
     p.add_argument("--auth")
     p.add_argument("--auth-mechanisms", default="PLAIN,LOGIN")
+    p.add_argument("--delay-data", type=float, default=0)
+    p.add_argument("--delay-reply", type=float, default=0)
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     handler = Handler(args)
@@ -118,8 +200,8 @@ def main():
         kwargs["auth_required"] = True
         kwargs["auth_require_tls"] = False
         kwargs["auth_exclude_mechanism"] = [m for m in ("PLAIN", "LOGIN") if m not in offered]
-    controller = Controller(handler, hostname="127.0.0.1", port=args.port,
-                            decode_data=False, **kwargs)
+    controller = EventController(handler, handler.events, hostname="127.0.0.1",
+                                 port=args.port, decode_data=False, **kwargs)
     controller.start()
     open(os.path.join(args.dir, "ready"), "w").close()
     stop = []
