@@ -299,7 +299,7 @@ def build(seed=20261124):
     # Wave 2: more of the same, arriving while followupd runs.
     fresh(2, 90)
     fresh_negatives(2, 10)
-    for t in range(80):
+    for t in range(200):
         c = companies[(t * 7) % len(companies)]
         k += 1
         start = days_ago(2, 20)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Crash safety at scale: a mailbox of 2,369 messages (390 fresh inquiries
+# Crash safety at scale: a mailbox of 2,609 messages (390 fresh inquiries
 # among them) is synced and answered while followupd is killed with
 # SIGKILL 50 times at random moments and restarted; a final --once run
 # finishes. Then every message on the server is in the store exactly
