@@ -3,6 +3,7 @@
  * pool (it parses inquiries and composes mail); sending runs on the loop,
  * one SMTP transaction at a time, each answer recorded by a store job.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -53,8 +54,44 @@ struct plan_job {
 	struct rules_runner *rr;
 	int64_t now;
 	unsigned queued;
+	GArray *notes;            /* struct plan_note: logged once the plan committed */
 	char *error;
 };
+
+/* What a plan decided, told only if its transaction commits: a plan
+ * rolled back (a crash, a full disk) is planned again, and its lines
+ * would be told twice. */
+struct plan_note {
+	enum log_level level;
+	char *text;
+};
+
+static void plan_note(struct plan_job *job, enum log_level level, const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static void plan_note(struct plan_job *job, enum log_level level, const char *fmt, ...)
+{
+	va_list args;
+	struct plan_note n = { .level = level };
+
+	va_start(args, fmt);
+	n.text = g_strdup_vprintf(fmt, args);
+	va_end(args);
+	g_array_append_val(job->notes, n);
+}
+
+/* Logs the notes (when told) and frees them. */
+static void plan_notes_flush(struct plan_job *job, bool tell)
+{
+	for (guint i = 0; i < job->notes->len; i++) {
+		struct plan_note *n = &g_array_index(job->notes, struct plan_note, i);
+		if (tell)
+			log_msg(n->level, "%s", n->text);
+		g_free(n->text);
+	}
+	g_array_free(job->notes, TRUE);
+	job->notes = NULL;
+}
 
 struct result_job {
 	struct rules_runner *rr;
@@ -237,12 +274,14 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 			goto out;
 		if (id > 0) {
 			job->queued++;
-			log_info("rule %s: acknowledgement to %s for <%s> queued (template %s)",
-			         rule->name, to->addr, c->message_id, used[0] != '\0' ? used : "default");
+			plan_note(job, LOG_LEVEL_INFO,
+			          "rule %s: acknowledgement to %s for <%s> queued (template %s)",
+			          rule->name, to->addr, c->message_id,
+			          used[0] != '\0' ? used : "default");
 		}
 	} else {
-		log_info("rule %s: no acknowledgement for <%s>: %s", rule->name, c->message_id,
-		         ack_verdict_text(verdict));
+		plan_note(job, LOG_LEVEL_INFO, "rule %s: no acknowledgement for <%s>: %s",
+		          rule->name, c->message_id, ack_verdict_text(verdict));
 	}
 	ret = store_ack_record(st, rule->name, c->message,
 	                       verdict == ACK_SEND ? "sent" : ack_verdict_text(verdict), job->now,
@@ -334,9 +373,10 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 	bizcal_format_local(cal, e->result.due, due, sizeof(due));
 	manager = person_label(cfg, e->owner != NULL ? owner_manager(cfg, e->owner) : NULL);
 	if (to_addr == NULL) {
-		log_warning("rule %s: thread %lld (%s) is %s, but nobody can be told: set "
-		            "[company] alerts-to or a person's countries", rule->name,
-		            (long long)t->thread, t->customer != NULL ? t->customer : "?", lv->level);
+		plan_note(job, LOG_LEVEL_WARNING,
+		          "rule %s: thread %lld (%s) is %s, but nobody can be told: set "
+		          "[company] alerts-to or a person's countries", rule->name,
+		          (long long)t->thread, t->customer != NULL ? t->customer : "?", lv->level);
 	} else {
 		const char *vars[] = {
 			"rule", rule->name, "customer", t->customer != NULL ? t->customer : "",
@@ -355,8 +395,9 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 			goto out;
 		if (outbox_id > 0) {
 			job->queued++;
-			log_info("rule %s: %s for thread %lld (%s) to %s queued", rule->name, lv->kind,
-			         (long long)t->thread, t->customer != NULL ? t->customer : "?", to_addr);
+			plan_note(job, LOG_LEVEL_INFO, "rule %s: %s for thread %lld (%s) to %s queued",
+			          rule->name, lv->kind, (long long)t->thread,
+			          t->customer != NULL ? t->customer : "?", to_addr);
 		}
 	}
 	bool added;
@@ -441,7 +482,8 @@ static int plan_digest(struct store *st, struct plan_job *job, const struct conf
 	                 NULL, "auto-generated", job->now, &id, &job->error);
 	if (ret == 0 && id > 0) {
 		job->queued++;
-		log_info("digest for %s (%u conversations) queued", p->email, count);
+		plan_note(job, LOG_LEVEL_INFO, "digest for %s (%u conversations) queued", p->email,
+		          count);
 	}
 	g_free(key);
 	g_free(subject);
@@ -736,6 +778,7 @@ static void on_planned(int result, void *p)
 	struct plan_job *job = p;
 	struct rules_runner *rr = job->rr;
 
+	plan_notes_flush(job, result == 0);
 	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("rules: %s", job->error != NULL ? job->error : "failed");
 	g_free(job->error);
@@ -845,6 +888,7 @@ static void pass_begin(struct rules_runner *rr)
 	uv_timer_stop(&rr->timer);
 	job->rr = rr;
 	job->now = clock_now(rr);
+	job->notes = g_array_new(FALSE, FALSE, sizeof(struct plan_note));
 	writer_submit(rr->s.writer, run_plan, on_planned, job);
 }
 

@@ -10,9 +10,10 @@
  *
  * A row still "sending" when followupd starts was being sent when the
  * last one stopped without recording the answer: it goes back to
- * "pending" and is sent again, with the same Message-ID. Only a crash in
- * the instant between the server's 250 and the commit of "sent" makes
- * that a second copy; no SMTP client can close that window.
+ * "pending" and is sent again, with the same Message-ID. Only a crash
+ * after the message's final dot reached the server and before the commit
+ * of "sent" makes that a second copy; no SMTP client can close that
+ * window.
  */
 #include <string.h>
 

@@ -152,7 +152,7 @@ check "rules shows the three rules in plain words" sh -c "
 $FU outbox --all --json > "$T/outbox.json"
 check "outbox --all lists the four sent messages" jcheck "$T/outbox.json" \
 	'len(j) == 4 and all(e["state"] == "sent" for e in j) and sorted(e["kind"] for e in j) == ["ack", "alert", "alert", "escalation"]'
-check "outbox without --all: nothing pending" sh -c "'$BIN/followup' -c '$CONF' outbox | grep -q 'nothing pending'"
+check "outbox without --all: nothing waiting" sh -c "'$BIN/followup' -c '$CONF' outbox | grep -q 'nothing waiting or failed'"
 
 check "assign sets the customer's owner" sh -c "'$BIN/followup' -c '$CONF' assign importer.ae zhang@example.com | grep -q zhang"
 $FU overdue --owner zhang@example.com --json --now "$NOW" > "$T/overdue-z.json"
