@@ -529,6 +529,7 @@ static int run_plan(struct store *st, void *p)
 
 	if (store_begin(st, &job->error) < 0)
 		return -1;
+	log_debug("rules: planning a pass");
 	for (size_t i = 0; i < set->n_rules; i++) {
 		const struct rule *rule = &set->rules[i];
 		if (rule->action == RULE_ACTION_ACKNOWLEDGE) {

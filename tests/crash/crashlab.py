@@ -23,8 +23,9 @@ picks the moment of the kill:
     (logins, listings, batches fetched, parsed and filed);
   - otherwise: a moment 0.2-2.5 s after the start (the sends);
   - but while the wave's acknowledgements are not queued, 2-3 times per
-    wave: after the first "queued" line, if that comes first, within the
-    time it takes to queue two thirds of them (0.23 ms per inquiry here):
+    wave: after the debug line "rules: planning a pass" (logged once the
+    planning transaction has begun), if that comes first, within the time
+    it takes to queue two thirds of them (0.23 ms per inquiry here):
     inside the planning transaction.
 After the kill, once the SMTP server has closed every connection, the
 store and the server's files say what the kill interrupted:
@@ -72,6 +73,9 @@ MAX_AGE_S = 24 * 3600
 # (70 ms for 300); slower machines only move the kills earlier in it.
 PLAN_S_PER_INQUIRY = 0.00023
 QUEUED = re.compile(r"acknowledgement to \S+ for <[^>]*> queued")
+# Logged at debug once the planning transaction has begun (what a plan
+# queued is logged only after it committed).
+PLANNING = re.compile(r"rules: planning a pass")
 RECOVERED = re.compile(r"<([^>]*)> was being sent when followupd stopped")
 
 
@@ -279,7 +283,8 @@ def kill_loop(ctx, lives):
     wave = 1
     acks_upto = {1: acks_wave1, 2: len(expected["fresh"])}
     server_total = imap_total(ctx["imap_port"])
-    cmd = [os.path.join(ctx["bin"], "followupd"), "-c", ctx["conf"], "--now", ctx["now"]]
+    cmd = [os.path.join(ctx["bin"], "followupd"), "-c", ctx["conf"], "--now", ctx["now"],
+           "--log-level", "debug"]
     kills = []
     exits = []
     print("# seed %d: %d kills, wave 2 after %.0f%% of wave 1's acknowledgements are sent"
@@ -296,8 +301,8 @@ def kill_loop(ctx, lives):
         else:
             target, offset = "sending", rng.uniform(0.2, 2.5)
         # While the wave's acknowledgements are not queued, the planning
-        # transaction is a moment of its own: after its first "queued"
-        # line, within the time it takes to queue two thirds of them.
+        # transaction is a moment of its own: after the line that says it
+        # began, within the time it takes to queue two thirds of them.
         to_queue = acks_upto[wave] - len(before["outbox"])
         plan_offset = (rng.uniform(0.0, to_queue * PLAN_S_PER_INQUIRY * 2 / 3)
                        if not planned and plan_quota[wave] > 0 else None)
@@ -305,7 +310,7 @@ def kill_loop(ctx, lives):
         lives.append(life)
         deadline = life.t_start + offset
         if plan_offset is not None:
-            t_queued = life.wait_line(QUEUED, deadline - time.time())
+            t_queued = life.wait_line(PLANNING, deadline - time.time())
             if t_queued is not None and t_queued + plan_offset < deadline:
                 target, offset = "planning", plan_offset
                 deadline = t_queued + plan_offset
