@@ -31,6 +31,21 @@ notify = owner
 CONF
 }
 
+# write_spanish_inquiry: $T/a.eml, a Colombian buyer's first inquiry of
+# 24 Nov 2026 09:30 +08:00, the one the outbox tests acknowledge.
+write_spanish_inquiry() {
+	cat > "$T/a.eml" <<'MSG'
+From: Maria Gomez <maria@empresa.com.co>
+To: sales@example.com
+Subject: Solicitud de cotización de bombas
+Date: Tue, 24 Nov 2026 09:30:00 +0800
+Message-ID: <cot-1@empresa.com.co>
+Content-Type: text/plain; charset=UTF-8
+
+Buenos días, necesitamos 30 bombas centrífugas. ¿Nos puede enviar su cotización? Gracias.
+MSG
+}
+
 # mail NAME FOLDER INTERNALDATE: appends $T/NAME.eml (written by the caller).
 mail() {
 	imaptool append "$2" "$T/$1.eml" "$3"

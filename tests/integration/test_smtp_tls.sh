@@ -13,16 +13,7 @@ CERTS=$T/certs
 mkdir -p "$CERTS"
 make_certs "$CERTS" || { not_ok "test certificates"; exit 1; }
 NOW=2026-11-24T10:00:00+08:00
-cat > "$T/a.eml" <<'MSG'
-From: Maria Gomez <maria@empresa.com.co>
-To: sales@example.com
-Subject: Solicitud de cotización de bombas
-Date: Tue, 24 Nov 2026 09:30:00 +0800
-Message-ID: <cot-1@empresa.com.co>
-Content-Type: text/plain; charset=UTF-8
-
-Buenos días, necesitamos 30 bombas centrífugas. ¿Nos puede enviar su cotización? Gracias.
-MSG
+write_spanish_inquiry
 mail a INBOX 2026-11-24T09:30:00+08:00
 cp "$T/sales.pass" "$T/smtp.pass" 2>/dev/null
 

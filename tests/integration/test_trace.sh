@@ -33,16 +33,7 @@ run_once() {
 		--log-level debug >"$T/$1.out" 2>"$T/$1.err"
 }
 
-cat > "$T/a.eml" <<'MSG'
-From: Maria Gomez <maria@empresa.com.co>
-To: sales@example.com
-Subject: Solicitud de cotización de bombas
-Date: Tue, 24 Nov 2026 09:30:00 +0800
-Message-ID: <cot-1@empresa.com.co>
-Content-Type: text/plain; charset=UTF-8
-
-Buenos días, necesitamos 30 bombas centrífugas. ¿Nos puede enviar su cotización? Gracias.
-MSG
+write_spanish_inquiry
 
 for mech in plain login; do
 	if [ $mech = plain ]; then
