@@ -347,16 +347,20 @@ static int record_missing(struct store *st, struct store_job *job, const struct 
 		                  "ended \"%s\"", job->fetch_end)
 		: g_strdup_printf("the server left it out of its FETCH answer, which ended \"%s\"",
 		                  job->fetch_end);
+	unsigned tries = 0;
 	int ret = store_fetch_failed(st, job->folder_id, job->uidvalidity, it->uid, why, job->now,
-	                             &given_up, &job->error);
+	                             &tries, &given_up, &job->error);
 
+	/* One line when it starts and one when it is given up; the tries in
+	 * between only at debug level (followup stats counts them). */
 	if (ret == 0 && given_up)
-		log_warning("%s: %s: UID %u given up after %d tries over %d hours: %s (followup "
-		            "stats lists it)", label, job->folder, it->uid,
-		            STORE_FETCH_GIVE_UP_TRIES, STORE_FETCH_GIVE_UP_AFTER / 3600, why);
+		log_warning("%s: %s: UID %u given up after %u tries over %d hours or more: %s "
+		            "(followup stats lists it)", label, job->folder, it->uid, tries,
+		            STORE_FETCH_GIVE_UP_AFTER / 3600, why);
 	else if (ret == 0)
-		log_notice("%s: %s: UID %u: %s; trying again at the next sync", label, job->folder,
-		           it->uid, why);
+		log_msg(tries == 1 ? LOG_LEVEL_NOTICE : LOG_LEVEL_DEBUG,
+		        "%s: %s: UID %u: %s; trying again at each sync (try %u)", label,
+		        job->folder, it->uid, why, tries);
 	g_free(why);
 	return ret;
 }

@@ -12,7 +12,8 @@
 #include "store/store-private.h"
 
 int store_fetch_failed(struct store *st, int64_t folder_id, uint32_t uidvalidity, uint32_t uid,
-                       const char *why, int64_t now, bool *given_up_r, char **error_r)
+                       const char *why, int64_t now, unsigned *tries_r, bool *given_up_r,
+                       char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"INSERT INTO fetch_failures (folder_id, uidvalidity, uid, tries, last_error, "
@@ -20,7 +21,7 @@ int store_fetch_failed(struct store *st, int64_t folder_id, uint32_t uidvalidity
 		"ON CONFLICT (folder_id, uidvalidity, uid) DO UPDATE SET tries = tries + 1, "
 		"  last_error = ?4, last_at = ?5, "
 		"  given_up = given_up OR (tries + 1 >= ?6 AND ?5 - first_at >= ?7) "
-		"RETURNING given_up", error_r);
+		"RETURNING given_up, tries", error_r);
 	int rc;
 
 	if (stmt == NULL)
@@ -39,6 +40,7 @@ int store_fetch_failed(struct store *st, int64_t folder_id, uint32_t uidvalidity
 		return -1;
 	}
 	*given_up_r = sqlite3_column_int(stmt, 0) != 0;
+	*tries_r = (unsigned)sqlite3_column_int(stmt, 1);
 	/* Step to the end so that the statement finishes its write. */
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);

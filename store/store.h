@@ -97,11 +97,13 @@ int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
 #define STORE_FETCH_GIVE_UP_AFTER (24 * 3600)
 
 /* The server listed uid but did not send its message (why: in the
- * server's words). Counts a try; *given_up_r true once the UID has had
+ * server's words). Counts a try (*tries_r, this one included);
+ * *given_up_r true once the UID has had
  * STORE_FETCH_GIVE_UP_TRIES tries over STORE_FETCH_GIVE_UP_AFTER seconds.
  * Until then store_folder_advance() stays below it. */
 int store_fetch_failed(struct store *st, int64_t folder_id, uint32_t uidvalidity, uint32_t uid,
-                       const char *why, int64_t now, bool *given_up_r, char **error_r);
+                       const char *why, int64_t now, unsigned *tries_r, bool *given_up_r,
+                       char **error_r);
 /* The UID's message is stored now (or the UID is gone): no failure left. */
 int store_fetch_succeeded(struct store *st, int64_t folder_id, uint32_t uidvalidity,
                           uint32_t uid, char **error_r);

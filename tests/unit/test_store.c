@@ -387,13 +387,15 @@ static void test_fetch_failures_hold_the_position(void **state)
 	struct ingest_report report;
 	char *error = NULL;
 	bool given_up = true;
+	unsigned tries = 0;
 
 	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
 	assert_int_equal(store_folder_reset(f->st, folder.id, 9, &error), 0);
 	struct ingest_source src = { .folder_id = folder.id, .uidvalidity = 9, .uid = 4,
 	                             .internaldate = INT64_MIN };
 	assert_int_equal(store_begin(f->st, &error), 0);
-	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "BODY[] NIL", 1000, &given_up,
+	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "BODY[] NIL", 1000, &tries,
+	                                    &given_up,
 	                                    &error), 0);
 	assert_false(given_up);
 	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
@@ -415,11 +417,13 @@ static void test_fetch_failures_hold_the_position(void **state)
 	/* Tries within a day do not give up; the fifth a day later does. */
 	for (int i = 2; i <= 4; i++) {
 		assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "NIL", 1000 + i * 60,
-		                                    &given_up, &error), 0);
+		                                    &tries, &given_up, &error), 0);
 		assert_false(given_up);
+		assert_int_equal(tries, (unsigned)i);
 	}
 	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "NIL",
-	                                    1000 + STORE_FETCH_GIVE_UP_AFTER, &given_up, &error), 0);
+	                                    1000 + STORE_FETCH_GIVE_UP_AFTER, &tries, &given_up,
+	                                    &error), 0);
 	assert_true(given_up);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 4, &error), 0);
 	assert_int_equal(store_folder_get(f->st, "sales", "Sent", &folder, &error), 0);
