@@ -395,8 +395,7 @@ static void test_fetch_failures_hold_the_position(void **state)
 	                             .internaldate = INT64_MIN };
 	assert_int_equal(store_begin(f->st, &error), 0);
 	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "BODY[] NIL", 1000, &tries,
-	                                    &given_up,
-	                                    &error), 0);
+	                                    &given_up, &error), 0);
 	assert_false(given_up);
 	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
 	                              strlen(INQUIRY), &src, &report, &error), 0);
