@@ -23,9 +23,9 @@
  */
 #include "config/config.h"
 #include "config/load.h"
+#include "lib/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <ini.h>
 #include <stdarg.h>
@@ -553,22 +553,10 @@ static void load_state_clear(struct load_state *st)
 static int load_open(struct load_state *st)
 {
 	struct stat sb;
-	int fd;
+	int fd = file_open_regular(st->path, &sb);
 
-	fd = open(st->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		config_load_error(st, 0, NULL, NULL, "cannot open: %s", g_strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &sb) < 0) {
-		config_load_error(st, 0, NULL, NULL, "cannot open: %s", g_strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		config_load_error(st, 0, NULL, NULL, "cannot open: %s",
-		                  S_ISDIR(sb.st_mode) ? g_strerror(EISDIR) : "not a regular file");
-		close(fd);
+		config_load_error(st, 0, NULL, NULL, "cannot open: %s", file_error_text(fd));
 		return -1;
 	}
 	st->mode = sb.st_mode;

@@ -15,6 +15,7 @@
  * not track, and records where each VEVENT and its properties are.
  */
 #include "config/holidays.h"
+#include "lib/file.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -23,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <glib.h>
 #include <libical/ical.h>
 
@@ -856,41 +856,17 @@ out:
 
 static int read_file(struct holidays_ctx *ctx, char **text_r, size_t *len_r)
 {
-	FILE *f = fopen(ctx->path, "rb");
-	struct stat st;
-	char *text = NULL;
-	size_t len;
-	int ret = -1;
+	int rc = file_read_all(ctx->path, HOLIDAYS_MAX_FILE, text_r, len_r, NULL);
 
-	if (f == NULL) {
-		set_error(ctx, 0, "cannot open: %s (check the path and its permissions)",
-		          g_strerror(errno));
-		return -1;
-	}
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (rc == FILE_ERR_NOT_REGULAR || rc == -EISDIR)
 		set_error(ctx, 0, "not a regular file (holidays = names an .ics file or a list of dates)");
-		goto out;
-	}
-	if (st.st_size > HOLIDAYS_MAX_FILE) {
+	else if (rc == FILE_ERR_TOO_LARGE)
 		set_error(ctx, 0, "larger than %d MiB (is this the right file?)",
 		          HOLIDAYS_MAX_FILE / (1024 * 1024));
-		goto out;
-	}
-	text = g_malloc((size_t)st.st_size + 1);
-	len = fread(text, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		set_error(ctx, 0, "cannot read: %s", g_strerror(errno));
-		goto out;
-	}
-	text[len] = '\0';
-	*text_r = text;
-	*len_r = len;
-	text = NULL;
-	ret = 0;
-out:
-	g_free(text);
-	fclose(f);
-	return ret;
+	else if (rc < 0)
+		set_error(ctx, 0, "cannot open: %s (check the path and its permissions)",
+		          file_error_text(rc));
+	return rc < 0 ? -1 : 0;
 }
 
 static bool looks_like_ics(const char *text, size_t len)

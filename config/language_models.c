@@ -6,6 +6,7 @@
 #include <fingerprint.h>
 
 #include "config/language_models.h"
+#include "lib/file.h"
 
 /* n-grams kept per fingerprint: libexttextcat's files hold 400. */
 #define MODEL_NGRAMS_MAX 400
@@ -39,16 +40,16 @@ static int check_fingerprint_file(const char *path, char **error_r)
 {
 	char *contents = NULL;
 	char **lines = NULL;
-	GError *err = NULL;
-	gsize len = 0;
+	size_t len = 0;
 	unsigned ngrams = 0;
 	int ret = -1;
+	int rc = file_read_all(path, MODEL_FILE_MAX_BYTES, &contents, &len, NULL);
 
-	if (!g_file_get_contents(path, &contents, &len, &err)) {
-		*error_r = g_strdup_printf("%s: %s; " INSTALL_HINT, path, err->message);
+	if (rc < 0 && rc != FILE_ERR_TOO_LARGE) {
+		*error_r = g_strdup_printf("%s: %s; " INSTALL_HINT, path, file_error_text(rc));
 		goto out;
 	}
-	if (len > MODEL_FILE_MAX_BYTES || !g_utf8_validate_len(contents, len, NULL)) {
+	if (rc < 0 || !g_utf8_validate_len(contents, len, NULL)) {
 		*error_r = g_strdup_printf("%s: not a libexttextcat fingerprint file; "
 		                           INSTALL_HINT, path);
 		goto out;
@@ -71,8 +72,6 @@ static int check_fingerprint_file(const char *path, char **error_r)
 	}
 	ret = 0;
 out:
-	if (err != NULL)
-		g_error_free(err);
 	g_strfreev(lines);
 	g_free(contents);
 	return ret;

@@ -7,8 +7,11 @@
 #include "config/runtime.h"
 #include "config/language_models.h"
 #include "rules/classify.h"
+#include "lib/file.h"
 
 #define DEFAULT_THREAD_WINDOW (30 * 24 * 3600)
+/* A word list (free-mail domains, quotation markers) of more is not one. */
+#define LIST_MAX_BYTES (16 * 1024 * 1024)
 
 static psl_ctx_t *load_psl(char **error_r)
 {
@@ -25,15 +28,16 @@ static psl_ctx_t *load_psl(char **error_r)
 
 static int read_list(const char *path, const char *key, char **text_r, char **error_r)
 {
-	GError *gerr = NULL;
+	size_t len = 0;
+	int rc;
 
 	*text_r = NULL;
 	if (path == NULL)
 		return 0;
-	if (!g_file_get_contents(path, text_r, NULL, &gerr)) {
+	rc = file_read_all(path, LIST_MAX_BYTES, text_r, &len, NULL);
+	if (rc < 0) {
 		*error_r = g_strdup_printf("[classify] %s: cannot read %s: %s", key, path,
-		                           gerr->message);
-		g_error_free(gerr);
+		                           file_error_text(rc));
 		return -1;
 	}
 	if (!g_utf8_validate(*text_r, -1, NULL)) {

@@ -10,9 +10,9 @@
 #include "config/load.h"
 #include "config/duration.h"
 #include "config/values.h"
+#include "lib/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -59,23 +59,15 @@ static int open_regular_file(const char *path, const char *hint, mode_t *mode_r,
                              char **msg_r)
 {
 	struct stat sb;
-	int fd;
+	int fd = file_open_regular(path, &sb);
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		*msg_r = g_strdup_printf("cannot read %s: %s (%s)", path, g_strerror(errno), hint);
-		return -1;
-	}
-	if (fstat(fd, &sb) < 0) {
-		*msg_r = g_strdup_printf("cannot read %s: %s", path, g_strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(sb.st_mode)) {
+	if (fd == -EISDIR || fd == FILE_ERR_NOT_REGULAR) {
 		*msg_r = g_strdup_printf("cannot read %s: %s (give the path of a file)", path,
-		                         S_ISDIR(sb.st_mode) ? g_strerror(EISDIR)
-		                                             : "not a regular file");
-		close(fd);
+		                         file_error_text(fd));
+		return -1;
+	}
+	if (fd < 0) {
+		*msg_r = g_strdup_printf("cannot read %s: %s (%s)", path, file_error_text(fd), hint);
 		return -1;
 	}
 	if (mode_r != NULL)

@@ -1,15 +1,13 @@
 /* templates: the default and per-language template files of a rule (see
  * templates.h). Reads files; the parsing is rules/template.c's. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib.h>
 
 #include "config/templates.h"
+#include "lib/file.h"
 
 static const char template_suffix[] = ".txt";
 
@@ -31,50 +29,26 @@ struct template_set {
 static char *read_template_file(const char *path, char **error_r)
 {
 	char *text = NULL;
-	struct stat sb;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	size_t len = 0;
+	int rc = file_read_all(path, TEMPLATE_MAX_BYTES, &text, &len, NULL);
 
-	if (fd < 0) {
-		*error_r = g_strdup_printf("%s: cannot open: %s", path, g_strerror(errno));
-		goto out;
-	}
-	if (fstat(fd, &sb) != 0) {
-		*error_r = g_strdup_printf("%s: cannot read: %s", path, g_strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		*error_r = g_strdup_printf("%s: not a regular file", path);
-		goto out;
-	}
-
-	/* Read one byte more than allowed, so a file that grew is noticed. */
-	size_t cap = TEMPLATE_MAX_BYTES + 1, len = 0;
-	text = g_malloc(cap + 1);
-	while (len < cap) {
-		ssize_t n = read(fd, text + len, cap - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*error_r = g_strdup_printf("%s: cannot read: %s", path, g_strerror(errno));
-			g_clear_pointer(&text, g_free);
-			goto out;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	text[len] = '\0';
-	if (len > TEMPLATE_MAX_BYTES) {
+	if (rc == FILE_ERR_TOO_LARGE) {
 		*error_r = g_strdup_printf("%s: longer than %d KiB", path, TEMPLATE_MAX_BYTES / 1024);
-		g_clear_pointer(&text, g_free);
-	} else if (strlen(text) != len) {
+		return NULL;
+	}
+	if (rc == FILE_ERR_NOT_REGULAR || rc == -EISDIR) {
+		*error_r = g_strdup_printf("%s: not a regular file", path);
+		return NULL;
+	}
+	if (rc < 0) {
+		*error_r = g_strdup_printf("%s: cannot open: %s", path, file_error_text(rc));
+		return NULL;
+	}
+	if (strlen(text) != len) {
 		*error_r = g_strdup_printf("%s: contains a NUL byte (is it UTF-16? save it as UTF-8)",
 		                           path);
 		g_clear_pointer(&text, g_free);
 	}
-out:
-	if (fd >= 0)
-		close(fd);
 	return text;
 }
 

@@ -1,8 +1,8 @@
 /* values: syntax checks for single configuration values. */
 #include "config/values.h"
+#include "lib/file.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -334,15 +334,12 @@ static bool value_timezone_name_ok(const char *name)
 static bool value_is_tzif_file(const char *path)
 {
 	char magic[4];
-	struct stat st;
 	bool ok = false;
-	int fd;
+	int fd = file_open_regular(path, NULL);
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return false;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    read(fd, magic, sizeof(magic)) == (ssize_t)sizeof(magic))
+	if (read(fd, magic, sizeof(magic)) == (ssize_t)sizeof(magic))
 		ok = memcmp(magic, "TZif", sizeof(magic)) == 0;
 	close(fd);
 	return ok;

@@ -7,7 +7,7 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                -fsanitize=fuzzer,address,undefined -I. $(shell pkg-config --cflags $(PKGS))
 FUZZ_LIBS := $(shell pkg-config --libs $(PKGS))
 OUT       := build/fuzz
-MOD_SRCS  := $(wildcard parsers/*.c rules/*.c) daemon/redact.c
+MOD_SRCS  := $(wildcard parsers/*.c rules/*.c lib/*.c) daemon/redact.c
 DATA_GEN  := $(OUT)/builtin_data.c
 TARGETS   := $(patsubst tests/fuzz/%.c,$(OUT)/%,$(FUZZ_SRCS))
 
