@@ -60,7 +60,7 @@ ALL_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) -I. $(PKG_CFLAGS) \
 ALL_LDFLAGS := $(OPTFLAGS) $(LDFLAGS)
 
 # Library modules, in link order (a module may use the ones after it).
-LIBMODS   := cli daemon config store rules parsers lib
+LIBMODS   := cli daemon core config store rules parsers lib
 lib_srcs   = $(filter-out $(1)/main.c,$(wildcard $(1)/*.c))
 lib_objs   = $(patsubst %.c,$(OUT)/%.o,$(call lib_srcs,$(1)))
 LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a

@@ -13,7 +13,7 @@
 #include <jansson.h>
 
 #include "config/config.h"
-#include "config/runtime.h"
+#include "core/runtime.h"
 #include "parsers/safe_text.h"
 #include "store/store.h"
 
@@ -29,7 +29,7 @@ enum cli_exit {
 struct cli_ctx {
 	const char *config_path;
 	struct config *cfg;
-	struct config_runtime *rt;
+	struct core_runtime *rt;
 	struct store *st;
 	bool json;
 	int64_t now;              /* --now, else the clock */

@@ -7,13 +7,13 @@
 #include <glib.h>
 
 #include "cli/cli.h"
-#include "config/rules_runtime.h"
+#include "core/rules_runtime.h"
 
-static int load_rules(struct cli_ctx *ctx, struct config_rules **rules_r)
+static int load_rules(struct cli_ctx *ctx, struct core_rules **rules_r)
 {
 	char *error = NULL;
 
-	if (config_rules_load(ctx->cfg, ctx->now, rules_r, &error) < 0) {
+	if (core_rules_load(ctx->cfg, ctx->now, rules_r, &error) < 0) {
 		cli_error("%s", error);
 		g_free(error);
 		return CLI_CONFIG_ERROR;
@@ -28,7 +28,7 @@ static const char *trigger_name(enum rule_trigger on)
 
 int cmd_rules(struct cli_ctx *ctx)
 {
-	struct config_rules *rules = NULL;
+	struct core_rules *rules = NULL;
 	int ret;
 
 	if (cli_expect_args(ctx, 0, 0, "rules") < 0)
@@ -59,7 +59,7 @@ int cmd_rules(struct cli_ctx *ctx)
 	if (!ctx->json && rules->set->n_rules == 0)
 		printf("no rules: add [rule NAME] sections to %s (see docs/RULES.md)\n",
 		       ctx->cfg->path);
-	config_rules_free(&rules);
+	core_rules_free(&rules);
 	return CLI_OK;
 }
 
@@ -116,7 +116,7 @@ static void print_overdue(GArray *entries)
 
 int cmd_overdue(struct cli_ctx *ctx)
 {
-	struct config_rules *rules = NULL;
+	struct core_rules *rules = NULL;
 	struct store_sla_thread *threads = NULL;
 	const char *owner = NULL, *rule = NULL;
 	char *error = NULL;
@@ -130,16 +130,16 @@ int cmd_overdue(struct cli_ctx *ctx)
 		return ret;
 	if (rule != NULL && rule_set_find(rules->set, rule) == NULL) {
 		cli_error("no rule named '%s' (see: followup rules)", rule);
-		config_rules_free(&rules);
+		core_rules_free(&rules);
 		return CLI_USAGE;
 	}
 	if (store_sla_threads(ctx->st, ctx->now - 90 * 24 * 3600, &threads, &n, &error) < 0) {
 		cli_error("%s", error);
 		g_free(error);
-		config_rules_free(&rules);
+		core_rules_free(&rules);
 		return CLI_STORE_ERROR;
 	}
-	GArray *entries = config_rules_overdue(rules, threads, n, ctx->now, owner, rule);
+	GArray *entries = core_rules_overdue(rules, threads, n, ctx->now, owner, rule);
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (guint i = 0; i < entries->len; i++)
@@ -153,6 +153,6 @@ int cmd_overdue(struct cli_ctx *ctx)
 	}
 	g_array_free(entries, TRUE);
 	store_sla_threads_free(&threads, n);
-	config_rules_free(&rules);
+	core_rules_free(&rules);
 	return CLI_OK;
 }

@@ -143,7 +143,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	message_parser_init();
-	if (config_runtime_new(ctx.cfg, &ctx.rt, &error) < 0) {
+	if (core_runtime_new(ctx.cfg, &ctx.rt, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_CONFIG_ERROR;
 		goto out;
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
 out:
 	g_free(error);
 	store_close(&ctx.st);
-	config_runtime_free(&ctx.rt);
+	core_runtime_free(&ctx.rt);
 	config_free(&ctx.cfg);
 	message_parser_deinit();
 	g_free(argv_owned);

@@ -27,8 +27,8 @@
 #include <uv.h>
 
 #include "config/config.h"
-#include "config/rules_runtime.h"
-#include "config/runtime.h"
+#include "core/rules_runtime.h"
+#include "core/runtime.h"
 #include "daemon/rules_run.h"
 #include "daemon/log.h"
 #include "daemon/sync.h"
@@ -53,8 +53,8 @@ struct daemon {
 	const char *config_path;
 	uv_loop_t *loop;
 	struct config *cfg;
-	struct config_runtime *rt;
-	struct config_rules *rules;
+	struct core_runtime *rt;
+	struct core_rules *rules;
 	struct rules_runner *runner;
 	struct store *st;
 	struct store_lock *lock;  /* held from before the store opens until exit */
@@ -178,18 +178,18 @@ static void on_signal(uv_signal_t *handle, int signum)
 static int check_config(const char *path, int64_t now, char **error_r)
 {
 	struct config *cfg = NULL;
-	struct config_runtime *rt = NULL;
-	struct config_rules *rules = NULL;
+	struct core_runtime *rt = NULL;
+	struct core_rules *rules = NULL;
 	int ret = -1;
 
 	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &cfg, error_r) < 0 ||
-	    config_runtime_new(cfg, &rt, error_r) < 0 ||
-	    config_rules_load(cfg, now, &rules, error_r) < 0)
+	    core_runtime_new(cfg, &rt, error_r) < 0 ||
+	    core_rules_load(cfg, now, &rules, error_r) < 0)
 		goto out;
 	ret = 0;
 out:
-	config_rules_free(&rules);
-	config_runtime_free(&rt);
+	core_rules_free(&rules);
+	core_runtime_free(&rt);
 	config_free(&cfg);
 	return ret;
 }
@@ -337,11 +337,11 @@ int main(int argc, char **argv)
 	}
 	warn_plaintext(d.cfg);
 	message_parser_init();
-	if (config_runtime_new(d.cfg, &d.rt, &error) < 0) {
+	if (core_runtime_new(d.cfg, &d.rt, &error) < 0) {
 		log_error("%s", error);
 		goto out;
 	}
-	if (config_rules_load(d.cfg, d.now != INT64_MIN ? d.now : (int64_t)time(NULL), &d.rules,
+	if (core_rules_load(d.cfg, d.now != INT64_MIN ? d.now : (int64_t)time(NULL), &d.rules,
 	                      &error) < 0) {
 		log_error("%s", error);
 		goto out;
@@ -375,8 +375,8 @@ int main(int argc, char **argv)
 out:
 	g_free(error);
 	store_close(&d.st);
-	config_rules_free(&d.rules);
-	config_runtime_free(&d.rt);
+	core_rules_free(&d.rules);
+	core_runtime_free(&d.rt);
 	config_free(&d.cfg);
 	message_parser_deinit();
 	if (d.reexec && ret == 0) {

@@ -14,8 +14,8 @@
 #include "daemon/smtp.h"
 #include "daemon/writer.h"
 #include "config/config.h"
-#include "config/rules_runtime.h"
-#include "config/runtime.h"
+#include "core/rules_runtime.h"
+#include "core/runtime.h"
 #include "parsers/compose.h"
 #include "parsers/message.h"
 #include "rules/ack.h"
@@ -224,7 +224,7 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
                     const struct store_ack_candidate *c)
 {
 	const struct config *cfg = job->rr->s.cfg;
-	const struct config_rules *rules = job->rr->s.rules;
+	const struct core_rules *rules = job->rr->s.rules;
 	unsigned char *raw = NULL;
 	size_t len = 0;
 	struct parsed_message *msg = NULL;
@@ -244,7 +244,7 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 	                                      &history);
 	if (verdict == ACK_SEND) {
 		const char *used = "";
-		const struct template *t = template_set_pick(config_rules_ack_templates(rules, rule),
+		const struct template *t = template_set_pick(core_rules_ack_templates(rules, rule),
 		                                             c->language, &used);
 		owner = g_strdup(owner_of_thread(cfg, NULL, NULL, NULL, c->customer));
 		const char *owner_shown = person_name(cfg, owner);
@@ -347,7 +347,7 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 	const struct config *cfg = job->rr->s.cfg;
 	const struct rule *rule = e->rule;
 	const struct store_sla_thread *t = e->thread;
-	const struct bizcal *cal = config_rules_calendar(job->rr->s.rules, e->owner);
+	const struct bizcal *cal = core_rules_calendar(job->rr->s.rules, e->owner);
 	bool has;
 	int ret = -1;
 
@@ -436,7 +436,7 @@ static int plan_digest(struct store *st, struct plan_job *job, const struct conf
                        GArray *entries)
 {
 	const struct config *cfg = job->rr->s.cfg;
-	const struct bizcal *cal = config_rules_calendar(job->rr->s.rules, p->email);
+	const struct bizcal *cal = core_rules_calendar(job->rr->s.rules, p->email);
 	int hh = 0, mm = 0;
 	GString *list = g_string_new(NULL);
 	unsigned count = 0;
@@ -504,7 +504,7 @@ static int plan_alerts(struct store *st, struct plan_job *job)
 
 	if (store_sla_threads(st, job->now - SLA_WINDOW, &threads, &n, &job->error) < 0)
 		return -1;
-	entries = config_rules_overdue(job->rr->s.rules, threads, n, job->now, NULL, NULL);
+	entries = core_rules_overdue(job->rr->s.rules, threads, n, job->now, NULL, NULL);
 	for (guint i = 0; i < entries->len; i++) {
 		if (plan_alert(st, job, &g_array_index(entries, struct overdue_entry, i)) < 0)
 			goto out;

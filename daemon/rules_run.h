@@ -19,15 +19,15 @@
 #include <uv.h>
 
 struct config;
-struct config_runtime;
-struct config_rules;
+struct core_runtime;
+struct core_rules;
 struct writer;
 struct rules_runner;
 
 struct rules_settings {
 	const struct config *cfg;             /* borrowed, all of them */
-	const struct config_runtime *rt;
-	const struct config_rules *rules;
+	const struct core_runtime *rt;
+	const struct core_rules *rules;
 	struct writer *writer;
 	int64_t now;                          /* --now, or INT64_MIN for the clock */
 	bool repeat;                          /* false (--once): no timer */

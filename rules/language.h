@@ -35,7 +35,7 @@ struct language_candidate {
 const struct language_candidate *language_candidates(size_t *count_r);
 
 /* libexttextcat's fingerprints, loaded by language_models_load()
- * (config/language_models.h): one fp_Read() handle (fingerprint.h) per
+ * (core/language_models.h): one fp_Read() handle (fingerprint.h) per
  * entry of language_candidates(), in that order, so that each text is
  * compared with the trade languages of its script only, not with all 160
  * of Debian's fpdb.conf. Owned by the struct; language_models_free(). */

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for config/holidays.c: the input is a holiday file
+ * libFuzzer target for core/holidays.c: the input is a holiday file
  * (iCalendar or a list of dates) read for the years 2024..2027.
  *
  * On success the dates must be real, sorted, unique and inside the years;
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "config/holidays.c"
+#include "core/holidays.c"
 
 #include "tests/fuzz/fuzz_check.h"
 
@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char **dates = NULL;
 	char *error = NULL;
 
-	if (config_holidays_parse("fuzz.ics", (const char *)data, size, 2024, 2027, &dates,
+	if (holidays_parse("fuzz.ics", (const char *)data, size, 2024, 2027, &dates,
 	                          &error) == 0) {
 		CHECK(error == NULL && dates != NULL);
 		for (size_t i = 0; dates[i] != NULL; i++) {

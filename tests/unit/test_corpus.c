@@ -17,7 +17,7 @@
 #include <jansson.h>
 #include <libpsl.h>
 
-#include "config/language_models.h"
+#include "core/language_models.h"
 #include "parsers/facts.h"
 #include "parsers/message.h"
 #include "rules/classify.h"

@@ -1,5 +1,5 @@
 /*
- * Holiday files (config/holidays.c): iCalendar through libical and plain
+ * Holiday files (core/holidays.c): iCalendar through libical and plain
  * lists, the years window, and errors that name the file and the line.
  * tests/data/holidays/ holds the two full examples; the error cases are
  * written to a temporary directory from the strings below.
@@ -16,7 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "config/holidays.h"
+#include "core/holidays.h"
 
 struct fixture {
 	char *dir;
@@ -87,7 +87,7 @@ static char **load_ok(const char *path, int from_year, int to_year)
 	char **dates = NULL;
 	char *error = NULL;
 
-	if (config_holidays_load(path, from_year, to_year, &dates, &error) != 0)
+	if (holidays_load(path, from_year, to_year, &dates, &error) != 0)
 		fail_msg("loading %s failed: %s", path, error);
 	assert_null(error);
 	assert_non_null(dates);
@@ -101,7 +101,7 @@ static void load_fails(const char *path, int from_year, int to_year, ...)
 	char *error = NULL;
 	va_list args;
 
-	if (config_holidays_load(path, from_year, to_year, &dates, &error) != -1)
+	if (holidays_load(path, from_year, to_year, &dates, &error) != -1)
 		fail_msg("loading %s succeeded", path != NULL ? path : "(null)");
 	assert_null(dates);
 	assert_non_null(error);
@@ -260,19 +260,19 @@ static void test_parse_in_memory(void **state)
 	char *error = NULL;
 
 	(void)state;
-	assert_int_equal(config_holidays_parse("inline", list, sizeof(list), 2026, 2026, &dates, &error), 0);
+	assert_int_equal(holidays_parse("inline", list, sizeof(list), 2026, 2026, &dates, &error), 0);
 	assert_dates(dates, (const char *const[]){ "2026-05-01", "2026-05-02", NULL });
 	g_strfreev(dates);
 	/* Cut one byte short, the second date is "2026-05-0". */
-	assert_int_equal(config_holidays_parse("inline", list, sizeof(list) - 1, 2026, 2026, &dates, &error), -1);
+	assert_int_equal(holidays_parse("inline", list, sizeof(list) - 1, 2026, 2026, &dates, &error), -1);
 	assert_null(dates);
 	assert_non_null(strstr(error, "inline:2:"));
 	g_free(error);
-	assert_int_equal(config_holidays_parse("cal", ics, strlen(ics) - strlen("the rest is not read"),
+	assert_int_equal(holidays_parse("cal", ics, strlen(ics) - strlen("the rest is not read"),
 	                                       2026, 2026, &dates, &error), 0);
 	assert_dates(dates, (const char *const[]){ "2026-05-03", NULL });
 	g_strfreev(dates);
-	assert_int_equal(config_holidays_parse("cal", ics, strlen(ics), 2026, 2026, &dates, &error), -1);
+	assert_int_equal(holidays_parse("cal", ics, strlen(ics), 2026, 2026, &dates, &error), -1);
 	assert_non_null(strstr(error, "cal:6: 'the rest is not read'"));
 	g_free(error);
 	/* Exactly the bytes, on the heap, ending without a newline: nothing
@@ -286,17 +286,17 @@ static void test_parse_in_memory(void **state)
 		for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
 			size_t len = strlen(texts[i]);
 			char *exact = g_memdup2(texts[i], len);
-			assert_int_equal(config_holidays_parse("tail", exact, len, 2026, 2026, &dates, &error), 0);
+			assert_int_equal(holidays_parse("tail", exact, len, 2026, 2026, &dates, &error), 0);
 			assert_dates(dates, i == 0 ? (const char *const[]){ NULL }
 			                           : (const char *const[]){ "2026-01-01", "2026-01-02", NULL });
 			g_strfreev(dates);
 			g_free(exact);
 		}
 	}
-	assert_int_equal(config_holidays_parse("empty", NULL, 0, 2026, 2026, &dates, &error), 0);
+	assert_int_equal(holidays_parse("empty", NULL, 0, 2026, 2026, &dates, &error), 0);
 	assert_null(dates[0]);
 	g_strfreev(dates);
-	assert_int_equal(config_holidays_parse("bad", NULL, 3, 2026, 2026, &dates, &error), -1);
+	assert_int_equal(holidays_parse("bad", NULL, 3, 2026, 2026, &dates, &error), -1);
 	g_free(error);
 }
 
@@ -426,7 +426,7 @@ static void test_ics_errors(void **state)
 		char **dates = NULL;
 		char *error = NULL;
 
-		if (config_holidays_load(path, 2026, 2026, &dates, &error) != -1)
+		if (holidays_load(path, 2026, 2026, &dates, &error) != -1)
 			fail_msg("%s: loaded", c->name);
 		assert_null(dates);
 		if (strstr(error, path) == NULL)

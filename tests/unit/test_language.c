@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "config/language_models.h"
+#include "core/language_models.h"
 #include "rules/language.h"
 
 struct sample {

@@ -10,7 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "config/templates.h"
+#include "core/templates.h"
 #include "rules/builtin.h"
 #include "parsers/compose.h"
 #include "parsers/message.h"

@@ -4,8 +4,8 @@
  */
 #include <glib.h>
 
-#include "config/runtime.h"
-#include "config/language_models.h"
+#include "core/runtime.h"
+#include "core/language_models.h"
 #include "rules/classify.h"
 #include "lib/file.h"
 
@@ -49,9 +49,9 @@ static int read_list(const char *path, const char *key, char **text_r, char **er
 	return 0;
 }
 
-int config_runtime_new(const struct config *cfg, struct config_runtime **rt_r, char **error_r)
+int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r)
 {
-	struct config_runtime *rt = g_new0(struct config_runtime, 1);
+	struct core_runtime *rt = g_new0(struct core_runtime, 1);
 	char *freemail = NULL, *markers = NULL;
 	const char *cls_error = NULL;
 	int ret = -1;
@@ -91,14 +91,14 @@ out:
 	g_free(freemail);
 	g_free(markers);
 	if (ret < 0)
-		config_runtime_free(&rt);
+		core_runtime_free(&rt);
 	*rt_r = rt;
 	return ret;
 }
 
-void config_runtime_free(struct config_runtime **rtp)
+void core_runtime_free(struct core_runtime **rtp)
 {
-	struct config_runtime *rt = *rtp;
+	struct core_runtime *rt = *rtp;
 
 	if (rt == NULL)
 		return;

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_CONFIG_LANGUAGE_MODELS_H
-#define FOLLOWUP_CONFIG_LANGUAGE_MODELS_H
+#ifndef FOLLOWUP_CORE_LANGUAGE_MODELS_H
+#define FOLLOWUP_CORE_LANGUAGE_MODELS_H
 /*
  * language_models: loads libexttextcat's fingerprint files for
  * rules/language.c (which does no I/O itself): only the files of

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_CONFIG_RUNTIME_H
-#define FOLLOWUP_CONFIG_RUNTIME_H
+#ifndef FOLLOWUP_CORE_RUNTIME_H
+#define FOLLOWUP_CORE_RUNTIME_H
 /*
  * runtime: what a loaded config turns into before any message can be
  * filed: the public suffix list, the classifier with the company's
@@ -12,7 +12,7 @@
 #include "parsers/message.h"
 #include "store/store.h"
 
-struct config_runtime {
+struct core_runtime {
 	const struct config *cfg;         /* borrowed */
 	psl_ctx_t *psl;
 	struct classify *cls;
@@ -22,7 +22,7 @@ struct config_runtime {
 };
 
 /* 0, or -1 with *error_r (g_free) naming the file or key at fault. */
-int config_runtime_new(const struct config *cfg, struct config_runtime **rt_r, char **error_r);
-void config_runtime_free(struct config_runtime **rt);
+int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r);
+void core_runtime_free(struct core_runtime **rt);
 
 #endif

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_CONFIG_HOLIDAYS_H
-#define FOLLOWUP_CONFIG_HOLIDAYS_H
+#ifndef FOLLOWUP_CORE_HOLIDAYS_H
+#define FOLLOWUP_CORE_HOLIDAYS_H
 /*
  * holidays: a holiday file into a list of local dates for rules/bizcal.
  * Either an iCalendar file (.ics: every VEVENT's DTSTART date, all-day or
@@ -13,7 +13,7 @@
 /* 0 and *dates_r a NULL-terminated, sorted, de-duplicated vector of
  * "YYYY-MM-DD" (g_strfreev), or -1 with *error_r (g_free) naming the file,
  * the line when there is one, and what is wrong. */
-int config_holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
+int holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
                          char **error_r);
 
 /* Added: the same from len bytes of text in memory (not necessarily
@@ -27,7 +27,7 @@ int config_holidays_load(const char *path, int from_year, int to_year, char ***d
  * replaced by a RECURRENCE-ID event are left out, RDATEs added. A file
  * over 16 MiB, an RRULE more frequent than DAILY, or a calendar that
  * would expand to more than 20 million days and steps is an error. */
-int config_holidays_parse(const char *name, const char *text, size_t len, int from_year,
+int holidays_parse(const char *name, const char *text, size_t len, int from_year,
                           int to_year, char ***dates_r, char **error_r);
 
 #endif

@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
-#include "config/rules_runtime.h"
-#include "config/holidays.h"
+#include "core/rules_runtime.h"
+#include "core/holidays.h"
 #include "rules/builtin.h"
 #include "rules/owner.h"
 
@@ -28,7 +28,7 @@ static int load_calendar(const struct config *cfg, const char *tz_name,
 	}
 	if (holidays->path != NULL) {
 		char *file_error = NULL;
-		if (config_holidays_load(holidays->path, year - 1, year + 2, &dates,
+		if (holidays_load(holidays->path, year - 1, year + 2, &dates,
 		                         &file_error) < 0) {
 			*error_r = g_strdup_printf("%s:%d: %s holidays: %s", cfg->path, holidays->line,
 			                           what, file_error);
@@ -48,7 +48,7 @@ out:
 	return ret;
 }
 
-static int load_alert_templates(struct config_rules *r, char **error_r)
+static int load_alert_templates(struct core_rules *r, char **error_r)
 {
 	const char *sources[ALERT_TEMPLATE_COUNT] = {
 		builtin_template_warning, builtin_template_alert, builtin_template_escalation,
@@ -72,10 +72,10 @@ static void cal_free(gpointer p)
 	bizcal_free(&cal);
 }
 
-int config_rules_load(const struct config *cfg, int64_t now, struct config_rules **rules_r,
+int core_rules_load(const struct config *cfg, int64_t now, struct core_rules **rules_r,
                       char **error_r)
 {
-	struct config_rules *r = g_new0(struct config_rules, 1);
+	struct core_rules *r = g_new0(struct core_rules, 1);
 	GDateTime *dt = g_date_time_new_from_unix_utc(now);
 	int year = dt != NULL ? g_date_time_get_year(dt) : 2026;
 
@@ -132,13 +132,13 @@ int config_rules_load(const struct config *cfg, int64_t now, struct config_rules
 	*rules_r = r;
 	return 0;
 fail:
-	config_rules_free(&r);
+	core_rules_free(&r);
 	return -1;
 }
 
-void config_rules_free(struct config_rules **rp)
+void core_rules_free(struct core_rules **rp)
 {
-	struct config_rules *r = *rp;
+	struct core_rules *r = *rp;
 
 	if (r == NULL)
 		return;
@@ -156,7 +156,7 @@ void config_rules_free(struct config_rules **rp)
 	g_free(r);
 }
 
-const struct bizcal *config_rules_calendar(const struct config_rules *r, const char *person)
+const struct bizcal *core_rules_calendar(const struct core_rules *r, const char *person)
 {
 	const struct bizcal *cal = person != NULL ? g_hash_table_lookup(r->person_cals, person)
 	                                          : NULL;
@@ -164,7 +164,7 @@ const struct bizcal *config_rules_calendar(const struct config_rules *r, const c
 	return cal != NULL ? cal : r->company_cal;
 }
 
-const struct template_set *config_rules_ack_templates(const struct config_rules *r,
+const struct template_set *core_rules_ack_templates(const struct core_rules *r,
                                                       const struct rule *rule)
 {
 	ptrdiff_t i = rule - r->set->rules;
@@ -174,7 +174,7 @@ const struct template_set *config_rules_ack_templates(const struct config_rules 
 	return r->ack_templates[i];
 }
 
-const char *config_rules_owner(const struct config_rules *r, const struct store_sla_thread *t)
+const char *core_rules_owner(const struct core_rules *r, const struct store_sla_thread *t)
 {
 	return owner_of_thread(r->cfg, t->last_writer, t->customer_owner, t->country, t->customer);
 }
@@ -190,7 +190,7 @@ static gint overdue_cmp(gconstpointer a, gconstpointer b)
 	return x->thread->thread < y->thread->thread ? -1 : (x->thread->thread > y->thread->thread);
 }
 
-GArray *config_rules_overdue(const struct config_rules *r, const struct store_sla_thread *threads,
+GArray *core_rules_overdue(const struct core_rules *r, const struct store_sla_thread *threads,
                              size_t n, int64_t now, const char *owner, const char *rule_name)
 {
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct overdue_entry));
@@ -202,11 +202,11 @@ GArray *config_rules_overdue(const struct config_rules *r, const struct store_sl
 			continue;
 		for (size_t t = 0; t < n; t++) {
 			struct overdue_entry e = { .rule = rule, .thread = &threads[t] };
-			e.owner = config_rules_owner(r, &threads[t]);
+			e.owner = core_rules_owner(r, &threads[t]);
 			if (owner != NULL && (e.owner == NULL || g_ascii_strcasecmp(owner, e.owner) != 0))
 				continue;
 			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs,
-			                 config_rules_calendar(r, e.owner), now, &e.result) < 0)
+			                 core_rules_calendar(r, e.owner), now, &e.result) < 0)
 				continue;
 			if (e.result.state == SLA_WARNING || e.result.state == SLA_BREACHED ||
 			    e.result.state == SLA_ESCALATED)

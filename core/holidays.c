@@ -1,5 +1,5 @@
 /*
- * config/holidays.c: a holiday file into the local dates rules/bizcal
+ * core/holidays.c: a holiday file into the local dates rules/bizcal
  * needs. Two formats, told apart by content: an iCalendar file (the first
  * thing in it is BEGIN:VCALENDAR), read with libical, or a plain list of
  * "YYYY-MM-DD" lines.
@@ -14,7 +14,7 @@
  * BEGIN/END nesting) so that errors can name the line, which libical does
  * not track, and records where each VEVENT and its properties are.
  */
-#include "config/holidays.h"
+#include "core/holidays.h"
 #include "lib/file.h"
 
 #include <errno.h>
@@ -901,7 +901,7 @@ static void ics_line_clear(gpointer data)
 }
 
 /* Both entry points: the text given, or (text NULL) the file at name. */
-static int holidays_load(const char *name, const char *text, size_t len, int from_year,
+static int load_or_parse(const char *name, const char *text, size_t len, int from_year,
                          int to_year, char ***dates_r, char **error_r)
 {
 	struct holidays_ctx ctx = { .path = name != NULL ? name : "(no file)" };
@@ -952,13 +952,13 @@ out:
 	return ret;
 }
 
-int config_holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
+int holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
                          char **error_r)
 {
-	return holidays_load(path, NULL, 0, from_year, to_year, dates_r, error_r);
+	return load_or_parse(path, NULL, 0, from_year, to_year, dates_r, error_r);
 }
 
-int config_holidays_parse(const char *name, const char *text, size_t len, int from_year,
+int holidays_parse(const char *name, const char *text, size_t len, int from_year,
                           int to_year, char ***dates_r, char **error_r)
 {
 	if (text == NULL && len > 0) {
@@ -966,6 +966,6 @@ int config_holidays_parse(const char *name, const char *text, size_t len, int fr
 		*error_r = g_strdup_printf("%s: no text", name != NULL ? name : "(no file)");
 		return -1;
 	}
-	return holidays_load(name, text != NULL ? text : "", len, from_year, to_year, dates_r,
+	return load_or_parse(name, text != NULL ? text : "", len, from_year, to_year, dates_r,
 	                     error_r);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "config/templates.h"
+#include "core/templates.h"
 #include "lib/file.h"
 
 static const char template_suffix[] = ".txt";

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_CONFIG_TEMPLATES_H
-#define FOLLOWUP_CONFIG_TEMPLATES_H
+#ifndef FOLLOWUP_CORE_TEMPLATES_H
+#define FOLLOWUP_CORE_TEMPLATES_H
 /*
  * templates: the files of an acknowledgement rule. template = /etc/…/ack
  * means ack.txt (the default, required) and ack.LL.txt per language (ISO

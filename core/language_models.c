@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <fingerprint.h>
 
-#include "config/language_models.h"
+#include "core/language_models.h"
 #include "lib/file.h"
 
 /* n-grams kept per fingerprint: libexttextcat's files hold 400. */

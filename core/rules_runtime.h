@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_CONFIG_RULES_RUNTIME_H
-#define FOLLOWUP_CONFIG_RULES_RUNTIME_H
+#ifndef FOLLOWUP_CORE_RULES_RUNTIME_H
+#define FOLLOWUP_CORE_RULES_RUNTIME_H
 /*
  * rules_runtime: what the [rule] sections need before they can run: the
  * checked rule set, the business calendars (the company's, and a person's
@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "config/config.h"
-#include "config/templates.h"
+#include "core/templates.h"
 #include "rules/bizcal.h"
 #include "rules/rule_set.h"
 #include "rules/template.h"
@@ -25,7 +25,7 @@ enum alert_template {
 	ALERT_TEMPLATE_COUNT
 };
 
-struct config_rules {
+struct core_rules {
 	const struct config *cfg;          /* borrowed */
 	struct rule_set *set;
 	struct bizcal *company_cal;
@@ -36,14 +36,14 @@ struct config_rules {
 
 /* now: the clock (holidays are expanded around its year). 0, or -1 with
  * *error_r (g_free). */
-int config_rules_load(const struct config *cfg, int64_t now, struct config_rules **rules_r,
+int core_rules_load(const struct config *cfg, int64_t now, struct core_rules **rules_r,
                       char **error_r);
-void config_rules_free(struct config_rules **rules);
+void core_rules_free(struct core_rules **rules);
 
 /* The calendar of a person (their own, else the company's). */
-const struct bizcal *config_rules_calendar(const struct config_rules *rules, const char *person);
+const struct bizcal *core_rules_calendar(const struct core_rules *rules, const char *person);
 /* The ack templates of rule (NULL for other rules). */
-const struct template_set *config_rules_ack_templates(const struct config_rules *rules,
+const struct template_set *core_rules_ack_templates(const struct core_rules *rules,
                                                       const struct rule *rule);
 
 /* A conversation late or due soon under a service-level rule. */
@@ -57,11 +57,11 @@ struct overdue_entry {
 /* Every (service-level rule, thread) at a warning, a breach or an
  * escalation at now, most overdue first (then soonest due). owner and
  * rule (may be NULL) filter. A new GArray of struct overdue_entry. */
-GArray *config_rules_overdue(const struct config_rules *rules,
+GArray *core_rules_overdue(const struct core_rules *rules,
                              const struct store_sla_thread *threads, size_t n, int64_t now,
                              const char *owner, const char *rule);
 /* The owner of a thread (rules/owner.h with this config). */
-const char *config_rules_owner(const struct config_rules *rules,
+const char *core_rules_owner(const struct core_rules *rules,
                                const struct store_sla_thread *thread);
 
 #endif
