@@ -99,7 +99,7 @@ int cmd_assign(struct cli_ctx *ctx)
 		return CLI_USAGE;
 	const char *person = ctx->argv[1];
 	bool clear = strcmp(person, "none") == 0;
-	const struct config_person *p = clear ? NULL : config_find_person(ctx->cfg, person);
+	const struct owner_person *p = clear ? NULL : owner_find(&ctx->rt->team, person);
 	if (!clear && p == NULL) {
 		cli_error("'%s' is not a [person] of %s (add a [person %s] section first)", person,
 		          ctx->cfg->path, person);

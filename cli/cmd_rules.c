@@ -13,7 +13,7 @@ static int load_rules(struct cli_ctx *ctx, struct core_rules **rules_r)
 {
 	char *error = NULL;
 
-	if (core_rules_load(ctx->cfg, ctx->now, rules_r, &error) < 0) {
+	if (core_rules_load(ctx->rt, ctx->now, rules_r, &error) < 0) {
 		cli_error("%s", error);
 		g_free(error);
 		return CLI_CONFIG_ERROR;

@@ -525,7 +525,7 @@ static void load_state_init(struct load_state *st, const char *path)
 	st->cfg->path = g_strdup(path);
 	st->accounts = load_array_new(sizeof(struct config_account), config_account_clear);
 	st->persons = load_array_new(sizeof(struct config_person), config_person_clear);
-	st->rules = load_array_new(sizeof(struct config_rule), config_rule_clear);
+	st->rules = load_array_new(sizeof(struct ini_section), config_rule_clear);
 	st->headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st->kind_lines = g_new0(int, config_n_section_defs);
 }
@@ -691,19 +691,6 @@ const char *config_default_path(const char *explicit_path)
 	if (env != NULL && env[0] != '\0')
 		return env;
 	return CONFIG_DEFAULT_PATH;
-}
-
-const struct config_person *config_find_person(const struct config *cfg, const char *email)
-{
-	size_t i;
-
-	if (cfg == NULL || email == NULL)
-		return NULL;
-	for (i = 0; i < cfg->n_persons; i++) {
-		if (g_ascii_strcasecmp(cfg->persons[i].email, email) == 0)
-			return &cfg->persons[i];
-	}
-	return NULL;
 }
 
 int config_parse_rfc3339(const char *text, int64_t *t_r)

@@ -16,22 +16,18 @@
  *
  * Implementation: config.c (reading the file), settings.c (the sections and
  * their keys; config/load.h joins the two), values.c (value checks),
- * duration.c, work_hours.c.
+ * duration.c; the grammar of working hours is lib/work_hours.c.
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/ini_section.h"
+#include "lib/work_hours.h"
+
 /* Default location; FOLLOWUP_CONFIG in the environment overrides it, -c FILE
  * overrides both. */
 #define CONFIG_DEFAULT_PATH FOLLOWUP_SYSCONFDIR "/followup/followup.conf"
-
-/* A span of working time on one weekday, minutes from local midnight. */
-struct config_work_span {
-	int weekday;          /* 0 = Sunday ... 6 = Saturday (as struct tm) */
-	int start_min;        /* inclusive */
-	int end_min;          /* exclusive, <= 1440 */
-};
 
 struct config_account {
 	char *name;           /* from [account NAME] */
@@ -92,25 +88,12 @@ struct config_person {
 	int line;
 };
 
-/* A [rule NAME] section as written, for the rules engine to validate. */
-struct config_rule_item {
-	char *key;
-	char *value;
-	int line;
-};
-struct config_rule {
-	char *name;
-	struct config_rule_item *items;
-	size_t n_items;
-	int line;
-};
-
 struct config_company {
 	char *name;
 	char **domains;       /* NULL-terminated, lowercased; at least one */
 	char *timezone;       /* IANA name, checked against the tz database; default "UTC" */
 	char *work_hours;     /* as written, e.g. "Mon-Fri 09:00-18:00" */
-	struct config_work_span *work_spans;
+	struct work_span *work_spans;
 	size_t n_work_spans;
 	char *alerts_to;      /* fallback owner (email, lowercased), or NULL */
 	struct config_file_ref holidays; /* a holiday file; path NULL: none */
@@ -145,7 +128,7 @@ struct config {
 	struct config_smtp smtp;
 	struct config_person *persons;
 	size_t n_persons;
-	struct config_rule *rules;
+	struct ini_section *rules;  /* [rule NAME] as written, for the rules engine */
 	size_t n_rules;
 	struct config_classify classify;
 	struct config_limits limits;
@@ -184,18 +167,8 @@ const char *config_default_path(const char *explicit_path);
  * syntax or more than UINT64_MAX seconds). config/duration.h has the same
  * parser with a reason for the error. */
 int config_parse_duration(const char *text, uint64_t *seconds_r);
-/* "Mon-Fri 09:00-18:00, Sat 09:00-12:00" (also "Mon-Fri 09:00-12:00 13:00-18:00").
- * Day names in any case; day ranges wrap ("Sun-Thu"); "24:00" may end a
- * range; a range must end after it starts and ranges must not overlap.
- * On success 0 and *spans_r a new array (the caller g_free()s it) of *n_r
- * spans sorted by weekday then start. On error -1, *spans_r NULL, *n_r 0 and
- * *error_r a static explanation. Pure. */
-int config_parse_work_hours(const char *text, struct config_work_span **spans_r,
-                            size_t *n_r, const char **error_r);
 /* An RFC 3339 date and time ("2026-11-24T09:00:00Z", "…+08:00") as Unix
  * seconds, for --now. 0 or -1. */
 int config_parse_rfc3339(const char *text, int64_t *t_r);
-/* Looks up a person by email (case-insensitive); NULL when none. */
-const struct config_person *config_find_person(const struct config *cfg, const char *email);
 
 #endif

@@ -90,8 +90,8 @@ struct load_state {
 	struct config *cfg;
 	GArray *accounts;          /* struct config_account */
 	GArray *persons;           /* struct config_person */
-	GArray *rules;             /* struct config_rule */
-	GArray *rule_items;        /* struct config_rule_item of the current rule */
+	GArray *rules;             /* struct ini_section */
+	GArray *rule_items;        /* struct ini_item of the current rule */
 	GHashTable *headers;       /* "kind name" -> line of its first header */
 	int *kind_lines;           /* per config_section_defs[]: first header line, or 0 */
 	struct section_state cur;

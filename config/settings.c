@@ -416,11 +416,11 @@ static int parse_work_hours(struct load_state *st, const struct setting_def *def
                             void *target, const char *value, char **msg_r)
 {
 	struct config_company *company = target;
-	struct config_work_span *spans;
+	struct work_span *spans;
 	const char *reason;
 	size_t n;
 
-	if (config_parse_work_hours(value, &spans, &n, &reason) < 0) {
+	if (work_hours_parse(value, &spans, &n, &reason) < 0) {
 		*msg_r = g_strdup_printf("'%s': %s", value, reason);
 		return -1;
 	}
@@ -673,7 +673,7 @@ static void *person_target(struct load_state *st)
 
 static void *rule_target(struct load_state *st)
 {
-	return &g_array_index(st->rules, struct config_rule, st->rules->len - 1);
+	return &g_array_index(st->rules, struct ini_section, st->rules->len - 1);
 }
 
 static bool account_name_ok(const char *name)
@@ -904,7 +904,7 @@ static int person_end(struct load_state *st, void *target)
 
 static void rule_item_clear(void *data)
 {
-	struct config_rule_item *item = data;
+	struct ini_item *item = data;
 
 	g_free(item->key);
 	g_free(item->value);
@@ -912,25 +912,25 @@ static void rule_item_clear(void *data)
 
 static int rule_begin(struct load_state *st, const char *arg, char **msg_r)
 {
-	struct config_rule rule = { 0 };
+	struct ini_section rule = { 0 };
 
 	rule.name = g_strdup(arg);
 	rule.line = st->cur.line;
 	g_array_append_val(st->rules, rule);
-	st->rule_items = g_array_new(FALSE, TRUE, sizeof(struct config_rule_item));
+	st->rule_items = g_array_new(FALSE, TRUE, sizeof(struct ini_item));
 	g_array_set_clear_func(st->rule_items, rule_item_clear);
 	return 0;
 }
 
 static int rule_end(struct load_state *st, void *target)
 {
-	struct config_rule *rule = target;
+	struct ini_section *rule = target;
 
 	rule->n_items = st->rule_items->len;
 	if (rule->n_items == 0) {
 		g_array_free(st->rule_items, TRUE);
 	} else {
-		rule->items = (struct config_rule_item *)(void *)
+		rule->items = (struct ini_item *)(void *)
 			g_array_free(st->rule_items, FALSE);
 	}
 	st->rule_items = NULL;
@@ -939,7 +939,7 @@ static int rule_end(struct load_state *st, void *target)
 
 void config_rule_item_add(struct load_state *st, const char *key, const char *value)
 {
-	struct config_rule_item item = {
+	struct ini_item item = {
 		.key = g_strdup(key), .value = g_strdup(value), .line = st->lineno,
 	};
 
@@ -1129,7 +1129,7 @@ void config_person_clear(void *data)
 
 void config_rule_clear(void *data)
 {
-	struct config_rule *rule = data;
+	struct ini_section *rule = data;
 	size_t i;
 
 	for (i = 0; i < rule->n_items; i++)

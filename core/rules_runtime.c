@@ -72,9 +72,10 @@ static void cal_free(gpointer p)
 	bizcal_free(&cal);
 }
 
-int core_rules_load(const struct config *cfg, int64_t now, struct core_rules **rules_r,
-                      char **error_r)
+int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rules **rules_r,
+                    char **error_r)
 {
+	const struct config *cfg = rt->cfg;
 	struct core_rules *r = g_new0(struct core_rules, 1);
 	GDateTime *dt = g_date_time_new_from_unix_utc(now);
 	int year = dt != NULL ? g_date_time_get_year(dt) : 2026;
@@ -82,8 +83,9 @@ int core_rules_load(const struct config *cfg, int64_t now, struct core_rules **r
 	if (dt != NULL)
 		g_date_time_unref(dt);
 	r->cfg = cfg;
+	r->team = &rt->team;
 	r->person_cals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cal_free);
-	if (rule_set_from_config(cfg, &r->set, error_r) < 0)
+	if (rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &r->set, error_r) < 0)
 		goto fail;
 	if (r->set->n_rules > 0 && !cfg->smtp.present) {
 		*error_r = g_strdup_printf("%s:%d: [rule %s]: rules send mail: add an [smtp] section "
@@ -176,7 +178,7 @@ const struct template_set *core_rules_ack_templates(const struct core_rules *r,
 
 const char *core_rules_owner(const struct core_rules *r, const struct store_sla_thread *t)
 {
-	return owner_of_thread(r->cfg, t->last_writer, t->customer_owner, t->country, t->customer);
+	return owner_of_thread(r->team, t->last_writer, t->customer_owner, t->country, t->customer);
 }
 
 static gint overdue_cmp(gconstpointer a, gconstpointer b)

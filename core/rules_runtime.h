@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "config/config.h"
+#include "core/runtime.h"
 #include "core/templates.h"
 #include "rules/bizcal.h"
 #include "rules/rule_set.h"
@@ -27,6 +28,7 @@ enum alert_template {
 
 struct core_rules {
 	const struct config *cfg;          /* borrowed */
+	const struct owner_team *team;     /* borrowed from the runtime */
 	struct rule_set *set;
 	struct bizcal *company_cal;
 	GHashTable *person_cals;           /* email -> struct bizcal * */
@@ -36,8 +38,8 @@ struct core_rules {
 
 /* now: the clock (holidays are expanded around its year). 0, or -1 with
  * *error_r (g_free). */
-int core_rules_load(const struct config *cfg, int64_t now, struct core_rules **rules_r,
-                      char **error_r);
+int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rules **rules_r,
+                    char **error_r);
 void core_rules_free(struct core_rules **rules);
 
 /* The calendar of a person (their own, else the company's). */

@@ -49,6 +49,25 @@ static int read_list(const char *path, const char *key, char **text_r, char **er
 	return 0;
 }
 
+/* The [person]s as the owner rules see them, borrowing the config's strings. */
+static void team_from_config(const struct config *cfg, struct owner_team *team)
+{
+	struct owner_person *persons = g_new0(struct owner_person, MAX(cfg->n_persons, 1));
+
+	for (size_t i = 0; i < cfg->n_persons; i++) {
+		const struct config_person *p = &cfg->persons[i];
+		persons[i] = (struct owner_person){
+			.email = p->email,
+			.name = p->name,
+			.manager = p->manager,
+			.countries = p->countries,
+		};
+	}
+	team->persons = persons;
+	team->n_persons = cfg->n_persons;
+	team->alerts_to = cfg->company.alerts_to;
+}
+
 int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r)
 {
 	struct core_runtime *rt = g_new0(struct core_runtime, 1);
@@ -57,6 +76,7 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 	int ret = -1;
 
 	rt->cfg = cfg;
+	team_from_config(cfg, &rt->team);
 	rt->psl = load_psl(error_r);
 	if (rt->psl == NULL)
 		goto out;
@@ -105,6 +125,7 @@ void core_runtime_free(struct core_runtime **rtp)
 	*rtp = NULL;
 	classify_free(&rt->cls);
 	language_models_free(&rt->lang);
+	g_free((struct owner_person *)rt->team.persons);
 	if (rt->psl != NULL && rt->psl != psl_builtin())
 		psl_free(rt->psl);
 	g_free(rt);

@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "parsers/message.h"
+#include "rules/owner.h"
 #include "store/store.h"
 
 struct core_runtime {
@@ -19,6 +20,7 @@ struct core_runtime {
 	struct language_models *lang;
 	struct message_parse_options parse;
 	struct ingest_options ingest;
+	struct owner_team team;           /* the [person]s, for the owner rules */
 };
 
 /* 0, or -1 with *error_r (g_free) naming the file or key at fault. */

@@ -184,7 +184,7 @@ static int check_config(const char *path, int64_t now, char **error_r)
 
 	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &cfg, error_r) < 0 ||
 	    core_runtime_new(cfg, &rt, error_r) < 0 ||
-	    core_rules_load(cfg, now, &rules, error_r) < 0)
+	    core_rules_load(rt, now, &rules, error_r) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -341,7 +341,7 @@ int main(int argc, char **argv)
 		log_error("%s", error);
 		goto out;
 	}
-	if (core_rules_load(d.cfg, d.now != INT64_MIN ? d.now : (int64_t)time(NULL), &d.rules,
+	if (core_rules_load(d.rt, d.now != INT64_MIN ? d.now : (int64_t)time(NULL), &d.rules,
 	                      &error) < 0) {
 		log_error("%s", error);
 		goto out;

@@ -136,18 +136,18 @@ static char *mail_domain(const struct config *cfg)
 }
 
 /* How a person is greeted: their name, else their address. New string. */
-static char *person_label(const struct config *cfg, const char *email)
+static char *person_label(const struct owner_team *team, const char *email)
 {
-	const struct config_person *p = email != NULL ? config_find_person(cfg, email) : NULL;
+	const struct owner_person *p = owner_find(team, email);
 
 	if (p != NULL && p->name != NULL)
 		return g_strdup(p->name);
 	return g_strdup(email != NULL ? email : "team");
 }
 
-static const char *person_name(const struct config *cfg, const char *email)
+static const char *person_name(const struct owner_team *team, const char *email)
 {
-	const struct config_person *p = email != NULL ? config_find_person(cfg, email) : NULL;
+	const struct owner_person *p = owner_find(team, email);
 
 	return p != NULL && p->name != NULL ? p->name : NULL;
 }
@@ -246,8 +246,9 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 		const char *used = "";
 		const struct template *t = template_set_pick(core_rules_ack_templates(rules, rule),
 		                                             c->language, &used);
-		owner = g_strdup(owner_of_thread(cfg, NULL, NULL, NULL, c->customer));
-		const char *owner_shown = person_name(cfg, owner);
+		const struct owner_team *team = &job->rr->s.rt->team;
+		owner = g_strdup(owner_of_thread(team, NULL, NULL, NULL, c->customer));
+		const char *owner_shown = person_name(team, owner);
 		const char *vars[] = {
 			"subject", msg->subject, "name", to->name != NULL ? to->name : "",
 			"company", cfg->company.name, "owner",
@@ -325,14 +326,14 @@ static const struct alert_level LEVEL_BREACH = { "breached", "alert", ALERT_TEMP
 static const struct alert_level LEVEL_ESCALATION = { "escalated", "escalation",
                                                      ALERT_TEMPLATE_ESCALATION, true };
 
-static const char *recipient_of(const struct config *cfg, enum rule_who who, const char *address,
-                                const char *owner)
+static const char *recipient_of(const struct owner_team *team, enum rule_who who,
+                                const char *address, const char *owner)
 {
 	switch (who) {
 	case RULE_WHO_OWNER:
 		return owner;
 	case RULE_WHO_MANAGER:
-		return owner != NULL ? owner_manager(cfg, owner) : NULL;
+		return owner != NULL ? owner_manager(team, owner) : NULL;
 	case RULE_WHO_ADDRESS:
 		return address;
 	case RULE_WHO_NONE:
@@ -345,6 +346,7 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
                        const struct alert_level *lv)
 {
 	const struct config *cfg = job->rr->s.cfg;
+	const struct owner_team *team = &job->rr->s.rt->team;
 	const struct rule *rule = e->rule;
 	const struct store_sla_thread *t = e->thread;
 	const struct bizcal *cal = core_rules_calendar(job->rr->s.rules, e->owner);
@@ -357,12 +359,12 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 	if (has)
 		return 0;
 	const char *to_addr = lv->to_manager
-		? recipient_of(cfg, rule->escalate_to, rule->escalate_address, e->owner)
-		: recipient_of(cfg, rule->notify, rule->notify_address, e->owner);
+		? recipient_of(team, rule->escalate_to, rule->escalate_address, e->owner)
+		: recipient_of(team, rule->notify, rule->notify_address, e->owner);
 	int64_t outbox_id = 0;
 	char since[32], due[32];
 	char *late = human_duration(MAX(job->now - e->result.due, 0));
-	char *owner = person_label(cfg, e->owner), *manager = NULL;
+	char *owner = person_label(team, e->owner), *manager = NULL;
 	char *command = g_strdup_printf("followup timeline %s", t->customer != NULL
 	                                ? t->customer : "?");
 	char *key = g_strdup_printf("sla/%s/%lld/%lld/%s", rule->name, (long long)t->thread,
@@ -371,7 +373,7 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 
 	bizcal_format_local(cal, e->result.since, since, sizeof(since));
 	bizcal_format_local(cal, e->result.due, due, sizeof(due));
-	manager = person_label(cfg, e->owner != NULL ? owner_manager(cfg, e->owner) : NULL);
+	manager = person_label(team, e->owner != NULL ? owner_manager(team, e->owner) : NULL);
 	if (to_addr == NULL) {
 		plan_note(job, LOG_LEVEL_WARNING,
 		          "rule %s: thread %lld (%s) is %s, but nobody can be told: set "

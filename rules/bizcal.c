@@ -35,7 +35,7 @@
 
 struct bizcal {
 	GTimeZone *tz;                    /* referenced */
-	struct config_work_span *spans;   /* sorted by weekday, then start */
+	struct work_span *spans;   /* sorted by weekday, then start */
 	size_t n_spans;
 	size_t weekday_first[8];          /* spans of weekday w: [first[w], first[w + 1]) */
 	int64_t weekday_seconds[7];       /* nominal working seconds of each weekday */
@@ -201,7 +201,7 @@ static bool day_may_work(const struct bizcal *cal, int64_t day)
 }
 
 static void span_instants(const struct bizcal *cal, int64_t day,
-                          const struct config_work_span *span, int64_t *start_r, int64_t *end_r)
+                          const struct work_span *span, int64_t *start_r, int64_t *end_r)
 {
 	*start_r = local_to_instant(cal, day * SECS_PER_DAY + span->start_min * INT64_C(60));
 	*end_r = local_to_instant(cal, day * SECS_PER_DAY + span->end_min * INT64_C(60));
@@ -313,7 +313,7 @@ static int64_t plain_weeks(const struct bizcal *cal, int64_t day, int64_t max_we
 
 static int compare_spans(const void *a, const void *b)
 {
-	const struct config_work_span *x = a, *y = b;
+	const struct work_span *x = a, *y = b;
 
 	if (x->weekday != y->weekday)
 		return x->weekday < y->weekday ? -1 : 1;
@@ -327,7 +327,7 @@ static int compare_days(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int set_spans(struct bizcal *cal, const struct config_work_span *spans, size_t n_spans,
+static int set_spans(struct bizcal *cal, const struct work_span *spans, size_t n_spans,
                      const char **error_r)
 {
 	if (n_spans > 0 && spans == NULL) {
@@ -335,7 +335,7 @@ static int set_spans(struct bizcal *cal, const struct config_work_span *spans, s
 		return -1;
 	}
 	for (size_t i = 0; i < n_spans; i++) {
-		const struct config_work_span *s = &spans[i];
+		const struct work_span *s = &spans[i];
 		if (s->weekday < 0 || s->weekday > 6) {
 			*error_r = "a working span's weekday is not 0 (Sunday) to 6 (Saturday)";
 			return -1;
@@ -345,13 +345,13 @@ static int set_spans(struct bizcal *cal, const struct config_work_span *spans, s
 			return -1;
 		}
 	}
-	cal->spans = g_new0(struct config_work_span, MAX(n_spans, 1));
+	cal->spans = g_new0(struct work_span, MAX(n_spans, 1));
 	if (n_spans > 0)
 		memcpy(cal->spans, spans, n_spans * sizeof(*spans));
 	cal->n_spans = n_spans;
 	qsort(cal->spans, n_spans, sizeof(*cal->spans), compare_spans);
 	for (size_t i = 1; i < n_spans; i++) {
-		const struct config_work_span *prev = &cal->spans[i - 1], *s = &cal->spans[i];
+		const struct work_span *prev = &cal->spans[i - 1], *s = &cal->spans[i];
 		if (prev->weekday == s->weekday && s->start_min < prev->end_min) {
 			*error_r = "working spans overlap";
 			return -1;
@@ -392,7 +392,7 @@ static int set_holidays(struct bizcal *cal, const char *const *holidays, const c
 	return 0;
 }
 
-int bizcal_new(GTimeZone *tz, const struct config_work_span *spans, size_t n_spans,
+int bizcal_new(GTimeZone *tz, const struct work_span *spans, size_t n_spans,
                const char *const *holidays, struct bizcal **cal_r, const char **error_r)
 {
 	const char *dummy_error;

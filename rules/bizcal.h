@@ -24,14 +24,14 @@
 #include <stdint.h>
 #include <glib.h>
 
-#include "config/config.h"   /* struct config_work_span */
+#include "lib/work_hours.h"
 
 struct bizcal;
 
 /* tz: borrowed and referenced (g_time_zone_ref). spans: the working
  * hours (copied). holidays: NULL-terminated local dates "YYYY-MM-DD"
  * (copied), may be NULL. 0, or -1 with *error_r (static string). */
-int bizcal_new(GTimeZone *tz, const struct config_work_span *spans, size_t n_spans,
+int bizcal_new(GTimeZone *tz, const struct work_span *spans, size_t n_spans,
                const char *const *holidays, struct bizcal **cal_r, const char **error_r);
 void bizcal_free(struct bizcal **cal);
 

@@ -5,68 +5,60 @@
 #include "rules/language.h"
 #include "rules/owner.h"
 
-/* config_find_person() lives in config/, which rules/ may not use. */
-static const struct config_person *find_person(const struct config *cfg, const char *email)
+const struct owner_person *owner_find(const struct owner_team *team, const char *email)
 {
-	size_t i;
-
-	if (email == NULL || email[0] == '\0')
+	if (team == NULL || email == NULL || email[0] == '\0')
 		return NULL;
-	for (i = 0; i < cfg->n_persons; i++) {
-		if (cfg->persons[i].email != NULL &&
-		    g_ascii_strcasecmp(cfg->persons[i].email, email) == 0)
-			return &cfg->persons[i];
+	for (size_t i = 0; i < team->n_persons; i++) {
+		if (team->persons[i].email != NULL &&
+		    g_ascii_strcasecmp(team->persons[i].email, email) == 0)
+			return &team->persons[i];
 	}
 	return NULL;
 }
 
 /* The first person, in the order of the config, who covers country. */
-static const struct config_person *find_person_for_country(const struct config *cfg,
-                                                           const char *country)
+static const struct owner_person *find_for_country(const struct owner_team *team,
+                                                   const char *country)
 {
-	size_t i, j;
+	for (size_t i = 0; i < team->n_persons; i++) {
+		char *const *countries = team->persons[i].countries;
 
-	for (i = 0; i < cfg->n_persons; i++) {
-		char **countries = cfg->persons[i].countries;
-
-		for (j = 0; countries != NULL && countries[j] != NULL; j++) {
+		for (size_t j = 0; countries != NULL && countries[j] != NULL; j++) {
 			if (g_ascii_strcasecmp(countries[j], country) == 0)
-				return &cfg->persons[i];
+				return &team->persons[i];
 		}
 	}
 	return NULL;
 }
 
-const char *owner_of_thread(const struct config *cfg, const char *last_writer,
+const char *owner_of_thread(const struct owner_team *team, const char *last_writer,
                             const char *assigned_owner, const char *country,
                             const char *customer_key)
 {
-	const struct config_person *person;
+	const struct owner_person *person;
 
-	if (cfg == NULL)
+	if (team == NULL)
 		return NULL;
-	person = find_person(cfg, last_writer);
+	person = owner_find(team, last_writer);
 	/* An assignment to someone who has left the team (no [person] any
 	 * more) is passed over rather than alerting a dead mailbox. */
 	if (person == NULL)
-		person = find_person(cfg, assigned_owner);
+		person = owner_find(team, assigned_owner);
 	if (person == NULL) {
 		if (country == NULL || country[0] == '\0')
 			country = language_country_of_domain(customer_key);
 		if (country != NULL)
-			person = find_person_for_country(cfg, country);
+			person = find_for_country(team, country);
 	}
 	if (person != NULL)
 		return person->email;
-	return cfg->company.alerts_to;
+	return team->alerts_to;
 }
 
-const char *owner_manager(const struct config *cfg, const char *person)
+const char *owner_manager(const struct owner_team *team, const char *person)
 {
-	const struct config_person *p;
+	const struct owner_person *p = owner_find(team, person);
 
-	if (cfg == NULL)
-		return NULL;
-	p = find_person(cfg, person);
 	return p != NULL ? p->manager : NULL;
 }

@@ -482,10 +482,10 @@ static char *known_keys(void)
 /* "FILE:LINE: [rule NAME] KEY: message", or "…[rule NAME]: message" when
  * no key applies. */
 static char *G_GNUC_PRINTF(5, 6)
-rule_error(const struct config *cfg, int line, const char *name, const char *key,
+rule_error(const char *path, int line, const char *name, const char *key,
            const char *fmt, ...)
 {
-	GString *msg = g_string_new(cfg->path != NULL ? cfg->path : "followup.conf");
+	GString *msg = g_string_new(path != NULL ? path : "followup.conf");
 	va_list args;
 
 	g_string_append_printf(msg, ":%d: [rule %s]", line, name);
@@ -536,37 +536,37 @@ static void rule_set_defaults(struct rule *rule)
 }
 
 /* Each item on its own: known key, given once, a value that parses. */
-static int rule_parse_items(const struct config *cfg, const struct config_rule *src,
+static int rule_parse_items(const char *path, const struct ini_section *src,
                             struct rule *rule, int *seen, char **error_r)
 {
 	size_t i;
 	char *msg = NULL;
 
 	for (i = 0; i < src->n_items; i++) {
-		const struct config_rule_item *item = &src->items[i];
+		const struct ini_item *item = &src->items[i];
 		int k = key_index(item->key);
 
 		if (k < 0) {
 			char *known = known_keys();
 
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "unknown key (known keys: %s)", known);
 			g_free(known);
 			return -1;
 		}
 		if (seen[k] != 0) {
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "given twice (first at line %d; keep one)", seen[k]);
 			return -1;
 		}
 		seen[k] = item->line;
 		if (item->value[0] == '\0') {
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "empty value (write e.g. '%s')", key_defs[k].example);
 			return -1;
 		}
 		if (key_defs[k].parse(rule, item->value, &msg) < 0) {
-			*error_r = rule_error(cfg, item->line, src->name, item->key, "%s", msg);
+			*error_r = rule_error(path, item->line, src->name, item->key, "%s", msg);
 			g_free(msg);
 			return -1;
 		}
@@ -575,30 +575,30 @@ static int rule_parse_items(const struct config *cfg, const struct config_rule *
 }
 
 /* Keys that do not go with the rule's action, then missing keys. */
-static int rule_check_keys(const struct config *cfg, const struct config_rule *src,
+static int rule_check_keys(const char *path, const struct ini_section *src,
                            struct rule *rule, const int *seen, char **error_r)
 {
 	bool ack = rule->action == RULE_ACTION_ACKNOWLEDGE;
 	size_t i;
 
 	for (i = 0; i < src->n_items; i++) {
-		const struct config_rule_item *item = &src->items[i];
+		const struct ini_item *item = &src->items[i];
 		int k = key_index(item->key);
 
 		if (key_defs[k].scope == SCOPE_ACK && !ack) {
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "only for action = acknowledge (remove it, or add "
 			                      "action = acknowledge)");
 			return -1;
 		}
 		if (key_defs[k].scope == SCOPE_SLA && ack) {
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "not for action = acknowledge (remove it; a service "
 			                      "level is a rule of its own, without action)");
 			return -1;
 		}
 		if (k == KEY_ON && ack && rule->on != RULE_ON_INQUIRY) {
-			*error_r = rule_error(cfg, item->line, src->name, item->key,
+			*error_r = rule_error(path, item->line, src->name, item->key,
 			                      "'%s': only inquiries are acknowledged (write on = "
 			                      "inquiry, or remove action = acknowledge for a "
 			                      "service level)", item->value);
@@ -610,7 +610,7 @@ static int rule_check_keys(const struct config *cfg, const struct config_rule *s
 		bool applies = def->scope == SCOPE_ANY || (def->scope == SCOPE_ACK) == ack;
 
 		if (def->required && applies && seen[i] == 0) {
-			*error_r = rule_error(cfg, src->line, src->name, def->key,
+			*error_r = rule_error(path, src->line, src->name, def->key,
 			                      "missing (add a line '%s')", def->example);
 			return -1;
 		}
@@ -618,7 +618,7 @@ static int rule_check_keys(const struct config *cfg, const struct config_rule *s
 	return 0;
 }
 
-static int rule_from_config(const struct config *cfg, const struct config_rule *src,
+static int rule_from_section(const char *path, const struct ini_section *src,
                             struct rule *rule, char **error_r)
 {
 	int seen[N_KEYS] = { 0 };
@@ -626,9 +626,9 @@ static int rule_from_config(const struct config *cfg, const struct config_rule *
 	rule_set_defaults(rule);
 	rule->name = g_strdup(src->name);
 	rule->line = src->line;
-	if (rule_parse_items(cfg, src, rule, seen, error_r) < 0)
+	if (rule_parse_items(path, src, rule, seen, error_r) < 0)
 		return -1;
-	if (rule_check_keys(cfg, src, rule, seen, error_r) < 0)
+	if (rule_check_keys(path, src, rule, seen, error_r) < 0)
 		return -1;
 	if (seen[key_index("until")] == 0)
 		rule->until = rule->on == RULE_ON_QUOTE ? RULE_UNTIL_CUSTOMER_REPLY
@@ -636,26 +636,27 @@ static int rule_from_config(const struct config *cfg, const struct config_rule *
 	return 0;
 }
 
-int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char **error_r)
+int rule_set_new(const char *path, const struct ini_section *sections, size_t n,
+                 struct rule_set **set_r, char **error_r)
 {
 	struct rule_set *set;
 	size_t i, j;
 
 	*set_r = NULL;
 	*error_r = NULL;
-	if (cfg == NULL) {
+	if (sections == NULL && n > 0) {
 		*error_r = g_strdup("no configuration to read rules from");
 		return -1;
 	}
 	set = g_new0(struct rule_set, 1);
-	set->rules = g_new0(struct rule, cfg->n_rules > 0 ? cfg->n_rules : 1);
-	for (i = 0; i < cfg->n_rules; i++) {
-		const struct config_rule *src = &cfg->rules[i];
+	set->rules = g_new0(struct rule, n > 0 ? n : 1);
+	for (i = 0; i < n; i++) {
+		const struct ini_section *src = &sections[i];
 
 		if (!rule_name_ok(src->name)) {
 			bool empty = src->name == NULL || src->name[0] == '\0';
 
-			*error_r = rule_error(cfg, src->line, empty ? "" : src->name, NULL,
+			*error_r = rule_error(path, src->line, empty ? "" : src->name, NULL,
 			                      "%s (write e.g. [rule first-response])",
 			                      empty
 			                      ? "a rule needs a name"
@@ -663,15 +664,15 @@ int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char
 			goto fail;
 		}
 		for (j = 0; j < i; j++) {
-			if (g_ascii_strcasecmp(cfg->rules[j].name, src->name) == 0) {
-				*error_r = rule_error(cfg, src->line, src->name, NULL,
+			if (g_ascii_strcasecmp(sections[j].name, src->name) == 0) {
+				*error_r = rule_error(path, src->line, src->name, NULL,
 				                      "given twice (first at line %d; rename one "
-				                      "of them)", cfg->rules[j].line);
+				                      "of them)", sections[j].line);
 				goto fail;
 			}
 		}
 		set->n_rules++;
-		if (rule_from_config(cfg, src, &set->rules[i], error_r) < 0)
+		if (rule_from_section(path, src, &set->rules[i], error_r) < 0)
 			goto fail;
 	}
 	*set_r = set;

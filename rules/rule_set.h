@@ -2,7 +2,7 @@
 #define FOLLOWUP_RULES_RULE_SET_H
 /*
  * rule_set: the [rule NAME] sections of followup.conf (kept verbatim by
- * config/ as struct config_rule) checked and turned into rules.
+ * config/ as struct ini_section) checked and turned into rules.
  *
  *   [rule ack-inquiry]                 [rule first-response]
  *   on = inquiry                       on = inquiry
@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "config/config.h"
+#include "lib/ini_section.h"
 
 enum rule_trigger {
 	RULE_ON_INQUIRY = 0,      /* an inquiry starts the clock / is acknowledged */
@@ -104,11 +104,13 @@ struct rule_set {
 	size_t n_rules;
 };
 
-/* Checks every [rule] of cfg. 0 and *set_r, or -1 with *error_r (g_free):
- * the first error, naming cfg->path, the line, the rule and the key.
- * Unknown keys, missing required keys, wrong values, a rule name given
- * twice and keys that do not go with the action are errors. */
-int rule_set_from_config(const struct config *cfg, struct rule_set **set_r, char **error_r);
+/* Checks the n [rule NAME] sections of the configuration file at path.
+ * 0 and *set_r, or -1 with *error_r (g_free): the first error, naming the
+ * path, the line, the rule and the key. Unknown keys, missing required
+ * keys, wrong values, a rule name given twice and keys that do not go with
+ * the action are errors. */
+int rule_set_new(const char *path, const struct ini_section *sections, size_t n,
+                 struct rule_set **set_r, char **error_r);
 void rule_set_free(struct rule_set **set);
 const struct rule *rule_set_find(const struct rule_set *set, const char *name);
 

@@ -91,7 +91,7 @@ static void check_add(const struct bizcal *cal, int64_t start, int64_t seconds)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct reader r = { data, size };
-	struct config_work_span spans[8];
+	struct work_span spans[8];
 	char holiday_text[8][16];
 	const char *holidays[9];
 	size_t n_spans = take(&r, 1) % 9, n_holidays = take(&r, 1) % 9;

@@ -31,14 +31,14 @@ static const char *const china_golden_week[] = {
 static struct bizcal *make_cal(const char *zone, const char *hours, const char *const *holidays)
 {
 	GTimeZone *tz = g_time_zone_new_identifier(zone);
-	struct config_work_span *spans = NULL;
+	struct work_span *spans = NULL;
 	size_t n_spans = 0;
 	const char *error = NULL;
 	struct bizcal *cal = NULL;
 
 	if (tz == NULL)
 		fail_msg("time zone %s is not in the tz database", zone);
-	if (hours != NULL && config_parse_work_hours(hours, &spans, &n_spans, &error) < 0)
+	if (hours != NULL && work_hours_parse(hours, &spans, &n_spans, &error) < 0)
 		fail_msg("work hours '%s': %s", hours, error);
 	if (bizcal_new(tz, spans, n_spans, holidays, &cal, &error) < 0)
 		fail_msg("bizcal_new(%s, %s): %s", zone, hours, error);
@@ -530,8 +530,8 @@ static void test_huge_durations(void **state)
 static void test_new_errors(void **state)
 {
 	GTimeZone *tz = g_time_zone_new_identifier(BERLIN);
-	struct config_work_span good = { 1, 9 * 60, 18 * 60 };
-	struct config_work_span bad_spans[][2] = {
+	struct work_span good = { 1, 9 * 60, 18 * 60 };
+	struct work_span bad_spans[][2] = {
 		{ { 7, 9 * 60, 18 * 60 }, { 1, 0, 1 } },             /* weekday 7 */
 		{ { -1, 9 * 60, 18 * 60 }, { 1, 0, 1 } },
 		{ { 1, 18 * 60, 9 * 60 }, { 2, 0, 1 } },             /* backwards */
@@ -571,7 +571,7 @@ static void test_new_errors(void **state)
 	bizcal_free(&cal);
 	bizcal_free(&cal);   /* twice is harmless */
 	{
-		struct config_work_span adjacent[] = { { 1, 12 * 60, 18 * 60 }, { 1, 9 * 60, 12 * 60 } };
+		struct work_span adjacent[] = { { 1, 12 * 60, 18 * 60 }, { 1, 9 * 60, 12 * 60 } };
 		assert_int_equal(bizcal_new(tz, adjacent, 2, NULL, &cal, &error), 0);
 		assert_int_equal(bizcal_add(cal, at("2026-11-23T11:00:00+01:00"), 2 * HOUR),
 		                 at("2026-11-23T13:00:00+01:00"));

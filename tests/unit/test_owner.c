@@ -8,7 +8,6 @@
 #include <glib.h>
 #include <string.h>
 
-#include "config/config.h"
 #include "rules/owner.h"
 
 static char *de_at_ch[] = { "DE", "AT", "CH", NULL };
@@ -18,7 +17,7 @@ static char *de_only[] = { "DE", NULL };
 static char *none[] = { NULL };
 
 /* Config order matters: the first person covering a country wins. */
-static struct config_person team[] = {
+static struct owner_person team[] = {
 	{ .email = "anna@example.com", .name = "Anna", .manager = "max@example.com",
 	  .countries = de_at_ch },
 	{ .email = "li@example.com", .name = "Li", .manager = "max@example.com",
@@ -36,15 +35,14 @@ static struct config_person team[] = {
 #define MAXI (team[4].email)
 #define FALLBACK "alerts@example.com"
 
-static struct config team_config(void)
+static struct owner_team team_config(void)
 {
-	struct config cfg = { 0 };
-
-	cfg.path = "/etc/followup/followup.conf";
-	cfg.persons = team;
-	cfg.n_persons = G_N_ELEMENTS(team);
-	cfg.company.alerts_to = FALLBACK;
-	return cfg;
+	struct owner_team t = {
+		.persons = team,
+		.n_persons = G_N_ELEMENTS(team),
+		.alerts_to = FALLBACK,
+	};
+	return t;
 }
 
 struct owner_case {
@@ -57,7 +55,7 @@ struct owner_case {
 
 static void test_precedence(void **state)
 {
-	struct config cfg = team_config();
+	struct owner_team cfg = team_config();
 	const struct owner_case cases[] = {
 		/* 1. the colleague who last wrote, before everything else */
 		{ LI, BERND, "BR", "kunde.de", LI },
@@ -103,23 +101,23 @@ static void test_precedence(void **state)
 
 static void test_borrowed(void **state)
 {
-	struct config cfg = team_config();
+	struct owner_team cfg = team_config();
 
 	(void)state;
 	/* The config's own strings, never copies. */
 	assert_ptr_equal(owner_of_thread(&cfg, "ANNA@example.com", NULL, NULL, NULL), ANNA);
 	assert_ptr_equal(owner_of_thread(&cfg, NULL, "li@EXAMPLE.com", NULL, NULL), LI);
 	assert_ptr_equal(owner_of_thread(&cfg, NULL, NULL, "ie", NULL), LI);
-	assert_ptr_equal(owner_of_thread(&cfg, NULL, NULL, NULL, "x.cn"), cfg.company.alerts_to);
+	assert_ptr_equal(owner_of_thread(&cfg, NULL, NULL, NULL, "x.cn"), cfg.alerts_to);
 }
 
 static void test_nobody(void **state)
 {
-	struct config cfg = team_config();
-	struct config empty = { 0 };
+	struct owner_team cfg = team_config();
+	struct owner_team empty = { 0 };
 
 	(void)state;
-	cfg.company.alerts_to = NULL;
+	cfg.alerts_to = NULL;
 	assert_null(owner_of_thread(&cfg, NULL, NULL, NULL, "kunde.fr"));
 	assert_null(owner_of_thread(&cfg, "sales@example.com", "gone@example.com", "US",
 	                            "shop.us"));
@@ -128,9 +126,23 @@ static void test_nobody(void **state)
 	assert_null(owner_of_thread(NULL, ANNA, NULL, NULL, NULL));
 }
 
+/* A person by email in any case; the config's own entry, not a copy. */
+static void test_find(void **state)
+{
+	struct owner_team cfg = team_config();
+
+	(void)state;
+	assert_ptr_equal(owner_find(&cfg, "Li@Example.COM"), &team[1]);
+	assert_string_equal(owner_find(&cfg, "BERND@example.com")->name, "Bernd");
+	assert_null(owner_find(&cfg, "zhang@example.com"));
+	assert_null(owner_find(&cfg, ""));
+	assert_null(owner_find(&cfg, NULL));
+	assert_null(owner_find(NULL, LI));
+}
+
 static void test_manager(void **state)
 {
-	struct config cfg = team_config();
+	struct owner_team cfg = team_config();
 
 	(void)state;
 	assert_ptr_equal(owner_manager(&cfg, ANNA), team[0].manager);
@@ -153,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_borrowed),
 		cmocka_unit_test(test_nobody),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_manager),
 	};
 

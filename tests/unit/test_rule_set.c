@@ -21,7 +21,7 @@
 static struct config *config_of_rules(const char *text)
 {
 	struct config *cfg = g_new0(struct config, 1);
-	GArray *rules = g_array_new(FALSE, TRUE, sizeof(struct config_rule));
+	GArray *rules = g_array_new(FALSE, TRUE, sizeof(struct ini_section));
 	char **lines = g_strsplit(text, "\n", -1);
 	size_t i;
 
@@ -31,7 +31,7 @@ static struct config *config_of_rules(const char *text)
 		size_t len = strlen(line);
 
 		if (g_str_has_prefix(line, "[rule ") && len > 6 && line[len - 1] == ']') {
-			struct config_rule r = { 0 };
+			struct ini_section r = { 0 };
 
 			r.name = g_strndup(line + 6, len - 7);
 			r.line = (int)i + 1;
@@ -41,22 +41,22 @@ static struct config *config_of_rules(const char *text)
 		if (line[0] == '\0')
 			continue;
 		{
-			struct config_rule *r = &g_array_index(rules, struct config_rule,
+			struct ini_section *r = &g_array_index(rules, struct ini_section,
 			                                       rules->len - 1);
 			const char *eq = strchr(line, '=');
-			struct config_rule_item item;
+			struct ini_item item;
 
 			assert_non_null(eq);
 			item.key = g_strstrip(g_strndup(line, (gsize)(eq - line)));
 			item.value = g_strstrip(g_strdup(eq + 1));
 			item.line = (int)i + 1;
-			r->items = g_renew(struct config_rule_item, r->items, r->n_items + 1);
+			r->items = g_renew(struct ini_item, r->items, r->n_items + 1);
 			r->items[r->n_items++] = item;
 		}
 	}
 	g_strfreev(lines);
 	cfg->n_rules = rules->len;
-	cfg->rules = (struct config_rule *)(void *)g_array_free(rules, FALSE);
+	cfg->rules = (struct ini_section *)(void *)g_array_free(rules, FALSE);
 	return cfg;
 }
 
@@ -85,7 +85,7 @@ static struct rule_set *rules_of(const char *text)
 	struct rule_set *set = NULL;
 	char *error = NULL;
 
-	if (rule_set_from_config(cfg, &set, &error) < 0)
+	if (rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &set, &error) < 0)
 		fail_msg("unexpected error: %s", error);
 	assert_null(error);
 	assert_non_null(set);
@@ -288,14 +288,14 @@ static void test_no_rules(void **state)
 	char *error = NULL;
 
 	(void)state;
-	assert_int_equal(rule_set_from_config(&cfg, &set, &error), 0);
+	assert_int_equal(rule_set_new(cfg.path, cfg.rules, cfg.n_rules, &set, &error), 0);
 	assert_non_null(set);
 	assert_int_equal(set->n_rules, 0);
 	assert_null(error);
 	assert_null(rule_set_find(set, "x"));
 	rule_set_free(&set);
 
-	assert_int_equal(rule_set_from_config(NULL, &set, &error), -1);
+	assert_int_equal(rule_set_new(CONF, NULL, 1, &set, &error), -1);
 	assert_null(set);
 	assert_string_equal(error, "no configuration to read rules from");
 	g_free(error);
@@ -494,7 +494,7 @@ static void test_errors(void **state)
 		struct rule_set *set = (struct rule_set *)&set;  /* must be reset */
 		char *error = NULL;
 
-		if (rule_set_from_config(cfg, &set, &error) != -1)
+		if (rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &set, &error) != -1)
 			fail_msg("case %zu accepted:\n%s", i, error_cases[i].text);
 		assert_null(set);
 		assert_non_null(error);
@@ -687,7 +687,7 @@ static void test_from_loaded_file(void **state)
 	assert_true(g_file_set_contents(path, text, -1, NULL));
 	if (config_load(path, &cfg, &error) < 0)
 		fail_msg("%s", error);
-	assert_int_equal(rule_set_from_config(cfg, &set, &error), -1);
+	assert_int_equal(rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &set, &error), -1);
 	expected = g_strdup_printf("%s:29: [rule late] within: '3 days' is not a duration "
 	                           "(write 24h, 3d, 90m, or 24h business for working time)",
 	                           path);
@@ -701,7 +701,7 @@ static void test_from_loaded_file(void **state)
 	assert_true(g_file_set_contents(path, text, -1, NULL));
 	if (config_load(path, &cfg, &error) < 0)
 		fail_msg("%s", error);
-	assert_int_equal(rule_set_from_config(cfg, &set, &error), 0);
+	assert_int_equal(rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &set, &error), 0);
 	assert_int_equal(set->n_rules, 3);
 	assert_int_equal(rule_set_find(set, "first-response")->line, 15);
 	assert_int_equal(rule_set_find(set, "quote-follow-up")->within.seconds, 3 * D);

@@ -80,7 +80,7 @@ static int group_setup(void **state)
 	static const char *const china_national_days[] = {
 		"2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", NULL,
 	};
-	struct config_work_span spans[5];
+	struct work_span spans[5];
 	const char *error = NULL;
 	int i;
 

@@ -1,5 +1,5 @@
 /*
- * work_hours: config_parse_work_hours() (declared in config.h).
+ * work_hours: see work_hours.h.
  *
  *   text  := group ("," group)*
  *   group := days range (" " range)*
@@ -9,8 +9,9 @@
  * Pure: no I/O. Spans come out sorted by weekday then start, and never
  * overlap, so a caller can walk them in order.
  */
-#include "config/config.h"
+#include "lib/work_hours.h"
 
+#include <stdbool.h>
 #include <glib.h>
 #include <string.h>
 
@@ -101,7 +102,7 @@ static void work_spans_add(GArray *spans, int first_day, int last_day, int start
 	int day = first_day;
 
 	for (;;) {
-		struct config_work_span span = {
+		struct work_span span = {
 			.weekday = day, .start_min = start, .end_min = end,
 		};
 
@@ -152,7 +153,7 @@ out:
 
 static gint work_span_cmp(gconstpointer a, gconstpointer b)
 {
-	const struct config_work_span *x = a, *y = b;
+	const struct work_span *x = a, *y = b;
 
 	if (x->weekday != y->weekday)
 		return x->weekday < y->weekday ? -1 : 1;
@@ -166,10 +167,10 @@ static bool work_spans_overlap(const GArray *spans)
 	guint i;
 
 	for (i = 1; i < spans->len; i++) {
-		const struct config_work_span *prev =
-			&g_array_index(spans, struct config_work_span, i - 1);
-		const struct config_work_span *cur =
-			&g_array_index(spans, struct config_work_span, i);
+		const struct work_span *prev =
+			&g_array_index(spans, struct work_span, i - 1);
+		const struct work_span *cur =
+			&g_array_index(spans, struct work_span, i);
 
 		if (prev->weekday == cur->weekday && cur->start_min < prev->end_min)
 			return true;
@@ -177,10 +178,10 @@ static bool work_spans_overlap(const GArray *spans)
 	return false;
 }
 
-int config_parse_work_hours(const char *text, struct config_work_span **spans_r,
+int work_hours_parse(const char *text, struct work_span **spans_r,
                             size_t *n_r, const char **error_r)
 {
-	GArray *spans = g_array_new(FALSE, FALSE, sizeof(struct config_work_span));
+	GArray *spans = g_array_new(FALSE, FALSE, sizeof(struct work_span));
 	char **groups = NULL;
 	const char *error = NULL;
 	size_t i;
@@ -211,6 +212,6 @@ out:
 		return -1;
 	}
 	*n_r = spans->len;
-	*spans_r = (struct config_work_span *)(void *)g_array_free(spans, FALSE);
+	*spans_r = (struct work_span *)(void *)g_array_free(spans, FALSE);
 	return 0;
 }
