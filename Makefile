@@ -68,7 +68,7 @@ LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a
 # Shipped data lists (free-mail domains, quote markers, ...) compiled in as
 # defaults, overridable from the config: libdata.a.
 DATA_GEN  := $(OUT)/gen/builtin_data.c
-DATA_FILES := $(sort $(wildcard rules/data/*.txt parsers/data/*.txt))
+DATA_FILES := $(sort $(wildcard data/*.txt))
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
@@ -93,9 +93,9 @@ $(OUT)/%.o: %.c
 	$(call say,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(DATA_GEN): $(DATA_FILES) rules/data/embed.sh
+$(DATA_GEN): $(DATA_FILES) data/embed.sh
 	@mkdir -p $(dir $@)
-	$(Q)sh rules/data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+	$(Q)sh data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
 $(OUT)/gen/builtin_data.o: $(DATA_GEN)
 	$(call say,CC,$@)

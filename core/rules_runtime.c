@@ -6,7 +6,7 @@
 
 #include "core/rules_runtime.h"
 #include "core/holidays.h"
-#include "rules/builtin.h"
+#include "data/builtin.h"
 #include "rules/owner.h"
 
 /* A calendar of tz_name's time, the company's work hours and the holidays

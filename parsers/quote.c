@@ -1,6 +1,6 @@
 /*
- * quote: see quote.h. The knowledge is in parsers/data/quote_patterns.txt
- * and parsers/data/closings.txt; the code only compiles it once and walks
+ * quote: see quote.h. The knowledge is in data/quote_patterns.txt
+ * and data/closings.txt; the code only compiles it once and walks
  * lines applying it.
  */
 #include "parsers/quote.h"
@@ -10,7 +10,7 @@
 
 #include "parsers/charset.h"
 #include "parsers/lines.h"
-#include "rules/builtin.h"
+#include "data/builtin.h"
 
 /* How many following non-blank lines may hold the second field of a
  * quoted header block (the first one is sometimes wrapped). */

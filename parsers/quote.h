@@ -17,8 +17,8 @@
  * "此致 敬礼"...) cuts what follows it when it stands near the end: only a
  * few short lines (name, title, company, phone) after it.
  *
- * The knowledge is data: parsers/data/quote_patterns.txt and
- * parsers/data/closings.txt (their headers describe the formats), built in
+ * The knowledge is data: data/quote_patterns.txt and
+ * data/closings.txt (their headers describe the formats), built in
  * as builtin_quote_patterns and builtin_closings and compiled once per
  * process (quote_rules_builtin()).
  *

@@ -6,7 +6,7 @@
 #include <glib.h>
 #include <libpsl.h>
 
-#include "rules/builtin.h"
+#include "data/builtin.h"
 #include "rules/classify.h"
 #include "rules/datalist.h"
 #include "rules/subject.h"
@@ -19,7 +19,7 @@
 /* Longest local part accepted in a customer key. */
 #define LOCAL_PART_MAX_BYTES 256
 
-/* Out-of-office subjects (data, in the rules/data list format): phrases
+/* Out-of-office subjects (data, in the data list format): phrases
  * match whole words anywhere in the subject, '^' ones only at its start.
  * Outlook's localised "Automatic reply:" prefixes and the usual
  * hand-written ones. */

@@ -2,7 +2,7 @@
 #define FOLLOWUP_RULES_DATALIST_H
 /*
  * datalist: the line format of the shipped and configured data lists
- * (the rules/data/ lists, [classify] freemail-file, quote-markers-file): one
+ * (the data/ lists, [classify] freemail-file, quote-markers-file): one
  * entry a line, '#' starts a comment that runs to the end of the line,
  * surrounding blanks (space, tab, CR) are trimmed, empty lines are skipped,
  * a UTF-8 byte order mark at the very start is ignored. Pure.

@@ -13,9 +13,9 @@ TARGETS   := $(patsubst tests/fuzz/%.c,$(OUT)/%,$(FUZZ_SRCS))
 
 all: $(TARGETS)
 
-$(DATA_GEN): $(wildcard rules/data/*.txt parsers/data/*.txt) rules/data/embed.sh
+$(DATA_GEN): $(wildcard data/*.txt) data/embed.sh
 	@mkdir -p $(OUT)
-	sh rules/data/embed.sh $(sort $(wildcard rules/data/*.txt parsers/data/*.txt)) > $@
+	sh data/embed.sh $(sort $(wildcard data/*.txt)) > $@
 
 $(OUT)/%: tests/fuzz/%.c $(MOD_SRCS) $(DATA_GEN)
 	@mkdir -p $(OUT)

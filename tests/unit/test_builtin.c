@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "rules/builtin.h"
+#include "data/builtin.h"
 
 static void test_freemail_has_gmail(void **state)
 {

@@ -9,7 +9,7 @@
 #include <glib.h>
 #include <libpsl.h>
 
-#include "rules/builtin.h"
+#include "data/builtin.h"
 #include "rules/classify.h"
 
 #define PSL_FILE "/usr/share/publicsuffix/public_suffix_list.dat"

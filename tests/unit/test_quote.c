@@ -8,7 +8,7 @@
 #include <glib.h>
 
 #include "parsers/quote.h"
-#include "rules/builtin.h"
+#include "data/builtin.h"
 
 static void assert_cut(const char *text, const char *expected)
 {

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "core/templates.h"
-#include "rules/builtin.h"
+#include "data/builtin.h"
 #include "parsers/compose.h"
 #include "parsers/message.h"
 #include "rules/template.h"
@@ -647,7 +647,7 @@ static void test_shipped_templates(void **state)
 	}
 	template_set_free(&set);
 
-	/* The alert mails are built in (rules/data/template_*.txt). */
+	/* The alert mails are built in (data/template_*.txt). */
 	const char *alerts[] = { builtin_template_alert, builtin_template_warning,
 	                         builtin_template_escalation, builtin_template_digest };
 	for (size_t i = 0; i < G_N_ELEMENTS(alerts); i++) {

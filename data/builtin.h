@@ -1,0 +1,20 @@
+#ifndef FOLLOWUP_DATA_BUILTIN_H
+#define FOLLOWUP_DATA_BUILTIN_H
+/*
+ * Shipped data lists compiled into the programs (see data/embed.sh):
+ * one entry a line, '#' starts a comment. Each file data/NAME.txt or
+ * data/NAME.txt becomes builtin_NAME; declare it here.
+ */
+extern const char builtin_freemail[];       /* data/freemail.txt */
+extern const char builtin_quote_markers[];  /* data/quote_markers.txt */
+extern const char builtin_quote_patterns[]; /* data/quote_patterns.txt */
+extern const char builtin_closings[];       /* data/closings.txt */
+
+/* The built-in alert mails (data/template_*.txt): a Subject: line, a
+ * blank line, the body (rules/template.h). */
+extern const char builtin_template_warning[];
+extern const char builtin_template_alert[];
+extern const char builtin_template_escalation[];
+extern const char builtin_template_digest[];
+
+#endif
