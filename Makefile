@@ -30,6 +30,36 @@ PKG_CONFIG ?= pkg-config
 PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+
+# The layers. Each module sees its own folder and the modules it stands
+# on, and only the libraries those use: a module is compiled with
+# -I$(OUT)/inc/MODULE, a folder of links to exactly those folders, and
+# their pkg-config flags, so an include of a higher or a sibling layer
+# fails the build (`make check-layers` proves it; docs/ARCHITECTURE.md
+# draws it):
+#
+#   cli, daemon -> core -> store -> rules -> parsers -> data -> lib
+#                  core -> config -> lib
+LAYER_lib     := lib
+LAYER_data    := data lib
+LAYER_parsers := parsers data lib
+LAYER_rules   := rules parsers data lib
+LAYER_store   := store rules parsers data lib
+LAYER_config  := config lib
+LAYER_core    := core config store rules parsers data lib
+LAYER_daemon  := daemon core config store rules parsers data lib
+LAYER_cli     := cli core config store rules parsers data lib
+PKGS_lib      := glib-2.0
+PKGS_data     :=
+PKGS_parsers  := glib-2.0 gmime-3.0 libxml-2.0 jansson
+PKGS_rules    := $(PKGS_parsers) libpsl libexttextcat
+PKGS_store    := $(PKGS_rules) sqlite3 libzstd
+PKGS_config   := glib-2.0 inih
+PKGS_core     := $(PKGS_store) $(PKGS_config) libical
+PKGS_daemon   := $(PKGS_core) libuv libcurl
+PKGS_cli      := $(PKGS_core)
+LAYERS        := lib data parsers rules store config core daemon cli
+layer_cflags   = -I$(OUT)/inc/$(1) $(if $(strip $(PKGS_$(1))),$(shell $(PKG_CONFIG) --cflags $(PKGS_$(1))))
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -54,9 +84,11 @@ endif
 
 CFLAGS    ?=
 LDFLAGS   ?=
-ALL_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) -I. $(PKG_CFLAGS) \
-              -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
-              -MMD -MP $(CFLAGS)
+BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) \
+               -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
+               -MMD -MP $(CFLAGS)
+# Tests and benchmarks see everything.
+ALL_CFLAGS := $(BASE_CFLAGS) -I. $(PKG_CFLAGS)
 ALL_LDFLAGS := $(OPTFLAGS) $(LDFLAGS)
 
 # Library modules, in link order (a module may use the ones after it).
@@ -74,7 +106,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 
 .SECONDARY:
-.PHONY: all check check-unit check-integration check-crash asan tests fuzz check-fuzz bench \
+.PHONY: all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
@@ -93,13 +125,26 @@ $(OUT)/%.o: %.c
 	$(call say,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# A module's objects: its own include folder and flags (see LAYER_*).
+define layer_rule
+$(OUT)/inc/$(1)/.made: Makefile
+	@rm -rf $$(dir $$@) && mkdir -p $$(dir $$@)
+	$$(Q)for d in $(LAYER_$(1)); do ln -s "$$(CURDIR)/$$$$d" "$$(dir $$@)$$$$d"; done
+	@touch $$@
+$(OUT)/$(1)/%.o: $(1)/%.c | $(OUT)/inc/$(1)/.made
+	@mkdir -p $$(dir $$@)
+	$$(call say,CC,$$@)
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(call layer_cflags,$(1)) -c -o $$@ $$<
+endef
+$(foreach m,$(LAYERS),$(eval $(call layer_rule,$(m))))
+
 $(DATA_GEN): $(DATA_FILES) data/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
-$(OUT)/gen/builtin_data.o: $(DATA_GEN)
+$(OUT)/gen/builtin_data.o: $(DATA_GEN) | $(OUT)/inc/data/.made
 	$(call say,CC,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(call layer_cflags,data) -c -o $@ $<
 
 $(OUT)/libdata.a: $(OUT)/gen/builtin_data.o
 $(foreach m,$(LIBMODS),$(eval $(OUT)/lib$(m).a: $(call lib_objs,$(m))))
@@ -146,6 +191,15 @@ check-unit:
 	$(MAKE) BUILD=asan tests
 	$(MAKE) BUILD=debug tests
 	sh tests/run-tests.sh --unit-only
+
+# The layer order, proved: each module's includes, and a forbidden include
+# compiled with its flags fails (also part of `make check`).
+check-layers: all
+	sh tests/run-tests.sh --integration-only layers
+
+# For scripts: `make -s print-LAYER_rules` prints a variable.
+print-%:
+	@echo '$($*)'
 
 check-integration: all
 	$(MAKE) BUILD=asan all

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The layer order (Makefile LAYER_*, docs/ARCHITECTURE.md) holds, and the
+# build enforces it:
+#  - no file includes a folder its module may not see, nor sqlite3.h
+#    outside store/, nor uv.h or curl.h outside daemon/;
+#  - compiled with its module's flags (its own folder of links, -I
+#    build/…/inc/MODULE), an include of a higher or sibling layer fails,
+#    and one of a lower layer works.
+. "$(dirname "$0")/lib.sh"
+
+OUTDIR=$TOP/build/release
+mk() { make -s --no-print-directory -C "$TOP" "$@"; }
+LAYERS=$(mk print-LAYERS)
+ALL="lib data parsers rules store config core daemon cli"
+
+for m in $LAYERS; do
+	allowed=$(mk print-LAYER_$m)
+	bad=
+	for x in $ALL; do
+		case " $allowed " in *" $x "*) continue ;; esac
+		hits=$(grep -ln "#include \"$x/" "$TOP/$m"/*.c "$TOP/$m"/*.h 2>/dev/null)
+		[ -n "$hits" ] && bad="$bad $x:($(echo $hits | sed "s|$TOP/||g"))"
+	done
+	check "$m/ includes only its own layer and those below ($allowed)" test -z "$bad"
+	[ -n "$bad" ] && diag "$m/:$bad"
+done
+check "only store/ includes sqlite3.h" sh -c \
+	"! grep -l '#include <sqlite3.h>' $(echo $ALL | sed "s|[a-z]*|'$TOP/&'/*.[ch]|g") 2>/dev/null | grep -v '/store/'"
+check "only daemon/ includes uv.h and curl/curl.h" sh -c \
+	"! grep -lE '#include <(uv|curl/curl)\\.h>' $(echo $ALL | sed "s|[a-z]*|'$TOP/&'/*.[ch]|g") 2>/dev/null | grep -v '/daemon/'"
+
+# probe MODULE HEADER: compiles "#include HEADER" as a file of MODULE
+# would be (from a folder of its own, so that only -I finds anything).
+probe() {
+	inc=$OUTDIR/inc/$1
+	[ -d "$inc" ] || { echo "no $inc: run make first"; return 2; }
+	pk=$(mk print-PKGS_$1)
+	flags=
+	[ -n "$pk" ] && flags=$(pkg-config --cflags $pk)
+	mkdir -p "$T/probe"
+	(cd "$T/probe" && printf '#include "%s"\n' "$2" |
+		cc -std=c11 -D_GNU_SOURCE -fsyntax-only -I"$inc" $flags -x c - 2>"$T/probe.err")
+}
+fails() { ! probe "$@" && grep -q 'No such file' "$T/probe.err"; }
+
+# For each module: a header above it or beside it, and one below it.
+check "parsers/ cannot include rules/" fails parsers rules/classify.h
+check "rules/ cannot include config/" fails rules config/config.h
+check "rules/ cannot include store/" fails rules store/store.h
+check "store/ cannot include core/" fails store core/runtime.h
+check "store/ cannot include config/" fails store config/config.h
+check "config/ cannot include store/" fails config store/store.h
+check "config/ cannot include parsers/" fails config parsers/message.h
+check "core/ cannot include daemon/" fails core daemon/writer.h
+check "cli/ cannot include daemon/" fails cli daemon/log.h
+check "lib/ cannot include data/" fails lib data/builtin.h
+check "data/ cannot include parsers/" fails data parsers/lines.h
+check "rules/ includes parsers/ (a lower layer)" probe rules parsers/message.h
+check "store/ includes rules/ (a lower layer)" probe store rules/classify.h
+core_probes() { probe core config/config.h && probe core store/store.h; }
+check "core/ includes config/ and store/" core_probes
+check "config/ includes lib/" probe config lib/file.h
