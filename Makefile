@@ -11,7 +11,7 @@
 #   make fuzz       libFuzzer targets (clang), in build/fuzz
 #   make install    PREFIX and DESTDIR honoured
 #
-# Each module folder (parsers config rules store daemon cli) builds a static
+# Each module folder (lib data parsers rules store config core daemon cli) builds a static
 # archive; the programs and the tests link those archives.
 
 PREFIX    ?= /usr/local
