@@ -90,12 +90,17 @@ int cli_print_json(json_t *value);
 /* Prints "followup: " and the message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Finds the customer a TARGET names (address, domain, key or id).
+/* Finds the customer a TARGET names (address, domain, key or id; target.c).
  * CLI_OK and *target_r filled, CLI_NOT_FOUND (message printed), or
  * CLI_STORE_ERROR. */
 int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_target *target_r);
 
-/* Takes "--NAME VALUE" or "--NAME=VALUE" out of ctx->argv; *value_r NULL
+/* The rules' runtime at ctx->now (rules_load.c): CLI_OK, or
+ * CLI_CONFIG_ERROR after printing why. */
+struct core_rules;
+int cli_rules_load(struct cli_ctx *ctx, struct core_rules **rules_r);
+
+/* Takes "--NAME VALUE" or "--NAME=VALUE" out of ctx->argv (args.c); *value_r NULL
  * when absent. -1 when the value is missing. */
 int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r);
 /* -1 (after printing an error) when unknown options or too many

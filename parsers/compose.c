@@ -7,6 +7,7 @@
 #include <gmime/gmime.h>
 
 #include "parsers/compose.h"
+#include "lib/lines.h"
 
 #define LOCAL_PART_MAX_BYTES 64
 #define HOST_MAX_BYTES 253
@@ -173,15 +174,7 @@ static GString *normalized_body(const char *body)
 {
 	GString *out = g_string_sized_new(strlen(body) + 2);
 
-	for (const char *p = body; *p != '\0'; p++) {
-		if (*p == '\r') {
-			g_string_append_c(out, '\n');
-			if (p[1] == '\n')
-				p++;
-		} else {
-			g_string_append_c(out, *p);
-		}
-	}
+	lines_append_lf(out, body);
 	if (out->len == 0 || out->str[out->len - 1] != '\n')
 		g_string_append_c(out, '\n');
 	return out;

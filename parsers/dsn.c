@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>
-#include "parsers/lines.h"
+#include "lib/lines.h"
 
 static bool starts_field(const char *line, const char *name, const char **value_r)
 {

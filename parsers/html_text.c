@@ -17,7 +17,7 @@
 #include <libxml/tree.h>
 
 #include "parsers/charset.h"
-#include "parsers/lines.h"
+#include "lib/lines.h"
 
 #define SNIFF_WINDOW 4096
 #define MAX_PENDING_BREAKS 2

@@ -17,6 +17,7 @@
  * so much of the body part is decoded.
  */
 #include "parsers/message.h"
+#include "lib/lines.h"
 
 #include <string.h>
 #include <gmime/gmime.h>
@@ -145,24 +146,6 @@ static bool is_blank(const char *text)
 			return false;
 	}
 	return true;
-}
-
-/* CRLF and lone CR become LF, in place. */
-static char *normalize_newlines(char *text)
-{
-	char *w = text;
-
-	for (const char *r = text; *r != '\0'; r++) {
-		if (*r == '\r') {
-			*w++ = '\n';
-			if (r[1] == '\n')
-				r++;
-		} else {
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-	return text;
 }
 
 /* ---- headers ---- */
@@ -655,7 +638,7 @@ static char *part_text(struct parse_ctx *ctx, GMimePart *part, bool html,
 	g_byte_array_unref(bytes);
 	if (cut_r != NULL)
 		*cut_r = cut;
-	return normalize_newlines(text);
+	return lines_to_lf(text);
 }
 
 /* Bodies are text parts that are neither attachments nor named files. */
@@ -789,7 +772,7 @@ static char *prologue_text(struct parse_ctx *ctx, GMimeMultipart *multipart)
 	len = strnlen(prologue, cap + 1);
 	if (len > cap)
 		ctx->limits_hit |= MSG_LIMIT_BODY;
-	return normalize_newlines(charset_to_utf8(prologue, MIN(len, cap), NULL,
+	return lines_to_lf(charset_to_utf8(prologue, MIN(len, cap), NULL,
 	                                          ctx->fallbacks));
 }
 
@@ -1347,7 +1330,7 @@ static void fill_from_bytes(struct parsed_message *msg, struct parse_ctx *ctx,
 	size_t cap = ctx->max_body_text <= SIZE_MAX / 2 ? ctx->max_body_text * 2 : SIZE_MAX;
 
 	msg->parse_error = g_strdup("not an RFC 5322 message: no header fields");
-	msg->body_text = normalize_newlines(
+	msg->body_text = lines_to_lf(
 	        charset_to_utf8((const char *)raw, MIN(len, cap), NULL, ctx->fallbacks));
 	if (cut_utf8(msg->body_text, ctx->max_body_text) || len > cap)
 		ctx->limits_hit |= MSG_LIMIT_BODY;

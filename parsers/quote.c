@@ -9,7 +9,7 @@
 #include <glib.h>
 
 #include "parsers/charset.h"
-#include "parsers/lines.h"
+#include "lib/lines.h"
 #include "data/builtin.h"
 
 /* How many following non-blank lines may hold the second field of a

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "rules/template.h"
+#include "lib/lines.h"
 
 const char *const template_ack_names[] = {
 	"subject", "name", "company", "owner", NULL
@@ -180,15 +181,7 @@ static char *normalize_newlines(const char *text)
 
 	if (g_str_has_prefix(text, "\xEF\xBB\xBF"))
 		text += 3;
-	for (const char *p = text; *p != '\0'; p++) {
-		if (*p == '\r') {
-			g_string_append_c(out, '\n');
-			if (p[1] == '\n')
-				p++;
-		} else {
-			g_string_append_c(out, *p);
-		}
-	}
+	lines_append_lf(out, text);
 	return g_string_free(out, FALSE);
 }
 

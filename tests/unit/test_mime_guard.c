@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "parsers/lines.h"
+#include "lib/lines.h"
 #include "parsers/mime_guard.h"
 
 static const struct mime_guard_limits small = {

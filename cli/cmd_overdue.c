@@ -1,0 +1,103 @@
+/*
+ * followup overdue [--owner P] [--rule R]: conversations at a warning, a
+ * breach or an escalation at --now, most overdue first.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+#include "core/rules_runtime.h"
+
+static json_t *overdue_json(const struct overdue_entry *e)
+{
+	json_t *o = json_object();
+	const struct sla_result *r = &e->result;
+
+	json_object_set_new(o, "rule", cli_json_string(e->rule->name));
+	json_object_set_new(o, "customer", cli_json_string(e->thread->customer));
+	json_object_set_new(o, "thread", json_integer(e->thread->thread));
+	json_object_set_new(o, "owner", cli_json_string(e->owner));
+	json_object_set_new(o, "subject", cli_json_string(e->thread->subject));
+	json_object_set_new(o, "since", cli_json_time(r->since));
+	json_object_set_new(o, "due", cli_json_time(r->due));
+	json_object_set_new(o, "overdue_seconds", json_integer(r->overdue_seconds));
+	json_object_set_new(o, "state", json_string(sla_state_name(r->state)));
+	if (r->escalate_at != INT64_MAX)
+		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
+	return o;
+}
+
+static void print_overdue(GArray *entries)
+{
+	GString *line = g_string_new(NULL);
+
+	printf("%-10s %-18s %-24s %-22s %-16s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
+	       "DUE", "LATE", "SUBJECT");
+	for (guint i = 0; i < entries->len; i++) {
+		const struct overdue_entry *e = &g_array_index(entries, struct overdue_entry, i);
+		char due[32], late[32];
+		cli_format_local(e->result.due, due, sizeof(due));
+		if (e->result.overdue_seconds > 0)
+			snprintf(late, sizeof(late), "%lldh%02lldm",
+			         (long long)(e->result.overdue_seconds / 3600),
+			         (long long)(e->result.overdue_seconds % 3600 / 60));
+		else
+			g_strlcpy(late, "-", sizeof(late));
+		g_string_truncate(line, 0);
+		cli_pad(line, sla_state_name(e->result.state), 10);
+		g_string_append_c(line, ' ');
+		cli_pad(line, e->rule->name, 18);
+		g_string_append_c(line, ' ');
+		cli_pad(line, e->thread->customer != NULL ? e->thread->customer : "", 24);
+		g_string_append_c(line, ' ');
+		cli_pad(line, e->owner != NULL ? e->owner : "(nobody)", 22);
+		g_string_append_printf(line, " %-16s %9s  ", due, late);
+		cli_pad(line, e->thread->subject, 40);
+		g_strchomp(line->str);
+		printf("%s\n", line->str);
+	}
+	g_string_free(line, TRUE);
+}
+
+int cmd_overdue(struct cli_ctx *ctx)
+{
+	struct core_rules *rules = NULL;
+	struct store_sla_thread *threads = NULL;
+	const char *owner = NULL, *rule = NULL;
+	char *error = NULL;
+	size_t n = 0;
+	int ret;
+
+	if (cli_take_option(ctx, "owner", &owner) < 0 || cli_take_option(ctx, "rule", &rule) < 0 ||
+	    cli_expect_args(ctx, 0, 0, "overdue [--owner PERSON] [--rule RULE]") < 0)
+		return CLI_USAGE;
+	if ((ret = cli_rules_load(ctx, &rules)) != CLI_OK)
+		return ret;
+	if (rule != NULL && rule_set_find(rules->set, rule) == NULL) {
+		cli_error("no rule named '%s' (see: followup rules)", rule);
+		core_rules_free(&rules);
+		return CLI_USAGE;
+	}
+	if (store_sla_threads(ctx->st, ctx->now - 90 * 24 * 3600, &threads, &n, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		core_rules_free(&rules);
+		return CLI_STORE_ERROR;
+	}
+	GArray *entries = core_rules_overdue(rules, threads, n, ctx->now, owner, rule);
+	if (ctx->json) {
+		json_t *arr = json_array();
+		for (guint i = 0; i < entries->len; i++)
+			json_array_append_new(arr, overdue_json(&g_array_index(entries,
+			                                                       struct overdue_entry, i)));
+		cli_print_json(arr);
+	} else if (entries->len == 0) {
+		printf("nothing is overdue or due soon\n");
+	} else {
+		print_overdue(entries);
+	}
+	g_array_free(entries, TRUE);
+	store_sla_threads_free(&threads, n);
+	core_rules_free(&rules);
+	return CLI_OK;
+}
