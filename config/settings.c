@@ -10,6 +10,7 @@
 #include "config/load.h"
 #include "config/duration.h"
 #include "config/values.h"
+#include "lib/address.h"
 #include "lib/file.h"
 
 #include <errno.h>
@@ -261,7 +262,7 @@ static int parse_email(struct load_state *st, const struct setting_def *def,
 {
 	char *email = g_ascii_strdown(value, -1);
 
-	if (!config_value_is_email(email)) {
+	if (!address_is_valid(email)) {
 		*msg_r = g_strdup_printf("'%s' is not an e-mail address "
 		                         "(write it like name@example.com)", value);
 		g_free(email);
@@ -495,7 +496,7 @@ static int list_domain(char *item, const char **reason_r)
 
 	for (p = item; *p != '\0'; p++)
 		*p = g_ascii_tolower(*p);
-	if (!config_value_is_domain(item)) {
+	if (!address_is_domain(item)) {
 		*reason_r = "is not a domain name (write it like example.com; "
 		            "international names in their xn-- form)";
 		return -1;
@@ -882,7 +883,7 @@ static int person_begin(struct load_state *st, const char *arg, char **msg_r)
 {
 	struct config_person person = { 0 };
 
-	if (!config_value_is_email(arg)) {
+	if (!address_is_valid(arg)) {
 		*msg_r = g_strdup_printf("'%s' is not an e-mail address (write "
 		                         "[person name@example.com])", arg);
 		return -1;

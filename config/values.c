@@ -1,5 +1,6 @@
 /* values: syntax checks for single configuration values. */
 #include "config/values.h"
+#include "lib/address.h"
 #include "lib/file.h"
 
 #include <arpa/inet.h>
@@ -10,91 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define DOMAIN_MAX_LEN 253
-#define LABEL_MAX_LEN 63
-#define EMAIL_LOCAL_MAX_LEN 64
-#define EMAIL_MAX_LEN 254
 #define TIMEZONE_MAX_LEN 255
 #define CHARSET_MAX_LEN 40
 #define TZDIR_DEFAULT "/usr/share/zoneinfo"
-
-/* One dot-separated label of a host name. */
-static bool value_label_ok(const char *label, size_t len)
-{
-	size_t i;
-
-	if (len == 0 || len > LABEL_MAX_LEN || label[0] == '-' || label[len - 1] == '-')
-		return false;
-	for (i = 0; i < len; i++) {
-		if (!g_ascii_isalnum(label[i]) && label[i] != '-')
-			return false;
-	}
-	return true;
-}
-
-/* Host name of one or more labels; *n_labels_r and whether the last label
- * is all digits tell the callers what kind of name it was. */
-static bool value_hostname_ok(const char *text, size_t len, size_t *n_labels_r,
-                              bool *numeric_tld_r)
-{
-	size_t start = 0, i, n_labels = 0;
-	bool numeric = true;
-
-	if (len == 0 || len > DOMAIN_MAX_LEN)
-		return false;
-	for (i = 0; i <= len; i++) {
-		if (i < len && text[i] != '.') {
-			if (!g_ascii_isdigit(text[i]))
-				numeric = false;
-			continue;
-		}
-		if (!value_label_ok(text + start, i - start))
-			return false;
-		n_labels++;
-		if (i < len)
-			numeric = true;
-		start = i + 1;
-	}
-	*n_labels_r = n_labels;
-	*numeric_tld_r = numeric;
-	return true;
-}
-
-bool config_value_is_domain(const char *text)
-{
-	size_t n_labels;
-	bool numeric_tld;
-
-	if (!value_hostname_ok(text, strlen(text), &n_labels, &numeric_tld))
-		return false;
-	return n_labels >= 2 && !numeric_tld;
-}
-
-static bool value_local_part_ok(const char *text, size_t len)
-{
-	size_t i;
-
-	if (len == 0 || len > EMAIL_LOCAL_MAX_LEN || text[0] == '.' || text[len - 1] == '.')
-		return false;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c <= 0x20 || c == 0x7f || strchr("()<>[]\\,;:\"@", c) != NULL)
-			return false;
-		if (c == '.' && text[i + 1] == '.')
-			return false;
-	}
-	return g_utf8_validate(text, (gssize)len, NULL);
-}
-
-bool config_value_is_email(const char *text)
-{
-	const char *at = strchr(text, '@');
-
-	if (at == NULL || strlen(text) > EMAIL_MAX_LEN)
-		return false;
-	return value_local_part_ok(text, (size_t)(at - text)) && config_value_is_domain(at + 1);
-}
 
 /* The display name before "<addr>": free text, quoted or not, without the
  * angle brackets that would make the address ambiguous. */
@@ -119,14 +38,14 @@ bool config_value_is_address(const char *text)
 	bool ok;
 
 	if (lt == NULL)
-		return strchr(text, '>') == NULL && config_value_is_email(text);
+		return strchr(text, '>') == NULL && address_is_valid(text);
 	if (len == 0 || text[len - 1] != '>' || strchr(lt + 1, '<') != NULL ||
 	    strchr(lt, '>') != text + len - 1)
 		return false;
 	if (!value_display_name_ok(text, (size_t)(lt - text)))
 		return false;
 	inner = g_strndup(lt + 1, (gsize)(text + len - 1 - (lt + 1)));
-	ok = config_value_is_email(inner);
+	ok = address_is_valid(inner);
 	g_free(inner);
 	return ok;
 }
@@ -195,7 +114,7 @@ static bool value_url_host_ok(const char *host, size_t len)
 		g_free(copy);
 		return ok;
 	}
-	if (!value_hostname_ok(host, len, &n_labels, &numeric_tld))
+	if (!address_hostname_ok(host, len, &n_labels, &numeric_tld))
 		return false;
 	if (!numeric_tld)
 		return true;

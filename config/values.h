@@ -11,13 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* "example.com": ASCII letters, digits and '-' in dot-separated labels,
- * at least two labels, a top-level label that is not all digits. */
-bool config_value_is_domain(const char *text);
-
-/* "local@domain" with a plausible domain (see above) and a local part
- * without spaces, control characters or any of ()<>[]\,;:" */
-bool config_value_is_email(const char *text);
+/* Domains and bare addresses: lib/address.h (address_is_domain,
+ * address_is_valid), the one rule for every address followupd takes. */
 
 /* "Name <local@domain>" or "local@domain"; the name may be empty. */
 bool config_value_is_address(const char *text);

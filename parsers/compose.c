@@ -7,9 +7,9 @@
 #include <gmime/gmime.h>
 
 #include "parsers/compose.h"
+#include "lib/address.h"
 #include "lib/lines.h"
 
-#define LOCAL_PART_MAX_BYTES 64
 #define HOST_MAX_BYTES 253
 #define HEADER_NAME_MAX_BYTES 76
 
@@ -49,29 +49,6 @@ static char *ascii_host(const char *host)
 	if (!ok)
 		g_clear_pointer(&ascii, g_free);
 	return ascii;
-}
-
-/* addr written for SMTP and a header: "local@ascii-host", or NULL. */
-static char *usable_address(const char *addr)
-{
-	const char *at;
-
-	if (addr == NULL || (at = strrchr(addr, '@')) == NULL || at == addr)
-		return NULL;
-	size_t local_len = (size_t)(at - addr);
-	if (local_len > LOCAL_PART_MAX_BYTES)
-		return NULL;
-	for (size_t i = 0; i < local_len; i++) {
-		unsigned char c = (unsigned char)addr[i];
-		if (!is_ascii_graph(c) || strchr("<>\"(),;:[]\\@", c) != NULL)
-			return NULL;
-	}
-	char *host = ascii_host(at + 1);
-	if (host == NULL)
-		return NULL;
-	char *usable = g_strdup_printf("%.*s@%s", (int)local_len, addr, host);
-	g_free(host);
-	return usable;
 }
 
 static bool is_usable_msgid(const char *id)
@@ -234,7 +211,7 @@ static int set_from(GMimeMessage *message, const char *from, const char **error_
 	InternetAddress *ia = internet_address_list_get_address(list, 0);
 	if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
 		goto out;
-	addr = usable_address(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)));
+	addr = address_to_ascii(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)));
 	if (addr == NULL)
 		goto out;
 	const char *raw_name = internet_address_get_name(ia);
@@ -256,7 +233,7 @@ out:
 static int set_to(GMimeMessage *message, const char *to_name, const char *to_addr,
                   const char **error_r)
 {
-	char *addr = usable_address(to_addr);
+	char *addr = address_to_ascii(to_addr);
 	char *name = NULL;
 
 	if (addr == NULL) {

@@ -6,9 +6,9 @@
 #include <glib.h>
 
 #include "rules/ack.h"
+#include "lib/address.h"
 
 /* Longer addresses cannot be used in SMTP (RFC 5321: 64 + 1 + 255). */
-#define ADDRESS_MAX_BYTES 320
 #define LOCAL_PART_MAX_BYTES 64
 
 enum robot_match {
@@ -204,28 +204,15 @@ bool ack_is_robot_address(const char *addr)
 	return false;
 }
 
-/* An address we could write in RCPT TO and To: without surprises. */
+/* An address we could write in RCPT TO and To: without surprises (the
+ * one rule of lib/address.h, after the domain is made ASCII). */
 static bool is_usable_syntax(const char *addr)
 {
-	const char *at;
+	char *ascii = address_to_ascii(addr);
+	bool ok = ascii != NULL;
 
-	if (addr == NULL || addr[0] == '\0' || strlen(addr) > ADDRESS_MAX_BYTES)
-		return false;
-	at = strrchr(addr, '@');
-	if (at == NULL || at == addr || strchr(addr, '@') != at)
-		return false;
-	const char *domain = at + 1;
-	if (strchr(domain, '.') == NULL || domain[0] == '.' || g_str_has_suffix(domain, "."))
-		return false;
-	for (const unsigned char *p = (const unsigned char *)addr; *p != '\0'; p++) {
-		if (*p <= ' ' || *p == 0x7f || strchr("<>\"(),;:[]\\", *p) != NULL)
-			return false;
-		/* We do not speak SMTPUTF8: the local part must be ASCII (a
-		 * Unicode domain is written in its xn-- form when sending). */
-		if (*p >= 0x80 && p < (const unsigned char *)at)
-			return false;
-	}
-	return g_utf8_validate(addr, -1, NULL);
+	g_free(ascii);
+	return ok;
 }
 
 static bool is_usable_recipient(const struct classify *cls, const struct msg_address *a)

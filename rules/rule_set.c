@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rules/rule_set.h"
+#include "lib/address.h"
 
 #define HOUR (60 * 60)
 #define DAY (24 * HOUR)
@@ -15,7 +16,6 @@
 #define DURATION_MAX_DAYS 3650
 #define DURATION_MAX ((int64_t)DURATION_MAX_DAYS * DAY)
 #define CAP_MAX 100000
-#define EMAIL_MAX_LEN 254
 
 /* Which kind of rule a key belongs to. */
 enum key_scope {
@@ -161,46 +161,6 @@ syntax:
 	return -1;
 }
 
-static bool email_domain_ok(const char *domain)
-{
-	const char *label = domain;
-	const char *p;
-	size_t n_labels = 0;
-
-	for (p = domain;; p++) {
-		if (*p != '.' && *p != '\0') {
-			if (!g_ascii_isalnum(*p) && *p != '-')
-				return false;
-			continue;
-		}
-		if (p == label || *label == '-' || p[-1] == '-' || p - label > 63)
-			return false;
-		n_labels++;
-		if (*p == '\0')
-			break;
-		label = p + 1;
-	}
-	return n_labels >= 2;
-}
-
-/* local@domain, plainly: a local part without blanks, controls or the
- * characters that make an address ambiguous, and a dotted host name. */
-static bool is_email(const char *text)
-{
-	const char *at = strchr(text, '@');
-	const char *p;
-
-	if (at == NULL || at == text || strlen(text) > EMAIL_MAX_LEN || strchr(at + 1, '@'))
-		return false;
-	for (p = text; p < at; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c <= 0x20 || c >= 0x7f || strchr("()<>[]\\,;:\"", c) != NULL)
-			return false;
-	}
-	return email_domain_ok(at + 1);
-}
-
 /* owner, manager or an address; 0 or -1. */
 static int parse_who(const char *text, enum rule_who *who_r, char **address_r)
 {
@@ -212,7 +172,7 @@ static int parse_who(const char *text, enum rule_who *who_r, char **address_r)
 		*who_r = RULE_WHO_MANAGER;
 		return 0;
 	}
-	if (!is_email(text))
+	if (!address_is_valid(text))
 		return -1;
 	*who_r = RULE_WHO_ADDRESS;
 	g_free(*address_r);
