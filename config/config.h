@@ -16,7 +16,7 @@
  *
  * Implementation: config.c (reading the file), settings.c (the sections and
  * their keys; config/load.h joins the two), values.c (value checks),
- * duration.c; the grammar of working hours is lib/work_hours.c.
+ * and lib/ (durations, working hours, addresses, reading files).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -163,10 +163,6 @@ void config_free(struct config **cfg);
 const char *config_default_path(const char *explicit_path);
 
 /* Helpers shared with the rules engine, exposed for it and for tests. */
-/* "30s", "5m", "1h", "2d", "1w" or a bare number of seconds. 0 / -1 (bad
- * syntax or more than UINT64_MAX seconds). config/duration.h has the same
- * parser with a reason for the error. */
-int config_parse_duration(const char *text, uint64_t *seconds_r);
 /* An RFC 3339 date and time ("2026-11-24T09:00:00Z", "…+08:00") as Unix
  * seconds, for --now. 0 or -1. */
 int config_parse_rfc3339(const char *text, int64_t *t_r);

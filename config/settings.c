@@ -8,9 +8,9 @@
  * Defaults are written as in the file and go through the same parsers.
  */
 #include "config/load.h"
-#include "config/duration.h"
 #include "config/values.h"
 #include "lib/address.h"
+#include "lib/duration.h"
 #include "lib/file.h"
 
 #include <errno.h>
@@ -369,7 +369,7 @@ static int parse_duration(struct load_state *st, const struct setting_def *def,
 	const char *reason;
 	uint64_t seconds;
 
-	if (config_duration_parse(value, &seconds, &reason) < 0) {
+	if (duration_parse_all(value, &seconds, &reason) < 0) {
 		*msg_r = g_strdup_printf("'%s' %s", value, reason);
 		return -1;
 	}

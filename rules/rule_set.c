@@ -7,6 +7,7 @@
 
 #include "rules/rule_set.h"
 #include "lib/address.h"
+#include "lib/duration.h"
 
 #define HOUR (60 * 60)
 #define DAY (24 * HOUR)
@@ -90,46 +91,22 @@ static const char *match_word(const char *p, const char *word)
 	return p;
 }
 
-static int64_t unit_seconds(char unit)
-{
-	switch (g_ascii_tolower(unit)) {
-	case 's': return 1;
-	case 'm': return 60;
-	case 'h': return HOUR;
-	case 'd': return DAY;
-	case 'w': return WEEK;
-	default: return 0;
-	}
-}
-
 int rule_parse_duration(const char *text, struct rule_duration *d_r, const char **error_r)
 {
-	const char *p, *after;
-	guint64 count;
-	int64_t unit;
+	const char *p, *after, *reason;
+	uint64_t seconds, unit;
 	bool business = false;
-	char *end = NULL;
 
 	if (text == NULL)
 		goto syntax;
 	p = skip_blanks(text);
-	if (!g_ascii_isdigit(*p))
-		goto syntax;
-	/* 12 digits hold any allowed duration in seconds; longer numbers are
-	 * never handed to g_ascii_strtoull(). */
+	/* 12 digits hold any allowed duration in seconds. */
 	if (strspn(p, "0123456789") > 12) {
 		*error_r = duration_long_reason;
 		return -1;
 	}
-	errno = 0;
-	count = g_ascii_strtoull(p, &end, 10);
-	if (errno != 0 || end == p)
+	if (duration_parse(p, &seconds, &p, &unit, &reason) < 0 || unit == 0)
 		goto syntax;
-	p = skip_blanks(end);
-	unit = unit_seconds(*p);
-	if (unit == 0)
-		goto syntax;
-	p++;
 	if (*p != '\0' && *p != ' ' && *p != '\t')
 		goto syntax;
 	p = skip_blanks(p);
@@ -141,11 +118,11 @@ int rule_parse_duration(const char *text, struct rule_duration *d_r, const char 
 		if (*skip_blanks(after) != '\0')
 			goto syntax;
 	}
-	if (count == 0) {
+	if (seconds == 0) {
 		*error_r = duration_zero_reason;
 		return -1;
 	}
-	if (count > (guint64)(DURATION_MAX / unit)) {
+	if (seconds > (uint64_t)DURATION_MAX) {
 		*error_r = duration_long_reason;
 		return -1;
 	}
@@ -153,7 +130,7 @@ int rule_parse_duration(const char *text, struct rule_duration *d_r, const char 
 		*error_r = duration_business_days_reason;
 		return -1;
 	}
-	d_r->seconds = (int64_t)count * unit;
+	d_r->seconds = (int64_t)seconds;
 	d_r->business = business;
 	return 0;
 syntax:

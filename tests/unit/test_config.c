@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "lib/duration.h"
 #include "config/values.h"
 
 /* A temporary directory per run: config files, password files, and a small
@@ -1422,12 +1423,12 @@ static const struct duration_case duration_cases[] = {
 	{ "s", -1, 0 },
 	{ "6x", -1, 0 },
 	{ "1ms", -1, 0 },
-	{ "1 s", -1, 0 },
+	{ "1 s", 0, 1 },                    /* one grammar with the rules' "24 h" */
 	{ " 1s", -1, 0 },
 	{ "1s ", -1, 0 },
 	{ "-1s", -1, 0 },
 	{ "+1s", -1, 0 },
-	{ "1S", -1, 0 },
+	{ "1S", 0, 1 },
 	{ "1h30m", -1, 0 },
 	{ "0x10", -1, 0 },
 	{ "1.5h", -1, 0 },
@@ -1487,7 +1488,8 @@ static void test_durations(void **state)
 	for (i = 0; i < G_N_ELEMENTS(duration_cases); i++) {
 		const struct duration_case *c = &duration_cases[i];
 		uint64_t seconds = 12345;
-		int ret = config_parse_duration(c->text, &seconds);
+		const char *reason = NULL;
+		int ret = duration_parse_all(c->text, &seconds, &reason);
 
 		if (ret != c->ret)
 			fail_msg("'%s': returned %d, expected %d", c->text, ret, c->ret);
@@ -1495,7 +1497,9 @@ static void test_durations(void **state)
 			fail_msg("'%s': %" PRIu64 " seconds, expected %" PRIu64, c->text, seconds,
 			         c->seconds);
 	}
-	assert_int_equal(config_parse_duration(NULL, &(uint64_t){ 0 }), -1);
+	const char *reason = NULL;
+	assert_int_equal(duration_parse_all(NULL, &(uint64_t){ 0 }, &reason), -1);
+	assert_non_null(reason);
 }
 
 /* --- work hours, table-driven ------------------------------------------------------- */
