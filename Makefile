@@ -11,8 +11,9 @@
 #   make fuzz       libFuzzer targets (clang), in build/fuzz
 #   make install    PREFIX and DESTDIR honoured
 #
-# Each module folder (lib data parsers rules store config core daemon cli) builds a static
-# archive; the programs and the tests link those archives.
+# Each module folder (lib data parsers classify rules store config compose core
+# daemon cli) builds a static archive; the programs and the tests link those
+# archives.
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -38,27 +39,32 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 # fails the build (`make check-layers` proves it; docs/ARCHITECTURE.md
 # draws it):
 #
-#   cli, daemon -> core -> store -> rules -> parsers -> data -> lib
+#   cli, daemon -> core -> store -> rules -> classify -> parsers -> data -> lib
 #                  core -> config -> lib
-LAYER_lib     := lib
-LAYER_data    := data lib
-LAYER_parsers := parsers data lib
-LAYER_rules   := rules parsers data lib
-LAYER_store   := store rules parsers data lib
-LAYER_config  := config lib
-LAYER_core    := core config store rules parsers data lib
-LAYER_daemon  := daemon core config store rules parsers data lib
-LAYER_cli     := cli core config store rules parsers data lib
-PKGS_lib      := glib-2.0
-PKGS_data     :=
-PKGS_parsers  := glib-2.0 gmime-3.0 libxml-2.0 jansson
-PKGS_rules    := $(PKGS_parsers) libpsl libexttextcat
-PKGS_store    := $(PKGS_rules) sqlite3 libzstd
-PKGS_config   := glib-2.0 inih
-PKGS_core     := $(PKGS_store) $(PKGS_config) libical
-PKGS_daemon   := $(PKGS_core) libuv libcurl
-PKGS_cli      := $(PKGS_core)
-LAYERS        := lib data parsers rules store config core daemon cli
+#                  core -> compose -> lib
+LAYER_lib      := lib
+LAYER_data     := data lib
+LAYER_parsers  := parsers data lib
+LAYER_classify := classify parsers data lib
+LAYER_rules    := rules classify parsers data lib
+LAYER_store    := store rules classify parsers data lib
+LAYER_config   := config lib
+LAYER_compose  := compose lib
+LAYER_core     := core compose config store rules classify parsers data lib
+LAYER_daemon   := daemon core compose config store rules classify parsers data lib
+LAYER_cli      := cli core compose config store rules classify parsers data lib
+PKGS_lib       := glib-2.0
+PKGS_data      :=
+PKGS_parsers   := glib-2.0 gmime-3.0 libxml-2.0 jansson
+PKGS_classify  := $(PKGS_parsers) libpsl libexttextcat
+PKGS_rules     := $(PKGS_classify)
+PKGS_store     := $(PKGS_rules) sqlite3 libzstd
+PKGS_config    := glib-2.0 inih
+PKGS_compose   := glib-2.0 gmime-3.0
+PKGS_core      := $(PKGS_store) $(PKGS_config) $(PKGS_compose) libical
+PKGS_daemon    := $(PKGS_core) libuv libcurl
+PKGS_cli       := $(PKGS_core)
+LAYERS         := lib data parsers classify rules store config compose core daemon cli
 layer_cflags   = -I$(OUT)/inc/$(1) $(if $(strip $(PKGS_$(1))),$(shell $(PKG_CONFIG) --cflags $(PKGS_$(1))))
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -92,7 +98,7 @@ ALL_CFLAGS := $(BASE_CFLAGS) -I. $(PKG_CFLAGS)
 ALL_LDFLAGS := $(OPTFLAGS) $(LDFLAGS)
 
 # Library modules, in link order (a module may use the ones after it).
-LIBMODS   := cli daemon core config store rules parsers lib
+LIBMODS   := cli daemon core compose config store rules classify parsers lib
 lib_srcs   = $(filter-out $(1)/main.c,$(wildcard $(1)/*.c))
 lib_objs   = $(patsubst %.c,$(OUT)/%.o,$(call lib_srcs,$(1)))
 LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 
 static char *key_of(const char *target, void *p)
 {

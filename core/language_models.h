@@ -6,7 +6,7 @@
  * language_candidates(), straight from the data directory (Debian's
  * fpdb.conf, which lists all 160 languages, is not read).
  */
-#include "rules/language.h"
+#include "classify/language.h"
 
 /* Debian's libexttextcat-data puts the fingerprints here. */
 #define LANGUAGE_MODELS_DIR "/usr/share/libexttextcat"

@@ -6,7 +6,7 @@
 
 #include "core/runtime.h"
 #include "core/language_models.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 #include "lib/file.h"
 
 #define DEFAULT_THREAD_WINDOW (30 * 24 * 3600)

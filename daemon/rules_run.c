@@ -16,7 +16,7 @@
 #include "config/config.h"
 #include "core/rules_runtime.h"
 #include "core/runtime.h"
-#include "parsers/compose.h"
+#include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/ack.h"
 #include "rules/owner.h"

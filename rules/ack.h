@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "parsers/message.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 #include "rules/rule_set.h"
 
 enum ack_verdict {

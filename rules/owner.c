@@ -2,7 +2,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/language.h"
+#include "classify/language.h"
 #include "rules/owner.h"
 
 const struct owner_person *owner_find(const struct owner_team *team, const char *email)

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "rules/bizcal.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 #include "rules/rule_set.h"
 
 struct sla_message {

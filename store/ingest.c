@@ -17,8 +17,8 @@
 #include "store/store-private.h"
 #include "parsers/facts.h"
 #include "parsers/message.h"
-#include "rules/classify.h"
-#include "rules/language.h"
+#include "classify/classify.h"
+#include "classify/language.h"
 
 #define SNIPPET_CHARS 300
 /* A Date: more than this after the server's arrival time is not believed. */

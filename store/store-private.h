@@ -5,7 +5,7 @@
 #include <glib.h>
 
 #include "store/store.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 
 struct store {
 	sqlite3 *db;

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "store/store-private.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 
 struct thread_msg {
 	char *message_id;

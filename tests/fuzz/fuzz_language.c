@@ -13,7 +13,7 @@
 #include <glib.h>
 #include <fingerprint.h>
 
-#include "rules/language.h"
+#include "classify/language.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

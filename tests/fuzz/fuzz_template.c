@@ -16,7 +16,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "parsers/compose.h"
+#include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/template.h"
 

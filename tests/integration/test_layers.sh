@@ -11,7 +11,7 @@
 OUTDIR=$TOP/build/release
 mk() { make -s --no-print-directory -C "$TOP" "$@"; }
 LAYERS=$(mk print-LAYERS)
-ALL="lib data parsers rules store config core daemon cli"
+ALL=$LAYERS
 
 for m in $LAYERS; do
 	allowed=$(mk print-LAYER_$m)
@@ -44,7 +44,11 @@ probe() {
 fails() { ! probe "$@" && grep -q 'No such file' "$T/probe.err"; }
 
 # For each module: a header above it or beside it, and one below it.
-check "parsers/ cannot include rules/" fails parsers rules/classify.h
+check "parsers/ cannot include classify/" fails parsers classify/classify.h
+check "parsers/ cannot include rules/" fails parsers rules/ack.h
+check "classify/ cannot include rules/" fails classify rules/rule_set.h
+check "compose/ cannot include parsers/" fails compose parsers/message.h
+check "config/ cannot include compose/" fails config compose/compose.h
 check "rules/ cannot include config/" fails rules config/config.h
 check "rules/ cannot include store/" fails rules store/store.h
 check "store/ cannot include core/" fails store core/runtime.h
@@ -56,7 +60,9 @@ check "cli/ cannot include daemon/" fails cli daemon/log.h
 check "lib/ cannot include data/" fails lib data/builtin.h
 check "data/ cannot include parsers/" fails data parsers/lines.h
 check "rules/ includes parsers/ (a lower layer)" probe rules parsers/message.h
-check "store/ includes rules/ (a lower layer)" probe store rules/classify.h
+check "store/ includes rules/ (a lower layer)" probe store rules/sla.h
+check "rules/ includes classify/ (a lower layer)" probe rules classify/language.h
+check "core/ includes compose/" probe core compose/compose.h
 core_probes() { probe core config/config.h && probe core store/store.h; }
 check "core/ includes config/ and store/" core_probes
 check "config/ includes lib/" probe config lib/file.h

@@ -10,7 +10,7 @@
 #include <libpsl.h>
 
 #include "rules/ack.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 
 #define PSL_FILE "/usr/share/publicsuffix/public_suffix_list.dat"
 #define NOW INT64_C(1700000000)

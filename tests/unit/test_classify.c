@@ -10,7 +10,7 @@
 #include <libpsl.h>
 
 #include "data/builtin.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 
 #define PSL_FILE "/usr/share/publicsuffix/public_suffix_list.dat"
 

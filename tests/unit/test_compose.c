@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "parsers/compose.h"
+#include "compose/compose.h"
 #include "parsers/message.h"
 
 /* 2023-11-14 22:13:20 UTC */

@@ -20,8 +20,8 @@
 #include "core/language_models.h"
 #include "parsers/facts.h"
 #include "parsers/message.h"
-#include "rules/classify.h"
-#include "rules/language.h"
+#include "classify/classify.h"
+#include "classify/language.h"
 
 #define PSL_FILE "/usr/share/publicsuffix/public_suffix_list.dat"
 #define CORPUS_MIN_MESSAGES 160

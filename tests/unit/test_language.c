@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "core/language_models.h"
-#include "rules/language.h"
+#include "classify/language.h"
 
 struct sample {
 	const char *text;

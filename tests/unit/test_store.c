@@ -13,7 +13,7 @@
 
 #include "parsers/message.h"
 #include "rules/ack.h"
-#include "rules/classify.h"
+#include "classify/classify.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* to build a store of an older schema */
 

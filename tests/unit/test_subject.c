@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "rules/classify.h"
-#include "rules/subject.h"
+#include "classify/classify.h"
+#include "classify/subject.h"
 
 struct normalize_case {
 	const char *subject;

@@ -12,7 +12,7 @@
 
 #include "core/templates.h"
 #include "data/builtin.h"
-#include "parsers/compose.h"
+#include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/template.h"
 

@@ -8,8 +8,8 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "rules/datalist.h"
-#include "rules/textmatch.h"
+#include "classify/datalist.h"
+#include "classify/textmatch.h"
 
 struct fold_case {
 	const char *text;

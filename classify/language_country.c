@@ -5,7 +5,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/language.h"
+#include "classify/language.h"
 
 /* Longest input looked at: a domain name is at most 253 bytes, an address
  * a little more; anything longer is no customer key. */

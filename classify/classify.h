@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_CLASSIFY_H
-#define FOLLOWUP_RULES_CLASSIFY_H
+#ifndef FOLLOWUP_CLASSIFY_CLASSIFY_H
+#define FOLLOWUP_CLASSIFY_CLASSIFY_H
 /*
  * classify: what a parsed message is, for the timeline. Pure: no I/O; the
  * public suffix list comes in as an already loaded psl_ctx_t (daemon and

@@ -3,8 +3,9 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/datalist.h"
-#include "rules/textmatch.h"
+#include "classify/datalist.h"
+#include "classify/textmatch.h"
+#include "lib/script.h"
 
 struct textmatch_phrase {
 	char *folded;
@@ -17,25 +18,6 @@ struct textmatch_phrase {
 struct textmatch_list {
 	GArray *phrases;   /* of struct textmatch_phrase */
 };
-
-/* Scripts written without spaces between words: a phrase in them can only
- * be found as a substring, and their letters end a Latin word. */
-static bool is_unspaced_script(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN:
-	case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA:
-	case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_THAI:
-	case G_UNICODE_SCRIPT_LAO:
-	case G_UNICODE_SCRIPT_KHMER:
-	case G_UNICODE_SCRIPT_MYANMAR:
-		return true;
-	default:
-		return false;
-	}
-}
 
 static bool is_mark(GUnicodeType type)
 {
@@ -58,7 +40,7 @@ static bool joins_word(gunichar c)
 {
 	if (is_mark(g_unichar_type(c)))
 		return true;
-	return g_unichar_isalnum(c) && !is_unspaced_script(c);
+	return g_unichar_isalnum(c) && !script_matches_inside_words(c);
 }
 
 /* Length of the longest prefix of text[0..max_bytes) that ends on a
@@ -145,10 +127,10 @@ void textmatch_list_free(struct textmatch_list **list)
 	*list = NULL;
 }
 
-static bool has_unspaced_script(const char *text)
+static bool has_inside_word_script(const char *text)
 {
 	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		if (is_unspaced_script(g_utf8_get_char(p)))
+		if (script_matches_inside_words(g_utf8_get_char(p)))
 			return true;
 	}
 	return false;
@@ -170,7 +152,7 @@ int textmatch_list_add(struct textmatch_list *list, const char *phrase)
 		g_free(entry.folded);
 		return 0;
 	}
-	if (!has_unspaced_script(entry.folded)) {
+	if (!has_inside_word_script(entry.folded)) {
 		const char *last = g_utf8_prev_char(entry.folded + entry.len);
 		entry.bound_start = joins_word(g_utf8_get_char(entry.folded));
 		entry.bound_end = joins_word(g_utf8_get_char(last));

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_SUBJECT_H
-#define FOLLOWUP_RULES_SUBJECT_H
+#ifndef FOLLOWUP_CLASSIFY_SUBJECT_H
+#define FOLLOWUP_CLASSIFY_SUBJECT_H
 /*
  * subject: reply/forward prefixes of a Subject (rules/subject.c implements
  * classify_subject_normalize() and classify_subject_is_reply() of

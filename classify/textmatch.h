@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_TEXTMATCH_H
-#define FOLLOWUP_RULES_TEXTMATCH_H
+#ifndef FOLLOWUP_CLASSIFY_TEXTMATCH_H
+#define FOLLOWUP_CLASSIFY_TEXTMATCH_H
 /*
  * textmatch: finding short phrases (quote markers, auto-reply and bounce
  * subjects) in message text regardless of case, accents, full-width forms

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_PARSERS_COMPOSE_H
-#define FOLLOWUP_PARSERS_COMPOSE_H
+#ifndef FOLLOWUP_COMPOSE_COMPOSE_H
+#define FOLLOWUP_COMPOSE_COMPOSE_H
 /*
  * compose: the mails followupd sends (acknowledgements, alerts, digests),
  * built with GMime and serialised with CRLF line endings. Headers are

@@ -7,10 +7,10 @@
 #include <libpsl.h>
 
 #include "data/builtin.h"
-#include "rules/classify.h"
-#include "rules/datalist.h"
-#include "rules/subject.h"
-#include "rules/textmatch.h"
+#include "classify/classify.h"
+#include "classify/datalist.h"
+#include "classify/subject.h"
+#include "classify/textmatch.h"
 
 /* Only the start of a long body is searched for quote markers: the new text
  * of a quotation mail is short, and the work stays bounded. */

@@ -6,7 +6,7 @@
 #include <glib.h>
 #include <gmime/gmime.h>
 
-#include "parsers/compose.h"
+#include "compose/compose.h"
 #include "lib/address.h"
 #include "lib/lines.h"
 

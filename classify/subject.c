@@ -4,8 +4,8 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/classify.h"
-#include "rules/subject.h"
+#include "classify/classify.h"
+#include "classify/subject.h"
 
 /* Subjects longer than this are cut before normalising: bounded work for
  * hostile input, and no thread key needs more. */

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/datalist.h"
+#include "classify/datalist.h"
 
 static bool is_blank(char c)
 {

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_DATALIST_H
-#define FOLLOWUP_RULES_DATALIST_H
+#ifndef FOLLOWUP_CLASSIFY_DATALIST_H
+#define FOLLOWUP_CLASSIFY_DATALIST_H
 /*
  * datalist: the line format of the shipped and configured data lists
  * (the data/ lists, [classify] freemail-file, quote-markers-file): one

@@ -12,8 +12,9 @@
 #include <glib.h>
 #include <fingerprint.h>
 
-#include "rules/language.h"
-#include "rules/language_cues.h"
+#include "classify/language.h"
+#include "classify/language_cues.h"
+#include "lib/script.h"
 
 /* Only the start of a message is read: the language shows in a few
  * sentences, and hostile input gets bounded work. */
@@ -157,24 +158,6 @@ static bool is_letter(gunichar c)
 	return g_unichar_isalpha(c);
 }
 
-/* Scripts written without spaces between words: each letter is a token of
- * its own when the text is cut into words. */
-static bool is_unspaced_script(GUnicodeScript script)
-{
-	switch (script) {
-	case G_UNICODE_SCRIPT_HAN:
-	case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA:
-	case G_UNICODE_SCRIPT_THAI:
-	case G_UNICODE_SCRIPT_LAO:
-	case G_UNICODE_SCRIPT_KHMER:
-	case G_UNICODE_SCRIPT_MYANMAR:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /*
  * The first TEXT_MAX_BYTES of text, NFKC (composed accents, full-width
  * Latin as Latin), or NULL when text is not UTF-8. A character cut by the
@@ -263,12 +246,12 @@ static void append_clean_tokens(const char *line, GString *out)
 			p = g_utf8_next_char(p);
 			continue;
 		}
-		if (is_unspaced_script(g_unichar_get_script(c))) {
+		if (script_is_unspaced(c)) {
 			p = g_utf8_next_char(p);
 		} else {
 			while (*p != '\0') {
 				c = g_utf8_get_char(p);
-				if (g_unichar_isspace(c) || is_unspaced_script(g_unichar_get_script(c)))
+				if (g_unichar_isspace(c) || script_is_unspaced(c))
 					break;
 				p = g_utf8_next_char(p);
 			}

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_LANGUAGE_CUES_H
-#define FOLLOWUP_RULES_LANGUAGE_CUES_H
+#ifndef FOLLOWUP_CLASSIFY_LANGUAGE_CUES_H
+#define FOLLOWUP_CLASSIFY_LANGUAGE_CUES_H
 /*
  * language_cues (private to rules/language*.c): what decides the language
  * of a text too short or too unclear for the n-gram fingerprints: greeting,

@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_RULES_LANGUAGE_H
-#define FOLLOWUP_RULES_LANGUAGE_H
+#ifndef FOLLOWUP_CLASSIFY_LANGUAGE_H
+#define FOLLOWUP_CLASSIFY_LANGUAGE_H
 /*
  * language: the language (ISO 639-1) a buyer writes in, from the new
  * content of a message: the script first (Hangul, kana, Han, Thai, Greek,

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "rules/language_cues.h"
+#include "classify/language_cues.h"
 
 struct cue_phrase {
 	const char *words;  /* lowercase, single spaces */
