@@ -151,7 +151,7 @@ enum msg_kind classify_kind(const struct classify *cls,
                             enum msg_direction dir);
 
 /* True when the subject, body or attachments carry a quotation marker.
- * Markers come from the quote marker list, matched as rules/textmatch.h
+ * Markers come from the quote marker list, matched as classify/textmatch.h
  * says (case, accents and width ignored; whole words for spaced scripts,
  * substrings for CJK/Thai), in the subject and in body_new (body_text when
  * body_new is NULL; the first 128 KiB). Attachments: any that is not
@@ -164,7 +164,7 @@ bool classify_has_quote_marker(const struct classify *cls,
 /* Subject for threading: reply/forward prefixes (Re:, RE:, Fw:, Fwd:, AW:,
  * WG:, SV:, VS:, RV:, 回复:, 答复:, 转发:, with ':' or '：', "[n]" counters,
  * chains of them) stripped, whitespace folded, case folded. New string.
- * The full list is in rules/subject.c; "(n)" counters, a space before the
+ * The full list is in classify/subject.c; "(n)" counters, a space before the
  * colon ("RE :") and "[EXT]"/"[External]"-style tags before or between
  * prefixes are stripped too. The result is NFKC-normalised and case-folded
  * (g_utf8_casefold); the subject's first 16 KiB are used. NULL gives "". */

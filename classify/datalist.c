@@ -1,4 +1,4 @@
-/* datalist: walking the one-entry-a-line data lists (see rules/datalist.h). */
+/* datalist: walking the one-entry-a-line data lists (see classify/datalist.h). */
 #include <stdbool.h>
 #include <string.h>
 #include <glib.h>

@@ -30,7 +30,7 @@ struct language_candidate {
 	enum language_script script;
 };
 
-/* The candidate languages (static table, in rules/language.c): the files
+/* The candidate languages (static table, in classify/language.c): the files
  * language_models_load() reads, in the order of language_models.textcat. */
 const struct language_candidate *language_candidates(size_t *count_r);
 

@@ -1,7 +1,7 @@
 #ifndef FOLLOWUP_CLASSIFY_LANGUAGE_CUES_H
 #define FOLLOWUP_CLASSIFY_LANGUAGE_CUES_H
 /*
- * language_cues (private to rules/language*.c): what decides the language
+ * language_cues (private to classify/language*.c): what decides the language
  * of a text too short or too unclear for the n-gram fingerprints: greeting,
  * thanks and closing words ("Sehr geehrte", "Gracias", "Atenciosamente"),
  * and letters only one trade language writes ("ñ", "ß", "ł", "ğ"...).

@@ -1,9 +1,9 @@
 #ifndef FOLLOWUP_CLASSIFY_SUBJECT_H
 #define FOLLOWUP_CLASSIFY_SUBJECT_H
 /*
- * subject: reply/forward prefixes of a Subject (rules/subject.c implements
+ * subject: reply/forward prefixes of a Subject (classify/subject.c implements
  * classify_subject_normalize() and classify_subject_is_reply() of
- * rules/classify.h with these). Pure.
+ * classify/classify.h with these). Pure.
  */
 
 enum subject_prefix {

@@ -38,7 +38,7 @@ void textmatch_list_free(struct textmatch_list **list);
  * 0 on success (a phrase that folds to nothing is ignored), -1 when the
  * phrase is not valid UTF-8. */
 int textmatch_list_add(struct textmatch_list *list, const char *phrase);
-/* Adds every entry of a data list (rules/datalist.h format); 0 or -1 as
+/* Adds every entry of a data list (classify/datalist.h format); 0 or -1 as
  * textmatch_list_add() for the first bad entry. */
 int textmatch_list_add_lines(struct textmatch_list *list, const char *text);
 size_t textmatch_list_count(const struct textmatch_list *list);

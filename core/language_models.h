@@ -2,7 +2,7 @@
 #define FOLLOWUP_CORE_LANGUAGE_MODELS_H
 /*
  * language_models: loads libexttextcat's fingerprint files for
- * rules/language.c (which does no I/O itself): only the files of
+ * classify/language.c (which does no I/O itself): only the files of
  * language_candidates(), straight from the data directory (Debian's
  * fpdb.conf, which lists all 160 languages, is not read).
  */

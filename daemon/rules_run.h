@@ -5,7 +5,7 @@
  *
  *  1. plan (a store job): acknowledgements for new inquiries (rules/ack.c
  *     decides, the template of the inquiry's language is rendered,
- *     parsers/compose.c builds the mail) and alerts for conversations at a
+ *     compose/compose.c builds the mail) and alerts for conversations at a
  *     warning, a breach or an escalation (rules/sla.c), and the daily
  *     digests; each queued in the outbox in the same transaction as the
  *     decision, under a key that makes it unique;

@@ -45,7 +45,7 @@ struct msg_attachment {
 	                        (multipart/related) counts as inline too */
 };
 
-/* Header facts the classifier needs (rules/classify.c): kept raw-ish and
+/* Header facts the classifier needs (classify/classify.c): kept raw-ish and
  * small, so the classifier stays a pure function of this struct. */
 struct msg_flags {
 	char *auto_submitted;        /* value of Auto-Submitted, lowercased, NULL when absent */

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for rules/language*.c: any bytes, as message text or as
+ * libFuzzer target for classify/language*.c: any bytes, as message text or as
  * a customer key or country, must give NULL or a two-letter code, without
  * crash, leak or hang. The fingerprints are Debian's, loaded once here the
  * way config/language_models.c does (config/ is not linked into fuzz

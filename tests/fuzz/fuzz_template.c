@@ -1,6 +1,6 @@
 /*
  * libFuzzer target for templates (rules/template.c) and what a rendered
- * template becomes (parsers/compose.c). The input is a template text, then
+ * template becomes (compose/compose.c). The input is a template text, then
  * after the first NUL byte a value given to every placeholder.
  *
  * Properties: parsing never fails on well-formed output it produced; a

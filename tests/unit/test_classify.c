@@ -1,4 +1,4 @@
-/* Message classification (rules/classify.c): domains, customer keys,
+/* Message classification (classify/classify.c): domains, customer keys,
  * direction, counterpart, kinds, quote markers, thread kinds. */
 #include <stdarg.h>
 #include <stddef.h>

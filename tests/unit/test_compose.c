@@ -1,4 +1,4 @@
-/* Composing the mails followupd sends (parsers/compose.c): every message is
+/* Composing the mails followupd sends (compose/compose.c): every message is
  * parsed back with message_parse() and checked field by field. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* Language detection (rules/language*.c) with the real fingerprints
+/* Language detection (classify/language*.c) with the real fingerprints
  * (config/language_models.c, Debian's /usr/share/libexttextcat). */
 #include <stdarg.h>
 #include <stdbool.h>

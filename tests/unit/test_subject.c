@@ -1,4 +1,4 @@
-/* Subject normalisation and reply detection (rules/subject.c). */
+/* Subject normalisation and reply detection (classify/subject.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /* Templates (rules/template.c), template sets (config/templates.c) and what
- * a rendered template does to a composed mail (parsers/compose.c). */
+ * a rendered template does to a composed mail (compose/compose.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,5 +1,5 @@
-/* Folded phrase matching (rules/textmatch.c) and the data list format
- * (rules/datalist.c). */
+/* Folded phrase matching (classify/textmatch.c) and the data list format
+ * (classify/datalist.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
