@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/reparse.h"
 
 #define REPARSE_BATCH 500
 
@@ -26,7 +27,7 @@ int cmd_reparse(struct cli_ctx *ctx)
 
 	if (cli_expect_args(ctx, 0, 0, "reparse") < 0)
 		return CLI_USAGE;
-	if (store_reparse(ctx->st, &ctx->rt->ingest, REPARSE_BATCH, progress, &tty, &count,
+	if (core_reparse(ctx->st, &ctx->rt->filing, REPARSE_BATCH, progress, &tty, &count,
 	                  &error) < 0) {
 		if (tty)
 			fputc('\n', stderr);

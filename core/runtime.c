@@ -101,10 +101,10 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 	rt->parse.max_parts = cfg->limits.max_parts;
 	rt->parse.max_header_bytes = cfg->limits.max_header_bytes;
 	rt->parse.max_body_text = cfg->limits.max_body_text;
-	rt->ingest.cls = rt->cls;
-	rt->ingest.lang = rt->lang;
-	rt->ingest.parse = &rt->parse;
-	rt->ingest.thread_window = cfg->classify.thread_window_seconds != 0
+	rt->filing.analyze.cls = rt->cls;
+	rt->filing.analyze.lang = rt->lang;
+	rt->filing.analyze.parse = &rt->parse;
+	rt->filing.thread_window = cfg->classify.thread_window_seconds != 0
 	                           ? cfg->classify.thread_window_seconds : DEFAULT_THREAD_WINDOW;
 	ret = 0;
 out:

@@ -4,14 +4,14 @@
  * runtime: what a loaded config turns into before any message can be
  * filed: the public suffix list, the classifier with the company's
  * domains and the data lists (built in, or the files [classify] names),
- * and the parse and ingest options. Shared by followupd and followup.
+ * and the parse and filing options. Shared by followupd and followup.
  */
 #include <libpsl.h>
 
 #include "config/config.h"
+#include "core/filing.h"
 #include "parsers/message.h"
 #include "rules/owner.h"
-#include "store/store.h"
 
 struct core_runtime {
 	const struct config *cfg;         /* borrowed */
@@ -19,7 +19,7 @@ struct core_runtime {
 	struct classify *cls;
 	struct language_models *lang;
 	struct message_parse_options parse;
-	struct ingest_options ingest;
+	struct filing_options filing;
 	struct owner_team team;           /* the [person]s, for the owner rules */
 };
 

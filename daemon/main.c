@@ -280,7 +280,7 @@ static int run(struct daemon *d)
 	for (size_t i = 0; i < d->n_accounts; i++) {
 		struct sync_settings s = {
 			.account = &d->cfg->accounts[i],
-			.ingest = &d->rt->ingest,
+			.filing = &d->rt->filing,
 			.writer = d->writer,
 			.repeat = !d->once,
 			.max_message_size = d->cfg->limits.max_message_size,

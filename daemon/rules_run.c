@@ -15,6 +15,7 @@
 #include "daemon/writer.h"
 #include "config/config.h"
 #include "core/rules_runtime.h"
+#include "core/filing.h"
 #include "core/runtime.h"
 #include "compose/compose.h"
 #include "parsers/message.h"
@@ -234,7 +235,7 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 
 	if (store_raw_get(st, c->message_id, &raw, &len, &job->error) != 0)
 		goto out;
-	message_parse(raw, len, job->rr->s.rt->ingest.parse, &msg);
+	message_parse(raw, len, job->rr->s.rt->filing.analyze.parse, &msg);
 	const struct msg_address *to = ack_recipient_for(job->rr->s.rt->cls, msg);
 	if (store_ack_history(st, rule->name, c->thread, to != NULL ? to->addr : NULL,
 	                      job->now - rule->ack_interval, job->now - ACK_HOURLY_WINDOW,
@@ -588,8 +589,8 @@ static int run_result(struct store *st, void *p)
 		return -1;
 	switch (job->result) {
 	case SMTP_SENT:
-		ret = store_outbox_sent(st, &job->rr->s.rt->ingest, job->id, job->now, true,
-		                        &job->error);
+		ret = core_outbox_sent(st, &job->rr->s.rt->filing, job->id, job->now, true,
+		                       &job->error);
 		if (ret < 0 && store_last_failure(st) == STORE_FAILURE_OTHER) {
 			/* Not the disk: filing our own mail failed for a reason that
 			 * trying again will not cure. That it was sent is what must
@@ -601,7 +602,7 @@ static int run_result(struct store *st, void *p)
 			job->error = NULL;
 			if (store_begin(st, &job->error) < 0)
 				return -1;
-			ret = store_outbox_sent(st, NULL, job->id, job->now, false, &job->error);
+			ret = core_outbox_sent(st, NULL, job->id, job->now, false, &job->error);
 		}
 		break;
 	case SMTP_TEMPFAIL:

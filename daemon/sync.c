@@ -12,6 +12,7 @@
 #include "daemon/log.h"
 #include "daemon/writer.h"
 #include "config/config.h"
+#include "core/filing.h"
 #include "store/store.h"
 
 #define BATCH_MAX_MESSAGES 200
@@ -33,7 +34,7 @@ struct batch_item {
 	int64_t internaldate;
 	unsigned char *raw;       /* NULL until fetched */
 	size_t raw_len;
-	struct ingest_prepared *prep; /* parsed and analysed, before it is filed */
+	struct analyzed_message *am; /* analysed, before it is filed */
 };
 
 /* A fetched batch is parsed in at most this many parts at once, on the
@@ -129,7 +130,7 @@ static void batch_clear(GArray *batch)
 	for (guint i = 0; i < batch->len; i++) {
 		struct batch_item *it = &g_array_index(batch, struct batch_item, i);
 		g_free(it->raw);
-		store_ingest_prepared_free(&it->prep);
+		core_analyzed_free(&it->am);
 	}
 	g_array_set_size(batch, 0);
 }
@@ -368,7 +369,7 @@ static int record_missing(struct store *st, struct store_job *job, const struct 
 static int run_ingest(struct store *st, void *p)
 {
 	struct store_job *job = p;
-	const struct ingest_options *opts = job->sa->s.ingest;
+	const struct filing_options *opts = job->sa->s.filing;
 	uint32_t max_uid = 0;
 
 	if (store_begin(st, &job->error) < 0)
@@ -391,10 +392,10 @@ static int run_ingest(struct store *st, void *p)
 			.full_size = it->size,
 		};
 		struct ingest_report report;
-		int rc = it->prep != NULL
-		         ? store_ingest_prepared(st, opts, it->raw, it->raw_len, &src, it->prep,
-		                                 &report, &job->error)
-		         : store_ingest(st, opts, it->raw, it->raw_len, &src, &report, &job->error);
+		int rc = it->am != NULL
+		         ? core_file_message(st, opts, it->am, it->raw, it->raw_len, &src, &report,
+		                             &job->error)
+		         : core_file_raw(st, opts, it->raw, it->raw_len, &src, &report, &job->error);
 		if (rc < 0)
 			goto fail;
 		job->stats.fetched++;
@@ -496,12 +497,12 @@ static void prepare_work(uv_work_t *req)
 {
 	struct prepare_part *part = req->data;
 	struct store_job *job = part->job;
-	const struct ingest_options *opts = job->sa->s.ingest;
+	const struct filing_options *opts = job->sa->s.filing;
 
 	for (guint i = part->begin; i < part->end; i++) {
 		struct batch_item *it = &g_array_index(job->items, struct batch_item, i);
 		if (it->raw != NULL)
-			it->prep = store_ingest_prepare(opts, it->raw, it->raw_len, job->sent_folder);
+			it->am = core_analyze(&opts->analyze, it->raw, it->raw_len, job->sent_folder, true);
 	}
 }
 

@@ -22,7 +22,7 @@
 #include <uv.h>
 
 struct config_account;
-struct ingest_options;
+struct filing_options;
 struct writer;
 struct sync_account;
 
@@ -39,7 +39,7 @@ typedef void sync_cycle_fn(struct sync_account *sa, const char *error,
 
 struct sync_settings {
 	const struct config_account *account;     /* borrowed, outlives sa */
-	const struct ingest_options *ingest;      /* borrowed */
+	const struct filing_options *filing;      /* borrowed */
 	struct writer *writer;                    /* borrowed */
 	bool repeat;               /* false: one cycle, no retry (--once) */
 	uint64_t max_message_size; /* larger messages: headers only; 0: 64 MiB */

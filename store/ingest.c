@@ -1,43 +1,26 @@
 /*
- * ingest: one raw message in, its timeline rows out.
+ * ingest: one analysed message in (core/analyze.c worked out what it is),
+ * its timeline rows out.
  *
- *   raw bytes -> exact-copy check (SHA-256) -> message_parse()
- *             -> same Message-ID check -> classify (direction, kind,
- *                customer) -> rows: raw copy, message, refs,
- *                attachments, customer, contacts, location -> thread
+ *   exact-copy check (SHA-256) -> same Message-ID check -> rows: raw copy,
+ *   message, refs, attachments, customer, contacts, location
  *
  * A copy of a message already stored (the same bytes, or the same
  * Message-ID: seen in two folders, delivered twice) adds only a location,
  * so it is one timeline entry. Everything runs inside the caller's
- * transaction, together with the folder's sync position.
+ * transaction, together with the folder's sync position; the caller then
+ * threads the message (thread.c). Nothing here classifies: the store
+ * persists what it is given.
  */
 #include <string.h>
 #include <jansson.h>
 
 #include "store/store-private.h"
-#include "parsers/facts.h"
+#include "classify/analyzed.h"
 #include "parsers/message.h"
-#include "classify/classify.h"
-#include "classify/language.h"
 
-#define SNIPPET_CHARS 300
 /* A Date: more than this after the server's arrival time is not believed. */
 #define DATE_FUTURE_SLACK (24 * 3600)
-
-/* What a parsed message says beyond its fields, worked out without the
- * store (pure: prepare jobs compute it on several threads at once). */
-struct message_findings {
-	enum msg_direction dir;
-	enum msg_kind kind;
-	const char *language;     /* static, or NULL */
-	char *facts_json;         /* or NULL */
-};
-
-struct ingest_prepared {
-	char *hash;               /* SHA-256 of the raw bytes */
-	struct parsed_message *msg;
-	struct message_findings findings;
-};
 
 /* What ingest and reparse need to write one message's parsed rows. */
 struct message_rows {
@@ -46,9 +29,7 @@ struct message_rows {
 	int64_t internal_date;
 	bool sent_folder;
 	bool truncated;
-	int kind_override;        /* a msg_kind, or -1: classify */
 	int64_t customer_override;/* > 0: this customer, whatever the addresses say */
-	const struct message_findings *findings; /* worked out already, or NULL */
 };
 
 static int64_t effective_date(const struct parsed_message *msg, int64_t internal_date)
@@ -268,34 +249,13 @@ static int upsert_contact(struct store *st, int64_t customer_id, const struct ms
 	return ret;
 }
 
-/* Contacts of a message: the counterpart, and every other address of the
- * same customer in From, To and Cc. */
-static int record_contacts(struct store *st, const struct classify *cls, int64_t customer_id,
-                           const char *customer_key, const struct msg_address *who,
-                           const struct parsed_message *msg, char **error_r)
+/* The customer's addresses the message names (core/analyze.c found them). */
+static int record_contacts(struct store *st, int64_t customer_id,
+                           const struct analyzed_message *am, char **error_r)
 {
-	const struct msg_address_list *lists[] = { &msg->to, &msg->cc };
-
-	if (upsert_contact(st, customer_id, who, error_r) < 0)
-		return -1;
-	if (msg->from.addr != NULL && msg->from.addr[0] != '\0') {
-		char *key = classify_customer_key(cls, msg->from.addr);
-		bool same = key != NULL && strcmp(key, customer_key) == 0;
-		g_free(key);
-		if (same && upsert_contact(st, customer_id, &msg->from, error_r) < 0)
+	for (size_t i = 0; i < am->n_contacts; i++) {
+		if (upsert_contact(st, customer_id, am->contacts[i], error_r) < 0)
 			return -1;
-	}
-	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
-		for (size_t i = 0; i < lists[l]->count; i++) {
-			const struct msg_address *a = &lists[l]->items[i];
-			if (a->addr == NULL || a->addr[0] == '\0')
-				continue;
-			char *key = classify_customer_key(cls, a->addr);
-			bool same = key != NULL && strcmp(key, customer_key) == 0;
-			g_free(key);
-			if (same && upsert_contact(st, customer_id, a, error_r) < 0)
-				return -1;
-		}
 	}
 	return 0;
 }
@@ -317,27 +277,17 @@ static int record_bounce(struct store *st, const struct parsed_message *msg, cha
 	return store_step_done(st, stmt, "marking a contact undeliverable", error_r);
 }
 
-static int resolve_customer(struct store *st, const struct classify *cls,
-                            const struct parsed_message *msg, enum msg_direction dir,
+static int resolve_customer(struct store *st, const struct analyzed_message *am,
                             int64_t *customer_id_r, char **error_r)
 {
-	const struct msg_address *who = classify_counterpart(cls, msg, dir);
-	char *key;
-	int ret = 0;
-
 	*customer_id_r = 0;
-	if (who == NULL || who->addr == NULL || who->addr[0] == '\0')
+	if (am->customer_key == NULL)
 		return 0;
-	key = classify_customer_key(cls, who->addr);
-	if (key == NULL)
-		return 0;
-	bool is_address = strchr(key, '@') != NULL;
-	const char *name = is_address && who->name != NULL && who->name[0] != '\0' ? who->name : key;
-	if (upsert_customer(st, key, is_address, name, customer_id_r, error_r) < 0 ||
-	    record_contacts(st, cls, *customer_id_r, key, who, msg, error_r) < 0)
-		ret = -1;
-	g_free(key);
-	return ret;
+	if (upsert_customer(st, am->customer_key, am->customer_is_address, am->customer_name,
+	                    customer_id_r, error_r) < 0 ||
+	    record_contacts(st, *customer_id_r, am, error_r) < 0)
+		return -1;
+	return 0;
 }
 
 static int write_refs(struct store *st, int64_t rowid, const struct parsed_message *msg,
@@ -460,74 +410,22 @@ static int count_limits(struct store *st, unsigned limits_hit, bool truncated, c
 	return 0;
 }
 
-static bool is_sales_kind(enum msg_kind kind)
-{
-	return kind == MSG_KIND_INQUIRY || kind == MSG_KIND_REPLY || kind == MSG_KIND_QUOTE;
-}
-
-/* The buyer's language of an inbound message: its new text, else the
- * customer's country, else the country of the customer's domain. */
-static const char *message_language(const struct ingest_options *opts,
-                                    const struct parsed_message *msg, enum msg_direction dir)
-{
-	const struct msg_address *who;
-	const char *text = msg->body_new != NULL ? msg->body_new : msg->body_text;
-	char *key = NULL;
-	const char *lang;
-
-	if (dir != MSG_DIR_IN)
-		return NULL;
-	who = classify_counterpart(opts->cls, msg, dir);
-	if (who != NULL && who->addr != NULL)
-		key = classify_customer_key(opts->cls, who->addr);
-	lang = language_guess(opts->lang, text, NULL, key);
-	g_free(key);
-	return lang;
-}
-
-static void findings_compute(const struct ingest_options *opts, const struct parsed_message *msg,
-                             enum msg_direction dir, enum msg_kind kind,
-                             struct message_findings *f)
-{
-	f->dir = dir;
-	f->kind = kind;
-	f->language = message_language(opts, msg, dir);
-	f->facts_json = NULL;
-	if (is_sales_kind(kind)) {
-		struct trade_facts *facts = facts_extract(msg->subject, msg->body_new != NULL
-		                                          ? msg->body_new : msg->body_text);
-		if (!facts_empty(facts))
-			f->facts_json = facts_to_json(facts);
-		facts_free(&facts);
-	}
-}
-
 /* The columns of what the issue-3 parsers find: language, facts,
- * forwards, calendar, limits, the message a bounce returns. given: the
- * findings worked out already, used when they were for this direction and
- * kind. */
-static int write_findings(struct store *st, const struct ingest_options *opts,
-                          const struct parsed_message *msg, int64_t rowid,
-                          enum msg_direction dir, enum msg_kind kind,
-                          const struct message_findings *given, char **error_r)
+ * forwards, calendar, limits, the message a bounce returns. */
+static int write_findings(struct store *st, const struct analyzed_message *am, int64_t rowid,
+                          char **error_r)
 {
-	struct message_findings own = { 0 };
-	const struct message_findings *f = given;
+	const struct parsed_message *msg = am->msg;
 	sqlite3_stmt *stmt;
-	int ret = -1;
 
-	if (f == NULL || f->dir != dir || f->kind != kind) {
-		findings_compute(opts, msg, dir, kind, &own);
-		f = &own;
-	}
 	stmt = store_stmt(st, "UPDATE messages SET language = ?2, facts = ?3, forwarded = ?4, "
 	                      "original_from = ?5, original_subject = ?6, calendar_method = ?7, "
 	                      "limits_hit = ?8, bounce_of = ?9 WHERE id = ?1", error_r);
 	if (stmt == NULL)
-		goto out;
+		return -1;
 	sqlite3_bind_int64(stmt, 1, rowid);
-	store_bind_text(stmt, 2, f->language);
-	store_bind_text(stmt, 3, f->facts_json);
+	store_bind_text(stmt, 2, am->language);
+	store_bind_text(stmt, 3, am->facts_json);
 	sqlite3_bind_int(stmt, 4, msg->forwarded);
 	store_bind_text(stmt, 5, msg->forwarded && msg->original_from.addr != NULL &&
 	                         msg->original_from.addr[0] != '\0' ? msg->original_from.addr : NULL);
@@ -535,35 +433,26 @@ static int write_findings(struct store *st, const struct ingest_options *opts,
 	store_bind_text(stmt, 7, msg->flags.is_calendar ? msg->flags.calendar_method : NULL);
 	sqlite3_bind_int(stmt, 8, (int)msg->limits_hit);
 	store_bind_text(stmt, 9, msg->flags.dsn_original_message_id);
-	ret = store_step_done(st, stmt, "storing what a message states", error_r);
-out:
-	g_free(own.facts_json);
-	return ret;
+	return store_step_done(st, stmt, "storing what a message states", error_r);
 }
 
 /* Inserts (rows->rowid == 0) or rewrites the message row and its refs,
  * attachments, customer and contacts; *rowid_r is the row. */
-static int write_message(struct store *st, const struct ingest_options *opts,
-                         const struct parsed_message *msg, const struct message_rows *rows,
-                         int64_t *rowid_r, enum msg_kind *kind_r, char **error_r)
+static int write_message(struct store *st, const struct analyzed_message *am,
+                         const struct message_rows *rows, int64_t *rowid_r, char **error_r)
 {
-	enum msg_direction dir = classify_direction(opts->cls, msg, rows->sent_folder);
-	enum msg_kind kind = rows->kind_override >= 0 ? (enum msg_kind)rows->kind_override
-	                                              : classify_kind(opts->cls, msg, dir);
+	const struct parsed_message *msg = am->msg;
 	int64_t customer_id;
-	char *to = NULL, *cc = NULL, *subject_norm = NULL, *snippet = NULL;
+	char *to = NULL, *cc = NULL;
 	sqlite3_stmt *stmt;
 	int ret = -1;
 
 	if (rows->customer_override > 0)
 		customer_id = rows->customer_override;
-	else if (resolve_customer(st, opts->cls, msg, dir, &customer_id, error_r) < 0)
+	else if (resolve_customer(st, am, &customer_id, error_r) < 0)
 		goto out;
 	to = addresses_json(&msg->to);
 	cc = addresses_json(&msg->cc);
-	subject_norm = classify_subject_normalize(msg->subject);
-	snippet = message_snippet(msg->body_new != NULL ? msg->body_new : msg->body_text,
-	                          SNIPPET_CHARS);
 	stmt = store_stmt(st, rows->rowid == 0 ? SQL_INSERT_MESSAGE : SQL_UPDATE_MESSAGE, error_r);
 	if (stmt == NULL)
 		goto out;
@@ -574,17 +463,17 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 	sqlite3_bind_int64(stmt, 5, effective_date(msg, rows->internal_date));
 	store_bind_time(stmt, 6, msg->date_valid ? msg->date : INT64_MIN);
 	store_bind_time(stmt, 7, rows->internal_date);
-	store_bind_text(stmt, 8, msg_direction_name(dir));
-	store_bind_text(stmt, 9, msg_kind_name(kind));
+	store_bind_text(stmt, 8, msg_direction_name(am->dir));
+	store_bind_text(stmt, 9, msg_kind_name(am->kind));
 	sqlite3_bind_int(stmt, 10, msg->in_reply_to != NULL || msg->n_references > 0);
-	sqlite3_bind_int(stmt, 11, classify_subject_is_reply(msg->subject));
+	sqlite3_bind_int(stmt, 11, am->reply_subject);
 	store_bind_text(stmt, 12, msg->from.addr != NULL ? msg->from.addr : "");
 	store_bind_text(stmt, 13, msg->from.name != NULL ? msg->from.name : "");
 	store_bind_text(stmt, 14, to);
 	store_bind_text(stmt, 15, cc);
 	store_bind_text(stmt, 16, msg->subject != NULL ? msg->subject : "");
-	store_bind_text(stmt, 17, subject_norm != NULL ? subject_norm : "");
-	store_bind_text(stmt, 18, snippet != NULL ? snippet : "");
+	store_bind_text(stmt, 17, am->subject_norm != NULL ? am->subject_norm : "");
+	store_bind_text(stmt, 18, am->snippet != NULL ? am->snippet : "");
 	store_bind_text(stmt, 19, msg->body_text != NULL ? msg->body_text : "");
 	store_bind_text(stmt, 20, msg->body_new != NULL ? msg->body_new : "");
 	store_bind_text(stmt, 21, msg->in_reply_to);
@@ -600,9 +489,8 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 	if (store_step_done(st, stmt, "storing a message", error_r) < 0)
 		goto out;
 	*rowid_r = rows->rowid != 0 ? rows->rowid : sqlite3_last_insert_rowid(st->db);
-	*kind_r = kind;
 	if (write_refs(st, *rowid_r, msg, error_r) < 0 ||
-	    write_findings(st, opts, msg, *rowid_r, dir, kind, rows->findings, error_r) < 0 ||
+	    write_findings(st, am, *rowid_r, error_r) < 0 ||
 	    write_attachments(st, *rowid_r, msg, error_r) < 0 ||
 	    record_bounce(st, msg, error_r) < 0)
 		goto out;
@@ -610,56 +498,21 @@ static int write_message(struct store *st, const struct ingest_options *opts,
 out:
 	free(to);
 	free(cc);
-	g_free(subject_norm);
-	g_free(snippet);
 	return ret;
 }
 
-/* with_hash: the SHA-256 too, which only filing a new message needs. */
-static struct ingest_prepared *prepare(const struct ingest_options *opts,
-                                       const unsigned char *raw, size_t len, bool sent_folder,
-                                       bool with_hash)
+int store_message_file(struct store *st, const struct analyzed_message *am,
+                       const unsigned char *raw, size_t len, const struct ingest_source *src,
+                       struct ingest_report *report_r, int64_t *rowid_r, char **error_r)
 {
-	struct ingest_prepared *p = g_new0(struct ingest_prepared, 1);
-
-	if (with_hash)
-		p->hash = store_raw_hash(raw, len);
-	message_parse(raw, len, opts->parse, &p->msg);
-	enum msg_direction dir = classify_direction(opts->cls, p->msg, sent_folder);
-	findings_compute(opts, p->msg, dir, classify_kind(opts->cls, p->msg, dir), &p->findings);
-	return p;
-}
-
-struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
-                                             const unsigned char *raw, size_t len,
-                                             bool sent_folder)
-{
-	return prepare(opts, raw, len, sent_folder, true);
-}
-
-void store_ingest_prepared_free(struct ingest_prepared **p)
-{
-	if (*p == NULL)
-		return;
-	g_free((*p)->hash);
-	message_free(&(*p)->msg);
-	g_free((*p)->findings.facts_json);
-	g_free(*p);
-	*p = NULL;
-}
-
-int store_ingest_prepared(struct store *st, const struct ingest_options *opts,
-                          const unsigned char *raw, size_t len,
-                          const struct ingest_source *src, const struct ingest_prepared *p,
-                          struct ingest_report *report_r, char **error_r)
-{
-	const struct parsed_message *msg = p->msg;
+	const struct parsed_message *msg = am->msg;
 	int64_t rowid = 0;
 	int found;
 
 	memset(report_r, 0, sizeof(*report_r));
+	*rowid_r = 0;
 	found = lookup_id(st, "SELECT m.id FROM raw_messages r JOIN messages m ON m.raw_id = r.id "
-	                      "WHERE r.sha256 = ?1", p->hash, &rowid, error_r);
+	                      "WHERE r.sha256 = ?1", am->hash, &rowid, error_r);
 	if (found == 0)
 		found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
 		                  msg->message_id, &rowid, error_r);
@@ -677,55 +530,36 @@ int store_ingest_prepared(struct store *st, const struct ingest_options *opts,
 		.internal_date = src->internaldate,
 		.sent_folder = src->sent_folder,
 		.truncated = src->truncated,
-		.kind_override = -1,
-		.findings = &p->findings,
 	};
-	enum msg_kind kind;
-	if (insert_raw(st, p->hash, raw, len, &rows.raw_id, error_r) < 0 ||
-	    write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0 ||
+	if (insert_raw(st, am->hash, raw, len, &rows.raw_id, error_r) < 0 ||
+	    write_message(st, am, &rows, &rowid, error_r) < 0 ||
 	    add_location(st, rowid, src, error_r) < 0 ||
-	    store_thread_assign(st, opts, rowid, error_r) < 0 ||
 	    count_limits(st, msg->limits_hit, src->truncated, error_r) < 0)
 		return -1;
-	report_r->outcome = kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
+	report_r->outcome = am->kind == MSG_KIND_UNPARSED ? INGEST_UNPARSED : INGEST_NEW;
 	report_r->limits_hit = msg->limits_hit;
 	report_r->message_id = g_strdup(msg->message_id);
+	*rowid_r = rowid;
 	return 0;
 }
 
-int store_ingest(struct store *st, const struct ingest_options *opts,
-                 const unsigned char *raw, size_t len, const struct ingest_source *src,
-                 struct ingest_report *report_r, char **error_r)
+int store_own_mail_file(struct store *st, const struct analyzed_message *am,
+                        const unsigned char *raw, size_t len, int64_t thread, int64_t date,
+                        int64_t *rowid_r, char **error_r)
 {
-	struct ingest_prepared *p = store_ingest_prepare(opts, raw, len, src->sent_folder);
-	int ret = store_ingest_prepared(st, opts, raw, len, src, p, report_r, error_r);
-
-	store_ingest_prepared_free(&p);
-	return ret;
-}
-
-int store_file_own_mail(struct store *st, const struct ingest_options *opts, const char *raw,
-                        size_t len, enum msg_kind kind, int64_t thread, int64_t date,
-                        char **error_r)
-{
-	const unsigned char *bytes = (const unsigned char *)raw;
-	char *hash = store_raw_hash(bytes, len);
-	struct parsed_message *msg = NULL;
 	int64_t rowid, customer_id = 0;
-	int found, ret = -1;
+	int found;
 
-	message_parse(bytes, len, opts->parse, &msg);
-	found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1", msg->message_id,
-	                  &rowid, error_r);
-	if (found != 0) {
-		ret = found < 0 ? -1 : 0;   /* filed already */
-		goto out;
-	}
+	*rowid_r = 0;
+	found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
+	                  am->msg->message_id, &rowid, error_r);
+	if (found != 0)
+		return found < 0 ? -1 : 0;   /* filed already */
 	if (thread > 0) {
 		sqlite3_stmt *stmt = store_stmt(st, "SELECT customer_id FROM threads WHERE id = ?1",
 		                                error_r);
 		if (stmt == NULL)
-			goto out;
+			return -1;
 		sqlite3_bind_int64(stmt, 1, thread);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
 			customer_id = sqlite3_column_int64(stmt, 0);
@@ -733,42 +567,21 @@ int store_file_own_mail(struct store *st, const struct ingest_options *opts, con
 	}
 	struct message_rows rows = {
 		.internal_date = date,
-		.kind_override = (int)kind,
 		.customer_override = customer_id,
 	};
-	enum msg_kind filed;
-	if (insert_raw(st, hash, bytes, len, &rows.raw_id, error_r) < 0 ||
-	    write_message(st, opts, msg, &rows, &rowid, &filed, error_r) < 0)
-		goto out;
-	if (thread > 0)
-		ret = store_thread_set(st, rowid, thread, error_r);
-	else
-		ret = store_thread_assign(st, opts, rowid, error_r);
-out:
-	message_free(&msg);
-	g_free(hash);
-	return ret;
+	if (insert_raw(st, am->hash, raw, len, &rows.raw_id, error_r) < 0 ||
+	    write_message(st, am, &rows, &rowid, error_r) < 0)
+		return -1;
+	*rowid_r = rowid;
+	return 0;
 }
 
-/* ---- reparse ---- */
+/* ---- reparse: the store's side (core/reparse.c runs it) ---- */
 
-struct reparse_row {
-	int64_t rowid;
-	int64_t raw_id;
-	int64_t internal_date;
-	bool sent_folder;
-	bool truncated;
-	int kind_override;        /* our own acks and alerts keep their kind */
-	int64_t customer_override;
-	int64_t thread;
-};
-
-/* Rewrites one message's rows from its prepared raw message. */
-static int reparse_write(struct store *st, const struct ingest_options *opts,
-                         const struct reparse_row *r, const struct ingest_prepared *p,
-                         char **error_r)
+int store_message_rewrite(struct store *st, const struct store_reparse_row *r,
+                          const struct analyzed_message *am, bool *merged_r, char **error_r)
 {
-	const struct parsed_message *msg = p->msg;
+	const struct parsed_message *msg = am->msg;
 	sqlite3_stmt *stmt;
 
 	/* A parser change may give the message the Message-ID of another
@@ -776,9 +589,11 @@ static int reparse_write(struct store *st, const struct ingest_options *opts,
 	int64_t other;
 	int found = lookup_id(st, "SELECT id FROM messages WHERE message_id = ?1",
 	                      msg->message_id, &other, error_r);
+	*merged_r = false;
 	if (found < 0)
 		return -1;
 	if (found == 1 && other != r->rowid) {
+		*merged_r = true;
 		stmt = store_stmt(st, "UPDATE locations SET message = ?2 WHERE message = ?1", error_r);
 		if (stmt == NULL)
 			return -1;
@@ -796,29 +611,22 @@ static int reparse_write(struct store *st, const struct ingest_options *opts,
 		.internal_date = r->internal_date,
 		.sent_folder = r->sent_folder,
 		.truncated = r->truncated,
-		.kind_override = r->kind_override,
 		.customer_override = r->customer_override,
-		.findings = &p->findings,
 	};
 	int64_t rowid;
-	enum msg_kind kind;
-	if (write_message(st, opts, msg, &rows, &rowid, &kind, error_r) < 0)
-		return -1;
-	/* Our acks and alerts stay on the thread they were sent about. */
-	if (r->kind_override < 0 && store_thread_assign(st, opts, rowid, error_r) < 0)
-		return -1;
-	return 0;
+	return write_message(st, am, &rows, &rowid, error_r);
 }
 
-/* Every message row id, in date order, as it stands when the reparse
- * starts: a reparse may change dates, and each row is done once. */
-static int reparse_list(struct store *st, GArray *ids, char **error_r)
+int store_message_ids(struct store *st, int64_t **ids_r, size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT id FROM messages ORDER BY date, id", error_r);
+	GArray *ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL) {
+		g_array_free(ids, TRUE);
 		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(stmt, 0);
 		g_array_append_val(ids, id);
@@ -826,14 +634,16 @@ static int reparse_list(struct store *st, GArray *ids, char **error_r)
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "listing messages");
+		g_array_free(ids, TRUE);
 		return -1;
 	}
+	*n_r = ids->len;
+	*ids_r = (int64_t *)(void *)g_array_free(ids, FALSE);
 	return 0;
 }
 
-/* 1 and *r filled, 0 when the row is gone (merged meanwhile), -1. */
-static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row *r,
-                            char **error_r)
+int store_reparse_row_get(struct store *st, int64_t rowid, struct store_reparse_row *r,
+                          char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT m.raw_id, m.internal_date, m.truncated, m.sent_folder, m.kind, "
@@ -852,7 +662,7 @@ static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row 
 		r->sent_folder = sqlite3_column_int(stmt, 3) != 0;
 		int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 4));
 		bool own = kind == MSG_KIND_ACK || kind == MSG_KIND_ALERT;
-		r->kind_override = own ? kind : -1;
+		r->own_kind = own ? kind : -1;
 		r->customer_override = own ? sqlite3_column_int64(stmt, 5) : 0;
 		r->thread = sqlite3_column_int64(stmt, 6);
 	}
@@ -865,142 +675,30 @@ static int reparse_load_row(struct store *st, int64_t rowid, struct reparse_row 
 	return -1;
 }
 
-/* Reparse reads messages in chunks of at most this many messages and raw
- * bytes, and parses each chunk on up to REPARSE_THREADS_MAX threads at
- * once (the pure part, store_ingest_prepare); the rows are then written
- * one message at a time, in date order. The chunk bounds the memory
- * however large the messages. */
-#define REPARSE_CHUNK_MESSAGES 200
-#define REPARSE_CHUNK_BYTES (16u * 1024 * 1024)
-#define REPARSE_THREADS_MAX 3
-
-struct reparse_item {
-	struct reparse_row row;
-	unsigned char *packed;    /* the stored (compressed) bytes, a copy */
-	size_t packed_len;
-	size_t size;              /* of the raw message */
-	unsigned char *raw;       /* decompressed, NULL when damaged */
-	struct ingest_prepared *prep;
-};
-
-struct reparse_part {
-	const struct ingest_options *opts;
-	struct reparse_item *items;
-	guint begin, end;
-};
-
-static gpointer reparse_prepare_part(gpointer data)
-{
-	struct reparse_part *part = data;
-
-	for (guint i = part->begin; i < part->end; i++) {
-		struct reparse_item *it = &part->items[i];
-		if (store_raw_decompress(it->packed, it->packed_len, it->size, &it->raw) < 0)
-			continue;
-		it->prep = prepare(part->opts, it->raw, it->size, it->row.sent_folder, false);
-	}
-	return NULL;
-}
-
-static void reparse_prepare(const struct ingest_options *opts, struct reparse_item *items,
-                            guint n)
-{
-	guint parts = MIN(MIN(g_get_num_processors(), REPARSE_THREADS_MAX), n);
-	struct reparse_part part[REPARSE_THREADS_MAX];
-	GThread *threads[REPARSE_THREADS_MAX] = { NULL };
-
-	for (guint k = 0; k < parts; k++) {
-		part[k] = (struct reparse_part){ .opts = opts, .items = items,
-		                                 .begin = n * k / parts, .end = n * (k + 1) / parts };
-		/* The last part runs here; a thread that cannot start runs here too. */
-		if (k + 1 < parts)
-			threads[k] = g_thread_try_new("reparse", reparse_prepare_part, &part[k], NULL);
-		if (threads[k] == NULL)
-			reparse_prepare_part(&part[k]);
-	}
-	for (guint k = 0; k < parts; k++) {
-		if (threads[k] != NULL)
-			g_thread_join(threads[k]);
-	}
-}
-
-static void reparse_items_free(struct reparse_item *items, guint n)
-{
-	for (guint i = 0; i < n; i++) {
-		g_free(items[i].packed);
-		g_free(items[i].raw);
-		store_ingest_prepared_free(&items[i].prep);
-	}
-	g_free(items);
-}
-
-/* Copies the stored bytes of row r's raw message into it. */
-static int reparse_load_raw(struct store *st, struct reparse_item *it, char **error_r)
+int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
+                   size_t *packed_len_r, size_t *size_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data FROM raw_messages WHERE id = ?1",
 	                                error_r);
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, it->row.raw_id);
+	sqlite3_bind_int64(stmt, 1, raw_id);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
 		sqlite3_reset(stmt);
 		*error_r = store_errmsg(st, "reading a raw message");
 		return -1;
 	}
-	it->size = (size_t)sqlite3_column_int64(stmt, 0);
-	it->packed_len = (size_t)sqlite3_column_bytes(stmt, 1);
-	it->packed = g_memdup2(sqlite3_column_blob(stmt, 1), it->packed_len);
+	*size_r = (size_t)sqlite3_column_int64(stmt, 0);
+	*packed_len_r = (size_t)sqlite3_column_bytes(stmt, 1);
+	*packed_r = g_memdup2(sqlite3_column_blob(stmt, 1), *packed_len_r);
 	sqlite3_reset(stmt);
 	return 0;
 }
 
-/* Reparses the rows ids[from..to) that fit in one chunk; *next_r is where
- * the next chunk starts. */
-static int reparse_chunk(struct store *st, const struct ingest_options *opts, GArray *ids,
-                         guint from, guint to, guint *next_r, char **error_r)
+int store_reparse_finish(struct store *st, char **error_r)
 {
-	struct reparse_item *items = g_new0(struct reparse_item, REPARSE_CHUNK_MESSAGES);
-	guint n = 0, i = from;
-	uint64_t bytes = 0;
-	int ret = -1;
-
-	for (; i < to && n < REPARSE_CHUNK_MESSAGES && (n == 0 || bytes < REPARSE_CHUNK_BYTES); i++) {
-		struct reparse_item *it = &items[n];
-		int found = reparse_load_row(st, g_array_index(ids, int64_t, i), &it->row, error_r);
-		if (found < 0)
-			goto out;
-		if (found == 0)
-			continue;
-		if (reparse_load_raw(st, it, error_r) < 0)
-			goto out;
-		bytes += it->size;
-		n++;
-	}
-	reparse_prepare(opts, items, n);
-	for (guint k = 0; k < n; k++) {
-		struct reparse_item *it = &items[k];
-		if (it->prep == NULL) {
-			*error_r = g_strdup_printf("%s: raw message %lld is damaged", st->path,
-			                           (long long)it->row.raw_id);
-			goto out;
-		}
-		/* An earlier message of the chunk may have merged this one away. */
-		int found = reparse_load_row(st, it->row.rowid, &it->row, error_r);
-		if (found < 0 || (found == 1 && reparse_write(st, opts, &it->row, it->prep,
-		                                              error_r) < 0))
-			goto out;
-	}
-	*next_r = i;
-	ret = 0;
-out:
-	reparse_items_free(items, REPARSE_CHUNK_MESSAGES);
-	return ret;
-}
-
-/* Threads and customers left without messages by a reparse. */
-static int drop_orphans(struct store *st, char **error_r)
-{
+	/* Threads and customers left without messages. */
 	return store_exec(st,
 		"DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM messages "
 		"  WHERE thread_id IS NOT NULL);"
@@ -1009,46 +707,4 @@ static int drop_orphans(struct store *st, char **error_r)
 		"DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM messages "
 		"  WHERE customer_id IS NOT NULL) AND id NOT IN (SELECT customer_id FROM threads "
 		"  WHERE customer_id IS NOT NULL);", error_r);
-}
-
-int store_reparse(struct store *st, const struct ingest_options *opts, unsigned batch,
-                  store_progress_fn *progress, void *progress_ctx,
-                  uint64_t *count_r, char **error_r)
-{
-	GArray *ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
-	uint64_t done = 0;
-	int ret = -1;
-
-	if (batch == 0)
-		batch = 500;
-	if (reparse_list(st, ids, error_r) < 0)
-		goto out;
-	for (guint start = 0; start < ids->len; start += batch) {
-		guint end = MIN(ids->len, start + batch);
-		if (store_begin(st, error_r) < 0)
-			goto out;
-		for (guint i = start; i < end;) {
-			if (reparse_chunk(st, opts, ids, i, end, &i, error_r) < 0)
-				goto fail;
-		}
-		if (store_commit(st, error_r) < 0)
-			goto out;
-		done = end;
-		if (progress != NULL)
-			progress(done, ids->len, progress_ctx);
-	}
-	if (store_begin(st, error_r) < 0)
-		goto out;
-	if (drop_orphans(st, error_r) < 0)
-		goto fail;
-	if (store_commit(st, error_r) < 0)
-		goto out;
-	*count_r = done;
-	ret = 0;
-	goto out;
-fail:
-	store_rollback(st);
-out:
-	g_array_free(ids, TRUE);
-	return ret;
 }

@@ -159,44 +159,43 @@ static int update(struct store *st, const char *sql, int64_t id, int64_t t, cons
 	return store_step_done(st, stmt, "updating the outbox", error_r);
 }
 
-int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
-                      int64_t now, bool file, char **error_r)
+int store_outbox_sent(struct store *st, int64_t id, int64_t now,
+                      struct store_sent_mail *sent_r, char **error_r)
 {
 	sqlite3_stmt *stmt;
-	char *raw = NULL, *kind = NULL;
-	size_t len = 0;
-	int64_t thread = 0;
-	int ret = -1;
+	int rc;
 
 	if (update(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = ?3 "
 	               "WHERE id = ?1", id, now, NULL, error_r) < 0)
 		return -1;
-	if (!file)
+	if (sent_r == NULL)
 		return 0;
+	memset(sent_r, 0, sizeof(*sent_r));
 	stmt = store_stmt(st, "SELECT kind, thread_id, raw FROM outbox WHERE id = ?1", error_r);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		kind = store_col_text(stmt, 0, true);
-		thread = sqlite3_column_int64(stmt, 1);
-		len = (size_t)sqlite3_column_bytes(stmt, 2);
-		raw = g_memdup2(sqlite3_column_blob(stmt, 2), len);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		sent_r->kind = store_col_text(stmt, 0, true);
+		sent_r->thread = sqlite3_column_int64(stmt, 1);
+		sent_r->len = (size_t)sqlite3_column_bytes(stmt, 2);
+		sent_r->raw = g_memdup2(sqlite3_column_blob(stmt, 2), sent_r->len);
 	}
 	sqlite3_reset(stmt);
-	if (raw == NULL) {
+	if (sent_r->raw == NULL) {
+		store_sent_mail_clear(sent_r);
 		*error_r = g_strdup_printf("%s: no outbox message %lld", st->path, (long long)id);
 		return -1;
 	}
-	/* Digests are about no conversation: they stay off the timelines. */
-	if (strcmp(kind, "digest") == 0)
-		ret = 0;
-	else
-		ret = store_file_own_mail(st, opts, raw, len, strcmp(kind, "ack") == 0
-		                          ? MSG_KIND_ACK : MSG_KIND_ALERT, thread, now, error_r);
-	g_free(raw);
-	g_free(kind);
-	return ret;
+	return 0;
+}
+
+void store_sent_mail_clear(struct store_sent_mail *m)
+{
+	g_free(m->kind);
+	g_free(m->raw);
+	memset(m, 0, sizeof(*m));
 }
 
 int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,

@@ -42,8 +42,8 @@ out:
 	return ret;
 }
 
-int store_raw_decompress(const unsigned char *data, size_t len, size_t raw_len,
-                         unsigned char **out_r)
+int store_raw_unpack(const unsigned char *data, size_t len, size_t raw_len,
+                     unsigned char **out_r)
 {
 	/* One spare byte so an empty message still gets a buffer. */
 	unsigned char *out = g_malloc(raw_len + 1);

@@ -5,7 +5,6 @@
 #include <glib.h>
 
 #include "store/store.h"
-#include "classify/classify.h"
 
 struct store {
 	sqlite3 *db;
@@ -53,23 +52,5 @@ const char *store_migration_sql(int version);
 typedef int store_raw_sink_fn(const unsigned char *piece, size_t n, void *ctx);
 int store_raw_pack(struct store *st, const unsigned char *raw, size_t len,
                    store_raw_sink_fn *sink, void *ctx);
-int store_raw_decompress(const unsigned char *data, size_t len, size_t raw_len,
-                         unsigned char **out_r);
-/* Lowercase hex SHA-256 of raw bytes. */
-char *store_raw_hash(const unsigned char *raw, size_t len);
-
-/* Threading (thread.c): files message msg_rowid into a thread. */
-struct parsed_message;
-int store_thread_assign(struct store *st, const struct ingest_options *opts, int64_t msg_rowid,
-                        char **error_r);
-/* Files message msg_rowid in thread (our own mail about it). */
-int store_thread_set(struct store *st, int64_t msg_rowid, int64_t thread, char **error_r);
-
-/* Files a mail followupd sent (an ack, an alert) on the timeline with a
- * fixed kind, on thread (0: by its references). Nothing when its
- * Message-ID is stored already. */
-int store_file_own_mail(struct store *st, const struct ingest_options *opts, const char *raw,
-                        size_t len, enum msg_kind kind, int64_t thread, int64_t date,
-                        char **error_r);
 
 #endif

@@ -346,7 +346,7 @@ int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_
 	size_t size = (size_t)sqlite3_column_int64(stmt, 0);
 	const unsigned char *data = sqlite3_column_blob(stmt, 1);
 	size_t data_len = (size_t)sqlite3_column_bytes(stmt, 1);
-	rc = store_raw_decompress(data, data_len, size, raw_r);
+	rc = store_raw_unpack(data, data_len, size, raw_r);
 	sqlite3_reset(stmt);
 	if (rc < 0) {
 		*error_r = g_strdup_printf("%s: the raw copy of <%s> is damaged", st->path, message_id);

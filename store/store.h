@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "classify/classify.h"
+
 struct store;
-struct classify;
-struct message_parse_options;
 
 enum store_mode {
 	STORE_READ_WRITE = 0,  /* creates the file and migrates the schema */
@@ -130,16 +130,14 @@ int store_fetch_failures(struct store *st, struct store_fetch_failure **list_r, 
                          char **error_r);
 void store_fetch_failures_free(struct store_fetch_failure **list, size_t n);
 
-/* ---- ingest ---- */
+/* ---- filing (ingest.c, thread.c) ----
+ *
+ * core/ analyses a message (core/analyze.c) and the store persists what
+ * it worked out: the store itself classifies nothing. core/filing.c and
+ * core/reparse.c put the calls below together. */
 
-struct language_models;
-
-struct ingest_options {
-	const struct classify *cls;                   /* borrowed */
-	const struct language_models *lang;           /* borrowed, may be NULL */
-	const struct message_parse_options *parse;    /* borrowed, may be NULL */
-	int64_t thread_window;                        /* seconds, subject threading */
-};
+struct analyzed_message;      /* classify/analyzed.h */
+struct thread_entry;          /* classify/classify.h */
 
 /* Where a raw message was found. */
 struct ingest_source {
@@ -158,46 +156,85 @@ enum ingest_outcome {
 	INGEST_UNPARSED,         /* stored raw with kind "unparsed" */
 };
 
-/* What store_ingest did with one message. */
+/* What filing did with one message. */
 struct ingest_report {
 	enum ingest_outcome outcome;
 	char *message_id;        /* g_free; NULL on failure */
 	unsigned limits_hit;     /* MSG_LIMIT_* of a new message: each counted in the store */
 };
 
-/* Files one raw message: raw copy (compressed), parsed fields, customer,
- * contact, thread; or, for a duplicate, only its location. Must run
- * inside a transaction (store_begin). 0 or -1 with *error_r. */
-int store_ingest(struct store *st, const struct ingest_options *opts,
-                 const unsigned char *raw, size_t len, const struct ingest_source *src,
-                 struct ingest_report *report_r, char **error_r);
-/* The same in two steps, so that the costly part can run on several
- * threads while the store is written by one: store_ingest_prepare()
- * parses the message and works out what it states (direction, kind,
- * language, facts) without the store; it is pure and safe to call from
- * several threads at once with the same opts. store_ingest_prepared()
- * then files it like store_ingest() (src->sent_folder as given to
- * prepare); it does not take p. */
-struct ingest_prepared;
-struct ingest_prepared *store_ingest_prepare(const struct ingest_options *opts,
-                                             const unsigned char *raw, size_t len,
-                                             bool sent_folder);
-int store_ingest_prepared(struct store *st, const struct ingest_options *opts,
-                          const unsigned char *raw, size_t len,
-                          const struct ingest_source *src, const struct ingest_prepared *p,
-                          struct ingest_report *report_r, char **error_r);
-void store_ingest_prepared_free(struct ingest_prepared **p);
+/* Files one analysed message (am->hash set): raw copy (compressed), the
+ * message's rows, customer, contacts, location; or, for a copy of a
+ * message stored already (the same bytes or Message-ID), only its
+ * location. *rowid_r: the new row to thread (store_thread_join), 0 for a
+ * copy. Inside a transaction (store_begin). 0 or -1 with *error_r. */
+int store_message_file(struct store *st, const struct analyzed_message *am,
+                       const unsigned char *raw, size_t len, const struct ingest_source *src,
+                       struct ingest_report *report_r, int64_t *rowid_r, char **error_r);
+/* Files a mail followupd sent (an ack, an alert; am->hash set, its kind
+ * fixed) on the timeline: on the customer of thread when thread > 0.
+ * *rowid_r 0 when its Message-ID is stored already (nothing done). */
+int store_own_mail_file(struct store *st, const struct analyzed_message *am,
+                        const unsigned char *raw, size_t len, int64_t thread, int64_t date,
+                        int64_t *rowid_r, char **error_r);
 /* "mime-depth, parts" for MSG_LIMIT_* bits (plus "size" for a message
  * stored as its header); a new string. */
 char *store_limits_text(unsigned limits_hit, bool truncated);
+/* Lowercase hex SHA-256 of raw bytes, as the store keys raw copies. */
+char *store_raw_hash(const unsigned char *raw, size_t len);
 
-/* Rebuilds every parsed field, customer and thread from the stored raw
- * messages, in date order, `batch` messages a transaction. progress (may
- * be NULL) is called after each batch with (done, total). */
-typedef void store_progress_fn(uint64_t done, uint64_t total, void *ctx);
-int store_reparse(struct store *st, const struct ingest_options *opts, unsigned batch,
-                  store_progress_fn *progress, void *progress_ctx,
-                  uint64_t *count_r, char **error_r);
+/* Files message rowid into a thread: by References and In-Reply-To both
+ * ways, else by normalised subject within window seconds of a message of
+ * the same customer, else a thread of its own. settle_r: the threads
+ * (0: none) whose kinds must be worked out again and settled. */
+int store_thread_join(struct store *st, int64_t rowid, int64_t window, int64_t settle_r[2],
+                      char **error_r);
+/* Files message rowid in thread (our own mail about it); settle it then. */
+int store_thread_put(struct store *st, int64_t rowid, int64_t thread, char **error_r);
+/* A thread's messages as the classifier sees them (struct thread_entry,
+ * in date order, seq the row id), to be settled with the kinds it gave. */
+struct store_thread_members;
+int store_thread_members_load(struct store *st, int64_t thread,
+                              struct store_thread_members **t_r, char **error_r);
+struct thread_entry *store_thread_members_entries(struct store_thread_members *t,
+                                                 size_t *n_r);
+/* Writes each entry's kind, and the thread's origin, customer (its first
+ * message's with one) and subject (its first sales message's); an empty
+ * thread is dropped. */
+int store_thread_settle(struct store *st, const struct store_thread_members *t,
+                        enum msg_kind origin, char **error_r);
+void store_thread_members_free(struct store_thread_members **t);
+
+/* Reparse, the store's side: the rows in date order, each row's filing
+ * facts and raw bytes, the rewrite, and the sweep of what no message
+ * uses any more. */
+struct store_reparse_row {
+	int64_t rowid;
+	int64_t raw_id;
+	int64_t internal_date;
+	bool sent_folder;
+	bool truncated;
+	int own_kind;             /* our acks and alerts keep their kind; else -1 */
+	int64_t customer_override;/* and their customer; else 0 */
+	int64_t thread;
+};
+/* Every message row id, in date order (a new array, g_free). */
+int store_message_ids(struct store *st, int64_t **ids_r, size_t *n_r, char **error_r);
+/* 1 with *row_r, 0 when the row is gone (merged meanwhile), -1. */
+int store_reparse_row_get(struct store *st, int64_t rowid, struct store_reparse_row *row_r,
+                          char **error_r);
+/* The stored (compressed) bytes of a raw message, a copy (g_free), and the
+ * raw size; store_raw_unpack() makes them raw again on any thread. */
+int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
+                   size_t *packed_len_r, size_t *size_r, char **error_r);
+int store_raw_unpack(const unsigned char *packed, size_t len, size_t raw_len,
+                     unsigned char **raw_r);
+/* Rewrites row r from its analysis. *merged_r: its Message-ID is now
+ * another row's, so it was merged into that one and is gone. */
+int store_message_rewrite(struct store *st, const struct store_reparse_row *r,
+                          const struct analyzed_message *am, bool *merged_r, char **error_r);
+/* After a reparse: drops threads, customers, contacts without messages. */
+int store_reparse_finish(struct store *st, char **error_r);
 
 /* Decompressed raw bytes of a message (by Message-ID without <>). */
 int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,
@@ -277,12 +314,19 @@ int store_outbox_recover(struct store *st, int64_t now, struct store_outbox_item
 /* For `followup outbox`: pending and failed (all: also sent), newest first. */
 int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
                       size_t *n_r, char **error_r);
-/* The server answered 250: marked sent, and (file) the mail filed on its
- * thread's timeline (kind ack or alert). One transaction. store_outbox_retry()
- * makes a claimed message pending again, due at next_attempt;
- * store_outbox_failed() gives it up. */
-int store_outbox_sent(struct store *st, const struct ingest_options *opts, int64_t id,
-                      int64_t now, bool file, char **error_r);
+/* The server answered 250: marked sent. sent_r (may be NULL) gets what
+ * to file on the thread's timeline (core_outbox_sent() does, in the same
+ * transaction). store_outbox_retry() makes a claimed message pending
+ * again, due at next_attempt; store_outbox_failed() gives it up. */
+struct store_sent_mail {
+	char *kind;               /* "ack", "alert", "digest" … */
+	int64_t thread;           /* 0: none */
+	unsigned char *raw;
+	size_t len;
+};
+int store_outbox_sent(struct store *st, int64_t id, int64_t now,
+                      struct store_sent_mail *sent_r, char **error_r);
+void store_sent_mail_clear(struct store_sent_mail *m);
 int store_outbox_retry(struct store *st, int64_t id, int64_t next_attempt, const char *why,
                        char **error_r);
 int store_outbox_failed(struct store *st, int64_t id, const char *why, char **error_r);

@@ -10,13 +10,15 @@
  *     can be part of a sales conversation (not auto-replies, bounces, bulk).
  *  3. Else a new thread.
  *
- * Then the thread's kinds are recomputed (classify_thread_kinds): whether
- * an inbound message is an inquiry depends on its place in the thread.
+ * Then the thread's kinds are worked out again, by the caller
+ * (core/filing.c, with classify_thread_kinds): whether an inbound message
+ * is an inquiry depends on its place in the thread.
+ * store_thread_members_load() gives the thread as the classifier sees
+ * it, store_thread_settle() writes what it decided.
  */
 #include <string.h>
 
 #include "store/store-private.h"
-#include "classify/classify.h"
 
 struct thread_msg {
 	char *message_id;
@@ -93,7 +95,7 @@ static bool joins_by_subject(enum msg_kind kind)
 	return kind == MSG_KIND_REPLY || kind == MSG_KIND_QUOTE || kind == MSG_KIND_INQUIRY;
 }
 
-static int find_by_subject(struct store *st, const struct ingest_options *opts, int64_t rowid,
+static int find_by_subject(struct store *st, int64_t window, int64_t rowid,
                            const struct thread_msg *m, GArray *threads, char **error_r)
 {
 	sqlite3_stmt *stmt;
@@ -110,8 +112,8 @@ static int find_by_subject(struct store *st, const struct ingest_options *opts, 
 		return -1;
 	sqlite3_bind_int64(stmt, 1, m->customer_id);
 	store_bind_text(stmt, 2, m->subject_norm);
-	sqlite3_bind_int64(stmt, 3, m->date - opts->thread_window);
-	sqlite3_bind_int64(stmt, 4, m->date + opts->thread_window);
+	sqlite3_bind_int64(stmt, 3, m->date - window);
+	sqlite3_bind_int64(stmt, 4, m->date + window);
 	sqlite3_bind_int64(stmt, 5, rowid);
 	sqlite3_bind_int64(stmt, 6, m->date);
 	rc = sqlite3_step(stmt);
@@ -186,35 +188,57 @@ static int set_thread(struct store *st, int64_t rowid, int64_t tid, char **error
 	return store_step_done(st, stmt, "filing a message in its thread", error_r);
 }
 
-struct recompute_row {
+struct store_thread_members {
 	int64_t id;
+	GArray *entries;          /* struct thread_entry, date order; seq = row id */
+	GArray *rows;             /* struct thread_row, the same order */
+};
+
+struct thread_row {
 	int64_t customer_id;
 	char *subject;
 	char *old_kind;
 };
 
-static int update_kind(struct store *st, int64_t id, enum msg_kind kind, char **error_r)
+void store_thread_members_free(struct store_thread_members **tp)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "UPDATE messages SET kind = ?2 WHERE id = ?1", error_r);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	store_bind_text(stmt, 2, msg_kind_name(kind));
-	return store_step_done(st, stmt, "updating a message kind", error_r);
+	struct store_thread_members *t = *tp;
+
+	if (t == NULL)
+		return;
+	*tp = NULL;
+	for (guint i = 0; i < t->rows->len; i++) {
+		struct thread_row *r = &g_array_index(t->rows, struct thread_row, i);
+		g_free(r->subject);
+		g_free(r->old_kind);
+	}
+	g_array_free(t->rows, TRUE);
+	g_array_free(t->entries, TRUE);
+	g_free(t);
 }
 
-/* Kinds, origin, customer and subject of a thread, from its messages. */
-static int recompute(struct store *st, int64_t tid, char **error_r)
+struct thread_entry *store_thread_members_entries(struct store_thread_members *t,
+                                                 size_t *n_r)
+{
+	*n_r = t->entries->len;
+	return (struct thread_entry *)(void *)t->entries->data;
+}
+
+int store_thread_members_load(struct store *st, int64_t tid, struct store_thread_members **t_r,
+                              char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT id, date, direction, intrinsic_kind, has_refs, reply_subject, kind, "
 		"customer_id, subject FROM messages WHERE thread_id = ?1 ORDER BY date, id", error_r);
-	GArray *entries = g_array_new(FALSE, TRUE, sizeof(struct thread_entry));
-	GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct recompute_row));
-	int rc, ret = -1;
+	struct store_thread_members *t;
+	int rc;
 
 	if (stmt == NULL)
-		goto out;
+		return -1;
+	t = g_new0(struct store_thread_members, 1);
+	t->id = tid;
+	t->entries = g_array_new(FALSE, TRUE, sizeof(struct thread_entry));
+	t->rows = g_array_new(FALSE, TRUE, sizeof(struct thread_row));
 	sqlite3_bind_int64(stmt, 1, tid);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 3));
@@ -227,64 +251,70 @@ static int recompute(struct store *st, int64_t tid, char **error_r)
 			.has_references = sqlite3_column_int(stmt, 4) != 0,
 			.reply_subject = sqlite3_column_int(stmt, 5) != 0,
 		};
-		struct recompute_row r = {
-			.id = e.seq,
+		struct thread_row r = {
 			.old_kind = store_col_text(stmt, 6, true),
 			.customer_id = sqlite3_column_int64(stmt, 7),
 			.subject = store_col_text(stmt, 8, true),
 		};
-		g_array_append_val(entries, e);
-		g_array_append_val(rows, r);
+		g_array_append_val(t->entries, e);
+		g_array_append_val(t->rows, r);
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "reading a thread");
-		goto out;
+		store_thread_members_free(&t);
+		return -1;
 	}
-	if (rows->len == 0) {
-		ret = store_run_with_id(st, "DELETE FROM threads WHERE id = ?1", tid,
-		                        "dropping an empty thread", error_r);
-		goto out;
-	}
+	*t_r = t;
+	return 0;
+}
 
-	enum msg_kind origin = classify_thread_kinds((struct thread_entry *)(void *)entries->data,
-	                                             entries->len);
+static int update_kind(struct store *st, int64_t id, enum msg_kind kind, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE messages SET kind = ?2 WHERE id = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	store_bind_text(stmt, 2, msg_kind_name(kind));
+	return store_step_done(st, stmt, "updating a message kind", error_r);
+}
+
+int store_thread_settle(struct store *st, const struct store_thread_members *t,
+                        enum msg_kind origin, char **error_r)
+{
+	sqlite3_stmt *stmt;
+
+	if (t->rows->len == 0)
+		return store_run_with_id(st, "DELETE FROM threads WHERE id = ?1", t->id,
+		                         "dropping an empty thread", error_r);
+
 	int64_t customer_id = 0;
 	const char *subject = NULL;
-	for (guint i = 0; i < rows->len; i++) {
-		struct thread_entry *e = &g_array_index(entries, struct thread_entry, i);
-		struct recompute_row *r = &g_array_index(rows, struct recompute_row, i);
+	for (guint i = 0; i < t->rows->len; i++) {
+		const struct thread_entry *e = &g_array_index(t->entries, struct thread_entry, i);
+		const struct thread_row *r = &g_array_index(t->rows, struct thread_row, i);
 		if (strcmp(r->old_kind, msg_kind_name(e->kind)) != 0 &&
-		    update_kind(st, r->id, e->kind, error_r) < 0)
-			goto out;
+		    update_kind(st, e->seq, e->kind, error_r) < 0)
+			return -1;
 		if (customer_id == 0)
 			customer_id = r->customer_id;
 		if (subject == NULL && joins_by_subject(e->kind))
 			subject = r->subject;
 	}
 	if (subject == NULL)
-		subject = g_array_index(rows, struct recompute_row, 0).subject;
+		subject = g_array_index(t->rows, struct thread_row, 0).subject;
 	stmt = store_stmt(st, "UPDATE threads SET origin = ?2, customer_id = ?3, subject = ?4 "
 	                      "WHERE id = ?1", error_r);
 	if (stmt == NULL)
-		goto out;
-	sqlite3_bind_int64(stmt, 1, tid);
+		return -1;
+	sqlite3_bind_int64(stmt, 1, t->id);
 	store_bind_text(stmt, 2, msg_kind_name(origin));
 	if (customer_id != 0)
 		sqlite3_bind_int64(stmt, 3, customer_id);
 	else
 		sqlite3_bind_null(stmt, 3);
 	store_bind_text(stmt, 4, subject);
-	ret = store_step_done(st, stmt, "updating a thread", error_r);
-out:
-	for (guint i = 0; i < rows->len; i++) {
-		struct recompute_row *r = &g_array_index(rows, struct recompute_row, i);
-		g_free(r->subject);
-		g_free(r->old_kind);
-	}
-	g_array_free(rows, TRUE);
-	g_array_free(entries, TRUE);
-	return ret;
+	return store_step_done(st, stmt, "updating a thread", error_r);
 }
 
 /* The thread for rowid when nothing relates it to another: its current
@@ -304,14 +334,15 @@ static int own_thread(struct store *st, const struct thread_msg *m, int64_t *tid
 	return new_thread(st, m, tid_r, error_r);
 }
 
-int store_thread_assign(struct store *st, const struct ingest_options *opts, int64_t rowid,
-                        char **error_r)
+int store_thread_join(struct store *st, int64_t rowid, int64_t window, int64_t settle_r[2],
+                      char **error_r)
 {
 	struct thread_msg m = { 0 };
 	GArray *threads = g_array_new(FALSE, FALSE, sizeof(int64_t));
 	int64_t tid;
 	int ret = -1;
 
+	settle_r[0] = settle_r[1] = 0;
 	if (load_msg(st, rowid, &m, error_r) < 0)
 		goto out;
 	if (collect_threads(st,
@@ -324,7 +355,7 @@ int store_thread_assign(struct store *st, const struct ingest_options *opts, int
 	        "ON m.id = r.message WHERE r.ref = ?2 AND m.id != ?1 AND m.thread_id IS NOT NULL",
 	        rowid, m.message_id, threads, error_r) < 0)
 		goto out;
-	if (threads->len == 0 && find_by_subject(st, opts, rowid, &m, threads, error_r) < 0)
+	if (threads->len == 0 && find_by_subject(st, window, rowid, &m, threads, error_r) < 0)
 		goto out;
 
 	if (threads->len == 0) {
@@ -342,10 +373,9 @@ int store_thread_assign(struct store *st, const struct ingest_options *opts, int
 	}
 	if (tid != m.thread_id && set_thread(st, rowid, tid, error_r) < 0)
 		goto out;
-	if (recompute(st, tid, error_r) < 0)
-		goto out;
-	if (m.thread_id != 0 && m.thread_id != tid && recompute(st, m.thread_id, error_r) < 0)
-		goto out;
+	settle_r[0] = tid;
+	if (m.thread_id != 0 && m.thread_id != tid)
+		settle_r[1] = m.thread_id;
 	ret = 0;
 out:
 	thread_msg_clear(&m);
@@ -353,9 +383,7 @@ out:
 	return ret;
 }
 
-int store_thread_set(struct store *st, int64_t rowid, int64_t thread, char **error_r)
+int store_thread_put(struct store *st, int64_t rowid, int64_t thread, char **error_r)
 {
-	if (set_thread(st, rowid, thread, error_r) < 0)
-		return -1;
-	return recompute(st, thread, error_r);
+	return set_thread(st, rowid, thread, error_r);
 }

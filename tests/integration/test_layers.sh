@@ -66,3 +66,16 @@ check "core/ includes compose/" probe core compose/compose.h
 core_probes() { probe core config/config.h && probe core store/store.h; }
 check "core/ includes config/ and store/" core_probes
 check "config/ includes lib/" probe config lib/file.h
+
+# store/ persists what core/ worked out: its archive calls no parser,
+# classifier, language identification or fact extraction (the names of
+# kinds and directions are vocabulary, not classification).
+analysis_calls() {
+	nm -u "$OUTDIR/libstore.a" | awk '{print $2}' |
+		grep -E '^(classify_|language_|facts_|message_parse|message_snippet)' | sort -u
+}
+check "libstore.a calls no analysis" test -z "$(analysis_calls)"
+[ -n "$(analysis_calls)" ] && diag "store/ calls: $(analysis_calls | tr '\n' ' ')"
+# ... and the check can see such a call where there is one.
+check "libcore.a does call the analysis (the check sees calls)" sh -c \
+	"nm -u '$OUTDIR/libcore.a' | grep -q ' classify_kind\$'"

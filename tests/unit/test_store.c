@@ -14,6 +14,8 @@
 #include "parsers/message.h"
 #include "rules/ack.h"
 #include "classify/classify.h"
+#include "core/filing.h"
+#include "core/reparse.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* to build a store of an older schema */
 
@@ -22,7 +24,7 @@ struct fixture {
 	char *path;
 	psl_ctx_t *psl;
 	struct classify *cls;
-	struct ingest_options opts;
+	struct filing_options opts;
 	struct store *st;
 	int64_t folder_id;
 	uint32_t next_uid;
@@ -43,7 +45,7 @@ static int setup(void **state)
 	assert_non_null(f->psl);
 	struct classify_options co = { .own_domains = own, .psl = f->psl };
 	assert_int_equal(classify_new(&co, &f->cls, &error), 0);
-	f->opts.cls = f->cls;
+	f->opts.analyze.cls = f->cls;
 	f->opts.thread_window = 30 * 24 * 3600;
 	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &f->st, &err), 0);
 	struct store_folder folder;
@@ -99,8 +101,8 @@ static enum ingest_outcome ingest_at(struct fixture *f, const char *raw, bool se
 	};
 
 	assert_int_equal(store_begin(f->st, &error), 0);
-	int rc = store_ingest(f->st, &f->opts, (const unsigned char *)raw, strlen(raw), &src,
-	                      &report, &error);
+	int rc = core_file_raw(f->st, &f->opts, (const unsigned char *)raw, strlen(raw), &src,
+ 	                      &report, &error);
 	if (rc < 0)
 		fail_msg("ingest: %s", error);
 	assert_int_equal(store_commit(f->st, &error), 0);
@@ -347,8 +349,8 @@ static void test_positions_advance_with_the_transaction(void **state)
 	struct ingest_source src = { .folder_id = folder.id, .uidvalidity = 77, .uid = 5,
 	                             .internaldate = INT64_MIN };
 	assert_int_equal(store_begin(f->st, &error), 0);
-	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
-	                              strlen(INQUIRY), &src, &report, &error), 0);
+	assert_int_equal(core_file_raw(f->st, &f->opts, (const unsigned char *)INQUIRY,
+ 	                              strlen(INQUIRY), &src, &report, &error), 0);
 	g_free(report.message_id);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
 	store_rollback(f->st);
@@ -360,8 +362,8 @@ static void test_positions_advance_with_the_transaction(void **state)
 
 	/* Committed: both. */
 	assert_int_equal(store_begin(f->st, &error), 0);
-	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
-	                              strlen(INQUIRY), &src, &report, &error), 0);
+	assert_int_equal(core_file_raw(f->st, &f->opts, (const unsigned char *)INQUIRY,
+ 	                              strlen(INQUIRY), &src, &report, &error), 0);
 	g_free(report.message_id);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 5, &error), 0);
 	assert_int_equal(store_commit(f->st, &error), 0);
@@ -397,8 +399,8 @@ static void test_fetch_failures_hold_the_position(void **state)
 	assert_int_equal(store_fetch_failed(f->st, folder.id, 9, 3, "BODY[] NIL", 1000, &tries,
 	                                    &given_up, &error), 0);
 	assert_false(given_up);
-	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)INQUIRY,
-	                              strlen(INQUIRY), &src, &report, &error), 0);
+	assert_int_equal(core_file_raw(f->st, &f->opts, (const unsigned char *)INQUIRY,
+ 	                              strlen(INQUIRY), &src, &report, &error), 0);
 	g_free(report.message_id);
 	assert_int_equal(store_folder_advance(f->st, folder.id, 4, &error), 0);
 	assert_int_equal(store_commit(f->st, &error), 0);
@@ -479,8 +481,8 @@ static void test_full_store_is_told_apart(void **state)
 	store_failure_clear(f->st);
 	assert_int_equal(store_last_failure(f->st), STORE_FAILURE_NONE);
 	assert_int_equal(store_begin(f->st, &error), 0);
-	int rc = store_ingest(f->st, &f->opts, (const unsigned char *)big->str, big->len, &src,
-	                      &report, &error);
+	int rc = core_file_raw(f->st, &f->opts, (const unsigned char *)big->str, big->len, &src,
+ 	                      &report, &error);
 	if (rc == 0)
 		rc = store_commit(f->st, &error);
 	assert_int_equal(rc, -1);
@@ -491,8 +493,8 @@ static void test_full_store_is_told_apart(void **state)
 	assert_int_equal(store_exec(f->st, "PRAGMA max_page_count = 1000000", &error), 0);
 	store_failure_clear(f->st);
 	assert_int_equal(store_begin(f->st, &error), 0);
-	assert_int_equal(store_ingest(f->st, &f->opts, (const unsigned char *)big->str, big->len,
-	                              &src, &report, &error), 0);
+	assert_int_equal(core_file_raw(f->st, &f->opts, (const unsigned char *)big->str, big->len,
+ 	                              &src, &report, &error), 0);
 	g_free(report.message_id);
 	assert_int_equal(store_commit(f->st, &error), 0);
 	assert_int_equal(store_last_failure(f->st), STORE_FAILURE_NONE);
@@ -529,7 +531,7 @@ static void test_reparse_gives_the_same_timeline(void **state)
 	ingest(f, INQUIRY, false);
 	ingest(f, OUR_REPLY, true);
 	struct store_entry **a = timeline(f, "kunde.de", &n1);
-	assert_int_equal(store_reparse(f->st, &f->opts, 2, NULL, NULL, &count, &error), 0);
+	assert_int_equal(core_reparse(f->st, &f->opts, 2, NULL, NULL, &count, &error), 0);
 	assert_int_equal(count, 3);
 	struct store_entry **b = timeline(f, "kunde.de", &n2);
 	assert_int_equal(n1, n2);
@@ -563,7 +565,7 @@ static void test_reparse_many_in_chunks(void **state)
 	/* Spoil what reparse rebuilds, so that a row it skipped shows. */
 	assert_int_equal(store_exec(f->st, "UPDATE messages SET snippet = 'stale', kind = 'bulk', "
 	                                   "language = NULL, facts = NULL", &error), 0);
-	assert_int_equal(store_reparse(f->st, &f->opts, 300, NULL, NULL, &count, &error), 0);
+	assert_int_equal(core_reparse(f->st, &f->opts, 300, NULL, NULL, &count, &error), 0);
 	assert_int_equal(count, 260);
 	struct store_entry **b = timeline(f, "firma3.de", &n2);
 	assert_int_equal(n1, n2);
@@ -585,7 +587,7 @@ static void test_reparse_damaged_raw(void **state)
 	ingest(f, OUR_REPLY, true);
 	assert_int_equal(store_exec(f->st, "UPDATE raw_messages SET data = x'00ff' "
 	                                   "WHERE id = (SELECT max(id) FROM raw_messages)", &error), 0);
-	assert_int_equal(store_reparse(f->st, &f->opts, 10, NULL, NULL, &count, &error), -1);
+	assert_int_equal(core_reparse(f->st, &f->opts, 10, NULL, NULL, &count, &error), -1);
 	assert_non_null(strstr(error, "is damaged"));
 	g_free(error);
 	struct store_entry **a = timeline(f, "kunde.de", &n);

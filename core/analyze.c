@@ -1,0 +1,132 @@
+/*
+ * analyze: see analyze.h. What used to be worked out while the store
+ * wrote the rows; the store now persists the result as it is.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "core/analyze.h"
+#include "classify/language.h"
+#include "parsers/facts.h"
+#include "store/store.h"
+
+#define SNIPPET_CHARS 300
+
+static bool is_sales_kind(enum msg_kind kind)
+{
+	return kind == MSG_KIND_INQUIRY || kind == MSG_KIND_REPLY || kind == MSG_KIND_QUOTE;
+}
+
+static const char *new_text(const struct parsed_message *msg)
+{
+	return msg->body_new != NULL ? msg->body_new : msg->body_text;
+}
+
+static bool is_customer_address(const struct classify *cls, const struct msg_address *a,
+                                const char *customer_key)
+{
+	if (a->addr == NULL || a->addr[0] == '\0')
+		return false;
+	char *key = classify_customer_key(cls, a->addr);
+	bool same = key != NULL && strcmp(key, customer_key) == 0;
+	g_free(key);
+	return same;
+}
+
+/* The counterpart's customer and every address of it in From, To, Cc. */
+static void find_customer(const struct classify *cls, struct analyzed_message *am)
+{
+	const struct parsed_message *msg = am->msg;
+	const struct msg_address_list *lists[] = { &msg->to, &msg->cc };
+	const struct msg_address *who = &am->counterpart;
+
+	if (!classify_find_counterpart(cls, msg, am->dir, &am->counterpart) ||
+	    who->addr == NULL || who->addr[0] == '\0')
+		return;
+	am->customer_key = classify_customer_key(cls, who->addr);
+	if (am->customer_key == NULL)
+		return;
+	am->customer_is_address = strchr(am->customer_key, '@') != NULL;
+	am->customer_name = am->customer_is_address && who->name != NULL && who->name[0] != '\0'
+	                    ? who->name : am->customer_key;
+
+	size_t max = 2 + msg->to.count + msg->cc.count;
+	am->contacts = g_new0(const struct msg_address *, max);
+	am->contacts[am->n_contacts++] = who;
+	if (is_customer_address(cls, &msg->from, am->customer_key))
+		am->contacts[am->n_contacts++] = &msg->from;
+	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+		for (size_t i = 0; i < lists[l]->count; i++) {
+			if (is_customer_address(cls, &lists[l]->items[i], am->customer_key))
+				am->contacts[am->n_contacts++] = &lists[l]->items[i];
+		}
+	}
+}
+
+/* The buyer's language of an inbound message: its new text, else the
+ * customer's country, else the country of the customer's domain. */
+static const char *buyer_language(const struct analyze_options *opts,
+                                  const struct analyzed_message *am)
+{
+	if (am->dir != MSG_DIR_IN)
+		return NULL;
+	return language_guess(opts->lang, new_text(am->msg), NULL, am->customer_key);
+}
+
+static char *trade_facts(const struct analyzed_message *am)
+{
+	struct trade_facts *facts;
+	char *json = NULL;
+
+	if (!is_sales_kind(am->kind))
+		return NULL;
+	facts = facts_extract(am->msg->subject, new_text(am->msg));
+	if (!facts_empty(facts))
+		json = facts_to_json(facts);
+	facts_free(&facts);
+	return json;
+}
+
+struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
+                                         const unsigned char *raw, size_t len, bool sent_folder,
+                                         bool with_hash, int kind)
+{
+	struct analyzed_message *am = g_new0(struct analyzed_message, 1);
+
+	if (with_hash)
+		am->hash = store_raw_hash(raw, len);
+	message_parse(raw, len, opts->parse, &am->msg);
+	am->dir = classify_direction(opts->cls, am->msg, sent_folder);
+	am->kind = kind >= 0 ? (enum msg_kind)kind : classify_kind(opts->cls, am->msg, am->dir);
+	find_customer(opts->cls, am);
+	am->subject_norm = classify_subject_normalize(am->msg->subject);
+	am->reply_subject = classify_subject_is_reply(am->msg->subject);
+	am->snippet = message_snippet(new_text(am->msg), SNIPPET_CHARS);
+	am->language = buyer_language(opts, am);
+	am->facts_json = trade_facts(am);
+	return am;
+}
+
+struct analyzed_message *core_analyze(const struct analyze_options *opts,
+                                      const unsigned char *raw, size_t len, bool sent_folder,
+                                      bool with_hash)
+{
+	return core_analyze_as(opts, raw, len, sent_folder, with_hash, -1);
+}
+
+void core_analyzed_free(struct analyzed_message **amp)
+{
+	struct analyzed_message *am = *amp;
+
+	if (am == NULL)
+		return;
+	*amp = NULL;
+	g_free(am->hash);
+	g_free(am->customer_key);
+	g_free(am->contacts);
+	g_free(am->subject_norm);
+	g_free(am->snippet);
+	g_free(am->facts_json);
+	message_free(&am->msg);
+	g_free(am);
+}

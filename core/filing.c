@@ -1,0 +1,100 @@
+/* filing: see filing.h. */
+#include <string.h>
+#include <glib.h>
+
+#include "core/filing.h"
+
+int core_thread_settle(struct store *st, int64_t thread, char **error_r)
+{
+	struct store_thread_members *t = NULL;
+	size_t n;
+	int ret;
+
+	if (store_thread_members_load(st, thread, &t, error_r) < 0)
+		return -1;
+	struct thread_entry *entries = store_thread_members_entries(t, &n);
+	enum msg_kind origin = classify_thread_kinds(entries, n);
+	ret = store_thread_settle(st, t, origin, error_r);
+	store_thread_members_free(&t);
+	return ret;
+}
+
+int core_thread_join(struct store *st, const struct filing_options *opts, int64_t rowid,
+                     char **error_r)
+{
+	int64_t settle[2];
+
+	if (store_thread_join(st, rowid, opts->thread_window, settle, error_r) < 0)
+		return -1;
+	for (size_t i = 0; i < G_N_ELEMENTS(settle); i++) {
+		if (settle[i] != 0 && core_thread_settle(st, settle[i], error_r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int core_file_message(struct store *st, const struct filing_options *opts,
+                      const struct analyzed_message *am, const unsigned char *raw, size_t len,
+                      const struct ingest_source *src, struct ingest_report *report_r,
+                      char **error_r)
+{
+	int64_t rowid;
+
+	if (store_message_file(st, am, raw, len, src, report_r, &rowid, error_r) < 0)
+		return -1;
+	if (rowid == 0)
+		return 0;   /* a copy: only its location */
+	return core_thread_join(st, opts, rowid, error_r);
+}
+
+int core_file_raw(struct store *st, const struct filing_options *opts, const unsigned char *raw,
+                  size_t len, const struct ingest_source *src, struct ingest_report *report_r,
+                  char **error_r)
+{
+	struct analyzed_message *am = core_analyze(&opts->analyze, raw, len, src->sent_folder, true);
+	int ret = core_file_message(st, opts, am, raw, len, src, report_r, error_r);
+
+	core_analyzed_free(&am);
+	return ret;
+}
+
+/* Our own mail on the thread it was sent about (thread 0: by its
+ * references), with its own kind. */
+static int file_own_mail(struct store *st, const struct filing_options *opts,
+                         const struct store_sent_mail *m, int64_t date, char **error_r)
+{
+	enum msg_kind kind = strcmp(m->kind, "ack") == 0 ? MSG_KIND_ACK : MSG_KIND_ALERT;
+	struct analyzed_message *am = core_analyze_as(&opts->analyze, m->raw, m->len, false, true,
+	                                              (int)kind);
+	int64_t rowid;
+	int ret = -1;
+
+	if (store_own_mail_file(st, am, m->raw, m->len, m->thread, date, &rowid, error_r) < 0)
+		goto out;
+	if (rowid == 0)
+		ret = 0;    /* filed already */
+	else if (m->thread > 0)
+		ret = store_thread_put(st, rowid, m->thread, error_r) < 0 ? -1
+		      : core_thread_settle(st, m->thread, error_r);
+	else
+		ret = core_thread_join(st, opts, rowid, error_r);
+out:
+	core_analyzed_free(&am);
+	return ret;
+}
+
+int core_outbox_sent(struct store *st, const struct filing_options *opts, int64_t id,
+                     int64_t now, bool file, char **error_r)
+{
+	struct store_sent_mail m = { 0 };
+	int ret;
+
+	if (!file)
+		return store_outbox_sent(st, id, now, NULL, error_r);
+	if (store_outbox_sent(st, id, now, &m, error_r) < 0)
+		return -1;
+	/* Digests are about no conversation: they stay off the timelines. */
+	ret = strcmp(m.kind, "digest") == 0 ? 0 : file_own_mail(st, opts, &m, now, error_r);
+	store_sent_mail_clear(&m);
+	return ret;
+}
