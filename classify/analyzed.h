@@ -34,6 +34,13 @@ struct analyzed_message {
 	char *snippet;                  /* the start of the new text */
 	const char *language;           /* of an inbound message: static, or NULL */
 	char *facts_json;               /* trade facts of sales mail, or NULL */
+
+	/* An inbound message's acknowledgement screening (rules/ack.h
+	 * ack_screen): why none may go to it whatever the rule (a static
+	 * text), "" when one may; NULL for outbound mail. ack_to: where one
+	 * would go (borrowed from msg; addr NULL when nowhere). */
+	const char *ack_block;
+	struct msg_address ack_to;
 };
 
 #endif

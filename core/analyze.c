@@ -8,6 +8,7 @@
 #include "core/analyze.h"
 #include "classify/language.h"
 #include "parsers/facts.h"
+#include "rules/ack.h"
 #include "store/store.h"
 
 #define SNIPPET_CHARS 300
@@ -87,6 +88,21 @@ static char *trade_facts(const struct analyzed_message *am)
 	return json;
 }
 
+/* Kept with the message, so the acknowledgement planner reads it rather
+ * than parsing the message again. */
+static void screen_for_ack(const struct analyze_options *opts, struct analyzed_message *am)
+{
+	const struct msg_address *to;
+	enum ack_verdict verdict;
+
+	if (am->dir != MSG_DIR_IN)
+		return;
+	verdict = ack_screen(opts->cls, am->msg, &to);
+	am->ack_block = verdict == ACK_SEND ? "" : ack_verdict_text(verdict);
+	if (to != NULL)
+		am->ack_to = *to;
+}
+
 struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
                                          const unsigned char *raw, size_t len, bool sent_folder,
                                          bool with_hash, int kind)
@@ -104,6 +120,7 @@ struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
 	am->snippet = message_snippet(new_text(am->msg), SNIPPET_CHARS);
 	am->language = buyer_language(opts, am);
 	am->facts_json = trade_facts(am);
+	screen_for_ack(opts, am);
 	return am;
 }
 

@@ -15,6 +15,7 @@
 #include "daemon/writer.h"
 #include "config/config.h"
 #include "core/rules_runtime.h"
+#include "core/analyze.h"
 #include "core/filing.h"
 #include "core/runtime.h"
 #include "compose/compose.h"
@@ -221,28 +222,78 @@ out:
 
 /* ---- acknowledgements ---- */
 
+/* An inquiry as the planner needs it: what analysing it found when it was
+ * filed (the store keeps it), so it is not parsed again. A row filed
+ * before the store kept that is analysed once more, here. */
+struct ack_inquiry {
+	enum ack_verdict screened;
+	struct msg_address to;            /* addr NULL: nowhere */
+	const char *subject;
+	const char *message_id;           /* to refer to; NULL when made up by us */
+	struct analyzed_message *again;   /* owned: the row analysed once more */
+};
+
+static bool screening_known(const struct store_ack_candidate *c, enum ack_verdict *verdict_r)
+{
+	if (!c->screened)
+		return false;
+	if (c->ack_block[0] == '\0') {
+		*verdict_r = ACK_SEND;
+		return true;
+	}
+	int v = ack_verdict_from_text(c->ack_block);
+	*verdict_r = (enum ack_verdict)v;
+	return v >= 0;     /* a text of another version: analysed again */
+}
+
+static int ack_inquiry_get(struct store *st, struct plan_job *job,
+                           const struct store_ack_candidate *c, struct ack_inquiry *q)
+{
+	unsigned char *raw = NULL;
+	size_t len = 0;
+
+	memset(q, 0, sizeof(*q));
+	if (screening_known(c, &q->screened)) {
+		q->to.addr = c->ack_to_addr;
+		q->to.name = c->ack_to_name;
+		q->subject = c->subject;
+		q->message_id = c->message_id_derived ? NULL : c->message_id;
+		return 0;
+	}
+	if (store_raw_get(st, c->message_id, &raw, &len, &job->error) != 0)
+		return -1;
+	q->again = core_analyze(&job->rr->s.rt->filing.analyze, raw, len, false, false);
+	g_free(raw);
+	const struct parsed_message *msg = q->again->msg;
+	const struct msg_address *to;
+	q->screened = ack_screen(job->rr->s.rt->cls, msg, &to);
+	if (to != NULL)
+		q->to = *to;
+	q->subject = msg->subject;
+	q->message_id = msg->message_id_derived ? NULL : msg->message_id;
+	return 0;
+}
+
 static int plan_ack(struct store *st, struct plan_job *job, const struct rule *rule,
                     const struct store_ack_candidate *c)
 {
 	const struct config *cfg = job->rr->s.cfg;
 	const struct core_rules *rules = job->rr->s.rules;
-	unsigned char *raw = NULL;
-	size_t len = 0;
-	struct parsed_message *msg = NULL;
+	struct ack_inquiry q;
 	struct ack_history history;
 	char *subject = NULL, *body = NULL, *key = NULL, *owner = NULL;
 	int ret = -1;
 
-	if (store_raw_get(st, c->message_id, &raw, &len, &job->error) != 0)
+	if (ack_inquiry_get(st, job, c, &q) < 0)
 		goto out;
-	message_parse(raw, len, job->rr->s.rt->filing.analyze.parse, &msg);
-	const struct msg_address *to = ack_recipient_for(job->rr->s.rt->cls, msg);
+	const struct msg_address *to = q.to.addr != NULL ? &q.to : NULL;
 	if (store_ack_history(st, rule->name, c->thread, to != NULL ? to->addr : NULL,
 	                      job->now - rule->ack_interval, job->now - ACK_HOURLY_WINDOW,
 	                      &history, &job->error) < 0)
 		goto out;
-	enum ack_verdict verdict = ack_decide(job->rr->s.rt->cls, rule, msg, c->date, job->now,
-	                                      &history);
+	enum ack_verdict verdict = ack_decide_screened(job->rr->s.rt->cls, rule, q.screened,
+	                                               to != NULL ? to->addr : NULL, c->date,
+	                                               job->now, &history);
 	if (verdict == ACK_SEND) {
 		const char *used = "";
 		const struct template *t = template_set_pick(core_rules_ack_templates(rules, rule),
@@ -251,28 +302,20 @@ static int plan_ack(struct store *st, struct plan_job *job, const struct rule *r
 		owner = g_strdup(owner_of_thread(team, NULL, NULL, NULL, c->customer));
 		const char *owner_shown = person_name(team, owner);
 		const char *vars[] = {
-			"subject", msg->subject, "name", to->name != NULL ? to->name : "",
+			"subject", q.subject, "name", to->name != NULL ? to->name : "",
 			"company", cfg->company.name, "owner",
 			owner_shown != NULL ? owner_shown : cfg->company.name, NULL,
 		};
 		subject = template_render(t->subject, vars, 1);
 		body = template_render(t->body, vars, 0);
 		key = g_strdup_printf("ack/%s/%s/%s", rule->name, to->addr, c->message_id);
-		/* The inquiry's own references, then the inquiry. */
-		GPtrArray *refs = g_ptr_array_new();
-		for (size_t i = 0; i < msg->n_references; i++)
-			g_ptr_array_add(refs, msg->references[i]);
-		if (!msg->message_id_derived)
-			g_ptr_array_add(refs, msg->message_id);
-		g_ptr_array_add(refs, NULL);
+		/* An inquiry refers to nothing (else it would be a reply): the
+		 * acknowledgement's References is the inquiry alone. */
+		const char *refs[] = { q.message_id, NULL };
 		int64_t id = 0;
-		int rc = queue_mail(st, cfg, key, "ack", rule->name, c->thread, c->message_id, to,
-		                    cfg->smtp.envelope_from, subject, body,
-		                    msg->message_id_derived ? NULL : msg->message_id,
-		                    (const char *const *)refs->pdata, "auto-replied", job->now, &id,
-		                    &job->error);
-		g_ptr_array_free(refs, TRUE);
-		if (rc < 0)
+		if (queue_mail(st, cfg, key, "ack", rule->name, c->thread, c->message_id, to,
+		               cfg->smtp.envelope_from, subject, body, q.message_id, refs,
+		               "auto-replied", job->now, &id, &job->error) < 0)
 			goto out;
 		if (id > 0) {
 			job->queued++;
@@ -293,8 +336,7 @@ out:
 	g_free(body);
 	g_free(key);
 	g_free(owner);
-	message_free(&msg);
-	g_free(raw);
+	core_analyzed_free(&q.again);
 	return ret;
 }
 

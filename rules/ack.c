@@ -344,21 +344,15 @@ static enum ack_verdict header_verdict(const struct msg_flags *flags)
 	return ACK_SEND;
 }
 
-enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
-                            const struct parsed_message *msg, int64_t message_date,
-                            int64_t now, const struct ack_history *history)
+enum ack_verdict ack_screen(const struct classify *cls, const struct parsed_message *msg,
+                            const struct msg_address **recipient_r)
 {
-	static const struct ack_history nothing_sent = { .thread_acked = false };
-	int64_t max_age = rule != NULL ? rule->max_age : RULE_DEFAULT_MAX_AGE;
-	unsigned domain_cap = rule != NULL ? rule->ack_domain_cap : RULE_DEFAULT_ACK_DOMAIN_CAP;
-	unsigned hourly_cap = rule != NULL ? rule->ack_hourly_cap : RULE_DEFAULT_ACK_HOURLY_CAP;
 	enum ack_verdict verdict;
 
+	*recipient_r = NULL;
 	if (msg == NULL)
 		return ACK_SKIP_NO_ADDRESS;
-	if (history == NULL)
-		history = &nothing_sent;
-
+	*recipient_r = ack_recipient_for(cls, msg);
 	verdict = header_verdict(&msg->flags);
 	if (verdict != ACK_SEND)
 		return verdict;
@@ -368,9 +362,7 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
 		return ACK_SKIP_ROBOT_SENDER;
 	if (own_address(cls, msg->from.addr))
 		return ACK_SKIP_OWN_DOMAIN;
-
-	const struct msg_address *recipient = ack_recipient_for(cls, msg);
-	if (recipient == NULL) {
+	if (*recipient_r == NULL) {
 		/* Only addresses of ours to answer: say so rather than "none". */
 		for (size_t i = 0; i < msg->reply_to.count; i++) {
 			if (own_address(cls, msg->reply_to.items[i].addr))
@@ -378,9 +370,27 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
 		}
 		return ACK_SKIP_NO_ADDRESS;
 	}
-	if (own_address(cls, recipient->addr))
+	if (own_address(cls, (*recipient_r)->addr))
 		return ACK_SKIP_OWN_DOMAIN;
+	return ACK_SEND;
+}
 
+enum ack_verdict ack_decide_screened(const struct classify *cls, const struct rule *rule,
+                                     enum ack_verdict screened, const char *recipient,
+                                     int64_t message_date, int64_t now,
+                                     const struct ack_history *history)
+{
+	static const struct ack_history nothing_sent = { .thread_acked = false };
+	int64_t max_age = rule != NULL ? rule->max_age : RULE_DEFAULT_MAX_AGE;
+	unsigned domain_cap = rule != NULL ? rule->ack_domain_cap : RULE_DEFAULT_ACK_DOMAIN_CAP;
+	unsigned hourly_cap = rule != NULL ? rule->ack_hourly_cap : RULE_DEFAULT_ACK_HOURLY_CAP;
+
+	if (screened != ACK_SEND)
+		return screened;
+	if (recipient == NULL)
+		return ACK_SKIP_NO_ADDRESS;
+	if (history == NULL)
+		history = &nothing_sent;
 	if (older_than(message_date, now, max_age))
 		return ACK_SKIP_TOO_OLD;
 	if (history->thread_acked)
@@ -390,9 +400,29 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
 	/* A free-mail provider is many buyers, not one company: the sixth
 	 * Gmail buyer of the day is as new as the first. */
 	if (history->domain_recent >= domain_cap && !(cls != NULL &&
-	                                              classify_is_freemail(cls, recipient->addr)))
+	                                              classify_is_freemail(cls, recipient)))
 		return ACK_SKIP_DOMAIN_CAP;
 	if (history->hourly_recent >= hourly_cap)
 		return ACK_SKIP_HOURLY_CAP;
 	return ACK_SEND;
+}
+
+enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
+                            const struct parsed_message *msg, int64_t message_date,
+                            int64_t now, const struct ack_history *history)
+{
+	const struct msg_address *recipient;
+	enum ack_verdict screened = ack_screen(cls, msg, &recipient);
+
+	return ack_decide_screened(cls, rule, screened, recipient != NULL ? recipient->addr : NULL,
+	                           message_date, now, history);
+}
+
+int ack_verdict_from_text(const char *text)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(verdict_texts); i++) {
+		if (verdict_texts[i] != NULL && text != NULL && strcmp(verdict_texts[i], text) == 0)
+			return (int)i;
+	}
+	return -1;
 }

@@ -57,8 +57,22 @@ struct ack_history {
 enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
                             const struct parsed_message *msg, int64_t message_date,
                             int64_t now, const struct ack_history *history);
+/* The same in two steps. ack_screen(): what the message itself allows
+ * (checks 1–9 below), whatever the rule, the date or the history, and the
+ * recipient (*recipient_r, into msg; NULL when none): worked out once
+ * when a message is analysed (core/analyze.c) and kept with it, so the
+ * planner need not parse the message again. ack_decide_screened(): the
+ * rest (10–14) for the recipient's address. */
+enum ack_verdict ack_screen(const struct classify *cls, const struct parsed_message *msg,
+                            const struct msg_address **recipient_r);
+enum ack_verdict ack_decide_screened(const struct classify *cls, const struct rule *rule,
+                                     enum ack_verdict screened, const char *recipient,
+                                     int64_t message_date, int64_t now,
+                                     const struct ack_history *history);
 /* "sent", "Auto-Submitted", "a mailing list", … : for logs and `followup outbox`. */
 const char *ack_verdict_text(enum ack_verdict verdict);
+/* The verdict of a text of ack_verdict_text(), or -1. */
+int ack_verdict_from_text(const char *text);
 /* Where the ack goes, without knowing our own domains or the public
  * suffix list: ack_recipient_for(NULL, msg). */
 const struct msg_address *ack_recipient(const struct parsed_message *msg);

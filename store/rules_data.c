@@ -14,7 +14,8 @@ int store_ack_candidates(struct store *st, const char *rule, int64_t since,
                          struct store_ack_candidate **candidates_r, size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT m.id, m.message_id, m.date, m.thread_id, c.key, m.language, m.subject "
+		"SELECT m.id, m.message_id, m.date, m.thread_id, c.key, m.language, m.subject, "
+		"m.ack_block, m.ack_to_addr, m.ack_to_name, m.message_id_derived "
 		"FROM messages m LEFT JOIN customers c ON c.id = m.customer_id "
 		"WHERE m.kind = 'inquiry' AND m.direction = 'in' AND m.date >= ?2 "
 		"AND NOT EXISTS (SELECT 1 FROM ack_decisions d WHERE d.rule = ?1 AND d.message = m.id) "
@@ -36,6 +37,11 @@ int store_ack_candidates(struct store *st, const char *rule, int64_t since,
 			.customer = store_col_text(stmt, 4, false),
 			.language = store_col_text(stmt, 5, false),
 			.subject = store_col_text(stmt, 6, true),
+			.screened = sqlite3_column_type(stmt, 7) != SQLITE_NULL,
+			.ack_block = store_col_text(stmt, 7, true),
+			.ack_to_addr = store_col_text(stmt, 8, false),
+			.ack_to_name = store_col_text(stmt, 9, true),
+			.message_id_derived = sqlite3_column_int(stmt, 10) != 0,
 		};
 		g_array_append_val(arr, c);
 	}
@@ -59,6 +65,9 @@ void store_ack_candidates_free(struct store_ack_candidate **candidates, size_t n
 		g_free((*candidates)[i].customer);
 		g_free((*candidates)[i].language);
 		g_free((*candidates)[i].subject);
+		g_free((*candidates)[i].ack_block);
+		g_free((*candidates)[i].ack_to_addr);
+		g_free((*candidates)[i].ack_to_name);
 	}
 	g_free(*candidates);
 	*candidates = NULL;

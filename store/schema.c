@@ -175,6 +175,14 @@ static const char *const migrations[] = {
 	"  given_up INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (folder_id, uidvalidity, uid)"
 	") WITHOUT ROWID;",
+
+	/* 5: what an inbound message allows for an acknowledgement, worked
+	 * out when it is analysed (ack_block: why none, '' when one may; NULL
+	 * in rows filed before, which the planner analyses once more), and
+	 * where one would go. */
+	"ALTER TABLE messages ADD COLUMN ack_block TEXT;"
+	"ALTER TABLE messages ADD COLUMN ack_to_addr TEXT;"
+	"ALTER TABLE messages ADD COLUMN ack_to_name TEXT;",
 };
 
 int store_schema_version(void)

@@ -253,6 +253,11 @@ struct store_ack_candidate {
 	char *customer;           /* key, or NULL */
 	char *language;           /* or NULL */
 	char *subject;
+	/* What analysing it found (classify/analyzed.h): */
+	bool screened;            /* false: filed before schema 5, not screened */
+	char *ack_block;          /* why none may go, "" when one may */
+	char *ack_to_addr, *ack_to_name;  /* where one goes, or NULL */
+	bool message_id_derived;  /* made up by us: not to be referred to */
 };
 /* Inbound inquiries dated at or after since on which rule has not decided. */
 int store_ack_candidates(struct store *st, const char *rule, int64_t since,

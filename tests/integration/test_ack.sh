@@ -78,3 +78,52 @@ check "six messages in all, each from <> with Auto-Submitted" sh -c "
 check "a later pass sends nothing more: every inquiry was decided once" sh -c "
 	'$BIN/followupd' -c '$CONF' --once --now 2026-11-24T11:10:00+08:00 &&
 	test \$(ls $SMTP_DIR/*.eml | wc -l) = 6"
+
+# The planner decides from what analysing an inquiry found when it was
+# filed (its screening and recipient, kept in the store): it does not
+# parse the inquiry again. Inquiry 9 is filed while the rule cannot see
+# it yet (max-age 1s), its stored raw copy is then damaged: it is still
+# acknowledged, to the right address, referring to it. Inquiry 10 stands
+# for a row filed before the store kept that (its screening NULL): it is
+# analysed once more, to the same effect.
+{
+	printf 'From: Ana Ruiz <ana@compras-cinco.com.mx>\nTo: sales@example.com\n'
+	printf 'Reply-To: Compras <compras@compras-cinco.com.mx>\n'
+	printf 'Subject: Cotizacion bombas sumergibles\nDate: Wed, 25 Nov 2026 09:01:00 +0800\n'
+	printf 'Message-ID: <inquiry-9@test.invalid>\n'
+	printf 'Content-Type: text/plain; charset=UTF-8\n\nNecesitamos 20 bombas sumergibles.\n'
+} > "$T/9.eml"
+mail 9 INBOX 2026-11-25T09:01:00+08:00
+{
+	printf 'From: Ola Nord <ola@innkjop-seks.no>\nTo: sales@example.com\n'
+	printf 'Subject: Price request valves\nDate: Wed, 25 Nov 2026 09:02:00 +0800\n'
+	printf 'Message-ID: <inquiry-10@test.invalid>\n'
+	printf 'Content-Type: text/plain; charset=UTF-8\n\nPlease quote 40 ball valves DN25.\n'
+} > "$T/10.eml"
+mail 10 INBOX 2026-11-25T09:02:00+08:00
+sed 's|^max-age = 24h .*|max-age = 1s|' "$CONF" > "$T/blind.conf"
+LATER=2026-11-25T10:00:00+08:00
+check "followupd files inquiries 9 and 10 while the rule cannot see them" sh -c "
+	'$BIN/followupd' -c '$T/blind.conf' --once --now $LATER &&
+	test \$(ls $SMTP_DIR/*.eml | wc -l) = 6"
+check "inquiry 9's raw copy is damaged, inquiry 10's screening is unknown" "$PY" - "$T/followup.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE raw_messages SET data = x'00' WHERE id = (SELECT raw_id FROM messages "
+           "WHERE message_id = 'inquiry-9@test.invalid')")
+n = db.execute("UPDATE messages SET ack_block = NULL, ack_to_addr = NULL, ack_to_name = NULL "
+               "WHERE message_id = 'inquiry-10@test.invalid'").rowcount
+db.commit()
+sys.exit(0 if n == 1 else 1)
+PY
+check "followupd --once plans both" "$BIN/followupd" -c "$CONF" --once --now "$LATER"
+cp "$T/check.out" "$T/later.log"
+check "inquiry 9 is acknowledged without its raw copy, to its Reply-To on its own domain" \
+	test "$(rcpt_of 9)" = "compras@compras-cinco.com.mx"
+ack9=$(smtp_find "In-Reply-To: <inquiry-9@test.invalid>")
+check "…referring to it" grep -q "^References: <inquiry-9@test.invalid>" "$ack9"
+check "inquiry 10, filed before the screening was kept, is analysed again and acknowledged" \
+	test "$(rcpt_of 10)" = "ola@innkjop-seks.no"
+ack10=$(smtp_find "In-Reply-To: <inquiry-10@test.invalid>")
+check "…referring to it" grep -q "^References: <inquiry-10@test.invalid>" "$ack10"
+check "…and its subject in the template" grep -q "Price request valves" "$ack10"
