@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 /* A space in a keyword matches at most this many spaces in the text. */
 #define KW_MAX_SPACES 8
@@ -605,9 +605,9 @@ const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
 	return best.entry;
 }
 
-/* The tables of facts_tables.h, indexed once per process; found by their
- * address with open addressing (a table left out is matched through a
- * throwaway index). */
+/* The tables of facts_kw_tables (data/lexicon.h), indexed once per
+ * process; found by their address with open addressing (a table left out
+ * is matched through a throwaway index). */
 #define REGISTRY_SLOTS 256      /* a power of two over twice the tables */
 #define REGISTRY_SHIFT 56       /* 64 - log2(REGISTRY_SLOTS) */
 

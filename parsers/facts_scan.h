@@ -93,7 +93,7 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 /* The longest entry of a table (ended by a NULL word) matching at i, with
  * the entry's flags added to `flags`; NULL when none; of equally long
  * ones, the first in the table. The tables listed in facts_kw_tables
- * (facts_tables.h) are folded and indexed by their first two characters
+ * (data/lexicon.h) are folded and indexed by their first two characters
  * once per process (thread-safe); any other table is indexed for the
  * call, which costs a lot more. */
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
