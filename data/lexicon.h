@@ -92,6 +92,8 @@ extern const struct facts_kw *const facts_kw_tables[];
 
 /* data/facts/places.txt: ports and countries, ended by a NULL name. */
 extern const struct facts_place facts_places[];
+/* data/facts/korean_particles.txt, NULL-terminated. */
+extern const char *const facts_korean_particles[];
 /* data/facts/phrase_cjk_stops.txt: the characters in one string. */
 extern const char facts_phrase_cjk_stops[];
 
