@@ -107,6 +107,10 @@ LIBS      := $(foreach m,$(LIBMODS),$(OUT)/lib$(m).a) $(OUT)/libdata.a
 # defaults, overridable from the config: libdata.a.
 DATA_GEN  := $(OUT)/gen/builtin_data.c
 DATA_FILES := $(sort $(wildcard data/*.txt))
+# The lexicons of the trade-facts extractor (data/facts/*.txt) made into
+# the tables data/lexicon.h declares, also in libdata.a.
+LEXICON_GEN := $(OUT)/gen/lexicon.c
+LEXICON_FILES := $(sort $(wildcard data/facts/*.txt))
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
@@ -148,11 +152,17 @@ $(DATA_GEN): $(DATA_FILES) data/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh data/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
-$(OUT)/gen/builtin_data.o: $(DATA_GEN) | $(OUT)/inc/data/.made
+# data/facts is a prerequisite too: a lexicon removed changes it.
+$(LEXICON_GEN): $(LEXICON_FILES) data/facts data/lexicon.sh data/lexicon.awk data/lexicon.h
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)
+	$(Q)sh data/lexicon.sh $(LEXICON_FILES) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(OUT)/gen/%.o: $(OUT)/gen/%.c | $(OUT)/inc/data/.made
 	$(call say,CC,$@)
 	$(Q)$(CC) $(BASE_CFLAGS) $(call layer_cflags,data) -c -o $@ $<
 
-$(OUT)/libdata.a: $(OUT)/gen/builtin_data.o
+$(OUT)/libdata.a: $(OUT)/gen/builtin_data.o $(OUT)/gen/lexicon.o
 $(foreach m,$(LIBMODS),$(eval $(OUT)/lib$(m).a: $(call lib_objs,$(m))))
 $(OUT)/lib%.a:
 	@mkdir -p $(dir $@)

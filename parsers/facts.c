@@ -1,7 +1,7 @@
 /* facts: see facts.h. The extractors are in facts_amounts.c (prices, MOQ,
  * quantities), facts_terms.c (reference, delivery time, Incoterm,
- * destination) and facts_products.c; their words in facts_tables.c and
- * facts_places.c.
+ * destination) and facts_products.c; their words, ports and countries
+ * in the lexicons of data/facts/ (data/lexicon.h).
  *
  * Choices the header leaves open:
  *  - Input: at most 4 KiB of subject and 64 KiB of text are read; invalid

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "parsers/facts_int.h"
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 /* How far a price looks back for "total", "每". */
 #define TOTAL_LOOKBACK 24

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "parsers/facts_int.h"
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 #define MODEL_MIN 2
 #define MODEL_MAX 32

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 /* A space in a keyword matches at most this many spaces in the text. */
 #define KW_MAX_SPACES 8
@@ -111,16 +111,6 @@ bool facts_is_hangul(gunichar c)
 	       (c >= 0x3130 && c <= 0x318F);
 }
 
-/* Case, topic, connective and postpositional particles, longest first
- * where one starts another. */
-static const char *const korean_particles[] = {
-	"으로는", "에서는", "입니다", "이에요", "으로", "에서", "에게", "까지", "부터",
-	"이며", "이고", "이나", "이라", "이다", "이면", "이내", "이상", "이하", "정도",
-	"에는", "에도", "로는", "예요", "은", "는", "이", "가", "을", "를", "의", "에",
-	"께", "로", "와", "과", "도", "만", "씩", "당", "며", "고",
-	NULL
-};
-
 /* The end of particle p at i, or 0. */
 static size_t particle_at(const struct facts_scan *s, size_t i, const char *p)
 {
@@ -136,7 +126,9 @@ static size_t particles_end(const struct facts_scan *s, size_t i, int depth)
 {
 	size_t e, next;
 
-	for (const char *const *p = korean_particles; *p != NULL; p++) {
+	/* In the order of data/facts/korean_particles.txt: where one
+	 * particle starts another, the longer is tried first. */
+	for (const char *const *p = facts_korean_particles; *p != NULL; p++) {
 		e = particle_at(s, i, *p);
 		if (e == 0)
 			continue;
@@ -605,9 +597,9 @@ const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
 	return best.entry;
 }
 
-/* The tables of facts_tables.h, indexed once per process; found by their
- * address with open addressing (a table left out is matched through a
- * throwaway index). */
+/* The tables of facts_kw_tables (data/lexicon.h), indexed once per
+ * process; found by their address with open addressing (a table left out
+ * is matched through a throwaway index). */
 #define REGISTRY_SLOTS 256      /* a power of two over twice the tables */
 #define REGISTRY_SHIFT 56       /* 64 - log2(REGISTRY_SLOTS) */
 

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <glib.h>
 
+#include "data/lexicon.h"
+
 #define FACTS_MAX_TEXT (64 * 1024)
 #define FACTS_MAX_SUBJECT 4096
 
@@ -78,27 +80,11 @@ size_t facts_word_end(const struct facts_scan *s, size_t i);
  * sentence punctuation (ASCII, CJK and Arabic). */
 bool facts_is_stop(const struct facts_scan *s, size_t i);
 
-/* Keywords. `word` is UTF-8 as written in its language; it is folded the
- * same way the text is, and a space in it matches 1..8 spaces. A keyword
- * ending in Hangul also matches with Korean particles glued to it; the
- * match then ends before them. */
-enum facts_kw_flags {
-	FACTS_KW_UPPER = 1u << 0,       /* written without lower-case letters */
-	FACTS_KW_LOWER = 1u << 1,       /* written without capitals */
-	FACTS_KW_NO_LEFT = 1u << 2,     /* no word boundary needed before */
-	FACTS_KW_DIGIT_RIGHT = 1u << 3, /* a digit may follow right away */
-	FACTS_KW_STEM = 1u << 4,        /* any letters may follow */
-	FACTS_KW_ASCII = 1u << 5,       /* written in plain ASCII letters */
-	FACTS_KW_SPACED = 1u << 6,      /* units: only after a space */
-	FACTS_KW_CAPITAL = 1u << 7,     /* first letter written as a capital */
-};
-
-struct facts_kw {
-	const char *word;
-	const char *value;       /* what the keyword stands for */
-	unsigned flags;
-	const char *not_before;  /* characters that must not follow it */
-};
+/* Keywords (struct facts_kw, flags FACTS_KW_*: data/lexicon.h). `word` is
+ * UTF-8 as written in its language; it is folded the same way the text
+ * is, and a space in it matches 1..8 spaces. A keyword ending in Hangul
+ * also matches with Korean particles glued to it; the match then ends
+ * before them. */
 
 /* The end of `word` matched at i, or 0. A keyword ending in a Cyrillic
  * letter (4 letters or more) also matches its inflected forms. */
@@ -107,7 +93,7 @@ size_t facts_match(const struct facts_scan *s, size_t i, const char *word,
 /* The longest entry of a table (ended by a NULL word) matching at i, with
  * the entry's flags added to `flags`; NULL when none; of equally long
  * ones, the first in the table. The tables listed in facts_kw_tables
- * (facts_tables.h) are folded and indexed by their first two characters
+ * (data/lexicon.h) are folded and indexed by their first two characters
  * once per process (thread-safe); any other table is indexed for the
  * call, which costs a lot more. */
 const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,

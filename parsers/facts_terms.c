@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "parsers/facts_int.h"
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 #define REFERENCE_MAX 40
 #define DELIVERY_WINDOW 48

@@ -9,6 +9,8 @@ FUZZ_LIBS := $(shell pkg-config --libs $(PKGS))
 OUT       := build/fuzz
 MOD_SRCS  := $(wildcard parsers/*.c classify/*.c rules/*.c lib/*.c) daemon/redact.c
 DATA_GEN  := $(OUT)/builtin_data.c
+LEXICON_GEN := $(OUT)/lexicon.c
+LEXICON_FILES := $(sort $(wildcard data/facts/*.txt))
 TARGETS   := $(patsubst tests/fuzz/%.c,$(OUT)/%,$(FUZZ_SRCS))
 
 all: $(TARGETS)
@@ -17,6 +19,10 @@ $(DATA_GEN): $(wildcard data/*.txt) data/embed.sh
 	@mkdir -p $(OUT)
 	sh data/embed.sh $(sort $(wildcard data/*.txt)) > $@
 
-$(OUT)/%: tests/fuzz/%.c $(MOD_SRCS) $(DATA_GEN)
+$(LEXICON_GEN): $(LEXICON_FILES) data/facts data/lexicon.sh data/lexicon.awk data/lexicon.h
 	@mkdir -p $(OUT)
-	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(MOD_SRCS) $(DATA_GEN) $(FUZZ_LIBS)
+	sh data/lexicon.sh $(LEXICON_FILES) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(OUT)/%: tests/fuzz/%.c $(MOD_SRCS) $(DATA_GEN) $(LEXICON_GEN)
+	@mkdir -p $(OUT)
+	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(MOD_SRCS) $(DATA_GEN) $(LEXICON_GEN) $(FUZZ_LIBS)

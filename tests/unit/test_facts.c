@@ -20,7 +20,7 @@
 
 #include "parsers/facts.h"
 #include "parsers/facts_scan.h"
-#include "parsers/facts_tables.h"
+#include "data/lexicon.h"
 
 struct json_case {
 	const char *text;
