@@ -325,29 +325,31 @@ int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
 int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,
                   size_t *len_r, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT r.size, r.data FROM messages m "
-	                                    "JOIN raw_messages r ON r.id = m.raw_id "
-	                                    "WHERE m.message_id = ?1", error_r);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT raw_id FROM messages WHERE message_id = ?1",
+	                                error_r);
+	unsigned char *packed = NULL;
+	size_t packed_len, size;
+	int64_t raw_id;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, message_id);
 	rc = sqlite3_step(stmt);
+	raw_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*error_r = store_errmsg(st, "reading a raw message");
+	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE) {
-		sqlite3_reset(stmt);
 		*error_r = g_strdup_printf("no message with Message-ID <%s>", message_id);
 		return 1;
 	}
-	if (rc != SQLITE_ROW) {
-		*error_r = store_errmsg(st, "reading a raw message");
+	if (rc != SQLITE_ROW)
 		return -1;
-	}
-	size_t size = (size_t)sqlite3_column_int64(stmt, 0);
-	const unsigned char *data = sqlite3_column_blob(stmt, 1);
-	size_t data_len = (size_t)sqlite3_column_bytes(stmt, 1);
-	rc = store_raw_unpack(data, data_len, size, raw_r);
-	sqlite3_reset(stmt);
+	if (store_raw_load(st, raw_id, &packed, &packed_len, &size, error_r) < 0)
+		return -1;
+	rc = store_raw_unpack(packed, packed_len, size, raw_r);
+	g_free(packed);
 	if (rc < 0) {
 		*error_r = g_strdup_printf("%s: the raw copy of <%s> is damaged", st->path, message_id);
 		return -1;
