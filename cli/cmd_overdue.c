@@ -62,7 +62,7 @@ static void print_overdue(GArray *entries)
 int cmd_overdue(struct cli_ctx *ctx)
 {
 	struct core_rules *rules = NULL;
-	struct store_sla_thread *threads = NULL;
+	struct sla_thread *threads = NULL;
 	const char *owner = NULL, *rule = NULL;
 	char *error = NULL;
 	size_t n = 0;

@@ -1,33 +1,15 @@
 #ifndef FOLLOWUP_CORE_HOLIDAYS_H
 #define FOLLOWUP_CORE_HOLIDAYS_H
 /*
- * holidays: a holiday file into a list of local dates for rules/bizcal.
- * Either an iCalendar file (.ics: every VEVENT's DTSTART date, all-day or
- * not, multi-day events expanded through DTEND, yearly and other RRULEs
- * expanded for the years from_year..to_year) read with libical, or a plain
- * list: one date "YYYY-MM-DD" a line, '#' comments, an optional text after
- * the date ("2026-10-01 National Day").
+ * holidays: a holiday file read and given to rules/holidays.c, which
+ * knows the formats (an iCalendar file or a list of dates).
  */
-#include <stddef.h>
+#include "rules/holidays.h"
 
-/* 0 and *dates_r a NULL-terminated, sorted, de-duplicated vector of
- * "YYYY-MM-DD" (g_strfreev), or -1 with *error_r (g_free) naming the file,
- * the line when there is one, and what is wrong. */
+/* The file at path, of at most 16 MiB, as holidays_parse() reads it
+ * (path names the file in errors; NULL: "no holiday file given"). 0 and
+ * *dates_r (g_strfreev), or -1 with *error_r (g_free) naming the file. */
 int holidays_load(const char *path, int from_year, int to_year, char ***dates_r,
-                         char **error_r);
-
-/* Added: the same from len bytes of text in memory (not necessarily
- * NUL-terminated), with name standing for the path in error messages; for
- * tests and the fuzz target.
- *
- * Both: only dates within from_year..to_year are returned (at most 400
- * years; every date in the file is still checked); a timed event counts
- * for the dates written in DTSTART..DTEND, in its own time zone (a UTC
- * time: the UTC date); STATUS:CANCELLED events, EXDATEs and instances
- * replaced by a RECURRENCE-ID event are left out, RDATEs added. A file
- * over 16 MiB, an RRULE more frequent than DAILY, or a calendar that
- * would expand to more than 20 million days and steps is an error. */
-int holidays_parse(const char *name, const char *text, size_t len, int from_year,
-                          int to_year, char ***dates_r, char **error_r);
+                  char **error_r);
 
 #endif

@@ -7,7 +7,6 @@
 #include "core/rules_runtime.h"
 #include "core/holidays.h"
 #include "data/builtin.h"
-#include "rules/owner.h"
 
 /* A calendar of tz_name's time, the company's work hours and the holidays
  * (path NULL: none). An error about the holiday file says which key of the
@@ -65,18 +64,12 @@ static int load_alert_templates(struct core_rules *r, char **error_r)
 	return 0;
 }
 
-static void cal_free(gpointer p)
-{
-	struct bizcal *cal = p;
-
-	bizcal_free(&cal);
-}
-
 int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rules **rules_r,
                     char **error_r)
 {
 	const struct config *cfg = rt->cfg;
 	struct core_rules *r = g_new0(struct core_rules, 1);
+	struct bizcal *company_cal = NULL;
 	GDateTime *dt = g_date_time_new_from_unix_utc(now);
 	int year = dt != NULL ? g_date_time_get_year(dt) : 2026;
 
@@ -84,7 +77,6 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
 		g_date_time_unref(dt);
 	r->cfg = cfg;
 	r->team = &rt->team;
-	r->person_cals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cal_free);
 	if (rule_set_new(cfg->path, cfg->rules, cfg->n_rules, &r->set, error_r) < 0)
 		goto fail;
 	if (r->set->n_rules > 0 && !cfg->smtp.present) {
@@ -94,8 +86,10 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
 		goto fail;
 	}
 	if (load_calendar(cfg, cfg->company.timezone, &cfg->company.holidays, year, "[company]",
-	                  &r->company_cal, error_r) < 0 ||
-	    load_alert_templates(r, error_r) < 0)
+	                  &company_cal, error_r) < 0)
+		goto fail;
+	r->calendars = sla_calendars_new(company_cal);
+	if (load_alert_templates(r, error_r) < 0)
 		goto fail;
 	for (size_t i = 0; i < cfg->n_persons; i++) {
 		const struct config_person *p = &cfg->persons[i];
@@ -109,7 +103,7 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
 		g_free(what);
 		if (rc < 0)
 			goto fail;
-		g_hash_table_insert(r->person_cals, g_strdup(p->email), cal);
+		sla_calendars_add(r->calendars, p->email, cal);
 	}
 	r->ack_templates = g_new0(struct template_set *, r->set->n_rules + 1);
 	for (size_t i = 0; i < r->set->n_rules; i++) {
@@ -153,17 +147,13 @@ void core_rules_free(struct core_rules **rp)
 	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++)
 		template_free(&r->alerts[i]);
 	rule_set_free(&r->set);
-	bizcal_free(&r->company_cal);
-	g_hash_table_destroy(r->person_cals);
+	sla_calendars_free(&r->calendars);
 	g_free(r);
 }
 
 const struct bizcal *core_rules_calendar(const struct core_rules *r, const char *person)
 {
-	const struct bizcal *cal = person != NULL ? g_hash_table_lookup(r->person_cals, person)
-	                                          : NULL;
-
-	return cal != NULL ? cal : r->company_cal;
+	return sla_calendars_of(r->calendars, person);
 }
 
 const struct template_set *core_rules_ack_templates(const struct core_rules *r,
@@ -176,45 +166,8 @@ const struct template_set *core_rules_ack_templates(const struct core_rules *r,
 	return r->ack_templates[i];
 }
 
-const char *core_rules_owner(const struct core_rules *r, const struct store_sla_thread *t)
+GArray *core_rules_overdue(const struct core_rules *r, const struct sla_thread *threads,
+                           size_t n, int64_t now, const char *owner, const char *rule)
 {
-	return owner_of_thread(r->team, t->last_writer, t->customer_owner, t->country, t->customer);
-}
-
-static gint overdue_cmp(gconstpointer a, gconstpointer b)
-{
-	const struct overdue_entry *x = a, *y = b;
-
-	if (x->result.overdue_seconds != y->result.overdue_seconds)
-		return x->result.overdue_seconds > y->result.overdue_seconds ? -1 : 1;
-	if (x->result.due != y->result.due)
-		return x->result.due < y->result.due ? -1 : 1;
-	return x->thread->thread < y->thread->thread ? -1 : (x->thread->thread > y->thread->thread);
-}
-
-GArray *core_rules_overdue(const struct core_rules *r, const struct store_sla_thread *threads,
-                             size_t n, int64_t now, const char *owner, const char *rule_name)
-{
-	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct overdue_entry));
-
-	for (size_t i = 0; i < r->set->n_rules; i++) {
-		const struct rule *rule = &r->set->rules[i];
-		if (rule->action != RULE_ACTION_SLA ||
-		    (rule_name != NULL && strcmp(rule->name, rule_name) != 0))
-			continue;
-		for (size_t t = 0; t < n; t++) {
-			struct overdue_entry e = { .rule = rule, .thread = &threads[t] };
-			e.owner = core_rules_owner(r, &threads[t]);
-			if (owner != NULL && (e.owner == NULL || g_ascii_strcasecmp(owner, e.owner) != 0))
-				continue;
-			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs,
-			                 core_rules_calendar(r, e.owner), now, &e.result) < 0)
-				continue;
-			if (e.result.state == SLA_WARNING || e.result.state == SLA_BREACHED ||
-			    e.result.state == SLA_ESCALATED)
-				g_array_append_val(out, e);
-		}
-	}
-	g_array_sort(out, overdue_cmp);
-	return out;
+	return sla_overdue(r->set, r->team, r->calendars, threads, n, now, owner, rule);
 }

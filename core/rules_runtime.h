@@ -30,8 +30,7 @@ struct core_rules {
 	const struct config *cfg;          /* borrowed */
 	const struct owner_team *team;     /* borrowed from the runtime */
 	struct rule_set *set;
-	struct bizcal *company_cal;
-	GHashTable *person_cals;           /* email -> struct bizcal * */
+	struct sla_calendars *calendars;   /* the company's and the persons' own */
 	struct template_set **ack_templates; /* per rule of set: NULL unless acknowledge */
 	struct template *alerts[ALERT_TEMPLATE_COUNT];
 };
@@ -42,28 +41,19 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
                     char **error_r);
 void core_rules_free(struct core_rules **rules);
 
-/* The calendar of a person (their own, else the company's). */
+/* The calendar of a person (their own, else the company's; NULL: the
+ * company's). */
 const struct bizcal *core_rules_calendar(const struct core_rules *rules, const char *person);
 /* The ack templates of rule (NULL for other rules). */
 const struct template_set *core_rules_ack_templates(const struct core_rules *rules,
                                                       const struct rule *rule);
 
-/* A conversation late or due soon under a service-level rule. */
-struct overdue_entry {
-	const struct rule *rule;               /* borrowed from the rule set */
-	const struct store_sla_thread *thread; /* borrowed from the caller */
-	const char *owner;                     /* borrowed; NULL when nobody is found */
-	struct sla_result result;              /* state warning, breached or escalated */
-};
-
-/* Every (service-level rule, thread) at a warning, a breach or an
+/* sla_overdue() with this configuration's rules, team and calendars:
+ * every (service-level rule, thread) at a warning, a breach or an
  * escalation at now, most overdue first (then soonest due). owner and
- * rule (may be NULL) filter. A new GArray of struct overdue_entry. */
-GArray *core_rules_overdue(const struct core_rules *rules,
-                             const struct store_sla_thread *threads, size_t n, int64_t now,
-                             const char *owner, const char *rule);
-/* The owner of a thread (rules/owner.h with this config). */
-const char *core_rules_owner(const struct core_rules *rules,
-                               const struct store_sla_thread *thread);
+ * rule (may be NULL) filter. A new GArray of struct overdue_entry
+ * (rules/sla.h). */
+GArray *core_rules_overdue(const struct core_rules *rules, const struct sla_thread *threads,
+                           size_t n, int64_t now, const char *owner, const char *rule);
 
 #endif

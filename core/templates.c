@@ -1,5 +1,6 @@
 /* templates: the default and per-language template files of a rule (see
- * templates.h). Reads files; the parsing is rules/template.c's. */
+ * templates.h). Reads files; the parsing is rules/template.c's, the set
+ * and the choice of a language rules/template_set.c's. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,17 +11,6 @@
 #include "lib/file.h"
 
 static const char template_suffix[] = ".txt";
-
-struct language_template {
-	char code[3];
-	struct template *template;
-};
-
-struct template_set {
-	struct template *fallback;
-	GArray *by_language;         /* struct language_template, sorted by code */
-	const char **languages;      /* NULL-terminated, codes borrowed from by_language */
-};
 
 /* ------------------------------------------------------------------- files */
 
@@ -72,7 +62,7 @@ out:
 	return ret;
 }
 
-/* ----------------------------------------------------------------- the set */
+/* ----------------------------------------------------------- the languages */
 
 /* "ack.de.txt" for prefix "ack": "de" into code_r. */
 static bool language_file_name(const char *file, const char *prefix, char code_r[3])
@@ -91,12 +81,6 @@ static bool language_file_name(const char *file, const char *prefix, char code_r
 	return true;
 }
 
-static gint compare_language(gconstpointer a, gconstpointer b)
-{
-	return strcmp(((const struct language_template *)a)->code,
-	              ((const struct language_template *)b)->code);
-}
-
 static int load_languages(struct template_set *set, const char *dir, const char *prefix,
                           const char *const *known_names, char **error_r)
 {
@@ -110,21 +94,22 @@ static int load_languages(struct template_set *set, const char *dir, const char 
 		goto out;
 	}
 	while ((file = g_dir_read_name(listing)) != NULL) {
-		struct language_template entry = { .template = NULL };
-		if (!language_file_name(file, prefix, entry.code))
+		struct template *t = NULL;
+		char code[3];
+		if (!language_file_name(file, prefix, code))
 			continue;
 		char *path = g_build_filename(dir, file, NULL);
-		int loaded = load_template(path, known_names, &entry.template, error_r);
+		int loaded = load_template(path, known_names, &t, error_r);
+		/* A directory lists a name once: a second template of a
+		 * language cannot come from it. */
+		if (loaded == 0 && template_set_add(set, code, t) != 0) {
+			*error_r = g_strdup_printf("%s: a second template for '%s'", path, code);
+			loaded = -1;
+		}
 		g_free(path);
 		if (loaded != 0)
 			goto out;
-		g_array_append_val(set->by_language, entry);
 	}
-	g_array_sort(set->by_language, compare_language);
-
-	set->languages = g_new0(const char *, set->by_language->len + 1);
-	for (guint i = 0; i < set->by_language->len; i++)
-		set->languages[i] = g_array_index(set->by_language, struct language_template, i).code;
 	ret = 0;
 out:
 	if (listing != NULL)
@@ -137,6 +122,7 @@ int template_set_load_names(const char *base, const char *const *known_names,
                             struct template_set **set_r, char **error_r)
 {
 	struct template_set *set = NULL;
+	struct template *fallback = NULL;
 	char *stem = NULL, *dir = NULL, *prefix = NULL, *fallback_path = NULL;
 	int ret = -1;
 
@@ -151,10 +137,9 @@ int template_set_load_names(const char *base, const char *const *known_names,
 	prefix = g_path_get_basename(stem);
 	fallback_path = g_strconcat(stem, template_suffix, NULL);
 
-	set = g_new0(struct template_set, 1);
-	set->by_language = g_array_new(FALSE, TRUE, sizeof(struct language_template));
-	if (load_template(fallback_path, known_names, &set->fallback, error_r) != 0)
+	if (load_template(fallback_path, known_names, &fallback, error_r) != 0)
 		goto out;
+	set = template_set_new(fallback);
 	if (load_languages(set, dir, prefix, known_names, error_r) != 0)
 		goto out;
 	*set_r = set;
@@ -172,62 +157,4 @@ out:
 int template_set_load(const char *base, struct template_set **set_r, char **error_r)
 {
 	return template_set_load_names(base, template_ack_names, set_r, error_r);
-}
-
-void template_set_free(struct template_set **set)
-{
-	if (*set == NULL)
-		return;
-	template_free(&(*set)->fallback);
-	for (guint i = 0; i < (*set)->by_language->len; i++)
-		template_free(&g_array_index((*set)->by_language, struct language_template, i).template);
-	g_array_free((*set)->by_language, TRUE);
-	g_free((*set)->languages);
-	g_free(*set);
-	*set = NULL;
-}
-
-/* "pt-BR", "pt_BR", "PT" -> "pt"; false when it is no two-letter code. */
-static bool language_code(const char *language, char code_r[3])
-{
-	if (language == NULL || !g_ascii_isalpha(language[0]) || !g_ascii_isalpha(language[1]))
-		return false;
-	if (language[2] != '\0' && language[2] != '-' && language[2] != '_')
-		return false;
-	code_r[0] = g_ascii_tolower(language[0]);
-	code_r[1] = g_ascii_tolower(language[1]);
-	code_r[2] = '\0';
-	return true;
-}
-
-const struct template *template_set_pick(const struct template_set *set, const char *language,
-                                         const char **used_language_r)
-{
-	struct language_template key;
-
-	if (used_language_r != NULL)
-		*used_language_r = "";
-	if (set == NULL)
-		return NULL;
-	if (language_code(language, key.code)) {
-		for (guint i = 0; i < set->by_language->len; i++) {
-			const struct language_template *entry =
-				&g_array_index(set->by_language, struct language_template, i);
-			if (strcmp(entry->code, key.code) == 0) {
-				if (used_language_r != NULL)
-					*used_language_r = entry->code;
-				return entry->template;
-			}
-		}
-	}
-	return set->fallback;
-}
-
-const char *const *template_set_languages(const struct template_set *set)
-{
-	static const char *const none[] = { NULL };
-
-	if (set == NULL || set->languages == NULL)
-		return none;
-	return set->languages;
 }

@@ -391,7 +391,7 @@ static int queue_alert(struct store *st, struct plan_job *job, const struct over
 	const struct config *cfg = job->rr->s.cfg;
 	const struct owner_team *team = &job->rr->s.rt->team;
 	const struct rule *rule = e->rule;
-	const struct store_sla_thread *t = e->thread;
+	const struct sla_thread *t = e->thread;
 	const struct bizcal *cal = core_rules_calendar(job->rr->s.rules, e->owner);
 	bool has;
 	int ret = -1;
@@ -542,7 +542,7 @@ out:
 
 static int plan_alerts(struct store *st, struct plan_job *job)
 {
-	struct store_sla_thread *threads = NULL;
+	struct sla_thread *threads = NULL;
 	size_t n = 0;
 	GArray *entries = NULL;
 	int ret = -1;

@@ -285,3 +285,93 @@ const char *sla_state_name(enum sla_state state)
 	default: return "n/a";
 	}
 }
+
+/* ---- every rule over every conversation ---- */
+
+struct sla_calendars {
+	struct bizcal *company;
+	GHashTable *persons;      /* email -> struct bizcal * */
+};
+
+static void calendar_free(gpointer p)
+{
+	struct bizcal *cal = p;
+
+	bizcal_free(&cal);
+}
+
+struct sla_calendars *sla_calendars_new(struct bizcal *company)
+{
+	struct sla_calendars *cals = g_new0(struct sla_calendars, 1);
+
+	cals->company = company;
+	cals->persons = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, calendar_free);
+	return cals;
+}
+
+void sla_calendars_add(struct sla_calendars *cals, const char *person, struct bizcal *cal)
+{
+	g_hash_table_insert(cals->persons, g_strdup(person), cal);
+}
+
+void sla_calendars_free(struct sla_calendars **cals)
+{
+	if (*cals == NULL)
+		return;
+	bizcal_free(&(*cals)->company);
+	g_hash_table_destroy((*cals)->persons);
+	g_free(*cals);
+	*cals = NULL;
+}
+
+const struct bizcal *sla_calendars_of(const struct sla_calendars *cals, const char *person)
+{
+	const struct bizcal *cal = person != NULL ? g_hash_table_lookup(cals->persons, person)
+	                                          : NULL;
+
+	return cal != NULL ? cal : cals->company;
+}
+
+const char *sla_thread_owner(const struct owner_team *team, const struct sla_thread *t)
+{
+	return owner_of_thread(team, t->last_writer, t->customer_owner, t->country, t->customer);
+}
+
+static gint overdue_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct overdue_entry *x = a, *y = b;
+
+	if (x->result.overdue_seconds != y->result.overdue_seconds)
+		return x->result.overdue_seconds > y->result.overdue_seconds ? -1 : 1;
+	if (x->result.due != y->result.due)
+		return x->result.due < y->result.due ? -1 : 1;
+	return x->thread->thread < y->thread->thread ? -1 : (x->thread->thread > y->thread->thread);
+}
+
+GArray *sla_overdue(const struct rule_set *set, const struct owner_team *team,
+                    const struct sla_calendars *cals, const struct sla_thread *threads,
+                    size_t n, int64_t now, const char *owner, const char *rule_name)
+{
+	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct overdue_entry));
+
+	for (size_t i = 0; i < set->n_rules; i++) {
+		const struct rule *rule = &set->rules[i];
+		if (rule->action != RULE_ACTION_SLA ||
+		    (rule_name != NULL && strcmp(rule->name, rule_name) != 0))
+			continue;
+		for (size_t t = 0; t < n; t++) {
+			struct overdue_entry e = { .rule = rule, .thread = &threads[t] };
+			e.owner = sla_thread_owner(team, &threads[t]);
+			if (owner != NULL && (e.owner == NULL || g_ascii_strcasecmp(owner, e.owner) != 0))
+				continue;
+			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs,
+			                 sla_calendars_of(cals, e.owner), now, &e.result) < 0)
+				continue;
+			if (e.result.state == SLA_WARNING || e.result.state == SLA_BREACHED ||
+			    e.result.state == SLA_ESCALATED)
+				g_array_append_val(out, e);
+		}
+	}
+	g_array_sort(out, overdue_cmp);
+	return out;
+}

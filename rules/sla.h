@@ -3,8 +3,9 @@
 /*
  * sla: where one conversation stands against one service-level rule at a
  * given moment. Pure: (rule, the thread's messages, calendar, now) ->
- * state. The daemon turns states into alert mails; `followup overdue`
- * lists them.
+ * state; and over every rule and conversation, the ones late or due soon
+ * (sla_overdue). The daemon turns them into alert mails; `followup
+ * overdue` lists them.
  *
  * The clock starts at the trigger: the thread's inquiry (on = inquiry) or
  * the latest quotation we sent (on = quote). It stops at the first
@@ -16,8 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <glib.h>
+
 #include "rules/bizcal.h"
 #include "classify/classify.h"
+#include "rules/owner.h"
 #include "rules/rule_set.h"
 
 struct sla_message {
@@ -60,5 +64,59 @@ int sla_evaluate(const struct rule *rule, const struct sla_message *msgs, size_t
 
 /* "warning", "breached", "escalated", "running", "stopped", "n/a". */
 const char *sla_state_name(enum sla_state state);
+
+/* ---- every rule over every conversation ---- */
+
+/* A conversation as the service-level rules (and the alerts they send)
+ * see it. The store fills an array of them (store_sla_threads(), which
+ * owns the strings and msgs: store_sla_threads_free()). */
+struct sla_thread {
+	int64_t thread;
+	char *customer;           /* key, or NULL */
+	int64_t customer_id;
+	char *customer_owner;     /* assigned by `followup assign`, or NULL */
+	char *country;            /* set on the customer, or NULL */
+	char *subject;
+	char *last_writer;        /* From of our latest outbound message, or NULL */
+	char *last_message_id;
+	char *last_snippet;
+	struct sla_message *msgs;
+	size_t n_msgs;
+};
+
+/* The owner of a thread (owner_of_thread() with its writer, assignment,
+ * country and customer), borrowed from team; NULL when nobody is found. */
+const char *sla_thread_owner(const struct owner_team *team, const struct sla_thread *thread);
+
+/* Whose working time counts: a person's own calendar when they have one
+ * (their time zone or holidays), else the company's. Owns the calendars. */
+struct sla_calendars;
+
+/* Takes company (not NULL). */
+struct sla_calendars *sla_calendars_new(struct bizcal *company);
+/* Takes cal as the calendar of person (an email as the team writes it:
+ * lowercase), replacing an earlier one. */
+void sla_calendars_add(struct sla_calendars *cals, const char *person, struct bizcal *cal);
+void sla_calendars_free(struct sla_calendars **cals);
+/* The calendar of person (NULL: the company's). Borrowed. */
+const struct bizcal *sla_calendars_of(const struct sla_calendars *cals, const char *person);
+
+/* A conversation late or due soon under a service-level rule. */
+struct overdue_entry {
+	const struct rule *rule;               /* borrowed from the rule set */
+	const struct sla_thread *thread;       /* borrowed from the caller */
+	const char *owner;                     /* borrowed from the team; NULL when nobody is found */
+	struct sla_result result;              /* state warning, breached or escalated */
+};
+
+/* Every (service-level rule of set, thread) at a warning, a breach or an
+ * escalation at now, each measured on the calendar of the thread's owner:
+ * most overdue first, then soonest due, then by thread id. owner (any
+ * case) and rule (a rule's name) filter when not NULL. A new GArray of
+ * struct overdue_entry (g_array_free(…, TRUE)), borrowing from set,
+ * threads and team. */
+GArray *sla_overdue(const struct rule_set *set, const struct owner_team *team,
+                    const struct sla_calendars *cals, const struct sla_thread *threads,
+                    size_t n, int64_t now, const char *owner, const char *rule);
 
 #endif

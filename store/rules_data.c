@@ -147,7 +147,7 @@ int store_ack_record(struct store *st, const char *rule, int64_t message, const 
 
 /* ---- service levels ---- */
 
-static int load_thread_messages(struct store *st, struct store_sla_thread *t, char **error_r)
+static int load_thread_messages(struct store *st, struct sla_thread *t, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT date, direction, kind, from_addr, message_id, snippet FROM messages "
@@ -189,7 +189,7 @@ static int load_thread_messages(struct store *st, struct store_sla_thread *t, ch
 	return 0;
 }
 
-int store_sla_threads(struct store *st, int64_t since, struct store_sla_thread **threads_r,
+int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threads_r,
                       size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
@@ -203,9 +203,9 @@ int store_sla_threads(struct store *st, int64_t since, struct store_sla_thread *
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, since);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct store_sla_thread));
+	arr = g_array_new(FALSE, TRUE, sizeof(struct sla_thread));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_sla_thread t = {
+		struct sla_thread t = {
 			.thread = sqlite3_column_int64(stmt, 0),
 			.customer = store_col_text(stmt, 1, false),
 			.customer_id = sqlite3_column_int64(stmt, 2),
@@ -217,7 +217,7 @@ int store_sla_threads(struct store *st, int64_t since, struct store_sla_thread *
 	}
 	sqlite3_reset(stmt);
 	*n_r = arr->len;
-	*threads_r = (struct store_sla_thread *)(void *)g_array_free(arr, FALSE);
+	*threads_r = (struct sla_thread *)(void *)g_array_free(arr, FALSE);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "listing conversations");
 		goto fail;
@@ -232,12 +232,12 @@ fail:
 	return -1;
 }
 
-void store_sla_threads_free(struct store_sla_thread **threads, size_t n)
+void store_sla_threads_free(struct sla_thread **threads, size_t n)
 {
 	if (*threads == NULL)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		struct store_sla_thread *t = &(*threads)[i];
+		struct sla_thread *t = &(*threads)[i];
 		g_free(t->customer);
 		g_free(t->customer_owner);
 		g_free(t->country);

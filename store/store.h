@@ -339,26 +339,14 @@ void store_outbox_items_free(struct store_outbox_item **items, size_t n);
 
 /* ---- rules: service levels ---- */
 
-struct sla_message;
+struct sla_thread;
 
-/* A conversation as the SLA rules see it. */
-struct store_sla_thread {
-	int64_t thread;
-	char *customer;           /* key, or NULL */
-	int64_t customer_id;
-	char *customer_owner;     /* assigned by `followup assign`, or NULL */
-	char *country;            /* set on the customer, or NULL */
-	char *subject;
-	char *last_writer;        /* From of our latest outbound message, or NULL */
-	char *last_message_id;
-	char *last_snippet;
-	struct sla_message *msgs;
-	size_t n_msgs;
-};
-/* Threads with a message dated at or after since (older ones are settled). */
-int store_sla_threads(struct store *st, int64_t since, struct store_sla_thread **threads_r,
+/* Threads with a message dated at or after since (older ones are
+ * settled), as the service-level rules see them (struct sla_thread,
+ * rules/sla.h). The caller owns the array: store_sla_threads_free(). */
+int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threads_r,
                       size_t *n_r, char **error_r);
-void store_sla_threads_free(struct store_sla_thread **threads, size_t n);
+void store_sla_threads_free(struct sla_thread **threads, size_t n);
 /* Records that an alert level of a breach was queued; *added_r false when
  * it was already. */
 int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int64_t since,

@@ -1,13 +1,13 @@
 # libFuzzer targets, one per parser entry point: `make fuzz` builds them
 # with clang, ASan and UBSan into build/fuzz/. Each target links the pure
-# modules (parsers/, classify/, rules/) from source, instrumented.
+# modules (parsers/, classify/, rules/, compose/) from source, instrumented.
 CLANG     ?= clang
 PKGS      := gmime-3.0 libpsl libxml-2.0 glib-2.0 jansson libexttextcat libical
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                -fsanitize=fuzzer,address,undefined -I. $(shell pkg-config --cflags $(PKGS))
 FUZZ_LIBS := $(shell pkg-config --libs $(PKGS))
 OUT       := build/fuzz
-MOD_SRCS  := $(wildcard parsers/*.c classify/*.c rules/*.c lib/*.c) daemon/redact.c
+MOD_SRCS  := $(wildcard parsers/*.c classify/*.c rules/*.c compose/*.c lib/*.c) daemon/redact.c
 DATA_GEN  := $(OUT)/builtin_data.c
 LEXICON_GEN := $(OUT)/lexicon.c
 LEXICON_FILES := $(sort $(wildcard data/facts/*.txt))

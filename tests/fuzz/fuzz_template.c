@@ -7,7 +7,9 @@
  * rendered text is valid UTF-8 and bounded; a header rendering has no
  * control characters; and a mail composed from the rendering of any
  * template with any value has one header block with only the fields
- * compose writes, CRLF line ends, exactly one recipient.
+ * compose writes, CRLF line ends, exactly one recipient. The value read as
+ * an inquiry's language picks from a set (rules/template_set.c) either the
+ * one language it has, when the value names it, or the default.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,6 +21,7 @@
 #include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/template.h"
+#include "rules/template_set.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -104,6 +107,22 @@ static void compose_and_check(const struct template *t, const char *const *vars,
 	g_free(body);
 }
 
+/* Takes t. */
+static void pick_and_check(struct template *t, const char *language)
+{
+	struct template_set *set = template_set_new(NULL);
+	const char *used = NULL;
+
+	if (template_set_add(set, "pt", t) != 0)
+		abort();
+	const struct template *got = template_set_pick(set, language, &used);
+	bool names_pt = g_ascii_strncasecmp(language, "pt", 2) == 0 &&
+	                (language[2] == '\0' || language[2] == '-' || language[2] == '_');
+	if (got != (names_pt ? t : NULL) || strcmp(used, names_pt ? "pt" : "") != 0)
+		abort();
+	template_set_free(&set);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool initialized;
@@ -140,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (template_parse(input, template_ack_names, &known, &error) == 0)
 			template_free(&known);
 		compose_and_check(t, vars, value_copy);
-		template_free(&t);
+		pick_and_check(t, value_copy);
 	} else if (error == NULL || t != NULL) {
 		abort();
 	}

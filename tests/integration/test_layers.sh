@@ -2,7 +2,8 @@
 # The layer order (Makefile LAYER_*, docs/ARCHITECTURE.md) holds, and the
 # build enforces it:
 #  - no file includes a folder its module may not see, nor sqlite3.h
-#    outside store/, nor uv.h or curl.h outside daemon/;
+#    outside store/, nor uv.h or curl.h outside daemon/, nor libical
+#    outside rules/ (rules/holidays.c);
 #  - compiled with its module's flags (its own folder of links, -I
 #    build/…/inc/MODULE), an include of a higher or sibling layer fails,
 #    and one of a lower layer works.
@@ -28,6 +29,8 @@ check "only store/ includes sqlite3.h" sh -c \
 	"! grep -l '#include <sqlite3.h>' $(echo $ALL | sed "s|[a-z]*|'$TOP/&'/*.[ch]|g") 2>/dev/null | grep -v '/store/'"
 check "only daemon/ includes uv.h and curl/curl.h" sh -c \
 	"! grep -lE '#include <(uv|curl/curl)\\.h>' $(echo $ALL | sed "s|[a-z]*|'$TOP/&'/*.[ch]|g") 2>/dev/null | grep -v '/daemon/'"
+check "only rules/ includes libical" sh -c \
+	"! grep -l '#include <libical/' $(echo $ALL | sed "s|[a-z]*|'$TOP/&'/*.[ch]|g") 2>/dev/null | grep -v '/rules/'"
 
 # probe MODULE HEADER: compiles "#include HEADER" as a file of MODULE
 # would be (from a folder of its own, so that only -I finds anything).
@@ -52,6 +55,7 @@ check "config/ cannot include compose/" fails config compose/compose.h
 check "rules/ cannot include config/" fails rules config/config.h
 check "rules/ cannot include store/" fails rules store/store.h
 check "store/ cannot include core/" fails store core/runtime.h
+check "rules/ cannot include core/" fails rules core/holidays.h
 check "store/ cannot include config/" fails store config/config.h
 check "config/ cannot include store/" fails config store/store.h
 check "config/ cannot include parsers/" fails config parsers/message.h

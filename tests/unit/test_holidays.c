@@ -1,6 +1,7 @@
 /*
- * Holiday files (core/holidays.c): iCalendar through libical and plain
- * lists, the years window, and errors that name the file and the line.
+ * Holiday files (rules/holidays.c, read by core/holidays.c): iCalendar
+ * through libical and plain lists, the years window, and errors that name
+ * the file and the line.
  * tests/data/holidays/ holds the two full examples; the error cases are
  * written to a temporary directory from the strings below.
  */

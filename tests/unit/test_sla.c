@@ -1,4 +1,5 @@
-/* Where a conversation stands against a service level (rules/sla.c).
+/* Where a conversation stands against a service level, and which of
+ * many are late or due soon (rules/sla.c).
  *
  * Every expected instant was worked out by hand; the comments show the
  * sums. Business time: Mon-Fri 09:00-18:00, 9 working hours a day. */
@@ -619,6 +620,128 @@ static void test_business_exact_end(void **state)
 	      .stopped_at = NEVER, .overdue = 18 * H);
 }
 
+/* ---- every rule over every conversation (sla_overdue) ---- */
+
+/* One expected entry of sla_overdue(). */
+struct expect_overdue {
+	const char *rule;
+	int64_t thread;
+	const char *owner;
+	enum sla_state state;
+	int64_t due, overdue;
+};
+
+static void check_overdue(GArray *got, const struct expect_overdue *want, size_t n)
+{
+	if (got->len != n)
+		fail_msg("%u entries, expected %zu", got->len, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct overdue_entry *e = &g_array_index(got, struct overdue_entry, i);
+		if (strcmp(e->rule->name, want[i].rule) != 0 || e->thread->thread != want[i].thread)
+			fail_msg("entry %zu: %s/%" G_GINT64_FORMAT ", expected %s/%" G_GINT64_FORMAT, i,
+			         e->rule->name, e->thread->thread, want[i].rule, want[i].thread);
+		assert_string_equal(e->owner, want[i].owner);
+		assert_int_equal(e->result.state, want[i].state);
+		assert_int_equal(e->result.due, want[i].due);
+		assert_int_equal(e->result.overdue_seconds, want[i].overdue);
+	}
+	g_array_free(got, TRUE);
+}
+
+static void test_overdue(void **state)
+{
+	static char *const cn[] = { (char *)"CN", NULL }, *const de[] = { (char *)"DE", NULL };
+	const struct owner_person persons[] = {
+		{ .email = "li@acme.example", .countries = cn },
+		{ .email = "anna@acme.example", .countries = de },
+	};
+	const struct owner_team team = { persons, 2, "boss@acme.example" };
+	struct rule rules[] = {
+		first_response,
+		{ .name = (char *)"ack", .action = RULE_ACTION_ACKNOWLEDGE },
+		quote_follow_up,
+		first_response_calendar,
+	};
+	const struct rule_set set = { rules, G_N_ELEMENTS(rules) };
+	/* Thursday 2026-11-26 10:00 in Berlin, 17:00 in Shanghai. */
+	const int64_t now = BER(2026, 11, 26, 10, 0);
+	const int64_t monday = SH(2026, 11, 23, 10, 0);   /* 03:00 in Berlin */
+	struct sla_message inquiry[] = { { monday, IN, INQUIRY } };
+	struct sla_message answered[] = { { monday, IN, INQUIRY }, { monday + H, OUT, REPLY } };
+	struct sla_message fresh[] = { { now - H, IN, INQUIRY } };
+	struct sla_message warned[] = { { now - 20 * H, IN, INQUIRY } };
+	struct sla_message quoted[] = { { now - 3 * D - 2 * H, OUT, QUOTE } };
+	/* The owner: Anna covers DE, Li CN, nobody FR (the alerts go to the
+	 * boss); the last writer counts first. */
+	struct sla_thread threads[] = {
+		{ .thread = 40, .customer = (char *)"kunde.fr", .msgs = quoted, .n_msgs = 1 },
+		{ .thread = 20, .customer = (char *)"kunde.cn", .msgs = inquiry, .n_msgs = 1 },
+		{ .thread = 10, .customer = (char *)"kunde.de", .msgs = inquiry, .n_msgs = 1 },
+		{ .thread = 30, .customer = (char *)"kunde.fr", .msgs = quoted, .n_msgs = 1 },
+		{ .thread = 50, .customer = (char *)"kunde.cn", .msgs = answered, .n_msgs = 2 },
+		{ .thread = 60, .customer = (char *)"kunde.de", .last_writer = (char *)"li@acme.example",
+		  .msgs = fresh, .n_msgs = 1 },
+		{ .thread = 70, .customer = (char *)"kunde.cn", .msgs = warned, .n_msgs = 1 },
+	};
+	struct bizcal *company = NULL, *anna = NULL;
+	struct work_span spans[5];
+	const char *error = NULL;
+
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		spans[i] = (struct work_span){ .weekday = i + 1, .start_min = 9 * 60,
+		                               .end_min = 18 * 60 };
+	assert_int_equal(bizcal_new(shanghai, spans, 5, NULL, &company, &error), 0);
+	assert_int_equal(bizcal_new(berlin, spans, 5, NULL, &anna, &error), 0);
+	struct sla_calendars *cals = sla_calendars_new(company);
+	sla_calendars_add(cals, "anna@acme.example", anna);
+	assert_ptr_equal(sla_calendars_of(cals, "anna@acme.example"), anna);
+	assert_ptr_equal(sla_calendars_of(cals, "li@acme.example"), company);
+	assert_ptr_equal(sla_calendars_of(cals, NULL), company);
+
+	assert_string_equal(sla_thread_owner(&team, &threads[2]), "anna@acme.example");
+	assert_string_equal(sla_thread_owner(&team, &threads[5]), "li@acme.example");
+	assert_string_equal(sla_thread_owner(&team, &threads[0]), "boss@acme.example");
+
+	/* fr-cal (24 hours): Monday 02:00 UTC is due Tuesday 02:00 UTC, 55 hours
+	 * ago; thread 70 is past its warning (18 hours), due in 4. first-response
+	 * (24 working hours) in Shanghai: Wednesday 16:00, 25 hours ago; in
+	 * Anna's Berlin, from Monday 09:00: Mon 9h, Tue 9h, Wed 6h: Wednesday
+	 * 15:00, 19 hours ago. The quotes are 2 hours past their 3 days. Ties
+	 * go by thread id; the answered, the fresh thread and the ack rule
+	 * are not listed. */
+	const int64_t tuesday = monday + D;
+	const struct expect_overdue all[] = {
+		{ "fr-cal", 10, "anna@acme.example", SLA_ESCALATED, tuesday, 55 * H },
+		{ "fr-cal", 20, "li@acme.example", SLA_ESCALATED, tuesday, 55 * H },
+		{ "first-response", 20, "li@acme.example", SLA_BREACHED, SH(2026, 11, 25, 16, 0), 25 * H },
+		{ "first-response", 10, "anna@acme.example", SLA_BREACHED, BER(2026, 11, 25, 15, 0),
+		  19 * H },
+		{ "quote-follow-up", 30, "boss@acme.example", SLA_BREACHED, now - 2 * H, 2 * H },
+		{ "quote-follow-up", 40, "boss@acme.example", SLA_BREACHED, now - 2 * H, 2 * H },
+		{ "fr-cal", 70, "li@acme.example", SLA_WARNING, now + 4 * H, 0 },
+	};
+	size_t n = G_N_ELEMENTS(threads);
+	check_overdue(sla_overdue(&set, &team, cals, threads, n, now, NULL, NULL), all,
+	              G_N_ELEMENTS(all));
+
+	/* The filters: an owner in any case, a rule by name. */
+	const struct expect_overdue annas[] = { all[0], all[3] };
+	check_overdue(sla_overdue(&set, &team, cals, threads, n, now, "ANNA@acme.example", NULL),
+	              annas, G_N_ELEMENTS(annas));
+	const struct expect_overdue quotes[] = { all[4], all[5] };
+	check_overdue(sla_overdue(&set, &team, cals, threads, n, now, NULL, "quote-follow-up"),
+	              quotes, G_N_ELEMENTS(quotes));
+	check_overdue(sla_overdue(&set, &team, cals, threads, n, now, "boss@acme.example",
+	                          "first-response"), NULL, 0);
+	check_overdue(sla_overdue(&set, &team, cals, threads, n, now, NULL, "ack"), NULL, 0);
+	check_overdue(sla_overdue(&set, &team, cals, NULL, 0, now, NULL, NULL), NULL, 0);
+
+	sla_calendars_free(&cals);
+	assert_null(cals);
+	sla_calendars_free(&cals);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +762,7 @@ int main(void)
 		cmocka_unit_test(test_dst_berlin),
 		cmocka_unit_test(test_business_pause),
 		cmocka_unit_test(test_business_exact_end),
+		cmocka_unit_test(test_overdue),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -1,5 +1,6 @@
-/* Templates (rules/template.c), template sets (config/templates.c) and what
- * a rendered template does to a composed mail (compose/compose.c). */
+/* Templates (rules/template.c), template sets (rules/template_set.c, read
+ * from files by core/templates.c) and what a rendered template does to a
+ * composed mail (compose/compose.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 #include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/template.h"
+#include "rules/template_set.h"
 
 static int group_setup(void **state)
 {
@@ -449,6 +451,58 @@ static void remove_dir(char *dir)
 	g_free(dir);
 }
 
+/* A template whose subject is subject. */
+static struct template *subject_template(const char *subject)
+{
+	struct template *t = NULL;
+	const char *error = NULL;
+	char *text = g_strdup_printf("Subject: %s\n\nbody\n", subject);
+
+	assert_int_equal(template_parse(text, NULL, &t, &error), 0);
+	g_free(text);
+	return t;
+}
+
+/* The set and the choice without files: languages kept sorted, a code
+ * that is not two lowercase letters or a second template of a language
+ * refused (and freed: ASan and valgrind see it). */
+static void test_set_pick(void **state)
+{
+	(void)state;
+	struct template_set *set = template_set_new(subject_template("default"));
+	const char *used = NULL;
+
+	assert_null(template_set_languages(set)[0]);
+	assert_int_equal(template_set_add(set, "pt", subject_template("pt")), 0);
+	assert_int_equal(template_set_add(set, "de", subject_template("de")), 0);
+	assert_int_equal(template_set_add(set, "zh", subject_template("zh")), 0);
+	assert_int_equal(template_set_add(set, "de", subject_template("again")), -1);
+	static const char *const bad_codes[] = { "DE", "d", "deu", "d1", "", NULL };
+	for (size_t i = 0; i < G_N_ELEMENTS(bad_codes); i++)
+		assert_int_equal(template_set_add(set, bad_codes[i], subject_template("bad")), -1);
+
+	const char *const *languages = template_set_languages(set);
+	assert_string_equal(languages[0], "de");
+	assert_string_equal(languages[1], "pt");
+	assert_string_equal(languages[2], "zh");
+	assert_null(languages[3]);
+	static const char *const portuguese[] = { "pt", "PT", "pt-BR", "pt_BR", "Pt" };
+	for (size_t i = 0; i < G_N_ELEMENTS(portuguese); i++) {
+		used = NULL;
+		assert_string_equal(template_set_pick(set, portuguese[i], &used)->subject, "pt");
+		assert_string_equal(used, "pt");
+	}
+	assert_string_equal(template_set_pick(set, "de", &used)->subject, "de");
+	static const char *const others[] = { "fr", "ptBR", "pt.BR", "p", "", NULL };
+	for (size_t i = 0; i < G_N_ELEMENTS(others); i++) {
+		used = NULL;
+		assert_string_equal(template_set_pick(set, others[i], &used)->subject, "default");
+		assert_string_equal(used, "");
+	}
+	template_set_free(&set);
+	assert_null(set);
+}
+
 static void test_set_load_and_pick(void **state)
 {
 	(void)state;
@@ -673,6 +727,7 @@ int main(void)
 		cmocka_unit_test(test_render_invalid_utf8),
 		cmocka_unit_test(test_render_is_bounded),
 		cmocka_unit_test(test_rendered_template_cannot_inject_headers),
+		cmocka_unit_test(test_set_pick),
 		cmocka_unit_test(test_set_load_and_pick),
 		cmocka_unit_test(test_set_load_errors),
 		cmocka_unit_test(test_shipped_templates),
