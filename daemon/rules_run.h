@@ -3,12 +3,10 @@
 /*
  * rules_run: followupd's rules engine. A pass:
  *
- *  1. plan (a store job): acknowledgements for new inquiries (rules/ack.c
- *     decides, the template of the inquiry's language is rendered,
- *     compose/compose.c builds the mail) and alerts for conversations at a
- *     warning, a breach or an escalation (rules/sla.c), and the daily
- *     digests; each queued in the outbox in the same transaction as the
- *     decision, under a key that makes it unique;
+ *  1. plan (core/plan.c, in a store job): acknowledgements for new
+ *     inquiries, alerts for conversations at a warning, a breach or an
+ *     escalation, and the daily digests; each queued in the outbox in the
+ *     same transaction as the decision, under a key that makes it unique;
  *  2. send what is due in the outbox, one message at a time (daemon/smtp.c),
  *     and record each answer: sent (filed on the timeline), retry later,
  *     or given up.
