@@ -14,7 +14,7 @@
 
 #include "config/config.h"
 #include "core/runtime.h"
-#include "parsers/safe_text.h"
+#include "lib/safe_text.h"
 #include "store/store.h"
 
 /* Exit statuses, documented in docs/CLI.md. */

@@ -11,7 +11,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
-#include "parsers/message.h"
+#include "core/analyze.h"
 
 static const struct cli_command commands[] = {
 	{ "timeline", "timeline TARGET", "a customer's messages by date (TARGET: an address, "
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
 		ret = CLI_CONFIG_ERROR;
 		goto out;
 	}
-	message_parser_init();
+	core_analyze_init();
 	if (core_runtime_new(ctx.cfg, &ctx.rt, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_CONFIG_ERROR;
@@ -163,7 +163,7 @@ out:
 	store_close(&ctx.st);
 	core_runtime_free(&ctx.rt);
 	config_free(&ctx.cfg);
-	message_parser_deinit();
+	core_analyze_deinit();
 	g_free(argv_owned);
 	return ret;
 }

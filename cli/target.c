@@ -3,28 +3,15 @@
  * domain, a customer key or a numeric id), for every command that takes
  * one.
  */
-#include <string.h>
 #include <glib.h>
 
 #include "cli/cli.h"
-#include "classify/classify.h"
-
-static char *key_of(const char *target, void *p)
-{
-	struct cli_ctx *ctx = p;
-
-	if (strchr(target, '@') != NULL)
-		return classify_customer_key(ctx->rt->cls, target);
-	char *addr = g_strconcat("postmaster@", target, NULL);
-	char *key = classify_registrable_domain(ctx->rt->cls, addr);
-	g_free(addr);
-	return key;
-}
+#include "core/target.h"
 
 int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_target *target_r)
 {
 	char *error = NULL;
-	int rc = store_resolve_target(ctx->st, target, key_of, ctx, target_r, &error);
+	int rc = core_resolve_target(ctx->st, ctx->rt, target, target_r, &error);
 
 	if (rc < 0) {
 		cli_error("%s", error);

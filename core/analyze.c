@@ -147,3 +147,13 @@ void core_analyzed_free(struct analyzed_message **amp)
 	message_free(&am->msg);
 	g_free(am);
 }
+
+void core_analyze_init(void)
+{
+	message_parser_init();
+}
+
+void core_analyze_deinit(void)
+{
+	message_parser_deinit();
+}

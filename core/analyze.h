@@ -33,4 +33,9 @@ struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
                                          bool with_hash, int kind);
 void core_analyzed_free(struct analyzed_message **am);
 
+/* Once a process, before the first and after the last analysis (the
+ * parser's libraries: GMime). */
+void core_analyze_init(void);
+void core_analyze_deinit(void);
+
 #endif

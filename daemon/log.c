@@ -1,5 +1,5 @@
 /*
- * log: see log.h. A message is made safe as one line (parsers/safe_text.c:
+ * log: see log.h. A message is made safe as one line (lib/safe_text.c:
  * controls, C1, bidi controls and invalid UTF-8 from a hostile subject or
  * a server's error text shown, not passed on), so one event is always one
  * line and `journalctl` on a terminal never runs an escape sequence.
@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "daemon/log.h"
-#include "parsers/safe_text.h"
+#include "lib/safe_text.h"
 
 static enum log_level current_level = LOG_LEVEL_INFO;
 

@@ -28,12 +28,12 @@
 
 #include "config/config.h"
 #include "core/rules_runtime.h"
+#include "core/analyze.h"
 #include "core/runtime.h"
 #include "daemon/rules_run.h"
 #include "daemon/log.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
-#include "parsers/message.h"
 #include "store/store.h"
 
 #define EXIT_SYNC_FAILED 1
@@ -336,7 +336,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	warn_plaintext(d.cfg);
-	message_parser_init();
+	core_analyze_init();
 	if (core_runtime_new(d.cfg, &d.rt, &error) < 0) {
 		log_error("%s", error);
 		goto out;
@@ -378,7 +378,7 @@ out:
 	core_rules_free(&d.rules);
 	core_runtime_free(&d.rt);
 	config_free(&d.cfg);
-	message_parser_deinit();
+	core_analyze_deinit();
 	if (d.reexec && ret == 0) {
 		/* By name, so that an upgraded binary is the one that starts; the
 		 * store's lock goes along, so no other followupd can slip in. */

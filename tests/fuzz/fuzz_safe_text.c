@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for parsers/safe_text.c: whatever the bytes, the text
+ * libFuzzer target for lib/safe_text.c: whatever the bytes, the text
  * shown is valid UTF-8 with no ESC, no other C0 control than (in block
  * form) tab and line feed, no DEL, no C1 control and no bidi control.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "parsers/safe_text.h"
+#include "lib/safe_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

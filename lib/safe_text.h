@@ -1,5 +1,5 @@
-#ifndef FOLLOWUP_PARSERS_SAFE_TEXT_H
-#define FOLLOWUP_PARSERS_SAFE_TEXT_H
+#ifndef FOLLOWUP_LIB_SAFE_TEXT_H
+#define FOLLOWUP_LIB_SAFE_TEXT_H
 /*
  * safe_text: text from mail (or from a server) made safe to write to a
  * terminal or a log line. Used by the CLI for everything it prints and by

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "parsers/safe_text.h"
+#include "lib/safe_text.h"
 
 /* Bidi embeddings, overrides and isolates: they reorder what follows
  * on the line, so a file name or a subject can show something else than
