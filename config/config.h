@@ -49,6 +49,7 @@ struct config_account {
 	                           * time its bytes take at 16 KiB/s; default 120 */
 	char *ca_file;        /* CA certificates (PEM) to trust instead of the system's, or NULL */
 	int line;             /* line of the section header, for messages */
+	int url_line;         /* line of url =, for messages */
 };
 
 struct config_smtp {
@@ -67,6 +68,7 @@ struct config_smtp {
 	unsigned timeout_seconds; /* connecting and each reply; the whole transaction
 	                           * at most 5 times this; default 60 */
 	int line;
+	int url_line;
 };
 
 /* A file a key names and the line that names it, for messages about the

@@ -831,6 +831,7 @@ static int account_end(struct load_state *st, void *target)
 		                  "without TLS, or remove this line)");
 		return -1;
 	}
+	account->url_line = seen_line(st, "url");
 	if (check_plaintext(st, account->url, "imap", "imaps", account->tls,
 	                    account->plaintext_allowed, &account->plaintext_remote) < 0 ||
 	    load_password(st, &account->password, account->password_file,
@@ -871,6 +872,7 @@ static int smtp_end(struct load_state *st, void *target)
 		                  "'password-credential = ...', or remove the user)");
 		return -1;
 	}
+	smtp->url_line = seen_line(st, "url");
 	if (check_plaintext(st, smtp->url, "smtp", "smtps", smtp->tls, smtp->plaintext_allowed,
 	                    &smtp->plaintext_remote) < 0 ||
 	    load_password(st, &smtp->password, smtp->password_file,

@@ -125,7 +125,7 @@ static bool value_url_host_ok(const char *host, size_t len)
 	return ok;
 }
 
-static bool value_url_port_ok(const char *text, size_t len)
+static bool value_url_port_ok(const char *text, size_t len, unsigned *port_r)
 {
 	unsigned port = 0;
 	size_t i;
@@ -137,6 +137,7 @@ static bool value_url_port_ok(const char *text, size_t len)
 			return false;
 		port = port * 10 + (unsigned)(text[i] - '0');
 	}
+	*port_r = port;
 	return port >= 1 && port <= 65535;
 }
 
@@ -145,6 +146,7 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 {
 	const char *sep = strstr(text, "://"), *host, *host_end, *rest;
 	size_t scheme_len;
+	unsigned port = 0;
 	bool tls;
 
 	if (sep == NULL) {
@@ -186,7 +188,7 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 	if (rest[0] == ':') {
 		size_t port_len = strcspn(rest + 1, "/?#");
 
-		if (!value_url_port_ok(rest + 1, port_len)) {
+		if (!value_url_port_ok(rest + 1, port_len, &port)) {
 			*reason_r = "has a bad port, not 1 to 65535";
 			return -1;
 		}
@@ -199,6 +201,7 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 	url_r->tls_scheme = tls;
 	url_r->host = host[0] == '[' ? host + 1 : host;
 	url_r->host_len = (size_t)(host_end - host) - (host[0] == '[' ? 2 : 0);
+	url_r->port = port;
 	return 0;
 }
 

@@ -34,6 +34,7 @@ struct config_url {
 	bool tls_scheme;          /* the TLS scheme (imaps, smtps) rather than the plain one */
 	const char *host;         /* without the brackets of an IPv6 literal */
 	size_t host_len;
+	unsigned port;            /* 0: none written */
 };
 
 /* scheme://host[:port][/] where scheme is plain_scheme or tls_scheme (both

@@ -31,6 +31,7 @@
 #include "core/analyze.h"
 #include "core/runtime.h"
 #include "daemon/rules_run.h"
+#include "daemon/curl_url.h"
 #include "daemon/log.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
@@ -183,6 +184,7 @@ static int check_config(const char *path, int64_t now, char **error_r)
 	int ret = -1;
 
 	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &cfg, error_r) < 0 ||
+	    curl_url_check_config(cfg, error_r) < 0 ||
 	    core_runtime_new(cfg, &rt, error_r) < 0 ||
 	    core_rules_load(rt, now, &rules, error_r) < 0)
 		goto out;
@@ -331,7 +333,8 @@ int main(int argc, char **argv)
 
 	const char *path = config_default_path(o.config_path);
 	d.config_path = path;
-	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &d.cfg, &error) < 0) {
+	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &d.cfg, &error) < 0 ||
+	    curl_url_check_config(d.cfg, &error) < 0) {
 		log_error("%s", error);
 		goto out;
 	}
