@@ -6,6 +6,7 @@
 
 #include "classify/classify.h"
 #include "classify/subject.h"
+#include "lib/text.h"
 
 /* Subjects longer than this are cut before normalising: bounded work for
  * hostile input, and no thread key needs more. */
@@ -137,10 +138,7 @@ static const char *skip_prefix_chain(const char *p, enum subject_prefix *first_r
  * "ＲＥ：" becomes "re:" here. */
 static char *fold_subject(const char *subject)
 {
-	size_t len = strnlen(subject, SUBJECT_MAX_BYTES);
-	while (len > 0 && subject[len] != '\0' &&
-	       ((unsigned char)subject[len] & 0xC0) == 0x80)
-		len--;
+	size_t len = text_prefix_length(subject, SUBJECT_MAX_BYTES);
 
 	char *valid = g_utf8_make_valid(subject, (gssize)len);
 	char *compat = g_utf8_normalize(valid, -1, G_NORMALIZE_NFKC);
@@ -151,15 +149,8 @@ static char *fold_subject(const char *subject)
 	bool pending_space = false;
 	for (const char *p = normal; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if (g_unichar_isspace(c) || g_unichar_type(c) == G_UNICODE_CONTROL) {
-			pending_space = out->len > 0;
-			continue;
-		}
-		if (pending_space) {
-			g_string_append_c(out, ' ');
-			pending_space = false;
-		}
-		g_string_append_unichar(out, c);
+		if (!text_fold_blank(out, c, &pending_space))
+			g_string_append_unichar(out, c);
 	}
 
 	g_free(valid);

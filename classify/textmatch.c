@@ -6,6 +6,7 @@
 #include "classify/datalist.h"
 #include "classify/textmatch.h"
 #include "lib/script.h"
+#include "lib/text.h"
 
 struct textmatch_phrase {
 	char *folded;
@@ -43,18 +44,6 @@ static bool joins_word(gunichar c)
 	return g_unichar_isalnum(c) && !script_matches_inside_words(c);
 }
 
-/* Length of the longest prefix of text[0..max_bytes) that ends on a
- * character boundary. */
-static size_t cut_length(const char *text, size_t max_bytes)
-{
-	size_t len = strnlen(text, max_bytes);
-	if (text[len] == '\0')
-		return len;
-	while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-		len--;
-	return len;
-}
-
 /* Drops accents and format characters, folds whitespace; text is NFKD. */
 static char *strip_and_fold_spaces(const char *text)
 {
@@ -70,14 +59,8 @@ static char *strip_and_fold_spaces(const char *text)
 			continue;
 		if (is_mark(type) && drops_accents(base_script))
 			continue;
-		if (g_unichar_isspace(c) || type == G_UNICODE_CONTROL) {
-			pending_space = out->len > 0;
+		if (text_fold_blank(out, c, &pending_space))
 			continue;
-		}
-		if (pending_space) {
-			g_string_append_c(out, ' ');
-			pending_space = false;
-		}
 		g_string_append_unichar(out, c);
 		if (!is_mark(type))
 			base_script = g_unichar_get_script(c);
@@ -90,7 +73,7 @@ char *textmatch_fold(const char *text, size_t max_bytes)
 	if (text == NULL)
 		return g_strdup("");
 
-	size_t len = cut_length(text, max_bytes);
+	size_t len = text_prefix_length(text, max_bytes);
 	char *valid = g_utf8_make_valid(text, (gssize)len);
 	/* casefold between two decompositions: some characters only fold
 	 * (or only decompose) after the other step */

@@ -277,47 +277,53 @@ static bool is_utf8_name(const char *name)
 	       g_ascii_strcasecmp(name, "UTF8") == 0;
 }
 
+/* The first fallback (as written) that reads bytes without a fault, with
+ * the text it reads in *text_r (g_free); NULL when none does. UTF-8 in
+ * the list is passed over: the callers tried it first. */
+static const char *clean_fallback(const char *bytes, size_t len, const char *const *fallbacks,
+                                  char **text_r)
+{
+	for (size_t i = 0; fallbacks[i] != NULL; i++) {
+		const char *canon = charset_canonical(fallbacks[i]);
+
+		if (canon == NULL || is_utf8_name(canon))
+			continue;
+		*text_r = charset_convert_strict(bytes, len, canon);
+		if (*text_r != NULL)
+			return fallbacks[i];
+	}
+	*text_r = NULL;
+	return NULL;
+}
+
 /* The undeclared rule: UTF-8 if valid, else the first clean fallback. */
 static char *convert_undeclared(const char *bytes, size_t len,
                                 const char *const *fallbacks)
 {
+	char *text;
+
 	if (fallbacks == NULL)
 		fallbacks = charset_default_fallbacks;
 	if (is_utf8_except_nul(bytes, len))
 		return charset_make_valid(bytes, len);
-	for (size_t i = 0; fallbacks[i] != NULL; i++) {
-		const char *canon = charset_canonical(fallbacks[i]);
-		char *res;
-
-		if (canon == NULL || is_utf8_name(canon))
-			continue;
-		res = charset_convert_strict(bytes, len, canon);
-		if (res != NULL)
-			return res;
-	}
+	if (clean_fallback(bytes, len, fallbacks, &text) != NULL)
+		return text;
 	return charset_make_valid(bytes, len);
 }
 
 const char *charset_detect(const char *bytes, size_t len,
                            const char *const *fallbacks)
 {
+	const char *name;
+	char *text;
+
 	if (fallbacks == NULL)
 		fallbacks = charset_default_fallbacks;
 	if (is_utf8_except_nul(bytes, len))
 		return "UTF-8";
-	for (size_t i = 0; fallbacks[i] != NULL; i++) {
-		const char *canon = charset_canonical(fallbacks[i]);
-		char *res;
-
-		if (canon == NULL || is_utf8_name(canon))
-			continue;
-		res = charset_convert_strict(bytes, len, canon);
-		if (res != NULL) {
-			g_free(res);
-			return fallbacks[i];
-		}
-	}
-	return NULL;
+	name = clean_fallback(bytes, len, fallbacks, &text);
+	g_free(text);
+	return name;
 }
 
 char *charset_to_utf8(const char *bytes, size_t len, const char *declared,

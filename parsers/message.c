@@ -18,6 +18,7 @@
  */
 #include "parsers/message.h"
 #include "lib/lines.h"
+#include "lib/text.h"
 
 #include <string.h>
 #include <gmime/gmime.h>
@@ -154,10 +155,8 @@ static bool is_blank(const char *text)
  * not inside a UTF-8 character, and at a blank if one is near. */
 static size_t header_cut_point(const char *s, size_t max)
 {
-	size_t pos = max;
+	size_t pos = text_cut_point(s, max);
 
-	for (int i = 0; i < 3 && pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80; i++)
-		pos--;
 	for (size_t back = 0; back < HEADER_CUT_BACKTRACK_MAX && back < pos; back++) {
 		char c = s[pos - back - 1];
 
@@ -737,9 +736,7 @@ static bool cut_utf8(char *text, size_t max)
 
 	if (strnlen(text, max + 1) <= max)
 		return false;
-	pos = max;
-	while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80)
-		pos--;
+	pos = text_cut_point(text, max);
 	text[pos] = '\0';
 	return true;
 }

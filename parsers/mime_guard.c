@@ -1,5 +1,6 @@
 /* mime_guard: see mime_guard.h. */
 #include "parsers/mime_guard.h"
+#include "lib/text.h"
 
 #include <string.h>
 
@@ -66,8 +67,7 @@ static void keep_cut(struct walk *w, size_t start, size_t allow)
 {
 	const unsigned char *p = w->src + start;
 
-	for (int i = 0; i < 3 && allow > 0 && (p[allow] & 0xC0) == 0x80; i++)
-		allow--;
+	allow = text_cut_point((const char *)p, allow);
 	start_copy(w, start);
 	g_byte_array_append(w->out, p, (guint)allow);
 	g_byte_array_append(w->out, (const guint8 *)"\n", 1);
