@@ -94,6 +94,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * CLI_OK and *target_r filled, CLI_NOT_FOUND (message printed), or
  * CLI_STORE_ERROR. */
 int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_target *target_r);
+/* The same for a command that lists what the target has: with --json, a
+ * target that matches nothing also prints an empty list ([]). */
+int cli_resolve_listing_target(struct cli_ctx *ctx, const char *target,
+                               struct store_target *target_r);
 
 /* The rules' runtime at ctx->now (rules_load.c): CLI_OK, or
  * CLI_CONFIG_ERROR after printing why. */

@@ -59,12 +59,9 @@ int cmd_threads(struct cli_ctx *ctx)
 	    cli_expect_args(ctx, 0, 0, "threads [--customer TARGET]") < 0)
 		return CLI_USAGE;
 	if (customer != NULL) {
-		ret = cli_resolve_target(ctx, customer, &target);
-		if (ret != CLI_OK) {
-			if (ctx->json && ret == CLI_NOT_FOUND)
-				cli_print_json(json_array());
+		ret = cli_resolve_listing_target(ctx, customer, &target);
+		if (ret != CLI_OK)
 			return ret;
-		}
 	}
 	if (store_threads(ctx->st, target.customer_id, &threads, &n, &error) < 0) {
 		cli_error("%s", error);

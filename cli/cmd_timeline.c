@@ -42,12 +42,9 @@ int cmd_timeline(struct cli_ctx *ctx)
 
 	if (cli_expect_args(ctx, 1, 1, "timeline TARGET") < 0)
 		return CLI_USAGE;
-	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
-	if (ret != CLI_OK) {
-		if (ctx->json && ret == CLI_NOT_FOUND)
-			cli_print_json(json_array());
+	ret = cli_resolve_listing_target(ctx, ctx->argv[0], &target);
+	if (ret != CLI_OK)
 		return ret;
-	}
 	if (store_timeline(ctx->st, target.customer_id, &entries, &n, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_STORE_ERROR;

@@ -24,3 +24,13 @@ int cli_resolve_target(struct cli_ctx *ctx, const char *target, struct store_tar
 	}
 	return CLI_OK;
 }
+
+int cli_resolve_listing_target(struct cli_ctx *ctx, const char *target,
+                               struct store_target *target_r)
+{
+	int ret = cli_resolve_target(ctx, target, target_r);
+
+	if (ret == CLI_NOT_FOUND && ctx->json)
+		cli_print_json(json_array());
+	return ret;
+}
