@@ -303,7 +303,7 @@ static const char *recipient_of(const struct owner_team *team, enum rule_who who
 	case RULE_WHO_OWNER:
 		return owner;
 	case RULE_WHO_MANAGER:
-		return owner != NULL ? owner_manager(team, owner) : NULL;
+		return owner_escalation_to(team, owner);
 	case RULE_WHO_ADDRESS:
 		return address;
 	case RULE_WHO_NONE:
@@ -343,7 +343,7 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 
 	bizcal_format_local(cal, e->result.since, since, sizeof(since));
 	bizcal_format_local(cal, e->result.due, due, sizeof(due));
-	manager = person_label(team, e->owner != NULL ? owner_manager(team, e->owner) : NULL);
+	manager = person_label(team, owner_escalation_to(team, e->owner));
 	if (to_addr == NULL) {
 		plan_note(plan, CORE_NOTE_WARNING,
 		          "rule %s: thread %lld (%s) is %s, but nobody can be told: set "

@@ -86,6 +86,7 @@ static const char *const verdict_texts[] = {
 	[ACK_SKIP_OWN_DOMAIN] = "our own domain",
 	[ACK_SKIP_NO_ADDRESS] = "no usable address",
 	[ACK_SKIP_TOO_OLD] = "older than max-age",
+	[ACK_SKIP_ANSWERED] = "a person of ours has replied in the thread",
 	[ACK_SKIP_THREAD_ACKED] = "the thread was acknowledged already",
 	[ACK_SKIP_SENDER_INTERVAL] = "the sender got one within ack-interval",
 	[ACK_SKIP_DOMAIN_CAP] = "the sender's domain reached ack-domain-cap",
@@ -393,6 +394,8 @@ enum ack_verdict ack_decide_screened(const struct classify *cls, const struct ru
 		history = &nothing_sent;
 	if (older_than(message_date, now, max_age))
 		return ACK_SKIP_TOO_OLD;
+	if (history->thread_answered)
+		return ACK_SKIP_ANSWERED;
 	if (history->thread_acked)
 		return ACK_SKIP_THREAD_ACKED;
 	if (history->sender_recent > 0)

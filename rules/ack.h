@@ -36,6 +36,7 @@ enum ack_verdict {
 	ACK_SKIP_OWN_DOMAIN,
 	ACK_SKIP_NO_ADDRESS,         /* no usable Reply-To or From */
 	ACK_SKIP_TOO_OLD,            /* older than max-age */
+	ACK_SKIP_ANSWERED,           /* a person of ours has replied in the thread */
 	ACK_SKIP_THREAD_ACKED,
 	ACK_SKIP_SENDER_INTERVAL,    /* the sender got one within ack-interval */
 	ACK_SKIP_DOMAIN_CAP,
@@ -44,6 +45,7 @@ enum ack_verdict {
 
 /* What the store knows of earlier acknowledgements. */
 struct ack_history {
+	bool thread_answered;        /* a reply or quote of ours (a person's) in the thread */
 	bool thread_acked;
 	unsigned sender_recent;      /* acks to this recipient within ack-interval */
 	unsigned domain_recent;      /* acks to this recipient's domain within ack-interval */
@@ -62,7 +64,7 @@ enum ack_verdict ack_decide(const struct classify *cls, const struct rule *rule,
  * recipient (*recipient_r, into msg; NULL when none): worked out once
  * when a message is analysed (core/analyze.c) and kept with it, so the
  * planner need not parse the message again. ack_decide_screened(): the
- * rest (10–14) for the recipient's address. */
+ * rest (10–15) for the recipient's address. */
 enum ack_verdict ack_screen(const struct classify *cls, const struct parsed_message *msg,
                             const struct msg_address **recipient_r);
 enum ack_verdict ack_decide_screened(const struct classify *cls, const struct rule *rule,
@@ -101,12 +103,14 @@ const struct msg_address *ack_recipient(const struct parsed_message *msg);
  *  9. NO_ADDRESS: ack_recipient_for() finds none (msg NULL too);
  * 10. TOO_OLD: message_date is MSG_DATE_NONE, or now - message_date >
  *     rule->max_age (a date in the future is not too old);
- * 11. THREAD_ACKED: history->thread_acked;
- * 12. SENDER_INTERVAL: history->sender_recent > 0;
- * 13. DOMAIN_CAP: history->domain_recent >= rule->ack_domain_cap (so a cap
+ * 11. ANSWERED: history->thread_answered: a person of ours has replied in
+ *     the thread (on a first sync, the answer may be older than the run);
+ * 12. THREAD_ACKED: history->thread_acked;
+ * 13. SENDER_INTERVAL: history->sender_recent > 0;
+ * 14. DOMAIN_CAP: history->domain_recent >= rule->ack_domain_cap (so a cap
  *     of 0 sends none), unless the recipient is a free-mail address (with
  *     cls; classify_is_freemail()): Gmail is many buyers, not one company;
- * 14. HOURLY_CAP: history->hourly_recent >= rule->ack_hourly_cap.
+ * 15. HOURLY_CAP: history->hourly_recent >= rule->ack_hourly_cap.
  * cls NULL: no address is ours, none is free mail. rule NULL: the
  * RULE_DEFAULT_* limits of rule_set.h. history NULL: nothing was sent
  * before.

@@ -62,3 +62,12 @@ const char *owner_manager(const struct owner_team *team, const char *person)
 
 	return p != NULL ? p->manager : NULL;
 }
+
+const char *owner_escalation_to(const struct owner_team *team, const char *owner)
+{
+	const char *manager = owner_manager(team, owner);
+
+	if (manager != NULL)
+		return manager;
+	return team != NULL ? team->alerts_to : NULL;
+}

@@ -37,6 +37,10 @@ const struct owner_person *owner_find(const struct owner_team *team, const char 
 const char *owner_of_thread(const struct owner_team *team, const char *last_writer,
                             const char *assigned_owner, const char *country,
                             const char *customer_key);
+/* Where an escalation about owner's thread goes: owner's manager; for an
+ * owner who has none, or who is no person of the team (the thread fell to
+ * alerts-to), [company] alerts-to. NULL when neither exists. */
+const char *owner_escalation_to(const struct owner_team *team, const char *owner);
 /* The manager of a person, or NULL. */
 const char *owner_manager(const struct owner_team *team, const char *person);
 

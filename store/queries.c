@@ -412,7 +412,8 @@ int store_customers(struct store *st, struct store_customer ***customers_r, size
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT c.id, c.key, c.name, min(m.date), "
 		"max(CASE WHEN m.direction = 'in' AND m.kind IN " SALES_KINDS " THEN m.date END), "
-		"max(CASE WHEN m.direction = 'out' THEN m.date END), count(m.id), "
+		"max(CASE WHEN m.direction = 'out' AND m.kind NOT IN " OWN_MAIL_KINDS
+		" THEN m.date END), count(m.id), "
 		"count(DISTINCT m.thread_id) "
 		"FROM customers c LEFT JOIN messages m ON m.customer_id = c.id "
 		"GROUP BY c.id ORDER BY max(m.date) DESC, c.key", error_r);
@@ -458,10 +459,10 @@ int store_threads(struct store *st, int64_t customer_id, struct store_thread ***
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT t.id, c.key, t.subject, t.origin, min(m.date), max(m.date), count(m.id), "
-		"(SELECT direction FROM messages l WHERE l.thread_id = t.id ORDER BY l.date DESC, "
-		" l.id DESC LIMIT 1), "
-		"(SELECT kind FROM messages l WHERE l.thread_id = t.id ORDER BY l.date DESC, "
-		" l.id DESC LIMIT 1) "
+		"(SELECT direction FROM messages l WHERE l.thread_id = t.id AND l.kind NOT IN "
+		OWN_MAIL_KINDS " ORDER BY l.date DESC, l.id DESC LIMIT 1), "
+		"(SELECT kind FROM messages l WHERE l.thread_id = t.id AND l.kind NOT IN "
+		OWN_MAIL_KINDS " ORDER BY l.date DESC, l.id DESC LIMIT 1) "
 		"FROM threads t JOIN messages m ON m.thread_id = t.id "
 		"LEFT JOIN customers c ON c.id = t.customer_id "
 		"WHERE ?1 < 0 OR t.customer_id = ?1 "

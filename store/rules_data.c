@@ -108,6 +108,12 @@ int store_ack_history(struct store *st, const char *rule, int64_t thread, const 
 	                    "AND ?1 IS NULL", NULL, thread, &n, error_r) < 0)
 		goto out;
 	history_r->thread_acked = n > 0;
+	/* Our own mail (acknowledgements, alerts) is no answer by a person. */
+	if (count_query(st, "SELECT count(*) FROM messages WHERE thread_id = ?2 "
+	                    "AND direction = 'out' AND kind IN ('reply', 'quote') AND ?1 IS NULL",
+	                NULL, thread, &n, error_r) < 0)
+		goto out;
+	history_r->thread_answered = n > 0;
 	if (count_query(st, "SELECT count(*) FROM outbox WHERE kind = 'ack' "
 	                    "AND recipient = lower(?1) AND created >= ?2", recipient, since, &n,
 	                error_r) < 0)

@@ -251,7 +251,9 @@ static const struct ack_case ack_cases[] = {
 	{ .label = "no date", .no_date = true, .expected = ACK_SKIP_TOO_OLD },
 	{ .label = "dated in the future", .age = -3600, .expected = ACK_SEND },
 
-	/* 11-13. history */
+	/* 11-15. history */
+	{ .label = "answered by a person of ours", .history = { .thread_answered = true },
+	  .expected = ACK_SKIP_ANSWERED },
 	{ .label = "thread acknowledged", .history = { .thread_acked = true },
 	  .expected = ACK_SKIP_THREAD_ACKED },
 	{ .label = "sender acknowledged recently", .history = { .sender_recent = 1 },
@@ -300,6 +302,11 @@ static const struct ack_case ack_cases[] = {
 	  .expected = ACK_SKIP_NO_ADDRESS },
 	{ .label = "too old before thread acked", .age = 2 * DAY, .history = { .thread_acked = true },
 	  .expected = ACK_SKIP_TOO_OLD },
+	{ .label = "too old before answered", .age = 2 * DAY, .history = { .thread_answered = true },
+	  .expected = ACK_SKIP_TOO_OLD },
+	{ .label = "answered before thread acked",
+	  .history = { .thread_answered = true, .thread_acked = true },
+	  .expected = ACK_SKIP_ANSWERED },
 	{ .label = "thread acked before sender interval",
 	  .history = { .thread_acked = true, .sender_recent = 3, .domain_recent = 9 },
 	  .expected = ACK_SKIP_THREAD_ACKED },

@@ -159,6 +159,24 @@ static void test_manager(void **state)
 	                                                        "pumps.co.uk")), MAXI);
 }
 
+static void test_escalation(void **state)
+{
+	struct owner_team cfg = team_config();
+
+	(void)state;
+	assert_string_equal(owner_escalation_to(&cfg, BERND), ANNA);
+	/* no manager, a thread that fell to alerts-to, nobody: alerts-to */
+	assert_string_equal(owner_escalation_to(&cfg, JOAO), FALLBACK);
+	assert_string_equal(owner_escalation_to(&cfg, FALLBACK), FALLBACK);
+	assert_string_equal(owner_escalation_to(&cfg, owner_of_thread(&cfg, NULL, NULL, NULL,
+	                                                              "x.cn")), FALLBACK);
+	assert_string_equal(owner_escalation_to(&cfg, NULL), FALLBACK);
+	cfg.alerts_to = NULL;
+	assert_null(owner_escalation_to(&cfg, JOAO));
+	assert_string_equal(owner_escalation_to(&cfg, BERND), ANNA);
+	assert_null(owner_escalation_to(NULL, BERND));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_nobody),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_manager),
+		cmocka_unit_test(test_escalation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
