@@ -104,6 +104,7 @@ struct classify {
 	struct textmatch_list *quote_markers;
 	struct textmatch_list *auto_reply_subjects;
 	struct textmatch_list *bounce_subjects;
+	GHashTable *persons;         /* lowercased address -> itself */
 };
 
 /* An address split and canonicalised: see analyze_address(). */
@@ -568,6 +569,38 @@ static bool is_forwarded_from_outside(const struct classify *cls,
 	       classify_is_own_address(cls, msg->from.addr);
 }
 
+static const struct msg_address *
+first_external(const struct classify *cls, const struct msg_address_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		if (is_external_address(cls, list->items[i].addr))
+			return &list->items[i];
+	}
+	return NULL;
+}
+
+static bool is_person(const struct classify *cls, const char *addr)
+{
+	char *lower;
+	bool found;
+
+	if (addr == NULL)
+		return false;
+	lower = g_ascii_strdown(addr, -1);
+	found = g_hash_table_contains(cls->persons, lower);
+	g_free(lower);
+	return found;
+}
+
+const struct msg_address *classify_web_form_buyer(const struct classify *cls,
+                                                  const struct parsed_message *msg)
+{
+	if (cls == NULL || msg == NULL || !classify_is_own_address(cls, msg->from.addr) ||
+	    is_person(cls, msg->from.addr) || is_forwarded_from_outside(cls, msg))
+		return NULL;
+	return first_external(cls, &msg->reply_to);
+}
+
 enum msg_direction classify_direction(const struct classify *cls,
                                       const struct parsed_message *msg,
                                       bool in_sent_folder)
@@ -583,17 +616,10 @@ enum msg_direction classify_direction(const struct classify *cls,
 	/* our own mail server's failure notices come to us */
 	if (is_clear_bounce(cls, msg))
 		return MSG_DIR_IN;
+	/* the company's web form writes for a buyer */
+	if (classify_web_form_buyer(cls, msg) != NULL)
+		return MSG_DIR_IN;
 	return MSG_DIR_OUT;
-}
-
-static const struct msg_address *
-first_external(const struct classify *cls, const struct msg_address_list *list)
-{
-	for (size_t i = 0; i < list->count; i++) {
-		if (is_external_address(cls, list->items[i].addr))
-			return &list->items[i];
-	}
-	return NULL;
 }
 
 /* The counterpart as one of msg's address structs, or NULL; for a bounce
@@ -612,6 +638,9 @@ find_counterpart(const struct classify *cls, const struct parsed_message *msg,
 	}
 	if (is_forwarded_from_outside(cls, msg))
 		return &msg->original_from;
+	const struct msg_address *buyer = classify_web_form_buyer(cls, msg);
+	if (buyer != NULL)
+		return buyer;
 	if (is_bounce) {
 		const char *recipient = msg->flags.dsn_final_recipient;
 		if (recipient != NULL && is_external_address(cls, recipient)) {
@@ -886,6 +915,11 @@ int classify_new(const struct classify_options *opts, struct classify **cls_r,
 	cls->quote_markers = textmatch_list_new();
 	cls->auto_reply_subjects = textmatch_list_new();
 	cls->bounce_subjects = textmatch_list_new();
+	cls->persons = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; opts->persons != NULL && opts->persons[i] != NULL; i++) {
+		char *addr = g_ascii_strdown(opts->persons[i], -1);
+		g_hash_table_add(cls->persons, addr);
+	}
 
 	for (size_t i = 0; opts->own_domains != NULL && opts->own_domains[i] != NULL; i++) {
 		if (add_own_domain(cls, opts->own_domains[i], error_r) < 0)
@@ -907,6 +941,8 @@ void classify_free(struct classify **cls)
 		return;
 	g_ptr_array_free((*cls)->own_domains, TRUE);
 	g_hash_table_destroy((*cls)->freemail);
+	if ((*cls)->persons != NULL)
+		g_hash_table_destroy((*cls)->persons);
 	textmatch_list_free(&(*cls)->quote_markers);
 	textmatch_list_free(&(*cls)->auto_reply_subjects);
 	textmatch_list_free(&(*cls)->bounce_subjects);

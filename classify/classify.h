@@ -7,7 +7,8 @@
  *
  *  - direction: out when the sender's registrable domain is one of ours or
  *    the folder is a sent folder, else in; a forward of an outside
- *    sender's message (msg->forwarded) is in, from that sender;
+ *    sender's message (msg->forwarded) is in, from that sender; so is a
+ *    web form's mail (from our own server for a buyer in Reply-To);
  *  - customer key of an address: its registrable domain, or the whole
  *    address for free-mail providers; never one of our own domains;
  *  - intrinsic kind of a message (auto-reply, bounce, bulk, quote, reply);
@@ -52,6 +53,8 @@ struct classify_options {
 	const char *freemail_list;       /* one domain a line, '#' comments; NULL: builtin_freemail */
 	const char *quote_markers;       /* one marker a line; NULL: builtin_quote_markers */
 	const psl_ctx_t *psl;            /* borrowed; must outlive the classify */
+	const char *const *persons;      /* NULL-terminated addresses of the team's
+	                                  * people ([person]), or NULL: none */
 };
 
 struct classify;
@@ -94,6 +97,14 @@ char *classify_customer_key(const struct classify *cls, const char *addr);
 enum msg_direction classify_direction(const struct classify *cls,
                                       const struct parsed_message *msg,
                                       bool in_sent_folder);
+
+/* The buyer of a web-form mail: a message from an address of our own
+ * domains that is no person of ours (the company's web server, a shop
+ * system), not forwarded, with a Reply-To outside our domains: the first
+ * such Reply-To (into msg), else NULL. Such a message is inbound, from
+ * that buyer (classify_direction, classify_counterpart). */
+const struct msg_address *classify_web_form_buyer(const struct classify *cls,
+                                                  const struct parsed_message *msg);
 
 /* The external party of a message: for inbound mail the sender (for a
  * bounce: the failed recipient when known), for outbound mail the first

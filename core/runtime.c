@@ -84,13 +84,19 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 	    read_list(cfg->classify.quote_markers_file, "quote-markers-file", &markers,
 	              error_r) < 0)
 		goto out;
+	const char **persons = g_new0(const char *, cfg->n_persons + 1);
+	for (size_t i = 0; i < cfg->n_persons; i++)
+		persons[i] = cfg->persons[i].email;
 	struct classify_options copts = {
+		.persons = persons,
 		.own_domains = (const char *const *)cfg->company.domains,
 		.freemail_list = freemail,
 		.quote_markers = markers,
 		.psl = rt->psl,
 	};
-	if (classify_new(&copts, &rt->cls, &cls_error) < 0) {
+	int rc = classify_new(&copts, &rt->cls, &cls_error);
+	g_free(persons);
+	if (rc < 0) {
 		*error_r = g_strdup_printf("%s: %s", cfg->path, cls_error);
 		goto out;
 	}

@@ -273,6 +273,10 @@ const struct msg_address *ack_recipient_for(const struct classify *cls,
 {
 	if (msg == NULL)
 		return NULL;
+	/* Our own web form vouches for the buyer it writes for. */
+	const struct msg_address *buyer = classify_web_form_buyer(cls, msg);
+	if (buyer != NULL)
+		return is_usable_recipient(cls, buyer) ? buyer : NULL;
 	for (size_t i = 0; i < msg->reply_to.count; i++) {
 		const struct msg_address *a = &msg->reply_to.items[i];
 		if (is_usable_recipient(cls, a) &&
@@ -359,6 +363,10 @@ enum ack_verdict ack_screen(const struct classify *cls, const struct parsed_mess
 		return verdict;
 	if (msg->return_path != NULL && msg->return_path[0] == '\0')
 		return ACK_SKIP_NULL_SENDER;
+	/* A web form's mail comes from our own server, often from a
+	 * "noreply" address: the buyer in its Reply-To is the one judged. */
+	if (classify_web_form_buyer(cls, msg) != NULL)
+		return *recipient_r != NULL ? ACK_SEND : ACK_SKIP_NO_ADDRESS;
 	if (robot_sender(msg))
 		return ACK_SKIP_ROBOT_SENDER;
 	if (own_address(cls, msg->from.addr))

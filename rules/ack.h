@@ -15,7 +15,11 @@
  * the last hour, to anyone.
  *
  * To whom: the Reply-To only when it belongs to the sender (the From's
- * registrable domain, or free mail to free mail), else the From.
+ * registrable domain, or free mail to free mail), else the From. A web
+ * form's mail (classify_web_form_buyer: from our own server, which is no
+ * person, for a buyer in Reply-To) goes to that buyer: our server vouches
+ * for it, and the robot and own-domain checks of the From do not apply;
+ * the header checks, the caps and the intervals do.
  */
 #include <stdbool.h>
 #include <stdint.h>

@@ -319,6 +319,46 @@ static void test_customer_keys(void **state)
 
 /* ----------------------------------------------------------- direction */
 
+/* A web form: our server writes for a buyer named in Reply-To. */
+static void test_web_form(void **state)
+{
+	static const char *const persons[] = { "li.wei@example.com", NULL };
+	const struct classify_options opts = { .own_domains = own_domains, .psl = psl,
+	                                        .persons = persons };
+	struct classify *team = NULL;
+	const char *error = NULL;
+	struct msg_address buyer = { .name = s("Ana"), .addr = s("ana@bombas-sur.com.mx") };
+	struct msg_address ours = address("sales@example.com");
+	struct msg_address counterpart;
+
+	(void)state;
+	assert_int_equal(classify_new(&opts, &team, &error), 0);
+	struct parsed_message msg = message("noreply@example.com", "Website inquiry");
+	msg.reply_to = (struct msg_address_list){ .items = &buyer, .count = 1 };
+	assert_ptr_equal(classify_web_form_buyer(team, &msg), &buyer);
+	assert_int_equal(classify_direction(team, &msg, false), MSG_DIR_IN);
+	assert_int_equal(classify_direction(team, &msg, true), MSG_DIR_OUT);   /* Sent: ours */
+	assert_true(classify_find_counterpart(team, &msg, MSG_DIR_IN, &counterpart));
+	assert_string_equal(counterpart.addr, "ana@bombas-sur.com.mx");
+	assert_int_equal(classify_kind(team, &msg, MSG_DIR_IN), MSG_KIND_REPLY);
+
+	/* a person of ours with an outside Reply-To is no web form */
+	msg.from = address("Li.Wei@example.com");
+	assert_null(classify_web_form_buyer(team, &msg));
+	assert_int_equal(classify_direction(team, &msg, false), MSG_DIR_OUT);
+	/* a Reply-To of ours is no buyer */
+	msg.from = address("noreply@example.com");
+	msg.reply_to = (struct msg_address_list){ .items = &ours, .count = 1 };
+	assert_null(classify_web_form_buyer(team, &msg));
+	assert_int_equal(classify_direction(team, &msg, false), MSG_DIR_OUT);
+	/* nor is an outside sender's Reply-To */
+	msg.from = address("buyer@customer.com");
+	msg.reply_to = (struct msg_address_list){ .items = &buyer, .count = 1 };
+	assert_null(classify_web_form_buyer(team, &msg));
+	assert_null(classify_web_form_buyer(NULL, &msg));
+	classify_free(&team);
+}
+
 static void test_direction(void **state)
 {
 	(void)state;
@@ -981,6 +1021,7 @@ int main(void)
 		cmocka_unit_test(test_freemail),
 		cmocka_unit_test(test_customer_keys),
 		cmocka_unit_test(test_direction),
+		cmocka_unit_test(test_web_form),
 		cmocka_unit_test(test_counterpart_inbound_is_sender),
 		cmocka_unit_test(test_counterpart_outbound_skips_own),
 		cmocka_unit_test(test_counterpart_bounce_recipient),
