@@ -26,6 +26,8 @@ struct analyzed_message {
 	 * then From, To and Cc where they are the same customer's. Borrowed
 	 * from msg (the counterpart of a bounce: from msg's strings too). */
 	struct msg_address counterpart;
+	const char *source;             /* the [source] a platform's mail came through, or NULL */
+	char *platform_buyer;           /* the buyer it names (counterpart.addr then), or NULL */
 	const struct msg_address **contacts;
 	size_t n_contacts;
 

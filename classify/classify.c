@@ -105,6 +105,8 @@ struct classify {
 	struct textmatch_list *auto_reply_subjects;
 	struct textmatch_list *bounce_subjects;
 	GHashTable *persons;         /* lowercased address -> itself */
+	const struct classify_source *sources; /* borrowed */
+	size_t n_sources;
 };
 
 /* An address split and canonicalised: see analyze_address(). */
@@ -421,6 +423,33 @@ static bool is_external_address(const struct classify *cls, const char *addr)
 	bool external = !info_is_own(cls, &info);
 	address_info_clear(&info);
 	return external;
+}
+
+bool classify_is_external_address(const struct classify *cls, const char *addr)
+{
+	return is_external_address(cls, addr);
+}
+
+const struct classify_source *classify_platform(const struct classify *cls,
+                                                const struct parsed_message *msg)
+{
+	const struct classify_source *found = NULL;
+	char *from;
+
+	if (cls == NULL || msg == NULL || msg->from.addr == NULL || cls->n_sources == 0)
+		return NULL;
+	from = g_ascii_strdown(msg->from.addr, -1);
+	for (size_t i = 0; i < cls->n_sources && found == NULL; i++) {
+		const char *const *senders = cls->sources[i].senders;
+		for (size_t j = 0; senders != NULL && senders[j] != NULL; j++) {
+			if (g_pattern_match_simple(senders[j], from)) {
+				found = &cls->sources[i];
+				break;
+			}
+		}
+	}
+	g_free(from);
+	return found;
 }
 
 /* ------------------------------------------------------------ evidence */
@@ -916,6 +945,8 @@ int classify_new(const struct classify_options *opts, struct classify **cls_r,
 	cls->auto_reply_subjects = textmatch_list_new();
 	cls->bounce_subjects = textmatch_list_new();
 	cls->persons = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	cls->sources = opts->sources;
+	cls->n_sources = opts->n_sources;
 	for (size_t i = 0; opts->persons != NULL && opts->persons[i] != NULL; i++) {
 		char *addr = g_ascii_strdown(opts->persons[i], -1);
 		g_hash_table_add(cls->persons, addr);

@@ -48,6 +48,15 @@ const char *msg_kind_name(enum msg_kind kind);
 int msg_kind_from_name(const char *name);
 const char *msg_direction_name(enum msg_direction dir); /* "in" / "out" */
 
+/* A platform whose notification mails bring buyers' inquiries (B2B
+ * marketplaces): see classify/platform.h. */
+struct classify_source {
+	const char *name;
+	const char *const *senders;      /* NULL-terminated lowercased patterns, '*' any run */
+	bool buyer_in_body;              /* else in Reply-To */
+	bool acknowledge;
+};
+
 struct classify_options {
 	const char *const *own_domains;  /* NULL-terminated, e.g. {"example.com", NULL} */
 	const char *freemail_list;       /* one domain a line, '#' comments; NULL: builtin_freemail */
@@ -55,6 +64,8 @@ struct classify_options {
 	const psl_ctx_t *psl;            /* borrowed; must outlive the classify */
 	const char *const *persons;      /* NULL-terminated addresses of the team's
 	                                  * people ([person]), or NULL: none */
+	const struct classify_source *sources; /* borrowed: must outlive the classify */
+	size_t n_sources;
 };
 
 struct classify;
@@ -68,6 +79,13 @@ struct classify;
 int classify_new(const struct classify_options *opts, struct classify **cls_r,
                  const char **error_r);
 void classify_free(struct classify **cls);
+
+/* Whether addr is an address outside our own domains with a usable
+ * domain. */
+bool classify_is_external_address(const struct classify *cls, const char *addr);
+/* The platform whose notification address sent msg, or NULL. */
+const struct classify_source *classify_platform(const struct classify *cls,
+                                                const struct parsed_message *msg);
 
 /* Lowercased registrable domain of addr ("mx.acme.co.uk" -> "acme.co.uk"),
  * newly allocated, or NULL when addr has no usable domain.

@@ -525,6 +525,7 @@ static void load_state_init(struct load_state *st, const char *path)
 	st->cfg->path = g_strdup(path);
 	st->accounts = load_array_new(sizeof(struct config_account), config_account_clear);
 	st->persons = load_array_new(sizeof(struct config_person), config_person_clear);
+	st->sources = load_array_new(sizeof(struct config_source), config_source_clear);
 	st->rules = load_array_new(sizeof(struct ini_section), config_rule_clear);
 	st->headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st->kind_lines = g_new0(int, config_n_section_defs);
@@ -540,6 +541,8 @@ static void load_state_clear(struct load_state *st)
 		g_array_free(st->accounts, TRUE);
 	if (st->persons != NULL)
 		g_array_free(st->persons, TRUE);
+	if (st->sources != NULL)
+		g_array_free(st->sources, TRUE);
 	if (st->rules != NULL)
 		g_array_free(st->rules, TRUE);
 	g_hash_table_destroy(st->headers);
@@ -610,6 +613,7 @@ static int load_finish(struct load_state *st)
 		return -1;
 	cfg->accounts = array_steal(&st->accounts, &cfg->n_accounts);
 	cfg->persons = array_steal(&st->persons, &cfg->n_persons);
+	cfg->sources = array_steal(&st->sources, &cfg->n_sources);
 	cfg->rules = array_steal(&st->rules, &cfg->n_rules);
 	return 0;
 }
@@ -669,6 +673,9 @@ void config_free(struct config **cfgp)
 	for (i = 0; i < cfg->n_persons; i++)
 		config_person_clear(&cfg->persons[i]);
 	g_free(cfg->persons);
+	for (i = 0; i < cfg->n_sources; i++)
+		config_source_clear(&cfg->sources[i]);
+	g_free(cfg->sources);
 	for (i = 0; i < cfg->n_rules; i++)
 		config_rule_clear(&cfg->rules[i]);
 	g_free(cfg->rules);

@@ -90,6 +90,23 @@ struct config_person {
 	int line;
 };
 
+/* A platform whose notification mails bring buyers' inquiries
+ * ([source NAME]): each buyer is a customer of their own, never the
+ * platform's domain. */
+enum config_buyer_where {
+	CONFIG_BUYER_REPLY_TO = 0,  /* buyer = reply-to (the default) */
+	CONFIG_BUYER_BODY,          /* buyer = body: the first outside address in the text */
+};
+
+struct config_source {
+	char *name;           /* from [source NAME] */
+	char **senders;       /* NULL-terminated address patterns, lowercased, '*' any
+	                       * run of characters ("*@notice.alibaba.com") */
+	enum config_buyer_where buyer;
+	bool acknowledge;     /* acknowledge the buyer; default no */
+	int line;
+};
+
 struct config_company {
 	char *name;
 	char **domains;       /* NULL-terminated, lowercased; at least one */
@@ -130,6 +147,8 @@ struct config {
 	struct config_smtp smtp;
 	struct config_person *persons;
 	size_t n_persons;
+	struct config_source *sources;
+	size_t n_sources;
 	struct ini_section *rules;  /* [rule NAME] as written, for the rules engine */
 	size_t n_rules;
 	struct config_classify classify;

@@ -90,6 +90,7 @@ struct load_state {
 	struct config *cfg;
 	GArray *accounts;          /* struct config_account */
 	GArray *persons;           /* struct config_person */
+	GArray *sources;           /* struct config_source */
 	GArray *rules;             /* struct ini_section */
 	GArray *rule_items;        /* struct ini_item of the current rule */
 	GHashTable *headers;       /* "kind name" -> line of its first header */
@@ -119,6 +120,7 @@ void config_rule_item_add(struct load_state *st, const char *key, const char *va
  * void * ones are GArray clear functions. */
 void config_account_clear(void *account);
 void config_person_clear(void *person);
+void config_source_clear(void *source);
 void config_rule_clear(void *rule);
 void config_company_clear(struct config_company *company);
 void config_smtp_clear(struct config_smtp *smtp);

@@ -532,6 +532,26 @@ static int list_charset(char *item, const char **reason_r)
 	return 0;
 }
 
+/* An address pattern of [source] from: local@domain, '*' for any run of
+ * characters, lowercased; no blanks, quotes or angle brackets. */
+static int list_sender_pattern(char *item, const char **reason_r)
+{
+	const char *at = strchr(item, '@');
+
+	if (at == NULL || at == item || at[1] == '\0' || strchr(at + 1, '@') != NULL) {
+		*reason_r = "is not an address pattern (e.g. *@notice.alibaba.com)";
+		return -1;
+	}
+	for (char *p = item; *p != '\0'; p++) {
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("\"<>()[];:\\", *p)) {
+			*reason_r = "has a character no address pattern has";
+			return -1;
+		}
+		*p = g_ascii_tolower(*p);
+	}
+	return 0;
+}
+
 static bool list_contains(const GPtrArray *items, const char *item)
 {
 	guint i;
@@ -610,6 +630,29 @@ static int parse_countries(struct load_state *st, const struct setting_def *def,
 	return parse_list(def, target, value, list_country, msg_r);
 }
 
+static int parse_sender_patterns(struct load_state *st, const struct setting_def *def,
+                                 void *target, const char *value, char **msg_r)
+{
+	return parse_list(def, target, value, list_sender_pattern, msg_r);
+}
+
+static int parse_buyer_where(struct load_state *st, const struct setting_def *def,
+                             void *target, const char *value, char **msg_r)
+{
+	enum config_buyer_where *field = FIELD(target, def, enum config_buyer_where);
+
+	if (g_ascii_strcasecmp(value, "reply-to") == 0) {
+		*field = CONFIG_BUYER_REPLY_TO;
+	} else if (g_ascii_strcasecmp(value, "body") == 0) {
+		*field = CONFIG_BUYER_BODY;
+	} else {
+		*msg_r = g_strdup_printf("'%s' is neither reply-to nor body (where the buyer's "
+		                         "address is found)", value);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_charsets(struct load_state *st, const struct setting_def *def,
                           void *target, const char *value, char **msg_r)
 {
@@ -670,6 +713,11 @@ static void *account_target(struct load_state *st)
 static void *person_target(struct load_state *st)
 {
 	return &g_array_index(st->persons, struct config_person, st->persons->len - 1);
+}
+
+static void *source_target(struct load_state *st)
+{
+	return &g_array_index(st->sources, struct config_source, st->sources->len - 1);
 }
 
 static void *rule_target(struct load_state *st)
@@ -905,6 +953,34 @@ static int person_end(struct load_state *st, void *target)
 	return 0;
 }
 
+static int source_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	struct config_source source = { 0 };
+
+	if (!account_name_ok(arg)) {
+		*msg_r = g_strdup_printf("'%s' is not a source name (use up to %d letters, "
+		                         "digits and . _ @ + -)", arg, CONFIG_ACCOUNT_NAME_MAX);
+		return -1;
+	}
+	source.name = g_strdup(arg);
+	source.line = st->cur.line;
+	g_array_append_val(st->sources, source);
+	return 0;
+}
+
+static int source_end(struct load_state *st, void *target)
+{
+	struct config_source *source = target;
+
+	if (source->senders == NULL) {
+		config_load_error(st, st->cur.line, st->cur.label, "from",
+		                  "no from = (add the platform's sender addresses, e.g. "
+		                  "from = *@notice.alibaba.com)");
+		return -1;
+	}
+	return 0;
+}
+
 static void rule_item_clear(void *data)
 {
 	struct ini_item *item = data;
@@ -1043,6 +1119,15 @@ static const struct setting_def person_settings[] = {
 	  .offset = offsetof(struct config_person, digest) },
 };
 
+static const struct setting_def source_settings[] = {
+	{ .key = "from", .parse = parse_sender_patterns,
+	  .offset = offsetof(struct config_source, senders) },
+	{ .key = "buyer", .parse = parse_buyer_where,
+	  .offset = offsetof(struct config_source, buyer), .default_value = "reply-to" },
+	{ .key = "acknowledge", .parse = parse_bool,
+	  .offset = offsetof(struct config_source, acknowledge), .default_value = "no" },
+};
+
 static const struct setting_def classify_settings[] = {
 	{ .key = "freemail-file", .parse = parse_readable_path,
 	  .offset = offsetof(struct config_classify, freemail_file) },
@@ -1083,6 +1168,8 @@ const struct section_def config_section_defs[] = {
 	  SETTINGS(smtp_settings), smtp_begin, smtp_target, smtp_end },
 	{ "person", "[person EMAIL]", SECTION_ARG_REQUIRED, false, SECTION_ABSENT_SKIP, NULL,
 	  SETTINGS(person_settings), person_begin, person_target, person_end },
+	{ "source", "[source NAME]", SECTION_ARG_REQUIRED, false, SECTION_ABSENT_SKIP, NULL,
+	  SETTINGS(source_settings), source_begin, source_target, source_end },
 	{ "classify", "[classify]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
 	  SETTINGS(classify_settings), NULL, classify_target, NULL },
 	{ "limits", "[limits]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
@@ -1098,6 +1185,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(company_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(smtp_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(person_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(classify_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(source_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(limits_settings) <= SECTION_MAX_KEYS);
 
 /* --- clearing -------------------------------------------------------------- */
@@ -1128,6 +1216,14 @@ void config_person_clear(void *data)
 	g_free(person->timezone);
 	g_free(person->holidays.path);
 	g_free(person->digest);
+}
+
+void config_source_clear(void *data)
+{
+	struct config_source *source = data;
+
+	g_free(source->name);
+	g_strfreev(source->senders);
 }
 
 void config_rule_clear(void *data)

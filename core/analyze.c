@@ -7,6 +7,7 @@
 
 #include "core/analyze.h"
 #include "classify/language.h"
+#include "classify/platform.h"
 #include "parsers/facts.h"
 #include "rules/ack.h"
 #include "store/store.h"
@@ -34,6 +35,19 @@ static bool is_customer_address(const struct classify *cls, const struct msg_add
 	return same;
 }
 
+/* The display name of the Reply-To that is the buyer, else "". */
+static char *buyer_name(const struct parsed_message *msg, const char *buyer)
+{
+	static char none[] = "";
+
+	for (size_t i = 0; i < msg->reply_to.count; i++) {
+		const struct msg_address *a = &msg->reply_to.items[i];
+		if (a->addr != NULL && a->name != NULL && g_ascii_strcasecmp(a->addr, buyer) == 0)
+			return a->name;
+	}
+	return none;
+}
+
 /* The counterpart's customer and every address of it in From, To, Cc. */
 static void find_customer(const struct classify *cls, struct analyzed_message *am)
 {
@@ -41,9 +55,20 @@ static void find_customer(const struct classify *cls, struct analyzed_message *a
 	const struct msg_address_list *lists[] = { &msg->to, &msg->cc };
 	const struct msg_address *who = &am->counterpart;
 
-	if (!classify_find_counterpart(cls, msg, am->dir, &am->counterpart) ||
-	    who->addr == NULL || who->addr[0] == '\0')
+	const struct classify_source *source = am->dir == MSG_DIR_IN
+	                                       ? classify_platform(cls, msg) : NULL;
+	if (source != NULL) {
+		/* Each platform buyer is a customer, never the platform. */
+		am->source = source->name;
+		am->platform_buyer = platform_buyer(cls, source, msg);
+		if (am->platform_buyer == NULL)
+			return;
+		am->counterpart = (struct msg_address){ .name = buyer_name(msg, am->platform_buyer),
+		                                        .addr = am->platform_buyer };
+	} else if (!classify_find_counterpart(cls, msg, am->dir, &am->counterpart) ||
+	           who->addr == NULL || who->addr[0] == '\0') {
 		return;
+	}
 	am->customer_key = classify_customer_key(cls, who->addr);
 	if (am->customer_key == NULL)
 		return;
@@ -88,6 +113,25 @@ static char *trade_facts(const struct analyzed_message *am)
 	return json;
 }
 
+/* A platform's notification: the buyer it names, when its [source] says
+ * acknowledge = yes; the platform's own headers (bulk, auto-generated)
+ * are the platform's, not the buyer's. */
+static void platform_screen(const struct analyze_options *opts, struct analyzed_message *am)
+{
+	const struct classify_source *source = classify_platform(opts->cls, am->msg);
+
+	if (source == NULL || !source->acknowledge) {
+		am->ack_block = ack_verdict_text(ACK_SKIP_PLATFORM);
+		return;
+	}
+	if (am->platform_buyer == NULL || !ack_is_usable_recipient(opts->cls, &am->counterpart)) {
+		am->ack_block = ack_verdict_text(ACK_SKIP_NO_ADDRESS);
+		return;
+	}
+	am->ack_block = "";
+	am->ack_to = am->counterpart;
+}
+
 /* Kept with the message, so the acknowledgement planner reads it rather
  * than parsing the message again. */
 static void screen_for_ack(const struct analyze_options *opts, struct analyzed_message *am)
@@ -97,6 +141,10 @@ static void screen_for_ack(const struct analyze_options *opts, struct analyzed_m
 
 	if (am->dir != MSG_DIR_IN)
 		return;
+	if (am->source != NULL) {
+		platform_screen(opts, am);
+		return;
+	}
 	verdict = ack_screen(opts->cls, am->msg, &to);
 	am->ack_block = verdict == ACK_SEND ? "" : ack_verdict_text(verdict);
 	if (to != NULL)
@@ -115,6 +163,10 @@ struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
 	am->dir = classify_direction(opts->cls, am->msg, sent_folder);
 	am->kind = kind >= 0 ? (enum msg_kind)kind : classify_kind(opts->cls, am->msg, am->dir);
 	find_customer(opts->cls, am);
+	/* A platform's notification is its buyer's message, whatever bulk
+	 * headers the platform puts on it. */
+	if (kind < 0 && am->platform_buyer != NULL)
+		am->kind = MSG_KIND_REPLY;
 	am->subject_norm = classify_subject_normalize(am->msg->subject);
 	am->reply_subject = classify_subject_is_reply(am->msg->subject);
 	am->snippet = message_snippet(new_text(am->msg), SNIPPET_CHARS);
@@ -140,6 +192,7 @@ void core_analyzed_free(struct analyzed_message **amp)
 	*amp = NULL;
 	g_free(am->hash);
 	g_free(am->customer_key);
+	g_free(am->platform_buyer);
 	g_free(am->contacts);
 	g_free(am->subject_norm);
 	g_free(am->snippet);

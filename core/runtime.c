@@ -87,7 +87,18 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 	const char **persons = g_new0(const char *, cfg->n_persons + 1);
 	for (size_t i = 0; i < cfg->n_persons; i++)
 		persons[i] = cfg->persons[i].email;
+	rt->sources = g_new0(struct classify_source, cfg->n_sources + 1);
+	for (size_t i = 0; i < cfg->n_sources; i++) {
+		rt->sources[i] = (struct classify_source){
+			.name = cfg->sources[i].name,
+			.senders = (const char *const *)cfg->sources[i].senders,
+			.buyer_in_body = cfg->sources[i].buyer == CONFIG_BUYER_BODY,
+			.acknowledge = cfg->sources[i].acknowledge,
+		};
+	}
 	struct classify_options copts = {
+		.sources = rt->sources,
+		.n_sources = cfg->n_sources,
 		.persons = persons,
 		.own_domains = (const char *const *)cfg->company.domains,
 		.freemail_list = freemail,
@@ -132,6 +143,7 @@ void core_runtime_free(struct core_runtime **rtp)
 	classify_free(&rt->cls);
 	language_models_free(&rt->lang);
 	g_free((struct owner_person *)rt->team.persons);
+	g_free(rt->sources);
 	if (rt->psl != NULL && rt->psl != psl_builtin())
 		psl_free(rt->psl);
 	g_free(rt);

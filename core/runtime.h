@@ -21,6 +21,7 @@ struct core_runtime {
 	struct message_parse_options parse;
 	struct filing_options filing;
 	struct owner_team team;           /* the [person]s, for the owner rules */
+	struct classify_source *sources;  /* the [source]s, for the classifier */
 };
 
 /* 0, or -1 with *error_r (g_free) naming the file or key at fault. */

@@ -85,6 +85,7 @@ static const char *const verdict_texts[] = {
 	[ACK_SKIP_ROBOT_SENDER] = "a robot sender",
 	[ACK_SKIP_OWN_DOMAIN] = "our own domain",
 	[ACK_SKIP_NO_ADDRESS] = "no usable address",
+	[ACK_SKIP_PLATFORM] = "a platform's notification (its [source] says acknowledge = no)",
 	[ACK_SKIP_TOO_OLD] = "older than max-age",
 	[ACK_SKIP_ANSWERED] = "a person of ours has replied in the thread",
 	[ACK_SKIP_THREAD_ACKED] = "the thread was acknowledged already",
@@ -266,6 +267,11 @@ static bool reply_to_belongs_to_sender(const struct classify *cls, const char *f
 		return true;
 	return cls != NULL && classify_is_freemail(cls, from) &&
 	       classify_is_freemail(cls, reply_to);
+}
+
+bool ack_is_usable_recipient(const struct classify *cls, const struct msg_address *a)
+{
+	return a != NULL && a->addr != NULL && is_usable_recipient(cls, a);
 }
 
 const struct msg_address *ack_recipient_for(const struct classify *cls,

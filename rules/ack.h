@@ -39,6 +39,7 @@ enum ack_verdict {
 	ACK_SKIP_ROBOT_SENDER,       /* mailer-daemon, postmaster, noreply … */
 	ACK_SKIP_OWN_DOMAIN,
 	ACK_SKIP_NO_ADDRESS,         /* no usable Reply-To or From */
+	ACK_SKIP_PLATFORM,           /* a platform's mail whose [source] says acknowledge = no */
 	ACK_SKIP_TOO_OLD,            /* older than max-age */
 	ACK_SKIP_ANSWERED,           /* a person of ours has replied in the thread */
 	ACK_SKIP_THREAD_ACKED,
@@ -119,6 +120,10 @@ const struct msg_address *ack_recipient(const struct parsed_message *msg);
  * RULE_DEFAULT_* limits of rule_set.h. history NULL: nothing was sent
  * before.
  */
+
+/* Whether a an address may get an acknowledgement at all: usable
+ * syntax, no robot, not ours, a registrable domain (with cls). */
+bool ack_is_usable_recipient(const struct classify *cls, const struct msg_address *a);
 
 /* A robot's address: its local part (lowercased, without a "+tag") is
  * mailer-daemon, postmaster, noreply, no-reply, donotreply, bounce(s),

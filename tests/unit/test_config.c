@@ -538,7 +538,8 @@ struct error_case {
 static const struct error_case error_cases[] = {
 	{ "unknown section", COMPANY_BLOCK ACCOUNT_BLOCK "[mailbox x]\n",
 	  ":8: [mailbox x]: unknown section (known sections: [store], [company], "
-	  "[account NAME], [smtp], [person EMAIL], [classify], [limits], [rule NAME])", NULL },
+	  "[account NAME], [smtp], [person EMAIL], [source NAME], [classify], [limits], "
+	  "[rule NAME])", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
@@ -672,6 +673,20 @@ static const struct error_case error_cases[] = {
 	{ "bad charset", COMPANY_BLOCK ACCOUNT_BLOCK
 	  "[classify]\ncharset-fallback = gb18030, utf 8\n",
 	  ":9: [classify] charset-fallback: 'utf 8' is not a charset name", NULL },
+	{ "source without from", COMPANY_BLOCK ACCOUNT_BLOCK "[source hub]\nbuyer = body\n",
+	  ":8: [source hub] from: no from = (add the platform's sender addresses", NULL },
+	{ "source pattern without @", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[source hub]\nfrom = notice.hub.example\n",
+	  ":9: [source hub] from: 'notice.hub.example' is not an address pattern", NULL },
+	{ "source pattern with blanks", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[source hub]\nfrom = a <x>@hub.example\n",
+	  ":9: [source hub] from: 'a <x>@hub.example' has a character", NULL },
+	{ "source buyer", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[source hub]\nfrom = *@hub.example\nbuyer = from\n",
+	  ":10: [source hub] buyer: 'from' is neither reply-to nor body", NULL },
+	{ "source acknowledge", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[source hub]\nfrom = *@hub.example\nacknowledge = maybe\n",
+	  ":10: [source hub] acknowledge: 'maybe' is neither yes nor no", NULL },
 	{ "control character", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 6\x1b[0m0s\n",
 	  ":8: [account sales] poll: contains control character 0x1b", NULL },
 	{ "invalid UTF-8", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\nname = \xc3\x28\n",
@@ -679,6 +694,30 @@ static const struct error_case error_cases[] = {
 	{ "lone carriage return", COMPANY_BLOCK ACCOUNT_BLOCK "poll = 60s\rtls = no\n",
 	  ":8: [account sales] poll: contains control character 0x0d", NULL },
 };
+
+/* [source NAME]: the patterns lowercased, the defaults. */
+static void test_sources(void **state)
+{
+	struct config *cfg = NULL;
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(load_text(COMPANY_BLOCK ACCOUNT_BLOCK
+	                           "[source hub]\nfrom = *@Notice.Hub.example, rfq@hub.example\n"
+	                           "[source mic]\nfrom = inquiry@mic.example\nbuyer = body\n"
+	                           "acknowledge = yes\n", &cfg, &error), 0);
+	assert_int_equal(cfg->n_sources, 2);
+	assert_string_equal(cfg->sources[0].name, "hub");
+	assert_string_equal(cfg->sources[0].senders[0], "*@notice.hub.example");
+	assert_string_equal(cfg->sources[0].senders[1], "rfq@hub.example");
+	assert_null(cfg->sources[0].senders[2]);
+	assert_int_equal(cfg->sources[0].buyer, CONFIG_BUYER_REPLY_TO);
+	assert_false(cfg->sources[0].acknowledge);
+	assert_int_equal(cfg->sources[1].buyer, CONFIG_BUYER_BODY);
+	assert_true(cfg->sources[1].acknowledge);
+	assert_int_equal(cfg->sources[1].line, 10);
+	config_free(&cfg);
+}
 
 static void test_error_messages(void **state)
 {
@@ -1605,6 +1644,7 @@ int main(void)
 		cmocka_unit_test(test_long_comment_line_allowed),
 		cmocka_unit_test(test_line_length_limit),
 		cmocka_unit_test(test_error_messages),
+		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_empty_list_item),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_directory_is_not_a_config),
