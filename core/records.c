@@ -656,6 +656,11 @@ const char *core_note_text_invalid(const char *text)
 
 /* ---- what the sheet shows ---- */
 
+const char *core_country_code(const char *text)
+{
+	return country_code(text);
+}
+
 const char *core_customer_country(const struct store_customer *c, const char **source_r)
 {
 	const char *guess;
@@ -716,6 +721,7 @@ static bool has_tag_v(char *const *tags, const char *tag)
 
 struct sort_item {
 	struct store_customer *c;
+	char *name;               /* casefolded: "acme" before "Beta" */
 	int64_t next;             /* INT64_MAX: no next action */
 	size_t grade;             /* index in grades; G_N_ELEMENTS: none */
 };
@@ -772,7 +778,7 @@ static gint sort_cmp(gconstpointer pa, gconstpointer pb, gpointer data)
 		r = cmp_int64(a->next, b->next);
 		break;
 	case CORE_SORT_NAME:
-		r = g_utf8_collate(a->c->name, b->c->name);
+		r = g_utf8_collate(a->name, b->name);
 		if (r == 0)
 			r = strcmp(a->c->key, b->c->key);
 		break;
@@ -805,20 +811,25 @@ void core_customers_select(struct store_customer **list, size_t n,
 	size_t kept = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		struct sort_item it = { .c = list[i], .next = INT64_MAX, .grade = grade_rank(list[i]) };
+		struct sort_item it = { .c = list[i], .next = INT64_MAX, .grade = grade_rank(list[i]),
+		                        .name = g_utf8_casefold(list[i]->name, -1) };
 		if (list[i]->next_date != NULL &&
 		    core_sheet_date_time(list[i]->next_date, timezone, &it.next) < 0)
 			it.next = INT64_MAX;
-		if (keep(&it, filter, tag, stage, now))
+		if (keep(&it, filter, tag, stage, now)) {
 			items[kept++] = it;
-		else
+		} else {
 			store_customer_free(&list[i]);
+			g_free(it.name);
+		}
 	}
 	/* Stable: equals stay in the store's order (latest mail first). */
 	g_qsort_with_data(items, (gint)kept, sizeof(*items), sort_cmp,
 	                  (gpointer)&filter->sort);
-	for (size_t i = 0; i < kept; i++)
+	for (size_t i = 0; i < kept; i++) {
 		list[i] = items[i].c;
+		g_free(items[i].name);
+	}
 	for (size_t i = kept; i < n; i++)
 		list[i] = NULL;
 	*n_r = kept;

@@ -77,6 +77,10 @@ const char *core_note_text_invalid(const char *text);
 
 /* ---- what the sheet shows ---- */
 
+/* The ISO 3166-1 alpha-2 code text is ("de" -> "DE", "UK" -> "GB"),
+ * static; NULL when it is none. */
+const char *core_country_code(const char *text);
+
 /* The customer's country: the one a person set, else the one its
  * domain's ccTLD suggests (NULL: none). *source_r: "manual", "domain" or
  * NULL. Static or borrowed from c. */
