@@ -88,6 +88,26 @@ static const struct cli_command *find_command(int argc, char **argv, int *words_
 	return NULL;
 }
 
+/* Says what a command word that names none is; for the first word of a
+ * two-word command ("customer"), which words may follow it. */
+static void unknown_command(const char *word)
+{
+	GString *subs = g_string_new(NULL);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		const char *space = strchr(commands[i].name, ' ');
+		if (space != NULL && strlen(word) == (size_t)(space - commands[i].name) &&
+		    strncmp(commands[i].name, word, strlen(word)) == 0)
+			g_string_append_printf(subs, "%s%s", subs->len > 0 ? ", " : "",
+			                       commands[i].name);
+	}
+	if (subs->len > 0)
+		cli_error("'%s' needs one of: %s", word, subs->str);
+	else
+		cli_error("unknown command '%s' (try: followup --help)", word);
+	g_string_free(subs, TRUE);
+}
+
 /* Splits argv into global options and the rest (command and its args). */
 static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char **now_r,
                         bool *help_r)
@@ -156,11 +176,7 @@ int main(int argc, char **argv)
 	int words = 0;
 	cmd = find_command(ctx.argc, ctx.argv, &words);
 	if (cmd == NULL) {
-		if (ctx.argc >= 2)
-			cli_error("unknown command '%s %s' (try: followup --help)", ctx.argv[0],
-			          ctx.argv[1]);
-		else
-			cli_error("unknown command '%s' (try: followup --help)", ctx.argv[0]);
+		unknown_command(ctx.argv[0]);
 		goto out;
 	}
 	ctx.argv += words;

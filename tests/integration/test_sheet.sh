@@ -62,6 +62,7 @@ and all({"message_id","date","products","prices","incoterm","reference","answere
 check "customer show of an unknown customer: exit 1 (and [] with --json)" sh -c "
 	$FU customer show nobody.example --json > '$T/none.out' 2>/dev/null; test \$? = 1 && test \"\$(tr -d ' \n' < '$T/none.out')\" = '[]'"
 check "customer show without a customer: exit 2" refused show-usage 2 "usage" customer show
+check "customer without show or set: exit 2 saying which" refused show-sub 2 "'customer' needs one of: customer show, customer set" customer kunde.de
 check "customer show as text" run show-text 0 customer show kunde.de
 check "…says the country is a guess and lists the quote" sh -c "
 	grep -q 'Country      DE (guessed from the domain)' '$T/show-text.out' &&
