@@ -10,8 +10,6 @@
 
 /* Non-sales mail does not count as the customer writing to us. */
 #define SALES_KINDS "('inquiry', 'reply', 'quote')"
-/* Nor does followupd's own mail count as us writing to them. */
-#define OWN_KINDS "('ack', 'alert', 'reminder')"
 
 static char **json_to_strv(const char *text)
 {
@@ -468,7 +466,7 @@ static int customers_query(struct store *st, int64_t customer_id,
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT c.id, c.key, c.name, min(m.date), "
 		"max(CASE WHEN m.direction = 'in' AND m.kind IN " SALES_KINDS " THEN m.date END), "
-		"max(CASE WHEN m.direction = 'out' AND m.kind NOT IN " OWN_KINDS " THEN m.date END), "
+		"max(CASE WHEN m.direction = 'out' AND m.kind NOT IN " OWN_MAIL_KINDS " THEN m.date END), "
 		"count(m.id), count(DISTINCT m.thread_id), c.country, c.industry, c.website, "
 		"c.owner, c.stage, c.source, c.next_action, c.next_date, c.grade_manual, "
 		"c.grade_computed, c.name_manual "
