@@ -27,6 +27,8 @@ struct analyzed_message {
 	 * from msg (the counterpart of a bounce: from msg's strings too). */
 	struct msg_address counterpart;
 	const char *source;             /* the [source] a platform's mail came through, or NULL */
+	const char *customer_source;    /* how the customer came: the [source]'s name,
+	                                 * "website" for a web form, "mail" */
 	char *platform_buyer;           /* the buyer it names (counterpart.addr then), or NULL */
 	const struct msg_address **contacts;
 	size_t n_contacts;

@@ -53,6 +53,9 @@ const char *language_detect(const struct language_models *models, const char *te
 /* The main language of a country (ISO 3166-1 alpha-2, any case), e.g.
  * "BR" -> "pt", "AE" -> "ar", "CH" -> "de"; NULL when unknown. */
 const char *language_of_country(const char *country);
+/* The ISO 3166-1 alpha-2 code (uppercase, static) that code (any case)
+ * is, "GB" for "UK" as people write it; NULL when it is none. */
+const char *language_country_code(const char *code);
 /* The country of a customer key by its top-level domain ("kunde.de" ->
  * "DE", "empresa.com.co" -> "CO", "x@gmail.com" -> NULL), or NULL. */
 const char *language_country_of_domain(const char *domain_or_address);

@@ -276,3 +276,15 @@ const char *language_country_of_domain(const char *domain_or_address)
 	}
 	return row->country;
 }
+
+const char *language_country_code(const char *code)
+{
+	const struct country_language *row;
+
+	if (code == NULL)
+		return NULL;
+	if (g_ascii_strcasecmp(code, "uk") == 0)
+		return "GB";
+	row = find_country(code, strlen(code));
+	return row != NULL ? row->country : NULL;
+}

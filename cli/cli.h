@@ -23,6 +23,7 @@ enum cli_exit {
 	CLI_NOT_FOUND = 1,        /* the customer or message asked for is not in the store */
 	CLI_USAGE = 2,
 	CLI_STORE_ERROR = 3,      /* the store cannot be read or written */
+	CLI_REFUSED = 4,          /* a claim of a customer someone owns already */
 	CLI_CONFIG_ERROR = 78,    /* EX_CONFIG */
 };
 
@@ -55,6 +56,11 @@ int cmd_rules(struct cli_ctx *ctx);
 int cmd_overdue(struct cli_ctx *ctx);
 int cmd_outbox(struct cli_ctx *ctx);
 int cmd_assign(struct cli_ctx *ctx);
+int cmd_customer_show(struct cli_ctx *ctx);
+int cmd_customer_set(struct cli_ctx *ctx);
+int cmd_contact_set(struct cli_ctx *ctx);
+int cmd_note_add(struct cli_ctx *ctx);
+int cmd_claim(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
@@ -78,6 +84,20 @@ json_t *cli_json_entry(const struct store_entry *e);
 void cli_json_add_findings(json_t *o, const struct store_entry *e);
 /* RFC 3339 or null. */
 json_t *cli_json_time(int64_t t);
+/* A customer as `customers` prints it: the record (country and grade
+ * with where they come from), contacts with their roles and phones, the
+ * dates and counts. */
+json_t *cli_json_customer(const struct store_customer *c);
+/* A contact: address name role title phone (and undeliverable). */
+json_t *cli_json_contact(const struct store_contact *c);
+/* A thread as `threads` prints it. */
+json_t *cli_json_thread(const struct store_thread *t);
+/* An overdue item as `overdue` prints it. */
+struct overdue_entry;
+json_t *cli_json_overdue(const struct overdue_entry *e);
+/* The person a command acts as: a [person] of the config (--as), else
+ * NULL after printing why (CLI_USAGE). */
+const char *cli_person(struct cli_ctx *ctx, const char *as, const char *option);
 /* A JSON value as pretty-printed UTF-8 text that is safe to write to a
  * terminal: besides the C0 controls jansson escapes ("\u001B"), DEL, the
  * C1 controls and the bidi controls above are written as escapes

@@ -8,25 +8,6 @@
 #include "cli/cli.h"
 #include "core/rules_runtime.h"
 
-static json_t *overdue_json(const struct overdue_entry *e)
-{
-	json_t *o = json_object();
-	const struct sla_result *r = &e->result;
-
-	json_object_set_new(o, "rule", cli_json_string(e->rule->name));
-	json_object_set_new(o, "customer", cli_json_string(e->thread->customer));
-	json_object_set_new(o, "thread", json_integer(e->thread->thread));
-	json_object_set_new(o, "owner", cli_json_string(e->owner));
-	json_object_set_new(o, "subject", cli_json_string(e->thread->subject));
-	json_object_set_new(o, "since", cli_json_time(r->since));
-	json_object_set_new(o, "due", cli_json_time(r->due));
-	json_object_set_new(o, "overdue_seconds", json_integer(r->overdue_seconds));
-	json_object_set_new(o, "state", json_string(sla_state_name(r->state)));
-	if (r->escalate_at != INT64_MAX)
-		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
-	return o;
-}
-
 static void print_overdue(GArray *entries)
 {
 	GString *line = g_string_new(NULL);
@@ -88,7 +69,7 @@ int cmd_overdue(struct cli_ctx *ctx)
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (guint i = 0; i < entries->len; i++)
-			json_array_append_new(arr, overdue_json(&g_array_index(entries,
+			json_array_append_new(arr, cli_json_overdue(&g_array_index(entries,
 			                                                       struct overdue_entry, i)));
 		cli_print_json(arr);
 	} else if (entries->len == 0) {

@@ -5,22 +5,6 @@
 
 #include "cli/cli.h"
 
-static json_t *thread_json(const struct store_thread *t)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", json_integer(t->id));
-	json_object_set_new(o, "customer", cli_json_string(t->customer));
-	json_object_set_new(o, "subject", cli_json_string(t->subject));
-	json_object_set_new(o, "origin", cli_json_string(t->origin));
-	json_object_set_new(o, "first_date", cli_json_time(t->first_date));
-	json_object_set_new(o, "last_date", cli_json_time(t->last_date));
-	json_object_set_new(o, "messages", json_integer((json_int_t)t->n_messages));
-	json_object_set_new(o, "last_direction", cli_json_string(t->last_direction));
-	json_object_set_new(o, "last_kind", cli_json_string(t->last_kind));
-	return o;
-}
-
 static void print_threads(struct store_thread **threads, size_t n)
 {
 	GString *line = g_string_new(NULL);
@@ -71,7 +55,7 @@ int cmd_threads(struct cli_ctx *ctx)
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, thread_json(threads[i]));
+			json_array_append_new(arr, cli_json_thread(threads[i]));
 		cli_print_json(arr);
 	} else {
 		print_threads(threads, n);

@@ -11,20 +11,23 @@ static void print_entry(const struct store_entry *e)
 	GString *line = g_string_new(NULL);
 	char date[32];
 	bool out = strcmp(e->direction, "out") == 0;
+	/* A note people wrote: its author, and its text where a subject stands. */
+	bool note = strcmp(e->direction, "note") == 0;
 	const char *who = out ? (e->to != NULL && e->to[0] != NULL ? e->to[0] : "") : e->from_addr;
+	const char *subject = note ? e->snippet : e->subject;
 
 	cli_format_local(e->date, date, sizeof(date));
 	cli_pad(line, date, 17);
 	g_string_append_c(line, ' ');
-	cli_pad(line, out ? "out" : "in", 4);
+	cli_pad(line, e->direction, 5);
 	cli_pad(line, e->kind, 11);
 	cli_pad(line, who, 28);
 	g_string_append_c(line, ' ');
-	cli_pad(line, e->subject[0] != '\0' ? e->subject : "(no subject)", 50);
+	cli_pad(line, subject[0] != '\0' ? subject : "(no subject)", 50);
 	g_strchomp(line->str);
 	printf("%s\n", line->str);
-	if (e->snippet[0] != '\0') {
-		g_string_assign(line, "                  ");
+	if (!note && e->snippet[0] != '\0') {
+		g_string_assign(line, "                   ");
 		cli_pad(line, e->snippet, 94);
 		g_strchomp(line->str);
 		printf("%s\n", line->str);
@@ -57,7 +60,7 @@ int cmd_timeline(struct cli_ctx *ctx)
 		cli_print_json(arr);
 	} else {
 		char *key = safe_text_new(target.customer_key, SAFE_TEXT_LINE);
-		printf("%s: %zu message%s\n\n", key, n, n == 1 ? "" : "s");
+		printf("%s: %zu entr%s\n\n", key, n, n == 1 ? "y" : "ies");
 		g_free(key);
 		for (size_t i = 0; i < n; i++)
 			print_entry(entries[i]);

@@ -16,8 +16,21 @@
 static const struct cli_command commands[] = {
 	{ "timeline", "timeline TARGET", "a customer's messages by date (TARGET: an address, "
 	  "a domain, or a customer id)", cmd_timeline, STORE_READ_ONLY },
-	{ "customers", "customers", "every customer with its contacts and last contact dates",
-	  cmd_customers, STORE_READ_ONLY },
+	{ "customers", "customers [--grade G] [--stage S] [--owner P|none] [--country CC] "
+	  "[--tag T] [--silent-for 30d] [--next-due 7d] [--sort last-contact|grade|next-date|name]",
+	  "customers with their records and last contact dates", cmd_customers, STORE_READ_ONLY },
+	{ "customer show", "customer show CUSTOMER", "the customer's card: record, contacts, open "
+	  "conversations, quotes, orders", cmd_customer_show, STORE_READ_ONLY },
+	{ "customer set", "customer set CUSTOMER FIELD=VALUE…", "change the customer's record "
+	  "(name country industry website tags grade owner stage source next-action next-date)",
+	  cmd_customer_set, STORE_READ_WRITE },
+	{ "contact set", "contact set ADDRESS FIELD=VALUE…", "change a contact (name role title "
+	  "phone)", cmd_contact_set, STORE_READ_WRITE },
+	{ "note add", "note add CUSTOMER TEXT [--kind K] [--date DATE] [--next TEXT] "
+	  "[--next-date DATE] [--as PERSON]", "a call, meeting, visit, sample or chat on the "
+	  "customer's timeline", cmd_note_add, STORE_READ_WRITE },
+	{ "claim", "claim CUSTOMER --as PERSON", "take an unowned customer", cmd_claim,
+	  STORE_READ_WRITE },
 	{ "threads", "threads [--customer TARGET]", "conversations, most recent first",
 	  cmd_threads, STORE_READ_ONLY },
 	{ "show", "show MESSAGE-ID", "one message: headers, text and attachments", cmd_show,
@@ -39,8 +52,14 @@ static void usage(FILE *out)
 {
 	fprintf(out, "usage: followup [-c FILE] COMMAND [ARGS] [--json] [--now RFC3339]\n\n"
 	             "commands:\n");
-	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-		fprintf(out, "  %-30s %s\n", commands[i].synopsis, commands[i].summary);
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		/* A long synopsis stands on a line of its own. */
+		if (strlen(commands[i].synopsis) <= 30)
+			fprintf(out, "  %-30s %s\n", commands[i].synopsis, commands[i].summary);
+		else
+			fprintf(out, "  %s\n  %-30s %s\n", commands[i].synopsis, "",
+			        commands[i].summary);
+	}
 	fprintf(out, "\noptions:\n"
 	             "  -c, --config FILE  configuration (default: $FOLLOWUP_CONFIG, else %s)\n"
 	             "  --json             print one JSON array\n"
@@ -48,13 +67,45 @@ static void usage(FILE *out)
 	        CONFIG_DEFAULT_PATH);
 }
 
-static const struct cli_command *find_command(const char *name)
+/* The command argv names: one word ("customers") or two ("customer
+ * show"); *words_r is how many. */
+static const struct cli_command *find_command(int argc, char **argv, int *words_r)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
-		if (strcmp(commands[i].name, name) == 0)
+		const char *name = commands[i].name;
+		const char *space = strchr(name, ' ');
+		if (space == NULL && strcmp(name, argv[0]) == 0) {
+			*words_r = 1;
 			return &commands[i];
+		}
+		if (space != NULL && argc >= 2 && strlen(argv[0]) == (size_t)(space - name) &&
+		    strncmp(name, argv[0], (size_t)(space - name)) == 0 &&
+		    strcmp(space + 1, argv[1]) == 0) {
+			*words_r = 2;
+			return &commands[i];
+		}
 	}
 	return NULL;
+}
+
+/* Says what a command word that names none is; for the first word of a
+ * two-word command ("customer"), which words may follow it. */
+static void unknown_command(const char *word)
+{
+	GString *subs = g_string_new(NULL);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		const char *space = strchr(commands[i].name, ' ');
+		if (space != NULL && strlen(word) == (size_t)(space - commands[i].name) &&
+		    strncmp(commands[i].name, word, strlen(word)) == 0)
+			g_string_append_printf(subs, "%s%s", subs->len > 0 ? ", " : "",
+			                       commands[i].name);
+	}
+	if (subs->len > 0)
+		cli_error("'%s' needs one of: %s", word, subs->str);
+	else
+		cli_error("unknown command '%s' (try: followup --help)", word);
+	g_string_free(subs, TRUE);
 }
 
 /* Splits argv into global options and the rest (command and its args). */
@@ -122,13 +173,14 @@ int main(int argc, char **argv)
 		ret = help ? CLI_OK : CLI_USAGE;
 		goto out;
 	}
-	cmd = find_command(ctx.argv[0]);
+	int words = 0;
+	cmd = find_command(ctx.argc, ctx.argv, &words);
 	if (cmd == NULL) {
-		cli_error("unknown command '%s' (try: followup --help)", ctx.argv[0]);
+		unknown_command(ctx.argv[0]);
 		goto out;
 	}
-	ctx.argv++;
-	ctx.argc--;
+	ctx.argv += words;
+	ctx.argc -= words;
 	ctx.now = (int64_t)time(NULL);
 	if (now != NULL && config_parse_rfc3339(now, &ctx.now) < 0) {
 		cli_error("--now '%s' is not an RFC 3339 time (e.g. 2026-11-24T09:00:00Z)", now);

@@ -8,6 +8,8 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/records.h"
+#include "core/rules_runtime.h"
 
 void cli_format_utc(int64_t t, char *buf, size_t size)
 {
@@ -213,3 +215,86 @@ json_t *cli_json_entry(const struct store_entry *e)
 	return o;
 }
 
+
+json_t *cli_json_contact(const struct store_contact *c)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "address", cli_json_string(c->address));
+	json_object_set_new(o, "name", cli_json_string(c->name));
+	json_object_set_new(o, "role", cli_json_string(c->role));
+	json_object_set_new(o, "title", cli_json_string(c->title));
+	json_object_set_new(o, "phone", cli_json_string(c->phone));
+	if (c->undeliverable != NULL)
+		json_object_set_new(o, "undeliverable", cli_json_string(c->undeliverable));
+	return o;
+}
+
+json_t *cli_json_customer(const struct store_customer *c)
+{
+	json_t *o = json_object();
+	json_t *contacts = json_array();
+	const char *country_source, *grade_source;
+	const char *country = core_customer_country(c, &country_source);
+	const char *grade = core_customer_grade(c, &grade_source);
+
+	for (size_t i = 0; i < c->n_contacts; i++)
+		json_array_append_new(contacts, cli_json_contact(&c->contacts[i]));
+	json_object_set_new(o, "id", json_integer(c->id));
+	json_object_set_new(o, "key", cli_json_string(c->key));
+	json_object_set_new(o, "name", cli_json_string(c->name));
+	json_object_set_new(o, "country", cli_json_string(country));
+	json_object_set_new(o, "country_source", cli_json_string(country_source));
+	json_object_set_new(o, "industry", cli_json_string(c->industry));
+	json_object_set_new(o, "website", cli_json_string(c->website));
+	json_object_set_new(o, "tags", cli_json_strv(c->tags));
+	json_object_set_new(o, "grade", cli_json_string(grade));
+	json_object_set_new(o, "grade_source", cli_json_string(grade_source));
+	json_object_set_new(o, "owner", cli_json_string(c->owner));
+	json_object_set_new(o, "stage", cli_json_string(c->stage));
+	json_object_set_new(o, "source", cli_json_string(c->source));
+	json_object_set_new(o, "next_action", cli_json_string(c->next_action));
+	json_object_set_new(o, "next_date", cli_json_string(c->next_date));
+	json_object_set_new(o, "contacts", contacts);
+	json_object_set_new(o, "first_seen", cli_json_time(c->first_seen));
+	json_object_set_new(o, "last_inbound", cli_json_time(c->last_inbound));
+	json_object_set_new(o, "last_outbound", cli_json_time(c->last_outbound));
+	json_object_set_new(o, "messages", json_integer((json_int_t)c->n_messages));
+	json_object_set_new(o, "threads", json_integer((json_int_t)c->n_threads));
+	return o;
+}
+
+json_t *cli_json_thread(const struct store_thread *t)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(t->id));
+	json_object_set_new(o, "customer", cli_json_string(t->customer));
+	json_object_set_new(o, "subject", cli_json_string(t->subject));
+	json_object_set_new(o, "origin", cli_json_string(t->origin));
+	json_object_set_new(o, "first_date", cli_json_time(t->first_date));
+	json_object_set_new(o, "last_date", cli_json_time(t->last_date));
+	json_object_set_new(o, "messages", json_integer((json_int_t)t->n_messages));
+	json_object_set_new(o, "last_direction", cli_json_string(t->last_direction));
+	json_object_set_new(o, "last_kind", cli_json_string(t->last_kind));
+	return o;
+}
+
+json_t *cli_json_overdue(const struct overdue_entry *e)
+{
+	json_t *o = json_object();
+	const struct sla_result *r = &e->result;
+
+	json_object_set_new(o, "rule", cli_json_string(e->rule->name));
+	json_object_set_new(o, "customer", cli_json_string(e->thread->customer));
+	json_object_set_new(o, "thread", json_integer(e->thread->thread));
+	json_object_set_new(o, "owner", cli_json_string(e->owner));
+	json_object_set_new(o, "subject", cli_json_string(e->thread->subject));
+	json_object_set_new(o, "since", cli_json_time(r->since));
+	json_object_set_new(o, "due", cli_json_time(r->due));
+	json_object_set_new(o, "overdue_seconds", json_integer(r->overdue_seconds));
+	json_object_set_new(o, "state", json_string(sla_state_name(r->state)));
+	if (r->escalate_at != INT64_MAX)
+		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
+	return o;
+}

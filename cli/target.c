@@ -34,3 +34,21 @@ int cli_resolve_listing_target(struct cli_ctx *ctx, const char *target,
 		cli_print_json(json_array());
 	return ret;
 }
+
+const char *cli_person(struct cli_ctx *ctx, const char *as, const char *option)
+{
+	const struct owner_person *p = as != NULL ? owner_find(&ctx->rt->team, as) : NULL;
+
+	if (as == NULL) {
+		/* Who runs a command is not known yet: they say it. */
+		cli_error("%s needs PERSON: the [person] of %s you act as", option,
+		          ctx->cfg->path);
+		return NULL;
+	}
+	if (p == NULL) {
+		cli_error("%s: '%s' is not a [person] of %s (add a [person %s] section first)",
+		          option, as, ctx->cfg->path, as);
+		return NULL;
+	}
+	return p->email;
+}

@@ -73,6 +73,12 @@ static void find_customer(const struct classify *cls, struct analyzed_message *a
 	if (am->customer_key == NULL)
 		return;
 	am->customer_is_address = strchr(am->customer_key, '@') != NULL;
+	if (am->source != NULL)
+		am->customer_source = am->source;
+	else if (am->dir == MSG_DIR_IN && classify_web_form_buyer(cls, msg) != NULL)
+		am->customer_source = "website";
+	else
+		am->customer_source = "mail";
 	am->customer_name = am->customer_is_address && who->name != NULL && who->name[0] != '\0'
 	                    ? who->name : am->customer_key;
 

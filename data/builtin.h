@@ -9,6 +9,7 @@ extern const char builtin_freemail[];       /* data/freemail.txt */
 extern const char builtin_quote_markers[];  /* data/quote_markers.txt */
 extern const char builtin_quote_patterns[]; /* data/quote_patterns.txt */
 extern const char builtin_closings[];       /* data/closings.txt */
+extern const char builtin_calling_codes[];  /* data/calling_codes.txt */
 
 /* The built-in alert mails (data/template_*.txt): a Subject: line, a
  * blank line, the body (rules/template.h). */

@@ -206,10 +206,12 @@ static int upsert_customer(struct store *st, const char *key, bool is_address, c
 {
 	sqlite3_stmt *stmt;
 
+	/* A name a person gave (name_manual) is never replaced by the mail's. */
 	stmt = store_stmt(st, "INSERT INTO customers (key, name, is_address) VALUES (?1, ?2, ?3) "
 	                      "ON CONFLICT (key) DO UPDATE SET name = excluded.name "
 	                      "WHERE customers.is_address AND customers.name = customers.key "
-	                      "AND excluded.name != excluded.key", error_r);
+	                      "AND excluded.name != excluded.key AND NOT customers.name_manual",
+	                  error_r);
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, key);
@@ -235,7 +237,8 @@ static int upsert_contact(struct store *st, int64_t customer_id, const struct ms
 
 	stmt = store_stmt(st, "INSERT INTO contacts (address, customer_id, name) VALUES (?1, ?2, ?3) "
 	                      "ON CONFLICT (address) DO UPDATE SET customer_id = excluded.customer_id, "
-	                      "name = CASE WHEN excluded.name != '' THEN excluded.name ELSE name END",
+	                      "name = CASE WHEN excluded.name != '' AND NOT contacts.name_manual "
+	                      "THEN excluded.name ELSE name END",
 	                  error_r);
 	if (stmt == NULL) {
 		g_free(addr);
@@ -277,6 +280,24 @@ static int record_bounce(struct store *st, const struct parsed_message *msg, cha
 	return store_step_done(st, stmt, "marking a contact undeliverable", error_r);
 }
 
+/* How the customer came to us, as the first message tells (a [source]'s
+ * name, "website", "mail"); source, a person's, comes first when shown. */
+static int record_source(struct store *st, int64_t customer_id, const char *source,
+                         char **error_r)
+{
+	sqlite3_stmt *stmt;
+
+	if (source == NULL)
+		return 0;
+	stmt = store_stmt(st, "UPDATE customers SET source_mail = ?2 WHERE id = ?1 "
+	                      "AND source_mail IS NULL", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	store_bind_text(stmt, 2, source);
+	return store_step_done(st, stmt, "recording how a customer came", error_r);
+}
+
 static int resolve_customer(struct store *st, const struct analyzed_message *am,
                             int64_t *customer_id_r, char **error_r)
 {
@@ -285,6 +306,7 @@ static int resolve_customer(struct store *st, const struct analyzed_message *am,
 		return 0;
 	if (upsert_customer(st, am->customer_key, am->customer_is_address, am->customer_name,
 	                    customer_id_r, error_r) < 0 ||
+	    record_source(st, *customer_id_r, am->customer_source, error_r) < 0 ||
 	    record_contacts(st, *customer_id_r, am, error_r) < 0)
 		return -1;
 	return 0;
@@ -702,13 +724,23 @@ int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
 
 int store_reparse_finish(struct store *st, char **error_r)
 {
-	/* Threads and customers left without messages. */
+	/* Threads, contacts and customers left without messages; never a
+	 * contact or customer that holds people's work (schema 6): what they
+	 * entered outlives what the mail says. */
 	return store_exec(st,
 		"DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM messages "
 		"  WHERE thread_id IS NOT NULL);"
 		"DELETE FROM contacts WHERE customer_id NOT IN (SELECT customer_id FROM messages "
-		"  WHERE customer_id IS NOT NULL);"
+		"  WHERE customer_id IS NOT NULL) AND NOT name_manual AND role IS NULL "
+		"  AND title IS NULL AND phone IS NULL;"
 		"DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM messages "
 		"  WHERE customer_id IS NOT NULL) AND id NOT IN (SELECT customer_id FROM threads "
-		"  WHERE customer_id IS NOT NULL);", error_r);
+		"  WHERE customer_id IS NOT NULL) "
+		"  AND id NOT IN (SELECT customer_id FROM contacts) "
+		"  AND id NOT IN (SELECT customer_id FROM notes) "
+		"  AND id NOT IN (SELECT customer_id FROM orders) "
+		"  AND id NOT IN (SELECT customer_id FROM customer_tags) "
+		"  AND NOT name_manual AND country IS NULL AND industry IS NULL AND website IS NULL "
+		"  AND grade_manual IS NULL AND owner IS NULL AND stage IS NULL AND source IS NULL "
+		"  AND next_action IS NULL AND next_date IS NULL;", error_r);
 }

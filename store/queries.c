@@ -79,14 +79,22 @@ void store_customer_free(struct store_customer **cp)
 	if (c == NULL)
 		return;
 	*cp = NULL;
-	for (size_t i = 0; i < c->n_contacts; i++) {
-		g_free(c->contacts[i].address);
-		g_free(c->contacts[i].name);
-		g_free(c->contacts[i].undeliverable);
-	}
+	for (size_t i = 0; i < c->n_contacts; i++)
+		store_contact_clear(&c->contacts[i]);
 	g_free(c->contacts);
 	g_free(c->key);
 	g_free(c->name);
+	g_free(c->country);
+	g_free(c->industry);
+	g_free(c->website);
+	g_free(c->owner);
+	g_free(c->stage);
+	g_free(c->source);
+	g_free(c->next_action);
+	g_free(c->next_date);
+	g_free(c->grade_manual);
+	g_free(c->grade_computed);
+	g_strfreev(c->tags);
 	g_free(c);
 }
 
@@ -268,18 +276,26 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, customer_id);
-	out = g_ptr_array_new();
+	out = g_ptr_array_new_with_free_func(store_entry_free_one);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		g_ptr_array_add(out, entry_from_row(stmt));
 	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading a timeline");
+		goto fail;
+	}
+	/* The notes people wrote stand beside the mail, by date (a stable
+	 * sort: mail first at the same second). */
+	if (store_notes_append(st, customer_id, out, error_r) < 0)
+		goto fail;
+	g_ptr_array_sort(out, store_entry_date_cmp);
+	g_ptr_array_set_free_func(out, NULL);
 	*n_r = out->len;
 	*entries_r = (struct store_entry **)g_ptr_array_free(out, FALSE);
-	if (rc != SQLITE_DONE) {
-		store_entries_free(entries_r, *n_r);
-		*error_r = store_errmsg(st, "reading a timeline");
-		return -1;
-	}
 	return 0;
+fail:
+	g_ptr_array_free(out, TRUE);
+	return -1;
 }
 
 static int load_attachments(struct store *st, struct store_entry *e, char **error_r)
@@ -379,7 +395,8 @@ int store_message_get(struct store *st, const char *message_id, struct store_ent
 
 static int load_contacts(struct store *st, struct store_customer *c, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT address, name, undeliverable FROM contacts "
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT address, name, undeliverable, role, title, "
+	                                    "phone, name_manual FROM contacts "
 	                                    "WHERE customer_id = ?1 ORDER BY address", error_r);
 	GArray *arr;
 	int rc;
@@ -393,6 +410,10 @@ static int load_contacts(struct store *st, struct store_customer *c, char **erro
 			.address = store_col_text(stmt, 0, true),
 			.name = store_col_text(stmt, 1, true),
 			.undeliverable = store_col_text(stmt, 2, false),
+			.role = store_col_text(stmt, 3, false),
+			.title = store_col_text(stmt, 4, false),
+			.phone = store_col_text(stmt, 5, false),
+			.name_manual = sqlite3_column_int(stmt, 6) != 0,
 		};
 		g_array_append_val(arr, ct);
 	}
@@ -406,35 +427,61 @@ static int load_contacts(struct store *st, struct store_customer *c, char **erro
 	return 0;
 }
 
-int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
-                    char **error_r)
+static char **load_tags(struct store *st, int64_t customer_id, char **error_r)
+{
+	return strv_query(st, "SELECT tag FROM customer_tags WHERE customer_id = ?1 ORDER BY tag",
+	                  customer_id, error_r);
+}
+
+static struct store_customer *customer_from_row(sqlite3_stmt *stmt)
+{
+	struct store_customer *c = g_new0(struct store_customer, 1);
+
+	c->id = sqlite3_column_int64(stmt, 0);
+	c->key = store_col_text(stmt, 1, true);
+	c->name = store_col_text(stmt, 2, true);
+	c->first_seen = store_col_time(stmt, 3);
+	c->last_inbound = store_col_time(stmt, 4);
+	c->last_outbound = store_col_time(stmt, 5);
+	c->n_messages = (uint64_t)sqlite3_column_int64(stmt, 6);
+	c->n_threads = (uint64_t)sqlite3_column_int64(stmt, 7);
+	c->country = store_col_text(stmt, 8, false);
+	c->industry = store_col_text(stmt, 9, false);
+	c->website = store_col_text(stmt, 10, false);
+	c->owner = store_col_text(stmt, 11, false);
+	c->stage = store_col_text(stmt, 12, false);
+	c->source = store_col_text(stmt, 13, false);
+	c->next_action = store_col_text(stmt, 14, false);
+	c->next_date = store_col_text(stmt, 15, false);
+	c->grade_manual = store_col_text(stmt, 16, false);
+	c->grade_computed = store_col_text(stmt, 17, false);
+	c->name_manual = sqlite3_column_int(stmt, 18) != 0;
+	return c;
+}
+
+/* Customers (customer_id 0: all), most recently active first. */
+static int customers_query(struct store *st, int64_t customer_id,
+                           struct store_customer ***customers_r, size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT c.id, c.key, c.name, min(m.date), "
 		"max(CASE WHEN m.direction = 'in' AND m.kind IN " SALES_KINDS " THEN m.date END), "
 		"max(CASE WHEN m.direction = 'out' AND m.kind NOT IN " OWN_MAIL_KINDS
-		" THEN m.date END), count(m.id), "
-		"count(DISTINCT m.thread_id) "
+		" THEN m.date END), count(m.id), count(DISTINCT m.thread_id), c.country, c.industry, c.website, "
+		"c.owner, c.stage, coalesce(c.source, c.source_mail), c.next_action, c.next_date, c.grade_manual, "
+		"c.grade_computed, c.name_manual "
 		"FROM customers c LEFT JOIN messages m ON m.customer_id = c.id "
+		"WHERE ?1 = 0 OR c.id = ?1 "
 		"GROUP BY c.id ORDER BY max(m.date) DESC, c.key", error_r);
 	GPtrArray *out;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
 	out = g_ptr_array_new();
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_customer *c = g_new0(struct store_customer, 1);
-		c->id = sqlite3_column_int64(stmt, 0);
-		c->key = store_col_text(stmt, 1, true);
-		c->name = store_col_text(stmt, 2, true);
-		c->first_seen = store_col_time(stmt, 3);
-		c->last_inbound = store_col_time(stmt, 4);
-		c->last_outbound = store_col_time(stmt, 5);
-		c->n_messages = (uint64_t)sqlite3_column_int64(stmt, 6);
-		c->n_threads = (uint64_t)sqlite3_column_int64(stmt, 7);
-		g_ptr_array_add(out, c);
-	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		g_ptr_array_add(out, customer_from_row(stmt));
 	sqlite3_reset(stmt);
 	*n_r = out->len;
 	*customers_r = (struct store_customer **)g_ptr_array_free(out, FALSE);
@@ -443,13 +490,40 @@ int store_customers(struct store *st, struct store_customer ***customers_r, size
 		goto fail;
 	}
 	for (size_t i = 0; i < *n_r; i++) {
-		if (load_contacts(st, (*customers_r)[i], error_r) < 0)
+		struct store_customer *c = (*customers_r)[i];
+		if (load_contacts(st, c, error_r) < 0 ||
+		    (c->tags = load_tags(st, c->id, error_r)) == NULL)
 			goto fail;
 	}
 	return 0;
 fail:
 	store_customers_free(customers_r, *n_r);
 	return -1;
+}
+
+int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
+                    char **error_r)
+{
+	return customers_query(st, 0, customers_r, n_r, error_r);
+}
+
+int store_customer_get(struct store *st, int64_t customer_id, struct store_customer **c_r,
+                       char **error_r)
+{
+	struct store_customer **list = NULL;
+	size_t n = 0;
+
+	*c_r = NULL;
+	if (customer_id <= 0)
+		return 1;
+	if (customers_query(st, customer_id, &list, &n, error_r) < 0)
+		return -1;
+	if (n == 1) {
+		*c_r = list[0];
+		list[0] = NULL;
+	}
+	store_customers_free(&list, n);
+	return *c_r != NULL ? 0 : 1;
 }
 
 /* ---- threads ---- */

@@ -183,6 +183,78 @@ static const char *const migrations[] = {
 	"ALTER TABLE messages ADD COLUMN ack_block TEXT;"
 	"ALTER TABLE messages ADD COLUMN ack_to_addr TEXT;"
 	"ALTER TABLE messages ADD COLUMN ack_to_name TEXT;",
+
+	/* 6: the follow-up sheet's records: what people know of a customer
+	 * and its contacts beyond the mail, the notes they write on its
+	 * timeline, and its orders and payments. Everything here is people's
+	 * work: reparse never rewrites it, and a customer or contact holding
+	 * any of it is never swept as an orphan (store_reparse_finish). The
+	 * customers' country (schema 1, unused until now) is the country a
+	 * person set; NULL: guessed from the domain when read (core/). */
+	"ALTER TABLE customers ADD COLUMN name_manual INTEGER NOT NULL DEFAULT 0;" /* mail never renames */
+	"ALTER TABLE customers ADD COLUMN industry TEXT;"
+	"ALTER TABLE customers ADD COLUMN website TEXT;"
+	"ALTER TABLE customers ADD COLUMN grade_manual TEXT;"     /* a person's grade, overrides */
+	"ALTER TABLE customers ADD COLUMN grade_computed TEXT;"   /* the grading's, NULL until run */
+	"ALTER TABLE customers ADD COLUMN grade_computed_at INTEGER;"
+	"ALTER TABLE customers ADD COLUMN stage TEXT;"
+	"ALTER TABLE customers ADD COLUMN source TEXT;"            /* fair, platform, website … */
+	"ALTER TABLE customers ADD COLUMN source_mail TEXT;"       /* what the first mail tells */
+	"ALTER TABLE customers ADD COLUMN next_action TEXT;"
+	"ALTER TABLE customers ADD COLUMN next_date TEXT;"         /* YYYY-MM-DD or …T…Z (UTC) */
+	"ALTER TABLE customers ADD COLUMN updated INTEGER;"        /* a person's last change */
+	"CREATE TABLE customer_tags ("
+	"  customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	"  tag TEXT NOT NULL,"                  /* lowercase, no comma */
+	"  PRIMARY KEY (customer_id, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX customer_tags_tag ON customer_tags(tag);"
+	"ALTER TABLE contacts ADD COLUMN name_manual INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contacts ADD COLUMN role TEXT;"              /* buyer, engineer, finance … */
+	"ALTER TABLE contacts ADD COLUMN title TEXT;"
+	"ALTER TABLE contacts ADD COLUMN phone TEXT;"             /* E.164 */
+	/* Timeline entries people write (a call, a meeting …), and later the
+	 * stage moves: kind 'stage' with the stages from and to, moved by a
+	 * person (author) or by a mail (message_id, author NULL). */
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	"  kind TEXT NOT NULL,"                 /* call meeting visit sample whatsapp note stage */
+	"  date INTEGER NOT NULL,"              /* when it happened */
+	"  text TEXT NOT NULL,"
+	"  author TEXT,"                        /* who wrote it; NULL: followupd */
+	"  message_id TEXT,"                    /* the mail behind an entry followupd made */
+	"  stage_from TEXT,"
+	"  stage_to TEXT,"
+	"  created INTEGER NOT NULL"
+	");"
+	"CREATE INDEX notes_customer_date ON notes(customer_id, date);"
+	/* Amounts in thousandths of the currency's unit: exact for every ISO
+	 * 4217 currency, and sums stay exact in SQL. */
+	"CREATE TABLE orders ("
+	"  id INTEGER PRIMARY KEY,"
+	"  customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  amount_milli INTEGER NOT NULL,"
+	"  currency TEXT NOT NULL,"             /* ISO 4217 */
+	"  incoterm TEXT,"
+	"  due TEXT,"                           /* YYYY-MM-DD */
+	"  deposit_milli INTEGER,"              /* a deposit as an amount, or */
+	"  deposit_percent REAL,"               /* as a share of the amount */
+	"  quote_message_id TEXT,"              /* the quote it came from */
+	"  state TEXT NOT NULL DEFAULT 'open',"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER"
+	");"
+	"CREATE INDEX orders_customer ON orders(customer_id);"
+	"CREATE TABLE payments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),"
+	"  amount_milli INTEGER NOT NULL,"
+	"  date TEXT NOT NULL,"                 /* YYYY-MM-DD */
+	"  created INTEGER NOT NULL"
+	");"
+	"CREATE INDEX payments_order ON payments(order_id);",
 };
 
 int store_schema_version(void)

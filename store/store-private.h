@@ -43,6 +43,14 @@ char *store_col_text(sqlite3_stmt *stmt, int col, bool empty_for_null);
 /* Column as int64, INT64_MIN for NULL. */
 int64_t store_col_time(sqlite3_stmt *stmt, int col);
 
+/* The notes of a customer (records.c) appended to out as timeline
+ * entries (struct store_entry *). 0 or -1. */
+int store_notes_append(struct store *st, int64_t customer_id, GPtrArray *out, char **error_r);
+/* GCompareFunc of two struct store_entry ** by date. */
+int store_entry_date_cmp(gconstpointer a, gconstpointer b);
+/* store_entry_free() as a GDestroyNotify. */
+void store_entry_free_one(gpointer e);
+
 /* Schema migrations (schema.c). */
 int store_migrate(struct store *st, char **error_r);
 /* The SQL that takes the schema from version - 1 to version (tests build

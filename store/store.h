@@ -233,7 +233,10 @@ int store_raw_unpack(const unsigned char *packed, size_t len, size_t raw_len,
  * another row's, so it was merged into that one and is gone. */
 int store_message_rewrite(struct store *st, const struct store_reparse_row *r,
                           const struct analyzed_message *am, bool *merged_r, char **error_r);
-/* After a reparse: drops threads, customers, contacts without messages. */
+/* After a reparse: drops threads, customers, contacts without messages,
+ * but never a customer or contact that holds what people entered (its
+ * record fields, tags, notes, orders; a contact's name, role, title or
+ * phone). */
 int store_reparse_finish(struct store *st, char **error_r);
 
 /* Decompressed raw bytes of a message (by Message-ID without <>). */
@@ -408,6 +411,11 @@ struct store_contact {
 	char *address;
 	char *name;
 	char *undeliverable;     /* status code, or NULL */
+	/* What people know of the contact (schema 6); NULL when not set. */
+	char *role;              /* buyer, engineer, finance, decision-maker, other */
+	char *title;
+	char *phone;             /* E.164 */
+	bool name_manual;        /* name set by a person: mail does not change it */
 };
 
 struct store_customer {
@@ -417,10 +425,24 @@ struct store_customer {
 	struct store_contact *contacts;
 	size_t n_contacts;
 	int64_t first_seen;      /* INT64_MIN when none */
-	int64_t last_inbound;
-	int64_t last_outbound;
+	int64_t last_inbound;    /* sales mail from them */
+	int64_t last_outbound;   /* mail a person of ours wrote: never followupd's own
+	                          * (OWN_MAIL_KINDS: ack, alert) */
 	uint64_t n_messages;
 	uint64_t n_threads;
+	/* The record people keep (schema 6); NULL when not set. */
+	char *country;           /* ISO 3166-1 alpha-2 a person set; NULL: core/ guesses */
+	char *industry;
+	char *website;
+	char *owner;             /* a [person]'s email */
+	char *stage;
+	char *source;
+	char *next_action;
+	char *next_date;         /* YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ */
+	char *grade_manual;      /* a person's grade: it overrides */
+	char *grade_computed;    /* the grading's; NULL until it has run */
+	char **tags;             /* sorted; NULL-terminated, never NULL */
+	bool name_manual;        /* name set by a person */
 };
 
 struct store_thread {
@@ -454,12 +476,105 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
                    size_t *n_r, char **error_r);
 int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
                     char **error_r);
+/* One customer by id, as store_customers() gives it: 0, 1 when there is
+ * none, -1. */
+int store_customer_get(struct store *st, int64_t customer_id, struct store_customer **c_r,
+                       char **error_r);
 /* customer_id < 0: all threads. */
 int store_threads(struct store *st, int64_t customer_id, struct store_thread ***threads_r,
                   size_t *n_r, char **error_r);
 /* 0, 1 when no such message, -1 on error. */
 int store_message_get(struct store *st, const char *message_id, struct store_entry **entry_r,
                       char **error_r);
+
+/* ---- the follow-up sheet: records people keep (records.c) ----
+ *
+ * Every write here is people's work; callers validate the values
+ * (core/records.c) and run the writes in a transaction (store_begin). */
+
+/* A change to a customer's record. A NULL field is left as it is; ""
+ * clears it: name back to what the mail says, grade back to the
+ * computed one, owner to nobody. */
+struct store_customer_edit {
+	const char *name, *country, *industry, *website, *grade, *owner, *stage, *source,
+	           *next_action, *next_date;
+	char *const *tags;       /* the whole new set, NULL-terminated, when tags_set */
+	bool tags_set;
+};
+int store_customer_update(struct store *st, int64_t customer_id,
+                          const struct store_customer_edit *edit, int64_t now, char **error_r);
+/* Makes owner the owner of a customer that has none: 0 done, 1 when it
+ * has one already (*owner_r, g_free: who), -1. */
+int store_customer_claim(struct store *st, int64_t customer_id, const char *owner,
+                         char **owner_r, char **error_r);
+
+/* A contact by address (any case): 0 with *contact_r (store_contact_clear)
+ * and *customer_id_r, 1 when there is none, -1. */
+int store_contact_get(struct store *st, const char *address, struct store_contact *contact_r,
+                      int64_t *customer_id_r, char **error_r);
+void store_contact_clear(struct store_contact *c);
+/* A change to a contact, as for customers ("" clears; name "" lets the
+ * mail name it again). The contact is made, on customer_id, when the
+ * mail has not. */
+struct store_contact_edit {
+	const char *name, *role, *title, *phone;
+};
+int store_contact_update(struct store *st, int64_t customer_id, const char *address,
+                         const struct store_contact_edit *edit, char **error_r);
+
+/* A timeline entry a person writes. */
+struct store_note_new {
+	int64_t customer_id;
+	const char *kind;        /* call, meeting, visit, sample, whatsapp, note */
+	int64_t date;
+	const char *text;
+	const char *author;      /* who wrote it, or NULL */
+	int64_t created;
+};
+int store_note_add(struct store *st, const struct store_note_new *note, int64_t *id_r,
+                   char **error_r);
+/* A customer's notes as timeline entries (direction "note", kind the
+ * note's, snippet its text, from its author), by date. */
+int store_notes(struct store *st, int64_t customer_id, struct store_entry ***entries_r,
+                size_t *n_r, char **error_r);
+
+/* A quote we sent (an outbound message of kind quote). */
+struct store_quote {
+	char *message_id;
+	int64_t date;
+	char *subject;
+	char *facts;             /* its trade facts, a JSON object text, or NULL */
+	int64_t answered_at;     /* the buyer's first answer after it in its thread
+	                          * (sales mail, not an auto-reply); INT64_MIN: none */
+	int64_t thread;
+};
+int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
+                 size_t *n_r, char **error_r);
+void store_quotes_free(struct store_quote **quotes, size_t n);
+
+/* Orders and their payments; amounts in thousandths of the currency's
+ * unit. */
+struct store_payment {
+	int64_t amount_milli;
+	char *date;              /* YYYY-MM-DD */
+};
+struct store_order {
+	char *number;
+	int64_t amount_milli;
+	char *currency;
+	char *incoterm;          /* or NULL */
+	char *due;               /* YYYY-MM-DD, or NULL */
+	int64_t deposit_milli;   /* INT64_MIN: none as an amount */
+	double deposit_percent;  /* < 0: none as a share */
+	char *quote_message_id;  /* or NULL */
+	char *state;
+	int64_t paid_milli;      /* the payments added up */
+	struct store_payment *payments;  /* by date */
+	size_t n_payments;
+};
+int store_orders(struct store *st, int64_t customer_id, struct store_order **orders_r,
+                 size_t *n_r, char **error_r);
+void store_orders_free(struct store_order **orders, size_t n);
 
 /* What the store holds, for `followup stats`. */
 struct store_count {

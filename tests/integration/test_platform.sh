@@ -70,3 +70,11 @@ check "nothing went to a platform" sh -c "! grep -qi 'tradehub.example\\|mic-pla
 check "the buyer found in the text is not acknowledged (acknowledge = no), and the log says why" \
 	grep -q "no acknowledgement for <mic-1@mic-platform.example>: a platform's notification" "$T/run.log"
 check "two acknowledgements in all" test "$(smtp_count)" = 2
+$FU customer show buyer-one.com --json > "$T/card.json"
+check "a platform buyer's customer came through that platform" jcheck "$T/card.json" \
+	'j[0]["source"] == "tradehub"'
+$FU customer set buyer-one.com source=fair > /dev/null
+"$BIN/followup" -c "$CONF" reparse > /dev/null 2>&1
+$FU customer show buyer-one.com --json > "$T/card2.json"
+check "…unless a person says otherwise, which reparse keeps" jcheck "$T/card2.json" \
+	'j[0]["source"] == "fair"'

@@ -130,7 +130,8 @@ for id in esc-8bit@gmail.com esc-lonebyte@hostile-one.com esc-qp@hostile-one.com
 	check "show $id: no ESC, C1 or bidi control" printed "$T/show-$id.txt" show "$id"
 	check "show --json $id: no ESC, C1 or bidi control" printed "$T/show-$id.json" show "$id" --json
 done
-for cmd in "timeline eve.buyer@gmail.com" "timeline hostile-one.com" threads customers stats; do
+for cmd in "timeline eve.buyer@gmail.com" "timeline hostile-one.com" threads customers stats \
+	"customer show eve.buyer@gmail.com" "customer show hostile-one.com"; do
 	name=$(echo "$cmd" | tr ' @' '--')
 	check "$cmd: no ESC, C1 or bidi control" printed "$T/$name.txt" $cmd
 	check "$cmd --json: no ESC, C1 or bidi control" printed "$T/$name.json" $cmd --json
@@ -147,6 +148,7 @@ check "…and a bidi override in a subject, a name and a file name as <U+202E>" 
 	grep -qF 'Subject:     Inquiry <U+202E>gpj.exe [2J ]52;c;' '$T/show-esc-8bit@gmail.com.txt' &&
 	grep -qF 'Inquiry <U+202E>gpj.exe' '$T/threads.txt' &&
 	grep -qF '<U+202E>evE' '$T/customers.txt' &&
+	grep -qF '<U+202E>evE' '$T/customer-show-eve.buyer-gmail.com.txt' &&
 	grep -qF '<U+202E>fdp.exe' '$T/show-esc-qp@hostile-one.com.txt'"
 check "show --json keeps the text: a JSON reader gets it back" \
 	jcheck "$T/show-esc-8bit@gmail.com.json" \

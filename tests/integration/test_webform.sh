@@ -58,3 +58,6 @@ check "a colleague's mail with an outside Reply-To stays internal" jcheck "$T/cu
 $FU overdue --json --now "$LATE" > "$T/overdue.json"
 check "the service level watches the form inquiry" jcheck "$T/overdue.json" \
 	'any(e["customer"] == "bombas-sur.com.mx" and e["rule"] == "first-response" for e in j)'
+$FU customer show bombas-sur.com.mx --json > "$T/card.json"
+check "the buyer's customer came through the website" jcheck "$T/card.json" \
+	'j[0]["source"] == "website"'

@@ -700,6 +700,172 @@ static void test_ack_history(void **state)
 	assert_int_equal(h.hourly_recent, 4);
 }
 
+static const char HANS_RENAMED[] =
+	"From: Hans Meier-Renamed <hans@kunde.de>\r\nTo: sales@example.com\r\n"
+	"Subject: Neue Frage\r\nDate: Wed, 04 Nov 2026 09:00:00 +0100\r\n"
+	"Message-ID: <new@kunde.de>\r\n\r\nNoch eine Frage.\r\n";
+
+static void exec_sql(struct fixture *f, const char *sql)
+{
+	char *error = NULL;
+
+	if (store_exec(f->st, sql, &error) < 0)
+		fail_msg("%s: %s", sql, error);
+}
+
+static struct store_customer *customer(struct fixture *f, const char *key)
+{
+	struct store_customer *c = NULL;
+	char *error = NULL;
+
+	assert_int_equal(store_customer_get(f->st, customer_id(f, key), &c, &error), 0);
+	return c;
+}
+
+/* What people enter (schema 6): written as given, kept when the mail
+ * says otherwise, and kept by reparse, orphans with people's data too. */
+static void test_records_are_kept(void **state)
+{
+	struct fixture *f = *state;
+	char *error = NULL, *owner = NULL;
+	char *tags[] = { "export", "vip", NULL };
+	int64_t note_id = 0, id;
+	uint64_t count;
+	size_t n;
+
+	ingest(f, INQUIRY, false);
+	ingest(f, OUR_REPLY, true);
+	id = customer_id(f, "kunde.de");
+	struct store_customer_edit edit = {
+		.name = "Kunde GmbH", .country = "AT", .industry = "Mining", .grade = "A",
+		.stage = "quoted", .source = "fair", .next_action = "call Hans",
+		.next_date = "2026-11-20", .website = "https://kunde.de", .tags = tags,
+		.tags_set = true,
+	};
+	struct store_contact_edit cedit = { .name = "Hans Müller", .role = "buyer",
+	                                    .phone = "+4989123456" };
+	struct store_contact_edit other = { .title = "CFO" };
+	struct store_note_new note = { .customer_id = id, .kind = "call",
+	                               .date = INT64_C(1793664000), .text = "Called Hans",
+	                               .author = "li.wei@example.com", .created = 1 };
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_customer_update(f->st, id, &edit, 100, &error), 0);
+	assert_int_equal(store_contact_update(f->st, id, "hans@kunde.de", &cedit, &error), 0);
+	/* A contact the mail never named, made by a person. */
+	assert_int_equal(store_contact_update(f->st, id, "CFO@kunde.de", &other, &error), 0);
+	assert_int_equal(store_note_add(f->st, &note, &note_id, &error), 0);
+	assert_int_equal(store_customer_claim(f->st, id, "li.wei@example.com", &owner, &error), 0);
+	assert_int_equal(store_customer_claim(f->st, id, "zhang@example.com", &owner, &error), 1);
+	assert_string_equal(owner, "li.wei@example.com");
+	g_free(owner);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	/* Orders are written by a later command: by hand here. An orphan
+	 * customer with people's data, and one without. */
+	exec_sql(f, "INSERT INTO orders (customer_id, number, amount_milli, currency, due, created) "
+	            "SELECT id, 'PI-1', 12500500, 'USD', '2026-12-01', 1 FROM customers "
+	            "WHERE key = 'kunde.de';"
+	            "INSERT INTO payments (order_id, amount_milli, date, created) "
+	            "SELECT id, 5000000, '2026-11-10', 1 FROM orders;"
+	            "INSERT INTO payments (order_id, amount_milli, date, created) "
+	            "SELECT id, 500, '2026-11-11', 1 FROM orders;"
+	            "INSERT INTO customers (key, name) VALUES ('orphan.de', 'orphan.de'), "
+	            "('plain.de', 'plain.de');"
+	            "INSERT INTO contacts (address, customer_id) SELECT 'x@plain.de', id "
+	            "FROM customers WHERE key = 'plain.de';");
+	struct store_customer_edit orphan = { .industry = "Valves" };
+	assert_int_equal(store_customer_update(f->st, customer_id(f, "orphan.de"), &orphan, 1,
+	                                       &error), 0);
+
+	/* New mail with another display name renames nobody. */
+	ingest(f, HANS_RENAMED, false);
+	for (int pass = 0; pass < 2; pass++) {
+		struct store_customer *c = customer(f, "kunde.de");
+		assert_string_equal(c->name, "Kunde GmbH");
+		assert_string_equal(c->country, "AT");
+		assert_string_equal(c->industry, "Mining");
+		assert_string_equal(c->grade_manual, "A");
+		assert_null(c->grade_computed);
+		assert_string_equal(c->stage, "quoted");
+		assert_string_equal(c->next_date, "2026-11-20");
+		assert_string_equal(c->owner, "li.wei@example.com");
+		assert_string_equal(c->tags[0], "export");
+		assert_string_equal(c->tags[1], "vip");
+		assert_null(c->tags[2]);
+		assert_int_equal(c->n_contacts, 2);
+		assert_string_equal(c->contacts[0].address, "cfo@kunde.de");
+		assert_string_equal(c->contacts[0].title, "CFO");
+		assert_string_equal(c->contacts[1].name, "Hans Müller");
+		assert_true(c->contacts[1].name_manual);
+		assert_string_equal(c->contacts[1].role, "buyer");
+		assert_string_equal(c->contacts[1].phone, "+4989123456");
+		store_customer_free(&c);
+
+		struct store_entry **e = timeline(f, "kunde.de", &n);
+		assert_int_equal(n, 4);
+		assert_string_equal(e[2]->direction, "note");   /* between the 2nd and 3rd */
+		assert_string_equal(e[2]->kind, "call");
+		assert_string_equal(e[2]->snippet, "Called Hans");
+		assert_string_equal(e[2]->from_addr, "li.wei@example.com");
+		store_entries_free(&e, n);
+
+		struct store_order *o = NULL;
+		assert_int_equal(store_orders(f->st, id, &o, &n, &error), 0);
+		assert_int_equal(n, 1);
+		assert_string_equal(o[0].number, "PI-1");
+		assert_int_equal(o[0].paid_milli, 5000500);
+		assert_int_equal(o[0].n_payments, 2);
+		store_orders_free(&o, n);
+
+		struct store_target t;
+		assert_int_equal(store_resolve_target(f->st, "orphan.de", NULL, NULL, &t, &error), 0);
+		store_target_clear(&t);
+		/* The first pass is before any reparse: plain.de is still there. */
+		assert_int_equal(store_resolve_target(f->st, "plain.de", NULL, NULL, &t, &error),
+		                 pass == 0 ? 0 : 1);
+		store_target_clear(&t);
+		assert_int_equal(core_reparse(f->st, &f->opts, 2, NULL, NULL, &count, &error), 0);
+	}
+
+	/* Cleared: the name goes back to the mail's, the grade to the
+	 * computed one, the tags to none. */
+	struct store_customer_edit clear = { .name = "", .grade = "", .tags_set = true };
+	assert_int_equal(store_customer_update(f->st, id, &clear, 2, &error), 0);
+	struct store_customer *c = customer(f, "kunde.de");
+	assert_string_equal(c->name, "kunde.de");
+	assert_false(c->name_manual);
+	assert_null(c->grade_manual);
+	assert_null(c->tags[0]);
+	store_customer_free(&c);
+}
+
+/* The quotes we sent, with when the buyer answered. */
+static void test_quotes(void **state)
+{
+	struct fixture *f = *state;
+	struct store_quote *q = NULL;
+	char *error = NULL;
+	size_t n;
+	static const char QUOTE[] =
+		"From: Li Wei <li.wei@example.com>\r\nTo: hans@kunde.de\r\n"
+		"Subject: AW: Anfrage Pumpen\r\nDate: Mon, 02 Nov 2026 12:00:00 +0100\r\n"
+		"Message-ID: <ans@example.com>\r\nIn-Reply-To: <inq@kunde.de>\r\n"
+		"References: <inq@kunde.de>\r\n\r\nOur quotation: XP-200 USD 410/pc FOB Ningbo.\r\n";
+
+	ingest(f, INQUIRY, false);
+	ingest(f, QUOTE, true);
+	assert_int_equal(store_quotes(f->st, customer_id(f, "kunde.de"), &q, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(q[0].message_id, "ans@example.com");
+	assert_int_equal(q[0].answered_at, INT64_MIN);
+	assert_non_null(q[0].facts);
+	assert_non_null(strstr(q[0].facts, "FOB"));
+	store_quotes_free(&q, n);
+	ingest(f, THEIR_REPLY, false);
+	assert_int_equal(store_quotes(f->st, customer_id(f, "kunde.de"), &q, &n, &error), 0);
+	assert_int_equal(q[0].answered_at, INT64_C(1793692800));   /* 2026-11-03 08:00 UTC */
+	store_quotes_free(&q, n);
+}
+
 /* A store written by a build of schema version 1 opens, migrates to the
  * current version keeping its rows, and a read-only open of an old store
  * says what to do. */
@@ -760,6 +926,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ack_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_records_are_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quotes, setup, teardown),
 	};
 	message_parser_init();
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

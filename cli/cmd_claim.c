@@ -1,0 +1,62 @@
+/*
+ * followup claim CUSTOMER --as PERSON: a salesperson takes a customer
+ * nobody owns (the pool). One that has an owner is refused (exit 4): a
+ * manager moves customers with `followup assign`. Until followup knows
+ * who runs it (the roles to come), the person says who they are.
+ */
+#include <glib.h>
+
+#include "cli/cli.h"
+
+int cmd_claim(struct cli_ctx *ctx)
+{
+	struct store_target target = { 0 };
+	const char *as = NULL, *person;
+	char *error = NULL, *owner = NULL;
+	int ret, rc;
+
+	if (cli_take_option(ctx, "as", &as) < 0 ||
+	    cli_expect_args(ctx, 1, 1, "claim CUSTOMER --as PERSON") < 0)
+		return CLI_USAGE;
+	if ((person = cli_person(ctx, as, "--as")) == NULL)
+		return CLI_USAGE;
+	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
+	if (ret != CLI_OK)
+		return ret;
+	if (store_begin(ctx->st, &error) < 0)
+		goto fail;
+	if ((rc = store_customer_claim(ctx->st, target.customer_id, person, &owner, &error)) < 0) {
+		store_rollback(ctx->st);
+		goto fail;
+	}
+	if (store_commit(ctx->st, &error) < 0)
+		goto fail;
+	/* Claiming one's own customer again changes nothing and is fine. */
+	bool mine = rc == 0 || g_ascii_strcasecmp(owner, person) == 0;
+	char *key = safe_text_new(target.customer_key, SAFE_TEXT_LINE);
+	if (ctx->json) {
+		json_t *arr = json_array(), *o = json_object();
+		json_object_set_new(o, "customer", cli_json_string(target.customer_key));
+		json_object_set_new(o, "owner", cli_json_string(rc == 0 ? person : owner));
+		json_object_set_new(o, "claimed", json_boolean(rc == 0));
+		json_array_append_new(arr, o);
+		cli_print_json(arr);
+	}
+	if (!mine)
+		cli_error("%s is owned by %s already (a manager reassigns it: followup assign)", key,
+		          owner);
+	else if (!ctx->json)
+		printf(rc == 0 ? "%s is now owned by %s\n" : "%s is owned by %s already\n", key,
+		       person);
+	g_free(key);
+	ret = mine ? CLI_OK : CLI_REFUSED;
+	goto out;
+fail:
+	cli_error("%s", error);
+	ret = CLI_STORE_ERROR;
+out:
+	g_free(error);
+	g_free(owner);
+	store_target_clear(&target);
+	return ret;
+}

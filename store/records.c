@@ -1,0 +1,467 @@
+/*
+ * records: the follow-up sheet's side of the store: what people keep of a
+ * customer and its contacts beyond the mail (schema 6), the notes they
+ * write on its timeline, the quotes we sent and the orders and payments
+ * the customer card reads. The values come checked (core/records.c); the
+ * store writes them as they are, every one a bound parameter.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "store/store-private.h"
+
+/* ---- customers ---- */
+
+/* One statement per field a person may change: ?1 the customer, ?2 the
+ * value ("" clears). */
+static const struct {
+	size_t offset;           /* in struct store_customer_edit */
+	const char *sql;
+	const char *what;
+} customer_fields[] = {
+	{ offsetof(struct store_customer_edit, name),
+	  "UPDATE customers SET name = CASE WHEN ?2 = '' THEN key ELSE ?2 END, "
+	  "name_manual = (?2 != '') WHERE id = ?1", "name" },
+	{ offsetof(struct store_customer_edit, country),
+	  "UPDATE customers SET country = NULLIF(?2, '') WHERE id = ?1", "country" },
+	{ offsetof(struct store_customer_edit, industry),
+	  "UPDATE customers SET industry = NULLIF(?2, '') WHERE id = ?1", "industry" },
+	{ offsetof(struct store_customer_edit, website),
+	  "UPDATE customers SET website = NULLIF(?2, '') WHERE id = ?1", "website" },
+	{ offsetof(struct store_customer_edit, grade),
+	  "UPDATE customers SET grade_manual = NULLIF(?2, '') WHERE id = ?1", "grade" },
+	{ offsetof(struct store_customer_edit, owner),
+	  "UPDATE customers SET owner = lower(NULLIF(?2, '')) WHERE id = ?1", "owner" },
+	{ offsetof(struct store_customer_edit, stage),
+	  "UPDATE customers SET stage = NULLIF(?2, '') WHERE id = ?1", "stage" },
+	{ offsetof(struct store_customer_edit, source),
+	  "UPDATE customers SET source = NULLIF(?2, '') WHERE id = ?1", "source" },
+	{ offsetof(struct store_customer_edit, next_action),
+	  "UPDATE customers SET next_action = NULLIF(?2, '') WHERE id = ?1", "next action" },
+	{ offsetof(struct store_customer_edit, next_date),
+	  "UPDATE customers SET next_date = NULLIF(?2, '') WHERE id = ?1", "next date" },
+};
+
+static int run_text(struct store *st, const char *sql, int64_t id, const char *value,
+                    const char *what, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	store_bind_text(stmt, 2, value);
+	return store_step_done(st, stmt, what, error_r);
+}
+
+static int replace_tags(struct store *st, int64_t customer_id, char *const *tags,
+                        char **error_r)
+{
+	if (store_run_with_id(st, "DELETE FROM customer_tags WHERE customer_id = ?1",
+	                      customer_id, "changing tags", error_r) < 0)
+		return -1;
+	for (; tags != NULL && *tags != NULL; tags++) {
+		if (run_text(st, "INSERT INTO customer_tags (customer_id, tag) VALUES (?1, ?2) "
+		                 "ON CONFLICT DO NOTHING", customer_id, *tags, "changing tags",
+		             error_r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_customer_update(struct store *st, int64_t customer_id,
+                          const struct store_customer_edit *edit, int64_t now, char **error_r)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(customer_fields); i++) {
+		const char *value = *(const char *const *)(const void *)
+			((const char *)edit + customer_fields[i].offset);
+		if (value == NULL)
+			continue;
+		char *what = g_strconcat("changing the ", customer_fields[i].what, NULL);
+		int rc = run_text(st, customer_fields[i].sql, customer_id, value, what, error_r);
+		g_free(what);
+		if (rc < 0)
+			return -1;
+	}
+	if (edit->tags_set && replace_tags(st, customer_id, edit->tags, error_r) < 0)
+		return -1;
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE customers SET updated = ?2 WHERE id = ?1",
+	                                error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	sqlite3_bind_int64(stmt, 2, now);
+	return store_step_done(st, stmt, "changing a customer", error_r);
+}
+
+int store_customer_claim(struct store *st, int64_t customer_id, const char *owner,
+                         char **owner_r, char **error_r)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*owner_r = NULL;
+	/* One statement: of two claims at once, one wins. */
+	if (run_text(st, "UPDATE customers SET owner = lower(?2) WHERE id = ?1 AND owner IS NULL",
+	             customer_id, owner, "claiming a customer", error_r) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) > 0)
+		return 0;
+	stmt = store_stmt(st, "SELECT owner FROM customers WHERE id = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*owner_r = store_col_text(stmt, 0, true);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW) {
+		*error_r = rc == SQLITE_DONE ? g_strdup("the customer vanished while it was claimed")
+		                             : store_errmsg(st, "claiming a customer");
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- contacts ---- */
+
+void store_contact_clear(struct store_contact *c)
+{
+	g_free(c->address);
+	g_free(c->name);
+	g_free(c->undeliverable);
+	g_free(c->role);
+	g_free(c->title);
+	g_free(c->phone);
+	memset(c, 0, sizeof(*c));
+}
+
+int store_contact_get(struct store *st, const char *address, struct store_contact *contact_r,
+                      int64_t *customer_id_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT address, name, undeliverable, role, title, phone, name_manual, customer_id "
+		"FROM contacts WHERE address = lower(?1)", error_r);
+	int rc;
+
+	memset(contact_r, 0, sizeof(*contact_r));
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, address);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		contact_r->address = store_col_text(stmt, 0, true);
+		contact_r->name = store_col_text(stmt, 1, true);
+		contact_r->undeliverable = store_col_text(stmt, 2, false);
+		contact_r->role = store_col_text(stmt, 3, false);
+		contact_r->title = store_col_text(stmt, 4, false);
+		contact_r->phone = store_col_text(stmt, 5, false);
+		contact_r->name_manual = sqlite3_column_int(stmt, 6) != 0;
+		*customer_id_r = sqlite3_column_int64(stmt, 7);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*error_r = store_errmsg(st, "reading a contact");
+	return -1;
+}
+
+static const struct {
+	size_t offset;           /* in struct store_contact_edit */
+	const char *sql;         /* ?1 the address, ?2 the value */
+} contact_fields[] = {
+	{ offsetof(struct store_contact_edit, name),
+	  "UPDATE contacts SET name = ?2, name_manual = (?2 != '') WHERE address = lower(?1)" },
+	{ offsetof(struct store_contact_edit, role),
+	  "UPDATE contacts SET role = NULLIF(?2, '') WHERE address = lower(?1)" },
+	{ offsetof(struct store_contact_edit, title),
+	  "UPDATE contacts SET title = NULLIF(?2, '') WHERE address = lower(?1)" },
+	{ offsetof(struct store_contact_edit, phone),
+	  "UPDATE contacts SET phone = NULLIF(?2, '') WHERE address = lower(?1)" },
+};
+
+static int run_on_address(struct store *st, const char *sql, const char *address,
+                          const char *value, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, address);
+	store_bind_text(stmt, 2, value);
+	return store_step_done(st, stmt, "changing a contact", error_r);
+}
+
+int store_contact_update(struct store *st, int64_t customer_id, const char *address,
+                         const struct store_contact_edit *edit, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "INSERT INTO contacts (address, customer_id) "
+	                                    "VALUES (lower(?1), ?2) ON CONFLICT DO NOTHING",
+	                                error_r);
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, address);
+	sqlite3_bind_int64(stmt, 2, customer_id);
+	if (store_step_done(st, stmt, "adding a contact", error_r) < 0)
+		return -1;
+	for (size_t i = 0; i < G_N_ELEMENTS(contact_fields); i++) {
+		const char *value = *(const char *const *)(const void *)
+			((const char *)edit + contact_fields[i].offset);
+		if (value != NULL &&
+		    run_on_address(st, contact_fields[i].sql, address, value, error_r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- notes ---- */
+
+int store_note_add(struct store *st, const struct store_note_new *note, int64_t *id_r,
+                   char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "INSERT INTO notes (customer_id, kind, date, text, "
+	                                    "author, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                                error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, note->customer_id);
+	store_bind_text(stmt, 2, note->kind);
+	sqlite3_bind_int64(stmt, 3, note->date);
+	store_bind_text(stmt, 4, note->text);
+	store_bind_text(stmt, 5, note->author);
+	sqlite3_bind_int64(stmt, 6, note->created);
+	if (store_step_done(st, stmt, "adding a note", error_r) < 0)
+		return -1;
+	*id_r = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static struct store_entry *note_entry(sqlite3_stmt *stmt)
+{
+	struct store_entry *e = g_new0(struct store_entry, 1);
+
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->kind = store_col_text(stmt, 1, true);
+	e->date = sqlite3_column_int64(stmt, 2);
+	e->header_date = INT64_MIN;
+	e->internal_date = INT64_MIN;
+	e->snippet = store_col_text(stmt, 3, true);
+	e->from_addr = store_col_text(stmt, 4, true);
+	e->customer = store_col_text(stmt, 5, false);
+	e->direction = g_strdup("note");
+	e->from_name = g_strdup("");
+	e->subject = g_strdup("");
+	e->to = g_new0(char *, 1);
+	e->cc = g_new0(char *, 1);
+	return e;
+}
+
+int store_notes_append(struct store *st, int64_t customer_id, GPtrArray *out, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT n.id, n.kind, n.date, n.text, n.author, c.key FROM notes n "
+		"JOIN customers c ON c.id = n.customer_id WHERE n.customer_id = ?1 "
+		"ORDER BY n.date, n.id", error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		g_ptr_array_add(out, note_entry(stmt));
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading notes");
+		return -1;
+	}
+	return 0;
+}
+
+int store_notes(struct store *st, int64_t customer_id, struct store_entry ***entries_r,
+                size_t *n_r, char **error_r)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(store_entry_free_one);
+
+	if (store_notes_append(st, customer_id, out, error_r) < 0) {
+		g_ptr_array_free(out, TRUE);
+		return -1;
+	}
+	g_ptr_array_set_free_func(out, NULL);
+	*n_r = out->len;
+	*entries_r = (struct store_entry **)g_ptr_array_free(out, FALSE);
+	return 0;
+}
+
+int store_entry_date_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct store_entry *x = *(const struct store_entry *const *)a;
+	const struct store_entry *y = *(const struct store_entry *const *)b;
+
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+void store_entry_free_one(gpointer e)
+{
+	struct store_entry *entry = e;
+
+	store_entry_free(&entry);
+}
+
+/* ---- quotes ---- */
+
+int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
+                 size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, "
+		"(SELECT min(a.date) FROM messages a WHERE a.thread_id = q.thread_id "
+		" AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') "
+		" AND a.date > q.date) "
+		"FROM messages q WHERE q.customer_id = ?1 AND q.direction = 'out' "
+		"AND q.kind = 'quote' ORDER BY q.date, q.id", error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_quote));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_quote q = {
+			.message_id = store_col_text(stmt, 0, true),
+			.date = sqlite3_column_int64(stmt, 1),
+			.subject = store_col_text(stmt, 2, true),
+			.facts = store_col_text(stmt, 3, false),
+			.thread = sqlite3_column_int64(stmt, 4),
+			.answered_at = store_col_time(stmt, 5),
+		};
+		g_array_append_val(arr, q);
+	}
+	sqlite3_reset(stmt);
+	*n_r = arr->len;
+	*quotes_r = (struct store_quote *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		store_quotes_free(quotes_r, *n_r);
+		*error_r = store_errmsg(st, "reading quotes");
+		return -1;
+	}
+	return 0;
+}
+
+void store_quotes_free(struct store_quote **quotes, size_t n)
+{
+	if (*quotes == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		g_free((*quotes)[i].message_id);
+		g_free((*quotes)[i].subject);
+		g_free((*quotes)[i].facts);
+	}
+	g_free(*quotes);
+	*quotes = NULL;
+}
+
+/* ---- orders and payments ---- */
+
+static int load_payments(struct store *st, int64_t order_id, struct store_order *o,
+                         char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT amount_milli, date FROM payments "
+	                                    "WHERE order_id = ?1 ORDER BY date, id", error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, order_id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_payment));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_payment p = {
+			.amount_milli = sqlite3_column_int64(stmt, 0),
+			.date = store_col_text(stmt, 1, true),
+		};
+		o->paid_milli += p.amount_milli;
+		g_array_append_val(arr, p);
+	}
+	sqlite3_reset(stmt);
+	o->n_payments = arr->len;
+	o->payments = (struct store_payment *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading payments");
+		return -1;
+	}
+	return 0;
+}
+
+int store_orders(struct store *st, int64_t customer_id, struct store_order **orders_r,
+                 size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT id, number, amount_milli, currency, incoterm, due, deposit_milli, "
+		"deposit_percent, quote_message_id, state FROM orders WHERE customer_id = ?1 "
+		"ORDER BY created, id", error_r);
+	GArray *arr, *ids;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_order));
+	ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		struct store_order o = {
+			.number = store_col_text(stmt, 1, true),
+			.amount_milli = sqlite3_column_int64(stmt, 2),
+			.currency = store_col_text(stmt, 3, true),
+			.incoterm = store_col_text(stmt, 4, false),
+			.due = store_col_text(stmt, 5, false),
+			.deposit_milli = store_col_time(stmt, 6),
+			.deposit_percent = sqlite3_column_type(stmt, 7) == SQLITE_NULL
+			                   ? -1.0 : sqlite3_column_double(stmt, 7),
+			.quote_message_id = store_col_text(stmt, 8, false),
+			.state = store_col_text(stmt, 9, true),
+		};
+		g_array_append_val(arr, o);
+		g_array_append_val(ids, id);
+	}
+	sqlite3_reset(stmt);
+	*n_r = arr->len;
+	*orders_r = (struct store_order *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading orders");
+		goto fail;
+	}
+	for (size_t i = 0; i < *n_r; i++) {
+		if (load_payments(st, g_array_index(ids, int64_t, i), &(*orders_r)[i], error_r) < 0)
+			goto fail;
+	}
+	g_array_free(ids, TRUE);
+	return 0;
+fail:
+	g_array_free(ids, TRUE);
+	store_orders_free(orders_r, *n_r);
+	return -1;
+}
+
+void store_orders_free(struct store_order **orders, size_t n)
+{
+	if (*orders == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct store_order *o = &(*orders)[i];
+		g_free(o->number);
+		g_free(o->currency);
+		g_free(o->incoterm);
+		g_free(o->due);
+		g_free(o->quote_message_id);
+		g_free(o->state);
+		for (size_t k = 0; k < o->n_payments; k++)
+			g_free(o->payments[k].date);
+		g_free(o->payments);
+	}
+	g_free(*orders);
+	*orders = NULL;
+}
