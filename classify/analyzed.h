@@ -38,6 +38,8 @@ struct analyzed_message {
 	char *snippet;                  /* the start of the new text */
 	const char *language;           /* of an inbound message: static, or NULL */
 	char *facts_json;               /* trade facts of sales mail, or NULL */
+	int stage_event;                /* enum stage_event (rules/stage.h): how it moves
+	                                 * the customer's stage */
 
 	/* An inbound message's acknowledgement screening (rules/ack.h
 	 * ack_screen): why none may go to it whatever the rule (a static

@@ -102,6 +102,7 @@ struct classify {
 	GPtrArray *own_domains;      /* canonical domains (char *) */
 	GHashTable *freemail;        /* canonical domain -> itself */
 	struct textmatch_list *quote_markers;
+	struct textmatch_list *order_markers;
 	struct textmatch_list *auto_reply_subjects;
 	struct textmatch_list *bounce_subjects;
 	GHashTable *persons;         /* lowercased address -> itself */
@@ -759,15 +760,27 @@ static bool has_document_attachment(const struct parsed_message *msg)
 	return false;
 }
 
-static bool text_has_marker(const struct classify *cls, const char *text,
+static bool text_has_marker(const struct textmatch_list *markers, const char *text,
                             size_t max_bytes)
 {
 	if (text == NULL || text[0] == '\0')
 		return false;
 	char *folded = textmatch_fold(text, max_bytes);
-	bool found = textmatch_list_find(cls->quote_markers, folded);
+	bool found = textmatch_list_find(markers, folded);
 	g_free(folded);
 	return found;
+}
+
+/* A marker in the subject (not under a reply prefix: there the subject is
+ * the customer's own words, "RE: Request for quotation") or in our new
+ * text. */
+static bool has_marker(const struct textmatch_list *markers, const struct parsed_message *msg)
+{
+	if (!classify_subject_is_reply(msg->subject) &&
+	    text_has_marker(markers, msg->subject, SUBJECT_SCAN_MAX_BYTES))
+		return true;
+	const char *body = msg->body_new != NULL ? msg->body_new : msg->body_text;
+	return text_has_marker(markers, body, QUOTE_SCAN_MAX_BYTES);
 }
 
 bool classify_has_quote_marker(const struct classify *cls,
@@ -779,11 +792,12 @@ bool classify_has_quote_marker(const struct classify *cls,
 		return true;
 	/* Under a reply prefix the subject is the customer's own words
 	 * ("RE: Request for quotation"): only our new text can say we quoted. */
-	if (!classify_subject_is_reply(msg->subject) &&
-	    text_has_marker(cls, msg->subject, SUBJECT_SCAN_MAX_BYTES))
-		return true;
-	const char *body = msg->body_new != NULL ? msg->body_new : msg->body_text;
-	return text_has_marker(cls, body, QUOTE_SCAN_MAX_BYTES);
+	return has_marker(cls->quote_markers, msg);
+}
+
+bool classify_has_order_marker(const struct classify *cls, const struct parsed_message *msg)
+{
+	return msg != NULL && has_marker(cls->order_markers, msg);
 }
 
 enum msg_kind classify_kind(const struct classify *cls,
@@ -912,6 +926,10 @@ static int load_lists(struct classify *cls, const struct classify_options *opts,
 		*error_r = "classify: the quote marker list is not valid UTF-8";
 		return -1;
 	}
+	if (textmatch_list_add_lines(cls->order_markers, builtin_order_markers) < 0) {
+		*error_r = "classify: the order marker list is not valid UTF-8";
+		return -1;
+	}
 	/* our own tables: a failure here is a bug in this file */
 	if (textmatch_list_add_lines(cls->auto_reply_subjects, auto_reply_subjects) < 0 ||
 	    textmatch_list_add_lines(cls->bounce_subjects, bounce_subjects) < 0) {
@@ -942,6 +960,7 @@ int classify_new(const struct classify_options *opts, struct classify **cls_r,
 	cls->own_domains = g_ptr_array_new_with_free_func(g_free);
 	cls->freemail = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	cls->quote_markers = textmatch_list_new();
+	cls->order_markers = textmatch_list_new();
 	cls->auto_reply_subjects = textmatch_list_new();
 	cls->bounce_subjects = textmatch_list_new();
 	cls->persons = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -975,6 +994,7 @@ void classify_free(struct classify **cls)
 	if ((*cls)->persons != NULL)
 		g_hash_table_destroy((*cls)->persons);
 	textmatch_list_free(&(*cls)->quote_markers);
+	textmatch_list_free(&(*cls)->order_markers);
 	textmatch_list_free(&(*cls)->auto_reply_subjects);
 	textmatch_list_free(&(*cls)->bounce_subjects);
 	g_free(*cls);

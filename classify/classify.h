@@ -189,6 +189,9 @@ enum msg_kind classify_kind(const struct classify *cls,
  * classify_kind() asks only for outbound mail. */
 bool classify_has_quote_marker(const struct classify *cls,
                                const struct parsed_message *msg);
+/* Whether msg names a proforma invoice or an order confirmation
+ * (data/order_markers.txt) in its subject or new text, as above. */
+bool classify_has_order_marker(const struct classify *cls, const struct parsed_message *msg);
 
 /* Subject for threading: reply/forward prefixes (Re:, RE:, Fw:, Fwd:, AW:,
  * WG:, SV:, VS:, RV:, 回复:, 答复:, 转发:, with ':' or '：', "[n]" counters,

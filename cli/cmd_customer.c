@@ -456,6 +456,7 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		goto out;
 	}
 	store_customer_free(&c);
+	change->edit.author = g_get_user_name();
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
 	if (store_customer_update(ctx->st, target.customer_id, &change->edit, ctx->now,

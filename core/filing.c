@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "core/filing.h"
+#include "rules/stage.h"
 
 int core_thread_settle(struct store *st, int64_t thread, char **error_r)
 {
@@ -33,6 +34,37 @@ int core_thread_join(struct store *st, const struct filing_options *opts, int64_
 	return 0;
 }
 
+int core_stage_from_mail(struct store *st, const struct analyzed_message *am, int64_t rowid,
+                         char **error_r)
+{
+	struct store_stage_at at;
+	int found, ret = 0;
+
+	if (am->stage_event == STAGE_EVENT_NONE)
+		return 0;
+	found = store_stage_of_message(st, rowid, &at, error_r);
+	if (found <= 0)
+		return found;
+	/* The move is made as of the mail's date: mail synced late, or
+	 * replayed by a reparse, goes into the history where it belongs, and
+	 * changes the stage only when nothing moved it since. */
+	const char *to = stage_after_event(at.stage, (enum stage_event)am->stage_event);
+	if (to != NULL) {
+		struct store_stage_move m = {
+			.customer_id = at.customer_id,
+			.from = at.stage,
+			.to = to,
+			.date = at.date,
+			.message_id = at.message_id,
+			.created = at.date,
+			.current = at.last_move_at == INT64_MIN || at.date >= at.last_move_at,
+		};
+		ret = store_stage_move(st, &m, error_r);
+	}
+	store_stage_at_clear(&at);
+	return ret;
+}
+
 int core_file_message(struct store *st, const struct filing_options *opts,
                       const struct analyzed_message *am, const unsigned char *raw, size_t len,
                       const struct ingest_source *src, struct ingest_report *report_r,
@@ -44,7 +76,9 @@ int core_file_message(struct store *st, const struct filing_options *opts,
 		return -1;
 	if (rowid == 0)
 		return 0;   /* a copy: only its location */
-	return core_thread_join(st, opts, rowid, error_r);
+	if (core_thread_join(st, opts, rowid, error_r) < 0)
+		return -1;
+	return core_stage_from_mail(st, am, rowid, error_r);
 }
 
 int core_file_raw(struct store *st, const struct filing_options *opts, const unsigned char *raw,

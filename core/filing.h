@@ -31,6 +31,10 @@ int core_file_raw(struct store *st, const struct filing_options *opts, const uns
 /* Joins message rowid to its thread and settles what it touched. */
 int core_thread_join(struct store *st, const struct filing_options *opts, int64_t rowid,
                      char **error_r);
+/* Moves the customer of message rowid on as the mail tells
+ * (rules/stage.h), with the move on its timeline. */
+int core_stage_from_mail(struct store *st, const struct analyzed_message *am, int64_t rowid,
+                         char **error_r);
 /* Works a thread's kinds out again and stores them. */
 int core_thread_settle(struct store *st, int64_t thread, char **error_r);
 

@@ -85,7 +85,9 @@ static int rewrite(struct store *st, const struct filing_options *opts,
 		return -1;
 	if (merged || it->row.own_kind >= 0)
 		return 0;
-	return core_thread_join(st, opts, it->row.rowid, error_r);
+	if (core_thread_join(st, opts, it->row.rowid, error_r) < 0)
+		return -1;
+	return core_stage_from_mail(st, it->am, it->row.rowid, error_r);
 }
 
 /* Reparses the rows ids[from..to) that fit in one chunk; *next_r is where
@@ -150,6 +152,9 @@ int core_reparse(struct store *st, const struct filing_options *opts, unsigned b
 		size_t end = MIN(n, start + batch);
 		if (store_begin(st, error_r) < 0)
 			goto out;
+		/* The mail's stage moves are made again, in date order. */
+		if (start == 0 && store_stage_forget_mail_moves(st, error_r) < 0)
+			goto fail;
 		for (size_t i = start; i < end;) {
 			if (reparse_chunk(st, opts, ids, i, end, &i, error_r) < 0)
 				goto fail;

@@ -7,6 +7,7 @@
  */
 extern const char builtin_freemail[];       /* data/freemail.txt */
 extern const char builtin_quote_markers[];  /* data/quote_markers.txt */
+extern const char builtin_order_markers[];  /* data/order_markers.txt */
 extern const char builtin_quote_patterns[]; /* data/quote_patterns.txt */
 extern const char builtin_closings[];       /* data/closings.txt */
 extern const char builtin_calling_codes[];  /* data/calling_codes.txt */

@@ -284,9 +284,11 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
 		*error_r = store_errmsg(st, "reading a timeline");
 		goto fail;
 	}
-	/* The notes people wrote stand beside the mail, by date (a stable
-	 * sort: mail first at the same second). */
-	if (store_notes_append(st, customer_id, out, error_r) < 0)
+	/* The notes people wrote, and the stage moves they made, stand
+	 * beside the mail, by date (a stable sort: mail first at the same
+	 * second). The stage moves the mail itself made are the card's
+	 * history (store_notes): a mailbox's timeline stays its mail. */
+	if (store_notes_append(st, customer_id, false, out, error_r) < 0)
 		goto fail;
 	g_ptr_array_sort(out, store_entry_date_cmp);
 	g_ptr_array_set_free_func(out, NULL);

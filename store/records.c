@@ -69,9 +69,46 @@ static int replace_tags(struct store *st, int64_t customer_id, char *const *tags
 	return 0;
 }
 
+/* A person's stage move goes on the timeline, as the mail's do. */
+static int record_stage_move(struct store *st, int64_t customer_id,
+                             const struct store_customer_edit *edit, int64_t now, char **error_r)
+{
+	sqlite3_stmt *stmt;
+	char *from = NULL;
+	int rc, ret = 0;
+
+	if (edit->stage == NULL)
+		return 0;
+	stmt = store_stmt(st, "SELECT stage FROM customers WHERE id = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		from = store_col_text(stmt, 0, false);
+	sqlite3_reset(stmt);
+	const char *to = edit->stage[0] != '\0' ? edit->stage : NULL;
+	if (rc == SQLITE_ROW && g_strcmp0(from, to) != 0) {
+		struct store_stage_move m = {
+			.customer_id = customer_id,
+			.from = from,
+			.to = to,
+			.date = now,
+			.author = edit->author != NULL ? edit->author : "",
+			.created = now,
+			.current = true,
+		};
+		ret = store_stage_move(st, &m, error_r);
+	}
+	g_free(from);
+	return ret;
+}
+
 int store_customer_update(struct store *st, int64_t customer_id,
                           const struct store_customer_edit *edit, int64_t now, char **error_r)
 {
+	if (record_stage_move(st, customer_id, edit, now, error_r) < 0)
+		return -1;
 	for (size_t i = 0; i < G_N_ELEMENTS(customer_fields); i++) {
 		const char *value = *(const char *const *)(const void *)
 			((const char *)edit + customer_fields[i].offset);
@@ -258,17 +295,20 @@ static struct store_entry *note_entry(sqlite3_stmt *stmt)
 	return e;
 }
 
-int store_notes_append(struct store *st, int64_t customer_id, GPtrArray *out, char **error_r)
+int store_notes_append(struct store *st, int64_t customer_id, bool mail_stages, GPtrArray *out,
+                       char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT n.id, n.kind, n.date, n.text, n.author, c.key FROM notes n "
 		"JOIN customers c ON c.id = n.customer_id WHERE n.customer_id = ?1 "
+		"AND (?2 OR n.kind != 'stage' OR n.author IS NOT NULL) "
 		"ORDER BY n.date, n.id", error_r);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, customer_id);
+	sqlite3_bind_int(stmt, 2, mail_stages);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		g_ptr_array_add(out, note_entry(stmt));
 	sqlite3_reset(stmt);
@@ -284,7 +324,7 @@ int store_notes(struct store *st, int64_t customer_id, struct store_entry ***ent
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func(store_entry_free_one);
 
-	if (store_notes_append(st, customer_id, out, error_r) < 0) {
+	if (store_notes_append(st, customer_id, true, out, error_r) < 0) {
 		g_ptr_array_free(out, TRUE);
 		return -1;
 	}

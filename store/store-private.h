@@ -45,7 +45,9 @@ int64_t store_col_time(sqlite3_stmt *stmt, int col);
 
 /* The notes of a customer (records.c) appended to out as timeline
  * entries (struct store_entry *). 0 or -1. */
-int store_notes_append(struct store *st, int64_t customer_id, GPtrArray *out, char **error_r);
+/* mail_stages: also the stage moves the mail made (author NULL). */
+int store_notes_append(struct store *st, int64_t customer_id, bool mail_stages, GPtrArray *out,
+                       char **error_r);
 /* GCompareFunc of two struct store_entry ** by date. */
 int store_entry_date_cmp(gconstpointer a, gconstpointer b);
 /* store_entry_free() as a GDestroyNotify. */

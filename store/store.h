@@ -205,6 +205,36 @@ int store_thread_settle(struct store *st, const struct store_thread_members *t,
                         enum msg_kind origin, char **error_r);
 void store_thread_members_free(struct store_thread_members **t);
 
+/* A customer's stage and its moves (stages.c; the rules of a move are
+ * rules/stage.h's). */
+struct store_stage_at {
+	int64_t customer_id;
+	char *stage;              /* NULL: a lead */
+	int64_t date;             /* the message's */
+	char *message_id;
+	int64_t last_move_at;     /* the customer's latest move, INT64_MIN: none */
+};
+/* The customer of message rowid and its stage at the message's date (the
+ * last move before it): 1, 0 when the message has no customer, -1. */
+int store_stage_of_message(struct store *st, int64_t rowid, struct store_stage_at *at_r,
+                           char **error_r);
+void store_stage_at_clear(struct store_stage_at *at);
+struct store_stage_move {
+	int64_t customer_id;
+	const char *from, *to;    /* NULL: a lead */
+	int64_t date;             /* when it moved */
+	const char *author;       /* the person who moved it; NULL: the mail did */
+	const char *message_id;   /* the mail that moved it, or NULL */
+	int64_t created;
+	bool current;             /* the newest move: the customer's stage now */
+};
+/* Puts the move on the customer's timeline, and sets the stage when it is
+ * the newest. */
+int store_stage_move(struct store *st, const struct store_stage_move *m, char **error_r);
+/* Before a reparse: the mail's moves go, each customer back where its
+ * people's last move left it. */
+int store_stage_forget_mail_moves(struct store *st, char **error_r);
+
 /* Reparse, the store's side: the rows in date order, each row's filing
  * facts and raw bytes, the rewrite, and the sweep of what no message
  * uses any more. */
@@ -500,6 +530,7 @@ struct store_customer_edit {
 	           *next_action, *next_date;
 	char *const *tags;       /* the whole new set, NULL-terminated, when tags_set */
 	bool tags_set;
+	const char *author;      /* who changes it (a stage move says so); NULL: unknown */
 };
 int store_customer_update(struct store *st, int64_t customer_id,
                           const struct store_customer_edit *edit, int64_t now, char **error_r);

@@ -801,11 +801,15 @@ static void test_records_are_kept(void **state)
 		store_customer_free(&c);
 
 		struct store_entry **e = timeline(f, "kunde.de", &n);
-		assert_int_equal(n, 4);
-		assert_string_equal(e[2]->direction, "note");   /* between the 2nd and 3rd */
-		assert_string_equal(e[2]->kind, "call");
-		assert_string_equal(e[2]->snippet, "Called Hans");
-		assert_string_equal(e[2]->from_addr, "li.wei@example.com");
+		assert_int_equal(n, 5);
+		/* the person's stage move (at time 100), first */
+		assert_string_equal(e[0]->direction, "note");
+		assert_string_equal(e[0]->kind, "stage");
+		assert_string_equal(e[0]->snippet, "inquiry → quoted");
+		assert_string_equal(e[3]->direction, "note");   /* between the 2nd and 3rd mail */
+		assert_string_equal(e[3]->kind, "call");
+		assert_string_equal(e[3]->snippet, "Called Hans");
+		assert_string_equal(e[3]->from_addr, "li.wei@example.com");
 		store_entries_free(&e, n);
 
 		struct store_order *o = NULL;
