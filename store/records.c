@@ -318,8 +318,9 @@ int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quo
 		"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, "
 		"(SELECT min(a.date) FROM messages a WHERE a.thread_id = q.thread_id "
 		" AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') "
-		" AND a.date > q.date) "
-		"FROM messages q WHERE q.customer_id = ?1 AND q.direction = 'out' "
+		" AND a.date > q.date), c.key "
+		"FROM messages q JOIN customers c ON c.id = q.customer_id "
+		"WHERE (?1 = 0 OR q.customer_id = ?1) AND q.direction = 'out' "
 		"AND q.kind = 'quote' ORDER BY q.date, q.id", error_r);
 	GArray *arr;
 	int rc;
@@ -336,6 +337,7 @@ int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quo
 			.facts = store_col_text(stmt, 3, false),
 			.thread = sqlite3_column_int64(stmt, 4),
 			.answered_at = store_col_time(stmt, 5),
+			.customer = store_col_text(stmt, 6, true),
 		};
 		g_array_append_val(arr, q);
 	}
@@ -358,6 +360,7 @@ void store_quotes_free(struct store_quote **quotes, size_t n)
 		g_free((*quotes)[i].message_id);
 		g_free((*quotes)[i].subject);
 		g_free((*quotes)[i].facts);
+		g_free((*quotes)[i].customer);
 	}
 	g_free(*quotes);
 	*quotes = NULL;

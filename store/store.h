@@ -547,7 +547,9 @@ struct store_quote {
 	int64_t answered_at;     /* the buyer's first answer after it in its thread
 	                          * (sales mail, not an auto-reply); INT64_MIN: none */
 	int64_t thread;
+	char *customer;          /* its customer's key */
 };
+/* The quotes of one customer, or of all (customer_id 0), by date. */
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r);
 void store_quotes_free(struct store_quote **quotes, size_t n);
