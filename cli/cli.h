@@ -104,6 +104,15 @@ json_t *cli_json_quote(const struct store_quote *q);
 /* An order: number amount currency incoterm due paid state deposit
  * deposit_percent quote payments. */
 json_t *cli_json_order(const struct store_order *o);
+/* An amount in thousandths as "82000.00", "24600.50", "0.125": two
+ * places, three when the third counts. */
+void cli_format_amount(int64_t milli, char *buf, size_t size);
+/* An order on one line, made safe, under cli_order_header()'s columns:
+ * "PI-2026-118  kunde.de  USD  82000.00  24600.50  2026-12-15 part-paid". */
+void cli_order_header(void);
+void cli_order_line(GString *out, const struct store_order *o);
+/* "    payment  24600.50 on 2026-11-20", made safe. */
+void cli_payment_line(GString *out, const struct store_payment *p);
 /* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts
  * JSON (may be NULL); "" when they tell nothing. New string (g_free),
  * not yet made safe for a terminal. */

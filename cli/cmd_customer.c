@@ -259,21 +259,11 @@ static void print_orders(GString *out, const struct card *k)
 {
 	heading(out, "Orders", k->n_orders);
 	for (size_t i = 0; i < k->n_orders; i++) {
-		const struct store_order *o = &k->orders[i];
 		g_string_append(out, "  ");
-		cli_pad(out, o->number, 16);
-		g_string_append_c(out, ' ');
-		cli_pad(out, o->currency, 3);
-		g_string_append_printf(out, " %12.2f  paid %12.2f  due ", (double)o->amount_milli / 1000,
-		                       (double)o->paid_milli / 1000);
-		cli_pad(out, o->due != NULL ? o->due : "-", 10);
-		g_string_append_c(out, ' ');
-		safe_text_append(out, o->state, SAFE_TEXT_LINE);
+		cli_order_line(out, &k->orders[i]);
 		g_string_append_c(out, '\n');
-		for (size_t p = 0; p < o->n_payments; p++) {
-			g_string_append_printf(out, "    payment %12.2f on ",
-			                       (double)o->payments[p].amount_milli / 1000);
-			safe_text_append(out, o->payments[p].date, SAFE_TEXT_LINE);
+		for (size_t p = 0; p < k->orders[i].n_payments; p++) {
+			cli_payment_line(out, &k->orders[i].payments[p]);
 			g_string_append_c(out, '\n');
 		}
 	}

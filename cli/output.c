@@ -349,6 +349,7 @@ json_t *cli_json_order(const struct store_order *o)
 		json_array_append_new(payments, p);
 	}
 	json_object_set_new(j, "number", cli_json_string(o->number));
+	json_object_set_new(j, "customer", cli_json_string(o->customer));
 	json_object_set_new(j, "amount", cli_json_amount(o->amount_milli));
 	json_object_set_new(j, "currency", cli_json_string(o->currency));
 	json_object_set_new(j, "incoterm", cli_json_string(o->incoterm));
@@ -388,4 +389,47 @@ char *cli_quote_summary(const char *facts_json)
 		                       json_string_value(json_object_get(facts, "reference")));
 	json_decref(facts);
 	return g_string_free(s, FALSE);
+}
+
+/* Integers throughout, so no amount is rounded. */
+void cli_format_amount(int64_t milli, char *buf, size_t size)
+{
+	int64_t units = milli / 1000, rest = milli % 1000;
+
+	if (rest % 10 != 0)
+		g_snprintf(buf, size, "%lld.%03lld", (long long)units, (long long)rest);
+	else
+		g_snprintf(buf, size, "%lld.%02lld", (long long)units, (long long)(rest / 10));
+}
+
+void cli_order_header(void)
+{
+	printf("%-16s %-20s %-3s %14s %14s %-10s %s\n", "ORDER", "CUSTOMER", "CUR", "AMOUNT",
+	       "PAID", "DUE", "STATE");
+}
+
+void cli_order_line(GString *out, const struct store_order *o)
+{
+	char amount[32], paid[32];
+
+	cli_format_amount(o->amount_milli, amount, sizeof(amount));
+	cli_format_amount(o->paid_milli, paid, sizeof(paid));
+	cli_pad(out, o->number, 16);
+	g_string_append_c(out, ' ');
+	cli_pad(out, o->customer, 20);
+	g_string_append_c(out, ' ');
+	cli_pad(out, o->currency, 3);
+	g_string_append_printf(out, " %14s %14s ", amount, paid);
+	cli_pad(out, o->due != NULL ? o->due : "-", 10);
+	g_string_append_c(out, ' ');
+	safe_text_append(out, o->state, SAFE_TEXT_LINE);
+}
+
+void cli_payment_line(GString *out, const struct store_payment *p)
+{
+	char amount[32];
+
+	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	g_string_append_printf(out, "    payment %14s on ", amount);
+	safe_text_append(out, p->date, SAFE_TEXT_LINE);
 }
