@@ -43,6 +43,23 @@ int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r)
 	return 0;
 }
 
+bool cli_take_flag(struct cli_ctx *ctx, const char *name)
+{
+	bool found = false;
+
+	for (int i = 0; i < ctx->argc; i++) {
+		const char *a = ctx->argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncmp(a, "--", 2) == 0 && strcmp(a + 2, name) == 0) {
+			remove_args(ctx, i, 1);
+			found = true;
+			i--;
+		}
+	}
+	return found;
+}
+
 int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis)
 {
 	for (int i = 0; i < ctx->argc; i++) {

@@ -61,6 +61,11 @@ int cmd_customer_set(struct cli_ctx *ctx);
 int cmd_contact_set(struct cli_ctx *ctx);
 int cmd_note_add(struct cli_ctx *ctx);
 int cmd_claim(struct cli_ctx *ctx);
+int cmd_quotes(struct cli_ctx *ctx);
+int cmd_orders(struct cli_ctx *ctx);
+int cmd_order_add(struct cli_ctx *ctx);
+int cmd_order_set(struct cli_ctx *ctx);
+int cmd_order_paid(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
@@ -90,6 +95,28 @@ json_t *cli_json_time(int64_t t);
 json_t *cli_json_customer(const struct store_customer *c);
 /* A contact: address name role title phone (and undeliverable). */
 json_t *cli_json_contact(const struct store_contact *c);
+/* An amount in thousandths as a JSON number (whole amounts as integers). */
+json_t *cli_json_amount(int64_t milli);
+/* A quote we sent: message_id date subject thread products quantities
+ * prices incoterm incoterm_place reference (from its trade facts) and
+ * answered_at. */
+json_t *cli_json_quote(const struct store_quote *q);
+/* An order: number amount currency incoterm due paid state deposit
+ * deposit_percent quote payments. */
+json_t *cli_json_order(const struct store_order *o);
+/* An amount in thousandths as "82000.00", "24600.50", "0.125": two
+ * places, three when the third counts. */
+void cli_format_amount(int64_t milli, char *buf, size_t size);
+/* An order on one line, made safe, under cli_order_header()'s columns:
+ * "PI-2026-118  kunde.de  USD  82000.00  24600.50  2026-12-15 part-paid". */
+void cli_order_header(void);
+void cli_order_line(GString *out, const struct store_order *o);
+/* "    payment  24600.50 on 2026-11-20", made safe. */
+void cli_payment_line(GString *out, const struct store_payment *p);
+/* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts
+ * JSON (may be NULL); "" when they tell nothing. New string (g_free),
+ * not yet made safe for a terminal. */
+char *cli_quote_summary(const char *facts_json);
 /* A thread as `threads` prints it. */
 json_t *cli_json_thread(const struct store_thread *t);
 /* An overdue item as `overdue` prints it. */
@@ -127,6 +154,9 @@ int cli_rules_load(struct cli_ctx *ctx, struct core_rules **rules_r);
 /* Takes "--NAME VALUE" or "--NAME=VALUE" out of ctx->argv (args.c); *value_r NULL
  * when absent. -1 when the value is missing. */
 int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r);
+/* Takes every "--NAME" (a flag without a value) out of ctx->argv: true
+ * when there was one. */
+bool cli_take_flag(struct cli_ctx *ctx, const char *name);
 /* -1 (after printing an error) when unknown options or too many
  * arguments remain. */
 int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis);

@@ -107,69 +107,6 @@ static void card_clear(struct card *k)
 
 /* ---- JSON ---- */
 
-/* An amount in thousandths as a JSON number (whole numbers as integers). */
-static json_t *amount_json(int64_t milli)
-{
-	if (milli % 1000 == 0)
-		return json_integer(milli / 1000);
-	return json_real((double)milli / 1000.0);
-}
-
-static json_t *facts_member(json_t *facts, const char *key, bool array)
-{
-	json_t *v = facts != NULL ? json_object_get(facts, key) : NULL;
-
-	if (v != NULL)
-		return json_incref(v);
-	return array ? json_array() : json_null();
-}
-
-static json_t *quote_json(const struct store_quote *q)
-{
-	json_t *o = json_object();
-	json_t *facts = q->facts != NULL ? json_loads(q->facts, 0, NULL) : NULL;
-
-	json_object_set_new(o, "message_id", cli_json_string(q->message_id));
-	json_object_set_new(o, "date", cli_json_time(q->date));
-	json_object_set_new(o, "subject", cli_json_string(q->subject));
-	json_object_set_new(o, "thread", json_integer(q->thread));
-	json_object_set_new(o, "products", facts_member(facts, "products", true));
-	json_object_set_new(o, "quantities", facts_member(facts, "quantities", true));
-	json_object_set_new(o, "prices", facts_member(facts, "prices", true));
-	json_object_set_new(o, "incoterm", facts_member(facts, "incoterm", false));
-	json_object_set_new(o, "incoterm_place", facts_member(facts, "incoterm_place", false));
-	json_object_set_new(o, "reference", facts_member(facts, "reference", false));
-	json_object_set_new(o, "answered_at", cli_json_time(q->answered_at));
-	json_decref(facts);
-	return o;
-}
-
-static json_t *order_json(const struct store_order *o)
-{
-	json_t *j = json_object(), *payments = json_array();
-
-	for (size_t i = 0; i < o->n_payments; i++) {
-		json_t *p = json_object();
-		json_object_set_new(p, "amount", amount_json(o->payments[i].amount_milli));
-		json_object_set_new(p, "date", cli_json_string(o->payments[i].date));
-		json_array_append_new(payments, p);
-	}
-	json_object_set_new(j, "number", cli_json_string(o->number));
-	json_object_set_new(j, "amount", amount_json(o->amount_milli));
-	json_object_set_new(j, "currency", cli_json_string(o->currency));
-	json_object_set_new(j, "incoterm", cli_json_string(o->incoterm));
-	json_object_set_new(j, "due", cli_json_string(o->due));
-	json_object_set_new(j, "paid", amount_json(o->paid_milli));
-	json_object_set_new(j, "state", cli_json_string(o->state));
-	json_object_set_new(j, "deposit", o->deposit_milli != INT64_MIN
-	                                  ? amount_json(o->deposit_milli) : json_null());
-	json_object_set_new(j, "deposit_percent", o->deposit_percent >= 0
-	                                          ? json_real(o->deposit_percent) : json_null());
-	json_object_set_new(j, "quote", cli_json_string(o->quote_message_id));
-	json_object_set_new(j, "payments", payments);
-	return j;
-}
-
 static json_t *card_json(const struct card *k)
 {
 	json_t *o = cli_json_customer(k->c);
@@ -182,9 +119,9 @@ static json_t *card_json(const struct card *k)
 		json_array_append_new(due, cli_json_overdue(&g_array_index(k->due,
 		                                                           struct overdue_entry, i)));
 	for (size_t i = 0; i < k->n_quotes; i++)
-		json_array_append_new(quotes, quote_json(&k->quotes[i]));
+		json_array_append_new(quotes, cli_json_quote(&k->quotes[i]));
 	for (size_t i = 0; i < k->n_orders; i++)
-		json_array_append_new(orders, order_json(&k->orders[i]));
+		json_array_append_new(orders, cli_json_order(&k->orders[i]));
 	for (size_t i = 0; i < k->n_notes; i++)
 		json_array_append_new(notes, cli_json_entry(k->notes[i]));
 	json_object_set_new(o, "open_threads", open);
@@ -299,39 +236,13 @@ static void print_conversations(GString *out, const struct card *k)
 	}
 }
 
-/* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts. */
-static char *quote_summary(const char *facts_json)
-{
-	json_t *facts = facts_json != NULL ? json_loads(facts_json, 0, NULL) : NULL;
-	GString *s = g_string_new(NULL);
-	size_t i;
-	json_t *v;
-
-	json_array_foreach(json_object_get(facts, "products"), i, v)
-		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", json_string_value(v));
-	json_array_foreach(json_object_get(facts, "prices"), i, v)
-		g_string_append_printf(s, "%s%s", s->len > 0 ? (i > 0 ? ", " : "  ") : "",
-		                       json_string_value(json_object_get(v, "text")));
-	if (json_is_string(json_object_get(facts, "incoterm")))
-		g_string_append_printf(s, "%s%s %s", s->len > 0 ? "  " : "",
-		                       json_string_value(json_object_get(facts, "incoterm")),
-		                       json_is_string(json_object_get(facts, "incoterm_place"))
-		                       ? json_string_value(json_object_get(facts, "incoterm_place"))
-		                       : "");
-	if (json_is_string(json_object_get(facts, "reference")))
-		g_string_append_printf(s, "%sref %s", s->len > 0 ? "  " : "",
-		                       json_string_value(json_object_get(facts, "reference")));
-	json_decref(facts);
-	return g_string_free(s, FALSE);
-}
-
 static void print_quotes(GString *out, const struct card *k)
 {
 	heading(out, "Quotes", k->n_quotes);
 	for (size_t i = 0; i < k->n_quotes; i++) {
 		const struct store_quote *q = &k->quotes[i];
 		char date[32], answered[32];
-		char *summary = quote_summary(q->facts);
+		char *summary = cli_quote_summary(q->facts);
 		cli_format_local(q->date, date, sizeof(date));
 		cli_format_local(q->answered_at, answered, sizeof(answered));
 		g_string_append_printf(out, "  %-16s ", date);
@@ -348,21 +259,11 @@ static void print_orders(GString *out, const struct card *k)
 {
 	heading(out, "Orders", k->n_orders);
 	for (size_t i = 0; i < k->n_orders; i++) {
-		const struct store_order *o = &k->orders[i];
 		g_string_append(out, "  ");
-		cli_pad(out, o->number, 16);
-		g_string_append_c(out, ' ');
-		cli_pad(out, o->currency, 3);
-		g_string_append_printf(out, " %12.2f  paid %12.2f  due ", (double)o->amount_milli / 1000,
-		                       (double)o->paid_milli / 1000);
-		cli_pad(out, o->due != NULL ? o->due : "-", 10);
-		g_string_append_c(out, ' ');
-		safe_text_append(out, o->state, SAFE_TEXT_LINE);
+		cli_order_line(out, &k->orders[i]);
 		g_string_append_c(out, '\n');
-		for (size_t p = 0; p < o->n_payments; p++) {
-			g_string_append_printf(out, "    payment %12.2f on ",
-			                       (double)o->payments[p].amount_milli / 1000);
-			safe_text_append(out, o->payments[p].date, SAFE_TEXT_LINE);
+		for (size_t p = 0; p < k->orders[i].n_payments; p++) {
+			cli_payment_line(out, &k->orders[i].payments[p]);
 			g_string_append_c(out, '\n');
 		}
 	}

@@ -33,16 +33,8 @@ int cmd_outbox(struct cli_ctx *ctx)
 	struct store_outbox_item *items = NULL;
 	char *error = NULL;
 	size_t n = 0;
-	bool all = false;
+	bool all = cli_take_flag(ctx, "all");
 
-	for (int i = 0; i < ctx->argc; i++) {
-		if (strcmp(ctx->argv[i], "--all") == 0) {
-			all = true;
-			memmove(&ctx->argv[i], &ctx->argv[i + 1], sizeof(char *) * (size_t)(ctx->argc - i));
-			ctx->argc--;
-			break;
-		}
-	}
 	if (cli_expect_args(ctx, 0, 0, "outbox [--all]") < 0)
 		return CLI_USAGE;
 	if (store_outbox_list(ctx->st, all, &items, &n, &error) < 0) {

@@ -298,3 +298,138 @@ json_t *cli_json_overdue(const struct overdue_entry *e)
 		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
 	return o;
 }
+
+/* ---- quotes and orders (customer show, quotes, orders) ---- */
+
+/* An amount in thousandths as a JSON number (whole numbers as integers). */
+json_t *cli_json_amount(int64_t milli)
+{
+	if (milli % 1000 == 0)
+		return json_integer(milli / 1000);
+	return json_real((double)milli / 1000.0);
+}
+
+static json_t *facts_member(json_t *facts, const char *key, bool array)
+{
+	json_t *v = facts != NULL ? json_object_get(facts, key) : NULL;
+
+	if (v != NULL)
+		return json_incref(v);
+	return array ? json_array() : json_null();
+}
+
+json_t *cli_json_quote(const struct store_quote *q)
+{
+	json_t *o = json_object();
+	json_t *facts = q->facts != NULL ? json_loads(q->facts, 0, NULL) : NULL;
+
+	json_object_set_new(o, "message_id", cli_json_string(q->message_id));
+	json_object_set_new(o, "date", cli_json_time(q->date));
+	json_object_set_new(o, "subject", cli_json_string(q->subject));
+	json_object_set_new(o, "thread", json_integer(q->thread));
+	json_object_set_new(o, "products", facts_member(facts, "products", true));
+	json_object_set_new(o, "quantities", facts_member(facts, "quantities", true));
+	json_object_set_new(o, "prices", facts_member(facts, "prices", true));
+	json_object_set_new(o, "incoterm", facts_member(facts, "incoterm", false));
+	json_object_set_new(o, "incoterm_place", facts_member(facts, "incoterm_place", false));
+	json_object_set_new(o, "reference", facts_member(facts, "reference", false));
+	json_object_set_new(o, "answered_at", cli_json_time(q->answered_at));
+	json_decref(facts);
+	return o;
+}
+
+json_t *cli_json_order(const struct store_order *o)
+{
+	json_t *j = json_object(), *payments = json_array();
+
+	for (size_t i = 0; i < o->n_payments; i++) {
+		json_t *p = json_object();
+		json_object_set_new(p, "amount", cli_json_amount(o->payments[i].amount_milli));
+		json_object_set_new(p, "date", cli_json_string(o->payments[i].date));
+		json_array_append_new(payments, p);
+	}
+	json_object_set_new(j, "number", cli_json_string(o->number));
+	json_object_set_new(j, "customer", cli_json_string(o->customer));
+	json_object_set_new(j, "amount", cli_json_amount(o->amount_milli));
+	json_object_set_new(j, "currency", cli_json_string(o->currency));
+	json_object_set_new(j, "incoterm", cli_json_string(o->incoterm));
+	json_object_set_new(j, "due", cli_json_string(o->due));
+	json_object_set_new(j, "paid", cli_json_amount(o->paid_milli));
+	json_object_set_new(j, "state", cli_json_string(o->state));
+	json_object_set_new(j, "deposit", o->deposit_milli != INT64_MIN
+	                                  ? cli_json_amount(o->deposit_milli) : json_null());
+	json_object_set_new(j, "deposit_percent", o->deposit_percent >= 0
+	                                          ? json_real(o->deposit_percent) : json_null());
+	json_object_set_new(j, "quote", cli_json_string(o->quote_message_id));
+	json_object_set_new(j, "payments", payments);
+	return j;
+}
+
+/* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts. */
+char *cli_quote_summary(const char *facts_json)
+{
+	json_t *facts = facts_json != NULL ? json_loads(facts_json, 0, NULL) : NULL;
+	GString *s = g_string_new(NULL);
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(json_object_get(facts, "products"), i, v)
+		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", json_string_value(v));
+	json_array_foreach(json_object_get(facts, "prices"), i, v)
+		g_string_append_printf(s, "%s%s", s->len > 0 ? (i > 0 ? ", " : "  ") : "",
+		                       json_string_value(json_object_get(v, "text")));
+	if (json_is_string(json_object_get(facts, "incoterm")))
+		g_string_append_printf(s, "%s%s %s", s->len > 0 ? "  " : "",
+		                       json_string_value(json_object_get(facts, "incoterm")),
+		                       json_is_string(json_object_get(facts, "incoterm_place"))
+		                       ? json_string_value(json_object_get(facts, "incoterm_place"))
+		                       : "");
+	if (json_is_string(json_object_get(facts, "reference")))
+		g_string_append_printf(s, "%sref %s", s->len > 0 ? "  " : "",
+		                       json_string_value(json_object_get(facts, "reference")));
+	json_decref(facts);
+	return g_string_free(s, FALSE);
+}
+
+/* Integers throughout, so no amount is rounded. */
+void cli_format_amount(int64_t milli, char *buf, size_t size)
+{
+	int64_t units = milli / 1000, rest = milli % 1000;
+
+	if (rest % 10 != 0)
+		g_snprintf(buf, size, "%lld.%03lld", (long long)units, (long long)rest);
+	else
+		g_snprintf(buf, size, "%lld.%02lld", (long long)units, (long long)(rest / 10));
+}
+
+void cli_order_header(void)
+{
+	printf("%-16s %-20s %-3s %14s %14s %-10s %s\n", "ORDER", "CUSTOMER", "CUR", "AMOUNT",
+	       "PAID", "DUE", "STATE");
+}
+
+void cli_order_line(GString *out, const struct store_order *o)
+{
+	char amount[32], paid[32];
+
+	cli_format_amount(o->amount_milli, amount, sizeof(amount));
+	cli_format_amount(o->paid_milli, paid, sizeof(paid));
+	cli_pad(out, o->number, 16);
+	g_string_append_c(out, ' ');
+	cli_pad(out, o->customer, 20);
+	g_string_append_c(out, ' ');
+	cli_pad(out, o->currency, 3);
+	g_string_append_printf(out, " %14s %14s ", amount, paid);
+	cli_pad(out, o->due != NULL ? o->due : "-", 10);
+	g_string_append_c(out, ' ');
+	safe_text_append(out, o->state, SAFE_TEXT_LINE);
+}
+
+void cli_payment_line(GString *out, const struct store_payment *p)
+{
+	char amount[32];
+
+	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	g_string_append_printf(out, "    payment %14s on ", amount);
+	safe_text_append(out, p->date, SAFE_TEXT_LINE);
+}

@@ -46,9 +46,8 @@ static char *joined(const char *const *list, size_t n)
 	return g_string_free(out, FALSE);
 }
 
-/* Why text is no fit for a field of at most max characters, or NULL.
- * Controls would reach a terminal; lines: a block may break lines. */
-static const char *text_invalid(const char *text, size_t max, bool lines)
+/* Controls would reach a terminal; lines: a block may break lines. */
+const char *core_text_invalid(const char *text, size_t max, bool lines)
 {
 	if (!g_utf8_validate(text, -1, NULL))
 		return "is not UTF-8 text";
@@ -159,7 +158,7 @@ static char *tag_of(const char *item, char **error_r)
 	else if (copy[0] == '+' || copy[0] == '-')
 		why = "starts with '+' or '-'";
 	else
-		why = text_invalid(copy, TAG_MAX_CHARS, false);
+		why = core_text_invalid(copy, TAG_MAX_CHARS, false);
 	if (why != NULL)
 		*error_r = g_strdup_printf("tags: the tag '%s' %s (a tag has 1 to %d characters, "
 		                           "no comma)", copy, why, TAG_MAX_CHARS);
@@ -246,7 +245,7 @@ typedef int field_check_fn(const struct core_runtime *rt, const char *value, cha
 
 static int check_plain(const char *value, size_t max, char **value_r, char **why_r)
 {
-	const char *why = text_invalid(value, max, false);
+	const char *why = core_text_invalid(value, max, false);
 
 	if (why != NULL) {
 		*why_r = g_strdup_printf("%s (at most %zu characters on one line)", why, max);
@@ -301,7 +300,7 @@ static int check_website(const struct core_runtime *rt, const char *value, char 
 	/* "kunde.de" is what people write for https://kunde.de. */
 	url = strstr(value, "://") != NULL ? g_strdup(value) : g_strconcat("https://", value, NULL);
 	uri = g_uri_parse(url, G_URI_FLAGS_NONE, NULL);
-	if (uri == NULL || text_invalid(url, 2000, false) != NULL || strchr(url, ' ') != NULL ||
+	if (uri == NULL || core_text_invalid(url, 2000, false) != NULL || strchr(url, ' ') != NULL ||
 	    (g_strcmp0(g_uri_get_scheme(uri), "http") != 0 &&
 	     g_strcmp0(g_uri_get_scheme(uri), "https") != 0) ||
 	    g_uri_get_host(uri) == NULL || strchr(g_uri_get_host(uri), '.') == NULL ||
@@ -651,7 +650,7 @@ const char *core_note_text_invalid(const char *text)
 		p++;
 	if (*p == '\0')
 		return "is empty";
-	return text_invalid(text, NOTE_MAX_CHARS, true);
+	return core_text_invalid(text, NOTE_MAX_CHARS, true);
 }
 
 /* ---- what the sheet shows ---- */

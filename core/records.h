@@ -24,6 +24,11 @@
  * ([grading] will make them configurable). *n_r is their count; static. */
 const char *const *core_grades(size_t *n_r);
 
+/* Why text is no fit for a field of at most max characters (UTF-8,
+ * no control character; lines: line breaks and tabs allowed), or NULL.
+ * Static. */
+const char *core_text_invalid(const char *text, size_t max, bool lines);
+
 /* A date as people write it: YYYY-MM-DD (a day), or an RFC 3339 time
  * (written back in UTC, "2026-11-24T01:00:00Z"). 0 with *canonical_r
  * (g_free), or -1 with *error_r (g_free) saying what it takes. */

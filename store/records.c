@@ -1,8 +1,8 @@
 /*
  * records: the follow-up sheet's side of the store: what people keep of a
  * customer and its contacts beyond the mail (schema 6), the notes they
- * write on its timeline, the quotes we sent and the orders and payments
- * the customer card reads. The values come checked (core/records.c); the
+ * write on its timeline, the quotes we sent (orders and payments:
+ * orders.c). The values come checked (core/records.c); the
  * store writes them as they are, every one a bound parameter.
  */
 #include <stddef.h>
@@ -358,8 +358,9 @@ int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quo
 		"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, "
 		"(SELECT min(a.date) FROM messages a WHERE a.thread_id = q.thread_id "
 		" AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') "
-		" AND a.date > q.date) "
-		"FROM messages q WHERE q.customer_id = ?1 AND q.direction = 'out' "
+		" AND a.date > q.date), c.key "
+		"FROM messages q JOIN customers c ON c.id = q.customer_id "
+		"WHERE (?1 = 0 OR q.customer_id = ?1) AND q.direction = 'out' "
 		"AND q.kind = 'quote' ORDER BY q.date, q.id", error_r);
 	GArray *arr;
 	int rc;
@@ -376,6 +377,7 @@ int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quo
 			.facts = store_col_text(stmt, 3, false),
 			.thread = sqlite3_column_int64(stmt, 4),
 			.answered_at = store_col_time(stmt, 5),
+			.customer = store_col_text(stmt, 6, true),
 		};
 		g_array_append_val(arr, q);
 	}
@@ -398,110 +400,8 @@ void store_quotes_free(struct store_quote **quotes, size_t n)
 		g_free((*quotes)[i].message_id);
 		g_free((*quotes)[i].subject);
 		g_free((*quotes)[i].facts);
+		g_free((*quotes)[i].customer);
 	}
 	g_free(*quotes);
 	*quotes = NULL;
-}
-
-/* ---- orders and payments ---- */
-
-static int load_payments(struct store *st, int64_t order_id, struct store_order *o,
-                         char **error_r)
-{
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT amount_milli, date FROM payments "
-	                                    "WHERE order_id = ?1 ORDER BY date, id", error_r);
-	GArray *arr;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, order_id);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct store_payment));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_payment p = {
-			.amount_milli = sqlite3_column_int64(stmt, 0),
-			.date = store_col_text(stmt, 1, true),
-		};
-		o->paid_milli += p.amount_milli;
-		g_array_append_val(arr, p);
-	}
-	sqlite3_reset(stmt);
-	o->n_payments = arr->len;
-	o->payments = (struct store_payment *)(void *)g_array_free(arr, FALSE);
-	if (rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, "reading payments");
-		return -1;
-	}
-	return 0;
-}
-
-int store_orders(struct store *st, int64_t customer_id, struct store_order **orders_r,
-                 size_t *n_r, char **error_r)
-{
-	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT id, number, amount_milli, currency, incoterm, due, deposit_milli, "
-		"deposit_percent, quote_message_id, state FROM orders WHERE customer_id = ?1 "
-		"ORDER BY created, id", error_r);
-	GArray *arr, *ids;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, customer_id);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct store_order));
-	ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(stmt, 0);
-		struct store_order o = {
-			.number = store_col_text(stmt, 1, true),
-			.amount_milli = sqlite3_column_int64(stmt, 2),
-			.currency = store_col_text(stmt, 3, true),
-			.incoterm = store_col_text(stmt, 4, false),
-			.due = store_col_text(stmt, 5, false),
-			.deposit_milli = store_col_time(stmt, 6),
-			.deposit_percent = sqlite3_column_type(stmt, 7) == SQLITE_NULL
-			                   ? -1.0 : sqlite3_column_double(stmt, 7),
-			.quote_message_id = store_col_text(stmt, 8, false),
-			.state = store_col_text(stmt, 9, true),
-		};
-		g_array_append_val(arr, o);
-		g_array_append_val(ids, id);
-	}
-	sqlite3_reset(stmt);
-	*n_r = arr->len;
-	*orders_r = (struct store_order *)(void *)g_array_free(arr, FALSE);
-	if (rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, "reading orders");
-		goto fail;
-	}
-	for (size_t i = 0; i < *n_r; i++) {
-		if (load_payments(st, g_array_index(ids, int64_t, i), &(*orders_r)[i], error_r) < 0)
-			goto fail;
-	}
-	g_array_free(ids, TRUE);
-	return 0;
-fail:
-	g_array_free(ids, TRUE);
-	store_orders_free(orders_r, *n_r);
-	return -1;
-}
-
-void store_orders_free(struct store_order **orders, size_t n)
-{
-	if (*orders == NULL)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		struct store_order *o = &(*orders)[i];
-		g_free(o->number);
-		g_free(o->currency);
-		g_free(o->incoterm);
-		g_free(o->due);
-		g_free(o->quote_message_id);
-		g_free(o->state);
-		for (size_t k = 0; k < o->n_payments; k++)
-			g_free(o->payments[k].date);
-		g_free(o->payments);
-	}
-	g_free(*orders);
-	*orders = NULL;
 }

@@ -578,18 +578,23 @@ struct store_quote {
 	int64_t answered_at;     /* the buyer's first answer after it in its thread
 	                          * (sales mail, not an auto-reply); INT64_MIN: none */
 	int64_t thread;
+	char *customer;          /* its customer's key */
 };
+/* The quotes of one customer, or of all (customer_id 0), by date. */
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r);
 void store_quotes_free(struct store_quote **quotes, size_t n);
 
-/* Orders and their payments; amounts in thousandths of the currency's
- * unit. */
+/* ---- orders and payments (orders.c) ----
+ * Amounts in thousandths of the currency's unit. */
 struct store_payment {
 	int64_t amount_milli;
 	char *date;              /* YYYY-MM-DD */
 };
 struct store_order {
+	int64_t id;
+	int64_t customer_id;
+	char *customer;          /* its customer's key */
 	char *number;
 	int64_t amount_milli;
 	char *currency;
@@ -603,9 +608,37 @@ struct store_order {
 	struct store_payment *payments;  /* by date */
 	size_t n_payments;
 };
+/* The orders of one customer, or of all (customer_id 0), in the order
+ * they were entered, with their payments. */
 int store_orders(struct store *st, int64_t customer_id, struct store_order **orders_r,
                  size_t *n_r, char **error_r);
+/* The order of that number: 0 with *order_r (one order: free with
+ * store_orders_free(order, 1)), 1 when there is none, -1. */
+int store_order_get(struct store *st, const char *number, struct store_order **order_r,
+                    char **error_r);
 void store_orders_free(struct store_order **orders, size_t n);
+
+/* An order's fields as written (checked by core/orders.c; borrowed).
+ * NULL: none; deposit_milli INT64_MIN and deposit_percent < 0: none. */
+struct store_order_fields {
+	const char *number;
+	int64_t amount_milli;
+	const char *currency;
+	const char *incoterm;
+	const char *due;
+	int64_t deposit_milli;
+	double deposit_percent;
+	const char *quote_message_id;
+	const char *state;
+};
+/* 0, 1 when an order has that number already, -1. */
+int store_order_add(struct store *st, int64_t customer_id, const struct store_order_fields *f,
+                    int64_t now, char **error_r);
+/* Writes every field of the order. 0 or -1. */
+int store_order_update(struct store *st, int64_t order_id, const struct store_order_fields *f,
+                       int64_t now, char **error_r);
+int store_payment_add(struct store *st, int64_t order_id, int64_t amount_milli,
+                      const char *date, int64_t now, char **error_r);
 
 /* What the store holds, for `followup stats`. */
 struct store_count {

@@ -1,0 +1,331 @@
+/*
+ * followup order add CUSTOMER --no NUMBER --amount N --currency CUR
+ *     [--incoterm TEXT] [--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]
+ * followup order set NUMBER FIELD=VALUE…
+ * followup order paid NUMBER [--amount N] [--date DATE]
+ * A person enters the customer's orders and the payments against them;
+ * every value is checked (core/orders.c) before anything is written, and
+ * each command prints the order as it now stands.
+ */
+#include <limits.h>
+#include <string.h>
+#include <glib.h>
+
+#include "cli/cli.h"
+#include "core/orders.h"
+
+static const char ADD_SYNOPSIS[] =
+	"order add CUSTOMER --no NUMBER --amount N --currency CUR [--incoterm TEXT] "
+	"[--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]";
+static const char SET_SYNOPSIS[] = "order set NUMBER FIELD=VALUE…";
+static const char PAID_SYNOPSIS[] = "order paid NUMBER [--amount N] [--date DATE]";
+
+/* "--amount: '12,5' is no number …" from a core error; CLI_USAGE. */
+static int bad_option(const char *option, char *error)
+{
+	cli_error("--%s: %s", option, error);
+	g_free(error);
+	return CLI_USAGE;
+}
+
+/* The order as it now stands, printed; CLI_OK or CLI_STORE_ERROR. */
+static int print_order(struct cli_ctx *ctx, const char *number, const char *verb)
+{
+	struct store_order *o = NULL;
+	char *error = NULL;
+
+	if (store_order_get(ctx->st, number, &o, &error) != 0) {
+		cli_error("%s", error != NULL ? error : "the order vanished while it was written");
+		g_free(error);
+		return CLI_STORE_ERROR;
+	}
+	if (ctx->json) {
+		json_t *arr = json_array();
+		json_array_append_new(arr, cli_json_order(o));
+		cli_print_json(arr);
+	} else {
+		GString *out = g_string_new(NULL);
+		g_string_append_printf(out, "%s ", verb);
+		cli_order_line(out, o);
+		printf("%s\n", out->str);
+		g_string_free(out, TRUE);
+	}
+	store_orders_free(&o, 1);
+	return CLI_OK;
+}
+
+/* The order of that number: CLI_OK with *o_r, CLI_NOT_FOUND or
+ * CLI_STORE_ERROR (message printed). */
+static int find_order(struct cli_ctx *ctx, const char *number, struct store_order **o_r)
+{
+	char *error = NULL;
+	int rc = store_order_get(ctx->st, number, o_r, &error);
+
+	if (rc == 0)
+		return CLI_OK;
+	if (rc > 0) {
+		cli_error("no order %s", number);
+		return CLI_NOT_FOUND;
+	}
+	cli_error("%s", error);
+	g_free(error);
+	return CLI_STORE_ERROR;
+}
+
+/* A quote an order comes from is a message we sent to that customer:
+ * CLI_OK, CLI_NOT_FOUND or CLI_STORE_ERROR (message printed). */
+static int check_quote(struct cli_ctx *ctx, const char *message_id, const char *customer_key)
+{
+	struct store_entry *e = NULL;
+	char *error = NULL;
+	int rc = store_message_get(ctx->st, message_id, &e, &error), ret = CLI_OK;
+
+	if (rc < 0) {
+		cli_error("%s", error);
+		ret = CLI_STORE_ERROR;
+	} else if (rc > 0) {
+		cli_error("--quote: no message %s", message_id);
+		ret = CLI_NOT_FOUND;
+	} else if (g_strcmp0(e->direction, "out") != 0 || g_strcmp0(e->customer, customer_key) != 0) {
+		cli_error("--quote: %s is no message we sent to %s", message_id, customer_key);
+		ret = CLI_NOT_FOUND;
+	}
+	g_free(error);
+	store_entry_free(&e);
+	return ret;
+}
+
+/* Message-IDs are stored without their angle brackets. */
+static char *bare_message_id(const char *id)
+{
+	size_t len = strlen(id);
+
+	if (len >= 2 && id[0] == '<' && id[len - 1] == '>')
+		return g_strndup(id + 1, len - 2);
+	return g_strdup(id);
+}
+
+struct add_options {
+	const char *number, *amount, *currency, *incoterm, *due, *deposit, *quote;
+};
+
+/* Checks the options into f (strings in owned); CLI_OK or CLI_USAGE. */
+static int check_add(const struct add_options *a, struct store_order_fields *f, GPtrArray *owned)
+{
+	char *error = NULL, *value = NULL;
+	const char *why;
+
+	if (a->number == NULL || a->amount == NULL || a->currency == NULL) {
+		cli_error("%s needs a value (usage: followup %s)", a->number == NULL ? "--no"
+		          : a->amount == NULL ? "--amount" : "--currency", ADD_SYNOPSIS);
+		return CLI_USAGE;
+	}
+	if ((why = core_order_number_invalid(a->number)) != NULL) {
+		cli_error("--no: the order number %s", why);
+		return CLI_USAGE;
+	}
+	*f = (struct store_order_fields){ .number = a->number, .deposit_milli = INT64_MIN,
+	                                  .deposit_percent = -1.0, .state = "open" };
+	if (core_amount_parse(a->amount, &f->amount_milli, &error) < 0)
+		return bad_option("amount", error);
+	if (core_currency_parse(a->currency, &value, &error) < 0)
+		return bad_option("currency", error);
+	g_ptr_array_add(owned, value);
+	f->currency = value;
+	if (a->due != NULL) {
+		if (core_day_parse(a->due, &value, &error) < 0)
+			return bad_option("due", error);
+		g_ptr_array_add(owned, value);
+		f->due = value;
+	}
+	if (a->deposit != NULL &&
+	    core_deposit_parse(a->deposit, &f->deposit_milli, &f->deposit_percent, &error) < 0)
+		return bad_option("deposit", error);
+	if (a->incoterm != NULL) {
+		if (core_incoterm_parse(a->incoterm, &value, &error) < 0)
+			return bad_option("incoterm", error);
+		g_ptr_array_add(owned, value);
+		f->incoterm = value;
+	}
+	if (a->quote != NULL) {
+		value = bare_message_id(a->quote);
+		g_ptr_array_add(owned, value);
+		f->quote_message_id = value;
+	}
+	if ((why = core_order_fields_invalid(f)) != NULL) {
+		cli_error("--%s", why);
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+/* Writes a checked order in a transaction; CLI_OK, CLI_USAGE (the
+ * number is taken) or CLI_STORE_ERROR. */
+static int write_order(struct cli_ctx *ctx, int64_t customer_id,
+                       const struct store_order_fields *f)
+{
+	char *error = NULL;
+	int rc;
+
+	if (store_begin(ctx->st, &error) < 0)
+		goto fail;
+	if ((rc = store_order_add(ctx->st, customer_id, f, ctx->now, &error)) != 0) {
+		store_rollback(ctx->st);
+		if (rc < 0)
+			goto fail;
+		cli_error("--no: there is an order %s already (change it: followup order set %s …)",
+		          f->number, f->number);
+		return CLI_USAGE;
+	}
+	if (store_commit(ctx->st, &error) < 0)
+		goto fail;
+	return CLI_OK;
+fail:
+	cli_error("%s", error);
+	g_free(error);
+	return CLI_STORE_ERROR;
+}
+
+int cmd_order_add(struct cli_ctx *ctx)
+{
+	struct add_options a = { 0 };
+	struct store_order_fields f;
+	struct store_target target = { 0 };
+	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+	int ret = CLI_USAGE;
+
+	if (cli_take_option(ctx, "no", &a.number) < 0 ||
+	    cli_take_option(ctx, "amount", &a.amount) < 0 ||
+	    cli_take_option(ctx, "currency", &a.currency) < 0 ||
+	    cli_take_option(ctx, "incoterm", &a.incoterm) < 0 ||
+	    cli_take_option(ctx, "due", &a.due) < 0 ||
+	    cli_take_option(ctx, "deposit", &a.deposit) < 0 ||
+	    cli_take_option(ctx, "quote", &a.quote) < 0 ||
+	    cli_expect_args(ctx, 1, 1, ADD_SYNOPSIS) < 0)
+		goto out;
+	if ((ret = check_add(&a, &f, owned)) != CLI_OK)
+		goto out;
+	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK)
+		goto out;
+	if (f.quote_message_id != NULL &&
+	    (ret = check_quote(ctx, f.quote_message_id, target.customer_key)) != CLI_OK)
+		goto out;
+	if ((ret = write_order(ctx, target.customer_id, &f)) == CLI_OK)
+		ret = print_order(ctx, f.number, "added");
+out:
+	store_target_clear(&target);
+	g_ptr_array_free(owned, TRUE);
+	return ret;
+}
+
+int cmd_order_set(struct cli_ctx *ctx)
+{
+	struct store_order *o = NULL;
+	struct core_order_change *change = NULL;
+	char *error = NULL;
+	int ret;
+
+	if (cli_expect_args(ctx, 2, INT_MAX, SET_SYNOPSIS) < 0)
+		return CLI_USAGE;
+	if ((ret = find_order(ctx, ctx->argv[0], &o)) != CLI_OK)
+		return ret;
+	if (core_order_change_parse(o, ctx->argv + 1, (size_t)ctx->argc - 1, &change, &error) < 0) {
+		cli_error("%s", error);
+		ret = CLI_USAGE;
+		goto out;
+	}
+	if (change->quote_changed && change->fields.quote_message_id != NULL) {
+		char *bare = bare_message_id(change->fields.quote_message_id);
+		g_ptr_array_add(change->owned, bare);
+		change->fields.quote_message_id = bare;
+		if ((ret = check_quote(ctx, bare, o->customer)) != CLI_OK)
+			goto out;
+	}
+	ret = CLI_STORE_ERROR;
+	if (store_begin(ctx->st, &error) < 0)
+		goto out;
+	if (store_order_update(ctx->st, o->id, &change->fields, ctx->now, &error) < 0) {
+		store_rollback(ctx->st);
+		goto out;
+	}
+	if (store_commit(ctx->st, &error) < 0)
+		goto out;
+	ret = print_order(ctx, o->number, "changed");
+out:
+	if (ret == CLI_STORE_ERROR && error != NULL)
+		cli_error("%s", error);
+	g_free(error);
+	core_order_change_free(&change);
+	store_orders_free(&o, 1);
+	return ret;
+}
+
+/* The payment's amount and day from the options; CLI_OK or CLI_USAGE. */
+static int check_payment(struct cli_ctx *ctx, const struct store_order *o, const char *amount,
+                         const char *date, int64_t *milli_r, char **day_r)
+{
+	int64_t rest = o->amount_milli - o->paid_milli;
+	char *error = NULL;
+
+	if (rest <= 0 || strcmp(o->state, "cancelled") == 0) {
+		cli_error("order %s is %s: nothing is left to pay", o->number,
+		          rest <= 0 ? "paid in full" : "cancelled");
+		return CLI_USAGE;
+	}
+	*milli_r = rest;
+	if (amount != NULL && core_amount_parse(amount, milli_r, &error) < 0)
+		return bad_option("amount", error);
+	if (*milli_r > rest) {
+		char left[32];
+		cli_format_amount(rest, left, sizeof(left));
+		cli_error("--amount: %s is more than the %s %s still to pay", amount, left,
+		          o->currency);
+		return CLI_USAGE;
+	}
+	if (date == NULL) {
+		*day_r = core_day_of(ctx->now, ctx->cfg->company.timezone);
+		return CLI_OK;
+	}
+	if (core_day_parse(date, day_r, &error) < 0)
+		return bad_option("date", error);
+	return CLI_OK;
+}
+
+int cmd_order_paid(struct cli_ctx *ctx)
+{
+	struct store_order *o = NULL;
+	struct store_order_fields f;
+	const char *amount = NULL, *date = NULL;
+	char *day = NULL, *error = NULL;
+	int64_t milli = 0;
+	int ret;
+
+	if (cli_take_option(ctx, "amount", &amount) < 0 ||
+	    cli_take_option(ctx, "date", &date) < 0 ||
+	    cli_expect_args(ctx, 1, 1, PAID_SYNOPSIS) < 0)
+		return CLI_USAGE;
+	if ((ret = find_order(ctx, ctx->argv[0], &o)) != CLI_OK)
+		return ret;
+	if ((ret = check_payment(ctx, o, amount, date, &milli, &day)) != CLI_OK)
+		goto out;
+	core_order_fields_of(o, &f);
+	f.state = core_order_state_after(o->amount_milli, o->paid_milli + milli, o->state);
+	ret = CLI_STORE_ERROR;
+	if (store_begin(ctx->st, &error) < 0)
+		goto out;
+	if (store_payment_add(ctx->st, o->id, milli, day, ctx->now, &error) < 0 ||
+	    store_order_update(ctx->st, o->id, &f, ctx->now, &error) < 0) {
+		store_rollback(ctx->st);
+		goto out;
+	}
+	if (store_commit(ctx->st, &error) < 0)
+		goto out;
+	ret = print_order(ctx, o->number, "paid");
+out:
+	if (ret == CLI_STORE_ERROR && error != NULL)
+		cli_error("%s", error);
+	g_free(error);
+	g_free(day);
+	store_orders_free(&o, 1);
+	return ret;
+}
