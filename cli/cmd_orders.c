@@ -77,11 +77,12 @@ int cmd_orders(struct cli_ctx *ctx)
 	}
 	json_t *arr = ctx->json ? json_array() : NULL;
 	GString *line = g_string_new(NULL);
-	if (!ctx->json)
-		cli_order_header();
+	size_t shown = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!keep(&orders[i], &filter, ctx->now, tz))
 			continue;
+		if (arr == NULL && shown++ == 0)
+			cli_order_header();
 		if (arr != NULL) {
 			json_t *o = cli_json_order(&orders[i]);
 			json_object_set_new(o, "overdue", json_boolean(core_order_overdue(&orders[i],
@@ -97,6 +98,9 @@ int cmd_orders(struct cli_ctx *ctx)
 	g_string_free(line, TRUE);
 	if (arr != NULL)
 		cli_print_json(arr);
+	else if (shown == 0)
+		printf("%s\n", customer != NULL || filter.due || filter.overdue
+		               ? "no order matches" : "no orders yet (see: followup order add)");
 out:
 	g_free(error);
 	store_orders_free(&orders, n);

@@ -30,9 +30,8 @@ static void print_quotes(const struct store_quote *quotes, size_t n, bool open_o
                          int64_t now)
 {
 	GString *line = g_string_new(NULL);
+	size_t shown = 0;
 
-	printf("%-16s %-20s %-28s %4s %-9s %-16s %s\n", "SENT", "CUSTOMER", "MESSAGE-ID", "AGE",
-	       "STATE", "ANSWERED", "QUOTE");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_quote *q = &quotes[i];
 		bool open = q->answered_at == INT64_MIN;
@@ -40,6 +39,9 @@ static void print_quotes(const struct store_quote *quotes, size_t n, bool open_o
 		char *summary;
 		if (open_only && !open)
 			continue;
+		if (shown++ == 0)
+			printf("%-16s %-20s %-28s %4s %-9s %-16s %s\n", "SENT", "CUSTOMER", "MESSAGE-ID",
+			       "AGE", "STATE", "ANSWERED", "QUOTE");
 		summary = cli_quote_summary(q->facts);
 		cli_format_local(q->date, sent, sizeof(sent));
 		cli_format_local(q->answered_at, answered, sizeof(answered));
@@ -53,6 +55,8 @@ static void print_quotes(const struct store_quote *quotes, size_t n, bool open_o
 		printf("%s\n", line->str);
 		g_free(summary);
 	}
+	if (shown == 0)
+		printf("%s\n", open_only ? "no quote is waiting for an answer" : "no quotes sent");
 	g_string_free(line, TRUE);
 }
 

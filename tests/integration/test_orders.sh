@@ -159,3 +159,10 @@ check "…one line an order, amounts with their cents" sh -c "
 # An order number with a terminal escape is refused; an incoterm too.
 check "an order number with a control character: exit 2" refused escno 2 "--no" order add kunde.de --no "$(printf 'X\033[2J')" --amount 1 --currency EUR
 check "an incoterm with a control character: exit 2" refused escinc 2 "--incoterm" order add kunde.de --no X-2 --amount 1 --currency EUR --incoterm "$(printf 'FOB\033[2J')"
+# An empty list says so, rather than a header over nothing.
+check "quotes --open of a customer with none open says so" sh -c "
+	$FU quotes --open --customer kunde.de > '$T/qempty.out' &&
+	test \"\$(cat '$T/qempty.out')\" = 'no quote is waiting for an answer'"
+check "orders of a customer with none says so" sh -c "
+	$FU orders --customer valve.cn > '$T/oempty.out' &&
+	test \"\$(cat '$T/oempty.out')\" = 'no order matches'"
