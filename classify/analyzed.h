@@ -26,7 +26,8 @@ struct analyzed_message {
 	 * then From, To and Cc where they are the same customer's. Borrowed
 	 * from msg (the counterpart of a bounce: from msg's strings too). */
 	struct msg_address counterpart;
-	const char *source;             /* the [source] a platform's mail came through, or NULL */
+	const struct classify_source *platform; /* the [source] a platform's mail came
+	                                 * through (borrowed from the classifier), or NULL */
 	const char *customer_source;    /* how the customer came: the [source]'s name,
 	                                 * "website" for a web form, "mail" */
 	char *platform_buyer;           /* the buyer it names (counterpart.addr then), or NULL */

@@ -60,7 +60,7 @@ static void find_customer(const struct classify *cls, struct analyzed_message *a
 	                                       ? classify_platform(cls, msg) : NULL;
 	if (source != NULL) {
 		/* Each platform buyer is a customer, never the platform. */
-		am->source = source->name;
+		am->platform = source;
 		am->platform_buyer = platform_buyer(cls, source, msg);
 		if (am->platform_buyer == NULL)
 			return;
@@ -74,8 +74,8 @@ static void find_customer(const struct classify *cls, struct analyzed_message *a
 	if (am->customer_key == NULL)
 		return;
 	am->customer_is_address = strchr(am->customer_key, '@') != NULL;
-	if (am->source != NULL)
-		am->customer_source = am->source;
+	if (am->platform != NULL)
+		am->customer_source = am->platform->name;
 	else if (am->dir == MSG_DIR_IN && classify_web_form_buyer(cls, msg) != NULL)
 		am->customer_source = "website";
 	else
@@ -125,9 +125,7 @@ static char *trade_facts(const struct analyzed_message *am)
  * are the platform's, not the buyer's. */
 static void platform_screen(const struct analyze_options *opts, struct analyzed_message *am)
 {
-	const struct classify_source *source = classify_platform(opts->cls, am->msg);
-
-	if (source == NULL || !source->acknowledge) {
+	if (!am->platform->acknowledge) {
 		am->ack_block = ack_verdict_text(ACK_SKIP_PLATFORM);
 		return;
 	}
@@ -148,7 +146,7 @@ static void screen_for_ack(const struct analyze_options *opts, struct analyzed_m
 
 	if (am->dir != MSG_DIR_IN)
 		return;
-	if (am->source != NULL) {
+	if (am->platform != NULL) {
 		platform_screen(opts, am);
 		return;
 	}

@@ -91,6 +91,23 @@ start_badimap() {
 	wait_ready badimap "$T/badimap.ready" "$T/badimap.err"
 }
 
+# run NAME STATUS ARGS...: `$FU ARGS` (the test's followup command) exits
+# STATUS; its output is in $T/NAME.out and $T/NAME.err.
+run() {
+	name=$1 want=$2
+	shift 2
+	$FU "$@" > "$T/$name.out" 2> "$T/$name.err"
+	got=$?
+	[ "$got" = "$want" ] || { echo "exit $got, not $want"; cat "$T/$name.err"; return 1; }
+}
+# refused NAME STATUS WORDS ARGS...: exits STATUS and stderr says WORDS.
+refused() {
+	name=$1 want=$2 words=$3
+	shift 3
+	run "$name" "$want" "$@" || return 1
+	grep -qF -- "$words" "$T/$name.err" || { echo "stderr does not say '$words':"; cat "$T/$name.err"; return 1; }
+}
+
 cleanup() {
 	stop_pid "$_badimap_pid"
 	stop_slowlink

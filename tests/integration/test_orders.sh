@@ -44,22 +44,6 @@ write_config "$CONF"
 FU="$BIN/followup -c $CONF --now $NOW"
 check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/daemon.log'"
 
-# run NAME STATUS ARGS...: `followup ARGS` exits STATUS; its output is in
-# $T/NAME.out and $T/NAME.err.
-run() {
-	name=$1 want=$2
-	shift 2
-	$FU "$@" > "$T/$name.out" 2> "$T/$name.err"
-	got=$?
-	[ "$got" = "$want" ] || { echo "exit $got, not $want"; cat "$T/$name.err"; return 1; }
-}
-# refused NAME STATUS WORDS ARGS...: exits STATUS and stderr says WORDS.
-refused() {
-	name=$1 want=$2 words=$3
-	shift 3
-	run "$name" "$want" "$@" || return 1
-	grep -qF -- "$words" "$T/$name.err" || { echo "stderr does not say '$words':"; cat "$T/$name.err"; return 1; }
-}
 
 # ---- quotes ----
 check "quotes --json" run quotes 0 quotes --json
