@@ -457,7 +457,7 @@ struct store_customer {
 	int64_t first_seen;      /* INT64_MIN when none */
 	int64_t last_inbound;    /* sales mail from them */
 	int64_t last_outbound;   /* mail a person of ours wrote: never followupd's own
-	                          * (OWN_MAIL_KINDS: ack, alert) */
+	                          * (OWN_MAIL_KINDS: ack, alert, reminder) */
 	uint64_t n_messages;
 	uint64_t n_threads;
 	/* The record people keep (schema 6); NULL when not set. */
