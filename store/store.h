@@ -388,6 +388,33 @@ int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int6
 int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int64_t since,
                         const char *level, bool *has_r, char **error_r);
 
+/* ---- rules: the sheet's dates (store/sheet_data.c) ---- */
+
+/* Records that the occasion of item (e.g. "order:12", "customer:kunde.de")
+ * under rule was told; *added_r false when it was already. */
+int store_sheet_event_add(struct store *st, const char *rule, const char *item,
+                          const char *occasion, int64_t at, bool *added_r, char **error_r);
+int store_sheet_event_has(struct store *st, const char *rule, const char *item,
+                          const char *occasion, bool *has_r, char **error_r);
+
+/* Who at a customer may get a payment reminder: its contacts who wrote us
+ * sales mail (an inquiry, a reply), not undeliverable; a contact whose
+ * role is finance first, then the latest writer; at most 8, best first.
+ * Each its address and name (strings owned: g_strfreev-like pairs freed
+ * by store_reminder_contacts_free). */
+struct store_reminder_contact {
+	char *address;
+	char *name;               /* "" when none */
+};
+int store_reminder_contacts(struct store *st, int64_t customer_id,
+                            struct store_reminder_contact **contacts_r, size_t *n_r,
+                            char **error_r);
+void store_reminder_contacts_free(struct store_reminder_contact **contacts, size_t n);
+/* The language of the customer's latest inbound mail that has one (ISO
+ * 639-1), or NULL (*language_r, new string). 0 or -1. */
+int store_customer_language(struct store *st, int64_t customer_id, char **language_r,
+                            char **error_r);
+
 /* Sets (owner NULL: clears) the customer's assigned owner. */
 int store_customer_assign(struct store *st, int64_t customer_id, const char *owner,
                           char **error_r);
