@@ -491,7 +491,7 @@ out:
 int core_plan_pass(struct store *st, struct core_plan *plan, char **error_r)
 {
 	const struct rule_set *set = plan->rules->set;
-	bool any_sla = false;
+	bool any_sla = false, any_sheet = false;
 	int ret = -1;
 
 	plan->error = NULL;
@@ -500,11 +500,15 @@ int core_plan_pass(struct store *st, struct core_plan *plan, char **error_r)
 		if (rule->action == RULE_ACTION_ACKNOWLEDGE) {
 			if (plan_acks(st, plan, rule) < 0)
 				goto out;
+		} else if (rule_is_sheet(rule)) {
+			any_sheet = true;
 		} else {
 			any_sla = true;
 		}
 	}
 	if ((any_sla || plan->cfg->n_persons > 0) && plan_alerts(st, plan) < 0)
+		goto out;
+	if (any_sheet && plan_sheet(st, plan) < 0)
 		goto out;
 	ret = 0;
 out:
