@@ -26,12 +26,11 @@ static void format_late(int64_t seconds, char *buf, size_t size)
 }
 
 static void print_line(GString *line, const char *state, const char *rule, const char *customer,
-                       const char *owner, int64_t due_at, int64_t late_seconds,
+                       const char *owner, const char *due, int64_t late_seconds,
                        const char *subject)
 {
-	char due[32], late[32];
+	char late[32];
 
-	cli_format_local(due_at, due, sizeof(due));
 	format_late(late_seconds, late, sizeof(late));
 	g_string_truncate(line, 0);
 	cli_pad(line, state, 10);
@@ -54,13 +53,15 @@ static void print_overdue(GArray *entries, GArray *sheet)
 	print_header();
 	for (guint i = 0; i < entries->len; i++) {
 		const struct overdue_entry *e = &g_array_index(entries, struct overdue_entry, i);
+		char due[32];
+		cli_format_local(e->result.due, due, sizeof(due));
 		print_line(line, sla_state_name(e->result.state), e->rule->name, e->thread->customer,
-		           e->owner, e->result.due, e->result.overdue_seconds, e->thread->subject);
+		           e->owner, due, e->result.overdue_seconds, e->thread->subject);
 	}
 	for (guint i = 0; i < sheet->len; i++) {
 		const struct core_sheet_entry *e = &g_array_index(sheet, struct core_sheet_entry, i);
 		print_line(line, sheet_state_name(e->occ.state), e->rule->name, e->customer->key,
-		           e->owner, e->occ.due, e->occ.overdue_seconds, e->subject);
+		           e->owner, e->due_local, e->occ.overdue_seconds, e->subject);
 	}
 	g_string_free(line, TRUE);
 }

@@ -311,6 +311,7 @@ json_t *cli_json_sheet_entry(const struct core_sheet_entry *e)
 	json_object_set_new(o, "owner", cli_json_string(e->owner));
 	json_object_set_new(o, "subject", cli_json_string(e->subject));
 	json_object_set_new(o, "due", cli_json_time(e->occ.due));
+	json_object_set_new(o, "due_local", cli_json_string(e->due_local));
 	json_object_set_new(o, "overdue_seconds", json_integer(e->occ.overdue_seconds));
 	json_object_set_new(o, "state", json_string(sheet_state_name(e->occ.state)));
 	json_object_set_new(o, "on", json_string(rule_trigger_name(e->rule->on)));

@@ -10,6 +10,7 @@ static void entry_clear(struct core_sheet_entry *e)
 {
 	g_free(e->item);
 	g_free(e->subject);
+	g_free(e->due_local);
 }
 
 /* The customer's owner: assigned, else by country, else alerts-to. */
@@ -27,28 +28,43 @@ static bool owner_matches(const char *owner, const char *wanted)
 	return wanted == NULL || (owner != NULL && g_ascii_strcasecmp(owner, wanted) == 0);
 }
 
-static void add_entry(GArray *entries, const struct rule *rule,
+/* A day as written stays a day; a moment is shown in the owner's time. */
+static char *due_local_of(const struct bizcal *cal, const char *day, int64_t moment)
+{
+	char buf[32];
+
+	if (day != NULL && strlen(day) == 10)
+		return g_strdup(day);
+	bizcal_format_local(cal, moment, buf, sizeof(buf));
+	return g_strdup(buf);
+}
+
+static void add_entry(GArray *entries, const struct core_rules *rules, const struct rule *rule,
                       const struct store_customer *c, const struct store_order *o,
-                      const char *owner, char *item, char *subject,
+                      const char *owner, char *item, char *subject, const char *day,
                       const struct sheet_occasion *occ)
 {
 	const char *source;
 	struct core_sheet_entry e = {
 		.rule = rule, .customer = c, .order = o, .owner = owner,
 		.grade = core_customer_grade(c, &source), .item = item, .subject = subject,
+		.due_local = due_local_of(core_rules_calendar(rules, owner), day, occ->due),
 		.occ = *occ,
 	};
 	g_array_append_val(entries, e);
 }
 
+/* "order PI-100: USD 12000.00 open", "order PI-100: USD 7000.00 of
+ * 12000.00 open". */
 static char *payment_subject(const struct store_order *o)
 {
 	char amount[32], open[32];
 
 	core_amount_format(o->amount_milli, amount, sizeof(amount));
-	core_amount_format(o->amount_milli - o->paid_milli, open, sizeof(open));
-	return g_strdup_printf("payment of order %s, %s %s due %s (%s %s open)", o->number,
-	                       o->currency, amount, o->due, o->currency, open);
+	core_amount_format(MAX(o->amount_milli - o->paid_milli, 0), open, sizeof(open));
+	if (o->paid_milli <= 0)
+		return g_strdup_printf("order %s: %s %s open", o->number, o->currency, amount);
+	return g_strdup_printf("order %s: %s %s of %s open", o->number, o->currency, open, amount);
 }
 
 static void list_payments(const struct core_rules *rules, const struct rule *rule,
@@ -69,8 +85,9 @@ static void list_payments(const struct core_rules *rules, const struct rule *rul
 		                  core_rules_calendar(rules, owner), now, &occ) < 0 ||
 		    occ.state == SHEET_NONE)
 			continue;
-		add_entry(list->entries, rule, c, o, owner,
-		          g_strdup_printf("order:%lld", (long long)o->id), payment_subject(o), &occ);
+		add_entry(list->entries, rules, rule, c, o, owner,
+		          g_strdup_printf("order:%lld", (long long)o->id), payment_subject(o), o->due,
+		          &occ);
 	}
 }
 
@@ -103,8 +120,9 @@ static void list_customers(const struct core_rules *rules, const struct rule *ru
 			day[10] = '\0';
 			subject = g_strdup_printf("nothing from them since %s", day);
 		}
-		add_entry(list->entries, rule, c, NULL, owner, g_strdup_printf("customer:%s", c->key),
-		          subject, &occ);
+		add_entry(list->entries, rules, rule, c, NULL, owner,
+		          g_strdup_printf("customer:%s", c->key), subject,
+		          rule->on == RULE_ON_NEXT_ACTION ? c->next_date : NULL, &occ);
 	}
 }
 

@@ -22,6 +22,8 @@ struct core_sheet_entry {
 	const char *grade;                       /* the customer's, or NULL */
 	char *item;                              /* "order:12", "customer:kunde.de" */
 	char *subject;                           /* what it is about, in words */
+	char *due_local;                         /* the due day as written ("2026-11-26"), or
+	                                            the moment in the owner's time */
 	struct sheet_occasion occ;
 };
 

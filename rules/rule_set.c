@@ -418,7 +418,7 @@ static int parse_late_every(struct rule *rule, const char *value, char **msg_r)
 static int parse_grade(struct rule *rule, const char *value, char **msg_r)
 {
 	char **items = g_strsplit(value, ",", -1);
-	GPtrArray *out = g_ptr_array_new();
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 
 	for (size_t i = 0; items[i] != NULL; i++) {
 		char *item = g_strstrip(items[i]);
