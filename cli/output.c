@@ -296,6 +296,7 @@ json_t *cli_json_overdue(const struct overdue_entry *e)
 	json_object_set_new(o, "due", cli_json_time(r->due));
 	json_object_set_new(o, "overdue_seconds", json_integer(r->overdue_seconds));
 	json_object_set_new(o, "state", json_string(sla_state_name(r->state)));
+	json_object_set_new(o, "on", json_string(rule_trigger_name(e->rule->on)));
 	if (r->escalate_at != INT64_MAX)
 		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
 	return o;
