@@ -180,6 +180,11 @@ check "…nothing after payment" sh -c "test $(count) = 8"
 check "overdue: no payment left" sh -c "$BIN/followup -c $CONF --now 2026-12-02T10:00:00+08:00 overdue --json > '$T/od2.out'"
 check "…only the next action and the silence" jcheck "$T/od2.out" 'sorted(e["rule"] for e in j) == ["key-silent", "next-action"]'
 
+check "reparse" sh -c "$BIN/followup -c $CONF reparse > '$T/reparse.out' 2>&1"
+check "…keeps the reminders on the timeline as kind reminder" run tl2 0 timeline kunde.de --json
+check "…both" jcheck "$T/tl2.out" '[e["kind"] for e in j if e["direction"] == "out"].count("reminder") == 2'
+check "…and nothing is told again after it" daemon 2026-12-02T11:00:00+08:00
+check "…still 8" sh -c "test $(count) = 8"
 check "a new next-action date is a new occasion" sh -c "
 	$BIN/followup -c $CONF --now 2026-12-02T10:00:00+08:00 customer set kunde.de next-date=2026-12-03 >/dev/null"
 check "followupd --once on Thursday 3 Dec" daemon 2026-12-03T10:00:00+08:00
