@@ -33,23 +33,6 @@ static void words_clear(struct sheet_words *w)
 	g_free(w->currency);
 }
 
-static const char *state_words(enum sheet_state state)
-{
-	switch (state) {
-	case SHEET_DUE_SOON:
-		return "due soon";
-	case SHEET_LATE:
-		return "late";
-	case SHEET_DUE:
-		return "due";
-	case SHEET_SILENT:
-		return "silent";
-	case SHEET_NONE:
-		break;
-	}
-	return "";
-}
-
 static void words_of(const struct core_plan *plan, const struct core_sheet_entry *e,
                      struct sheet_words *w)
 {
@@ -59,7 +42,7 @@ static void words_of(const struct core_plan *plan, const struct core_sheet_entry
 
 	memset(w, 0, sizeof(*w));
 	w->owner = plan_person_label(&plan->rt->team, e->owner);
-	w->state = state_words(e->occ.state);
+	w->state = e->occ.state == SHEET_DUE_SOON ? "due soon" : sheet_state_name(e->occ.state);
 	w->late = e->occ.state == SHEET_DUE_SOON ? g_strdup("-")
 	          : plan_human_duration(e->occ.overdue_seconds);
 	w->command = g_strdup_printf("followup customer show %s", e->customer->key);

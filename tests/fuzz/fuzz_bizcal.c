@@ -17,6 +17,7 @@
 #include "rules/bizcal.h"
 
 #include "tests/fuzz/fuzz_check.h"
+#include "tests/fuzz/fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,44 +27,26 @@ static const char *const zone_names[] = {
 	"America/New_York",
 };
 
-struct reader {
-	const uint8_t *data;
-	size_t size;
-};
-
-static uint64_t take(struct reader *r, size_t bytes)
-{
-	uint64_t v = 0;
-
-	for (size_t i = 0; i < bytes; i++) {
-		v = v << 8;
-		if (r->size > 0) {
-			v |= *r->data++;
-			r->size--;
-		}
-	}
-	return v;
-}
 
 /* Mostly instants from 2008 to 2031, where the zones' changes are. */
-static int64_t take_instant(struct reader *r)
+static int64_t take_instant(struct fuzz_reader *r)
 {
-	uint64_t kind = take(r, 1);
+	uint64_t kind = fuzz_take(r, 1);
 
 	if (kind == 0xff)
-		return (int64_t)take(r, 8);
-	return INT64_C(1199145600) + (int64_t)(take(r, 4) % (UINT64_C(24) * 366 * 86400));
+		return (int64_t)fuzz_take(r, 8);
+	return INT64_C(1199145600) + (int64_t)(fuzz_take(r, 4) % (UINT64_C(24) * 366 * 86400));
 }
 
-static int64_t take_duration(struct reader *r)
+static int64_t take_duration(struct fuzz_reader *r)
 {
-	uint64_t kind = take(r, 1);
+	uint64_t kind = fuzz_take(r, 1);
 
 	if (kind == 0xff)
-		return (int64_t)(take(r, 8) >> 1);
+		return (int64_t)(fuzz_take(r, 8) >> 1);
 	if (kind >= 0xf0)
-		return (int64_t)(take(r, 4) % (UINT64_C(50) * 366 * 86400));
-	return (int64_t)(take(r, 3) % (UINT64_C(60) * 86400));
+		return (int64_t)(fuzz_take(r, 4) % (UINT64_C(50) * 366 * 86400));
+	return (int64_t)(fuzz_take(r, 3) % (UINT64_C(60) * 86400));
 }
 
 static GTimeZone *zone(size_t i)
@@ -90,12 +73,12 @@ static void check_add(const struct bizcal *cal, int64_t start, int64_t seconds)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct reader r = { data, size };
+	struct fuzz_reader r = { data, size };
 	struct work_span spans[8];
 	char holiday_text[8][16];
 	const char *holidays[9];
-	size_t n_spans = take(&r, 1) % 9, n_holidays = take(&r, 1) % 9;
-	GTimeZone *tz = zone(take(&r, 1) % G_N_ELEMENTS(zone_names));
+	size_t n_spans = fuzz_take(&r, 1) % 9, n_holidays = fuzz_take(&r, 1) % 9;
+	GTimeZone *tz = zone(fuzz_take(&r, 1) % G_N_ELEMENTS(zone_names));
 	struct bizcal *cal = NULL;
 	const char *error = NULL;
 	int64_t a, b, c, d1, d2, t;
@@ -104,15 +87,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (tz == NULL)
 		return 0;
 	for (size_t i = 0; i < n_spans; i++) {
-		spans[i].weekday = (int)(take(&r, 1) % 8);            /* 7: invalid */
-		spans[i].start_min = (int)(take(&r, 2) % 1442);        /* 1441: invalid */
-		spans[i].end_min = (int)(take(&r, 2) % 1442);
+		spans[i].weekday = (int)(fuzz_take(&r, 1) % 8);            /* 7: invalid */
+		spans[i].start_min = (int)(fuzz_take(&r, 2) % 1442);        /* 1441: invalid */
+		spans[i].end_min = (int)(fuzz_take(&r, 2) % 1442);
 	}
 	for (size_t i = 0; i < n_holidays; i++) {
 		GDate date;
 		g_date_clear(&date, 1);
 		g_date_set_dmy(&date, 1, 1, 2008);
-		g_date_add_days(&date, (guint)(take(&r, 2) % (24 * 366)));
+		g_date_add_days(&date, (guint)(fuzz_take(&r, 2) % (24 * 366)));
 		snprintf(holiday_text[i], sizeof(holiday_text[i]), "%04u-%02u-%02u",
 		         (unsigned)g_date_get_year(&date), (unsigned)g_date_get_month(&date),
 		         (unsigned)g_date_get_day(&date));
@@ -139,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(bizcal_elapsed(cal, a, b) >= 0);
 	CHECK(a < INT64_C(-2208988800) || bizcal_elapsed(cal, a, b) <= b - a);
 	CHECK(bizcal_elapsed(cal, c, a) == 0 || a == c);
-	t = bizcal_next_local_time(cal, a, (int)(take(&r, 1) % 25), (int)(take(&r, 1) % 61));
+	t = bizcal_next_local_time(cal, a, (int)(fuzz_take(&r, 1) % 25), (int)(fuzz_take(&r, 1) % 61));
 	CHECK(t == INT64_MAX || (t >= a && t - a <= 3 * 86400) || a < INT64_C(-2208988800));
 	bizcal_format_local(cal, a, buf, sizeof(buf));
 	CHECK(strlen(buf) == 16);

@@ -18,6 +18,7 @@
 #include "lib/work_hours.h"
 
 #include "tests/fuzz/fuzz_check.h"
+#include "tests/fuzz/fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,30 +27,12 @@ static const char *const zone_names[] = {
 	"America/St_Johns",
 };
 
-struct reader {
-	const uint8_t *data;
-	size_t size;
-};
-
-static uint64_t take(struct reader *r, size_t bytes)
-{
-	uint64_t v = 0;
-
-	for (size_t i = 0; i < bytes; i++) {
-		v = v << 8;
-		if (r->size > 0) {
-			v |= *r->data++;
-			r->size--;
-		}
-	}
-	return v;
-}
 
 /* A date 2008..2031, or (one time in 16) up to 19 bytes of anything. */
-static void take_date(struct reader *r, char *buf, size_t size)
+static void take_date(struct fuzz_reader *r, char *buf, size_t size)
 {
-	if (take(r, 1) % 16 == 0) {
-		size_t want = (size_t)(take(r, 1) % 20);
+	if (fuzz_take(r, 1) % 16 == 0) {
+		size_t want = (size_t)(fuzz_take(r, 1) % 20);
 		size_t n = MIN(want, r->size);
 		memcpy(buf, r->data, n);
 		buf[n] = '\0';
@@ -60,7 +43,7 @@ static void take_date(struct reader *r, char *buf, size_t size)
 	GDate date;
 	g_date_clear(&date, 1);
 	g_date_set_dmy(&date, 1, 1, 2008);
-	g_date_add_days(&date, (guint)(take(r, 2) % (24 * 366)));
+	g_date_add_days(&date, (guint)(fuzz_take(r, 2) % (24 * 366)));
 	snprintf(buf, size, "%04u-%02u-%02u", (unsigned)g_date_get_year(&date),
 	         (unsigned)g_date_get_month(&date), (unsigned)g_date_get_day(&date));
 }
@@ -105,28 +88,28 @@ static void check_payment(const struct rule *rule, const char *due, bool settled
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct reader r = { data, size };
-	GTimeZone *tz = g_time_zone_new_identifier(zone_names[take(&r, 1) % G_N_ELEMENTS(zone_names)]);
-	struct work_span span = { .weekday = (int)(take(&r, 1) % 7),
-	                          .start_min = (int)(take(&r, 2) % 1440) };
+	struct fuzz_reader r = { data, size };
+	GTimeZone *tz = g_time_zone_new_identifier(zone_names[fuzz_take(&r, 1) % G_N_ELEMENTS(zone_names)]);
+	struct work_span span = { .weekday = (int)(fuzz_take(&r, 1) % 7),
+	                          .start_min = (int)(fuzz_take(&r, 2) % 1440) };
 	struct bizcal *cal = NULL;
 	const char *error = NULL;
 	char due[32], next[32];
 	struct sheet_occasion o;
 
-	span.end_min = span.start_min + 1 + (int)(take(&r, 2) % (1440 - span.start_min));
-	if (tz == NULL || bizcal_new(tz, &span, take(&r, 1) % 2, NULL, &cal, &error) < 0) {
+	span.end_min = span.start_min + 1 + (int)(fuzz_take(&r, 2) % (1440 - span.start_min));
+	if (tz == NULL || bizcal_new(tz, &span, fuzz_take(&r, 1) % 2, NULL, &cal, &error) < 0) {
 		if (tz != NULL)
 			g_time_zone_unref(tz);
 		return 0;
 	}
 	g_time_zone_unref(tz);
 	struct rule pay = { .name = (char *)"p", .on = RULE_ON_PAYMENT_DUE,
-	                    .before = (int64_t)(take(&r, 2) % 2000) * 3600,
-	                    .late_every = (int64_t)(take(&r, 2) % 2000) * 3600 };
+	                    .before = (int64_t)(fuzz_take(&r, 2) % 2000) * 3600,
+	                    .late_every = (int64_t)(fuzz_take(&r, 2) % 2000) * 3600 };
 	take_date(&r, due, sizeof(due));
-	bool settled = take(&r, 1) % 4 == 0;
-	int64_t now = INT64_C(1199145600) + (int64_t)(take(&r, 4) % (UINT64_C(24) * 366 * 86400));
+	bool settled = fuzz_take(&r, 1) % 4 == 0;
+	int64_t now = INT64_C(1199145600) + (int64_t)(fuzz_take(&r, 4) % (UINT64_C(24) * 366 * 86400));
 	check_payment(&pay, due, settled, cal, now);
 
 	struct rule na = { .name = (char *)"n", .on = RULE_ON_NEXT_ACTION };
@@ -136,8 +119,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(strcmp(o.occasion, next) == 0 || strlen(next) >= sizeof(o.occasion));
 	}
 	struct rule quiet = { .name = (char *)"q", .on = RULE_ON_SILENCE,
-	                      .within = { (int64_t)(take(&r, 2) % 400 + 1) * 86400, false } };
-	int64_t last = (int64_t)take(&r, 8);
+	                      .within = { (int64_t)(fuzz_take(&r, 2) % 400 + 1) * 86400, false } };
+	int64_t last = (int64_t)fuzz_take(&r, 8);
 	if (sheet_silence(&quiet, last, cal, now, &o) == 0 && o.state == SHEET_SILENT)
 		CHECK(last <= now - quiet.within.seconds && o.occasion[0] != '\0');
 	bizcal_free(&cal);
