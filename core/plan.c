@@ -9,6 +9,7 @@
 #include "core/plan.h"
 #include "core/plan-private.h"
 #include "core/analyze.h"
+#include "core/sheet.h"
 #include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/ack.h"
@@ -398,9 +399,29 @@ static int plan_alert(struct store *st, struct core_plan *plan, const struct ove
 	}
 }
 
+/* The sheet's items of person (their payments due, next actions,
+ * silences) as digest lines; how many. */
+static unsigned digest_sheet_items(const struct config_person *p,
+                                   const struct core_sheet_list *sheet, GString *list)
+{
+	unsigned count = 0;
+
+	for (guint i = 0; sheet != NULL && i < sheet->entries->len; i++) {
+		const struct core_sheet_entry *e = &g_array_index(sheet->entries,
+		                                                  struct core_sheet_entry, i);
+		if (e->owner == NULL || g_ascii_strcasecmp(e->owner, p->email) != 0)
+			continue;
+		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n", e->customer->key,
+		                       e->subject, sheet_state_name(e->occ.state), e->rule->name,
+		                       e->due_local);
+		count++;
+	}
+	return count;
+}
+
 /* One digest a day per person with a digest time and something open. */
 static int plan_digest(struct store *st, struct core_plan *plan, const struct config_person *p,
-                       GArray *entries)
+                       GArray *entries, const struct core_sheet_list *sheet)
 {
 	const struct config *cfg = plan->cfg;
 	const struct bizcal *cal = core_rules_calendar(plan->rules, p->email);
@@ -426,6 +447,7 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 		                       e->rule->name, due);
 		count++;
 	}
+	count += digest_sheet_items(p, sheet, list);
 	if (count == 0)
 		goto out;
 	char day[32], countbuf[16];
@@ -467,10 +489,18 @@ static int plan_alerts(struct store *st, struct core_plan *plan)
 	struct sla_thread *threads = NULL;
 	size_t n = 0;
 	GArray *entries = NULL;
+	struct core_sheet_list *sheet = NULL;
+	bool digests = false;
 	int ret = -1;
 
+	for (size_t i = 0; i < plan->cfg->n_persons; i++)
+		digests |= plan->cfg->persons[i].digest != NULL;
 	if (store_sla_threads(st, plan->now - SLA_WINDOW, &threads, &n, &plan->error) < 0)
 		return -1;
+	/* the digest also lists the sheet's dates of its reader */
+	if (digests && core_sheet_list_new(plan->rules, st, plan->now, NULL, NULL, &sheet,
+	                                   &plan->error) < 0)
+		goto out;
 	entries = core_rules_overdue(plan->rules, threads, n, plan->now, NULL, NULL);
 	for (guint i = 0; i < entries->len; i++) {
 		if (plan_alert(st, plan, &g_array_index(entries, struct overdue_entry, i)) < 0)
@@ -478,12 +508,14 @@ static int plan_alerts(struct store *st, struct core_plan *plan)
 	}
 	for (size_t i = 0; i < plan->cfg->n_persons; i++) {
 		const struct config_person *p = &plan->cfg->persons[i];
-		if (p->digest != NULL && plan_digest(st, plan, p, entries) < 0)
+		if (p->digest != NULL && plan_digest(st, plan, p, entries, sheet) < 0)
 			goto out;
 	}
 	ret = 0;
 out:
-	g_array_free(entries, TRUE);
+	if (entries != NULL)
+		g_array_free(entries, TRUE);
+	core_sheet_list_free(&sheet);
 	store_sla_threads_free(&threads, n);
 	return ret;
 }

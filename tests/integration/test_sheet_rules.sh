@@ -195,6 +195,23 @@ check "…filed" daemon 2026-12-03T11:00:00+08:00
 check "…and nothing flags quieto.com.br" sh -c "$BIN/followup -c $CONF --now 2026-12-03T11:00:00+08:00 overdue --json > '$T/od3.out'"
 check "…in overdue" jcheck "$T/od3.out" 'not any(e["customer"] == "quieto.com.br" for e in j)'
 
+# ---- the daily digest lists the reader's sheet items too ----
+sed -i 's|^countries = DE, AE, PL|&\ndigest = 08:30|' "$CONF"
+before=$(count)
+check "followupd --once on Friday 4 Dec, 09:00, with a digest at 08:30" daemon 2026-12-04T09:00:00+08:00
+check "…one more mail" sh -c "test $(count) = $((before + 1))"
+check "…the digest for Li Wei, with the next action in it" "$PY" -c "
+import email, glob, json, sys
+from email import policy
+for p in glob.glob('$SMTP_DIR/*.eml'):
+    m = email.message_from_binary_file(open(p, 'rb'), policy=policy.default)
+    if m['Subject'] == 'Follow-ups for 2026-12-04: 1 open':
+        body = m.get_body().get_content()
+        assert 'kunde.de: call Hans about the sample (due, rule next-action, due 2026-12-03)' in body, body
+        assert json.load(open(p[:-4] + '.json'))['rcpt_tos'] == ['li.wei@example.com']
+        sys.exit(0)
+sys.exit(1)"
+
 # ---- the configuration's words ----
 cp "$CONF" "$T/bad.conf"
 sed -i 's/^grade = S, A$/grade = S, Z/' "$T/bad.conf"
