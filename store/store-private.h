@@ -33,6 +33,8 @@ int store_exec(struct store *st, const char *sql, char **error_r);
 /* The kinds of the mail followupd itself sends (acknowledgements, alerts):
  * on the timeline, but never a contact by a person of ours. */
 #define OWN_MAIL_KINDS "('ack', 'alert')"
+/* Non-sales mail does not count as the customer writing to us. */
+#define SALES_KINDS "('inquiry', 'reply', 'quote')"
 
 /* Binds text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
