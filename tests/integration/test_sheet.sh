@@ -24,11 +24,11 @@ check "followupd --once files the mail and acknowledges the fresh inquiry" sh -c
 
 # ---- customers: the new fields, the guessed country ----
 check "customers --json" run customers 0 customers --json
-check "customers --json has the record fields, the country guessed from the domain" \
+check "customers --json has the record fields, the country guessed from the domain, the grade followupd computed" \
 	jcheck "$T/customers.out" '(
 all({"key","name","country","country_source","industry","website","tags","grade","grade_source","owner","stage","source","next_action","next_date","contacts","last_inbound","last_outbound"} <= set(c) for c in j)
 and all({"address","name","role","title","phone"} <= set(ct) for c in j for ct in c["contacts"])
-and [(c["country"], c["country_source"], c["grade"], c["grade_source"], c["tags"]) for c in j if c["key"] == "kunde.de"] == [("DE", "domain", None, "computed", [])]
+and [(c["country"], c["country_source"], c["grade"], c["grade_source"], c["tags"]) for c in j if c["key"] == "kunde.de"] == [("DE", "domain", "B", "computed", [])]
 and [c["country"] for c in j if c["key"] == "factory.com.cn"] == ["CN"]
 and [c["country"] for c in j if c["key"] == "joao.silva@gmail.com"] == [None])'
 check "an acknowledgement is no contact by a person: last_outbound stays empty" jcheck "$T/customers.out" \
