@@ -103,7 +103,8 @@ static void run_grading(struct store *st, struct plan_job *job)
 /* On the loop: what the grading did, told. */
 static void grading_told(struct plan_job *job)
 {
-	if (job->graded == 0)
+	/* An empty store grades no one at every pass: nothing to tell. */
+	if (job->graded == 0 && job->n_graded > 0)
 		log_info("grades: %zu customers graded", job->n_graded);
 	else if (job->graded < 0 && !writer_store_failing(job->rr->s.writer))
 		log_error("grades: %s", job->grade_error != NULL ? job->grade_error : "failed");

@@ -33,6 +33,9 @@ and [c["country"] for c in j if c["key"] == "factory.com.cn"] == ["CN"]
 and [c["country"] for c in j if c["key"] == "joao.silva@gmail.com"] == [None])'
 check "an acknowledgement is no contact by a person: last_outbound stays empty" jcheck "$T/customers.out" \
 	'[c["last_outbound"] for c in j if c["key"] == "empresa.com.co"] == [None]'
+check "grade --explain empresa.com.co --json" run gexplain 0 grade --explain empresa.com.co --json
+check "…nor a mail of ours to be answered: answers none of 0" jcheck "$T/gexplain.out" \
+	'[(c["value"], c["answered"], c["ours"], c["points"]) for c in j[0]["criteria"] if c["name"] == "answers"] == [(None, 0, 0, 0)]'
 
 # ---- customer show: the card ----
 check "customer show kunde.de --json" run show 0 customer show kunde.de --json
