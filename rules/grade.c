@@ -26,8 +26,9 @@ static unsigned recency_points(unsigned max, int64_t age, int64_t full, int64_t 
 }
 
 void grade_compute(const struct grade_scale *s, const struct grade_input *in, int64_t now,
-                   struct grade_result *r)
+                   struct grade_result *result_r)
 {
+	struct grade_result *r = result_r;
 	struct grade_line *l = r->lines;
 	int64_t since;
 
