@@ -63,6 +63,8 @@ check "…and 200000 USD of zavod.pl" sh -c "$FU order add zavod.pl --no Z-1 --a
 check "…and a cancelled one of newlead.com, which counts for nothing" sh -c "
 	$FU order add newlead.com --no N-1 --amount 90000 --currency USD >/dev/null &&
 	$FU order set N-1 state=cancelled >/dev/null"
+check "…and one of newlead.com entered 14 months ago, outside the window" sh -c \
+	"'$BIN/followup' -c '$CONF' --now 2025-10-01T10:00:00Z order add newlead.com --no N-0 --amount 80000 --currency USD >/dev/null"
 check "grade --json" run g1 0 grade --json
 check "…one object per customer with the contract keys" jcheck "$T/g1.out" '(
 [g["key"] for g in j] == ["kunde.de", "newlead.com", "zavod.pl"]
@@ -95,7 +97,7 @@ check "…the total, the grade, the thresholds, no manual grade" jcheck "$T/ex.o
 and [(t["grade"], t["points"]) for t in j[0]["thresholds"]] == [("S", 70), ("A", 50), ("B", 30), ("C", 0)]
 and (j[0]["dormant_grade"], j[0]["dormant_after_days"], j[0]["window_days"]) == ("E", 180, 365))'
 check "grade --explain newlead.com --json: never wrote, nothing answered" run exn 0 grade --explain newlead.com --json
-check "…recency none, answers 0 of 1, the cancelled order not counted" jcheck "$T/exn.out" '(
+check "…recency none, answers 0 of 1, neither the cancelled order nor the old one counted" jcheck "$T/exn.out" '(
 [(c["name"], c["value"], c["points"]) for c in j[0]["criteria"]]
  == [("order-value", 0, 0), ("orders", 0, 0), ("recency", None, 0), ("answers", 0, 0), ("tenure", 4, 0)])'
 check "grade --explain kunde.de as text" run extext 0 grade --explain kunde.de
