@@ -66,6 +66,7 @@ int cmd_orders(struct cli_ctx *ctx);
 int cmd_order_add(struct cli_ctx *ctx);
 int cmd_order_set(struct cli_ctx *ctx);
 int cmd_order_paid(struct cli_ctx *ctx);
+int cmd_grade(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

@@ -38,7 +38,10 @@ static int take_filter(struct cli_ctx *ctx, struct core_customer_filter *f)
 {
 	const char *sort = NULL, *country = NULL, *owner = NULL;
 	size_t n_grades;
-	const char *const *grades = core_grades(&n_grades);
+	const char *const *grades = core_grades(ctx->cfg, &n_grades);
+
+	f->grades = grades;
+	f->n_grades = n_grades;
 
 	if (cli_take_option(ctx, "grade", &f->grade) < 0 ||
 	    cli_take_option(ctx, "stage", &f->stage) < 0 ||

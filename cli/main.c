@@ -31,6 +31,8 @@ static const struct cli_command commands[] = {
 	  "customer's timeline", cmd_note_add, STORE_READ_WRITE },
 	{ "claim", "claim CUSTOMER --as PERSON", "take an unowned customer", cmd_claim,
 	  STORE_READ_WRITE },
+	{ "grade", "grade [--explain CUSTOMER]", "grade every customer now ([grading]), or "
+	  "explain one customer's grade criterion by criterion", cmd_grade, STORE_READ_WRITE },
 	{ "quotes", "quotes [--open] [--customer CUSTOMER]", "the quotes we sent, their trade "
 	  "facts, answered or still open, and their age", cmd_quotes, STORE_READ_ONLY },
 	{ "orders", "orders [--customer CUSTOMER] [--due-within 7d] [--overdue]", "orders, what "

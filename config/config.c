@@ -682,6 +682,7 @@ void config_free(struct config **cfgp)
 	config_company_clear(&cfg->company);
 	config_smtp_clear(&cfg->smtp);
 	config_classify_clear(&cfg->classify);
+	config_grading_clear(&cfg->grading);
 	g_free(cfg->store_path);
 	g_free(cfg->path);
 	g_free(cfg);

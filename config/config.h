@@ -138,6 +138,29 @@ struct config_limits {
 	uint64_t max_body_text;     /* decoded text kept; default 4M */
 };
 
+/* [grading]: how `followup grade` and followupd grade customers, all
+ * optional (docs/CONFIG.md). Points of a criterion grow in a straight
+ * line from 0 to its *_points at its *_full value and stay there. */
+#define CONFIG_GRADES_MAX 10
+#define CONFIG_POINTS_MAX 1000
+struct config_grading {
+	char **grades;            /* NULL-terminated, best first, 2 to CONFIG_GRADES_MAX;
+	                           * the last is the dormant grade; default S A B C E */
+	size_t n_grades;
+	unsigned *thresholds;     /* n_grades - 1 points, descending: the least total of
+	                           * each grade but the last; default 70 50 30 0 */
+	size_t n_thresholds;
+	unsigned window_seconds;  /* orders and our mails counted over this; default 365d */
+	unsigned dormant_seconds; /* no mail from them for this long: the last grade; 180d */
+	char *currency;           /* order value counts orders in it; default USD */
+	unsigned value_points, value_full;      /* 30, 100000 (in currency) */
+	unsigned orders_points, orders_full;    /* 20, 5 orders */
+	unsigned recency_points, recency_full_seconds; /* 20 when they wrote within 30d,
+	                                                * falling to 0 at dormant-after */
+	unsigned answers_points;  /* 15 times the share of our mails they answered */
+	unsigned tenure_points, tenure_full_seconds;   /* 15 at 730d since the first mail */
+};
+
 struct config {
 	char *path;               /* the file this was loaded from */
 	char *store_path;         /* [store] path; default /var/lib/followup/followup.db */
@@ -153,6 +176,7 @@ struct config {
 	size_t n_rules;
 	struct config_classify classify;
 	struct config_limits limits;
+	struct config_grading grading;
 };
 
 /* What config_load_opts() reads besides the file itself. */

@@ -21,7 +21,7 @@
 #include "config/config.h"
 
 #define CONFIG_MAX_LINE 1024       /* our own cap; inih's (197) is lower */
-#define SECTION_MAX_KEYS 12
+#define SECTION_MAX_KEYS 16
 
 struct load_state;
 struct setting_def;
@@ -125,5 +125,6 @@ void config_rule_clear(void *rule);
 void config_company_clear(struct config_company *company);
 void config_smtp_clear(struct config_smtp *smtp);
 void config_classify_clear(struct config_classify *classify);
+void config_grading_clear(struct config_grading *grading);
 
 #endif

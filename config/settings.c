@@ -659,6 +659,154 @@ static int parse_charsets(struct load_state *st, const struct setting_def *def,
 	return parse_list(def, target, value, list_charset, msg_r);
 }
 
+/* --- [grading] ------------------------------------------------------------ */
+
+#define GRADE_NAME_MAX 16
+
+/* Words of a list written with commas, blanks or both ("S A B C E",
+ * "S, A, B"). A new vector. */
+static char **words_of(const char *value)
+{
+	char **parts = g_strsplit_set(value, ", \t", -1);
+	GPtrArray *words = g_ptr_array_new();
+
+	for (size_t i = 0; parts[i] != NULL; i++) {
+		if (parts[i][0] != '\0')
+			g_ptr_array_add(words, g_strdup(parts[i]));
+	}
+	g_ptr_array_add(words, NULL);
+	g_strfreev(parts);
+	return (char **)g_ptr_array_free(words, FALSE);
+}
+
+static bool grade_name_valid(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len == 0 || len > GRADE_NAME_MAX || g_ascii_strcasecmp(name, "auto") == 0)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!g_ascii_isalnum(name[i]) && name[i] != '+' && name[i] != '-')
+			return false;
+	}
+	return name[0] != '-';
+}
+
+/* grades = S A B C E: best first, the last the dormant grade. People
+ * write them back (customer set KEY grade=a), so they differ in more
+ * than case, and "auto" is no grade (it returns to the computed one). */
+static int parse_grades(struct load_state *st, const struct setting_def *def, void *target,
+                        const char *value, char **msg_r)
+{
+	struct config_grading *g = target;
+	char **names = words_of(value);
+	size_t n = g_strv_length(names);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!grade_name_valid(names[i])) {
+			*msg_r = g_strdup_printf("'%s' is no grade name (1 to %d letters, digits, + "
+			                         "or -; not auto)", names[i], GRADE_NAME_MAX);
+			goto bad;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (g_ascii_strcasecmp(names[i], names[j]) == 0) {
+				*msg_r = g_strdup_printf("'%s' is named twice (each grade once)",
+				                         names[i]);
+				goto bad;
+			}
+		}
+	}
+	if (n < 2 || n > CONFIG_GRADES_MAX) {
+		*msg_r = g_strdup_printf("'%s' names %zu grades (name 2 to %d, best first; the "
+		                         "last is the dormant grade)", value, n, CONFIG_GRADES_MAX);
+		goto bad;
+	}
+	g_strfreev(g->grades);
+	g->grades = names;
+	g->n_grades = n;
+	return 0;
+bad:
+	g_strfreev(names);
+	return -1;
+}
+
+/* A whole number of points from 0 to CONFIG_POINTS_MAX, or -1. */
+static long points_value(const char *text)
+{
+	char *end = NULL;
+	long n;
+
+	if (!g_ascii_isdigit(text[0]))
+		return -1;
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || n > CONFIG_POINTS_MAX)
+		return -1;
+	return n;
+}
+
+static int parse_points(struct load_state *st, const struct setting_def *def, void *target,
+                        const char *value, char **msg_r)
+{
+	long n = points_value(value);
+
+	if (n < 0) {
+		*msg_r = g_strdup_printf("'%s' is not a number of points (0 to %d)", value,
+		                         CONFIG_POINTS_MAX);
+		return -1;
+	}
+	*FIELD(target, def, unsigned) = (unsigned)n;
+	return 0;
+}
+
+/* thresholds = 70 50 30 0: points, each less than the one before. */
+static int parse_thresholds(struct load_state *st, const struct setting_def *def,
+                            void *target, const char *value, char **msg_r)
+{
+	struct config_grading *g = target;
+	char **words = words_of(value);
+	size_t n = g_strv_length(words);
+	unsigned *points = g_new0(unsigned, n > 0 ? n : 1);
+	int ret = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		long p = points_value(words[i]);
+		if (p < 0) {
+			*msg_r = g_strdup_printf("'%s' is not a number of points (0 to %d)", words[i],
+			                         CONFIG_POINTS_MAX);
+			goto out;
+		}
+		if (i > 0 && (unsigned)p >= points[i - 1]) {
+			*msg_r = g_strdup_printf("'%s': each threshold must be less than the one "
+			                         "before (best grade first)", value);
+			goto out;
+		}
+		points[i] = (unsigned)p;
+	}
+	g_free(g->thresholds);
+	g->thresholds = g_steal_pointer(&points);
+	g->n_thresholds = n;
+	ret = 0;
+out:
+	g_free(points);
+	g_strfreev(words);
+	return ret;
+}
+
+/* currency = USD: three ASCII letters, uppercased (ISO 4217). */
+static int parse_currency(struct load_state *st, const struct setting_def *def, void *target,
+                          const char *value, char **msg_r)
+{
+	if (strlen(value) != 3 || !g_ascii_isalpha(value[0]) || !g_ascii_isalpha(value[1]) ||
+	    !g_ascii_isalpha(value[2])) {
+		*msg_r = g_strdup_printf("'%s' is not a currency code (three letters, e.g. USD, "
+		                         "EUR, CNY)", value);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_ascii_strup(value, -1));
+	return 0;
+}
+
 /* --- sections ----------------------------------------------------------- */
 
 int config_setting_index(const struct section_def *sdef, const char *key)
@@ -703,6 +851,11 @@ static void *classify_target(struct load_state *st)
 static void *limits_target(struct load_state *st)
 {
 	return &st->cfg->limits;
+}
+
+static void *grading_target(struct load_state *st)
+{
+	return &st->cfg->grading;
 }
 
 static void *account_target(struct load_state *st)
@@ -981,6 +1134,34 @@ static int source_end(struct load_state *st, void *target)
 	return 0;
 }
 
+/* The thresholds fit the grades, and full recency comes before dormancy. */
+static int grading_end(struct load_state *st, void *target)
+{
+	struct config_grading *g = target;
+	int line = seen_line(st, "thresholds");
+
+	if (g->n_thresholds != g->n_grades - 1) {
+		char *names = g_strjoinv(" ", g->grades);
+		config_load_error(st, line != 0 ? line : seen_line(st, "grades"), st->cur.label,
+		                  line != 0 ? "thresholds" : "grades",
+		                  "%zu grades (%s) take %zu thresholds, one for each grade but "
+		                  "the last, and there are %zu (write thresholds = with %zu "
+		                  "numbers, best grade first)", g->n_grades, names, g->n_grades - 1,
+		                  g->n_thresholds, g->n_grades - 1);
+		g_free(names);
+		return -1;
+	}
+	if (g->recency_full_seconds >= g->dormant_seconds) {
+		line = seen_line(st, "recency-full");
+		config_load_error(st, line != 0 ? line : seen_line(st, "dormant-after"),
+		                  st->cur.label, line != 0 ? "recency-full" : "dormant-after",
+		                  "recency-full (%us) must be shorter than dormant-after (%us)",
+		                  g->recency_full_seconds, g->dormant_seconds);
+		return -1;
+	}
+	return 0;
+}
+
 static void rule_item_clear(void *data)
 {
 	struct ini_item *item = data;
@@ -1153,6 +1334,40 @@ static const struct setting_def limits_settings[] = {
 	  .offset = offsetof(struct config_limits, max_body_text), .default_value = "4M" },
 };
 
+static const struct setting_def grading_settings[] = {
+	{ .key = "grades", .parse = parse_grades, .offset = 0, .default_value = "S A B C E" },
+	{ .key = "thresholds", .parse = parse_thresholds, .offset = 0,
+	  .default_value = "70 50 30 0" },
+	{ .key = "window", .parse = parse_duration,
+	  .offset = offsetof(struct config_grading, window_seconds), .default_value = "365d",
+	  .min_seconds = 86400 },
+	{ .key = "dormant-after", .parse = parse_duration,
+	  .offset = offsetof(struct config_grading, dormant_seconds), .default_value = "180d",
+	  .min_seconds = 86400 },
+	{ .key = "currency", .parse = parse_currency,
+	  .offset = offsetof(struct config_grading, currency), .default_value = "USD" },
+	{ .key = "value-points", .parse = parse_points,
+	  .offset = offsetof(struct config_grading, value_points), .default_value = "30" },
+	{ .key = "value-full", .parse = parse_count,
+	  .offset = offsetof(struct config_grading, value_full), .default_value = "100000" },
+	{ .key = "orders-points", .parse = parse_points,
+	  .offset = offsetof(struct config_grading, orders_points), .default_value = "20" },
+	{ .key = "orders-full", .parse = parse_count,
+	  .offset = offsetof(struct config_grading, orders_full), .default_value = "5" },
+	{ .key = "recency-points", .parse = parse_points,
+	  .offset = offsetof(struct config_grading, recency_points), .default_value = "20" },
+	{ .key = "recency-full", .parse = parse_duration,
+	  .offset = offsetof(struct config_grading, recency_full_seconds),
+	  .default_value = "30d" },
+	{ .key = "answers-points", .parse = parse_points,
+	  .offset = offsetof(struct config_grading, answers_points), .default_value = "15" },
+	{ .key = "tenure-points", .parse = parse_points,
+	  .offset = offsetof(struct config_grading, tenure_points), .default_value = "15" },
+	{ .key = "tenure-full", .parse = parse_duration,
+	  .offset = offsetof(struct config_grading, tenure_full_seconds),
+	  .default_value = "730d", .min_seconds = 86400 },
+};
+
 #define SETTINGS(table) (table), G_N_ELEMENTS(table)
 
 const struct section_def config_section_defs[] = {
@@ -1174,6 +1389,8 @@ const struct section_def config_section_defs[] = {
 	  SETTINGS(classify_settings), NULL, classify_target, NULL },
 	{ "limits", "[limits]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
 	  SETTINGS(limits_settings), NULL, limits_target, NULL },
+	{ "grading", "[grading]", SECTION_ARG_NONE, false, SECTION_ABSENT_DEFAULTS, NULL,
+	  SETTINGS(grading_settings), NULL, grading_target, grading_end },
 	{ "rule", "[rule NAME]", SECTION_ARG_ANY, true, SECTION_ABSENT_SKIP, NULL,
 	  NULL, 0, rule_begin, rule_target, rule_end },
 };
@@ -1187,6 +1404,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(person_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(classify_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(source_settings) <= SECTION_MAX_KEYS);
 G_STATIC_ASSERT(G_N_ELEMENTS(limits_settings) <= SECTION_MAX_KEYS);
+G_STATIC_ASSERT(G_N_ELEMENTS(grading_settings) <= SECTION_MAX_KEYS);
 
 /* --- clearing -------------------------------------------------------------- */
 
@@ -1265,4 +1483,11 @@ void config_classify_clear(struct config_classify *classify)
 	g_free(classify->freemail_file);
 	g_free(classify->quote_markers_file);
 	g_strfreev(classify->charset_fallbacks);
+}
+
+void config_grading_clear(struct config_grading *grading)
+{
+	g_strfreev(grading->grades);
+	g_free(grading->thresholds);
+	g_free(grading->currency);
 }

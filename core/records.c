@@ -15,16 +15,22 @@
 #define ACTION_MAX_CHARS 500
 #define NOTE_MAX_CHARS 10000
 
-static const char *const grades[] = { "S", "A", "B", "C", "E" };
+/* [grading] grades when a config has none (one built by hand);
+ * NULL-terminated as the config's are. */
+static const char *const default_grades[] = { "S", "A", "B", "C", "E", NULL };
 static const char *const roles[] = { "buyer", "engineer", "finance", "decision-maker", "other" };
 static const char *const sources[] = { "fair", "platform", "website", "referral", "mail" };
 static const char *const note_kinds[] = { "call", "meeting", "visit", "sample", "whatsapp",
                                           "note" };
 
-const char *const *core_grades(size_t *n_r)
+const char *const *core_grades(const struct config *cfg, size_t *n_r)
 {
-	*n_r = G_N_ELEMENTS(grades);
-	return grades;
+	if (cfg != NULL && cfg->grading.grades != NULL) {
+		*n_r = cfg->grading.n_grades;
+		return (const char *const *)cfg->grading.grades;
+	}
+	*n_r = G_N_ELEMENTS(default_grades) - 1;
+	return default_grades;
 }
 
 /* The entry of list that s is (ASCII case ignored), or NULL. */
@@ -318,11 +324,13 @@ static int check_website(const struct core_runtime *rt, const char *value, char 
 static int check_grade(const struct core_runtime *rt, const char *value, char **value_r,
                        char **why_r)
 {
+	size_t n;
+	const char *const *grades = core_grades(rt->cfg, &n);
 	const char *grade = value[0] == '\0' || g_ascii_strcasecmp(value, "auto") == 0
-	                    ? "" : one_of(grades, G_N_ELEMENTS(grades), value);
+	                    ? "" : one_of(grades, n, value);
 
 	if (grade == NULL) {
-		char *list = joined(grades, G_N_ELEMENTS(grades));
+		char *list = joined(grades, n);
 		*why_r = g_strdup_printf("is no grade (one of %s, or auto: the computed grade)",
 		                         list);
 		g_free(list);
@@ -722,7 +730,7 @@ struct sort_item {
 	struct store_customer *c;
 	char *name;               /* casefolded: "acme" before "Beta" */
 	int64_t next;             /* INT64_MAX: no next action */
-	size_t grade;             /* index in grades; G_N_ELEMENTS: none */
+	size_t grade;             /* index in the grades; their count: none */
 };
 
 static bool keep(const struct sort_item *it, const struct core_customer_filter *f,
@@ -787,17 +795,18 @@ static gint sort_cmp(gconstpointer pa, gconstpointer pb, gpointer data)
 	return r;
 }
 
-static size_t grade_rank(const struct store_customer *c)
+/* A grade no longer among the grades (renamed since) ranks as none. */
+static size_t grade_rank(const struct store_customer *c, const char *const *grades, size_t n)
 {
 	const char *source;
 	const char *grade = core_customer_grade(c, &source);
 	size_t i;
 
-	for (i = 0; grade != NULL && i < G_N_ELEMENTS(grades); i++) {
+	for (i = 0; grade != NULL && i < n; i++) {
 		if (strcmp(grades[i], grade) == 0)
 			break;
 	}
-	return grade != NULL ? i : G_N_ELEMENTS(grades);
+	return grade != NULL ? i : n;
 }
 
 void core_customers_select(struct store_customer **list, size_t n,
@@ -807,10 +816,13 @@ void core_customers_select(struct store_customer **list, size_t n,
 	struct sort_item *items = g_new0(struct sort_item, n > 0 ? n : 1);
 	char *tag = filter->tag != NULL ? g_utf8_strdown(filter->tag, -1) : NULL;
 	char *stage = filter->stage != NULL ? g_utf8_strdown(filter->stage, -1) : NULL;
-	size_t kept = 0;
+	size_t kept = 0, n_grades = filter->n_grades;
+	const char *const *grades = filter->grades != NULL ? filter->grades
+	                                                   : core_grades(NULL, &n_grades);
 
 	for (size_t i = 0; i < n; i++) {
-		struct sort_item it = { .c = list[i], .next = INT64_MAX, .grade = grade_rank(list[i]),
+		struct sort_item it = { .c = list[i], .next = INT64_MAX,
+		                        .grade = grade_rank(list[i], grades, n_grades),
 		                        .name = g_utf8_casefold(list[i]->name, -1) };
 		if (list[i]->next_date != NULL &&
 		    core_sheet_date_time(list[i]->next_date, timezone, &it.next) < 0)

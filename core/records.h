@@ -20,9 +20,10 @@
 
 /* ---- values ---- */
 
-/* The grades a person may give, best first: the default S A B C E
- * ([grading] will make them configurable). *n_r is their count; static. */
-const char *const *core_grades(size_t *n_r);
+/* The grades a person may give, best first: [grading] grades of cfg
+ * (borrowed), or S A B C E for a config without them (NULL too); the
+ * last is the dormant grade. NULL-terminated; *n_r is their count. */
+const char *const *core_grades(const struct config *cfg, size_t *n_r);
 
 /* Why text is no fit for a field of at most max characters (UTF-8,
  * no control character; lines: line breaks and tabs allowed), or NULL.
@@ -109,6 +110,8 @@ int core_customer_sort_parse(const char *text, enum core_customer_sort *sort_r);
 /* What `followup customers` keeps; NULL / false: no filter. */
 struct core_customer_filter {
 	const char *grade;        /* one of core_grades() */
+	const char *const *grades;/* core_grades(), for --sort grade; NULL: the default */
+	size_t n_grades;
 	const char *stage;
 	const char *owner;        /* a person's email, or "none": no owner */
 	const char *country;      /* ISO code, as set or guessed */

@@ -72,7 +72,7 @@ static int load_alert_templates(struct core_rules *r, char **error_r)
 static int check_grades(const struct config *cfg, const struct rule *rule, char **error_r)
 {
 	size_t n = 0;
-	const char *const *grades = core_grades(&n);
+	const char *const *grades = core_grades(cfg, &n);
 
 	for (size_t i = 0; rule->grades != NULL && rule->grades[i] != NULL; i++) {
 		size_t j;

@@ -15,6 +15,7 @@
 #include "config/config.h"
 #include "core/rules_runtime.h"
 #include "core/filing.h"
+#include "core/grade.h"
 #include "core/plan.h"
 #include "core/runtime.h"
 #include "store/store.h"
@@ -51,6 +52,9 @@ struct plan_job {
 	struct rules_runner *rr;
 	struct core_plan plan;
 	char *error;
+	int graded;               /* core_grade_daily(): 0 graded, 1 not due, -1 */
+	size_t n_graded;
+	char *grade_error;
 };
 
 /* Logs the plan's notes (when told) and frees them. */
@@ -85,10 +89,34 @@ static int64_t clock_now(const struct rules_runner *rr)
 
 static void pass_begin(struct rules_runner *rr);
 
+/* ---- grading, once a day ---- */
+
+/* In the pass's store job, after the plan: every customer graded when
+ * no grade was computed in the last 24 hours. Its own transaction: a
+ * failure here undoes nothing of the plan. */
+static void run_grading(struct store *st, struct plan_job *job)
+{
+	job->graded = core_grade_daily(st, job->plan.cfg, job->plan.now, &job->n_graded,
+	                               &job->grade_error);
+}
+
+/* On the loop: what the grading did, told. */
+static void grading_told(struct plan_job *job)
+{
+	/* An empty store grades no one at every pass: nothing to tell. */
+	if (job->graded == 0 && job->n_graded > 0)
+		log_info("grades: %zu customers graded", job->n_graded);
+	else if (job->graded < 0 && !writer_store_failing(job->rr->s.writer))
+		log_error("grades: %s", job->grade_error != NULL ? job->grade_error : "failed");
+	g_free(job->grade_error);
+	job->grade_error = NULL;
+}
+
 static int run_plan(struct store *st, void *p)
 {
 	struct plan_job *job = p;
 
+	job->graded = 1;
 	if (store_begin(st, &job->error) < 0)
 		return -1;
 	log_debug("rules: planning a pass");
@@ -96,7 +124,10 @@ static int run_plan(struct store *st, void *p)
 		store_rollback(st);
 		return -1;
 	}
-	return store_commit(st, &job->error);
+	if (store_commit(st, &job->error) < 0)
+		return -1;
+	run_grading(st, job);
+	return 0;
 }
 
 /* ---- sending ---- */
@@ -332,6 +363,7 @@ static void on_planned(int result, void *p)
 	struct rules_runner *rr = job->rr;
 
 	plan_notes_flush(job, result == 0);
+	grading_told(job);
 	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("rules: %s", job->error != NULL ? job->error : "failed");
 	g_free(job->error);

@@ -8,9 +8,6 @@
 
 #include "store/store-private.h"
 
-/* Non-sales mail does not count as the customer writing to us. */
-#define SALES_KINDS "('inquiry', 'reply', 'quote')"
-
 static char **json_to_strv(const char *text)
 {
 	json_t *arr = text != NULL ? json_loads(text, 0, NULL) : NULL;

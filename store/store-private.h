@@ -34,6 +34,8 @@ int store_exec(struct store *st, const char *sql, char **error_r);
  * payment reminders): on the timeline, but never a contact by a person of
  * ours (msg_kind_is_own() says the same in C). */
 #define OWN_MAIL_KINDS "('ack', 'alert', 'reminder')"
+/* Non-sales mail does not count as the customer writing to us. */
+#define SALES_KINDS "('inquiry', 'reply', 'quote')"
 
 /* Binds text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);

@@ -705,4 +705,35 @@ void store_entries_free(struct store_entry ***entries, size_t n);
 void store_customers_free(struct store_customer ***customers, size_t n);
 void store_threads_free(struct store_thread ***threads, size_t n);
 
+/* ---- the follow-up sheet: grades (grades.c) ----
+ *
+ * What grading needs to know of each customer, gathered in one query;
+ * the store grades nothing (rules/grade.c does, through core/grade.c). */
+struct store_grade_facts {
+	int64_t customer_id;
+	char *key;
+	char *grade_manual;          /* NULL: none */
+	char *grade_computed;        /* as the last grading left it; NULL: never graded */
+	int64_t value_milli;         /* orders in the window in the currency asked for */
+	uint64_t n_orders;           /* orders in the window, any currency, not cancelled */
+	int64_t last_inbound;        /* their last sales mail; INT64_MIN: never */
+	int64_t first_contact;       /* the first mail either way; INT64_MIN: none */
+	uint64_t n_ours;             /* mails a person of ours wrote them in the window */
+	uint64_t n_answered;         /* of those, the ones they wrote after in the thread */
+};
+/* The facts of every customer (customer_id 0) or of one, by key, counting
+ * orders (by the day they were entered) and our mails dated from since
+ * up to now; nothing dated after now counts. 0 with *facts_r (*n_r of
+ * them; store_grade_facts_free), or -1. */
+int store_grade_facts(struct store *st, int64_t customer_id, int64_t since, int64_t now,
+                      const char *currency, struct store_grade_facts **facts_r, size_t *n_r,
+                      char **error_r);
+void store_grade_facts_free(struct store_grade_facts **facts, size_t n);
+/* Records a customer's computed grade (NULL clears it) and when. */
+int store_grade_write(struct store *st, int64_t customer_id, const char *grade, int64_t at,
+                      char **error_r);
+/* When grades were last computed (the latest of any customer), or
+ * INT64_MIN when never. 0 or -1. */
+int store_grade_last_run(struct store *st, int64_t *at_r, char **error_r);
+
 #endif

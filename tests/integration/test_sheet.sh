@@ -24,15 +24,18 @@ check "followupd --once files the mail and acknowledges the fresh inquiry" sh -c
 
 # ---- customers: the new fields, the guessed country ----
 check "customers --json" run customers 0 customers --json
-check "customers --json has the record fields, the country guessed from the domain" \
+check "customers --json has the record fields, the country guessed from the domain, the grade followupd computed" \
 	jcheck "$T/customers.out" '(
 all({"key","name","country","country_source","industry","website","tags","grade","grade_source","owner","stage","source","next_action","next_date","contacts","last_inbound","last_outbound"} <= set(c) for c in j)
 and all({"address","name","role","title","phone"} <= set(ct) for c in j for ct in c["contacts"])
-and [(c["country"], c["country_source"], c["grade"], c["grade_source"], c["tags"]) for c in j if c["key"] == "kunde.de"] == [("DE", "domain", None, "computed", [])]
+and [(c["country"], c["country_source"], c["grade"], c["grade_source"], c["tags"]) for c in j if c["key"] == "kunde.de"] == [("DE", "domain", "B", "computed", [])]
 and [c["country"] for c in j if c["key"] == "factory.com.cn"] == ["CN"]
 and [c["country"] for c in j if c["key"] == "joao.silva@gmail.com"] == [None])'
 check "an acknowledgement is no contact by a person: last_outbound stays empty" jcheck "$T/customers.out" \
 	'[c["last_outbound"] for c in j if c["key"] == "empresa.com.co"] == [None]'
+check "grade --explain empresa.com.co --json" run gexplain 0 grade --explain empresa.com.co --json
+check "…nor a mail of ours to be answered: answers none of 0" jcheck "$T/gexplain.out" \
+	'[(c["value"], c["answered"], c["ours"], c["points"]) for c in j[0]["criteria"] if c["name"] == "answers"] == [(None, 0, 0, 0)]'
 
 # ---- customer show: the card ----
 check "customer show kunde.de --json" run show 0 customer show kunde.de --json

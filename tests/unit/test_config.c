@@ -312,6 +312,43 @@ static void test_defaults(void **state)
 	config_free(&cfg);
 }
 
+/* [grading]: the defaults docs/CONFIG.md gives, and grades renamed. */
+static void test_grading(void **state)
+{
+	static const char *const sabce[] = { "S", "A", "B", "C", "E", NULL };
+	static const char *const renamed[] = { "Gold", "Silver", "Sleeping", NULL };
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK);
+	const struct config_grading *g = &cfg->grading;
+
+	(void)state;
+	assert_strv_equal(g->grades, sabce);
+	assert_int_equal(g->n_grades, 5);
+	assert_int_equal(g->n_thresholds, 4);
+	assert_int_equal(g->thresholds[0], 70);
+	assert_int_equal(g->thresholds[3], 0);
+	assert_int_equal(g->window_seconds, 365 * 86400);
+	assert_int_equal(g->dormant_seconds, 180 * 86400);
+	assert_string_equal(g->currency, "USD");
+	assert_int_equal(g->value_points, 30);
+	assert_int_equal(g->value_full, 100000);
+	assert_int_equal(g->orders_points, 20);
+	assert_int_equal(g->orders_full, 5);
+	assert_int_equal(g->recency_points, 20);
+	assert_int_equal(g->recency_full_seconds, 30 * 86400);
+	assert_int_equal(g->answers_points, 15);
+	assert_int_equal(g->tenure_points, 15);
+	assert_int_equal(g->tenure_full_seconds, 730 * 86400);
+	config_free(&cfg);
+
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK "[grading]\ngrades = Gold, Silver Sleeping\n"
+	              "thresholds = 40, 0\ncurrency = eur\nanswers-points = 0\n");
+	assert_strv_equal(cfg->grading.grades, renamed);
+	assert_int_equal(cfg->grading.thresholds[0], 40);
+	assert_string_equal(cfg->grading.currency, "EUR");
+	assert_int_equal(cfg->grading.answers_points, 0);
+	config_free(&cfg);
+}
+
 static void test_relative_paths_resolved(void **state)
 {
 	char *pass = write_tmp_file("rel.pass", "from-relative\r\nsecond line ignored\n", -1);
@@ -539,7 +576,7 @@ static const struct error_case error_cases[] = {
 	{ "unknown section", COMPANY_BLOCK ACCOUNT_BLOCK "[mailbox x]\n",
 	  ":8: [mailbox x]: unknown section (known sections: [store], [company], "
 	  "[account NAME], [smtp], [person EMAIL], [source NAME], [classify], [limits], "
-	  "[rule NAME])", NULL },
+	  "[grading], [rule NAME])", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
@@ -667,6 +704,33 @@ static const struct error_case error_cases[] = {
 	{ "smtp imap url", COMPANY_BLOCK ACCOUNT_BLOCK
 	  "[smtp]\nurl = imaps://mx\n",
 	  ":9: [smtp] url: 'imaps://mx' has the wrong scheme", "smtps://" },
+	{ "grading: thresholds not descending", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\nthresholds = 70 50 50 0\n",
+	  ":9: [grading] thresholds: '70 50 50 0': each threshold must be less", NULL },
+	{ "grading: thresholds do not fit the grades", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\ngrades = Gold, Silver, Bronze, Sleeping\nthresholds = 60 30\n",
+	  ":10: [grading] thresholds: 4 grades (Gold Silver Bronze Sleeping) take 3 "
+	  "thresholds", "there are 2" },
+	{ "grading: grades without thresholds", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\ngrades = Gold Silver Sleeping\n",
+	  ":9: [grading] grades: 3 grades (Gold Silver Sleeping) take 2 thresholds", NULL },
+	{ "grading: a grade twice", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\ngrades = A B a C\n",
+	  ":9: [grading] grades: 'a' is named twice", NULL },
+	{ "grading: auto is no grade", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\ngrades = S auto E\n",
+	  ":9: [grading] grades: 'auto' is no grade name", NULL },
+	{ "grading: one grade", COMPANY_BLOCK ACCOUNT_BLOCK "[grading]\ngrades = S\n",
+	  ":9: [grading] grades: 'S' names 1 grades (name 2 to 10", NULL },
+	{ "grading: points", COMPANY_BLOCK ACCOUNT_BLOCK "[grading]\nvalue-points = lots\n",
+	  ":9: [grading] value-points: 'lots' is not a number of points (0 to 1000)", NULL },
+	{ "grading: currency", COMPANY_BLOCK ACCOUNT_BLOCK "[grading]\ncurrency = dollars\n",
+	  ":9: [grading] currency: 'dollars' is not a currency code", NULL },
+	{ "grading: recency after dormancy", COMPANY_BLOCK ACCOUNT_BLOCK
+	  "[grading]\ndormant-after = 20d\n",
+	  ":9: [grading] dormant-after: recency-full (2592000s) must be shorter", NULL },
+	{ "grading: window", COMPANY_BLOCK ACCOUNT_BLOCK "[grading]\nwindow = 12 months\n",
+	  ":9: [grading] window: '12 months'", NULL },
 	{ "classify file missing", COMPANY_BLOCK ACCOUNT_BLOCK
 	  "[classify]\nfreemail-file = nope.txt\n",
 	  ":9: [classify] freemail-file: cannot read ", "nope.txt: No such file" },
@@ -1636,6 +1700,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contract_config_loads),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_grading),
 		cmocka_unit_test(test_relative_paths_resolved),
 		cmocka_unit_test(test_values_normalized),
 		cmocka_unit_test(test_several_accounts_and_persons),

@@ -352,9 +352,54 @@ static void test_country_and_grade(void **state)
 	assert_string_equal(source, "manual");
 }
 
+/* Grades renamed in [grading]: what customer set takes, and the order
+ * --sort grade follows (a grade of a name no longer configured last). */
+static void test_renamed_grades(void **state)
+{
+	static char *names[] = { "Gold", "Silver", "Sleeping", NULL };
+	static struct config renamed = {
+		.path = (char *)"/etc/followup/followup.conf",
+		.grading = { .grades = names, .n_grades = 3 },
+	};
+	const struct core_runtime rt2 = { .cfg = &renamed };
+	struct core_customer_change *ch = NULL;
+	char *argv[] = { "grade=silver", NULL }, *old[] = { "grade=A", NULL }, *error = NULL;
+	size_t n;
+
+	(void)state;
+	assert_ptr_equal(core_grades(&renamed, &n), names);
+	assert_int_equal(n, 3);
+	assert_string_equal(core_grades(NULL, &n)[4], "E");
+	assert_int_equal(n, 5);
+	assert_null(core_grades(NULL, &n)[5]);
+
+	assert_int_equal(core_customer_change_parse(&rt2, NULL, argv, 1, &ch, &error), 0);
+	assert_string_equal(ch->edit.grade, "Silver");
+	core_customer_change_free(&ch);
+	assert_int_equal(core_customer_change_parse(&rt2, NULL, old, 1, &ch, &error), -1);
+	assert_non_null(strstr(error, "grade: 'A' is no grade (one of Gold, Silver, Sleeping"));
+	g_free(error);
+
+	struct store_customer *list[] = {
+		cust("a.com", "A", INT64_MIN, NULL, NULL, NULL),
+		cust("b.com", "Sleeping", INT64_MIN, NULL, NULL, NULL),
+		cust("c.com", "Gold", INT64_MIN, NULL, NULL, NULL),
+	};
+	const struct core_customer_filter f = { .sort = CORE_SORT_GRADE,
+	                                        .grades = (const char *const *)names, .n_grades = 3 };
+	core_customers_select(list, 3, &f, INT64_C(1795478400), "UTC", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0]->key, "c.com");
+	assert_string_equal(list[1]->key, "b.com");
+	assert_string_equal(list[2]->key, "a.com");
+	for (size_t i = 0; i < n; i++)
+		store_customer_free(&list[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_renamed_grades),
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_customer_fields),
