@@ -91,9 +91,9 @@ static void pass_begin(struct rules_runner *rr);
 
 /* ---- grading, once a day ---- */
 
-/* In the pass's store job, after the plan: every customer graded when
+/* In the pass's store job, before the plan: every customer graded when
  * no grade was computed in the last 24 hours. Its own transaction: a
- * failure here undoes nothing of the plan. */
+ * failure here stops nothing of the plan. */
 static void run_grading(struct store *st, struct plan_job *job)
 {
 	job->graded = core_grade_daily(st, job->plan.cfg, job->plan.now, &job->n_graded,
@@ -116,7 +116,9 @@ static int run_plan(struct store *st, void *p)
 {
 	struct plan_job *job = p;
 
+	/* The grades first: a silence rule keyed on grades sees today's. */
 	job->graded = 1;
+	run_grading(st, job);
 	if (store_begin(st, &job->error) < 0)
 		return -1;
 	log_debug("rules: planning a pass");
@@ -124,10 +126,7 @@ static int run_plan(struct store *st, void *p)
 		store_rollback(st);
 		return -1;
 	}
-	if (store_commit(st, &job->error) < 0)
-		return -1;
-	run_grading(st, job);
-	return 0;
+	return store_commit(st, &job->error);
 }
 
 /* ---- sending ---- */
