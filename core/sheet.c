@@ -54,7 +54,7 @@ static void add_entry(GArray *entries, const struct core_rules *rules, const str
 	g_array_append_val(entries, e);
 }
 
-/* "order PI-100: USD 12000.00 open", "order PI-100: USD 7000.00 of
+/* "PI-100: USD 12000.00 open", "PI-100: USD 7000.00 of
  * 12000.00 open". */
 static char *payment_subject(const struct store_order *o)
 {
@@ -63,8 +63,8 @@ static char *payment_subject(const struct store_order *o)
 	core_amount_format(o->amount_milli, amount, sizeof(amount));
 	core_amount_format(MAX(o->amount_milli - o->paid_milli, 0), open, sizeof(open));
 	if (o->paid_milli <= 0)
-		return g_strdup_printf("order %s: %s %s open", o->number, o->currency, amount);
-	return g_strdup_printf("order %s: %s %s of %s open", o->number, o->currency, open, amount);
+		return g_strdup_printf("%s: %s %s open", o->number, o->currency, amount);
+	return g_strdup_printf("%s: %s %s of %s open", o->number, o->currency, open, amount);
 }
 
 static void list_payments(const struct core_rules *rules, const struct rule *rule,

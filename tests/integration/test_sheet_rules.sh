@@ -124,7 +124,7 @@ check "…the next action, due, its text the subject, Li Wei's" jcheck "$T/od.ou
 check "…the A customer gone quiet, not the C one" jcheck "$T/od.out" '(
 [(e["customer"], e["state"], e["thread"], e["due_local"]) for e in j if e["rule"] == "key-silent"] == [("quieto.com.br", "silent", None, "2026-10-31 20:00")])'
 check "overdue as text names the rule and the order" run odt 0 overdue
-check "…one line each" sh -c "grep -q '^due-soon *payment-watch *kunde.de *li.wei@example.com *2026-11-26 *- *order PI-100: USD 12000.00 open\$' '$T/odt.out' &&
+check "…one line each" sh -c "grep -q '^due-soon *payment-watch *kunde.de *li.wei@example.com *2026-11-26 *- *PI-100: USD 12000.00 open\$' '$T/odt.out' &&
 	grep -q '^silent *key-silent *quieto.com.br' '$T/odt.out'"
 check "overdue --rule key-silent keeps that rule" run odr 0 overdue --rule key-silent --json
 check "…only it" jcheck "$T/odr.out" '[e["rule"] for e in j] == ["key-silent"]'
