@@ -66,6 +66,7 @@ int cmd_orders(struct cli_ctx *ctx);
 int cmd_order_add(struct cli_ctx *ctx);
 int cmd_order_set(struct cli_ctx *ctx);
 int cmd_order_paid(struct cli_ctx *ctx);
+int cmd_order_confirm(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
@@ -111,6 +112,14 @@ void cli_format_amount(int64_t milli, char *buf, size_t size);
  * "PI-2026-118  kunde.de  USD  82000.00  24600.50  2026-12-15 part-paid". */
 void cli_order_header(void);
 void cli_order_line(GString *out, const struct store_order *o);
+/* An order our mail proposes: message_id date customer number amount
+ * currency incoterm subject. */
+struct core_proposal;
+json_t *cli_json_proposal(const struct core_proposal *p);
+/* A proposal on one line, made safe, under cli_proposal_header()'s
+ * columns. */
+void cli_proposal_header(void);
+void cli_proposal_line(GString *out, const struct core_proposal *p);
 /* "    payment  24600.50 on 2026-11-20", made safe. */
 void cli_payment_line(GString *out, const struct store_payment *p);
 /* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts
