@@ -93,7 +93,8 @@ json_t *cli_json_time(int64_t t);
 /* A customer as `customers` prints it: the record (country and grade
  * with where they come from), contacts with their roles and phones, the
  * dates and counts. */
-json_t *cli_json_customer(const struct store_customer *c);
+struct core_stage_names;
+json_t *cli_json_customer(const struct store_customer *c, const struct core_stage_names *stages);
 /* A contact: address name role title phone (and undeliverable). */
 json_t *cli_json_contact(const struct store_contact *c);
 /* An amount in thousandths as a JSON number (whole amounts as integers). */

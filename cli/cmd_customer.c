@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/records.h"
+#include "core/stages.h"
 #include "core/rules_runtime.h"
 
 /* What the card shows besides the record. */
@@ -30,6 +31,7 @@ struct card {
 	size_t n_orders;
 	struct store_entry **notes;
 	size_t n_notes;
+	const struct core_stage_names *stages;  /* borrowed: the runtime's */
 };
 
 /* A conversation the service levels still watch (a sales thread with
@@ -69,12 +71,14 @@ static int load_card(struct cli_ctx *ctx, int64_t customer_id, struct card *k)
 	char *error = NULL;
 	int ret = CLI_STORE_ERROR;
 
+	k->stages = ctx->rt->stages;
 	if (store_customer_get(ctx->st, customer_id, &k->c, &error) != 0 ||
 	    store_threads(ctx->st, customer_id, &k->threads, &k->n_threads, &error) < 0 ||
 	    store_quotes(ctx->st, customer_id, &k->quotes, &k->n_quotes, &error) < 0 ||
 	    store_orders(ctx->st, customer_id, &k->orders, &k->n_orders, &error) < 0 ||
 	    store_notes(ctx->st, customer_id, &k->notes, &k->n_notes, &error) < 0)
 		goto out;
+	core_stage_entries_name(k->stages, k->notes, k->n_notes);
 	for (size_t i = 0; i < k->n_threads; i++) {
 		if (thread_open(k->threads[i], ctx->now)) {
 			struct store_thread *t = k->threads[k->n_open];
@@ -109,7 +113,7 @@ static void card_clear(struct card *k)
 
 static json_t *card_json(const struct card *k)
 {
-	json_t *o = cli_json_customer(k->c);
+	json_t *o = cli_json_customer(k->c, k->stages);
 	json_t *open = json_array(), *due = json_array(), *quotes = json_array();
 	json_t *orders = json_array(), *notes = json_array();
 
@@ -150,7 +154,8 @@ static void heading(GString *out, const char *title, size_t n)
 	g_string_append_c(out, '\n');
 }
 
-static void print_record(GString *out, const struct store_customer *c)
+static void print_record(GString *out, const struct store_customer *c,
+                         const struct core_stage_names *stages)
 {
 	const char *country_source, *grade_source;
 	const char *country = core_customer_country(c, &country_source);
@@ -174,7 +179,7 @@ static void print_record(GString *out, const struct store_customer *c)
 	row(out, "Grade", text);
 	g_free(text);
 	row(out, "Owner", c->owner);
-	row(out, "Stage", c->stage);
+	row(out, "Stage", core_stage_display(stages, c->stage));
 	row(out, "Source", c->source);
 	text = c->next_date == NULL && c->next_action == NULL ? NULL
 	       : g_strdup_printf("%s  %s", c->next_date != NULL ? c->next_date : "(no date)",
@@ -296,7 +301,7 @@ static void print_card(const struct card *k)
 {
 	GString *out = g_string_new(NULL);
 
-	print_record(out, k->c);
+	print_record(out, k->c, k->stages);
 	print_contacts(out, k->c);
 	print_conversations(out, k);
 	print_quotes(out, k);
@@ -371,11 +376,11 @@ int cmd_customer_set(struct cli_ctx *ctx)
 	ret = CLI_OK;
 	if (ctx->json) {
 		json_t *arr = json_array();
-		json_array_append_new(arr, cli_json_customer(c));
+		json_array_append_new(arr, cli_json_customer(c, ctx->rt->stages));
 		cli_print_json(arr);
 	} else {
 		GString *out = g_string_new(NULL);
-		print_record(out, c);
+		print_record(out, c, ctx->rt->stages);
 		fputs(out->str, stdout);
 		g_string_free(out, TRUE);
 	}

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/proposals.h"
 #include "core/records.h"
+#include "core/stages.h"
 #include "core/rules_runtime.h"
 
 void cli_format_utc(int64_t t, char *buf, size_t size)
@@ -231,7 +232,7 @@ json_t *cli_json_contact(const struct store_contact *c)
 	return o;
 }
 
-json_t *cli_json_customer(const struct store_customer *c)
+json_t *cli_json_customer(const struct store_customer *c, const struct core_stage_names *stages)
 {
 	json_t *o = json_object();
 	json_t *contacts = json_array();
@@ -252,7 +253,8 @@ json_t *cli_json_customer(const struct store_customer *c)
 	json_object_set_new(o, "grade", cli_json_string(grade));
 	json_object_set_new(o, "grade_source", cli_json_string(grade_source));
 	json_object_set_new(o, "owner", cli_json_string(c->owner));
-	json_object_set_new(o, "stage", cli_json_string(c->stage));
+	json_object_set_new(o, "stage", cli_json_string(core_stage_display(stages, c->stage)));
+	json_object_set_new(o, "stage_id", cli_json_string(c->stage));
 	json_object_set_new(o, "source", cli_json_string(c->source));
 	json_object_set_new(o, "next_action", cli_json_string(c->next_action));
 	json_object_set_new(o, "next_date", cli_json_string(c->next_date));

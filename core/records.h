@@ -109,7 +109,7 @@ int core_customer_sort_parse(const char *text, enum core_customer_sort *sort_r);
 /* What `followup customers` keeps; NULL / false: no filter. */
 struct core_customer_filter {
 	const char *grade;        /* one of core_grades() */
-	const char *stage;
+	const char *stage;        /* a built-in id (core_stage_id); "lead" keeps those never moved */
 	const char *owner;        /* a person's email, or "none": no owner */
 	const char *country;      /* ISO code, as set or guessed */
 	const char *tag;

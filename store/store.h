@@ -421,6 +421,8 @@ struct store_entry {
 	char *bounce_of;         /* Message-ID a bounce returns, or NULL */
 	bool truncated;          /* stored as its header only */
 	unsigned limits_hit;
+	char *stage_from;        /* a stage move's (kind "stage"): the stages as stored */
+	char *stage_to;          /* (built-in ids; NULL: a lead), else NULL */
 	/* Only filled by store_message_get(): */
 	char *body_text;
 	char *body_new;
