@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/proposals.h"
 #include "core/records.h"
 #include "core/stages.h"
 #include "core/rules_runtime.h"
@@ -32,6 +33,8 @@ struct card {
 	struct store_entry **notes;
 	size_t n_notes;
 	const struct core_stage_names *stages;  /* borrowed: the runtime's */
+	struct core_proposal *proposals;        /* orders our mail proposes (text only) */
+	size_t n_proposals;
 };
 
 /* A conversation the service levels still watch (a sales thread with
@@ -76,7 +79,9 @@ static int load_card(struct cli_ctx *ctx, int64_t customer_id, struct card *k)
 	    store_threads(ctx->st, customer_id, &k->threads, &k->n_threads, &error) < 0 ||
 	    store_quotes(ctx->st, customer_id, &k->quotes, &k->n_quotes, &error) < 0 ||
 	    store_orders(ctx->st, customer_id, &k->orders, &k->n_orders, &error) < 0 ||
-	    store_notes(ctx->st, customer_id, &k->notes, &k->n_notes, &error) < 0)
+	    store_notes(ctx->st, customer_id, &k->notes, &k->n_notes, &error) < 0 ||
+	    core_order_proposals(ctx->st, customer_id, NULL, &k->proposals, &k->n_proposals,
+	                         &error) < 0)
 		goto out;
 	core_stage_entries_name(k->stages, k->notes, k->n_notes);
 	for (size_t i = 0; i < k->n_threads; i++) {
@@ -106,6 +111,7 @@ static void card_clear(struct card *k)
 	core_rules_free(&k->rules);
 	store_quotes_free(&k->quotes, k->n_quotes);
 	store_orders_free(&k->orders, k->n_orders);
+	core_proposals_free(&k->proposals, k->n_proposals);
 	store_entries_free(&k->notes, k->n_notes);
 }
 
@@ -260,9 +266,25 @@ static void print_quotes(GString *out, const struct card *k)
 	}
 }
 
+/* "  PI-2026-118      proposed  USD  9500.00  by <pi@…>": an order our
+ * mail proposes, for a person to confirm; the JSON's orders stay orders. */
+static void print_proposal(GString *out, const struct core_proposal *p)
+{
+	char amount[32];
+
+	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	g_string_append(out, "  ");
+	cli_pad(out, p->number, 16);
+	g_string_append(out, " proposed ");
+	cli_pad(out, p->currency, 3);
+	g_string_append_printf(out, " %14s  by ", amount);
+	safe_text_append(out, p->message_id, SAFE_TEXT_LINE);
+	g_string_append(out, "  (followup order confirm MESSAGE-ID)\n");
+}
+
 static void print_orders(GString *out, const struct card *k)
 {
-	heading(out, "Orders", k->n_orders);
+	heading(out, "Orders", k->n_orders + k->n_proposals);
 	for (size_t i = 0; i < k->n_orders; i++) {
 		g_string_append(out, "  ");
 		cli_order_line(out, &k->orders[i]);
@@ -272,6 +294,8 @@ static void print_orders(GString *out, const struct card *k)
 			g_string_append_c(out, '\n');
 		}
 	}
+	for (size_t i = 0; i < k->n_proposals; i++)
+		print_proposal(out, &k->proposals[i]);
 }
 
 /* The latest notes: the timeline has them all. */

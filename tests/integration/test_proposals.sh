@@ -91,6 +91,12 @@ check "orders --proposed as text" run proptext 0 orders --proposed
 check "…one line a proposal with its message, customer, number, amount" sh -c "
 	grep -q 'pi@test.invalid *pumpen-engel.de *PI-2026-118 *USD *9500.00 *CIF Hamburg *Proforma Invoice PI-2026-118' '$T/proptext.out' &&
 	! grep -q 'PI-2026-200\|PI-SUP-88\|PI-2026-999\|PI-2026-300' '$T/proptext.out'"
+check "the text card shows the proposal under its orders" sh -c "
+	$FU customer show pumpen-engel.de > '$T/card0.txt' &&
+	grep -q '^  PI-2026-118 *proposed USD *9500.00  by pi@test.invalid' '$T/card0.txt' &&
+	grep -q '^  PI-2026-300 ' '$T/card0.txt'"
+check "…the JSON card's orders stay orders" sh -c "$FU customer show pumpen-engel.de --json > '$T/card0.json'"
+check "…PI-2026-300 alone" jcheck "$T/card0.json" '[o["number"] for o in j[0]["orders"]] == ["PI-2026-300"]'
 check "orders --proposed --overdue: exit 2 naming --proposed" refused propbad 2 "--proposed" orders --proposed --overdue
 
 # ---- confirm ----
@@ -121,6 +127,9 @@ check "confirming it again: exit 1" run cagain 1 order confirm pi@test.invalid
 check "the card of pumpen-engel.de lists the order (orders only)" sh -c "$FU customer show pumpen-engel.de --json > '$T/card.json'"
 check "…PI-2026-118 and PI-2026-300, the contract keys" jcheck "$T/card.json" \
 	'sorted(o["number"] for o in j[0]["orders"]) == ["PI-2026-118", "PI-2026-300"] and all({"number","amount","currency","incoterm","due","paid","state"} <= set(o) for o in j[0]["orders"])'
+check "…and the text card no proposal any more" sh -c "
+	$FU customer show pumpen-engel.de > '$T/card1.txt' && ! grep -q 'proposed' '$T/card1.txt' &&
+	grep -q '^  PI-2026-118 *pumpen-engel.de *USD *9500.00' '$T/card1.txt'"
 
 check "reparse" $FU reparse
 check "…keeps the orders" sh -c "$FU orders --json > '$T/orders2.json'"
