@@ -402,20 +402,22 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 	struct store_order_fields f;
 	char *error = NULL;
 	size_t n = 0;
+	bool open = false;        /* a transaction to roll back on the way out */
 	int ret = CLI_STORE_ERROR, rc;
 
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
+	open = true;
 	if (core_order_proposals(ctx->st, 0, message_id, &props, &n, &error) < 0)
-		goto rollback;
+		goto out;
 	if (n == 0) {
 		cli_error("no order proposed by message %s (see: followup orders --proposed)",
 		          message_id);
 		ret = CLI_NOT_FOUND;
-		goto rollback;
+		goto out;
 	}
 	if ((ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
-		goto rollback;
+		goto out;
 	ret = CLI_STORE_ERROR;
 	if ((rc = store_order_add(ctx->st, props[0].customer_id, &f, ctx->now, &error)) != 0) {
 		if (rc > 0) {
@@ -423,16 +425,16 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 			          "number with --no)", f.number);
 			ret = CLI_USAGE;
 		}
-		goto rollback;
+		goto out;
 	}
+	open = false;             /* a failed commit is nothing written, as in write_order */
 	if (store_commit(ctx->st, &error) < 0)
 		goto out;
 	*number_r = g_strdup(f.number);
 	ret = CLI_OK;
-	goto out;
-rollback:
-	store_rollback(ctx->st);
 out:
+	if (open)
+		store_rollback(ctx->st);
 	if (ret == CLI_STORE_ERROR && error != NULL)
 		cli_error("%s", error);
 	g_free(error);
