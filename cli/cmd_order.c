@@ -421,8 +421,11 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 	ret = CLI_STORE_ERROR;
 	if ((rc = store_order_add(ctx->st, props[0].customer_id, &f, ctx->now, &error)) != 0) {
 		if (rc > 0) {
+			/* The number may be the mail's: printed made safe. */
+			char *shown = safe_text_new(f.number, SAFE_TEXT_LINE);
 			cli_error("--no: there is an order %s already (give the order another "
-			          "number with --no)", f.number);
+			          "number with --no)", shown);
+			g_free(shown);
 			ret = CLI_USAGE;
 		}
 		goto out;
