@@ -130,6 +130,7 @@ static const char *const kind_names[MSG_KIND_COUNT] = {
 	[MSG_KIND_INTERNAL] = "internal",
 	[MSG_KIND_ACK] = "ack",
 	[MSG_KIND_ALERT] = "alert",
+	[MSG_KIND_REMINDER] = "reminder",
 };
 
 const char *msg_kind_name(enum msg_kind kind)
@@ -137,6 +138,11 @@ const char *msg_kind_name(enum msg_kind kind)
 	if ((unsigned int)kind >= MSG_KIND_COUNT)
 		return "unknown";
 	return kind_names[kind];
+}
+
+bool msg_kind_is_own(int kind)
+{
+	return kind == MSG_KIND_ACK || kind == MSG_KIND_ALERT || kind == MSG_KIND_REMINDER;
 }
 
 int msg_kind_from_name(const char *name)

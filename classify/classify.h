@@ -38,12 +38,16 @@ enum msg_kind {
 	MSG_KIND_INTERNAL,   /* between our own addresses only: no customer */
 	MSG_KIND_ACK,        /* our automatic acknowledgement (rules issue) */
 	MSG_KIND_ALERT,      /* our SLA alert (rules issue) */
+	MSG_KIND_REMINDER,   /* our payment reminder to a buyer (action = remind-customer) */
 	MSG_KIND_COUNT
 };
 
 /* "inquiry", "reply", "quote", "auto-reply", "bounce", "bulk", "unparsed",
- * "internal", "ack", "alert". */
+ * "internal", "ack", "alert", "reminder". */
 const char *msg_kind_name(enum msg_kind kind);
+/* True for the kinds of the mail followupd itself sends (ack, alert,
+ * reminder): on the timeline, but never a contact by a person of ours. */
+bool msg_kind_is_own(int kind);
 /* Inverse of msg_kind_name; -1 when unknown. */
 int msg_kind_from_name(const char *name);
 const char *msg_direction_name(enum msg_direction dir); /* "in" / "out" */

@@ -106,9 +106,6 @@ json_t *cli_json_quote(const struct store_quote *q);
 /* An order: number amount currency incoterm due paid state deposit
  * deposit_percent quote payments. */
 json_t *cli_json_order(const struct store_order *o);
-/* An amount in thousandths as "82000.00", "24600.50", "0.125": two
- * places, three when the third counts. */
-void cli_format_amount(int64_t milli, char *buf, size_t size);
 /* An order on one line, made safe, under cli_order_header()'s columns:
  * "PI-2026-118  kunde.de  USD  82000.00  24600.50  2026-12-15 part-paid". */
 void cli_order_header(void);
@@ -132,6 +129,10 @@ json_t *cli_json_thread(const struct store_thread *t);
 /* An overdue item as `overdue` prints it. */
 struct overdue_entry;
 json_t *cli_json_overdue(const struct overdue_entry *e);
+/* An item of the sheet's dates in the same shape (thread null; order the
+ * order's number for payment-due rules). */
+struct core_sheet_entry;
+json_t *cli_json_sheet_entry(const struct core_sheet_entry *e);
 /* The person a command acts as: a [person] of the config (--as), else
  * NULL after printing why (CLI_USAGE). */
 const char *cli_person(struct cli_ctx *ctx, const char *as, const char *option);

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/orders.h"
 #include "core/proposals.h"
 #include "core/records.h"
 #include "core/stages.h"
@@ -272,7 +273,7 @@ static void print_proposal(GString *out, const struct core_proposal *p)
 {
 	char amount[32];
 
-	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	core_amount_format(p->amount_milli, amount, sizeof(amount));
 	g_string_append(out, "  ");
 	cli_pad(out, p->number, 16);
 	g_string_append(out, " proposed ");

@@ -284,7 +284,7 @@ static int check_payment(struct cli_ctx *ctx, const struct store_order *o, const
 		return bad_option("amount", error);
 	if (*milli_r > rest) {
 		char left[32];
-		cli_format_amount(rest, left, sizeof(left));
+		core_amount_format(rest, left, sizeof(left));
 		cli_error("--amount: %s is more than the %s %s still to pay", amount, left,
 		          o->currency);
 		return CLI_USAGE;

@@ -1,41 +1,67 @@
 /*
  * followup overdue [--owner P] [--rule R]: conversations at a warning, a
- * breach or an escalation at --now, most overdue first.
+ * breach or an escalation at --now, most overdue first; then the sheet's
+ * dates due, late or silent (payment-due, next-action, silence rules).
  */
 #include <string.h>
 #include <glib.h>
 
 #include "cli/cli.h"
 #include "core/rules_runtime.h"
+#include "core/sheet.h"
 
-static void print_overdue(GArray *entries)
+static void print_header(void)
+{
+	printf("%-10s %-18s %-24s %-22s %-16s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
+	       "DUE", "LATE", "SUBJECT");
+}
+
+static void format_late(int64_t seconds, char *buf, size_t size)
+{
+	if (seconds > 0)
+		snprintf(buf, size, "%lldh%02lldm", (long long)(seconds / 3600),
+		         (long long)(seconds % 3600 / 60));
+	else
+		g_strlcpy(buf, "-", size);
+}
+
+static void print_line(GString *line, const char *state, const char *rule, const char *customer,
+                       const char *owner, const char *due, int64_t late_seconds,
+                       const char *subject)
+{
+	char late[32];
+
+	format_late(late_seconds, late, sizeof(late));
+	g_string_truncate(line, 0);
+	cli_pad(line, state, 10);
+	g_string_append_c(line, ' ');
+	cli_pad(line, rule, 18);
+	g_string_append_c(line, ' ');
+	cli_pad(line, customer != NULL ? customer : "", 24);
+	g_string_append_c(line, ' ');
+	cli_pad(line, owner != NULL ? owner : "(nobody)", 22);
+	g_string_append_printf(line, " %-16s %9s  ", due, late);
+	cli_pad(line, subject, 40);
+	g_strchomp(line->str);
+	printf("%s\n", line->str);
+}
+
+static void print_overdue(GArray *entries, GArray *sheet)
 {
 	GString *line = g_string_new(NULL);
 
-	printf("%-10s %-18s %-24s %-22s %-16s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
-	       "DUE", "LATE", "SUBJECT");
+	print_header();
 	for (guint i = 0; i < entries->len; i++) {
 		const struct overdue_entry *e = &g_array_index(entries, struct overdue_entry, i);
-		char due[32], late[32];
+		char due[32];
 		cli_format_local(e->result.due, due, sizeof(due));
-		if (e->result.overdue_seconds > 0)
-			snprintf(late, sizeof(late), "%lldh%02lldm",
-			         (long long)(e->result.overdue_seconds / 3600),
-			         (long long)(e->result.overdue_seconds % 3600 / 60));
-		else
-			g_strlcpy(late, "-", sizeof(late));
-		g_string_truncate(line, 0);
-		cli_pad(line, sla_state_name(e->result.state), 10);
-		g_string_append_c(line, ' ');
-		cli_pad(line, e->rule->name, 18);
-		g_string_append_c(line, ' ');
-		cli_pad(line, e->thread->customer != NULL ? e->thread->customer : "", 24);
-		g_string_append_c(line, ' ');
-		cli_pad(line, e->owner != NULL ? e->owner : "(nobody)", 22);
-		g_string_append_printf(line, " %-16s %9s  ", due, late);
-		cli_pad(line, e->thread->subject, 40);
-		g_strchomp(line->str);
-		printf("%s\n", line->str);
+		print_line(line, sla_state_name(e->result.state), e->rule->name, e->thread->customer,
+		           e->owner, due, e->result.overdue_seconds, e->thread->subject);
+	}
+	for (guint i = 0; i < sheet->len; i++) {
+		const struct core_sheet_entry *e = &g_array_index(sheet, struct core_sheet_entry, i);
+		print_line(line, sheet_state_name(e->occ.state), e->rule->name, e->customer->key,
+		           e->owner, e->due_local, e->occ.overdue_seconds, e->subject);
 	}
 	g_string_free(line, TRUE);
 }
@@ -65,19 +91,31 @@ int cmd_overdue(struct cli_ctx *ctx)
 		core_rules_free(&rules);
 		return CLI_STORE_ERROR;
 	}
+	struct core_sheet_list *sheet = NULL;
+	if (core_sheet_list_new(rules, ctx->st, ctx->now, owner, rule, &sheet, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		store_sla_threads_free(&threads, n);
+		core_rules_free(&rules);
+		return CLI_STORE_ERROR;
+	}
 	GArray *entries = core_rules_overdue(rules, threads, n, ctx->now, owner, rule);
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (guint i = 0; i < entries->len; i++)
 			json_array_append_new(arr, cli_json_overdue(&g_array_index(entries,
 			                                                       struct overdue_entry, i)));
+		for (guint i = 0; i < sheet->entries->len; i++)
+			json_array_append_new(arr, cli_json_sheet_entry(
+				&g_array_index(sheet->entries, struct core_sheet_entry, i)));
 		cli_print_json(arr);
-	} else if (entries->len == 0) {
+	} else if (entries->len == 0 && sheet->entries->len == 0) {
 		printf("nothing is overdue or due soon\n");
 	} else {
-		print_overdue(entries);
+		print_overdue(entries, sheet->entries);
 	}
 	g_array_free(entries, TRUE);
+	core_sheet_list_free(&sheet);
 	store_sla_threads_free(&threads, n);
 	core_rules_free(&rules);
 	return CLI_OK;

@@ -7,11 +7,6 @@
 #include "cli/cli.h"
 #include "core/rules_runtime.h"
 
-static const char *trigger_name(enum rule_trigger on)
-{
-	return on == RULE_ON_QUOTE ? "quote" : "inquiry";
-}
-
 int cmd_rules(struct cli_ctx *ctx)
 {
 	struct core_rules *rules = NULL;
@@ -28,9 +23,8 @@ int cmd_rules(struct cli_ctx *ctx)
 		if (ctx->json) {
 			json_t *o = json_object();
 			json_object_set_new(o, "name", cli_json_string(r->name));
-			json_object_set_new(o, "on", json_string(trigger_name(r->on)));
-			json_object_set_new(o, "action", json_string(r->action == RULE_ACTION_ACKNOWLEDGE
-			                                             ? "acknowledge" : "service-level"));
+			json_object_set_new(o, "on", json_string(rule_trigger_name(r->on)));
+			json_object_set_new(o, "action", json_string(rule_action_name(r->action)));
 			json_object_set_new(o, "description", cli_json_string(text));
 			json_array_append_new(arr, o);
 		} else {

@@ -8,10 +8,12 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/orders.h"
 #include "core/proposals.h"
 #include "core/records.h"
 #include "core/stages.h"
 #include "core/rules_runtime.h"
+#include "core/sheet.h"
 
 void cli_format_utc(int64_t t, char *buf, size_t size)
 {
@@ -297,8 +299,28 @@ json_t *cli_json_overdue(const struct overdue_entry *e)
 	json_object_set_new(o, "due", cli_json_time(r->due));
 	json_object_set_new(o, "overdue_seconds", json_integer(r->overdue_seconds));
 	json_object_set_new(o, "state", json_string(sla_state_name(r->state)));
+	json_object_set_new(o, "on", json_string(rule_trigger_name(e->rule->on)));
 	if (r->escalate_at != INT64_MAX)
 		json_object_set_new(o, "escalate_at", cli_json_time(r->escalate_at));
+	return o;
+}
+
+json_t *cli_json_sheet_entry(const struct core_sheet_entry *e)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "rule", cli_json_string(e->rule->name));
+	json_object_set_new(o, "customer", cli_json_string(e->customer->key));
+	json_object_set_new(o, "thread", json_null());
+	json_object_set_new(o, "owner", cli_json_string(e->owner));
+	json_object_set_new(o, "subject", cli_json_string(e->subject));
+	json_object_set_new(o, "due", cli_json_time(e->occ.due));
+	json_object_set_new(o, "due_local", cli_json_string(e->due_local));
+	json_object_set_new(o, "overdue_seconds", json_integer(e->occ.overdue_seconds));
+	json_object_set_new(o, "state", json_string(sheet_state_name(e->occ.state)));
+	json_object_set_new(o, "on", json_string(rule_trigger_name(e->rule->on)));
+	if (e->order != NULL)
+		json_object_set_new(o, "order", cli_json_string(e->order->number));
 	return o;
 }
 
@@ -394,17 +416,6 @@ char *cli_quote_summary(const char *facts_json)
 	return g_string_free(s, FALSE);
 }
 
-/* Integers throughout, so no amount is rounded. */
-void cli_format_amount(int64_t milli, char *buf, size_t size)
-{
-	int64_t units = milli / 1000, rest = milli % 1000;
-
-	if (rest % 10 != 0)
-		g_snprintf(buf, size, "%lld.%03lld", (long long)units, (long long)rest);
-	else
-		g_snprintf(buf, size, "%lld.%02lld", (long long)units, (long long)(rest / 10));
-}
-
 void cli_order_header(void)
 {
 	printf("%-16s %-20s %-3s %14s %14s %-10s %s\n", "ORDER", "CUSTOMER", "CUR", "AMOUNT",
@@ -415,8 +426,8 @@ void cli_order_line(GString *out, const struct store_order *o)
 {
 	char amount[32], paid[32];
 
-	cli_format_amount(o->amount_milli, amount, sizeof(amount));
-	cli_format_amount(o->paid_milli, paid, sizeof(paid));
+	core_amount_format(o->amount_milli, amount, sizeof(amount));
+	core_amount_format(o->paid_milli, paid, sizeof(paid));
 	cli_pad(out, o->number, 16);
 	g_string_append_c(out, ' ');
 	cli_pad(out, o->customer, 20);
@@ -454,7 +465,7 @@ void cli_proposal_line(GString *out, const struct core_proposal *p)
 	char sent[32], amount[32];
 
 	cli_format_local(p->date, sent, sizeof(sent));
-	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	core_amount_format(p->amount_milli, amount, sizeof(amount));
 	g_string_append_printf(out, "%-16s ", sent);
 	cli_pad(out, p->message_id, 28);
 	g_string_append_c(out, ' ');
@@ -473,7 +484,7 @@ void cli_payment_line(GString *out, const struct store_payment *p)
 {
 	char amount[32];
 
-	cli_format_amount(p->amount_milli, amount, sizeof(amount));
+	core_amount_format(p->amount_milli, amount, sizeof(amount));
 	g_string_append_printf(out, "    payment %14s on ", amount);
 	safe_text_append(out, p->date, SAFE_TEXT_LINE);
 }

@@ -97,7 +97,11 @@ int core_file_raw(struct store *st, const struct filing_options *opts, const uns
 static int file_own_mail(struct store *st, const struct filing_options *opts,
                          const struct store_sent_mail *m, int64_t date, char **error_r)
 {
-	enum msg_kind kind = strcmp(m->kind, "ack") == 0 ? MSG_KIND_ACK : MSG_KIND_ALERT;
+	int kind = msg_kind_from_name(m->kind);
+
+	/* warning, escalation: alerts as well */
+	if (!msg_kind_is_own(kind))
+		kind = MSG_KIND_ALERT;
 	struct analyzed_message *am = core_analyze_as(&opts->analyze, m->raw, m->len, false, true,
 	                                              (int)kind);
 	int64_t rowid;
@@ -127,8 +131,12 @@ int core_outbox_sent(struct store *st, const struct filing_options *opts, int64_
 		return store_outbox_sent(st, id, now, NULL, error_r);
 	if (store_outbox_sent(st, id, now, &m, error_r) < 0)
 		return -1;
-	/* Digests are about no conversation: they stay off the timelines. */
-	ret = strcmp(m.kind, "digest") == 0 ? 0 : file_own_mail(st, opts, &m, now, error_r);
+	/* Digests, and the alerts about a customer's dates (thread 0), are
+	 * about no conversation and go to one of us: they stay off the
+	 * timelines. Acknowledgements and reminders go to the customer. */
+	bool to_customer = strcmp(m.kind, "ack") == 0 || strcmp(m.kind, "reminder") == 0;
+	ret = strcmp(m.kind, "digest") == 0 || (m.thread == 0 && !to_customer)
+	      ? 0 : file_own_mail(st, opts, &m, now, error_r);
 	store_sent_mail_clear(&m);
 	return ret;
 }

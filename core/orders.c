@@ -313,6 +313,17 @@ void core_order_change_free(struct core_order_change **change)
 	*change = NULL;
 }
 
+/* Integers throughout, so no amount is rounded. */
+void core_amount_format(int64_t milli, char *buf, size_t size)
+{
+	int64_t units = milli / 1000, rest = milli % 1000;
+
+	if (rest % 10 != 0)
+		g_snprintf(buf, size, "%lld.%03lld", (long long)units, (long long)rest);
+	else
+		g_snprintf(buf, size, "%lld.%02lld", (long long)units, (long long)(rest / 10));
+}
+
 bool core_order_settled(const struct store_order *o)
 {
 	return o->paid_milli >= o->amount_milli || strcmp(o->state, "cancelled") == 0 ||

@@ -74,6 +74,10 @@ void core_order_change_free(struct core_order_change **change);
  * amount), else why not (static). */
 const char *core_order_fields_invalid(const struct store_order_fields *f);
 
+/* "12000.00", "0.125": an amount in thousandths as written in a list
+ * (two decimals, three when the thousandths need them). */
+void core_amount_format(int64_t milli, char *buf, size_t size);
+
 /* ---- what `followup orders` keeps ---- */
 
 /* Settled: paid in full or cancelled; nothing more falls due. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/plan.h"
+#include "core/plan-private.h"
 #include "core/analyze.h"
 #include "compose/compose.h"
 #include "parsers/message.h"
@@ -15,10 +16,7 @@
 
 #define SLA_WINDOW (90 * 24 * 3600)       /* older conversations are settled */
 
-static void plan_note(struct core_plan *plan, enum core_note_level level, const char *fmt, ...)
-	G_GNUC_PRINTF(3, 4);
-
-static void plan_note(struct core_plan *plan, enum core_note_level level, const char *fmt, ...)
+void plan_note(struct core_plan *plan, enum core_note_level level, const char *fmt, ...)
 {
 	va_list args;
 	struct core_plan_note n = { .level = level };
@@ -43,8 +41,7 @@ void core_plan_notes_free(struct core_plan *plan)
 
 /* ---- helpers ---- */
 
-/* The address part of "Name <addr>" (or the whole string). New string. */
-static char *address_of(const char *from)
+char *plan_address_of(const char *from)
 {
 	const char *lt = strrchr(from, '<'), *gt = lt != NULL ? strchr(lt, '>') : NULL;
 
@@ -56,7 +53,7 @@ static char *address_of(const char *from)
 /* The domain of our Message-IDs: the sender's, else the company's. New string. */
 static char *mail_domain(const struct config *cfg)
 {
-	char *from = address_of(cfg->smtp.from != NULL ? cfg->smtp.from : "");
+	char *from = plan_address_of(cfg->smtp.from != NULL ? cfg->smtp.from : "");
 	const char *at = strrchr(from, '@');
 	char *domain = g_strdup(at != NULL && at[1] != '\0' ? at + 1 : cfg->company.domains[0]);
 
@@ -64,8 +61,7 @@ static char *mail_domain(const struct config *cfg)
 	return domain;
 }
 
-/* How a person is greeted: their name, else their address. New string. */
-static char *person_label(const struct owner_team *team, const char *email)
+char *plan_person_label(const struct owner_team *team, const char *email)
 {
 	const struct owner_person *p = owner_find(team, email);
 
@@ -81,8 +77,7 @@ static const char *person_name(const struct owner_team *team, const char *email)
 	return p != NULL && p->name != NULL ? p->name : NULL;
 }
 
-/* "3 h 20 min", "2 d 4 h", "45 min". */
-static char *human_duration(int64_t seconds)
+char *plan_human_duration(int64_t seconds)
 {
 	int64_t m = seconds / 60, h = m / 60, d = h / 24;
 
@@ -93,7 +88,7 @@ static char *human_duration(int64_t seconds)
 	return g_strdup_printf("%lld min", (long long)MAX(m, 1));
 }
 
-static int queue_mail(struct store *st, const struct config *cfg, const char *key,
+int plan_queue_mail(struct store *st, const struct config *cfg, const char *key,
                       const char *kind, const char *rule, int64_t thread, const char *regarding,
                       const struct msg_address *to, const char *envelope_from,
                       const char *subject, const char *body, const char *in_reply_to,
@@ -240,7 +235,7 @@ static int plan_ack(struct store *st, struct core_plan *plan, const struct rule 
 		 * acknowledgement's References is the inquiry alone. */
 		const char *refs[] = { q.message_id, NULL };
 		int64_t id = 0;
-		if (queue_mail(st, cfg, key, "ack", rule->name, c->thread, c->message_id, to,
+		if (plan_queue_mail(st, cfg, key, "ack", rule->name, c->thread, c->message_id, to,
 		               cfg->smtp.envelope_from, subject, body, q.message_id, refs,
 		               "auto-replied", plan->now, &id, &plan->error) < 0)
 			goto out;
@@ -296,7 +291,7 @@ static const struct alert_level LEVEL_BREACH = { "breached", "alert", ALERT_TEMP
 static const struct alert_level LEVEL_ESCALATION = { "escalated", "escalation",
                                                      ALERT_TEMPLATE_ESCALATION, true };
 
-static const char *recipient_of(const struct owner_team *team, enum rule_who who,
+const char *plan_recipient_of(const struct owner_team *team, enum rule_who who,
                                 const char *address, const char *owner)
 {
 	switch (who) {
@@ -329,21 +324,21 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 	if (has)
 		return 0;
 	const char *to_addr = lv->to_manager
-		? recipient_of(team, rule->escalate_to, rule->escalate_address, e->owner)
-		: recipient_of(team, rule->notify, rule->notify_address, e->owner);
+		? plan_recipient_of(team, rule->escalate_to, rule->escalate_address, e->owner)
+		: plan_recipient_of(team, rule->notify, rule->notify_address, e->owner);
 	int64_t outbox_id = 0;
 	char since[32], due[32];
-	char *late = human_duration(MAX(plan->now - e->result.due, 0));
-	char *owner = person_label(team, e->owner), *manager = NULL;
+	char *late = plan_human_duration(MAX(plan->now - e->result.due, 0));
+	char *owner = plan_person_label(team, e->owner), *manager = NULL;
 	char *command = g_strdup_printf("followup timeline %s", t->customer != NULL
 	                                ? t->customer : "?");
 	char *key = g_strdup_printf("sla/%s/%lld/%lld/%s", rule->name, (long long)t->thread,
 	                            (long long)e->result.since, lv->level);
-	char *subject = NULL, *body = NULL, *from = address_of(cfg->smtp.from);
+	char *subject = NULL, *body = NULL, *from = plan_address_of(cfg->smtp.from);
 
 	bizcal_format_local(cal, e->result.since, since, sizeof(since));
 	bizcal_format_local(cal, e->result.due, due, sizeof(due));
-	manager = person_label(team, owner_escalation_to(team, e->owner));
+	manager = plan_person_label(team, owner_escalation_to(team, e->owner));
 	if (to_addr == NULL) {
 		plan_note(plan, CORE_NOTE_WARNING,
 		          "rule %s: thread %lld (%s) is %s, but nobody can be told: set "
@@ -361,7 +356,7 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 		struct msg_address to = { .name = (char *)"", .addr = (char *)to_addr };
 		subject = template_render(tmpl->subject, vars, 1);
 		body = template_render(tmpl->body, vars, 0);
-		if (queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, t->last_message_id, &to,
+		if (plan_queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, t->last_message_id, &to,
 		               from, subject, body, NULL, NULL, "auto-generated", plan->now,
 		               &outbox_id, &plan->error) < 0)
 			goto out;
@@ -447,10 +442,10 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 	const struct template *tmpl = plan->rules->alerts[ALERT_TEMPLATE_DIGEST];
 	char *subject = template_render(tmpl->subject, vars, 1);
 	char *body = template_render(tmpl->body, vars, 0);
-	char *from = address_of(cfg->smtp.from);
+	char *from = plan_address_of(cfg->smtp.from);
 	struct msg_address to = { .name = p->name != NULL ? p->name : (char *)"", .addr = p->email };
 	int64_t id = 0;
-	ret = queue_mail(st, cfg, key, "digest", NULL, 0, NULL, &to, from, subject, body, NULL,
+	ret = plan_queue_mail(st, cfg, key, "digest", NULL, 0, NULL, &to, from, subject, body, NULL,
 	                 NULL, "auto-generated", plan->now, &id, &plan->error);
 	if (ret == 0 && id > 0) {
 		plan->queued++;
@@ -496,7 +491,7 @@ out:
 int core_plan_pass(struct store *st, struct core_plan *plan, char **error_r)
 {
 	const struct rule_set *set = plan->rules->set;
-	bool any_sla = false;
+	bool any_sla = false, any_sheet = false;
 	int ret = -1;
 
 	plan->error = NULL;
@@ -505,11 +500,15 @@ int core_plan_pass(struct store *st, struct core_plan *plan, char **error_r)
 		if (rule->action == RULE_ACTION_ACKNOWLEDGE) {
 			if (plan_acks(st, plan, rule) < 0)
 				goto out;
+		} else if (rule_is_sheet(rule)) {
+			any_sheet = true;
 		} else {
 			any_sla = true;
 		}
 	}
 	if ((any_sla || plan->cfg->n_persons > 0) && plan_alerts(st, plan) < 0)
+		goto out;
+	if (any_sheet && plan_sheet(st, plan) < 0)
 		goto out;
 	ret = 0;
 out:

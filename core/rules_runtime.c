@@ -6,6 +6,7 @@
 
 #include "core/rules_runtime.h"
 #include "core/holidays.h"
+#include "core/records.h"
 #include "data/builtin.h"
 
 /* A calendar of tz_name's time, the company's work hours and the holidays
@@ -51,13 +52,40 @@ static int load_alert_templates(struct core_rules *r, char **error_r)
 {
 	const char *sources[ALERT_TEMPLATE_COUNT] = {
 		builtin_template_warning, builtin_template_alert, builtin_template_escalation,
-		builtin_template_digest,
+		builtin_template_digest, builtin_template_payment, builtin_template_next_action,
+		builtin_template_silence,
 	};
 	const char *error = NULL;
 
 	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++) {
-		if (template_parse(sources[i], template_alert_names, &r->alerts[i], &error) < 0) {
+		const char *const *names = i >= ALERT_TEMPLATE_PAYMENT ? template_sheet_names
+		                                                       : template_alert_names;
+		if (template_parse(sources[i], names, &r->alerts[i], &error) < 0) {
 			*error_r = g_strdup_printf("a built-in alert template is broken: %s", error);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A silence rule's grades must be grades of the sheet. */
+static int check_grades(const struct config *cfg, const struct rule *rule, char **error_r)
+{
+	size_t n = 0;
+	const char *const *grades = core_grades(&n);
+
+	for (size_t i = 0; rule->grades != NULL && rule->grades[i] != NULL; i++) {
+		size_t j;
+		for (j = 0; j < n && g_ascii_strcasecmp(grades[j], rule->grades[i]) != 0; j++)
+			;
+		if (j == n) {
+			GString *list = g_string_new(NULL);
+			for (j = 0; j < n; j++)
+				g_string_append_printf(list, "%s%s", j > 0 ? ", " : "", grades[j]);
+			*error_r = g_strdup_printf("%s:%d: [rule %s] grade: '%s' is no grade (one of "
+			                           "%s)", cfg->path, rule->grades_line, rule->name,
+			                           rule->grades[i], list->str);
+			g_string_free(list, TRUE);
 			return -1;
 		}
 	}
@@ -108,14 +136,19 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
 	r->ack_templates = g_new0(struct template_set *, r->set->n_rules + 1);
 	for (size_t i = 0; i < r->set->n_rules; i++) {
 		const struct rule *rule = &r->set->rules[i];
-		if (rule->action != RULE_ACTION_ACKNOWLEDGE)
+		if (check_grades(cfg, rule, error_r) < 0)
+			goto fail;
+		if (rule->action != RULE_ACTION_ACKNOWLEDGE &&
+		    rule->action != RULE_ACTION_REMIND_CUSTOMER)
 			continue;
 		char *error = NULL;
 		/* A relative template is taken from the config file's directory. */
 		char *dir = g_path_get_dirname(cfg->path);
 		char *base = g_path_is_absolute(rule->template_base) ? g_strdup(rule->template_base)
 		             : g_build_filename(dir, rule->template_base, NULL);
-		int rc = template_set_load(base, &r->ack_templates[i], &error);
+		int rc = template_set_load_names(base, rule->action == RULE_ACTION_ACKNOWLEDGE
+		                                 ? template_ack_names : template_reminder_names,
+		                                 &r->ack_templates[i], &error);
 		g_free(dir);
 		g_free(base);
 		if (rc < 0) {

@@ -23,6 +23,9 @@ enum alert_template {
 	ALERT_TEMPLATE_BREACH,
 	ALERT_TEMPLATE_ESCALATION,
 	ALERT_TEMPLATE_DIGEST,
+	ALERT_TEMPLATE_PAYMENT,     /* the sheet's dates (template_sheet_names) */
+	ALERT_TEMPLATE_NEXT_ACTION,
+	ALERT_TEMPLATE_SILENCE,
 	ALERT_TEMPLATE_COUNT
 };
 
@@ -31,7 +34,8 @@ struct core_rules {
 	const struct owner_team *team;     /* borrowed from the runtime */
 	struct rule_set *set;
 	struct sla_calendars *calendars;   /* the company's and the persons' own */
-	struct template_set **ack_templates; /* per rule of set: NULL unless acknowledge */
+	struct template_set **ack_templates; /* per rule of set: NULL unless acknowledge or
+	                                        remind-customer */
 	struct template *alerts[ALERT_TEMPLATE_COUNT];
 };
 
@@ -44,7 +48,8 @@ void core_rules_free(struct core_rules **rules);
 /* The calendar of a person (their own, else the company's; NULL: the
  * company's). */
 const struct bizcal *core_rules_calendar(const struct core_rules *rules, const char *person);
-/* The ack templates of rule (NULL for other rules). */
+/* The templates of an acknowledge or remind-customer rule (NULL for other
+ * rules). */
 const struct template_set *core_rules_ack_templates(const struct core_rules *rules,
                                                       const struct rule *rule);
 

@@ -18,5 +18,9 @@ extern const char builtin_template_warning[];
 extern const char builtin_template_alert[];
 extern const char builtin_template_escalation[];
 extern const char builtin_template_digest[];
+/* The alerts about the sheet's dates (rules/sheet.h). */
+extern const char builtin_template_payment[];
+extern const char builtin_template_next_action[];
+extern const char builtin_template_silence[];
 
 #endif

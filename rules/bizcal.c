@@ -522,6 +522,21 @@ void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t 
 	         (int)(second_of_day / 3600), (int)(second_of_day / 60 % 60));
 }
 
+int bizcal_day_start(const struct bizcal *cal, const char *date, int64_t add_days,
+                     int64_t *t_r)
+{
+	int64_t day;
+
+	/* 1900-01-01 .. 2199-12-31, as everything else here */
+	if (parse_day(date, &day) < 0 || add_days < -100000 || add_days > 100000)
+		return -1;
+	day += add_days;
+	if (day < -25567 || day > 83585)
+		return -1;
+	*t_r = day_start_instant(cal, day);
+	return 0;
+}
+
 int64_t bizcal_next_local_time(const struct bizcal *cal, int64_t t, int hh, int mm)
 {
 	int64_t day;

@@ -49,6 +49,11 @@ bool bizcal_is_working(const struct bizcal *cal, int64_t t);
 /* Local date "YYYY-MM-DD" and time "HH:MM" of t in the calendar's zone,
  * into buf (at least 17 bytes: "2026-11-24 09:00"). */
 void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size);
+/* The instant the local day date ("YYYY-MM-DD") + add_days begins (its
+ * first instant at or after 00:00, DST-correct): 0 and *t_r, or -1 when
+ * date is no real date or the day is out of range. */
+int bizcal_day_start(const struct bizcal *cal, const char *date, int64_t add_days,
+                     int64_t *t_r);
 /* The next instant at or after t whose local time is hh:mm on any day
  * (DST-correct: a time that does not exist that day moves forward). Once
  * per local day: a time that happens twice gives its first occurrence.

@@ -18,47 +18,55 @@
 #define DURATION_MAX ((int64_t)DURATION_MAX_DAYS * DAY)
 #define CAP_MAX 100000
 
-/* Which kind of rule a key belongs to. */
-enum key_scope {
-	SCOPE_ANY,
-	SCOPE_ACK,   /* action = acknowledge */
-	SCOPE_SLA,   /* a service level (no action) */
-};
+/* The kinds of rule a section can make (from on and action), as bits:
+ * which kinds a key goes with, and which need it. */
+#define KIND_ACK     (1u << 0)   /* on = inquiry, action = acknowledge */
+#define KIND_SLA     (1u << 1)   /* on = inquiry or quote, no action */
+#define KIND_PAYMENT (1u << 2)   /* on = payment-due, no action: tell people */
+#define KIND_REMIND  (1u << 3)   /* on = payment-due, action = remind-customer */
+#define KIND_NEXT    (1u << 4)   /* on = next-action */
+#define KIND_SILENCE (1u << 5)   /* on = silence */
+#define KIND_ANY     0x3fu
+#define KIND_TELLS   (KIND_SLA | KIND_PAYMENT | KIND_REMIND | KIND_NEXT | KIND_SILENCE)
 
 /* Parses value into rule. On error -1 and *msg_r: what follows "KEY: ". */
 typedef int key_parse_fn(struct rule *rule, const char *value, char **msg_r);
 
 struct key_def {
 	const char *key;
-	enum key_scope scope;
+	unsigned kinds;       /* KIND_* the key goes with */
 	key_parse_fn *parse;
 	const char *example;  /* a whole line, for messages */
-	bool required;        /* within its scope */
+	unsigned required;    /* KIND_* that need it */
 };
 
 static key_parse_fn parse_on, parse_action, parse_template, parse_max_age,
 	parse_ack_interval, parse_domain_cap, parse_hourly_cap, parse_until, parse_within, parse_warn_at,
-	parse_notify, parse_escalate, parse_pause_while;
+	parse_notify, parse_escalate, parse_pause_while, parse_before, parse_late_every,
+	parse_grade;
 
 static const struct key_def key_defs[] = {
-	{ "on", SCOPE_ANY, parse_on, "on = inquiry", true },
-	{ "action", SCOPE_ANY, parse_action, "action = acknowledge", false },
-	{ "template", SCOPE_ACK, parse_template, "template = /etc/followup/templates/ack", true },
-	{ "max-age", SCOPE_ACK, parse_max_age, "max-age = 24h", false },
-	{ "ack-interval", SCOPE_ACK, parse_ack_interval, "ack-interval = 24h", false },
-	{ "ack-domain-cap", SCOPE_ACK, parse_domain_cap, "ack-domain-cap = 5", false },
-	{ "ack-hourly-cap", SCOPE_ACK, parse_hourly_cap, "ack-hourly-cap = 60", false },
-	{ "until", SCOPE_SLA, parse_until, "until = our-reply", false },
-	{ "within", SCOPE_SLA, parse_within, "within = 24h business", true },
-	{ "warn-at", SCOPE_SLA, parse_warn_at, "warn-at = 75%", false },
-	{ "notify", SCOPE_SLA, parse_notify, "notify = owner", false },
-	{ "escalate", SCOPE_SLA, parse_escalate, "escalate = manager after 24h business", false },
-	{ "pause-while", SCOPE_SLA, parse_pause_while, "pause-while = waiting-on-customer",
-	  false },
+	{ "on", KIND_ANY, parse_on, "on = inquiry", KIND_ANY },
+	{ "action", KIND_ANY, parse_action, "action = acknowledge", 0 },
+	{ "template", KIND_ACK | KIND_REMIND, parse_template,
+	  "template = /etc/followup/templates/ack", KIND_ACK | KIND_REMIND },
+	{ "max-age", KIND_ACK, parse_max_age, "max-age = 24h", 0 },
+	{ "ack-interval", KIND_ACK, parse_ack_interval, "ack-interval = 24h", 0 },
+	{ "ack-domain-cap", KIND_ACK, parse_domain_cap, "ack-domain-cap = 5", 0 },
+	{ "ack-hourly-cap", KIND_ACK, parse_hourly_cap, "ack-hourly-cap = 60", 0 },
+	{ "until", KIND_SLA, parse_until, "until = our-reply", 0 },
+	{ "within", KIND_SLA | KIND_SILENCE, parse_within, "within = 24h business",
+	  KIND_SLA | KIND_SILENCE },
+	{ "warn-at", KIND_SLA, parse_warn_at, "warn-at = 75%", 0 },
+	{ "notify", KIND_TELLS, parse_notify, "notify = owner", 0 },
+	{ "escalate", KIND_SLA, parse_escalate, "escalate = manager after 24h business", 0 },
+	{ "pause-while", KIND_SLA, parse_pause_while, "pause-while = waiting-on-customer", 0 },
+	{ "before", KIND_PAYMENT | KIND_REMIND, parse_before, "before = 3d", 0 },
+	{ "late-every", KIND_PAYMENT | KIND_REMIND, parse_late_every, "late-every = 3d", 0 },
+	{ "grade", KIND_SILENCE, parse_grade, "grade = S, A", 0 },
 };
 #define N_KEYS G_N_ELEMENTS(key_defs)
 #define KEY_ON 0
-#define KEY_ACTION 1
 
 static const char duration_syntax_reason[] =
 	"is not a duration (write 24h, 3d, 90m, or 24h business for working time)";
@@ -165,9 +173,15 @@ static int parse_on(struct rule *rule, const char *value, char **msg_r)
 		rule->on = RULE_ON_INQUIRY;
 	else if (g_ascii_strcasecmp(value, "quote") == 0)
 		rule->on = RULE_ON_QUOTE;
+	else if (g_ascii_strcasecmp(value, "payment-due") == 0)
+		rule->on = RULE_ON_PAYMENT_DUE;
+	else if (g_ascii_strcasecmp(value, "next-action") == 0)
+		rule->on = RULE_ON_NEXT_ACTION;
+	else if (g_ascii_strcasecmp(value, "silence") == 0)
+		rule->on = RULE_ON_SILENCE;
 	else {
-		*msg_r = g_strdup_printf("'%s' is not a trigger (write on = inquiry or "
-		                         "on = quote)", value);
+		*msg_r = g_strdup_printf("'%s' is not a trigger (write on = inquiry, quote, "
+		                         "payment-due, next-action or silence)", value);
 		return -1;
 	}
 	return 0;
@@ -175,12 +189,16 @@ static int parse_on(struct rule *rule, const char *value, char **msg_r)
 
 static int parse_action(struct rule *rule, const char *value, char **msg_r)
 {
-	if (g_ascii_strcasecmp(value, "acknowledge") != 0) {
-		*msg_r = g_strdup_printf("'%s' is not an action (write action = acknowledge, "
-		                         "or leave the line out for a service level)", value);
+	if (g_ascii_strcasecmp(value, "acknowledge") == 0)
+		rule->action = RULE_ACTION_ACKNOWLEDGE;
+	else if (g_ascii_strcasecmp(value, "remind-customer") == 0)
+		rule->action = RULE_ACTION_REMIND_CUSTOMER;
+	else {
+		*msg_r = g_strdup_printf("'%s' is not an action (write action = acknowledge or "
+		                         "action = remind-customer, or leave the line out for a "
+		                         "service level or an alert)", value);
 		return -1;
 	}
-	rule->action = RULE_ACTION_ACKNOWLEDGE;
 	return 0;
 }
 
@@ -321,13 +339,103 @@ static int parse_warn_at(struct rule *rule, const char *value, char **msg_r)
 	return 0;
 }
 
+static void recipients_clear(struct rule *rule)
+{
+	for (size_t i = 0; i < rule->n_recipients; i++)
+		g_free(rule->recipients[i].address);
+	g_free(rule->recipients);
+	rule->recipients = NULL;
+	rule->n_recipients = 0;
+}
+
+/* "owner", "owner, finance@example.com": each once, at most
+ * RULE_MAX_RECIPIENTS. The first is also notify / notify_address. */
 static int parse_notify(struct rule *rule, const char *value, char **msg_r)
 {
-	if (parse_who(value, &rule->notify, &rule->notify_address) < 0) {
-		*msg_r = g_strdup_printf("'%s' is nobody to tell (write notify = owner, "
-		                         "notify = manager or an e-mail address)", value);
+	char **items = g_strsplit(value, ",", -1);
+	size_t n = g_strv_length(items);
+	int ret = -1;
+
+	recipients_clear(rule);
+	if (n > RULE_MAX_RECIPIENTS) {
+		*msg_r = g_strdup_printf("names %zu people (at most %d)", n, RULE_MAX_RECIPIENTS);
+		goto out;
+	}
+	rule->recipients = g_new0(struct rule_recipient, n);
+	for (size_t i = 0; i < n; i++) {
+		char *item = g_strstrip(items[i]);
+		struct rule_recipient *r = &rule->recipients[rule->n_recipients];
+
+		if (parse_who(item, &r->who, &r->address) < 0) {
+			*msg_r = g_strdup_printf("'%s' is nobody to tell (write notify = owner, "
+			                         "notify = manager or an e-mail address; several "
+			                         "separated by commas)", item);
+			goto out;
+		}
+		rule->n_recipients++;
+		for (size_t j = 0; j + 1 < rule->n_recipients; j++) {
+			if (rule->recipients[j].who == r->who &&
+			    g_strcmp0(rule->recipients[j].address, r->address) == 0) {
+				*msg_r = g_strdup_printf("'%s' is named twice (keep one)", item);
+				goto out;
+			}
+		}
+	}
+	rule->notify = rule->recipients[0].who;
+	g_free(rule->notify_address);
+	rule->notify_address = g_strdup(rule->recipients[0].address);
+	ret = 0;
+out:
+	g_strfreev(items);
+	return ret;
+}
+
+/* A whole duration in calendar time for the sheet's dates ("3d", "36h"). */
+static int parse_sheet_duration(const char *value, int64_t *seconds_r, char **msg_r)
+{
+	if (parse_calendar_duration(value, seconds_r, msg_r) < 0)
+		return -1;
+	if (*seconds_r % HOUR != 0) {
+		*msg_r = g_strdup_printf("'%s' is finer than an hour (write hours or days, "
+		                         "e.g. 3d)", value);
 		return -1;
 	}
+	return 0;
+}
+
+static int parse_before(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_sheet_duration(value, &rule->before, msg_r);
+}
+
+static int parse_late_every(struct rule *rule, const char *value, char **msg_r)
+{
+	return parse_sheet_duration(value, &rule->late_every, msg_r);
+}
+
+/* "S, A": names as the configuration's [grading] writes them; core/
+ * checks they are grades. */
+static int parse_grade(struct rule *rule, const char *value, char **msg_r)
+{
+	char **items = g_strsplit(value, ",", -1);
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	for (size_t i = 0; items[i] != NULL; i++) {
+		char *item = g_strstrip(items[i]);
+		if (item[0] == '\0' || has_control(item) || !g_utf8_validate(item, -1, NULL) ||
+		    strlen(item) > 32) {
+			*msg_r = g_strdup_printf("'%s' is not a list of grades (write e.g. "
+			                         "grade = S, A)", value);
+			g_ptr_array_free(out, TRUE);
+			g_strfreev(items);
+			return -1;
+		}
+		g_ptr_array_add(out, g_strdup(item));
+	}
+	g_ptr_array_add(out, NULL);
+	g_strfreev(rule->grades);
+	rule->grades = (char **)g_ptr_array_free(out, FALSE);
+	g_strfreev(items);
 	return 0;
 }
 
@@ -441,6 +549,8 @@ static void rule_clear(struct rule *rule)
 	g_free(rule->template_base);
 	g_free(rule->notify_address);
 	g_free(rule->escalate_address);
+	recipients_clear(rule);
+	g_strfreev(rule->grades);
 	memset(rule, 0, sizeof(*rule));
 }
 
@@ -511,42 +621,119 @@ static int rule_parse_items(const char *path, const struct ini_section *src,
 	return 0;
 }
 
-/* Keys that do not go with the rule's action, then missing keys. */
+/* The kind of rule on and action make (KIND_*), or 0 when they do not
+ * go together. */
+static unsigned rule_kind(const struct rule *rule)
+{
+	bool sheet = rule_is_sheet(rule);
+
+	switch (rule->action) {
+	case RULE_ACTION_ACKNOWLEDGE:
+		return rule->on == RULE_ON_INQUIRY ? KIND_ACK : 0;
+	case RULE_ACTION_REMIND_CUSTOMER:
+		return rule->on == RULE_ON_PAYMENT_DUE ? KIND_REMIND : 0;
+	case RULE_ACTION_SLA:
+	case RULE_ACTION_NOTIFY:
+		break;
+	}
+	if (!sheet)
+		return KIND_SLA;
+	return rule->on == RULE_ON_PAYMENT_DUE ? KIND_PAYMENT
+	       : rule->on == RULE_ON_NEXT_ACTION ? KIND_NEXT : KIND_SILENCE;
+}
+
+/* The keys a kind of rule takes, for messages. New string. */
+static char *keys_of_kind(unsigned kind)
+{
+	GString *s = g_string_new(NULL);
+
+	for (size_t i = 0; i < N_KEYS; i++) {
+		if (key_defs[i].kinds & kind)
+			g_string_append_printf(s, "%s%s", s->len > 0 ? ", " : "", key_defs[i].key);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Why key does not go with a rule of kind. New string. */
+static char *key_misplaced(const struct key_def *def, const struct rule *rule, unsigned kind)
+{
+	if ((def->kinds & KIND_ACK) && kind == KIND_SLA)
+		return g_strdup("only for action = acknowledge (remove it, or add "
+		                "action = acknowledge)");
+	if ((def->kinds & KIND_REMIND) && kind == KIND_PAYMENT)
+		return g_strdup("only for action = remind-customer (remove it, or add "
+		                "action = remind-customer)");
+	if (kind == KIND_ACK)
+		return g_strdup("not for action = acknowledge (remove it; a service level is a "
+		                "rule of its own, without action)");
+	char *keys = keys_of_kind(kind);
+	char *msg = g_strdup_printf("not for a rule on = %s%s (remove it; such a rule takes %s)",
+	                            rule_trigger_name(rule->on),
+	                            kind == KIND_REMIND ? " with action = remind-customer" : "",
+	                            keys);
+	g_free(keys);
+	return msg;
+}
+
+/* on and action that do not go together. */
+static char *action_misplaced(const struct rule *rule)
+{
+	if (rule->action == RULE_ACTION_ACKNOWLEDGE)
+		return g_strdup_printf("'%s': only inquiries are acknowledged (write on = inquiry, "
+		                       "or remove action = acknowledge for a service level)",
+		                       rule_trigger_name(rule->on));
+	return g_strdup_printf("'%s': only a payment-due rule reminds the customer (write "
+	                       "on = payment-due, or remove action = remind-customer)",
+	                       rule_trigger_name(rule->on));
+}
+
+/* Keys that do not go with the rule's kind, then missing keys. */
 static int rule_check_keys(const char *path, const struct ini_section *src,
                            struct rule *rule, const int *seen, char **error_r)
 {
-	bool ack = rule->action == RULE_ACTION_ACKNOWLEDGE;
+	unsigned kind = rule_kind(rule);
 	size_t i;
 
+	if (seen[KEY_ON] == 0) {
+		*error_r = rule_error(path, src->line, src->name, "on",
+		                      "missing (add a line '%s')", key_defs[KEY_ON].example);
+		return -1;
+	}
+	if (kind == 0) {
+		char *msg = action_misplaced(rule);
+		*error_r = rule_error(path, seen[KEY_ON], src->name, "on", "%s", msg);
+		g_free(msg);
+		return -1;
+	}
 	for (i = 0; i < src->n_items; i++) {
 		const struct ini_item *item = &src->items[i];
 		int k = key_index(item->key);
 
-		if (key_defs[k].scope == SCOPE_ACK && !ack) {
-			*error_r = rule_error(path, item->line, src->name, item->key,
-			                      "only for action = acknowledge (remove it, or add "
-			                      "action = acknowledge)");
+		if ((key_defs[k].kinds & kind) == 0) {
+			char *msg = key_misplaced(&key_defs[k], rule, kind);
+			*error_r = rule_error(path, item->line, src->name, item->key, "%s", msg);
+			g_free(msg);
 			return -1;
 		}
-		if (key_defs[k].scope == SCOPE_SLA && ack) {
+		if (strcmp(item->key, "notify") == 0 && kind == KIND_SLA && rule->n_recipients > 1) {
 			*error_r = rule_error(path, item->line, src->name, item->key,
-			                      "not for action = acknowledge (remove it; a service "
-			                      "level is a rule of its own, without action)");
+			                      "a service level tells one person, and escalates to "
+			                      "another (write notify = owner and escalate = manager "
+			                      "after 24h business)");
 			return -1;
 		}
-		if (k == KEY_ON && ack && rule->on != RULE_ON_INQUIRY) {
+		if (strcmp(item->key, "within") == 0 && kind == KIND_SILENCE &&
+		    rule->within.business) {
 			*error_r = rule_error(path, item->line, src->name, item->key,
-			                      "'%s': only inquiries are acknowledged (write on = "
-			                      "inquiry, or remove action = acknowledge for a "
-			                      "service level)", item->value);
+			                      "'%s': silence is counted in calendar time (write "
+			                      "e.g. within = 60d)", item->value);
 			return -1;
 		}
 	}
 	for (i = 0; i < N_KEYS; i++) {
 		const struct key_def *def = &key_defs[i];
-		bool applies = def->scope == SCOPE_ANY || (def->scope == SCOPE_ACK) == ack;
 
-		if (def->required && applies && seen[i] == 0) {
+		if ((def->required & kind) != 0 && seen[i] == 0) {
 			*error_r = rule_error(path, src->line, src->name, def->key,
 			                      "missing (add a line '%s')", def->example);
 			return -1;
@@ -570,6 +757,17 @@ static int rule_from_section(const char *path, const struct ini_section *src,
 	if (seen[key_index("until")] == 0)
 		rule->until = rule->on == RULE_ON_QUOTE ? RULE_UNTIL_CUSTOMER_REPLY
 		                                        : RULE_UNTIL_OUR_REPLY;
+	if (rule_is_sheet(rule) && rule->action == RULE_ACTION_SLA)
+		rule->action = RULE_ACTION_NOTIFY;
+	/* Left out, notify means the owner, but a reminder to the customer
+	 * tells nobody of ours unless asked to. */
+	if (rule->n_recipients == 0 && rule->action != RULE_ACTION_ACKNOWLEDGE &&
+	    rule->action != RULE_ACTION_REMIND_CUSTOMER) {
+		rule->recipients = g_new0(struct rule_recipient, 1);
+		rule->recipients[0].who = RULE_WHO_OWNER;
+		rule->n_recipients = 1;
+	}
+	rule->grades_line = seen[key_index("grade")];
 	return 0;
 }
 
@@ -752,6 +950,70 @@ static void describe_service_level(GString *s, const struct rule *rule)
 		                   "(an auto-reply).");
 }
 
+/* "the owner and finance@example.com" */
+static void append_recipients(GString *s, const struct rule *rule)
+{
+	for (size_t i = 0; i < rule->n_recipients; i++) {
+		if (i > 0)
+			g_string_append(s, i + 1 == rule->n_recipients ? " and " : ", ");
+		append_who(s, rule->recipients[i].who, rule->recipients[i].address);
+	}
+}
+
+static void describe_payment(GString *s, const struct rule *rule)
+{
+	if (rule->action == RULE_ACTION_REMIND_CUSTOMER)
+		g_string_append_printf(s, "Remind the buyer of an unpaid order, in their language, "
+		                       "with the templates %s*.txt, ", rule->template_base);
+	else {
+		g_string_append(s, "Tell ");
+		append_recipients(s, rule);
+		g_string_append(s, " about an unpaid order ");
+	}
+	if (rule->before > 0) {
+		append_duration(s, rule->before, false);
+		g_string_append(s, " before its payment is due, and ");
+	}
+	if (rule->late_every > 0) {
+		g_string_append(s, "every ");
+		append_duration(s, rule->late_every, false);
+		g_string_append(s, " after the due date while it stays unpaid");
+	} else {
+		g_string_append(s, "once the day after the due date if it is still unpaid");
+	}
+	g_string_append(s, "; once each time, never after it is paid.");
+	if (rule->action == RULE_ACTION_REMIND_CUSTOMER && rule->n_recipients > 0) {
+		g_string_append(s, " Tell ");
+		append_recipients(s, rule);
+		g_string_append(s, " each time too.");
+	}
+}
+
+static void describe_next_action(GString *s, const struct rule *rule)
+{
+	g_string_append(s, "Tell ");
+	append_recipients(s, rule);
+	g_string_append(s, " when a customer's next-action date arrives, once for each date.");
+}
+
+static void describe_silence(GString *s, const struct rule *rule)
+{
+	g_string_append(s, "Tell ");
+	append_recipients(s, rule);
+	g_string_append(s, " when a customer");
+	if (rule->grades != NULL) {
+		g_string_append(s, " of grade ");
+		for (size_t i = 0; rule->grades[i] != NULL; i++) {
+			if (i > 0)
+				g_string_append(s, rule->grades[i + 1] == NULL ? " or " : ", ");
+			g_string_append(s, rule->grades[i]);
+		}
+	}
+	g_string_append(s, " has written nothing for ");
+	append_duration(s, rule->within.seconds, false);
+	g_string_append(s, ", once for each silence.");
+}
+
 char *rule_describe(const struct rule *rule)
 {
 	GString *s = g_string_new(NULL);
@@ -760,7 +1022,51 @@ char *rule_describe(const struct rule *rule)
 		return g_string_free(s, FALSE);
 	if (rule->action == RULE_ACTION_ACKNOWLEDGE)
 		describe_acknowledge(s, rule);
+	else if (rule->on == RULE_ON_PAYMENT_DUE)
+		describe_payment(s, rule);
+	else if (rule->on == RULE_ON_NEXT_ACTION)
+		describe_next_action(s, rule);
+	else if (rule->on == RULE_ON_SILENCE)
+		describe_silence(s, rule);
 	else
 		describe_service_level(s, rule);
 	return g_string_free(s, FALSE);
+}
+
+const char *rule_trigger_name(enum rule_trigger on)
+{
+	switch (on) {
+	case RULE_ON_INQUIRY:
+		return "inquiry";
+	case RULE_ON_QUOTE:
+		return "quote";
+	case RULE_ON_PAYMENT_DUE:
+		return "payment-due";
+	case RULE_ON_NEXT_ACTION:
+		return "next-action";
+	case RULE_ON_SILENCE:
+		return "silence";
+	}
+	return "?";
+}
+
+const char *rule_action_name(enum rule_action action)
+{
+	switch (action) {
+	case RULE_ACTION_ACKNOWLEDGE:
+		return "acknowledge";
+	case RULE_ACTION_SLA:
+		return "service-level";
+	case RULE_ACTION_NOTIFY:
+		return "notify";
+	case RULE_ACTION_REMIND_CUSTOMER:
+		return "remind-customer";
+	}
+	return "?";
+}
+
+bool rule_is_sheet(const struct rule *rule)
+{
+	return rule->on == RULE_ON_PAYMENT_DUE || rule->on == RULE_ON_NEXT_ACTION ||
+	       rule->on == RULE_ON_SILENCE;
 }

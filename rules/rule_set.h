@@ -11,12 +11,19 @@
  *   max-age = 24h                      within = 24h business
  *                                      notify = owner
  *                                      escalate = manager after 24h business
- *   [rule quote-follow-up]
- *   on = quote
- *   until = customer-reply
- *   within = 3d
- *   notify = owner
+ *   [rule quote-follow-up]             [rule payment-reminder]
+ *   on = quote                         on = payment-due
+ *   until = customer-reply             before = 3d
+ *   within = 3d                        late-every = 3d
+ *   notify = owner                     notify = owner, finance@example.com
  *   warn-at = 75%
+ *                                      [rule key-customer-silent]
+ *   [rule next-action]                 on = silence
+ *   on = next-action                   within = 60d
+ *                                      grade = S, A
+ *
+ * A payment-due rule with action = remind-customer and a template writes
+ * to the buyer instead (templates/payment-reminder*.txt).
  *
  * Pure: paths are kept as written (relative ones resolved against the
  * config's directory by the caller); errors say "FILE:LINE: [rule NAME]
@@ -31,11 +38,16 @@
 enum rule_trigger {
 	RULE_ON_INQUIRY = 0,      /* an inquiry starts the clock / is acknowledged */
 	RULE_ON_QUOTE,            /* a quotation we sent */
+	RULE_ON_PAYMENT_DUE,      /* an order's payment due date (the sheet) */
+	RULE_ON_NEXT_ACTION,      /* a customer's next-action date (the sheet) */
+	RULE_ON_SILENCE,          /* a customer who has written nothing for `within` */
 };
 
 enum rule_action {
 	RULE_ACTION_ACKNOWLEDGE = 0, /* action = acknowledge */
 	RULE_ACTION_SLA,             /* no action key: a service level (within = ...) */
+	RULE_ACTION_NOTIFY,          /* no action key on a sheet trigger: tell people */
+	RULE_ACTION_REMIND_CUSTOMER, /* action = remind-customer (on = payment-due) */
 };
 
 enum rule_until {
@@ -61,6 +73,13 @@ struct rule_duration {
 	int64_t seconds;
 	bool business;               /* "24h business": working time of the calendar */
 };
+
+/* One of the people a rule tells ("notify = owner, finance@example.com"). */
+struct rule_recipient {
+	enum rule_who who;
+	char *address;               /* RULE_WHO_ADDRESS */
+};
+#define RULE_MAX_RECIPIENTS 8
 
 /* An acknowledgement rule's limits when its keys are left out (and when
  * rules/ack.c is given no rule). */
@@ -97,6 +116,22 @@ struct rule {
 	char *escalate_address;
 	struct rule_duration escalate_after; /* counted from the breach */
 	unsigned pause_while;        /* RULE_PAUSE_* bits */
+
+	/* Everyone notify names, in order (a service level names one: it is
+	 * also notify / notify_address above). Sheet triggers without action
+	 * tell the owner when the key is left out; remind-customer tells
+	 * nobody of ours unless the key is given. */
+	struct rule_recipient *recipients;
+	size_t n_recipients;
+
+	/* the sheet's dates */
+	int64_t before;              /* payment-due: first reminder this long before the
+	                                due date (calendar time); 0: none before */
+	int64_t late_every;          /* payment-due: after the due date, every this long
+	                                while unpaid; 0: once, the day after it */
+	char **grades;               /* silence: only customers of these grades, as
+	                                written (core/ checks the names); NULL: all */
+	int grades_line;             /* the line of the grade key */
 };
 
 struct rule_set {
@@ -129,5 +164,13 @@ int rule_parse_duration(const char *text, struct rule_duration *d_r, const char 
  *  owner at 75%, tell the owner when it is late, and the owner's manager
  *  24 working hours after that."  New string. */
 char *rule_describe(const struct rule *rule);
+
+/* "inquiry", "quote", "payment-due", "next-action", "silence". */
+const char *rule_trigger_name(enum rule_trigger on);
+/* "acknowledge", "service-level", "notify", "remind-customer". */
+const char *rule_action_name(enum rule_action action);
+/* True for the triggers of the sheet's dates (payment-due, next-action,
+ * silence): core/plan_sheet.c runs them, not the service levels. */
+bool rule_is_sheet(const struct rule *rule);
 
 #endif

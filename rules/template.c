@@ -16,6 +16,16 @@ const char *const template_alert_names[] = {
 	"snippet", "command", "company", "count", "items", "date", NULL
 };
 
+const char *const template_sheet_names[] = {
+	"rule", "customer", "owner", "subject", "due", "late", "state", "command", "company",
+	"order", "amount", "paid", "outstanding", "currency", "action", "since", "grade", NULL
+};
+
+const char *const template_reminder_names[] = {
+	"name", "company", "owner", "order", "amount", "paid", "outstanding", "currency",
+	"due", "late", NULL
+};
+
 static const char subject_field[] = "Subject:";
 
 /* What went wrong in a template, and where. */

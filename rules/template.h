@@ -65,6 +65,12 @@ extern const char *const template_ack_names[];
 /* Placeholders of alert, warning, escalation and digest templates
  * (docs/TEMPLATES.md says which one uses what). */
 extern const char *const template_alert_names[];
+/* Placeholders of the alerts about the sheet's dates (payment due, next
+ * action, silence) to people of ours. */
+extern const char *const template_sheet_names[];
+/* Placeholders of a payment reminder to the buyer (action =
+ * remind-customer). */
+extern const char *const template_reminder_names[];
 
 /* template_parse() with the error as a new string (g_free) that says where
  * and what: "line 7: unknown placeholder {{nmae}} (known: …)".

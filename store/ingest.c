@@ -689,7 +689,7 @@ int store_reparse_row_get(struct store *st, int64_t rowid, struct store_reparse_
 		r->truncated = sqlite3_column_int(stmt, 2) != 0;
 		r->sent_folder = sqlite3_column_int(stmt, 3) != 0;
 		int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 4));
-		bool own = kind == MSG_KIND_ACK || kind == MSG_KIND_ALERT;
+		bool own = msg_kind_is_own(kind);
 		r->own_kind = own ? kind : -1;
 		r->customer_override = own ? sqlite3_column_int64(stmt, 5) : 0;
 		r->thread = sqlite3_column_int64(stmt, 6);

@@ -178,7 +178,7 @@ static int load_thread_messages(struct store *st, struct sla_thread *t, char **e
 			g_free(t->last_writer);
 			t->last_writer = store_col_text(stmt, 3, false);
 		}
-		if (m.kind != MSG_KIND_ACK && m.kind != MSG_KIND_ALERT) {
+		if (!msg_kind_is_own((int)m.kind)) {
 			g_free(t->last_message_id);
 			g_free(t->last_snippet);
 			t->last_message_id = store_col_text(stmt, 4, true);

@@ -256,7 +256,19 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX payments_order ON payments(order_id);",
 
-	/* 7: our proforma invoices and order confirmations: sales mail whose
+	/* 7: the occasions of the sheet's dates already told (a payment
+	 * reminder, a next action, a silence): one row each, so that each is
+	 * told once, also when nobody could be told. item: 'order:ID' or
+	 * 'customer:KEY' (keys outlive a reparse; order ids are people's). */
+	"CREATE TABLE sheet_events ("
+	"  rule TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"
+	"  occasion TEXT NOT NULL,"           /* before, late-2, a date, a silence's start */
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (rule, item, occasion)"
+	") WITHOUT ROWID;",
+
+	/* 8: our proforma invoices and order confirmations: sales mail whose
 	 * subject or new text carries an order marker (data/order_markers.txt,
 	 * as the analysis found it). With a PI number and a total in its
 	 * facts, an outbound one proposes an order (store_order_proposals).

@@ -30,9 +30,10 @@ int store_run_with_id(struct store *st, const char *sql, int64_t id, const char 
 /* Runs SQL without results. 0 or -1 with *error_r. */
 int store_exec(struct store *st, const char *sql, char **error_r);
 
-/* The kinds of the mail followupd itself sends (acknowledgements, alerts):
- * on the timeline, but never a contact by a person of ours. */
-#define OWN_MAIL_KINDS "('ack', 'alert')"
+/* The kinds of the mail followupd itself sends (acknowledgements, alerts,
+ * payment reminders): on the timeline, but never a contact by a person of
+ * ours (msg_kind_is_own() says the same in C). */
+#define OWN_MAIL_KINDS "('ack', 'alert', 'reminder')"
 
 /* Binds text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);

@@ -388,6 +388,33 @@ int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int6
 int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int64_t since,
                         const char *level, bool *has_r, char **error_r);
 
+/* ---- rules: the sheet's dates (store/sheet_data.c) ---- */
+
+/* Records that the occasion of item (e.g. "order:12", "customer:kunde.de")
+ * under rule was told; *added_r false when it was already. */
+int store_sheet_event_add(struct store *st, const char *rule, const char *item,
+                          const char *occasion, int64_t at, bool *added_r, char **error_r);
+int store_sheet_event_has(struct store *st, const char *rule, const char *item,
+                          const char *occasion, bool *has_r, char **error_r);
+
+/* Who at a customer may get a payment reminder: its contacts who wrote us
+ * sales mail (an inquiry, a reply), not undeliverable; a contact whose
+ * role is finance first, then the latest writer; at most 8, best first.
+ * Each its address and name (strings owned: g_strfreev-like pairs freed
+ * by store_reminder_contacts_free). */
+struct store_reminder_contact {
+	char *address;
+	char *name;               /* "" when none */
+};
+int store_reminder_contacts(struct store *st, int64_t customer_id,
+                            struct store_reminder_contact **contacts_r, size_t *n_r,
+                            char **error_r);
+void store_reminder_contacts_free(struct store_reminder_contact **contacts, size_t n);
+/* The language of the customer's latest inbound mail that has one (ISO
+ * 639-1), or NULL (*language_r, new string). 0 or -1. */
+int store_customer_language(struct store *st, int64_t customer_id, char **language_r,
+                            char **error_r);
+
 /* Sets (owner NULL: clears) the customer's assigned owner. */
 int store_customer_assign(struct store *st, int64_t customer_id, const char *owner,
                           char **error_r);
@@ -459,7 +486,7 @@ struct store_customer {
 	int64_t first_seen;      /* INT64_MIN when none */
 	int64_t last_inbound;    /* sales mail from them */
 	int64_t last_outbound;   /* mail a person of ours wrote: never followupd's own
-	                          * (OWN_MAIL_KINDS: ack, alert) */
+	                          * (OWN_MAIL_KINDS: ack, alert, reminder) */
 	uint64_t n_messages;
 	uint64_t n_threads;
 	/* The record people keep (schema 6); NULL when not set. */
@@ -644,7 +671,7 @@ int store_payment_add(struct store *st, int64_t order_id, int64_t amount_milli,
 
 /* An order our mail proposes: an outbound message by a person (not
  * OWN_MAIL_KINDS) that names itself a proforma invoice or an order
- * confirmation (order_marker, schema 7) and whose facts hold a reference
+ * confirmation (order_marker, schema 8) and whose facts hold a reference
  * and a total, while no order has that number or came from that message.
  * Nothing is made of it until a person confirms it (core/orders.h). */
 struct store_proposal {

@@ -94,18 +94,18 @@ start_badimap() {
 # run NAME STATUS ARGS...: `$FU ARGS` (the test's followup command) exits
 # STATUS; its output is in $T/NAME.out and $T/NAME.err.
 run() {
-	name=$1 want=$2
+	_run_name=$1 _run_want=$2
 	shift 2
-	$FU "$@" > "$T/$name.out" 2> "$T/$name.err"
-	got=$?
-	[ "$got" = "$want" ] || { echo "exit $got, not $want"; cat "$T/$name.err"; return 1; }
+	$FU "$@" > "$T/$_run_name.out" 2> "$T/$_run_name.err"
+	_run_got=$?
+	[ "$_run_got" = "$_run_want" ] || { echo "exit $_run_got, not $_run_want"; cat "$T/$_run_name.err"; return 1; }
 }
 # refused NAME STATUS WORDS ARGS...: exits STATUS and stderr says WORDS.
 refused() {
-	name=$1 want=$2 words=$3
+	_refused_name=$1 _refused_want=$2 _refused_words=$3
 	shift 3
-	run "$name" "$want" "$@" || return 1
-	grep -qF -- "$words" "$T/$name.err" || { echo "stderr does not say '$words':"; cat "$T/$name.err"; return 1; }
+	run "$_refused_name" "$_refused_want" "$@" || return 1
+	grep -qF -- "$_refused_words" "$T/$_refused_name.err" || { echo "stderr does not say '$_refused_words':"; cat "$T/$_refused_name.err"; return 1; }
 }
 
 cleanup() {

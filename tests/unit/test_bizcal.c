@@ -329,6 +329,33 @@ static void test_next_local_time_table(void **state)
 	}
 }
 
+/* ---- bizcal_day_start ---- */
+
+static void test_day_start(void **state)
+{
+	(void)state;
+	struct bizcal *berlin = make_cal(BERLIN, OFFICE, NULL);
+	struct bizcal *shanghai = make_cal(SHANGHAI, OFFICE, NULL);
+	int64_t t = 0;
+
+	assert_int_equal(bizcal_day_start(shanghai, "2026-11-23", 0, &t), 0);
+	assert_true(t == at("2026-11-23T00:00:00+08:00"));
+	assert_int_equal(bizcal_day_start(shanghai, "2026-11-23", -3, &t), 0);
+	assert_true(t == at("2026-11-20T00:00:00+08:00"));
+	/* across the end of summer time (Sun 2026-10-25): whole local days */
+	assert_int_equal(bizcal_day_start(berlin, "2026-10-24", 3, &t), 0);
+	assert_true(t == at("2026-10-27T00:00:00+01:00"));
+	assert_int_equal(bizcal_day_start(berlin, "2026-10-27", -3, &t), 0);
+	assert_true(t == at("2026-10-24T00:00:00+02:00"));
+	assert_int_equal(bizcal_day_start(berlin, "2026-02-30", 0, &t), -1);
+	assert_int_equal(bizcal_day_start(berlin, "2026-2-3", 0, &t), -1);
+	assert_int_equal(bizcal_day_start(berlin, NULL, 0, &t), -1);
+	assert_int_equal(bizcal_day_start(berlin, "2199-12-31", 1, &t), -1);
+	assert_int_equal(bizcal_day_start(berlin, "2026-01-01", INT64_MAX, &t), -1);
+	bizcal_free(&berlin);
+	bizcal_free(&shanghai);
+}
+
 /* ---- bizcal_format_local ---- */
 
 static void test_format_local(void **state)
@@ -587,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_elapsed_table),
 		cmocka_unit_test(test_is_working_table),
 		cmocka_unit_test(test_next_local_time_table),
+		cmocka_unit_test(test_day_start),
 		cmocka_unit_test(test_format_local),
 		cmocka_unit_test(test_inverse_properties),
 		cmocka_unit_test(test_no_working_time),

@@ -74,7 +74,7 @@ static void test_kind_names_round_trip(void **state)
 {
 	(void)state;
 	static const char *const names[] = { "inquiry", "reply", "quote", "auto-reply",
-		"bounce", "bulk", "unparsed", "internal", "ack", "alert" };
+		"bounce", "bulk", "unparsed", "internal", "ack", "alert", "reminder" };
 	assert_int_equal(G_N_ELEMENTS(names), MSG_KIND_COUNT);
 	for (int kind = 0; kind < MSG_KIND_COUNT; kind++) {
 		assert_string_equal(msg_kind_name(kind), names[kind]);
@@ -85,6 +85,10 @@ static void test_kind_names_round_trip(void **state)
 	assert_int_equal(msg_kind_from_name(""), -1);
 	assert_int_equal(msg_kind_from_name(NULL), -1);
 	assert_string_equal(msg_kind_name(MSG_KIND_COUNT), "unknown");
+	assert_true(msg_kind_is_own(MSG_KIND_ACK) && msg_kind_is_own(MSG_KIND_ALERT) &&
+	            msg_kind_is_own(MSG_KIND_REMINDER));
+	assert_false(msg_kind_is_own(MSG_KIND_REPLY) || msg_kind_is_own(MSG_KIND_QUOTE) ||
+	             msg_kind_is_own(-1));
 	assert_string_equal(msg_direction_name(MSG_DIR_IN), "in");
 	assert_string_equal(msg_direction_name(MSG_DIR_OUT), "out");
 }

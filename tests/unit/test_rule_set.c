@@ -319,7 +319,7 @@ static const struct error_case error_cases[] = {
 	  P "4: [rule r] bogus: unknown key (known keys: on, action, template, max-age, "
 	  "ack-interval, ack-domain-cap, ack-hourly-cap, until, within, warn-at, notify, "
 	  "escalate, "
-	  "pause-while)" },
+	  "pause-while, before, late-every, grade)" },
 	{ SLA "within = 2h",
 	  P "4: [rule r] within: given twice (first at line 3; keep one)" },
 	{ "[rule r]\non =\nwithin = 1h",
@@ -328,10 +328,50 @@ static const struct error_case error_cases[] = {
 	  P "4: [rule r] warn-at: empty value (write e.g. 'warn-at = 75%')" },
 	/* on, action */
 	{ "[rule r]\non = order\nwithin = 1h",
-	  P "2: [rule r] on: 'order' is not a trigger (write on = inquiry or on = quote)" },
+	  P "2: [rule r] on: 'order' is not a trigger (write on = inquiry, quote, payment-due, "
+	  "next-action or silence)" },
 	{ SLA "action = reply",
-	  P "4: [rule r] action: 'reply' is not an action (write action = acknowledge, or "
-	  "leave the line out for a service level)" },
+	  P "4: [rule r] action: 'reply' is not an action (write action = acknowledge or "
+	  "action = remind-customer, or leave the line out for a service level or an alert)" },
+	/* the sheet's dates */
+	{ "[rule r]\non = silence\n",
+	  P "1: [rule r] within: missing (add a line 'within = 24h business')" },
+	{ "[rule r]\non = silence\nwithin = 8h business",
+	  P "3: [rule r] within: '8h business': silence is counted in calendar time (write "
+	  "e.g. within = 60d)" },
+	{ "[rule r]\non = next-action\nwithin = 1d",
+	  P "3: [rule r] within: not for a rule on = next-action (remove it; such a rule takes "
+	  "on, action, notify)" },
+	{ "[rule r]\non = payment-due\ngrade = S",
+	  P "3: [rule r] grade: not for a rule on = payment-due (remove it; such a rule takes "
+	  "on, action, notify, before, late-every)" },
+	{ "[rule r]\non = payment-due\ntemplate = /t/pay",
+	  P "3: [rule r] template: only for action = remind-customer (remove it, or add "
+	  "action = remind-customer)" },
+	{ "[rule r]\non = payment-due\naction = remind-customer",
+	  P "1: [rule r] template: missing (add a line 'template = "
+	  "/etc/followup/templates/ack')" },
+	{ "[rule r]\non = next-action\naction = remind-customer\ntemplate = /t/pay",
+	  P "2: [rule r] on: 'next-action': only a payment-due rule reminds the customer "
+	  "(write on = payment-due, or remove action = remind-customer)" },
+	{ "[rule r]\non = inquiry\nwithin = 1h\nbefore = 3d",
+	  P "4: [rule r] before: not for a rule on = inquiry (remove it; such a rule takes on, "
+	  "action, until, within, warn-at, notify, escalate, pause-while)" },
+	{ "[rule r]\non = payment-due\nbefore = 90m",
+	  P "3: [rule r] before: '90m' is finer than an hour (write hours or days, e.g. 3d)" },
+	{ "[rule r]\non = payment-due\nlate-every = 3d business",
+	  P "3: [rule r] late-every: '3d business' counts working time in days or weeks, which "
+	  "is unclear (write working hours: 24h business is 24 working hours)" },
+	{ "[rule r]\non = payment-due\nnotify = owner, nobody",
+	  P "3: [rule r] notify: 'nobody' is nobody to tell (write notify = owner, notify = "
+	  "manager or an e-mail address; several separated by commas)" },
+	{ "[rule r]\non = payment-due\nnotify = owner, Owner",
+	  P "3: [rule r] notify: 'Owner' is named twice (keep one)" },
+	{ "[rule r]\non = inquiry\nwithin = 1h\nnotify = owner, boss@example.com",
+	  P "4: [rule r] notify: a service level tells one person, and escalates to another "
+	  "(write notify = owner and escalate = manager after 24h business)" },
+	{ "[rule r]\non = silence\nwithin = 60d\ngrade = S,,A",
+	  P "4: [rule r] grade: 'S,,A' is not a list of grades (write e.g. grade = S, A)" },
 	/* template */
 	{ ACK "template = /t/ack.txt",
 	  P "5: [rule r] template: given twice (first at line 4; keep one)" },
@@ -406,11 +446,11 @@ static const struct error_case error_cases[] = {
 	  "warn-at = 75%)" },
 	/* notify, escalate */
 	{ SLA "notify = the boss",
-	  P "4: [rule r] notify: 'the boss' is nobody to tell (write notify = owner, "
-	  "notify = manager or an e-mail address)" },
+	  P "4: [rule r] notify: 'the boss' is nobody to tell (write notify = owner, notify = "
+	  "manager or an e-mail address; several separated by commas)" },
 	{ SLA "notify = boss@localhost",
-	  P "4: [rule r] notify: 'boss@localhost' is nobody to tell (write notify = owner, "
-	  "notify = manager or an e-mail address)" },
+	  P "4: [rule r] notify: 'boss@localhost' is nobody to tell (write notify = owner, notify = "
+	  "manager or an e-mail address; several separated by commas)" },
 	{ SLA "escalate = manager",
 	  P "4: [rule r] escalate: 'manager' is not an escalation (write escalate = manager "
 	  "after 24h business, or WHO after DURATION with WHO owner, manager or an e-mail "
@@ -609,6 +649,65 @@ static void test_describe_contract(void **state)
 	                 "tell the owner when it is late.");
 }
 
+static void test_sheet_rules(void **state)
+{
+	(void)state;
+	struct rule_set *set = rules_of(
+		"[rule pay]\non = payment-due\nbefore = 3d\nlate-every = 3d\n"
+		"notify = owner, finance@example.com\n"
+		"[rule remind]\non = payment-due\naction = remind-customer\n"
+		"template = /t/payment-reminder\nbefore = 2d\n"
+		"[rule next]\non = next-action\n"
+		"[rule quiet]\non = silence\nwithin = 60d\ngrade = S, A\n");
+	const struct rule *pay = rule_set_find(set, "pay");
+	const struct rule *remind = rule_set_find(set, "remind");
+	const struct rule *next = rule_set_find(set, "next");
+	const struct rule *quiet = rule_set_find(set, "quiet");
+
+	assert_true(pay->on == RULE_ON_PAYMENT_DUE && pay->action == RULE_ACTION_NOTIFY);
+	assert_true(pay->before == 3 * D && pay->late_every == 3 * D);
+	assert_int_equal(pay->n_recipients, 2);
+	assert_true(pay->recipients[0].who == RULE_WHO_OWNER);
+	assert_true(pay->recipients[1].who == RULE_WHO_ADDRESS);
+	assert_string_equal(pay->recipients[1].address, "finance@example.com");
+	assert_true(rule_is_sheet(pay) && rule_is_sheet(next) && rule_is_sheet(quiet));
+	assert_true(remind->action == RULE_ACTION_REMIND_CUSTOMER);
+	assert_int_equal(remind->n_recipients, 0);     /* tells nobody of ours unless asked */
+	assert_true(remind->late_every == 0 && remind->before == 2 * D);
+	assert_int_equal(next->n_recipients, 1);       /* the owner, left out */
+	assert_true(next->recipients[0].who == RULE_WHO_OWNER);
+	assert_true(quiet->within.seconds == 60 * D);
+	assert_string_equal(quiet->grades[0], "S");
+	assert_string_equal(quiet->grades[1], "A");
+	assert_null(quiet->grades[2]);
+	assert_int_equal(quiet->grades_line, 16);
+	assert_string_equal(rule_trigger_name(quiet->on), "silence");
+	assert_string_equal(rule_action_name(remind->action), "remind-customer");
+	assert_string_equal(rule_action_name(pay->action), "notify");
+	rule_set_free(&set);
+
+	assert_describes("[rule pay]\non = payment-due\nbefore = 3d\nlate-every = 3d\n"
+	                 "notify = owner, finance@example.com", "pay",
+	                 "Tell the owner and finance@example.com about an unpaid order 3 days "
+	                 "before its payment is due, and every 3 days after the due date while "
+	                 "it stays unpaid; once each time, never after it is paid.");
+	assert_describes("[rule r]\non = payment-due\naction = remind-customer\n"
+	                 "template = /t/pay\nnotify = owner", "r",
+	                 "Remind the buyer of an unpaid order, in their language, with the "
+	                 "templates /t/pay*.txt, once the day after the due date if it is still "
+	                 "unpaid; once each time, never after it is paid. Tell the owner each "
+	                 "time too.");
+	assert_describes("[rule n]\non = next-action\nnotify = manager", "n",
+	                 "Tell the owner's manager when a customer's next-action date arrives, "
+	                 "once for each date.");
+	assert_describes("[rule q]\non = silence\nwithin = 60d\ngrade = S, A, B", "q",
+	                 "Tell the owner when a customer of grade S, A or B has written nothing "
+	                 "for 60 days, once for each silence.");
+	assert_describes("[rule q]\non = silence\nwithin = 2w", "q",
+	                 "Tell the owner when a customer has written nothing for 2 weeks, once "
+	                 "for each silence.");
+}
+
 static void test_describe_combinations(void **state)
 {
 	(void)state;
@@ -726,6 +825,7 @@ int main(void)
 		cmocka_unit_test(test_parse_duration),
 		cmocka_unit_test(test_describe_contract),
 		cmocka_unit_test(test_describe_combinations),
+		cmocka_unit_test(test_sheet_rules),
 		cmocka_unit_test(test_from_loaded_file),
 	};
 
