@@ -44,8 +44,7 @@ static char *incoterm_of(json_t *facts)
 	return checked;
 }
 
-/* The order p's facts propose, into out; false when they give none. */
-static bool proposal_of(const struct store_proposal *p, struct core_proposal *out)
+bool core_proposal_of(const struct store_proposal *p, struct core_proposal *out)
 {
 	json_t *facts = json_loads(p->facts, 0, NULL), *total;
 	const char *number, *currency;
@@ -90,7 +89,7 @@ int core_order_proposals(struct store *st, int64_t customer_id, const char *mess
 	arr = g_array_new(FALSE, TRUE, sizeof(struct core_proposal));
 	for (size_t i = 0; i < n; i++) {
 		struct core_proposal p;
-		if (proposal_of(&rows[i], &p))
+		if (core_proposal_of(&rows[i], &p))
 			g_array_append_val(arr, p);
 	}
 	store_proposals_free(&rows, n);

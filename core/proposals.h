@@ -9,6 +9,7 @@
  * whose facts do not give a usable number, amount and currency proposes
  * nothing: nothing is guessed.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,13 @@ struct core_proposal {
 	char *currency;          /* ISO 4217 */
 	char *incoterm;          /* "CIF Hamburg" (rule and place), or NULL */
 };
+
+/* The order the facts of one proposing message give (its row as the
+ * store read it), into *out_r (free its strings with core_proposals_free
+ * on an array, or one by one); false, and nothing allocated, when they
+ * give none an order may have: no reference or total, a number, amount or
+ * currency that `order add` would refuse. Pure. */
+bool core_proposal_of(const struct store_proposal *row, struct core_proposal *out_r);
 
 /* The proposals of one customer, or of all (customer_id 0), or only that
  * message's (message_id without angle brackets; NULL: any), by date.
