@@ -39,6 +39,8 @@ struct analyzed_message {
 	char *snippet;                  /* the start of the new text */
 	const char *language;           /* of an inbound message: static, or NULL */
 	char *facts_json;               /* trade facts of sales mail, or NULL */
+	bool order_marker;              /* sales mail naming itself a proforma invoice or
+	                                 * an order confirmation (data/order_markers.txt) */
 	int stage_event;                /* enum stage_event (rules/stage.h): how it moves
 	                                 * the customer's stage */
 

@@ -67,6 +67,7 @@ int cmd_order_add(struct cli_ctx *ctx);
 int cmd_order_set(struct cli_ctx *ctx);
 int cmd_order_paid(struct cli_ctx *ctx);
 int cmd_grade(struct cli_ctx *ctx);
+int cmd_order_confirm(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
@@ -93,7 +94,8 @@ json_t *cli_json_time(int64_t t);
 /* A customer as `customers` prints it: the record (country and grade
  * with where they come from), contacts with their roles and phones, the
  * dates and counts. */
-json_t *cli_json_customer(const struct store_customer *c);
+struct core_stage_names;
+json_t *cli_json_customer(const struct store_customer *c, const struct core_stage_names *stages);
 /* A contact: address name role title phone (and undeliverable). */
 json_t *cli_json_contact(const struct store_contact *c);
 /* An amount in thousandths as a JSON number (whole amounts as integers). */
@@ -109,6 +111,14 @@ json_t *cli_json_order(const struct store_order *o);
  * "PI-2026-118  kunde.de  USD  82000.00  24600.50  2026-12-15 part-paid". */
 void cli_order_header(void);
 void cli_order_line(GString *out, const struct store_order *o);
+/* An order our mail proposes: message_id date customer number amount
+ * currency incoterm subject. */
+struct core_proposal;
+json_t *cli_json_proposal(const struct core_proposal *p);
+/* A proposal on one line, made safe, under cli_proposal_header()'s
+ * columns. */
+void cli_proposal_header(void);
+void cli_proposal_line(GString *out, const struct core_proposal *p);
 /* "    payment  24600.50 on 2026-11-20", made safe. */
 void cli_payment_line(GString *out, const struct store_payment *p);
 /* "XP-200, XP-300  USD 410/pc  FOB Ningbo  ref PI-1" from a quote's facts

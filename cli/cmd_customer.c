@@ -12,7 +12,10 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/orders.h"
+#include "core/proposals.h"
 #include "core/records.h"
+#include "core/stages.h"
 #include "core/rules_runtime.h"
 
 /* What the card shows besides the record. */
@@ -30,6 +33,9 @@ struct card {
 	size_t n_orders;
 	struct store_entry **notes;
 	size_t n_notes;
+	const struct core_stage_names *stages;  /* borrowed: the runtime's */
+	struct core_proposal *proposals;        /* orders our mail proposes (text only) */
+	size_t n_proposals;
 };
 
 /* A conversation the service levels still watch (a sales thread with
@@ -69,12 +75,16 @@ static int load_card(struct cli_ctx *ctx, int64_t customer_id, struct card *k)
 	char *error = NULL;
 	int ret = CLI_STORE_ERROR;
 
+	k->stages = ctx->rt->stages;
 	if (store_customer_get(ctx->st, customer_id, &k->c, &error) != 0 ||
 	    store_threads(ctx->st, customer_id, &k->threads, &k->n_threads, &error) < 0 ||
 	    store_quotes(ctx->st, customer_id, &k->quotes, &k->n_quotes, &error) < 0 ||
 	    store_orders(ctx->st, customer_id, &k->orders, &k->n_orders, &error) < 0 ||
-	    store_notes(ctx->st, customer_id, &k->notes, &k->n_notes, &error) < 0)
+	    store_notes(ctx->st, customer_id, &k->notes, &k->n_notes, &error) < 0 ||
+	    core_order_proposals(ctx->st, customer_id, NULL, &k->proposals, &k->n_proposals,
+	                         &error) < 0)
 		goto out;
+	core_stage_entries_name(k->stages, k->notes, k->n_notes);
 	for (size_t i = 0; i < k->n_threads; i++) {
 		if (thread_open(k->threads[i], ctx->now)) {
 			struct store_thread *t = k->threads[k->n_open];
@@ -102,6 +112,7 @@ static void card_clear(struct card *k)
 	core_rules_free(&k->rules);
 	store_quotes_free(&k->quotes, k->n_quotes);
 	store_orders_free(&k->orders, k->n_orders);
+	core_proposals_free(&k->proposals, k->n_proposals);
 	store_entries_free(&k->notes, k->n_notes);
 }
 
@@ -109,7 +120,7 @@ static void card_clear(struct card *k)
 
 static json_t *card_json(const struct card *k)
 {
-	json_t *o = cli_json_customer(k->c);
+	json_t *o = cli_json_customer(k->c, k->stages);
 	json_t *open = json_array(), *due = json_array(), *quotes = json_array();
 	json_t *orders = json_array(), *notes = json_array();
 
@@ -150,7 +161,8 @@ static void heading(GString *out, const char *title, size_t n)
 	g_string_append_c(out, '\n');
 }
 
-static void print_record(GString *out, const struct store_customer *c)
+static void print_record(GString *out, const struct store_customer *c,
+                         const struct core_stage_names *stages)
 {
 	const char *country_source, *grade_source;
 	const char *country = core_customer_country(c, &country_source);
@@ -174,7 +186,7 @@ static void print_record(GString *out, const struct store_customer *c)
 	row(out, "Grade", text);
 	g_free(text);
 	row(out, "Owner", c->owner);
-	row(out, "Stage", c->stage);
+	row(out, "Stage", core_stage_display(stages, c->stage));
 	row(out, "Source", c->source);
 	text = c->next_date == NULL && c->next_action == NULL ? NULL
 	       : g_strdup_printf("%s  %s", c->next_date != NULL ? c->next_date : "(no date)",
@@ -255,9 +267,25 @@ static void print_quotes(GString *out, const struct card *k)
 	}
 }
 
+/* "  PI-2026-118      proposed  USD  9500.00  by <pi@…>": an order our
+ * mail proposes, for a person to confirm; the JSON's orders stay orders. */
+static void print_proposal(GString *out, const struct core_proposal *p)
+{
+	char amount[32];
+
+	core_amount_format(p->amount_milli, amount, sizeof(amount));
+	g_string_append(out, "  ");
+	cli_pad(out, p->number, 16);
+	g_string_append(out, " proposed ");
+	cli_pad(out, p->currency, 3);
+	g_string_append_printf(out, " %14s  by ", amount);
+	safe_text_append(out, p->message_id, SAFE_TEXT_LINE);
+	g_string_append(out, "  (followup order confirm MESSAGE-ID)\n");
+}
+
 static void print_orders(GString *out, const struct card *k)
 {
-	heading(out, "Orders", k->n_orders);
+	heading(out, "Orders", k->n_orders + k->n_proposals);
 	for (size_t i = 0; i < k->n_orders; i++) {
 		g_string_append(out, "  ");
 		cli_order_line(out, &k->orders[i]);
@@ -267,6 +295,8 @@ static void print_orders(GString *out, const struct card *k)
 			g_string_append_c(out, '\n');
 		}
 	}
+	for (size_t i = 0; i < k->n_proposals; i++)
+		print_proposal(out, &k->proposals[i]);
 }
 
 /* The latest notes: the timeline has them all. */
@@ -296,7 +326,7 @@ static void print_card(const struct card *k)
 {
 	GString *out = g_string_new(NULL);
 
-	print_record(out, k->c);
+	print_record(out, k->c, k->stages);
 	print_contacts(out, k->c);
 	print_conversations(out, k);
 	print_quotes(out, k);
@@ -371,11 +401,11 @@ int cmd_customer_set(struct cli_ctx *ctx)
 	ret = CLI_OK;
 	if (ctx->json) {
 		json_t *arr = json_array();
-		json_array_append_new(arr, cli_json_customer(c));
+		json_array_append_new(arr, cli_json_customer(c, ctx->rt->stages));
 		cli_print_json(arr);
 	} else {
 		GString *out = g_string_new(NULL);
-		print_record(out, c);
+		print_record(out, c, ctx->rt->stages);
 		fputs(out->str, stdout);
 		g_string_free(out, TRUE);
 	}

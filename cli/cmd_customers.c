@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/records.h"
+#include "core/stages.h"
 #include "lib/duration.h"
 
 static const char SYNOPSIS[] =
@@ -52,6 +53,17 @@ static int take_filter(struct cli_ctx *ctx, struct core_customer_filter *f)
 	    take_duration(ctx, "silent-for", &f->silent, &f->silent_for) < 0 ||
 	    take_duration(ctx, "next-due", &f->next_due, &f->next_due_within) < 0)
 		return -1;
+	/* The team's name or the built-in id; the store holds the id. */
+	if (f->stage != NULL) {
+		const char *id = core_stage_id(ctx->rt->stages, f->stage);
+		if (id == NULL) {
+			char *list = core_stage_list(ctx->rt->stages);
+			cli_error("--stage: '%s' is no stage (one of %s)", f->stage, list);
+			g_free(list);
+			return -1;
+		}
+		f->stage = id;
+	}
 	if (f->grade != NULL) {
 		const char *grade = NULL;
 		for (size_t i = 0; i < n_grades; i++) {
@@ -83,7 +95,8 @@ static int take_filter(struct cli_ctx *ctx, struct core_customer_filter *f)
 	return 0;
 }
 
-static void print_customers(struct store_customer **customers, size_t n)
+static void print_customers(struct store_customer **customers, size_t n,
+                            const struct core_stage_names *stages)
 {
 	GString *line = g_string_new(NULL);
 
@@ -107,7 +120,7 @@ static void print_customers(struct store_customer **customers, size_t n)
 		g_string_append_c(line, ' ');
 		cli_pad(line, grade != NULL ? grade : "-", 5);
 		g_string_append_c(line, ' ');
-		cli_pad(line, c->stage != NULL ? c->stage : "-", 11);
+		cli_pad(line, c->stage != NULL ? core_stage_display(stages, c->stage) : "-", 11);
 		g_string_append_c(line, ' ');
 		cli_pad(line, c->owner != NULL ? c->owner : "-", 20);
 		g_string_append_c(line, ' ');
@@ -137,10 +150,10 @@ int cmd_customers(struct cli_ctx *ctx)
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < kept; i++)
-			json_array_append_new(arr, cli_json_customer(customers[i]));
+			json_array_append_new(arr, cli_json_customer(customers[i], ctx->rt->stages));
 		cli_print_json(arr);
 	} else {
-		print_customers(customers, kept);
+		print_customers(customers, kept, ctx->rt->stages);
 	}
 	store_customers_free(&customers, kept);
 	return CLI_OK;

@@ -3,9 +3,13 @@
  *     [--incoterm TEXT] [--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]
  * followup order set NUMBER FIELD=VALUE…
  * followup order paid NUMBER [--amount N] [--date DATE]
+ * followup order confirm MESSAGE-ID [--no NUMBER] [--due DATE] [--deposit N|P%]
  * A person enters the customer's orders and the payments against them;
  * every value is checked (core/orders.c) before anything is written, and
- * each command prints the order as it now stands.
+ * each command prints the order as it now stands. `confirm` makes the
+ * order a proforma invoice or order confirmation we sent proposes
+ * (core/proposals.h): its number, amount, currency and Incoterm, from
+ * that message; nothing else ever makes an order of mail.
  */
 #include <limits.h>
 #include <string.h>
@@ -13,12 +17,15 @@
 
 #include "cli/cli.h"
 #include "core/orders.h"
+#include "core/proposals.h"
 
 static const char ADD_SYNOPSIS[] =
 	"order add CUSTOMER --no NUMBER --amount N --currency CUR [--incoterm TEXT] "
 	"[--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]";
 static const char SET_SYNOPSIS[] = "order set NUMBER FIELD=VALUE…";
 static const char PAID_SYNOPSIS[] = "order paid NUMBER [--amount N] [--date DATE]";
+static const char CONFIRM_SYNOPSIS[] =
+	"order confirm MESSAGE-ID [--no NUMBER] [--due DATE] [--deposit N|P%]";
 
 /* "--amount: '12,5' is no number …" from a core error; CLI_USAGE. */
 static int bad_option(const char *option, char *error)
@@ -327,5 +334,132 @@ out:
 	g_free(error);
 	g_free(day);
 	store_orders_free(&o, 1);
+	return ret;
+}
+
+/* What the person gives besides the message, checked before the store
+ * is read: bad usage is bad usage whatever the store holds. */
+struct confirm_options {
+	const char *number;
+	char *due;
+	int64_t deposit_milli;
+	double deposit_percent;
+};
+
+static int confirm_options_take(struct cli_ctx *ctx, struct confirm_options *a)
+{
+	const char *due = NULL, *deposit = NULL, *why;
+	char *error = NULL;
+
+	a->deposit_milli = INT64_MIN;
+	a->deposit_percent = -1.0;
+	if (cli_take_option(ctx, "no", &a->number) < 0 ||
+	    cli_take_option(ctx, "due", &due) < 0 ||
+	    cli_take_option(ctx, "deposit", &deposit) < 0 ||
+	    cli_expect_args(ctx, 1, 1, CONFIRM_SYNOPSIS) < 0)
+		return CLI_USAGE;
+	if (a->number != NULL && (why = core_order_number_invalid(a->number)) != NULL) {
+		cli_error("--no: the order number %s", why);
+		return CLI_USAGE;
+	}
+	if (due != NULL && core_day_parse(due, &a->due, &error) < 0)
+		return bad_option("due", error);
+	if (deposit != NULL &&
+	    core_deposit_parse(deposit, &a->deposit_milli, &a->deposit_percent, &error) < 0)
+		return bad_option("deposit", error);
+	return CLI_OK;
+}
+
+/* The fields of the order proposal p makes, with the person's options;
+ * CLI_OK or CLI_USAGE. */
+static int confirm_fields(const struct confirm_options *a, const struct core_proposal *p,
+                          struct store_order_fields *f)
+{
+	const char *why;
+
+	*f = (struct store_order_fields){
+		.number = a->number != NULL ? a->number : p->number,
+		.amount_milli = p->amount_milli, .currency = p->currency,
+		.incoterm = p->incoterm, .due = a->due, .deposit_milli = a->deposit_milli,
+		.deposit_percent = a->deposit_percent, .quote_message_id = p->message_id,
+		.state = "open",
+	};
+	if ((why = core_order_fields_invalid(f)) != NULL) {
+		cli_error("--%s", why);
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+/* The proposal of that message, then the order, in one transaction, so
+ * that two people confirming at once make one order. CLI_OK, CLI_NOT_FOUND,
+ * CLI_USAGE or CLI_STORE_ERROR (message printed); *number_r the order's
+ * number (owned). */
+static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
+                                  const struct confirm_options *a, char **number_r)
+{
+	struct core_proposal *props = NULL;
+	struct store_order_fields f;
+	char *error = NULL;
+	size_t n = 0;
+	bool open = false;        /* a transaction to roll back on the way out */
+	int ret = CLI_STORE_ERROR, rc;
+
+	if (store_begin(ctx->st, &error) < 0)
+		goto out;
+	open = true;
+	if (core_order_proposals(ctx->st, 0, message_id, &props, &n, &error) < 0)
+		goto out;
+	if (n == 0) {
+		cli_error("no order proposed by message %s (see: followup orders --proposed)",
+		          message_id);
+		ret = CLI_NOT_FOUND;
+		goto out;
+	}
+	if ((ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
+		goto out;
+	ret = CLI_STORE_ERROR;
+	if ((rc = store_order_add(ctx->st, props[0].customer_id, &f, ctx->now, &error)) != 0) {
+		if (rc > 0) {
+			/* The number may be the mail's: printed made safe. */
+			char *shown = safe_text_new(f.number, SAFE_TEXT_LINE);
+			cli_error("--no: there is an order %s already (give the order another "
+			          "number with --no)", shown);
+			g_free(shown);
+			ret = CLI_USAGE;
+		}
+		goto out;
+	}
+	open = false;             /* a failed commit is nothing written, as in write_order */
+	if (store_commit(ctx->st, &error) < 0)
+		goto out;
+	*number_r = g_strdup(f.number);
+	ret = CLI_OK;
+out:
+	if (open)
+		store_rollback(ctx->st);
+	if (ret == CLI_STORE_ERROR && error != NULL)
+		cli_error("%s", error);
+	g_free(error);
+	core_proposals_free(&props, n);
+	return ret;
+}
+
+int cmd_order_confirm(struct cli_ctx *ctx)
+{
+	struct confirm_options a = { 0 };
+	char *message_id = NULL, *number = NULL;
+	int ret;
+
+	if ((ret = confirm_options_take(ctx, &a)) != CLI_OK)
+		goto out;
+	message_id = bare_message_id(ctx->argv[0]);
+	ret = confirm_in_transaction(ctx, message_id, &a, &number);
+	if (ret == CLI_OK)
+		ret = print_order(ctx, number, "confirmed");
+out:
+	g_free(a.due);
+	g_free(number);
+	g_free(message_id);
 	return ret;
 }

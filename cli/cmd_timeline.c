@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/stages.h"
 
 static void print_entry(const struct store_entry *e)
 {
@@ -53,6 +54,7 @@ int cmd_timeline(struct cli_ctx *ctx)
 		ret = CLI_STORE_ERROR;
 		goto out;
 	}
+	core_stage_entries_name(ctx->rt->stages, entries, n);
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)

@@ -35,8 +35,9 @@ static const struct cli_command commands[] = {
 	  "explain one customer's grade criterion by criterion", cmd_grade, STORE_READ_WRITE },
 	{ "quotes", "quotes [--open] [--customer CUSTOMER]", "the quotes we sent, their trade "
 	  "facts, answered or still open, and their age", cmd_quotes, STORE_READ_ONLY },
-	{ "orders", "orders [--customer CUSTOMER] [--due-within 7d] [--overdue]", "orders, what "
-	  "is paid of them and when they fall due", cmd_orders, STORE_READ_ONLY },
+	{ "orders", "orders [--customer CUSTOMER] [--due-within 7d] [--overdue] | --proposed",
+	  "orders, what is paid of them and when they fall due; or the orders our sent "
+	  "mail proposes", cmd_orders, STORE_READ_ONLY },
 	{ "order add", "order add CUSTOMER --no NUMBER --amount N --currency CUR [--incoterm TEXT] "
 	  "[--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]", "enter the customer's order",
 	  cmd_order_add, STORE_READ_WRITE },
@@ -44,6 +45,9 @@ static const struct cli_command commands[] = {
 	  "incoterm due deposit quote state)", cmd_order_set, STORE_READ_WRITE },
 	{ "order paid", "order paid NUMBER [--amount N] [--date DATE]", "a payment against an "
 	  "order (without --amount: the rest)", cmd_order_paid, STORE_READ_WRITE },
+	{ "order confirm", "order confirm MESSAGE-ID [--no NUMBER] [--due DATE] "
+	  "[--deposit N|P%]", "make the order our proforma invoice or order confirmation "
+	  "proposes", cmd_order_confirm, STORE_READ_WRITE },
 	{ "threads", "threads [--customer TARGET]", "conversations, most recent first",
 	  cmd_threads, STORE_READ_ONLY },
 	{ "show", "show MESSAGE-ID", "one message: headers, text and attachments", cmd_show,

@@ -9,7 +9,9 @@
 
 #include "cli/cli.h"
 #include "core/orders.h"
+#include "core/proposals.h"
 #include "core/records.h"
+#include "core/stages.h"
 #include "core/rules_runtime.h"
 #include "core/sheet.h"
 
@@ -232,7 +234,7 @@ json_t *cli_json_contact(const struct store_contact *c)
 	return o;
 }
 
-json_t *cli_json_customer(const struct store_customer *c)
+json_t *cli_json_customer(const struct store_customer *c, const struct core_stage_names *stages)
 {
 	json_t *o = json_object();
 	json_t *contacts = json_array();
@@ -253,7 +255,8 @@ json_t *cli_json_customer(const struct store_customer *c)
 	json_object_set_new(o, "grade", cli_json_string(grade));
 	json_object_set_new(o, "grade_source", cli_json_string(grade_source));
 	json_object_set_new(o, "owner", cli_json_string(c->owner));
-	json_object_set_new(o, "stage", cli_json_string(c->stage));
+	json_object_set_new(o, "stage", cli_json_string(core_stage_display(stages, c->stage)));
+	json_object_set_new(o, "stage_id", cli_json_string(c->stage));
 	json_object_set_new(o, "source", cli_json_string(c->source));
 	json_object_set_new(o, "next_action", cli_json_string(c->next_action));
 	json_object_set_new(o, "next_date", cli_json_string(c->next_date));
@@ -434,6 +437,47 @@ void cli_order_line(GString *out, const struct store_order *o)
 	cli_pad(out, o->due != NULL ? o->due : "-", 10);
 	g_string_append_c(out, ' ');
 	safe_text_append(out, o->state, SAFE_TEXT_LINE);
+}
+
+json_t *cli_json_proposal(const struct core_proposal *p)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "message_id", cli_json_string(p->message_id));
+	json_object_set_new(j, "date", cli_json_time(p->date));
+	json_object_set_new(j, "customer", cli_json_string(p->customer));
+	json_object_set_new(j, "number", cli_json_string(p->number));
+	json_object_set_new(j, "amount", cli_json_amount(p->amount_milli));
+	json_object_set_new(j, "currency", cli_json_string(p->currency));
+	json_object_set_new(j, "incoterm", cli_json_string(p->incoterm));
+	json_object_set_new(j, "subject", cli_json_string(p->subject));
+	return j;
+}
+
+void cli_proposal_header(void)
+{
+	printf("%-16s %-28s %-20s %-16s %-3s %14s %-16s %s\n", "SENT", "MESSAGE-ID", "CUSTOMER",
+	       "NUMBER", "CUR", "AMOUNT", "INCOTERM", "SUBJECT");
+}
+
+void cli_proposal_line(GString *out, const struct core_proposal *p)
+{
+	char sent[32], amount[32];
+
+	cli_format_local(p->date, sent, sizeof(sent));
+	core_amount_format(p->amount_milli, amount, sizeof(amount));
+	g_string_append_printf(out, "%-16s ", sent);
+	cli_pad(out, p->message_id, 28);
+	g_string_append_c(out, ' ');
+	cli_pad(out, p->customer, 20);
+	g_string_append_c(out, ' ');
+	cli_pad(out, p->number, 16);
+	g_string_append_c(out, ' ');
+	cli_pad(out, p->currency, 3);
+	g_string_append_printf(out, " %14s ", amount);
+	cli_pad(out, p->incoterm != NULL ? p->incoterm : "-", 16);
+	g_string_append_c(out, ' ');
+	safe_text_append(out, p->subject, SAFE_TEXT_LINE);
 }
 
 void cli_payment_line(GString *out, const struct store_payment *p)

@@ -679,6 +679,7 @@ void config_free(struct config **cfgp)
 	for (i = 0; i < cfg->n_rules; i++)
 		config_rule_clear(&cfg->rules[i]);
 	g_free(cfg->rules);
+	config_rule_clear(&cfg->stages);
 	config_company_clear(&cfg->company);
 	config_smtp_clear(&cfg->smtp);
 	config_classify_clear(&cfg->classify);

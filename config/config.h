@@ -174,6 +174,9 @@ struct config {
 	size_t n_sources;
 	struct ini_section *rules;  /* [rule NAME] as written, for the rules engine */
 	size_t n_rules;
+	struct ini_section stages;  /* [stages] as written (n_items 0 when absent): the
+	                             * team's names of the built-in stages, checked by
+	                             * core/stages.c, which knows the stages */
 	struct config_classify classify;
 	struct config_limits limits;
 	struct config_grading grading;

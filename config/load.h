@@ -92,7 +92,7 @@ struct load_state {
 	GArray *persons;           /* struct config_person */
 	GArray *sources;           /* struct config_source */
 	GArray *rules;             /* struct ini_section */
-	GArray *rule_items;        /* struct ini_item of the current rule */
+	GArray *rule_items;        /* struct ini_item of the current [rule] or [stages] */
 	GHashTable *headers;       /* "kind name" -> line of its first header */
 	int *kind_lines;           /* per config_section_defs[]: first header line, or 0 */
 	struct section_state cur;
@@ -113,7 +113,8 @@ void config_load_error(struct load_state *st, int line, const char *label, const
 /* Index of key in the section's settings table, or -1. */
 int config_setting_index(const struct section_def *sdef, const char *key);
 
-/* Appends key = value on the current line to the current [rule]. */
+/* Appends key = value on the current line to the current section kept
+ * as written ([rule NAME], [stages]). */
 void config_rule_item_add(struct load_state *st, const char *key, const char *value);
 
 /* Free what the structs point to (not the structs), wiping passwords. The

@@ -1182,6 +1182,21 @@ static int rule_begin(struct load_state *st, const char *arg, char **msg_r)
 	return 0;
 }
 
+/* [stages]: kept as written, as a rule is (one section, not repeatable). */
+static int stages_begin(struct load_state *st, const char *arg, char **msg_r)
+{
+	st->cfg->stages.name = g_strdup("stages");
+	st->cfg->stages.line = st->cur.line;
+	st->rule_items = g_array_new(FALSE, TRUE, sizeof(struct ini_item));
+	g_array_set_clear_func(st->rule_items, rule_item_clear);
+	return 0;
+}
+
+static void *stages_target(struct load_state *st)
+{
+	return &st->cfg->stages;
+}
+
 static int rule_end(struct load_state *st, void *target)
 {
 	struct ini_section *rule = target;
@@ -1393,6 +1408,8 @@ const struct section_def config_section_defs[] = {
 	  SETTINGS(grading_settings), NULL, grading_target, grading_end },
 	{ "rule", "[rule NAME]", SECTION_ARG_ANY, true, SECTION_ABSENT_SKIP, NULL,
 	  NULL, 0, rule_begin, rule_target, rule_end },
+	{ "stages", "[stages]", SECTION_ARG_NONE, false, SECTION_ABSENT_SKIP, NULL,
+	  NULL, 0, stages_begin, stages_target, rule_end },
 };
 
 const size_t config_n_section_defs = G_N_ELEMENTS(config_section_defs);

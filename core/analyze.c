@@ -158,14 +158,13 @@ static void screen_for_ack(const struct analyze_options *opts, struct analyzed_m
 
 /* Sales mail from the customer is an inquiry for a lead; our quote is a
  * quote; our proforma invoice or order confirmation is an order. */
-static enum stage_event stage_event_of(const struct analyze_options *opts,
-                                       const struct analyzed_message *am)
+static enum stage_event stage_event_of(const struct analyzed_message *am)
 {
 	if (!is_sales_kind(am->kind))
 		return STAGE_EVENT_NONE;
 	if (am->dir == MSG_DIR_IN)
 		return STAGE_EVENT_INQUIRY;
-	if (classify_has_order_marker(opts->cls, am->msg))
+	if (am->order_marker)
 		return STAGE_EVENT_ORDER;
 	return am->kind == MSG_KIND_QUOTE ? STAGE_EVENT_QUOTE : STAGE_EVENT_NONE;
 }
@@ -192,7 +191,8 @@ struct analyzed_message *core_analyze_as(const struct analyze_options *opts,
 	am->language = buyer_language(opts, am);
 	am->facts_json = trade_facts(am);
 	screen_for_ack(opts, am);
-	am->stage_event = stage_event_of(opts, am);
+	am->order_marker = is_sales_kind(am->kind) && classify_has_order_marker(opts->cls, am->msg);
+	am->stage_event = stage_event_of(am);
 	return am;
 }
 

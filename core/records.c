@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "core/records.h"
+#include "core/stages.h"
 #include "classify/country.h"
 #include "lib/phone.h"
 #include "rules/owner.h"
@@ -358,15 +359,28 @@ static int check_owner(const struct core_runtime *rt, const char *value, char **
 	return 0;
 }
 
+/* A stage by its id or the team's name ([stages]); the id is stored, so
+ * renaming a stage rewrites nothing. "" clears it (a lead). */
 static int check_stage(const struct core_runtime *rt, const char *value, char **value_r,
                        char **why_r)
 {
-	char *stage = NULL;
+	const char *id;
+	char *known;
 
-	if (check_plain(value, STAGE_MAX_CHARS, &stage, why_r) < 0)
+	if (check_plain(value, STAGE_MAX_CHARS, value_r, why_r) < 0)
 		return -1;
-	*value_r = g_utf8_strdown(stage, -1);
-	g_free(stage);
+	if ((*value_r)[0] == '\0')
+		return 0;
+	id = core_stage_id(rt->stages, *value_r);
+	g_free(*value_r);
+	*value_r = NULL;
+	if (id == NULL) {
+		known = core_stage_list(rt->stages);
+		*why_r = g_strdup_printf("is no stage (one of %s)", known);
+		g_free(known);
+		return -1;
+	}
+	*value_r = g_strdup(id);
 	return 0;
 }
 
@@ -741,7 +755,8 @@ static bool keep(const struct sort_item *it, const struct core_customer_filter *
 
 	if (f->grade != NULL && g_strcmp0(core_customer_grade(c, &source), f->grade) != 0)
 		return false;
-	if (stage != NULL && g_strcmp0(c->stage, stage) != 0)
+	/* A customer whose stage nobody moved is a lead. */
+	if (stage != NULL && strcmp(c->stage != NULL ? c->stage : "lead", stage) != 0)
 		return false;
 	if (f->owner != NULL &&
 	    (strcmp(f->owner, "none") == 0 ? c->owner != NULL

@@ -112,7 +112,7 @@ struct core_customer_filter {
 	const char *grade;        /* one of core_grades() */
 	const char *const *grades;/* core_grades(), for --sort grade; NULL: the default */
 	size_t n_grades;
-	const char *stage;
+	const char *stage;        /* a built-in id (core_stage_id); "lead" keeps those never moved */
 	const char *owner;        /* a person's email, or "none": no owner */
 	const char *country;      /* ISO code, as set or guessed */
 	const char *tag;

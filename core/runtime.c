@@ -6,6 +6,7 @@
 
 #include "core/runtime.h"
 #include "core/language_models.h"
+#include "core/stages.h"
 #include "classify/classify.h"
 #include "lib/file.h"
 
@@ -77,6 +78,8 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 
 	rt->cfg = cfg;
 	team_from_config(cfg, &rt->team);
+	if (core_stage_names_new(cfg, &rt->stages, error_r) < 0)
+		goto out;
 	rt->psl = load_psl(error_r);
 	if (rt->psl == NULL)
 		goto out;
@@ -142,6 +145,7 @@ void core_runtime_free(struct core_runtime **rtp)
 	*rtp = NULL;
 	classify_free(&rt->cls);
 	language_models_free(&rt->lang);
+	core_stage_names_free(&rt->stages);
 	g_free((struct owner_person *)rt->team.persons);
 	g_free(rt->sources);
 	if (rt->psl != NULL && rt->psl != psl_builtin())

@@ -13,6 +13,8 @@
 #include "parsers/message.h"
 #include "rules/owner.h"
 
+struct core_stage_names;
+
 struct core_runtime {
 	const struct config *cfg;         /* borrowed */
 	psl_ctx_t *psl;
@@ -22,6 +24,7 @@ struct core_runtime {
 	struct filing_options filing;
 	struct owner_team team;           /* the [person]s, for the owner rules */
 	struct classify_source *sources;  /* the [source]s, for the classifier */
+	struct core_stage_names *stages;  /* [stages]: the team's names (core/stages.h) */
 };
 
 /* 0, or -1 with *error_r (g_free) naming the file or key at fault. */

@@ -22,6 +22,12 @@
  *    "Gesamtbetrag", "合计", "итого", "الإجمالي"... just before, or "in
  *    total" after) are kept out; a price with a per-unit is never a total.
  *    A range "USD 4.10-4.50/pc" keeps the lower amount.
+ *  - Total: an amount with a currency and no per-unit, said with a total
+ *    word of data/facts/total_words.txt whose value is "total" ("Total:",
+ *    "Gesamtbetrag", "合计金额", "TOTAL CIF Hamburg" before it on its line,
+ *    "in total" after); a subtotal is no total. Of several, the last one
+ *    written (a proforma invoice ends with its grand total). No total
+ *    word, no total: none is ever added up from the prices.
  *  - MOQ: the first quantity with a unit in the anchor's clause, else its
  *    first number (then unit is NULL); "500台起订" too.
  *  - Incoterm: the first rule in the text; its place the first place
@@ -107,6 +113,19 @@ void facts_add_price(struct facts_ctx *ctx, const char *currency, double amount,
 	p.per = g_strdup(per);
 	p.text = facts_slice(&ctx->scan, start, end, FACTS_MAX_TEXT_BYTES);
 	g_array_append_val(ctx->prices, p);
+}
+
+void facts_set_total(struct facts_ctx *ctx, const char *currency, double amount,
+                     size_t start, size_t end)
+{
+	struct facts_price *t = &ctx->facts->total;
+
+	g_free(t->currency);
+	g_free(t->text);
+	t->currency = g_strdup(currency);
+	t->amount = amount;
+	t->text = facts_slice(&ctx->scan, start, end, FACTS_MAX_TEXT_BYTES);
+	ctx->facts->has_total = true;
 }
 
 void facts_add_product(struct facts_ctx *ctx, size_t pos, char *text)
@@ -215,6 +234,8 @@ void facts_free(struct trade_facts **facts)
 	g_free(f->destination_country);
 	g_free(f->delivery_time);
 	g_free(f->reference);
+	g_free(f->total.currency);
+	g_free(f->total.text);
 	g_free(f);
 	*facts = NULL;
 }
@@ -226,7 +247,7 @@ bool facts_empty(const struct trade_facts *f)
 	        f->incoterm == NULL && f->incoterm_place == NULL && f->n_prices == 0 &&
 	        !f->has_moq && f->destination_port == NULL &&
 	        f->destination_country == NULL && f->delivery_time == NULL &&
-	        f->reference == NULL);
+	        f->reference == NULL && !f->has_total);
 }
 
 /* ---- JSON ---- */
@@ -301,6 +322,8 @@ static json_t *facts_json(const struct trade_facts *f)
 	if (f->delivery_time != NULL && f->delivery_days >= 0)
 		json_object_set_new(o, "delivery_days", json_integer(f->delivery_days));
 	set_string(o, "reference", f->reference);
+	if (f->has_total)
+		json_object_set_new(o, "total", price_json(&f->total));
 	return o;
 }
 

@@ -44,6 +44,10 @@ struct trade_facts {
 	char *delivery_time;       /* as written, e.g. "within 30 days", or NULL */
 	int delivery_days;         /* the same in days when it can be computed, else -1 */
 	char *reference;           /* quotation, offer or PI number, e.g. "PI-2026-118", or NULL */
+	bool has_total;
+	struct facts_price total;  /* the document's total, said with a total word
+	                              ("Total: USD 12,345.00", "合计金额：USD 5,000");
+	                              per is NULL */
 };
 
 /* Extracts the facts of subject and text (either may be NULL). Always
@@ -60,7 +64,8 @@ bool facts_empty(const struct trade_facts *facts);
  *    "prices":[{"currency":"USD","amount":410,"per":"pcs","text":"USD 410/pc"}],
  *    "moq":{"value":500,"unit":"pcs","text":"MOQ 500 pcs"},
  *    "destination_port":"Hamburg","destination_country":"DE",
- *    "delivery_time":"within 30 days","delivery_days":30,"reference":"PI-2026-118"}
+ *    "delivery_time":"within 30 days","delivery_days":30,"reference":"PI-2026-118",
+ *    "total":{"currency":"USD","amount":12345,"text":"USD 12,345.00"}}
  * "{}" when empty. */
 char *facts_to_json(const struct trade_facts *facts);
 

@@ -194,17 +194,22 @@ static const char *per_before(const struct facts_scan *s, size_t start)
 	return NULL;
 }
 
-static bool said_total(const struct facts_scan *s, size_t start, size_t end)
+/* The total word said with the amount [start, end): before it on its line
+ * ("Total: USD 12,345.00", "TOTAL CIF Hamburg USD 12,000"), else "in
+ * total" after it; NULL when none. */
+static const struct facts_kw *said_total(const struct facts_scan *s, size_t start,
+                                         size_t end)
 {
+	const struct facts_kw *kw;
 	size_t from = start;
 
 	while (from > 0 && start - from < TOTAL_LOOKBACK && s->cp[from - 1] != '\n')
 		from--;
-	if (facts_table_in(s, from, start, facts_total_words))
-		return true;
+	if ((kw = facts_table_in(s, from, start, facts_total_words)) != NULL)
+		return kw;
 	/* "USD 82,000 in total" */
 	from = facts_skip_hspace(s, end, 2);
-	return facts_match_table(s, from, facts_total_words, 0, &from) != NULL;
+	return facts_match_table(s, from, facts_total_words, 0, &from);
 }
 
 /* The amount after a currency said first ("USD 410", "$4.10", "€12,50"). */
@@ -235,6 +240,7 @@ static void price_found(struct facts_ctx *ctx, const char *currency,
                         double amount, size_t start, size_t end)
 {
 	struct facts_scan *s = &ctx->scan;
+	const struct facts_kw *total;
 	const char *per;
 	size_t per_end;
 
@@ -247,9 +253,13 @@ static void price_found(struct facts_ctx *ctx, const char *currency,
 	facts_claim(s, start, end);
 	if (amount <= 0 || amount > MAX_AMOUNT)
 		return;
-	/* A total is kept out: it is no price of the goods. */
-	if (per == NULL && said_total(s, start, end))
+	/* A total is no price of the goods; the document's total is kept as
+	 * such, a subtotal not at all. */
+	if (per == NULL && (total = said_total(s, start, end)) != NULL) {
+		if (strcmp(total->value, "total") == 0)
+			facts_set_total(ctx, currency, amount, start, end);
 		return;
+	}
 	facts_add_price(ctx, currency, amount, per, start, end);
 }
 

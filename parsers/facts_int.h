@@ -41,6 +41,10 @@ void facts_add_quantity(struct facts_ctx *ctx, double value, const char *unit,
                         size_t start, size_t end);
 void facts_add_price(struct facts_ctx *ctx, const char *currency, double amount,
                      const char *per, size_t start, size_t end);
+/* The document's total: the last one said wins (a proforma invoice ends
+ * with its grand total). */
+void facts_set_total(struct facts_ctx *ctx, const char *currency, double amount,
+                     size_t start, size_t end);
 /* Takes text (may be NULL). */
 void facts_add_product(struct facts_ctx *ctx, size_t pos, char *text);
 

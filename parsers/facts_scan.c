@@ -675,15 +675,20 @@ const struct facts_kw *facts_match_table(const struct facts_scan *s, size_t i,
 	return best;
 }
 
-bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
-                    const struct facts_kw *table)
+const struct facts_kw *facts_table_in(const struct facts_scan *s, size_t from, size_t to,
+                                      const struct facts_kw *table)
 {
+	const struct facts_kw *kw, *last = NULL;
 	size_t end;
 
-	for (size_t k = from; k < to && k < s->n; k++)
-		if (facts_match_table(s, k, table, 0, &end) != NULL)
-			return true;
-	return false;
+	for (size_t k = from; k < to && k < s->n; k++) {
+		if ((kw = facts_match_table(s, k, table, 0, &end)) == NULL)
+			continue;
+		/* "sub total" is one entry, not "total" after it. */
+		last = kw;
+		k = end - 1;
+	}
+	return last;
 }
 
 /* ---- numbers ---- */

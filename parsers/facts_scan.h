@@ -109,9 +109,11 @@ void facts_kw_index_free(struct facts_kw_index **index);
 const struct facts_kw *facts_match_index(const struct facts_scan *s, size_t i,
                                          const struct facts_kw_index *index,
                                          unsigned flags, size_t *end_r);
-/* True when an entry of the table matches anywhere in [from, to). */
-bool facts_table_in(const struct facts_scan *s, size_t from, size_t to,
-                    const struct facts_kw *table);
+/* The entry of the table matching last in [from, to) (the one nearest
+ * to `to`; a match inside an earlier, longer one does not count), or NULL
+ * when none does. */
+const struct facts_kw *facts_table_in(const struct facts_scan *s, size_t from, size_t to,
+                                      const struct facts_kw *table);
 
 /* Numbers: digits with thousands separators in either convention
  * ("2,000", "1.500", "1 500", "1.250,00", "1,250.00") and a decimal part. */

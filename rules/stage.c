@@ -11,6 +11,14 @@ static const char *const ladder[] = {
 /* Set by people, left by mail as a lead is. */
 static const char *const asleep[] = { "lost", "dormant" };
 
+const char *stage_builtin(size_t i)
+{
+	if (i < G_N_ELEMENTS(ladder))
+		return ladder[i];
+	i -= G_N_ELEMENTS(ladder);
+	return i < G_N_ELEMENTS(asleep) ? asleep[i] : NULL;
+}
+
 int stage_rank(const char *name)
 {
 	if (name == NULL)

@@ -443,7 +443,8 @@ static int write_findings(struct store *st, const struct analyzed_message *am, i
 	stmt = store_stmt(st, "UPDATE messages SET language = ?2, facts = ?3, forwarded = ?4, "
 	                      "original_from = ?5, original_subject = ?6, calendar_method = ?7, "
 	                      "limits_hit = ?8, bounce_of = ?9, ack_block = ?10, "
-	                      "ack_to_addr = ?11, ack_to_name = ?12 WHERE id = ?1", error_r);
+	                      "ack_to_addr = ?11, ack_to_name = ?12, order_marker = ?13 "
+	                      "WHERE id = ?1", error_r);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, rowid);
@@ -459,6 +460,7 @@ static int write_findings(struct store *st, const struct analyzed_message *am, i
 	store_bind_text(stmt, 10, am->ack_block);
 	store_bind_text(stmt, 11, am->ack_to.addr);
 	store_bind_text(stmt, 12, am->ack_to.addr != NULL ? am->ack_to.name : NULL);
+	sqlite3_bind_int(stmt, 13, am->order_marker);
 	return store_step_done(st, stmt, "storing what a message states", error_r);
 }
 

@@ -218,3 +218,69 @@ void store_orders_free(struct store_order **orders, size_t n)
 	g_free(*orders);
 	*orders = NULL;
 }
+
+/* ---- proposals ---- */
+
+/* The facts are the analysis's JSON; json_valid guards every read so a
+ * row that holds none (or a broken one) is simply no proposal. */
+#define FACT(path) "CASE WHEN json_valid(m.facts) THEN json_extract(m.facts, '" path "') END"
+#define FACT_TYPE(path) "CASE WHEN json_valid(m.facts) THEN json_type(m.facts, '" path "') END"
+
+int store_order_proposals(struct store *st, int64_t customer_id, const char *message_id,
+                          struct store_proposal **props_r, size_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st,
+		"SELECT m.message_id, m.date, m.customer_id, c.key, m.subject, m.facts "
+		"FROM messages m JOIN customers c ON c.id = m.customer_id "
+		"WHERE m.direction = 'out' AND m.order_marker = 1 "
+		"AND m.kind NOT IN " OWN_MAIL_KINDS " "
+		"AND (?1 = 0 OR m.customer_id = ?1) AND (?2 IS NULL OR m.message_id = ?2) "
+		"AND " FACT_TYPE("$.reference") " = 'text' "
+		"AND " FACT_TYPE("$.total.currency") " = 'text' "
+		"AND " FACT_TYPE("$.total.amount") " IN ('integer', 'real') "
+		"AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.quote_message_id = m.message_id "
+		"  OR o.number = " FACT("$.reference") ") "
+		"ORDER BY m.date, m.id", error_r);
+	GArray *arr;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	store_bind_text(stmt, 2, message_id);
+	arr = g_array_new(FALSE, TRUE, sizeof(struct store_proposal));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_proposal p = {
+			.message_id = store_col_text(stmt, 0, true),
+			.date = sqlite3_column_int64(stmt, 1),
+			.customer_id = sqlite3_column_int64(stmt, 2),
+			.customer = store_col_text(stmt, 3, true),
+			.subject = store_col_text(stmt, 4, true),
+			.facts = store_col_text(stmt, 5, true),
+		};
+		g_array_append_val(arr, p);
+	}
+	sqlite3_reset(stmt);
+	*n_r = arr->len;
+	*props_r = (struct store_proposal *)(void *)g_array_free(arr, FALSE);
+	if (rc != SQLITE_DONE) {
+		store_proposals_free(props_r, *n_r);
+		*error_r = store_errmsg(st, "reading proposed orders");
+		return -1;
+	}
+	return 0;
+}
+
+void store_proposals_free(struct store_proposal **props, size_t n)
+{
+	if (*props == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		g_free((*props)[i].message_id);
+		g_free((*props)[i].customer);
+		g_free((*props)[i].subject);
+		g_free((*props)[i].facts);
+	}
+	g_free(*props);
+	*props = NULL;
+}

@@ -59,6 +59,8 @@ void store_entry_free(struct store_entry **ep)
 	g_free(e->original_subject);
 	g_free(e->calendar_method);
 	g_free(e->bounce_of);
+	g_free(e->stage_from);
+	g_free(e->stage_to);
 	g_free(e->body_text);
 	g_free(e->body_new);
 	g_free(e->in_reply_to);

@@ -287,6 +287,8 @@ static struct store_entry *note_entry(sqlite3_stmt *stmt)
 	e->snippet = store_col_text(stmt, 3, true);
 	e->from_addr = store_col_text(stmt, 4, true);
 	e->customer = store_col_text(stmt, 5, false);
+	e->stage_from = store_col_text(stmt, 6, false);
+	e->stage_to = store_col_text(stmt, 7, false);
 	e->direction = g_strdup("note");
 	e->from_name = g_strdup("");
 	e->subject = g_strdup("");
@@ -299,7 +301,8 @@ int store_notes_append(struct store *st, int64_t customer_id, bool mail_stages, 
                        char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT n.id, n.kind, n.date, n.text, n.author, c.key FROM notes n "
+		"SELECT n.id, n.kind, n.date, n.text, n.author, c.key, n.stage_from, n.stage_to "
+		"FROM notes n "
 		"JOIN customers c ON c.id = n.customer_id WHERE n.customer_id = ?1 "
 		"AND (?2 OR n.kind != 'stage' OR n.author IS NOT NULL) "
 		"ORDER BY n.date, n.id", error_r);

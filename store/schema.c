@@ -267,6 +267,13 @@ static const char *const migrations[] = {
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY (rule, item, occasion)"
 	") WITHOUT ROWID;",
+
+	/* 8: our proforma invoices and order confirmations: sales mail whose
+	 * subject or new text carries an order marker (data/order_markers.txt,
+	 * as the analysis found it). With a PI number and a total in its
+	 * facts, an outbound one proposes an order (store_order_proposals).
+	 * Mail's column: reparse recomputes it. */
+	"ALTER TABLE messages ADD COLUMN order_marker INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_version(void)

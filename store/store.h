@@ -448,6 +448,8 @@ struct store_entry {
 	char *bounce_of;         /* Message-ID a bounce returns, or NULL */
 	bool truncated;          /* stored as its header only */
 	unsigned limits_hit;
+	char *stage_from;        /* a stage move's (kind "stage"): the stages as stored */
+	char *stage_to;          /* (built-in ids; NULL: a lead), else NULL */
 	/* Only filled by store_message_get(): */
 	char *body_text;
 	char *body_new;
@@ -666,6 +668,25 @@ int store_order_update(struct store *st, int64_t order_id, const struct store_or
                        int64_t now, char **error_r);
 int store_payment_add(struct store *st, int64_t order_id, int64_t amount_milli,
                       const char *date, int64_t now, char **error_r);
+
+/* An order our mail proposes: an outbound message by a person (not
+ * OWN_MAIL_KINDS) that names itself a proforma invoice or an order
+ * confirmation (order_marker, schema 8) and whose facts hold a reference
+ * and a total, while no order has that number or came from that message.
+ * Nothing is made of it until a person confirms it (core/orders.h). */
+struct store_proposal {
+	char *message_id;
+	int64_t date;
+	int64_t customer_id;
+	char *customer;          /* its customer's key */
+	char *subject;
+	char *facts;             /* its trade facts, a JSON object text */
+};
+/* The proposals of one customer, or of all (customer_id 0), or only the
+ * message message_id (NULL: any), by date. */
+int store_order_proposals(struct store *st, int64_t customer_id, const char *message_id,
+                          struct store_proposal **props_r, size_t *n_r, char **error_r);
+void store_proposals_free(struct store_proposal **props, size_t n);
 
 /* What the store holds, for `followup stats`. */
 struct store_count {

@@ -67,6 +67,14 @@ static void check_facts(const struct trade_facts *f)
 	CHECK(f->delivery_days >= -1 && f->delivery_days <= 3650);
 	CHECK(f->delivery_time != NULL || f->delivery_days == -1);
 	check_string(f->reference);
+	if (f->has_total) {
+		CHECK(f->total.currency != NULL && strlen(f->total.currency) == 3);
+		CHECK(f->total.amount > 0 && f->total.amount <= 1e12);
+		CHECK(f->total.per == NULL);
+		check_string(f->total.text);
+	} else {
+		CHECK(f->total.currency == NULL && f->total.text == NULL);
+	}
 }
 
 static void check_json(const struct trade_facts *f)

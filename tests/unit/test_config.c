@@ -495,6 +495,30 @@ static void test_rules_kept_verbatim(void **state)
 	config_free(&cfg);
 }
 
+/* [stages]: kept as written, with its lines, for core/stages.c to check
+ * (config knows no stages). */
+static void test_stages_kept_verbatim(void **state)
+{
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK
+	                             "[stages]\n"                          /* 8 */
+	                             "quoted = 已报价 ; the team's word\n"  /* 9 */
+	                             "no-such-stage = is checked later\n"); /* 10 */
+
+	(void)state;
+	assert_int_equal(cfg->stages.line, 8);
+	assert_int_equal(cfg->stages.n_items, 2);
+	assert_string_equal(cfg->stages.items[0].key, "quoted");
+	assert_string_equal(cfg->stages.items[0].value, "已报价");
+	assert_int_equal(cfg->stages.items[0].line, 9);
+	assert_string_equal(cfg->stages.items[1].key, "no-such-stage");
+	assert_int_equal(cfg->stages.items[1].line, 10);
+	config_free(&cfg);
+	cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK);
+	assert_int_equal(cfg->stages.n_items, 0);
+	assert_null(cfg->stages.items);
+	config_free(&cfg);
+}
+
 /* --- comments, blanks, indentation, line endings --------------------------- */
 
 static void test_comments_and_layout(void **state)
@@ -576,7 +600,9 @@ static const struct error_case error_cases[] = {
 	{ "unknown section", COMPANY_BLOCK ACCOUNT_BLOCK "[mailbox x]\n",
 	  ":8: [mailbox x]: unknown section (known sections: [store], [company], "
 	  "[account NAME], [smtp], [person EMAIL], [source NAME], [classify], [limits], "
-	  "[grading], [rule NAME])", NULL },
+	  "[grading], [rule NAME], [stages])", NULL },
+	{ "[stages] twice", COMPANY_BLOCK ACCOUNT_BLOCK "[stages]\nquoted = A\n[stages]\n",
+	  ":10: [stages]: section given twice (first at line 8", NULL },
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
@@ -1705,6 +1731,7 @@ int main(void)
 		cmocka_unit_test(test_values_normalized),
 		cmocka_unit_test(test_several_accounts_and_persons),
 		cmocka_unit_test(test_rules_kept_verbatim),
+		cmocka_unit_test(test_stages_kept_verbatim),
 		cmocka_unit_test(test_comments_and_layout),
 		cmocka_unit_test(test_long_comment_line_allowed),
 		cmocka_unit_test(test_line_length_limit),

@@ -279,9 +279,10 @@ static const struct json_case price_cases[] = {
 	{ "цена 410 долларов",
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"text\":\"410 долларов\"}]}" },
 	{ "Total amount: USD 82,000",
-	  "{}" },
+	  "{\"total\":{\"currency\":\"USD\",\"amount\":82000,\"text\":\"USD 82,000\"}}" },
 	{ "USD 410/pc, total USD 82,000",
-	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}]}" },
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"pcs\",\"text\":\"USD 410/pc\"}],"
+	  "\"total\":{\"currency\":\"USD\",\"amount\":82000,\"text\":\"USD 82,000\"}}" },
 	{ "每台410美元",
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":410,\"per\":\"units\",\"text\":\"410美元\"}]}" },
 	{ "150 درهم للقطعة",
@@ -298,6 +299,39 @@ static const struct json_case price_cases[] = {
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":4.1,\"per\":\"pcs\",\"text\":\"USD 4.10-4.50/pc\"}]}" },
 	{ "USD 2,500 per 40HQ",
 	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":2500,\"per\":\"40ft\",\"text\":\"USD 2,500 per 40HQ\"}]}" },
+};
+
+/* A document's total: only with a total word; either decimal mark; the
+ * last one written; a subtotal is none. */
+#define TOTAL(cur, amount, text) \
+	"{\"total\":{\"currency\":\"" cur "\",\"amount\":" amount ",\"text\":\"" text "\"}}"
+static const struct json_case total_cases[] = {
+	{ "Total: USD 12,345.00", TOTAL("USD", "12345", "USD 12,345.00") },
+	{ "Total amount US$ 8.400,50", TOTAL("USD", "8400.5", "US$ 8.400,50") },
+	{ "合计金额：USD 5,000", TOTAL("USD", "5000", "USD 5,000") },
+	{ "Gesamtbetrag EUR 12.345,67", TOTAL("EUR", "12345.67", "EUR 12.345,67") },
+	{ "Gesamtbetrag: 9.800,00 €", TOTAL("EUR", "9800", "9.800,00 €") },
+	{ "Montant total : 4 500,00 EUR", TOTAL("EUR", "4500", "4 500,00 EUR") },
+	{ "Importe total: USD 7,250.00", TOTAL("USD", "7250", "USD 7,250.00") },
+	{ "Итого: 150 000 руб.", TOTAL("RUB", "150000", "150 000 руб") },
+	{ "الإجمالي: USD 3,200", TOTAL("USD", "3200", "USD 3,200") },
+	{ "總金額 USD 6,600", TOTAL("USD", "6600", "USD 6,600") },
+	{ "TOTAL CIF Hamburg USD 12,000",
+	  "{\"incoterm\":\"CIF\",\"incoterm_place\":\"Hamburg\",\"destination_port\":\"Hamburg\","
+	  "\"destination_country\":\"DE\",\"total\":{\"currency\":\"USD\",\"amount\":12000,"
+	  "\"text\":\"USD 12,000\"}}" },
+	{ "USD 82,000 in total", TOTAL("USD", "82000", "USD 82,000") },
+	/* the last one written: the grand total after the subtotal and freight */
+	{ "Subtotal: USD 10,000.00\nFreight: USD 500.00\nTotal: USD 10,500.00",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":500,\"text\":\"USD 500.00\"}],"
+	  "\"total\":{\"currency\":\"USD\",\"amount\":10500,\"text\":\"USD 10,500.00\"}}" },
+	{ "Sub total USD 9,000", "{}" },
+	{ "Zwischensumme: EUR 1.000,00", "{}" },
+	/* no total word, no total: nothing is added up */
+	{ "Amount: USD 12,000",
+	  "{\"prices\":[{\"currency\":\"USD\",\"amount\":12000,\"text\":\"USD 12,000\"}]}" },
+	{ "Total 500 pcs", "{\"quantities\":[{\"value\":500,\"unit\":\"pcs\",\"text\":\"500 pcs\"}]}" },
+	{ "Total: 12,000", "{}" },
 };
 
 /* Minimum order quantities. */
@@ -836,6 +870,7 @@ CASE_TEST(incoterm)
 CASE_TEST(quantity)
 CASE_TEST(quantity_negative)
 CASE_TEST(price)
+CASE_TEST(total)
 CASE_TEST(moq)
 CASE_TEST(destination)
 CASE_TEST(delivery)
@@ -893,6 +928,18 @@ static void test_struct_fields(void **state)
 	assert_false(facts_empty(f));
 	facts_free(&f);
 	assert_null(f);
+
+	/* The total is a price without per-unit, apart from the prices. */
+	f = facts_extract("Proforma Invoice PI-2026-118",
+	                  "USD 4.10/pc x 2,000 pcs\nTotal amount: USD 8,200.00");
+	assert_int_equal(f->n_prices, 1);
+	assert_true(f->has_total);
+	assert_string_equal(f->total.currency, "USD");
+	assert_true(f->total.amount == 8200);
+	assert_null(f->total.per);
+	assert_string_equal(f->total.text, "USD 8,200.00");
+	assert_string_equal(f->reference, "PI-2026-118");
+	facts_free(&f);
 
 	/* A duration too long to be meant stays as written, without days. */
 	f = facts_extract(NULL, "Lieferzeit 500 Monate");
@@ -1305,6 +1352,7 @@ int main(void)
 		cmocka_unit_test(test_quantity),
 		cmocka_unit_test(test_quantity_negative),
 		cmocka_unit_test(test_price),
+		cmocka_unit_test(test_total),
 		cmocka_unit_test(test_moq),
 		cmocka_unit_test(test_destination),
 		cmocka_unit_test(test_delivery),

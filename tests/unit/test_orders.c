@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "core/orders.h"
+#include "core/proposals.h"
 
 static void expect_amount(const char *text, int64_t want)
 {
@@ -204,6 +205,69 @@ static void test_due(void **state)
 	assert_false(core_order_overdue(&yesterday, now, "America/New_York"));
 }
 
+/* An order proposed by mail: its facts go through the checks a person's
+ * `order add` goes through; what fails them proposes nothing. */
+static bool proposal(const char *facts, struct core_proposal *p)
+{
+	struct store_proposal row = { .message_id = (char *)"pi@example.com", .date = 1,
+	                              .customer_id = 7, .customer = (char *)"kunde.de",
+	                              .subject = (char *)"Proforma Invoice",
+	                              .facts = (char *)facts };
+
+	return core_proposal_of(&row, p);
+}
+
+static void expect_no_proposal(const char *facts)
+{
+	struct core_proposal p;
+
+	if (proposal(facts, &p))
+		fail_msg("proposed: %s", facts);
+}
+
+static void test_proposal_from_facts(void **state)
+{
+	struct core_proposal p, *one;
+
+	(void)state;
+	assert_true(proposal("{\"reference\":\"PI-2026-118\",\"incoterm\":\"CIF\","
+	                     "\"incoterm_place\":\"Hamburg\",\"total\":{\"currency\":\"usd\","
+	                     "\"amount\":12345.67,\"text\":\"USD 12,345.67\"}}", &p));
+	assert_string_equal(p.number, "PI-2026-118");
+	assert_int_equal(p.amount_milli, 12345670);     /* not 12345669 */
+	assert_string_equal(p.currency, "USD");
+	assert_string_equal(p.incoterm, "CIF Hamburg");
+	assert_string_equal(p.message_id, "pi@example.com");
+	assert_int_equal(p.customer_id, 7);
+	one = g_memdup2(&p, sizeof(p));
+	core_proposals_free(&one, 1);
+	assert_null(one);
+
+	/* No Incoterm is no reason to propose nothing. */
+	assert_true(proposal("{\"reference\":\"PI-1\",\"total\":{\"currency\":\"EUR\","
+	                     "\"amount\":0.5}}", &p));
+	assert_null(p.incoterm);
+	assert_int_equal(p.amount_milli, 500);
+	one = g_memdup2(&p, sizeof(p));
+	core_proposals_free(&one, 1);
+
+	expect_no_proposal("{\"reference\":\"PI-1\"}");
+	expect_no_proposal("{\"total\":{\"currency\":\"USD\",\"amount\":100}}");
+	expect_no_proposal("{\"reference\":\"PI-1\",\"total\":{\"currency\":\"USD\"}}");
+	expect_no_proposal("{\"reference\":\"PI-1\",\"total\":{\"currency\":\"US\","
+	                   "\"amount\":100}}");
+	expect_no_proposal("{\"reference\":\"PI-1\",\"total\":{\"currency\":\"USD\","
+	                   "\"amount\":0.0001}}");
+	expect_no_proposal("{\"reference\":\"PI-1\",\"total\":{\"currency\":\"USD\","
+	                   "\"amount\":1e13}}");
+	expect_no_proposal("{\"reference\":\"-rf\",\"total\":{\"currency\":\"USD\","
+	                   "\"amount\":100}}");
+	expect_no_proposal("{\"reference\":\"PI\\u001b[2J\",\"total\":{\"currency\":\"USD\","
+	                   "\"amount\":100}}");
+	expect_no_proposal("not json");
+	expect_no_proposal("[]");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_state_after_payments),
 		cmocka_unit_test(test_change),
 		cmocka_unit_test(test_due),
+		cmocka_unit_test(test_proposal_from_facts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

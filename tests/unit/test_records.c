@@ -10,6 +10,8 @@
 #include <glib.h>
 
 #include "core/records.h"
+#include "core/stages.h"
+#include "store/store.h"
 
 /* A runtime with what the checks use: the team and the config's path. */
 static const struct owner_person persons[] = {
@@ -178,6 +180,9 @@ static void test_customer_fields(void **state)
 	expect_refused("=DE", "write field=value");
 	expect_refused("name=evil\x1b]0;x\x07", "name: ");
 	expect_refused("tags=a,+b", "tags: ");
+	expect_refused("stage=verhandlung", "stage: 'verhandlung' is no stage (one of lead, "
+	               "inquiry, quoted, sampling, negotiating, ordered, shipped, paid, lost, "
+	               "dormant)");
 
 	/* One bad value refuses the whole change; a field twice too. */
 	char *argv[] = { "country=DE", "grade=Z", NULL };
@@ -189,6 +194,129 @@ static void test_customer_fields(void **state)
 	assert_int_equal(core_customer_change_parse(&rt, &c, twice, 2, &ch, &error), -1);
 	assert_non_null(strstr(error, "twice"));
 	g_free(error);
+}
+
+/* [stages]: the team's names, checked as the config is loaded; the ids
+ * stored, the names shown and accepted. */
+static struct ini_item stage_items[] = {
+	{ (char *)"quoted", (char *)" 已报价 ", 40 },
+	{ (char *)"Negotiating", (char *)"In Talks", 41 },
+};
+
+static char *stage_names_error(struct ini_item *items, size_t n)
+{
+	struct config bad = { .path = (char *)"/etc/followup/followup.conf",
+	                      .stages = { .items = items, .n_items = n } };
+	struct core_stage_names *names = NULL;
+	char *error = NULL;
+
+	assert_int_equal(core_stage_names_new(&bad, &names, &error), -1);
+	assert_null(names);
+	assert_non_null(error);
+	return error;
+}
+
+static void expect_stages_refused(struct ini_item *items, size_t n, const char *want)
+{
+	char *error = stage_names_error(items, n);
+
+	if (strcmp(error, want) != 0)
+		fail_msg("'%s' is not '%s'", error, want);
+	g_free(error);
+}
+
+static void test_stage_names(void **state)
+{
+	struct config named = { .path = (char *)"/etc/followup/followup.conf",
+	                        .stages = { .items = stage_items, .n_items = 2 } };
+	struct core_stage_names *names = NULL;
+	struct core_runtime rt_named = rt;
+	struct core_customer_change *ch = NULL;
+	char *error = NULL, *list;
+
+	(void)state;
+	assert_int_equal(core_stage_names_new(&named, &names, &error), 0);
+	assert_null(error);
+	/* What people write: the name or the id, case and blanks aside. */
+	assert_string_equal(core_stage_id(names, "已报价"), "quoted");
+	assert_string_equal(core_stage_id(names, "QUOTED"), "quoted");
+	assert_string_equal(core_stage_id(names, " in talks "), "negotiating");
+	assert_string_equal(core_stage_id(names, "Lost"), "lost");
+	assert_null(core_stage_id(names, "verhandlung"));
+	assert_null(core_stage_id(names, ""));
+	/* What is shown: the name, else the id; a word from before as it is. */
+	assert_string_equal(core_stage_display(names, "quoted"), "已报价");
+	assert_string_equal(core_stage_display(names, "negotiating"), "In Talks");
+	assert_string_equal(core_stage_display(names, "ordered"), "ordered");
+	assert_string_equal(core_stage_display(names, "trial run"), "trial run");
+	assert_null(core_stage_display(names, NULL));
+	assert_string_equal(core_stage_display(NULL, "quoted"), "quoted");
+	assert_string_equal(core_stage_id(NULL, "quoted"), "quoted");
+	assert_null(core_stage_id(NULL, "已报价"));
+	list = core_stage_list(names);
+	assert_string_equal(list, "lead, inquiry, 已报价, sampling, In Talks, ordered, shipped, "
+	                          "paid, lost, dormant");
+	g_free(list);
+
+	/* customer set stores the id of the name. */
+	rt_named.stages = names;
+	char *argv[] = { "stage=已报价", NULL };
+	assert_int_equal(core_customer_change_parse(&rt_named, NULL, argv, 1, &ch, &error), 0);
+	assert_string_equal(ch->edit.stage, "quoted");
+	core_customer_change_free(&ch);
+	char *bad[] = { "stage=Verhandlung", NULL };
+	assert_int_equal(core_customer_change_parse(&rt_named, NULL, bad, 1, &ch, &error), -1);
+	assert_non_null(strstr(error, "stage: 'Verhandlung' is no stage (one of lead, inquiry, "
+	                              "已报价, sampling, In Talks"));
+	g_free(error);
+
+	/* The moves on a timeline in the team's names; other entries alone. */
+	struct store_entry move = { .kind = "stage", .direction = "note", .stage_to = "quoted",
+	                            .snippet = g_strdup("lead → quoted") };
+	struct store_entry call = { .kind = "call", .direction = "note",
+	                            .snippet = g_strdup("called Hans") };
+	struct store_entry *entries[] = { &move, &call };
+	core_stage_entries_name(names, entries, 2);
+	assert_string_equal(move.snippet, "lead → 已报价");
+	assert_string_equal(call.snippet, "called Hans");
+	g_free(move.snippet);
+	g_free(call.snippet);
+	core_stage_names_free(&names);
+	assert_null(names);
+
+	/* Errors name the file, the line and the key. */
+	struct ini_item unknown[] = { { (char *)"quotd", (char *)"Angebot", 7 } };
+	expect_stages_refused(unknown, 1, "/etc/followup/followup.conf:7: [stages] quotd: no such "
+	                      "stage (the stages: lead, inquiry, quoted, sampling, negotiating, "
+	                      "ordered, shipped, paid, lost, dormant)");
+	struct ini_item twice[] = { { (char *)"quoted", (char *)"Angebot", 7 },
+	                            { (char *)"QUOTED", (char *)"Offerte", 9 } };
+	expect_stages_refused(twice, 2, "/etc/followup/followup.conf:9: [stages] QUOTED: given "
+	                      "twice (first at line 7)");
+	struct ini_item clash[] = { { (char *)"quoted", (char *)"Angebot", 7 },
+	                            { (char *)"sampling", (char *)"ANGEBOT", 8 } };
+	expect_stages_refused(clash, 2, "/etc/followup/followup.conf:8: [stages] sampling: "
+	                      "'ANGEBOT' stands for the stage quoted already (each name may "
+	                      "stand for one stage)");
+	struct ini_item id_clash[] = { { (char *)"lost", (char *)"Ordered", 7 } };
+	error = stage_names_error(id_clash, 1);
+	assert_non_null(strstr(error, "stands for the stage ordered already"));
+	g_free(error);
+	struct ini_item empty[] = { { (char *)"lost", (char *)"  ", 7 } };
+	error = stage_names_error(empty, 1);
+	assert_non_null(strstr(error, ":7: [stages] lost: an empty name"));
+	g_free(error);
+	struct ini_item control[] = { { (char *)"lost", (char *)"x\x1b[2J", 7 } };
+	error = stage_names_error(control, 1);
+	assert_non_null(strstr(error, ":7: [stages] lost: "));
+	g_free(error);
+	/* Its own id is no clash: "quoted = Quoted" only capitalises it. */
+	struct ini_item self[] = { { (char *)"quoted", (char *)"Quoted", 7 } };
+	named.stages.items = self;
+	named.stages.n_items = 1;
+	assert_int_equal(core_stage_names_new(&named, &names, &error), 0);
+	assert_string_equal(core_stage_display(names, "quoted"), "Quoted");
+	core_stage_names_free(&names);
 }
 
 static void test_contact_fields(void **state)
@@ -403,6 +531,7 @@ int main(void)
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_customer_fields),
+		cmocka_unit_test(test_stage_names),
 		cmocka_unit_test(test_contact_fields),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_select),
