@@ -25,6 +25,10 @@ int cmd_assign(struct cli_ctx *ctx)
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
 		return ret;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_ASSIGN, target.customer_id)) != CLI_OK) {
+		store_target_clear(&target);
+		return ret;
+	}
 	if (store_begin(ctx->st, &error) < 0 ||
 	    store_customer_assign(ctx->st, target.customer_id, clear ? NULL : p->email, &error) < 0 ||
 	    store_commit(ctx->st, &error) < 0) {

@@ -57,6 +57,8 @@ int cmd_contact_set(struct cli_ctx *ctx)
 	ret = contact_customer(ctx, address, &customer_id, &error);
 	if (ret != CLI_OK)
 		goto out;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, customer_id)) != CLI_OK)
+		goto out;
 	ret = CLI_STORE_ERROR;
 	if (store_customer_get(ctx->st, customer_id, &c, &error) != 0)
 		goto out;

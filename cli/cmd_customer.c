@@ -378,6 +378,8 @@ int cmd_customer_set(struct cli_ctx *ctx)
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
 		return ret;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, target.customer_id)) != CLI_OK)
+		goto out;
 	ret = CLI_STORE_ERROR;
 	if (store_customer_get(ctx->st, target.customer_id, &c, &error) != 0)
 		goto out;
@@ -387,7 +389,7 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		goto out;
 	}
 	store_customer_free(&c);
-	change->edit.author = g_get_user_name();
+	change->edit.author = ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name();
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
 	if (store_customer_update(ctx->st, target.customer_id, &change->edit, ctx->now,
@@ -410,8 +412,10 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		g_string_free(out, TRUE);
 	}
 out:
-	if (ret != CLI_OK)
-		cli_error("%s", error != NULL ? error : "the customer vanished while it was changed");
+	if (error != NULL)
+		cli_error("%s", error);
+	else if (ret == CLI_STORE_ERROR)
+		cli_error("the customer vanished while it was changed");
 	g_free(error);
 	core_customer_change_free(&change);
 	store_customer_free(&c);

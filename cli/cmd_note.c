@@ -90,8 +90,16 @@ static int check_options(struct cli_ctx *ctx, struct note_options *o, const char
 		cli_error("TEXT %s (at most 10000 characters)", why);
 		return -1;
 	}
-	/* Who wrote it: the person they say they are, else their login. */
-	*author_r = o->as != NULL ? cli_person(ctx, o->as, "--as") : g_get_user_name();
+	/* Who wrote it: the person who runs it; root may say whom it is for. */
+	if (o->as != NULL && !ctx->actor.root) {
+		cli_error("--as is root's: a note is yours (%s)",
+		          ctx->actor.name != NULL ? ctx->actor.name : "no [person]");
+		return -1;
+	}
+	if (o->as != NULL)
+		*author_r = cli_person(ctx, o->as, "--as");
+	else
+		*author_r = ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name();
 	return *author_r != NULL ? 0 : -1;
 }
 
@@ -149,6 +157,8 @@ int cmd_note_add(struct cli_ctx *ctx)
 	}
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
+		goto out;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, target.customer_id)) != CLI_OK)
 		goto out;
 	note.customer_id = target.customer_id;
 	if (store_begin(ctx->st, &error) < 0)

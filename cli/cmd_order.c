@@ -68,8 +68,12 @@ static int find_order(struct cli_ctx *ctx, const char *number, struct store_orde
 	char *error = NULL;
 	int rc = store_order_get(ctx->st, number, o_r, &error);
 
-	if (rc == 0)
-		return CLI_OK;
+	if (rc == 0) {
+		int ret = cli_may_change(ctx, CORE_CHANGE_ORDER, (*o_r)->customer_id);
+		if (ret != CLI_OK)
+			store_orders_free(o_r, 1);
+		return ret;
+	}
 	if (rc > 0) {
 		cli_error("no order %s", number);
 		return CLI_NOT_FOUND;
@@ -212,7 +216,8 @@ int cmd_order_add(struct cli_ctx *ctx)
 		goto out;
 	if ((ret = check_add(&a, &f, owned)) != CLI_OK)
 		goto out;
-	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK)
+	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK ||
+	    (ret = cli_may_change(ctx, CORE_CHANGE_ORDER, target.customer_id)) != CLI_OK)
 		goto out;
 	if (f.quote_message_id != NULL &&
 	    (ret = check_quote(ctx, f.quote_message_id, target.customer_key)) != CLI_OK)
@@ -416,7 +421,8 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 		ret = CLI_NOT_FOUND;
 		goto out;
 	}
-	if ((ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_ORDER, props[0].customer_id)) != CLI_OK ||
+	    (ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
 		goto out;
 	ret = CLI_STORE_ERROR;
 	if ((rc = store_order_add(ctx->st, props[0].customer_id, &f, ctx->now, &error)) != 0) {
