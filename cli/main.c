@@ -29,7 +29,7 @@ static const struct cli_command commands[] = {
 	{ "note add", "note add CUSTOMER TEXT [--kind K] [--date DATE] [--next TEXT] "
 	  "[--next-date DATE] [--as PERSON]", "a call, meeting, visit, sample or chat on the "
 	  "customer's timeline", cmd_note_add, STORE_READ_WRITE },
-	{ "claim", "claim CUSTOMER --as PERSON", "take an unowned customer", cmd_claim,
+	{ "claim", "claim CUSTOMER [--as PERSON]", "take an unowned customer", cmd_claim,
 	  STORE_READ_WRITE },
 	{ "grade", "grade [--explain CUSTOMER]", "grade every customer now ([grading]), or "
 	  "explain one customer's grade criterion by criterion", cmd_grade, STORE_READ_WRITE },
