@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 
 int cmd_claim(struct cli_ctx *ctx)
 {
@@ -40,7 +41,11 @@ int cmd_claim(struct cli_ctx *ctx)
 	}
 	if (store_begin(ctx->st, &error) < 0)
 		goto fail;
-	if ((rc = store_customer_claim(ctx->st, target.customer_id, person, &owner, &error)) < 0) {
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = target.customer_id,
+	                              .customer = target.customer_key, .command = "claim" };
+	if ((rc = store_customer_claim(ctx->st, target.customer_id, person, &owner, &error)) < 0 ||
+	    (rc == 0 && core_change_record(&cc, "owner", NULL, person, &error) < 0)) {
 		store_rollback(ctx->st);
 		goto fail;
 	}

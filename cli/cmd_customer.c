@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 #include "core/orders.h"
 #include "core/proposals.h"
 #include "core/records.h"
@@ -368,7 +369,7 @@ int cmd_customer_set(struct cli_ctx *ctx)
 {
 	static const char synopsis[] = "customer set CUSTOMER FIELD=VALUE…";
 	struct store_target target = { 0 };
-	struct store_customer *c = NULL;
+	struct store_customer *c = NULL, *after = NULL;
 	struct core_customer_change *change = NULL;
 	char *error = NULL;
 	int ret;
@@ -388,18 +389,24 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		ret = CLI_USAGE;
 		goto out;
 	}
-	store_customer_free(&c);
 	change->edit.author = ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name();
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = target.customer_id,
+	                              .customer = target.customer_key, .command = "customer set" };
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
 	if (store_customer_update(ctx->st, target.customer_id, &change->edit, ctx->now,
-	                          &error) < 0) {
+	                          &error) < 0 ||
+	    store_customer_get(ctx->st, target.customer_id, &after, &error) != 0 ||
+	    core_change_record_customer(&cc, c, after, &error) < 0) {
 		store_rollback(ctx->st);
 		goto out;
 	}
-	if (store_commit(ctx->st, &error) < 0 ||
-	    store_customer_get(ctx->st, target.customer_id, &c, &error) != 0)
+	if (store_commit(ctx->st, &error) < 0)
 		goto out;
+	store_customer_free(&c);
+	c = after;
+	after = NULL;
 	ret = CLI_OK;
 	if (ctx->json) {
 		json_t *arr = json_array();
@@ -419,6 +426,7 @@ out:
 	g_free(error);
 	core_customer_change_free(&change);
 	store_customer_free(&c);
+	store_customer_free(&after);
 	store_target_clear(&target);
 	return ret;
 }

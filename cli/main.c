@@ -63,6 +63,8 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
 	  cmd_assign, STORE_READ_WRITE },
+	{ "log", "log [--customer CUSTOMER] [--person PERSON]", "who changed what in the sheet, "
+	  "when, before and after", cmd_log, STORE_READ_ONLY },
 };
 
 static void usage(FILE *out)

@@ -274,6 +274,24 @@ static const char *const migrations[] = {
 	 * facts, an outbound one proposes an order (store_order_proposals).
 	 * Mail's column: reparse recomputes it. */
 	"ALTER TABLE messages ADD COLUMN order_marker INTEGER NOT NULL DEFAULT 0;",
+
+	/* 9: every change people make to the sheet: who, when, what, the
+	 * value before and after (`followup log`). People's work: reparse
+	 * never touches it. The customer's key is kept as written then, so
+	 * the line still reads after the customer is gone. */
+	"CREATE TABLE changes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"               /* a [person]'s email, or root */
+	"  customer_id INTEGER,"
+	"  customer TEXT,"                     /* its key then */
+	"  command TEXT NOT NULL,"             /* customer set, note add, order paid … */
+	"  field TEXT NOT NULL,"               /* grade, owner, note, payment … */
+	"  old TEXT,"
+	"  new TEXT"
+	");"
+	"CREATE INDEX changes_customer ON changes(customer_id, at);"
+	"CREATE INDEX changes_actor ON changes(actor, at);",
 };
 
 int store_schema_version(void)

@@ -388,6 +388,33 @@ int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int6
 int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int64_t since,
                         const char *level, bool *has_r, char **error_r);
 
+/* ---- the change log (store/changes.c) ---- */
+
+/* One change people made (borrowed strings; NULL: none). */
+struct store_change {
+	int64_t at;
+	const char *actor;
+	int64_t customer_id;      /* 0: none */
+	const char *customer;
+	const char *command;
+	const char *field;
+	const char *old_value;
+	const char *new_value;
+};
+/* Records it, in the caller's transaction. 0 or -1. */
+int store_change_add(struct store *st, const struct store_change *c, char **error_r);
+
+/* A change as read back (owned strings). */
+struct store_change_row {
+	int64_t id;
+	int64_t at;
+	char *actor, *customer, *command, *field, *old_value, *new_value;
+};
+/* Changes, oldest first; customer_id 0 and actor NULL: all. */
+int store_change_log(struct store *st, int64_t customer_id, const char *actor,
+                  struct store_change_row **rows_r, size_t *n_r, char **error_r);
+void store_change_log_free(struct store_change_row **rows, size_t n);
+
 /* ---- rules: the sheet's dates (store/sheet_data.c) ---- */
 
 /* Records that the occasion of item (e.g. "order:12", "customer:kunde.de")

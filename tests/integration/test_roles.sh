@@ -105,6 +105,21 @@ check "a read command is not sent to followupd (works as nobody)" as nobody show
 card
 check "the card after all that: wang's, graded A by the admin, industry pumps" jcheck "$T/card.json" \
 	'(j[0]["owner"], j[0]["grade"], j[0]["industry"]) == ("wang@example.com", "A", "pumps")'
+check "the change log, read by anyone (nobody)" as nobody log 0 log --customer kunde.de --json
+check "…every change, who made it, before and after; nothing refused is in it" jcheck "$T/log.out" '[
+(c["actor"], c["command"], c["field"], c["old"], c["new"]) for c in j] == [
+("li.wei@example.com", "claim", "owner", None, "li.wei@example.com"),
+("li.wei@example.com", "customer set", "industry", None, "pumps"),
+("zhang@example.com", "note add", "note", None, "call: Called Hans"),
+("zhang@example.com", "assign", "owner", "li.wei@example.com", "wang@example.com"),
+("fin@example.com", "order add", "order PI-7", None, "USD 100.00"),
+("fin@example.com", "order paid", "order PI-7 paid", "USD 0.00", "USD 40.00"),
+("fin@example.com", "order paid", "order PI-7 state", "open", "part-paid"),
+("admin@example.com", "customer set", "grade", None, "A")]'
+check "log --person keeps one person's" as nobody logp 0 log --person FIN@example.com --json
+check "…finance's three" jcheck "$T/logp.out" 'len(j) == 3 and {c["actor"] for c in j} == {"fin@example.com"}'
+check "log as text" as nobody logt 0 log --customer kunde.de
+check "…a line per change, before -> after" grep -q "zhang@example.com .*assign .*owner .*li.wei@example.com -> wang@example.com" "$T/logt.out"
 check "followupd logged who ran what" grep -q "control: li.wei@example.com (uid 1) runs customer set" "$T/daemon.log"
 
 # A person removed from the configuration changes nothing after a reload.
@@ -120,3 +135,5 @@ kill $dpid; wait $dpid 2>/dev/null
 check "followupd stopped: li.wei's change fails with exit 3" as daemon down 3 customer set factory.com.cn industry=x
 check "…saying followupd does not answer" says down "changes of the sheet go through followupd, and it does not answer"
 check "root changes the store itself" "$BIN/followup" -c "$CONF" customer set factory.com.cn industry=steel
+check "…logged as root" sh -c "$BIN/followup -c $CONF log --customer factory.com.cn --json > '$T/logr.out'"
+check "…one line" jcheck "$T/logr.out" '[(c["actor"], c["field"], c["new"]) for c in j] == [("root", "industry", "steel")]'
