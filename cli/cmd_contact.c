@@ -76,7 +76,8 @@ int cmd_contact_set(struct cli_ctx *ctx)
 	                              .command = "contact set" };
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
-	if (store_contact_get(ctx->st, address, &before, &customer_id, &error) != 0 ||
+	/* a contact the mail never named is new: nothing before */
+	if (store_contact_get(ctx->st, address, &before, &customer_id, &error) < 0 ||
 	    store_contact_update(ctx->st, customer_id, address, &change->edit, &error) < 0 ||
 	    store_contact_get(ctx->st, address, &ct, &customer_id, &error) != 0 ||
 	    core_change_record_contact(&cc, &before, &ct, &error) < 0) {
