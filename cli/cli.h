@@ -92,6 +92,8 @@ int cmd_order_paid(struct cli_ctx *ctx);
 int cmd_grade(struct cli_ctx *ctx);
 int cmd_order_confirm(struct cli_ctx *ctx);
 int cmd_log(struct cli_ctx *ctx);
+int cmd_forget(struct cli_ctx *ctx);
+int cmd_export_personal(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

@@ -30,7 +30,7 @@ static int contact_customer(struct cli_ctx *ctx, const char *address, int64_t *c
 		cli_error("no contact '%s' (and it is no e-mail address)", address);
 		return CLI_NOT_FOUND;
 	}
-	rc = core_resolve_target(ctx->st, ctx->rt, address, &target, error_r);
+	rc = core_resolve_address_customer(ctx->st, ctx->rt, address, &target, error_r);
 	if (rc < 0)
 		return CLI_STORE_ERROR;
 	if (rc == 1) {

@@ -65,6 +65,11 @@ static const struct cli_command commands[] = {
 	  cmd_assign, STORE_READ_WRITE },
 	{ "log", "log [--customer CUSTOMER] [--person PERSON]", "who changed what in the sheet, "
 	  "when, before and after", cmd_log, STORE_READ_ONLY },
+	{ "forget", "forget ADDRESS|CUSTOMER [--dry-run] [--with-orders] [--let-mail-in]",
+	  "erase what is held about a person or a customer, and keep their mail out",
+	  cmd_forget, STORE_READ_WRITE },
+	{ "export-personal", "export-personal ADDRESS", "everything held about a person, as JSON",
+	  cmd_export_personal, STORE_READ_ONLY },
 };
 
 static void usage(FILE *out)

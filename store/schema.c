@@ -292,6 +292,20 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX changes_customer ON changes(customer_id, at);"
 	"CREATE INDEX changes_actor ON changes(actor, at);",
+
+	/* 10: what `followup forget` erased: when, by whom, what kind of
+	 * thing and how many items, no personal data. suppress: a hash of
+	 * the address or customer key whose new mail is not filed again
+	 * (NULL when it may be). */
+	"CREATE TABLE forgotten ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"                /* address, customer */
+	"  items INTEGER NOT NULL,"
+	"  suppress TEXT"
+	");"
+	"CREATE INDEX forgotten_suppress ON forgotten(suppress);",
 };
 
 int store_schema_version(void)

@@ -98,6 +98,8 @@ check "…and records a payment" as games paid 0 order paid PI-7 --amount 40
 check "…but changes no record" as games finset 4 customer set kunde.de grade=A
 check "…told why" says finset "finance changes orders and payments only"
 check "sales li.wei may not touch the order of wang's customer" as daemon lipaid 4 order paid PI-7 --amount 10
+check "forget is the admin's: manager zhang is refused" as bin forget 4 forget old.buyer@kunde.de --dry-run
+check "…told why" says forget "forget is for admins"
 check "admin changes anything" as man admin 0 customer set kunde.de grade=A
 check "--actor from a person is refused" as daemon actor 2 --actor admin@example.com customer set kunde.de grade=B
 check "…told it is followupd's" says actor "--actor is given by followupd"
