@@ -98,6 +98,8 @@ struct config_person {
 	struct config_file_ref holidays; /* a holiday file; path NULL: the company's */
 	char *digest;         /* "HH:MM" or NULL */
 	char *unix_user;      /* the login that is this person on the server, or NULL */
+	char *language;       /* ISO 639-1 of the mails followupd writes them, or NULL:
+	                       * English */
 	enum config_role role;
 	int line;
 };

@@ -1333,6 +1333,20 @@ static int parse_unix_user(struct load_state *st, const struct setting_def *def,
 	return 0;
 }
 
+/* Two lowercase letters of ISO 639-1, as the templates' file names. */
+static int parse_language(struct load_state *st, const struct setting_def *def, void *target,
+                          const char *value, char **msg_r)
+{
+	(void)st;
+	if (strlen(value) != 2 || !g_ascii_isalpha(value[0]) || !g_ascii_isalpha(value[1])) {
+		*msg_r = g_strdup_printf("'%s' is no language code (two letters of ISO 639-1: "
+		                         "en, zh, de …)", value);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_ascii_strdown(value, -1));
+	return 0;
+}
+
 static int parse_role(struct load_state *st, const struct setting_def *def, void *target,
                       const char *value, char **msg_r)
 {
@@ -1366,6 +1380,8 @@ static const struct setting_def person_settings[] = {
 	{ .key = "unix-user", .parse = parse_unix_user,
 	  .offset = offsetof(struct config_person, unix_user) },
 	{ .key = "role", .parse = parse_role, .offset = offsetof(struct config_person, role) },
+	{ .key = "language", .parse = parse_language,
+	  .offset = offsetof(struct config_person, language) },
 };
 
 static const struct setting_def source_settings[] = {
@@ -1505,6 +1521,7 @@ void config_person_clear(void *data)
 	g_free(person->holidays.path);
 	g_free(person->digest);
 	g_free(person->unix_user);
+	g_free(person->language);
 }
 
 void config_source_clear(void *data)

@@ -353,7 +353,7 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 			t->last_snippet != NULL ? t->last_snippet : "", "command", command,
 			"company", cfg->company.name, "state", lv->level, NULL,
 		};
-		const struct template *tmpl = plan->rules->alerts[lv->tmpl];
+		const struct template *tmpl = core_rules_alert(plan->rules, lv->tmpl, to_addr);
 		struct msg_address to = { .name = (char *)"", .addr = (char *)to_addr };
 		subject = template_render(tmpl->subject, vars, 1);
 		body = template_render(tmpl->body, vars, 0);
@@ -461,7 +461,7 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 		"owner", p->name != NULL ? p->name : p->email, "count", countbuf, "items", list->str,
 		"date", day, "command", command, "company", cfg->company.name, NULL,
 	};
-	const struct template *tmpl = plan->rules->alerts[ALERT_TEMPLATE_DIGEST];
+	const struct template *tmpl = core_rules_alert(plan->rules, ALERT_TEMPLATE_DIGEST, p->email);
 	char *subject = template_render(tmpl->subject, vars, 1);
 	char *body = template_render(tmpl->body, vars, 0);
 	char *from = plan_address_of(cfg->smtp.from);

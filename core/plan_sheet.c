@@ -90,7 +90,7 @@ static int tell_one(struct store *st, struct core_plan *plan, const struct core_
 		"currency", w->currency, "action", w->action, "since", w->since,
 		"grade", e->grade != NULL ? e->grade : "-", NULL,
 	};
-	const struct template *t = plan->rules->alerts[template_of(e->rule)];
+	const struct template *t = core_rules_alert(plan->rules, template_of(e->rule), to_addr);
 	char *subject = template_render(t->subject, vars, 1);
 	char *body = template_render(t->body, vars, 0);
 	char *key = g_strdup_printf("sheet/%s/%s/%s/%s", e->rule->name, e->item, e->occ.occasion,

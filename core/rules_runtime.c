@@ -55,13 +55,27 @@ static int load_alert_templates(struct core_rules *r, char **error_r)
 		builtin_template_digest, builtin_template_payment, builtin_template_next_action,
 		builtin_template_silence,
 	};
+	const char *chinese[ALERT_TEMPLATE_COUNT] = {
+		builtin_template_warning_zh, builtin_template_alert_zh,
+		builtin_template_escalation_zh, builtin_template_digest_zh,
+		builtin_template_payment_zh, builtin_template_next_action_zh,
+		builtin_template_silence_zh,
+	};
 	const char *error = NULL;
 
 	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++) {
 		const char *const *names = i >= ALERT_TEMPLATE_PAYMENT ? template_sheet_names
 		                                                       : template_alert_names;
-		if (template_parse(sources[i], names, &r->alerts[i], &error) < 0) {
+		struct template *en = NULL, *zh = NULL;
+		if (template_parse(sources[i], names, &en, &error) < 0 ||
+		    template_parse(chinese[i], names, &zh, &error) < 0) {
+			template_free(&en);
 			*error_r = g_strdup_printf("a built-in alert template is broken: %s", error);
+			return -1;
+		}
+		r->alerts[i] = template_set_new(en);
+		if (template_set_add(r->alerts[i], "zh", zh) < 0) {
+			*error_r = g_strdup("a built-in alert template is given twice");
 			return -1;
 		}
 	}
@@ -178,10 +192,22 @@ void core_rules_free(struct core_rules **rp)
 	}
 	g_free(r->ack_templates);
 	for (int i = 0; i < ALERT_TEMPLATE_COUNT; i++)
-		template_free(&r->alerts[i]);
+		template_set_free(&r->alerts[i]);
 	rule_set_free(&r->set);
 	sla_calendars_free(&r->calendars);
 	g_free(r);
+}
+
+const struct template *core_rules_alert(const struct core_rules *r, enum alert_template which,
+                                        const char *person)
+{
+	const char *language = NULL;
+
+	for (size_t i = 0; person != NULL && i < r->cfg->n_persons; i++) {
+		if (g_ascii_strcasecmp(r->cfg->persons[i].email, person) == 0)
+			language = r->cfg->persons[i].language;
+	}
+	return template_set_pick(r->alerts[which], language, NULL);
 }
 
 const struct bizcal *core_rules_calendar(const struct core_rules *r, const char *person)

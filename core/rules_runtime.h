@@ -36,7 +36,7 @@ struct core_rules {
 	struct sla_calendars *calendars;   /* the company's and the persons' own */
 	struct template_set **ack_templates; /* per rule of set: NULL unless acknowledge or
 	                                        remind-customer */
-	struct template *alerts[ALERT_TEMPLATE_COUNT];
+	struct template_set *alerts[ALERT_TEMPLATE_COUNT]; /* English, and Chinese */
 };
 
 /* now: the clock (holidays are expanded around its year). 0, or -1 with
@@ -45,6 +45,10 @@ int core_rules_load(const struct core_runtime *rt, int64_t now, struct core_rule
                     char **error_r);
 void core_rules_free(struct core_rules **rules);
 
+/* The alert template which for person (an email; their [person]
+ * language, English when none or not shipped). */
+const struct template *core_rules_alert(const struct core_rules *rules,
+                                        enum alert_template which, const char *person);
 /* The calendar of a person (their own, else the company's; NULL: the
  * company's). */
 const struct bizcal *core_rules_calendar(const struct core_rules *rules, const char *person);

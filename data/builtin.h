@@ -22,5 +22,14 @@ extern const char builtin_template_digest[];
 extern const char builtin_template_payment[];
 extern const char builtin_template_next_action[];
 extern const char builtin_template_silence[];
+/* The same in Chinese (data/template_*.zh.txt), for a [person] with
+ * language = zh. */
+extern const char builtin_template_warning_zh[];
+extern const char builtin_template_alert_zh[];
+extern const char builtin_template_escalation_zh[];
+extern const char builtin_template_digest_zh[];
+extern const char builtin_template_payment_zh[];
+extern const char builtin_template_next_action_zh[];
+extern const char builtin_template_silence_zh[];
 
 #endif
