@@ -63,6 +63,7 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
 	  cmd_assign, STORE_READ_WRITE },
+	{ "export", "export customers|contacts|orders|quotes|timeline TARGET|overdue --csv FILE|--xlsx FILE", "a list as a spreadsheet file (CSV: UTF-8, BOM, CRLF; xlsx: typed cells)", cmd_export, STORE_READ_ONLY },
 };
 
 static void usage(FILE *out)
