@@ -69,6 +69,7 @@ int cmd_order_paid(struct cli_ctx *ctx);
 int cmd_grade(struct cli_ctx *ctx);
 int cmd_order_confirm(struct cli_ctx *ctx);
 int cmd_export(struct cli_ctx *ctx);
+int cmd_import(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
