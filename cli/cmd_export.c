@@ -301,7 +301,8 @@ int cmd_export(struct cli_ctx *ctx)
 		cli_print_json(arr);
 	} else {
 		char *shown = safe_text_new(path, SAFE_TEXT_LINE);
-		printf("%zu rows of %s written to %s\n", cli_sheet_rows(sheet), ctx->argv[0], shown);
+		size_t n = cli_sheet_rows(sheet);
+		printf("%zu row%s of %s written to %s\n", n, n == 1 ? "" : "s", ctx->argv[0], shown);
 		g_free(shown);
 	}
 out:

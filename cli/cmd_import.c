@@ -104,10 +104,10 @@ static void print_result(const struct core_import_columns *cols,
 		g_string_append_printf(out, "%u bad row%s of %zu: nothing imported\n",
 		                       r->problems->len, r->problems->len == 1 ? "" : "s", r->rows);
 	else
-		g_string_append_printf(out, "%zu rows %s: %zu new customers, %zu rows on customers "
-		                       "already known\n", r->rows,
+		g_string_append_printf(out, "%zu row%s %s: %zu new customer%s, %zu on customers "
+		                       "already known\n", r->rows, r->rows == 1 ? "" : "s",
 		                       dry_run ? "would import (dry run: nothing imported)" : "imported",
-		                       r->created, r->merged);
+		                       r->created, r->created == 1 ? "" : "s", r->merged);
 	fputs(out->str, stdout);
 	g_string_free(out, TRUE);
 }
