@@ -1,5 +1,5 @@
 /*
- * followup import customers|contacts FILE [--dry-run] [--map 'Column=field']…:
+ * followup import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…:
  * a team's spreadsheet, saved as CSV (UTF-8 with or without a BOM, or
  * GB18030 as Excel and WPS save it on a Chinese Windows), brought into
  * the sheet: all rows or none (core/sheet_import.c). An .xlsx or .xls
@@ -16,7 +16,7 @@
 #include "lib/file.h"
 
 static const char SYNOPSIS[] =
-	"import customers|contacts FILE [--dry-run] [--map 'Column=field']…";
+	"import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…";
 
 /* A spreadsheet's CSV: larger is no follow-up sheet. */
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
@@ -141,8 +141,11 @@ int cmd_import(struct cli_ctx *ctx)
 		goto out;
 	if (strcmp(ctx->argv[0], "contacts") == 0) {
 		kind = CORE_IMPORT_CONTACTS;
+	} else if (strcmp(ctx->argv[0], "orders") == 0) {
+		kind = CORE_IMPORT_ORDERS;
 	} else if (strcmp(ctx->argv[0], "customers") != 0) {
-		cli_error("import: '%s' is no list to import (customers or contacts)", ctx->argv[0]);
+		cli_error("import: '%s' is no list to import (customers, contacts or orders)",
+		          ctx->argv[0]);
 		goto out;
 	}
 	const char *path = ctx->argv[1];

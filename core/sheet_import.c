@@ -2,6 +2,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "core/orders.h"
 #include "core/records.h"
 #include "core/sheet_import.h"
 #include "core/target.h"
@@ -13,9 +14,12 @@ static const char *const FIELDS[] = {
 	"customer", "email", "website", "contact", "phone", "role", "title",
 	"name", "country", "industry", "tags", "grade", "owner", "stage", "source",
 	"next-action", "next-date",
+	"number", "amount", "currency", "incoterm", "due", "deposit",
 };
-enum { F_CUSTOMER, F_EMAIL, F_WEBSITE, F_CONTACT, F_PHONE, F_ROLE, F_TITLE, F_RECORD };
+enum { F_CUSTOMER, F_EMAIL, F_WEBSITE, F_CONTACT, F_PHONE, F_ROLE, F_TITLE, F_RECORD,
+       F_NUMBER = F_RECORD + 10, F_AMOUNT, F_CURRENCY, F_INCOTERM, F_DUE, F_DEPOSIT };
 #define N_FIELDS G_N_ELEMENTS(FIELDS)
+G_STATIC_ASSERT(N_FIELDS == F_DEPOSIT + 1);
 /* A column a --map drops. */
 #define IGNORE "ignore"
 
@@ -301,7 +305,7 @@ static int row_record(struct store *st, const struct core_runtime *rt, int64_t i
                       const struct row_values *rv, int64_t now, const char *author,
                       char **country_r, char **why_r, char **error_r)
 {
-	GPtrArray *a = assignments(rv, F_RECORD, N_FIELDS, FIELDS + F_RECORD);
+	GPtrArray *a = assignments(rv, F_RECORD, F_NUMBER, FIELDS + F_RECORD);
 	struct store_customer *c = NULL;
 	struct core_customer_change *change = NULL;
 	const char *source;
@@ -350,6 +354,79 @@ static int row_contact(struct store *st, int64_t id, const struct row_values *rv
 	return ret;
 }
 
+/* An order's values, checked as `order add` checks its options: NULL,
+ * or why not (g_free). Strings in owned. */
+static char *order_fields(const struct row_values *rv, struct store_order_fields *f,
+                          GPtrArray *owned)
+{
+	static const int required[] = { F_NUMBER, F_AMOUNT, F_CURRENCY };
+	char *error = NULL, *value = NULL, *why_text;
+	const char *why, *field = "amount";
+
+	for (size_t i = 0; i < G_N_ELEMENTS(required); i++) {
+		if (rv->v[required[i]] == NULL)
+			return g_strdup_printf("%s: an order needs one", FIELDS[required[i]]);
+	}
+	if ((why = core_order_number_invalid(rv->v[F_NUMBER])) != NULL)
+		return g_strdup_printf("number: the order number %s", why);
+	*f = (struct store_order_fields){ .number = rv->v[F_NUMBER], .deposit_milli = INT64_MIN,
+	                                  .deposit_percent = -1.0, .state = "open" };
+	if (core_amount_parse(rv->v[F_AMOUNT], &f->amount_milli, &error) < 0)
+		goto bad;
+	field = "currency";
+	if (core_currency_parse(rv->v[F_CURRENCY], &value, &error) < 0)
+		goto bad;
+	g_ptr_array_add(owned, value);
+	f->currency = value;
+	field = "due";
+	if (rv->v[F_DUE] != NULL) {
+		if (core_day_parse(rv->v[F_DUE], &value, &error) < 0)
+			goto bad;
+		g_ptr_array_add(owned, value);
+		f->due = value;
+	}
+	field = "incoterm";
+	if (rv->v[F_INCOTERM] != NULL) {
+		if (core_incoterm_parse(rv->v[F_INCOTERM], &value, &error) < 0)
+			goto bad;
+		g_ptr_array_add(owned, value);
+		f->incoterm = value;
+	}
+	field = "deposit";
+	if (rv->v[F_DEPOSIT] != NULL &&
+	    core_deposit_parse(rv->v[F_DEPOSIT], &f->deposit_milli, &f->deposit_percent,
+	                       &error) < 0)
+		goto bad;
+	if ((why = core_order_fields_invalid(f)) != NULL)
+		return g_strdup(why);
+	return NULL;
+bad:
+	/* The checks say what a value takes; the row's column is named here. */
+	why_text = g_strdup_printf("%s: %s", field, error);
+	g_free(error);
+	return why_text;
+}
+
+/* The row's order, on its customer. */
+static int row_order(struct store *st, int64_t id, const struct row_values *rv, int64_t now,
+                     char **why_r, char **error_r)
+{
+	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+	struct store_order_fields f;
+	int ret = 0;
+
+	*why_r = order_fields(rv, &f, owned);
+	if (*why_r == NULL) {
+		int rc = store_order_add(st, id, &f, now, error_r);
+		if (rc < 0)
+			ret = -1;
+		else if (rc == 1)
+			*why_r = g_strdup_printf("number: there is an order %s already", f.number);
+	}
+	g_ptr_array_free(owned, TRUE);
+	return ret;
+}
+
 /* One row: 0 (a problem in *why_r, or done), -1 on a store error. */
 static int import_row(struct store *st, const struct core_runtime *rt,
                       enum core_import_kind kind, const struct row_values *rv, int64_t now,
@@ -383,6 +460,8 @@ static int import_row(struct store *st, const struct core_runtime *rt,
 		return -1;
 	if (*why_r == NULL && email != NULL)
 		ret = row_contact(st, id, rv, country, why_r, error_r);
+	if (ret == 0 && *why_r == NULL && kind == CORE_IMPORT_ORDERS)
+		ret = row_order(st, id, rv, now, why_r, error_r);
 	if (ret == 0 && *why_r == NULL) {
 		res->created += created;
 		res->merged += !created;

@@ -2,7 +2,7 @@
 #define FOLLOWUP_CORE_SHEET_IMPORT_H
 /*
  * sheet_import: a team's existing spreadsheet brought into the sheet
- * (`followup import customers|contacts FILE`). The columns are mapped to
+ * (`followup import customers|contacts|orders FILE`). The columns are mapped to
  * fields by their headers (data/sheet_headers.txt, English and Chinese,
  * and the caller's COLUMN=field overrides); each row's values are
  * checked by the same functions as `customer set` and `contact set`
@@ -45,6 +45,9 @@ const char *core_import_header_field(const char *header);
 enum core_import_kind {
 	CORE_IMPORT_CUSTOMERS,    /* a customer a row */
 	CORE_IMPORT_CONTACTS,     /* a contact a row: the email is required */
+	CORE_IMPORT_ORDERS,       /* an order a row (number amount currency required;
+	                           * incoterm due deposit), checked as `order add`
+	                           * checks it, on the row's customer */
 };
 
 struct core_import_problem {

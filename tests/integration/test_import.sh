@@ -4,7 +4,7 @@
 # saved in GB18030, of an English one in UTF-8 with a BOM that merges
 # with a customer the mail made (kunde.de), a dry run with two bad rows
 # (both line numbers told, nothing imported), a real run with one bad
-# row (nothing imported: all or none), --map, an .xlsx refused, and an
+# row (nothing imported: all or none), --map, `import orders`, an .xlsx refused, and an
 # export imported back.
 . "$(dirname "$0")/lib.sh"
 
@@ -115,6 +115,31 @@ sara@pompy.pl,Sara Ali,Purchasing Manager
 '
 check "import contacts" run ct2 0 import contacts "$T/contacts.csv"
 check "…the contact on the mail's pompy.pl" sh -c "$FU customer show pompy.pl --json > '$T/gp.out' && grep -q 'Purchasing Manager' '$T/gp.out'"
+
+# ---- orders ----
+writefile "$T/orders.csv" gb18030 '订单号,邮箱,金额,币种,价格条款,付款日期,定金
+PI-2026-200,hans.mueller@kunde.de,12500.50,usd,FOB Ningbo,2026-12-20,30%
+PI-2026-201,li.ming@163.com,8000,CNY,,2026-12-31,
+'
+writefile "$T/badorders.csv" utf-8 'Order No,E-mail,Amount,Currency,Due Date
+PI-2026-300,hans.mueller@kunde.de,100,USD,2026-12-20
+PI-2026-301,hans.mueller@kunde.de,100,,2026-12-20
+PI-2026-302,hans.mueller@kunde.de,lots,USD,2026-12-20
+'
+check "import orders with two bad rows: exit 2" run badord 2 import orders "$T/badorders.csv" --json
+check "…lines 3 (no currency) and 4 (no amount), nothing imported" jcheck "$T/badord.out" "(
+[p['line'] for p in j[0]['problems']] == [3, 4] and j[0]['problems'][0]['problem'].startswith('currency: an order needs one')
+and j[0]['problems'][1]['problem'].startswith(\"amount: 'lots' is no number\") and j[0]['imported'] is False)"
+check "…and no order PI-2026-300" sh -c "! $FU orders --json | grep -q PI-2026-300"
+check "import orders of a Chinese sheet" run ord 0 import orders "$T/orders.csv" --json
+check "…both, on the customers of their addresses" jcheck "$T/ord.out" "j[0]['rows'] == 2 and j[0]['merged'] == 2 and j[0]['imported'] is True"
+check "orders --json" run ordl 0 orders --json
+check "…checked as order add checks them: currency upper case, the deposit a share" jcheck "$T/ordl.out" "(
+[(o['number'], o['customer'], o['amount'], o['currency'], o['incoterm'], o['due'], o['deposit_percent'], o['state']) for o in j]
+ == [('PI-2026-200', 'kunde.de', 12500.5, 'USD', 'FOB Ningbo', '2026-12-20', 30.0, 'open'),
+     ('PI-2026-201', 'li.ming@163.com', 8000, 'CNY', None, '2026-12-31', None, 'open')])"
+check "the same orders again: exit 2, each number taken" run ordagain 2 import orders "$T/orders.csv"
+check "…both rows told" sh -c "grep -q '^line 2: number: there is an order PI-2026-200 already' '$T/ordagain.out' && grep -q '^line 3: number: there is an order PI-2026-201' '$T/ordagain.out'"
 
 # ---- files that are no CSV ----
 check "an export of customers" run exp 0 export customers --csv "$T/export.csv"

@@ -23,6 +23,9 @@ static void test_headers(void **state)
 		{ "Company Name", "name" }, { "E-mail", "email" }, { "next_date", "next-date" },
 		{ "NEXT-DATE:", "next-date" }, { " Next  Action ", "next-action" },
 		{ "邮箱：", "email" }, { "*客户名称", "name" }, { "customer", "customer" },
+		{ "订单号", "number" }, { "PI No.", NULL }, { "PI No", "number" }, { "金额", "amount" },
+		{ "币种", "currency" }, { "价格条款", "incoterm" }, { "付款日期", "due" },
+		{ "定金", "deposit" },
 		{ "备注", NULL }, { "", NULL }, { "namex", NULL },
 	};
 
