@@ -117,7 +117,8 @@ static int orders_export(struct cli_ctx *ctx, struct cli_sheet **sheet_r, char *
 		else
 			cli_sheet_text(s, NULL);
 		if (o->deposit_percent >= 0)
-			cli_sheet_count(s, (int64_t)o->deposit_percent);
+			/* A share has at most two places: 12.5 stays 12.5. */
+			cli_sheet_amount(s, (int64_t)(o->deposit_percent * 1000.0 + 0.5));
 		else
 			cli_sheet_text(s, NULL);
 		cli_sheet_amount(s, o->paid_milli);

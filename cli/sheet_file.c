@@ -261,6 +261,10 @@ int cli_sheet_write_xlsx(const struct cli_sheet *s, const char *path, char **err
 	for (size_t j = 0; j < s->n_columns && err == LXW_NO_ERROR; j++)
 		err = write_text(ws, 0, (lxw_col_t)j, s->columns[j], f.header);
 	worksheet_freeze_panes(ws, 1, 0);
+	/* Printed, a list is as wide as the page and repeats its header. */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
 	worksheet_set_column(ws, 0, (lxw_col_t)(s->n_columns > 0 ? s->n_columns - 1 : 0), 16, NULL);
 	for (guint i = 0; i < s->cells->len && err == LXW_NO_ERROR; i++) {
 		lxw_row_t r = (lxw_row_t)(i / s->n_columns + 1);

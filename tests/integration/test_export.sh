@@ -18,7 +18,7 @@ check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --onc
 check "a buyer named as a formula" run name 0 customer set kunde.de 'name==HYPERLINK("http://x")' \
 	next-date=2026-12-01 'next-action=call, then "send samples"'
 check "an order of kunde.de" run order 0 order add kunde.de --no PI-2026-118 --amount 82000.5 \
-	--currency USD --due 2026-12-15
+	--currency USD --due 2026-12-15 --deposit 12.5%
 
 # csvcheck FILE PYTHON: PYTHON is true of the CSV file: b its bytes,
 # rows the rows Python's csv module reads after the BOM.
@@ -52,7 +52,7 @@ check "…one row per customer of \`customers\`" sh -c "
 check "export contacts --csv" run cont 0 export contacts --csv "$T/contacts.csv"
 check "…the contacts with their customers" csvcheck "$T/contacts.csv" "$FORM and rows[0][:3] == ['customer', 'address', 'name'] and any(r[0] == 'kunde.de' and r[1].endswith('@kunde.de') for r in rows)"
 check "export orders --csv" run ord 0 export orders --csv "$T/orders.csv"
-check "…the order: its amount as a list writes it, its due day" csvcheck "$T/orders.csv" "$FORM and rows[1][:6] == ['PI-2026-118', 'kunde.de', '82000.50', 'USD', '', '2026-12-15']"
+check "…the order: its amount as a list writes it, its due day" csvcheck "$T/orders.csv" "$FORM and rows[1][:8] == ['PI-2026-118', 'kunde.de', '82000.50', 'USD', '', '2026-12-15', '', '12.50']"
 check "export quotes --csv" run quo 0 export quotes --csv "$T/quotes.csv"
 check "…the quote we sent" csvcheck "$T/quotes.csv" "$FORM and rows[0][0] == 'date' and any(r[1] == 'kunde.de' and r[5] == 'quote-1@example.com' for r in rows)"
 check "export timeline kunde.de --csv" run tl 0 export timeline kunde.de --csv "$T/timeline.csv"
@@ -79,16 +79,17 @@ PYEOF
 }
 check "export customers --xlsx --json" run cx 0 export customers --xlsx "$T/customers.xlsx" --json
 check "…the summary: list, file, format, rows" jcheck "$T/cx.out" "len(j) == 1 and j[0]['list'] == 'customers' and j[0]['format'] == 'xlsx' and j[0]['rows'] > 3 and j[0]['file'].endswith('customers.xlsx')"
-check "…the formula is a text cell, the next date a date cell, counts numbers" xlsxcheck "$T/customers.xlsx" "(
+check "…printed landscape with the header on each page; the formula a text cell, the next date a date cell, counts numbers" xlsxcheck "$T/customers.xlsx" "(
 ws.title == 'customers' and [c.value for c in rows[0][:2]] == ['customer', 'name']
+and ws.page_setup.orientation == 'landscape' and ws.print_title_rows == '\$1:\$1'
 and [(r[1].value, r[1].data_type) for r in rows if r[0].value == 'kunde.de'] == [('=HYPERLINK(\"http://x\")', 's')]
 and [(r[11].is_date, r[11].value) for r in rows if r[0].value == 'kunde.de'] == [(True, datetime.datetime(2026, 12, 1))]
 and all(r[14].data_type == 'n' and isinstance(r[14].value, (int, float)) for r in rows[1:])
 and all(r[12].value is None or r[12].is_date for r in rows[1:]))"
 check "export orders --xlsx" run ox 0 export orders --xlsx "$T/orders.xlsx"
 check "…the amount a number, the due day a date" xlsxcheck "$T/orders.xlsx" "(
-(rows[1][0].value, rows[1][2].value, rows[1][2].data_type, rows[1][5].is_date, rows[1][5].value)
- == ('PI-2026-118', 82000.5, 'n', True, datetime.datetime(2026, 12, 15)))"
+(rows[1][0].value, rows[1][2].value, rows[1][2].data_type, rows[1][5].is_date, rows[1][5].value, rows[1][7].value)
+ == ('PI-2026-118', 82000.5, 'n', True, datetime.datetime(2026, 12, 15), 12.5))"
 check "export timeline kunde.de --xlsx: the dates are date cells" run tx 0 export timeline kunde.de --xlsx "$T/tl.xlsx"
 check "…every date a date cell" xlsxcheck "$T/tl.xlsx" "len(rows) > 2 and all(r[0].is_date for r in rows[1:])"
 for list in contacts quotes overdue; do
