@@ -84,6 +84,7 @@ struct reader {
 	size_t line;
 	GString *field;
 	GPtrArray *fields;
+	size_t cells;            /* fields of the whole file so far */
 	char *error;
 };
 
@@ -120,6 +121,8 @@ static int end_field(struct reader *r)
 {
 	if (r->fields->len >= CSV_MAX_FIELDS)
 		return fail(r, "a row of more than 512 fields");
+	if (++r->cells > CSV_MAX_CELLS)
+		return fail(r, "more than 2000000 fields in the file");
 	g_ptr_array_add(r->fields, g_strndup(r->field->str, r->field->len));
 	g_string_truncate(r->field, 0);
 	return 0;

@@ -24,6 +24,9 @@
 #define CSV_MAX_FIELD   (64 * 1024)  /* bytes of one field */
 #define CSV_MAX_FIELDS  512          /* fields of one row */
 #define CSV_MAX_ROWS    200000
+/* Fields of the whole file: a row of 512 one-byte fields costs ~20 KiB
+ * in memory, so a 64 MiB file of commas must not become gigabytes. */
+#define CSV_MAX_CELLS   2000000
 
 /* True when a spreadsheet would take cell as a formula (its first byte
  * is = + - @ TAB or CR). */
@@ -50,7 +53,7 @@ struct csv_row {
 /* The rows of UTF-8 text (csv_to_utf8()). A row of only empty fields is
  * skipped. 0 with *rows_r (struct csv_row *; csv_rows_free), or -1 with
  * *error_r naming the line (an unterminated quote, a field, row or file
- * over the limits, a quote inside an unquoted field). */
+ * over the limits (CSV_MAX_*), a quote inside an unquoted field). */
 int csv_parse(const char *text, GPtrArray **rows_r, char **error_r);
 void csv_rows_free(GPtrArray **rows);
 

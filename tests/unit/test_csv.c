@@ -119,6 +119,16 @@ static void test_read_errors(void **state)
 	char *wide = g_strnfill(CSV_MAX_FIELDS + 1, ',');
 	parse_fails(wide, "more than 512 fields");
 	g_free(wide);
+	/* 4000 rows of 501 fields: over the file's limit on line 3993. */
+	GString *many = g_string_new(NULL);
+	for (int i = 0; i < 4000; i++) {
+		g_string_append_c(many, 'x');
+		for (int j = 0; j < 500; j++)
+			g_string_append_c(many, ',');
+		g_string_append_c(many, '\n');
+	}
+	parse_fails(many->str, "line 3993: more than 2000000 fields in the file");
+	g_string_free(many, TRUE);
 }
 
 static void test_round_trip(void **state)
