@@ -63,8 +63,12 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
 	  cmd_assign, STORE_READ_WRITE },
-	{ "export", "export customers|contacts|orders|quotes|timeline TARGET|overdue --csv FILE|--xlsx FILE", "a list as a spreadsheet file (CSV: UTF-8, BOM, CRLF; xlsx: typed cells)", cmd_export, STORE_READ_ONLY },
-	{ "import", "import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…", "a spreadsheet saved as CSV (UTF-8 or GB18030; English or Chinese headers) into the sheet: all rows or none", cmd_import, STORE_READ_WRITE },
+	{ "export", "export customers|contacts|orders|quotes|timeline TARGET|overdue "
+	  "--csv FILE|--xlsx FILE", "a list as a spreadsheet file (CSV: UTF-8, BOM, CRLF; "
+	  "xlsx: typed cells)", cmd_export, STORE_READ_ONLY },
+	{ "import", "import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…",
+	  "a spreadsheet saved as CSV (UTF-8 or GB18030; English or Chinese headers) into the "
+	  "sheet: all rows or none", cmd_import, STORE_READ_WRITE },
 };
 
 static void usage(FILE *out)
