@@ -28,7 +28,7 @@ BUILD     ?= release
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical
+PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical xlsxwriter
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
 
@@ -63,7 +63,7 @@ PKGS_config    := glib-2.0 inih
 PKGS_compose   := glib-2.0 gmime-3.0
 PKGS_core      := $(PKGS_store) $(PKGS_config) $(PKGS_compose)
 PKGS_daemon    := $(PKGS_core) libuv libcurl
-PKGS_cli       := $(PKGS_core)
+PKGS_cli       := $(PKGS_core) xlsxwriter
 LAYERS         := lib data parsers classify rules store config compose core daemon cli
 layer_cflags   = -I$(OUT)/inc/$(1) $(if $(strip $(PKGS_$(1))),$(shell $(PKG_CONFIG) --cflags $(PKGS_$(1))))
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)

@@ -94,6 +94,8 @@ int cmd_order_confirm(struct cli_ctx *ctx);
 int cmd_log(struct cli_ctx *ctx);
 int cmd_forget(struct cli_ctx *ctx);
 int cmd_export_personal(struct cli_ctx *ctx);
+int cmd_export(struct cli_ctx *ctx);
+int cmd_import(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

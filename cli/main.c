@@ -70,6 +70,12 @@ static const struct cli_command commands[] = {
 	  cmd_forget, STORE_READ_WRITE },
 	{ "export-personal", "export-personal ADDRESS", "everything held about a person, as JSON",
 	  cmd_export_personal, STORE_READ_ONLY },
+	{ "export", "export customers|contacts|orders|quotes|timeline TARGET|overdue "
+	  "--csv FILE|--xlsx FILE", "a list as a spreadsheet file (CSV: UTF-8, BOM, CRLF; "
+	  "xlsx: typed cells)", cmd_export, STORE_READ_ONLY },
+	{ "import", "import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…",
+	  "a spreadsheet saved as CSV (UTF-8 or GB18030; English or Chinese headers) into the "
+	  "sheet: all rows or none", cmd_import, STORE_READ_WRITE },
 };
 
 static void usage(FILE *out)

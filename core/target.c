@@ -31,6 +31,11 @@ int core_resolve_address_customer(struct store *st, const struct core_runtime *r
 	return ret;
 }
 
+char *core_target_key(const struct core_runtime *rt, const char *address_or_domain)
+{
+	return key_of(address_or_domain, (void *)rt);
+}
+
 int core_resolve_target(struct store *st, const struct core_runtime *rt, const char *target,
                         struct store_target *target_r, char **error_r)
 {

@@ -19,4 +19,9 @@ int core_resolve_address_customer(struct store *st, const struct core_runtime *r
 int core_resolve_target(struct store *st, const struct core_runtime *rt, const char *target,
                         struct store_target *target_r, char **error_r);
 
+/* The customer key of an address (a free-mail address is its own
+ * customer, another its registrable domain) or of a domain; NULL when it
+ * has none. New string (g_free). */
+char *core_target_key(const struct core_runtime *rt, const char *address_or_domain);
+
 #endif

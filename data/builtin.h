@@ -11,6 +11,7 @@ extern const char builtin_order_markers[];  /* data/order_markers.txt */
 extern const char builtin_quote_patterns[]; /* data/quote_patterns.txt */
 extern const char builtin_closings[];       /* data/closings.txt */
 extern const char builtin_calling_codes[];  /* data/calling_codes.txt */
+extern const char builtin_sheet_headers[];  /* data/sheet_headers.txt: field TAB header */
 
 /* The built-in alert mails (data/template_*.txt): a Subject: line, a
  * blank line, the body (rules/template.h). */

@@ -253,6 +253,37 @@ int store_contact_update(struct store *st, int64_t customer_id, const char *addr
 	return 0;
 }
 
+/* ---- customers a spreadsheet brings ---- */
+
+int store_customer_ensure(struct store *st, const char *key, int64_t *customer_id_r,
+                          bool *created_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "INSERT INTO customers (key, name, is_address) "
+	                                    "VALUES (?1, ?1, instr(?1, '@') > 0) "
+	                                    "ON CONFLICT (key) DO NOTHING", error_r);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	if (store_step_done(st, stmt, "adding a customer", error_r) < 0)
+		return -1;
+	*created_r = sqlite3_changes(st->db) > 0;
+	stmt = store_stmt(st, "SELECT id FROM customers WHERE key = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*customer_id_r = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW) {
+		*error_r = rc == SQLITE_DONE ? g_strdup("a customer vanished while it was added")
+		                             : store_errmsg(st, "looking up a customer");
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- notes ---- */
 
 int store_note_add(struct store *st, const struct store_note_new *note, int64_t *id_r,

@@ -634,6 +634,11 @@ struct store_customer_edit {
 };
 int store_customer_update(struct store *st, int64_t customer_id,
                           const struct store_customer_edit *edit, int64_t now, char **error_r);
+/* The customer of key, made (named by its key, is_address when key is
+ * an address) when there is none yet, as a spreadsheet's import does:
+ * 0 with *customer_id_r and *created_r, or -1. */
+int store_customer_ensure(struct store *st, const char *key, int64_t *customer_id_r,
+                          bool *created_r, char **error_r);
 /* Makes owner the owner of a customer that has none: 0 done, 1 when it
  * has one already (*owner_r, g_free: who), -1. */
 int store_customer_claim(struct store *st, int64_t customer_id, const char *owner,

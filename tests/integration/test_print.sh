@@ -156,6 +156,16 @@ check "show --json keeps the text: a JSON reader gets it back" \
 check "…and the attachment names" jcheck "$T/show-esc-qp@hostile-one.com.json" \
 	'any("\u202e" in a["filename"] for a in j[0]["attachments"])'
 
+# The spreadsheets export writes keep the text and stay valid files: the
+# workbook opens (libxlsxwriter writes control characters as _x001B_),
+# the CSV reads back with the subject's escapes and bidi override in it.
+check "export timeline hostile-one.com --xlsx: a workbook openpyxl opens" sh -c "
+	$FU export timeline hostile-one.com --xlsx '$T/hostile.xlsx' > /dev/null &&
+	'$PY' -c 'import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]; sys.exit(0 if ws.max_row > 2 else 1)' '$T/hostile.xlsx'"
+check "export timeline eve.buyer@gmail.com --csv: the text kept, CRLF rows" sh -c "
+	$FU export timeline eve.buyer@gmail.com --csv '$T/eve.csv' > /dev/null &&
+	'$PY' -c 'import csv,io,sys; b=open(sys.argv[1],\"rb\").read(); rows=list(csv.reader(io.StringIO(b[3:].decode(),newline=\"\"))); sys.exit(0 if any(\"\\u202egpj.exe\" in r[4] for r in rows) and b.count(b\"\\n\") >= len(rows) else 1)' '$T/eve.csv'"
+
 # Ordinary text is printed as it is.
 $FU show ordinary@kunde.de > "$T/ordinary.txt"
 check "show prints German, Chinese, tabs and line breaks unchanged" "$PY" -c "
