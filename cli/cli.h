@@ -40,6 +40,8 @@ struct cli_ctx {
 	char **argv;
 	struct core_actor actor;  /* who runs it (cli/control.c) */
 	bool actor_given;         /* --actor: run for followupd's control socket */
+	bool input_on_stdin;      /* --input-on-stdin: import's FILE is stdin (followupd
+	                             hands the caller's open file to its child so) */
 };
 
 /* ---- who runs it, and changes through followupd (control.c) ---- */

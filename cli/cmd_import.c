@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib.h>
 
 #include "cli/cli.h"
@@ -30,11 +31,14 @@ static bool is_workbook(const char *path, const char *data, size_t len)
 }
 
 /* The file's rows: CLI_OK, or an exit status after saying why. */
-static int read_rows(const char *path, GPtrArray **rows_r, const char **encoding_r)
+static int read_rows(const char *path, bool on_stdin, GPtrArray **rows_r,
+                     const char **encoding_r)
 {
 	char *data = NULL, *text = NULL, *error = NULL;
 	size_t len = 0;
-	int rc = file_read_all(path, IMPORT_MAX_BYTES, &data, &len, NULL);
+	/* through followupd, the caller's own open file is our stdin */
+	int rc = on_stdin ? file_read_fd(STDIN_FILENO, IMPORT_MAX_BYTES, &data, &len)
+	                  : file_read_all(path, IMPORT_MAX_BYTES, &data, &len, NULL);
 	int ret = CLI_USAGE;
 
 	if (rc < 0) {
@@ -149,7 +153,8 @@ int cmd_import(struct cli_ctx *ctx)
 		goto out;
 	}
 	const char *path = ctx->argv[1];
-	if ((ret = read_rows(path, &rows, &encoding)) != CLI_OK)
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_IMPORT, 0)) != CLI_OK ||
+	    (ret = read_rows(path, ctx->input_on_stdin, &rows, &encoding)) != CLI_OK)
 		goto out;
 	const struct csv_row *header = rows->pdata[0];
 	if (core_import_columns_map((const char *const *)header->fields, header->n_fields,
@@ -160,7 +165,9 @@ int cmd_import(struct cli_ctx *ctx)
 	}
 	if (core_import_rows(ctx->st, ctx->rt, kind, cols,
 	                     (const struct csv_row *const *)rows->pdata + 1, rows->len - 1,
-	                     dry_run, ctx->now, g_get_user_name(), &result, &error) < 0) {
+	                     dry_run, ctx->now,
+	                     ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name(),
+	                     &result, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_STORE_ERROR;
 		goto out;

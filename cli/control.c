@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "lib/file.h"
 
 #define REQUEST_MAX (64 * 1024)
 
@@ -116,20 +117,43 @@ static int connect_to(const char *path)
 	return fd;
 }
 
-static int send_request(int fd, GByteArray *req)
+/* import's FILE among the words and arguments (the second operand after
+ * "import"), or NULL. */
+static const char *import_file(int argc, char **argv)
 {
-	int fds[2] = { STDOUT_FILENO, STDERR_FILENO };
+	int operands = 0;
+
+	if (argc < 1 || strcmp(argv[0], "import") != 0)
+		return NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--map") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) == 0)
+			continue;
+		if (++operands == 2)
+			return argv[i];
+	}
+	return NULL;
+}
+
+static int send_request(int fd, GByteArray *req, int file_fd)
+{
+	int fds[3] = { STDOUT_FILENO, STDERR_FILENO, file_fd };
+	size_t n_fds = file_fd >= 0 ? 3 : 2;
 	char cbuf[CMSG_SPACE(sizeof(fds))];
+	size_t fds_len = n_fds * sizeof(int);
 	struct iovec iov = { .iov_base = req->data, .iov_len = req->len };
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf,
-	                      .msg_controllen = sizeof(cbuf) };
+	                      .msg_controllen = CMSG_SPACE(fds_len) };
 	struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
 
 	memset(cbuf, 0, sizeof(cbuf));
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(fds));
-	memcpy(CMSG_DATA(cm), fds, sizeof(fds));
+	cm->cmsg_len = CMSG_LEN(fds_len);
+	memcpy(CMSG_DATA(cm), fds, fds_len);
 	return sendmsg(fd, &msg, MSG_NOSIGNAL) == (ssize_t)req->len ? 0 : -1;
 }
 
@@ -156,12 +180,20 @@ int cli_control_forward(struct cli_ctx *ctx, int argc, char **argv, const char *
 {
 	const char *path = ctx->cfg->control_socket;
 	GByteArray *req = request_of(ctx, argc, argv, now);
-	int fd = -1, ret;
+	const char *file = import_file(argc, argv);
+	int fd = -1, file_fd = -1, ret;
 
 	if (req->len > REQUEST_MAX) {
 		cli_error("the command is too long to send to followupd (at most %d bytes)",
 		          REQUEST_MAX);
 		ret = CLI_USAGE;
+		goto out;
+	}
+	/* followupd's child may not read where the caller keeps the file:
+	 * it gets the caller's open file instead */
+	if (file != NULL && (file_fd = file_open_regular(file, NULL)) < 0) {
+		cli_error("%s: %s", file, file_error_text(file_fd));
+		ret = file_fd == -ENOENT ? CLI_NOT_FOUND : CLI_USAGE;
 		goto out;
 	}
 	/* what the child writes must not come before what we wrote */
@@ -174,7 +206,7 @@ int cli_control_forward(struct cli_ctx *ctx, int argc, char **argv, const char *
 		ret = CLI_STORE_ERROR;
 		goto out;
 	}
-	if (send_request(fd, req) < 0) {
+	if (send_request(fd, req, file_fd) < 0) {
 		cli_error("cannot send the change to followupd at %s: %s", path, g_strerror(errno));
 		ret = CLI_STORE_ERROR;
 		goto out;
@@ -188,6 +220,8 @@ int cli_control_forward(struct cli_ctx *ctx, int argc, char **argv, const char *
 out:
 	if (fd >= 0)
 		close(fd);
+	if (file_fd >= 0)
+		close(file_fd);
 	g_byte_array_free(req, TRUE);
 	return ret;
 }

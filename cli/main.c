@@ -157,6 +157,8 @@ static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char *
 			g_ptr_array_add(rest, argv[i]);
 		} else if (strcmp(a, "--json") == 0) {
 			ctx->json = true;
+		} else if (strcmp(a, "--input-on-stdin") == 0) {
+			ctx->input_on_stdin = true;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			*help_r = true;
 		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||

@@ -43,6 +43,7 @@ struct request {
 	struct control *c;
 	int fd;
 	int out_fd, err_fd;       /* the caller's stdout and stderr, or -1 */
+	int in_fd;                /* import's file, opened by the caller, or -1 */
 	uv_poll_t poll;
 	uv_timer_t timer;
 	uv_process_t process;
@@ -92,6 +93,7 @@ static void request_finish(struct request *r, int status)
 	close_fd(&r->fd);
 	close_fd(&r->out_fd);
 	close_fd(&r->err_fd);
+	close_fd(&r->in_fd);
 	if (!uv_is_closing((uv_handle_t *)&r->poll))
 		uv_close((uv_handle_t *)&r->poll, request_handle_closed);
 	if (!uv_is_closing((uv_handle_t *)&r->timer))
@@ -178,7 +180,7 @@ static void request_spawn(struct request *r, const char *actor, char **args, int
 	char *env[] = { (char *)"PATH=/usr/sbin:/usr/bin:/sbin:/bin", (char *)"LANG=C.UTF-8",
 	                tz_env, NULL };
 	uv_stdio_container_t stdio[3] = {
-		{ .flags = UV_IGNORE },
+		{ .flags = r->in_fd >= 0 ? UV_INHERIT_FD : UV_IGNORE, .data.fd = r->in_fd },
 		{ .flags = UV_INHERIT_FD, .data.fd = r->out_fd },
 		{ .flags = UV_INHERIT_FD, .data.fd = r->err_fd },
 	};
@@ -188,6 +190,8 @@ static void request_spawn(struct request *r, const char *actor, char **args, int
 	g_ptr_array_add(argv, c->config_path);
 	g_ptr_array_add(argv, (char *)"--actor");
 	g_ptr_array_add(argv, (char *)actor);
+	if (r->in_fd >= 0)
+		g_ptr_array_add(argv, (char *)"--input-on-stdin");
 	for (int i = 0; i < n; i++)
 		g_ptr_array_add(argv, args[i]);
 	g_ptr_array_add(argv, NULL);
@@ -217,6 +221,7 @@ static void request_spawn(struct request *r, const char *actor, char **args, int
 	/* the child has them now */
 	close_fd(&r->out_fd);
 	close_fd(&r->err_fd);
+	close_fd(&r->in_fd);
 }
 
 /* ---- reading the request ---- */
@@ -235,6 +240,8 @@ static void take_fds(struct request *r, struct msghdr *msg)
 				r->out_fd = fds[i];
 			else if (i == 1 && r->err_fd < 0)
 				r->err_fd = fds[i];
+			else if (i == 2 && r->in_fd < 0)
+				r->in_fd = fds[i];
 			else
 				close(fds[i]);
 		}
@@ -337,7 +344,7 @@ static void request_start(struct control *c, int fd)
 
 	r->c = c;
 	r->fd = fd;
-	r->out_fd = r->err_fd = -1;
+	r->out_fd = r->err_fd = r->in_fd = -1;
 	c->requests++;
 	uv_poll_init(c->loop, &r->poll, fd);
 	uv_timer_init(c->loop, &r->timer);

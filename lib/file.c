@@ -62,23 +62,17 @@ static ssize_t read_rest(int fd, size_t guess, size_t limit, char **buf_r)
 	return (ssize_t)len;
 }
 
-int file_read_all(const char *path, size_t max, char **text_r, size_t *len_r,
-                  struct stat *st_r)
+/* The rest of fd (a regular file, stat sb), at most max bytes. */
+static int read_all_fd(int fd, const struct stat *sb, size_t max, char **text_r,
+                       size_t *len_r)
 {
-	struct stat sb;
 	char *text = NULL;
-	int fd = file_open_regular(path, &sb);
 
-	if (fd < 0)
-		return fd;
-	if (sb.st_size > 0 && (uintmax_t)sb.st_size > max) {
-		close(fd);
+	if (sb->st_size > 0 && (uintmax_t)sb->st_size > max)
 		return FILE_ERR_TOO_LARGE;
-	}
 	/* One byte more than allowed, so that a file that grew is noticed. */
-	ssize_t n = read_rest(fd, (size_t)sb.st_size + 1, max < SIZE_MAX - 1 ? max + 1 : max,
+	ssize_t n = read_rest(fd, (size_t)sb->st_size + 1, max < SIZE_MAX - 1 ? max + 1 : max,
 	                      &text);
-	close(fd);
 	if (n < 0)
 		return (int)n;
 	if ((size_t)n > max) {
@@ -87,9 +81,33 @@ int file_read_all(const char *path, size_t max, char **text_r, size_t *len_r,
 	}
 	*text_r = text;
 	*len_r = (size_t)n;
-	if (st_r != NULL)
-		*st_r = sb;
 	return 0;
+}
+
+int file_read_fd(int fd, size_t max, char **text_r, size_t *len_r)
+{
+	struct stat sb;
+
+	if (fstat(fd, &sb) < 0)
+		return -errno;
+	if (!S_ISREG(sb.st_mode))
+		return FILE_ERR_NOT_REGULAR;
+	return read_all_fd(fd, &sb, max, text_r, len_r);
+}
+
+int file_read_all(const char *path, size_t max, char **text_r, size_t *len_r,
+                  struct stat *st_r)
+{
+	struct stat sb;
+	int fd = file_open_regular(path, &sb);
+
+	if (fd < 0)
+		return fd;
+	int ret = read_all_fd(fd, &sb, max, text_r, len_r);
+	close(fd);
+	if (ret == 0 && st_r != NULL)
+		*st_r = sb;
+	return ret;
 }
 
 const char *file_error_text(int error)

@@ -26,6 +26,9 @@ int file_open_regular(const char *path, struct stat *st_r);
  * NUL-terminated, so a file without NUL bytes is a C string) and *len_r.
  * A file that is, or grows while it is read, longer than max is
  * FILE_ERR_TOO_LARGE. 0 or a negative error; st_r as above. */
+/* The rest of the open descriptor fd, a regular file (a caller's file
+ * handed over a socket), at most max bytes, as file_read_all(). */
+int file_read_fd(int fd, size_t max, char **text_r, size_t *len_r);
 int file_read_all(const char *path, size_t max, char **text_r, size_t *len_r,
                   struct stat *st_r);
 

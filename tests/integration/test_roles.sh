@@ -100,6 +100,18 @@ check "…told why" says finset "finance changes orders and payments only"
 check "sales li.wei may not touch the order of wang's customer" as daemon lipaid 4 order paid PI-7 --amount 10
 check "forget is the admin's: manager zhang is refused" as bin forget 4 forget old.buyer@kunde.de --dry-run
 check "…told why" says forget "forget is for admins"
+# import through followupd: the caller's own file, which only they may read
+mkdir -p "$T/adm"
+printf 'Company Name,E-mail,Country\r\nNordpumpen AG,einkauf@nordpumpen.example.de,DE\r\n' > "$T/adm/new.csv"
+chown -R man "$T/adm"
+chmod 700 "$T/adm"
+chmod 600 "$T/adm/new.csv"
+cp "$T/adm/new.csv" "$T/pub.csv"
+chmod 644 "$T/pub.csv"
+check "sales li.wei may not import" as daemon imp 4 import customers "$T/pub.csv" --dry-run
+check "…told why" says imp "import is for admins"
+check "admin imports a file only they can read, through followupd" as man impadm 0 import customers "$T/adm/new.csv" --json
+check "…the customer is in the sheet" sh -c "$BIN/followup -c $CONF customers --json | grep -q nordpumpen"
 check "admin changes anything" as man admin 0 customer set kunde.de grade=A
 check "--actor from a person is refused" as daemon actor 2 --actor admin@example.com customer set kunde.de grade=B
 check "…told it is followupd's" says actor "--actor is given by followupd"
