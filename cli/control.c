@@ -157,10 +157,11 @@ static int send_request(int fd, GByteArray *req, int file_fd)
 	return sendmsg(fd, &msg, MSG_NOSIGNAL) == (ssize_t)req->len ? 0 : -1;
 }
 
-/* The child's status from "exit N"; -1 when the answer is no answer. */
+/* The child's status from "exit N"; -1 when the answer is no answer. A
+ * reason after it (a refusal by followupd) is told on our stderr. */
 static int read_answer(int fd)
 {
-	char buf[64];
+	char buf[4096];
 	ssize_t got;
 
 	do
@@ -173,6 +174,9 @@ static int read_answer(int fd)
 	if (strncmp(buf, "exit ", 5) != 0 ||
 	    !g_ascii_string_to_unsigned(buf + 5, 10, 0, 255, &status, NULL))
 		return -1;
+	size_t head = strlen(buf) + 1;
+	if ((ssize_t)head < got && buf[head] != '\0')
+		cli_error("%s", buf + head);
 	return (int)status;
 }
 

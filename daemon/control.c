@@ -25,6 +25,7 @@
 #define REQUEST_ARGS_MAX 512
 #define REQUEST_TIMEOUT_MS 5000
 #define CHILDREN_MAX 4
+#define REQUESTS_MAX 64           /* open at once; more are closed at once */
 
 struct control {
 	uv_loop_t *loop;
@@ -82,14 +83,21 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-/* Answers "exit N" (best effort: a caller gone is no error) and ends. */
-static void request_finish(struct request *r, int status)
+/* Answers "exit N", and a refusal's reason after a NUL, for the caller
+ * to print (followupd never writes to the caller's descriptors itself: a
+ * full pipe there would stall the loop). Best effort: a caller gone is no
+ * error. Then ends. */
+static void request_answer(struct request *r, int status, const char *why)
 {
-	char answer[32];
-	int len = snprintf(answer, sizeof(answer), "exit %d", status);
+	GString *answer = g_string_new(NULL);
 
-	if (r->fd >= 0 && send(r->fd, answer, (size_t)len + 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+	g_string_append_printf(answer, "exit %d", status);
+	g_string_append_len(answer, "", 1);
+	if (why != NULL)
+		g_string_append_len(answer, why, (gssize)strlen(why) + 1);
+	if (r->fd >= 0 && send(r->fd, answer->str, answer->len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
 		log_debug("control: the caller left before its answer: %s", strerror(errno));
+	g_string_free(answer, TRUE);
 	close_fd(&r->fd);
 	close_fd(&r->out_fd);
 	close_fd(&r->err_fd);
@@ -102,7 +110,12 @@ static void request_finish(struct request *r, int status)
 		uv_close((uv_handle_t *)&r->process, request_handle_closed);
 }
 
-/* A refusal, told on the caller's own stderr. */
+static void request_finish(struct request *r, int status)
+{
+	request_answer(r, status, NULL);
+}
+
+/* A refusal, with its reason for the caller. */
 static void request_refuse(struct request *r, int status, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
 
@@ -110,17 +123,11 @@ static void request_refuse(struct request *r, int status, const char *fmt, ...)
 {
 	va_list args;
 
-	if (r->err_fd >= 0) {
-		va_start(args, fmt);
-		char *msg = g_strdup_vprintf(fmt, args);
-		va_end(args);
-		char *line = g_strdup_printf("followup: %s\n", msg);
-		if (write(r->err_fd, line, strlen(line)) < 0)
-			log_debug("control: cannot tell the caller: %s", strerror(errno));
-		g_free(line);
-		g_free(msg);
-	}
-	request_finish(r, status);
+	va_start(args, fmt);
+	char *msg = g_strdup_vprintf(fmt, args);
+	va_end(args);
+	request_answer(r, status, msg);
+	g_free(msg);
 }
 
 /* ---- the child ---- */
@@ -367,6 +374,11 @@ static void on_listen_readable(uv_poll_t *h, int status, int events)
 			if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
 				log_warning("control: accept: %s", strerror(errno));
 			return;
+		}
+		if (c->requests >= REQUESTS_MAX) {
+			log_warning("control: %u requests open: one more refused", c->requests);
+			close(fd);
+			continue;
 		}
 		request_start(c, fd);
 	}
