@@ -136,6 +136,40 @@ check "log as text" as nobody logt 0 log --customer kunde.de
 check "…a line per change, before -> after" grep -q "zhang@example.com .*assign .*owner .*li.wei@example.com -> wang@example.com" "$T/logt.out"
 check "followupd logged who ran what" grep -q "control: li.wei@example.com (uid 1) runs customer set" "$T/daemon.log"
 
+# Hostile requests: no descriptors, no NUL, a silent caller, many at once.
+check "malformed requests are answered exit 2, and followupd goes on" "$PY" - "$T/control" <<'PYEOF'
+import os, socket, sys, time
+path = sys.argv[1]
+def ask(data, fds=()):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    s.settimeout(10)
+    s.connect(path)
+    if fds:
+        socket.send_fds(s, [data], list(fds))
+    else:
+        s.send(data)
+    answer = s.recv(4096)
+    s.close()
+    return answer
+assert ask(b"v1\0customer\0set\0").startswith(b"exit 2\0"), "no descriptors"
+assert ask(b"garbage", (1, 2)).startswith(b"exit 2\0"), "no NUL"
+assert ask(b"v2\0claim\0x\0", (1, 2)).startswith(b"exit 2\0"), "another protocol"
+assert ask(b"v1\0reparse\0", (1, 2)).startswith(b"exit 2\0"), "not a change"
+assert ask(b"v1\0-c\0/etc/passwd\0claim\0x\0", (1, 2)).startswith(b"exit 2\0"), "-c"
+silent = [socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(80)]
+for s in silent:
+    try:
+        s.connect(path)
+    except OSError:
+        pass
+time.sleep(0.5)
+for s in silent:
+    s.close()
+answer = ask(b"v1\0customer\0set\0kunde.de\0industry=pumps\0", (1, 2))
+assert answer.startswith(b"exit "), answer
+PYEOF
+check "…and still serves a good one" as man after 0 note add kunde.de "still here" --kind note
+
 # A person removed from the configuration changes nothing after a reload.
 sed -i '/^\[person wang@example.com\]/,/^unix-user = sys/d' "$CONF"
 rm -f "$T/control"
