@@ -68,6 +68,7 @@ int cmd_order_set(struct cli_ctx *ctx);
 int cmd_order_paid(struct cli_ctx *ctx);
 int cmd_grade(struct cli_ctx *ctx);
 int cmd_order_confirm(struct cli_ctx *ctx);
+int cmd_search(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
