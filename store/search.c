@@ -238,6 +238,60 @@ static int load_hit(struct store *st, struct store_search_hit *h, int64_t id, ch
 	return 1;
 }
 
+/* The statement of a search: with bound_phase, the rowid of the
+ * STORE_SEARCH_RANKED-th newest match (?5 the offset); else the best
+ * matches from rowid ?6 on, by bm25 (the weights of subject, body,
+ * attach, who, cust). A kind or date filter looks at the entry's own row
+ * (a kind changes as a thread settles): one lookup by primary key per
+ * match. */
+#define STORE_SEARCH_RANKED 1000
+static int search_sql(GString *sql, const struct store_search_query *q, bool bound_phase)
+{
+	if (bound_phase)
+		g_string_append(sql, "SELECT s.rowid FROM (SELECT rowid FROM search "
+		                     "WHERE search MATCH ?1) s ");
+	else
+		g_string_append(sql, "SELECT s.rowid, s.r FROM (SELECT rowid, "
+		                     "bm25(search, 4.0, 1.0, 2.0, 2.0, 0.0) AS r FROM search "
+		                     "WHERE search MATCH ?1 AND rowid >= ?6) s ");
+	if (q->kind != NULL || q->since != INT64_MIN) {
+		g_string_append(sql,
+			"LEFT JOIN messages m ON (s.rowid & 3) = 0 AND m.id = (s.rowid >> 2) "
+			"LEFT JOIN notes n ON (s.rowid & 3) = 1 AND n.id = (s.rowid >> 2) "
+			"LEFT JOIN customers c ON (s.rowid & 3) = 2 AND c.id = (s.rowid >> 2) "
+			"WHERE 1 ");
+		if (q->kind != NULL)
+			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.kind WHEN 1 "
+			                     "THEN n.kind ELSE 'customer' END = ?3 ");
+		if (q->since != INT64_MIN)
+			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.date WHEN 1 "
+			                     "THEN n.date ELSE c.updated END >= ?4 ");
+	}
+	if (bound_phase)
+		g_string_append(sql, "ORDER BY s.rowid DESC LIMIT 1 OFFSET ?5");
+	else
+		g_string_append(sql, "ORDER BY s.r, s.rowid LIMIT ?2");
+	return 0;
+}
+
+static void bind_search(sqlite3_stmt *stmt, const struct store_search_query *q,
+                        const char *match, int64_t bound)
+{
+	int n = sqlite3_bind_parameter_count(stmt);
+
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	if (n >= 2)
+		sqlite3_bind_int64(stmt, 2, q->limit > 0 ? (sqlite3_int64)q->limit : 50);
+	if (q->kind != NULL)
+		sqlite3_bind_text(stmt, 3, q->kind, -1, SQLITE_STATIC);
+	if (q->since != INT64_MIN)
+		sqlite3_bind_int64(stmt, 4, q->since);
+	if (n >= 5)
+		sqlite3_bind_int64(stmt, 5, STORE_SEARCH_RANKED - 1);
+	if (n >= 6)
+		sqlite3_bind_int64(stmt, 6, bound);
+}
+
 int store_search(struct store *st, const struct store_search_query *q,
                  struct store_search_hit **hits_r, size_t *n_r, char **error_r)
 {
@@ -256,36 +310,33 @@ int store_search(struct store *st, const struct store_search_query *q,
 		*error_r = g_strdup("nothing to search for");
 		goto out;
 	}
-	/* The weights of subject, body, attach, who, cust. A kind or date
-	 * filter looks at the entry's own row (a kind changes as a thread
-	 * settles), one lookup by primary key per match. */
-	g_string_append(sql, "SELECT s.rowid, s.r FROM (SELECT rowid, "
-	                     "bm25(search, 4.0, 1.0, 2.0, 2.0, 0.0) AS r FROM search "
-	                     "WHERE search MATCH ?1) s ");
-	if (q->kind != NULL || q->since != INT64_MIN) {
-		g_string_append(sql,
-			"LEFT JOIN messages m ON (s.rowid & 3) = 0 AND m.id = (s.rowid >> 2) "
-			"LEFT JOIN notes n ON (s.rowid & 3) = 1 AND n.id = (s.rowid >> 2) "
-			"LEFT JOIN customers c ON (s.rowid & 3) = 2 AND c.id = (s.rowid >> 2) "
-			"WHERE 1 ");
-		if (q->kind != NULL)
-			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.kind WHEN 1 "
-			                     "THEN n.kind ELSE 'customer' END = ?3 ");
-		if (q->since != INT64_MIN)
-			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.date WHEN 1 "
-			                     "THEN n.date ELSE c.updated END >= ?4 ");
-	}
-	g_string_append(sql, "ORDER BY s.r, s.rowid LIMIT ?2");
-	if (sqlite3_prepare_v2(st->db, sql->str, -1, &stmt, NULL) != SQLITE_OK) {
+	/* The newest STORE_SEARCH_RANKED matches (by rowid, which grows as
+	 * mail is filed) are ranked: the rowid of the last of them bounds the
+	 * ranking, so that a word in every message costs no more than a rare
+	 * one (docs/DECISIONS.md). */
+	int64_t bound = 0;
+	if (search_sql(sql, q, true) < 0 ||
+	    sqlite3_prepare_v2(st->db, sql->str, -1, &stmt, NULL) != SQLITE_OK) {
 		*error_r = store_errmsg(st, "preparing a search");
 		goto out;
 	}
-	sqlite3_bind_text(stmt, 1, match->str, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, q->limit > 0 ? (sqlite3_int64)q->limit : 50);
-	if (q->kind != NULL)
-		sqlite3_bind_text(stmt, 3, q->kind, -1, SQLITE_STATIC);
-	if (q->since != INT64_MIN)
-		sqlite3_bind_int64(stmt, 4, q->since);
+	bind_search(stmt, q, match->str, 0);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		bound = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "searching");
+		goto out;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	g_string_truncate(sql, 0);
+	if (search_sql(sql, q, false) < 0 ||
+	    sqlite3_prepare_v2(st->db, sql->str, -1, &stmt, NULL) != SQLITE_OK) {
+		*error_r = store_errmsg(st, "preparing a search");
+		goto out;
+	}
+	bind_search(stmt, q, match->str, bound);
 	GArray *found = g_array_new(FALSE, FALSE, sizeof(int64_t));
 	GArray *ranks = g_array_new(FALSE, FALSE, sizeof(double));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
