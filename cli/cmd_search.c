@@ -188,7 +188,8 @@ int cmd_search(struct cli_ctx *ctx)
 		if (n == 0)
 			printf("no entries match %s\n", shown);
 		else
-			printf("%zu entr%s match %s, best first\n\n", n, n == 1 ? "y" : "ies", shown);
+			printf("%zu %s %s, best first\n\n", n,
+			       n == 1 ? "entry matches" : "entries match", shown);
 		g_free(shown);
 		for (size_t i = 0; i < n; i++) {
 			char *hl = hit_highlight(&hits[i], &q, tty ? "\033[1m" : "[",
