@@ -283,7 +283,7 @@ static const char *const migrations[] = {
 	 * Filled here from what is stored, in the migration's transaction
 	 * (docs/DECISIONS.md, "Search (issue 10)"). */
 	"CREATE VIRTUAL TABLE search USING fts5(subject, body, attach, who, cust, "
-	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
 	"INSERT INTO search (rowid, subject, body, attach, who, cust) "
 	"SELECT m.id * 4, search_text(m.subject), search_text(m.body_new), "
 	"search_text((SELECT group_concat(a.filename, ' ') FROM attachments a "

@@ -113,7 +113,7 @@ int store_search_rebuild(struct store *st, char **error_r)
 	return store_exec(st,
 		"DROP TABLE IF EXISTS search;"
 		"CREATE VIRTUAL TABLE search USING fts5(subject, body, attach, who, cust, "
-		"  tokenize = 'unicode61 remove_diacritics 2');"
+		"  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
 		"INSERT INTO " SEARCH_COLUMNS MESSAGE_ROWS ";"
 		"INSERT INTO " SEARCH_COLUMNS NOTE_ROWS ";"
 		"INSERT INTO " SEARCH_COLUMNS CUSTOMER_ROWS ";", error_r);
