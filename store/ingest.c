@@ -733,7 +733,7 @@ int store_reparse_finish(struct store *st, char **error_r)
 	/* Threads, contacts and customers left without messages; never a
 	 * contact or customer that holds people's work (schema 6): what they
 	 * entered outlives what the mail says. */
-	if (store_exec(st,
+	return store_exec(st,
 		"DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM messages "
 		"  WHERE thread_id IS NOT NULL);"
 		"DELETE FROM contacts WHERE customer_id NOT IN (SELECT customer_id FROM messages "
@@ -748,8 +748,5 @@ int store_reparse_finish(struct store *st, char **error_r)
 		"  AND id NOT IN (SELECT customer_id FROM customer_tags) "
 		"  AND NOT name_manual AND country IS NULL AND industry IS NULL AND website IS NULL "
 		"  AND grade_manual IS NULL AND owner IS NULL AND stage IS NULL AND source IS NULL "
-		"  AND next_action IS NULL AND next_date IS NULL;", error_r) < 0)
-		return -1;
-	/* The search index, made again from what the reparse wrote. */
-	return store_search_rebuild(st, error_r);
+		"  AND next_action IS NULL AND next_date IS NULL;", error_r);
 }

@@ -108,15 +108,52 @@ int store_search_index_note(struct store *st, int64_t note_id, char **error_r)
 	               " AND n.id = ?1", note_id * 4 + STORE_SEARCH_NOTE, note_id, error_r);
 }
 
-int store_search_rebuild(struct store *st, char **error_r)
+int store_search_rebuild_begin(struct store *st, char **error_r)
 {
 	return store_exec(st,
 		"DROP TABLE IF EXISTS search;"
 		"CREATE VIRTUAL TABLE search USING fts5(subject, body, attach, who, cust, "
 		"  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
-		"INSERT INTO " SEARCH_COLUMNS MESSAGE_ROWS ";"
 		"INSERT INTO " SEARCH_COLUMNS NOTE_ROWS ";"
 		"INSERT INTO " SEARCH_COLUMNS CUSTOMER_ROWS ";", error_r);
+}
+
+int store_search_rebuild_messages(struct store *st, int64_t after, unsigned limit,
+                                  int64_t *last_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT max(id) FROM (SELECT id FROM messages "
+	                                    "WHERE id > ?1 ORDER BY id LIMIT ?2)", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, after);
+	sqlite3_bind_int(stmt, 2, (int)limit);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		*error_r = store_errmsg(st, "rebuilding the search index");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	*last_r = sqlite3_column_type(stmt, 0) == SQLITE_NULL ? after
+	                                                      : sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (*last_r == after)
+		return 0;
+	/* OR REPLACE: a message followupd filed (and indexed) meanwhile. */
+	stmt = store_stmt(st, "INSERT OR REPLACE INTO " SEARCH_COLUMNS MESSAGE_ROWS
+	                      " WHERE m.id > ?1 AND m.id <= ?2", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, after);
+	sqlite3_bind_int64(stmt, 2, *last_r);
+	if (store_step_done(st, stmt, "rebuilding the search index", error_r) < 0)
+		return -1;
+	return 1;
+}
+
+int store_search_rebuild(struct store *st, char **error_r)
+{
+	if (store_search_rebuild_begin(st, error_r) < 0)
+		return -1;
+	return store_exec(st, "INSERT INTO " SEARCH_COLUMNS MESSAGE_ROWS ";", error_r);
 }
 
 int store_search_remove(struct store *st, enum store_search_source source,

@@ -588,6 +588,15 @@ void store_search_hits_free(struct store_search_hit **hits, size_t n);
  * customer, before or after the delete). Ids without a row are fine. */
 int store_search_remove(struct store *st, enum store_search_source source,
                         const int64_t *ids, size_t n, char **error_r);
+/* Reparse makes the index again in steps, each in a transaction of its
+ * own so that followupd is never kept waiting for long: _begin drops it
+ * and indexes the notes and customers; each _messages call indexes the
+ * next messages after rowid `after` (at most limit), *last_r the last
+ * done: 1, 0 when none was left, -1. Until the last step a search finds
+ * only what is indexed so far. */
+int store_search_rebuild_begin(struct store *st, char **error_r);
+int store_search_rebuild_messages(struct store *st, int64_t after, unsigned limit,
+                                  int64_t *last_r, char **error_r);
 /* The number of rows in the index (stats, tests). */
 int store_search_count(struct store *st, int64_t *n_r, char **error_r);
 

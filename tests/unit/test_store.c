@@ -987,12 +987,23 @@ static void test_search_index(void **state)
 	assert_found(f, "hydraulik", 0, "");
 	assert_found(f, "报价", 0, "");
 
-	/* Reparse makes the index again from what is stored. */
+	/* Reparse makes the index again from what is stored, 20 messages a
+	 * step with a batch of 2: three steps for 45 more. */
+	for (int i = 0; i < 45; i++) {
+		char *raw = g_strdup_printf(
+			"From: buyer@firma.de\r\nTo: sales@example.com\r\n"
+			"Subject: Lieferung %d\r\nDate: Mon, 02 Nov 2026 10:%02d:00 +0100\r\n"
+			"Message-ID: <l-%d@firma.de>\r\n\r\nLieferschein %d anbei.\r\n", i, i, i, i);
+		ingest(f, raw, false);
+		g_free(raw);
+	}
 	assert_int_equal(core_reparse(f->st, &f->opts, 2, NULL, NULL, &n, &error), 0);
 	assert_found(f, "报价", 0, "cn@valve.cn");
 	assert_found(f, "hydraulik", 0, "call");
+	assert_found(f, "lieferung 44", 0, "l-44@firma.de");
+	assert_found(f, "lieferschein 0", 0, "l-0@firma.de");
 	assert_int_equal(store_search_count(f->st, &count, &error), 0);
-	assert_int_equal(count, 2 + 1 + 2);   /* two messages, a note, two customers */
+	assert_int_equal(count, 47 + 1 + 3);   /* messages, a note, customers */
 
 	/* A store of schema 8 gets its index filled by the migration. */
 	store_close(&f->st);
