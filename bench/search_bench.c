@@ -7,7 +7,7 @@
  * (default 200000) straight into it with SQL, spread over MESSAGES/100
  * customers: bodies of 40-200 words from a vocabulary of Chinese,
  * English and German trade words, always the same (fixed seed). Then
- * builds the search index as reparse and migration 9 do
+ * builds the search index as reparse and migration 11 do
  * (store_search_rebuild) and times it, and runs each query of a fixed
  * set RUNS times (default 31) through store_search() with a limit of 20,
  * entries loaded, as the CLI does: the p50 and p95 of each, wall clock

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "config/config.h"
+#include "core/roles.h"
 #include "core/runtime.h"
 #include "lib/safe_text.h"
 #include "store/store.h"
@@ -23,7 +24,8 @@ enum cli_exit {
 	CLI_NOT_FOUND = 1,        /* the customer or message asked for is not in the store */
 	CLI_USAGE = 2,
 	CLI_STORE_ERROR = 3,      /* the store cannot be read or written */
-	CLI_REFUSED = 4,          /* a claim of a customer someone owns already */
+	CLI_REFUSED = 4,          /* a claim of a customer someone owns already; a change
+	                             the caller's role does not allow */
 	CLI_CONFIG_ERROR = 78,    /* EX_CONFIG */
 };
 
@@ -36,7 +38,28 @@ struct cli_ctx {
 	int64_t now;              /* --now, else the clock */
 	int argc;                 /* the command's own arguments, global options removed */
 	char **argv;
+	struct core_actor actor;  /* who runs it (cli/control.c) */
+	bool actor_given;         /* --actor: run for followupd's control socket */
 };
+
+/* ---- who runs it, and changes through followupd (control.c) ---- */
+
+/* ctx->actor from --actor (actor, trusted only from root or followupd's
+ * user), else from the login: root, or the [person] whose unix-user it
+ * is (person NULL when none). 0, or -1 after saying why. */
+int cli_actor_init(struct cli_ctx *ctx, const char *actor);
+/* A change by this caller goes to followupd (not root, not followupd's
+ * own child). */
+bool cli_changes_go_to_daemon(const struct cli_ctx *ctx);
+/* Sends the change command (argc words and arguments; now: --now or
+ * NULL) to followupd's control socket, with our stdout and stderr for its
+ * output; the command's exit status, or CLI_STORE_ERROR after saying why
+ * followupd could not be asked. */
+int cli_control_forward(struct cli_ctx *ctx, int argc, char **argv, const char *now);
+/* CLI_OK when ctx->actor may make a change of kind to the customer
+ * (customer_id 0: none in particular); else CLI_REFUSED after saying why
+ * (or CLI_STORE_ERROR). */
+int cli_may_change(struct cli_ctx *ctx, enum core_change_kind kind, int64_t customer_id);
 
 struct cli_command {
 	const char *name;
@@ -68,6 +91,9 @@ int cmd_order_set(struct cli_ctx *ctx);
 int cmd_order_paid(struct cli_ctx *ctx);
 int cmd_grade(struct cli_ctx *ctx);
 int cmd_order_confirm(struct cli_ctx *ctx);
+int cmd_log(struct cli_ctx *ctx);
+int cmd_forget(struct cli_ctx *ctx);
+int cmd_export_personal(struct cli_ctx *ctx);
 int cmd_search(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */

@@ -1,12 +1,13 @@
 /*
- * followup claim CUSTOMER --as PERSON: a salesperson takes a customer
+ * followup claim CUSTOMER [--as PERSON]: a salesperson takes a customer
  * nobody owns (the pool). One that has an owner is refused (exit 4): a
- * manager moves customers with `followup assign`. Until followup knows
- * who runs it (the roles to come), the person says who they are.
+ * manager moves customers with `followup assign`. The person is who runs
+ * it (their unix-user); root says for whom with --as.
  */
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 
 int cmd_claim(struct cli_ctx *ctx)
 {
@@ -16,16 +17,35 @@ int cmd_claim(struct cli_ctx *ctx)
 	int ret, rc;
 
 	if (cli_take_option(ctx, "as", &as) < 0 ||
-	    cli_expect_args(ctx, 1, 1, "claim CUSTOMER --as PERSON") < 0)
+	    cli_expect_args(ctx, 1, 1, "claim CUSTOMER [--as PERSON]") < 0)
 		return CLI_USAGE;
+	/* One claims for oneself; root says for whom. */
+	if (!ctx->actor.root) {
+		if (as != NULL && (ctx->actor.name == NULL ||
+		                   g_ascii_strcasecmp(as, ctx->actor.name) != 0)) {
+			cli_error("--as: you claim for yourself (%s); a manager gives customers to "
+			          "others: followup assign", ctx->actor.name != NULL
+			          ? ctx->actor.name : "no [person]");
+			return CLI_REFUSED;
+		}
+		as = ctx->actor.name;
+	}
 	if ((person = cli_person(ctx, as, "--as")) == NULL)
 		return CLI_USAGE;
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
 		return ret;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_CLAIM, target.customer_id)) != CLI_OK) {
+		store_target_clear(&target);
+		return ret;
+	}
 	if (store_begin(ctx->st, &error) < 0)
 		goto fail;
-	if ((rc = store_customer_claim(ctx->st, target.customer_id, person, &owner, &error)) < 0) {
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = target.customer_id,
+	                              .customer = target.customer_key, .command = "claim" };
+	if ((rc = store_customer_claim(ctx->st, target.customer_id, person, &owner, &error)) < 0 ||
+	    (rc == 0 && core_change_record(&cc, "owner", NULL, person, &error) < 0)) {
 		store_rollback(ctx->st);
 		goto fail;
 	}

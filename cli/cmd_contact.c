@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 #include "core/records.h"
 #include "core/target.h"
 #include "lib/address.h"
@@ -29,7 +30,7 @@ static int contact_customer(struct cli_ctx *ctx, const char *address, int64_t *c
 		cli_error("no contact '%s' (and it is no e-mail address)", address);
 		return CLI_NOT_FOUND;
 	}
-	rc = core_resolve_target(ctx->st, ctx->rt, address, &target, error_r);
+	rc = core_resolve_address_customer(ctx->st, ctx->rt, address, &target, error_r);
 	if (rc < 0)
 		return CLI_STORE_ERROR;
 	if (rc == 1) {
@@ -46,7 +47,7 @@ int cmd_contact_set(struct cli_ctx *ctx)
 {
 	struct store_customer *c = NULL;
 	struct core_contact_change *change = NULL;
-	struct store_contact ct = { 0 };
+	struct store_contact ct = { 0 }, before = { 0 };
 	int64_t customer_id = 0;
 	char *error = NULL;
 	int ret;
@@ -56,6 +57,8 @@ int cmd_contact_set(struct cli_ctx *ctx)
 	const char *address = ctx->argv[0];
 	ret = contact_customer(ctx, address, &customer_id, &error);
 	if (ret != CLI_OK)
+		goto out;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, customer_id)) != CLI_OK)
 		goto out;
 	ret = CLI_STORE_ERROR;
 	if (store_customer_get(ctx->st, customer_id, &c, &error) != 0)
@@ -68,14 +71,20 @@ int cmd_contact_set(struct cli_ctx *ctx)
 		ret = CLI_USAGE;
 		goto out;
 	}
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = customer_id, .customer = c->key,
+	                              .command = "contact set" };
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
-	if (store_contact_update(ctx->st, customer_id, address, &change->edit, &error) < 0) {
+	/* a contact the mail never named is new: nothing before */
+	if (store_contact_get(ctx->st, address, &before, &customer_id, &error) < 0 ||
+	    store_contact_update(ctx->st, customer_id, address, &change->edit, &error) < 0 ||
+	    store_contact_get(ctx->st, address, &ct, &customer_id, &error) != 0 ||
+	    core_change_record_contact(&cc, &before, &ct, &error) < 0) {
 		store_rollback(ctx->st);
 		goto out;
 	}
-	if (store_commit(ctx->st, &error) < 0 ||
-	    store_contact_get(ctx->st, address, &ct, &customer_id, &error) != 0)
+	if (store_commit(ctx->st, &error) < 0)
 		goto out;
 	ret = CLI_OK;
 	if (ctx->json) {
@@ -105,6 +114,7 @@ out:
 		cli_error("%s", error != NULL ? error : "the contact vanished while it was changed");
 	g_free(error);
 	store_contact_clear(&ct);
+	store_contact_clear(&before);
 	core_contact_change_free(&change);
 	store_customer_free(&c);
 	return ret;

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 #include "core/orders.h"
 #include "core/proposals.h"
 #include "core/records.h"
@@ -368,7 +369,7 @@ int cmd_customer_set(struct cli_ctx *ctx)
 {
 	static const char synopsis[] = "customer set CUSTOMER FIELD=VALUE…";
 	struct store_target target = { 0 };
-	struct store_customer *c = NULL;
+	struct store_customer *c = NULL, *after = NULL;
 	struct core_customer_change *change = NULL;
 	char *error = NULL;
 	int ret;
@@ -378,6 +379,8 @@ int cmd_customer_set(struct cli_ctx *ctx)
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
 		return ret;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, target.customer_id)) != CLI_OK)
+		goto out;
 	ret = CLI_STORE_ERROR;
 	if (store_customer_get(ctx->st, target.customer_id, &c, &error) != 0)
 		goto out;
@@ -386,18 +389,24 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		ret = CLI_USAGE;
 		goto out;
 	}
-	store_customer_free(&c);
-	change->edit.author = g_get_user_name();
+	change->edit.author = ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name();
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = target.customer_id,
+	                              .customer = target.customer_key, .command = "customer set" };
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
 	if (store_customer_update(ctx->st, target.customer_id, &change->edit, ctx->now,
-	                          &error) < 0) {
+	                          &error) < 0 ||
+	    store_customer_get(ctx->st, target.customer_id, &after, &error) != 0 ||
+	    core_change_record_customer(&cc, c, after, &error) < 0) {
 		store_rollback(ctx->st);
 		goto out;
 	}
-	if (store_commit(ctx->st, &error) < 0 ||
-	    store_customer_get(ctx->st, target.customer_id, &c, &error) != 0)
+	if (store_commit(ctx->st, &error) < 0)
 		goto out;
+	store_customer_free(&c);
+	c = after;
+	after = NULL;
 	ret = CLI_OK;
 	if (ctx->json) {
 		json_t *arr = json_array();
@@ -410,11 +419,14 @@ int cmd_customer_set(struct cli_ctx *ctx)
 		g_string_free(out, TRUE);
 	}
 out:
-	if (ret != CLI_OK)
-		cli_error("%s", error != NULL ? error : "the customer vanished while it was changed");
+	if (error != NULL)
+		cli_error("%s", error);
+	else if (ret == CLI_STORE_ERROR)
+		cli_error("the customer vanished while it was changed");
 	g_free(error);
 	core_customer_change_free(&change);
 	store_customer_free(&c);
+	store_customer_free(&after);
 	store_target_clear(&target);
 	return ret;
 }

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 #include "core/records.h"
 
 static const char SYNOPSIS[] = "note add CUSTOMER TEXT [--kind call|meeting|visit|sample|"
@@ -90,8 +91,16 @@ static int check_options(struct cli_ctx *ctx, struct note_options *o, const char
 		cli_error("TEXT %s (at most 10000 characters)", why);
 		return -1;
 	}
-	/* Who wrote it: the person they say they are, else their login. */
-	*author_r = o->as != NULL ? cli_person(ctx, o->as, "--as") : g_get_user_name();
+	/* Who wrote it: the person who runs it; root may say whom it is for. */
+	if (o->as != NULL && !ctx->actor.root) {
+		cli_error("--as is root's: a note is yours (%s)",
+		          ctx->actor.name != NULL ? ctx->actor.name : "no [person]");
+		return -1;
+	}
+	if (o->as != NULL)
+		*author_r = cli_person(ctx, o->as, "--as");
+	else
+		*author_r = ctx->actor.person != NULL ? ctx->actor.name : g_get_user_name();
 	return *author_r != NULL ? 0 : -1;
 }
 
@@ -129,6 +138,26 @@ static int print_note(struct cli_ctx *ctx, int64_t customer_id, int64_t note_id,
 	return CLI_OK;
 }
 
+/* The next action a note sets, applied and logged. 0 or -1. */
+static int record_next(struct cli_ctx *ctx, const struct core_change_ctx *cc,
+                       const struct core_customer_change *next, char **error_r)
+{
+	struct store_customer *before = NULL, *after = NULL;
+	int ret = -1;
+
+	if (store_customer_get(ctx->st, cc->customer_id, &before, error_r) != 0 ||
+	    store_customer_update(ctx->st, cc->customer_id, &next->edit, ctx->now, error_r) < 0 ||
+	    store_customer_get(ctx->st, cc->customer_id, &after, error_r) != 0)
+		goto out;
+	ret = core_change_record_customer(cc, before, after, error_r);
+out:
+	if (ret < 0 && *error_r == NULL)
+		*error_r = g_strdup("the customer vanished while it was changed");
+	store_customer_free(&before);
+	store_customer_free(&after);
+	return ret;
+}
+
 int cmd_note_add(struct cli_ctx *ctx)
 {
 	struct note_options o = { 0 };
@@ -150,15 +179,25 @@ int cmd_note_add(struct cli_ctx *ctx)
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
 		goto out;
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_RECORD, target.customer_id)) != CLI_OK)
+		goto out;
 	note.customer_id = target.customer_id;
-	if (store_begin(ctx->st, &error) < 0)
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = target.customer_id,
+	                              .customer = target.customer_key, .command = "note add" };
+	char *what = g_strdup_printf("%s: %s", note.kind, note.text);
+	if (store_begin(ctx->st, &error) < 0) {
+		g_free(what);
 		goto fail;
+	}
 	if (store_note_add(ctx->st, &note, &note_id, &error) < 0 ||
-	    (next != NULL && store_customer_update(ctx->st, target.customer_id, &next->edit,
-	                                           ctx->now, &error) < 0)) {
+	    core_change_record(&cc, "note", NULL, what, &error) < 0 ||
+	    (next != NULL && record_next(ctx, &cc, next, &error) < 0)) {
+		g_free(what);
 		store_rollback(ctx->st);
 		goto fail;
 	}
+	g_free(what);
 	if (store_commit(ctx->st, &error) < 0)
 		goto fail;
 	ret = print_note(ctx, target.customer_id, note_id, target.customer_key);

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/changes.h"
 #include "core/orders.h"
 #include "core/proposals.h"
 
@@ -68,8 +69,12 @@ static int find_order(struct cli_ctx *ctx, const char *number, struct store_orde
 	char *error = NULL;
 	int rc = store_order_get(ctx->st, number, o_r, &error);
 
-	if (rc == 0)
-		return CLI_OK;
+	if (rc == 0) {
+		int ret = cli_may_change(ctx, CORE_CHANGE_ORDER, (*o_r)->customer_id);
+		if (ret != CLI_OK)
+			store_orders_free(o_r, 1);
+		return ret;
+	}
 	if (rc > 0) {
 		cli_error("no order %s", number);
 		return CLI_NOT_FOUND;
@@ -166,6 +171,27 @@ static int check_add(const struct add_options *a, struct store_order_fields *f, 
 	return CLI_OK;
 }
 
+/* Logs what a command did to order number (before: as it was, NULL for
+ * a new one), in the caller's transaction. 0 or -1. */
+static int log_order(struct cli_ctx *ctx, const char *command, const struct store_order *before,
+                     const char *number, char **error_r)
+{
+	struct store_order *after = NULL;
+	int ret = -1;
+
+	if (store_order_get(ctx->st, number, &after, error_r) != 0) {
+		if (*error_r == NULL)
+			*error_r = g_strdup("the order vanished while it was changed");
+		return -1;
+	}
+	struct core_change_ctx cc = { .st = ctx->st, .actor = &ctx->actor, .now = ctx->now,
+	                              .customer_id = after->customer_id,
+	                              .customer = after->customer, .command = command };
+	ret = core_change_record_order(&cc, before, after, error_r);
+	store_orders_free(&after, 1);
+	return ret;
+}
+
 /* Writes a checked order in a transaction; CLI_OK, CLI_USAGE (the
  * number is taken) or CLI_STORE_ERROR. */
 static int write_order(struct cli_ctx *ctx, int64_t customer_id,
@@ -183,6 +209,10 @@ static int write_order(struct cli_ctx *ctx, int64_t customer_id,
 		cli_error("--no: there is an order %s already (change it: followup order set %s …)",
 		          f->number, f->number);
 		return CLI_USAGE;
+	}
+	if (log_order(ctx, "order add", NULL, f->number, &error) < 0) {
+		store_rollback(ctx->st);
+		goto fail;
 	}
 	if (store_commit(ctx->st, &error) < 0)
 		goto fail;
@@ -212,7 +242,8 @@ int cmd_order_add(struct cli_ctx *ctx)
 		goto out;
 	if ((ret = check_add(&a, &f, owned)) != CLI_OK)
 		goto out;
-	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK)
+	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK ||
+	    (ret = cli_may_change(ctx, CORE_CHANGE_ORDER, target.customer_id)) != CLI_OK)
 		goto out;
 	if (f.quote_message_id != NULL &&
 	    (ret = check_quote(ctx, f.quote_message_id, target.customer_key)) != CLI_OK)
@@ -251,13 +282,15 @@ int cmd_order_set(struct cli_ctx *ctx)
 	ret = CLI_STORE_ERROR;
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
-	if (store_order_update(ctx->st, o->id, &change->fields, ctx->now, &error) < 0) {
+	const char *number = change->fields.number != NULL ? change->fields.number : o->number;
+	if (store_order_update(ctx->st, o->id, &change->fields, ctx->now, &error) < 0 ||
+	    log_order(ctx, "order set", o, number, &error) < 0) {
 		store_rollback(ctx->st);
 		goto out;
 	}
 	if (store_commit(ctx->st, &error) < 0)
 		goto out;
-	ret = print_order(ctx, o->number, "changed");
+	ret = print_order(ctx, number, "changed");
 out:
 	if (ret == CLI_STORE_ERROR && error != NULL)
 		cli_error("%s", error);
@@ -321,7 +354,8 @@ int cmd_order_paid(struct cli_ctx *ctx)
 	if (store_begin(ctx->st, &error) < 0)
 		goto out;
 	if (store_payment_add(ctx->st, o->id, milli, day, ctx->now, &error) < 0 ||
-	    store_order_update(ctx->st, o->id, &f, ctx->now, &error) < 0) {
+	    store_order_update(ctx->st, o->id, &f, ctx->now, &error) < 0 ||
+	    log_order(ctx, "order paid", o, o->number, &error) < 0) {
 		store_rollback(ctx->st);
 		goto out;
 	}
@@ -416,7 +450,8 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 		ret = CLI_NOT_FOUND;
 		goto out;
 	}
-	if ((ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
+	if ((ret = cli_may_change(ctx, CORE_CHANGE_ORDER, props[0].customer_id)) != CLI_OK ||
+	    (ret = confirm_fields(a, &props[0], &f)) != CLI_OK)
 		goto out;
 	ret = CLI_STORE_ERROR;
 	if ((rc = store_order_add(ctx->st, props[0].customer_id, &f, ctx->now, &error)) != 0) {
@@ -430,6 +465,8 @@ static int confirm_in_transaction(struct cli_ctx *ctx, const char *message_id,
 		}
 		goto out;
 	}
+	if (log_order(ctx, "order confirm", NULL, f.number, &error) < 0)
+		goto out;
 	open = false;             /* a failed commit is nothing written, as in write_order */
 	if (store_commit(ctx->st, &error) < 0)
 		goto out;

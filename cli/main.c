@@ -29,7 +29,7 @@ static const struct cli_command commands[] = {
 	{ "note add", "note add CUSTOMER TEXT [--kind K] [--date DATE] [--next TEXT] "
 	  "[--next-date DATE] [--as PERSON]", "a call, meeting, visit, sample or chat on the "
 	  "customer's timeline", cmd_note_add, STORE_READ_WRITE },
-	{ "claim", "claim CUSTOMER --as PERSON", "take an unowned customer", cmd_claim,
+	{ "claim", "claim CUSTOMER [--as PERSON]", "take an unowned customer", cmd_claim,
 	  STORE_READ_WRITE },
 	{ "grade", "grade [--explain CUSTOMER]", "grade every customer now ([grading]), or "
 	  "explain one customer's grade criterion by criterion", cmd_grade, STORE_READ_WRITE },
@@ -66,6 +66,13 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
 	  cmd_assign, STORE_READ_WRITE },
+	{ "log", "log [--customer CUSTOMER] [--person PERSON]", "who changed what in the sheet, "
+	  "when, before and after", cmd_log, STORE_READ_ONLY },
+	{ "forget", "forget ADDRESS|CUSTOMER [--dry-run] [--with-orders] [--let-mail-in]",
+	  "erase what is held about a person or a customer, and keep their mail out",
+	  cmd_forget, STORE_READ_WRITE },
+	{ "export-personal", "export-personal ADDRESS", "everything held about a person, as JSON",
+	  cmd_export_personal, STORE_READ_ONLY },
 };
 
 static void usage(FILE *out)
@@ -130,7 +137,7 @@ static void unknown_command(const char *word)
 
 /* Splits argv into global options and the rest (command and its args). */
 static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char **now_r,
-                        bool *help_r)
+                        const char **actor_r, bool *help_r)
 {
 	GPtrArray *rest = g_ptr_array_new();
 	bool after_dashdash = false;
@@ -150,7 +157,7 @@ static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char *
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			*help_r = true;
 		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
-		           strcmp(a, "--now") == 0) {
+		           strcmp(a, "--now") == 0 || strcmp(a, "--actor") == 0) {
 			if (i + 1 >= argc) {
 				cli_error("%s needs a value", a);
 				g_ptr_array_free(rest, TRUE);
@@ -159,6 +166,8 @@ static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char *
 			value = argv[++i];
 			if (strcmp(a, "--now") == 0)
 				*now_r = value;
+			else if (strcmp(a, "--actor") == 0)
+				*actor_r = value;
 			else
 				ctx->config_path = value;
 		} else if (strncmp(a, "--config=", 9) == 0) {
@@ -179,13 +188,13 @@ int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = { 0 };
 	const struct cli_command *cmd;
-	const char *now = NULL;
+	const char *now = NULL, *actor = NULL;
 	bool help = false;
 	char *error = NULL;
 	char **argv_owned;
 	int ret = CLI_USAGE;
 
-	if (parse_global(argc, argv, &ctx, &now, &help) < 0)
+	if (parse_global(argc, argv, &ctx, &now, &actor, &help) < 0)
 		return CLI_USAGE;
 	argv_owned = ctx.argv;
 	if (help || ctx.argc == 0) {
@@ -193,12 +202,16 @@ int main(int argc, char **argv)
 		ret = help ? CLI_OK : CLI_USAGE;
 		goto out;
 	}
-	int words = 0;
+	int words = 0, change_words = 0;
 	cmd = find_command(ctx.argc, ctx.argv, &words);
 	if (cmd == NULL) {
 		unknown_command(ctx.argv[0]);
 		goto out;
 	}
+	int full_argc = ctx.argc;
+	char **full_argv = ctx.argv;
+	bool changes = core_change_of_command(ctx.argc, ctx.argv, &change_words) !=
+	               CORE_CHANGE_NONE;
 	ctx.argv += words;
 	ctx.argc -= words;
 	ctx.now = (int64_t)time(NULL);
@@ -212,6 +225,12 @@ int main(int argc, char **argv)
 	if (config_load_opts(path, CONFIG_LOAD_NO_SECRETS, &ctx.cfg, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_CONFIG_ERROR;
+		goto out;
+	}
+	if (cli_actor_init(&ctx, actor) < 0)
+		goto out;
+	if (changes && cli_changes_go_to_daemon(&ctx)) {
+		ret = cli_control_forward(&ctx, full_argc, full_argv, now);
 		goto out;
 	}
 	core_analyze_init();

@@ -685,6 +685,7 @@ void config_free(struct config **cfgp)
 	config_classify_clear(&cfg->classify);
 	config_grading_clear(&cfg->grading);
 	g_free(cfg->store_path);
+	g_free(cfg->control_socket);
 	g_free(cfg->path);
 	g_free(cfg);
 	*cfgp = NULL;
@@ -711,4 +712,29 @@ int config_parse_rfc3339(const char *text, int64_t *t_r)
 	*t_r = g_date_time_to_unix(dt);
 	g_date_time_unref(dt);
 	return 0;
+}
+
+const char *config_role_name(enum config_role role)
+{
+	switch (role) {
+	case CONFIG_ROLE_SALES:
+		return "sales";
+	case CONFIG_ROLE_MANAGER:
+		return "manager";
+	case CONFIG_ROLE_FINANCE:
+		return "finance";
+	case CONFIG_ROLE_ADMIN:
+		return "admin";
+	}
+	return "?";
+}
+
+const struct config_person *config_person_of_unix_user(const struct config *cfg,
+                                                       const char *name)
+{
+	for (size_t i = 0; name != NULL && i < cfg->n_persons; i++) {
+		if (g_strcmp0(cfg->persons[i].unix_user, name) == 0)
+			return &cfg->persons[i];
+	}
+	return NULL;
 }

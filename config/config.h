@@ -78,6 +78,16 @@ struct config_file_ref {
 	int line;
 };
 
+struct config;
+
+/* What a person may change of the sheet (core/roles.c says exactly). */
+enum config_role {
+	CONFIG_ROLE_SALES = 0,   /* their own customers and unowned ones (the default) */
+	CONFIG_ROLE_MANAGER,     /* also their team's: the people whose manager they are */
+	CONFIG_ROLE_FINANCE,     /* orders and payments of every customer */
+	CONFIG_ROLE_ADMIN,       /* everything */
+};
+
 struct config_person {
 	char *email;          /* from [person EMAIL], lowercased */
 	char *name;
@@ -87,8 +97,16 @@ struct config_person {
 	char *timezone;       /* NULL: the company's */
 	struct config_file_ref holidays; /* a holiday file; path NULL: the company's */
 	char *digest;         /* "HH:MM" or NULL */
+	char *unix_user;      /* the login that is this person on the server, or NULL */
+	enum config_role role;
 	int line;
 };
+
+/* "sales", "manager", "finance", "admin". */
+const char *config_role_name(enum config_role role);
+/* The person whose unix-user is name, or NULL. */
+const struct config_person *config_person_of_unix_user(const struct config *cfg,
+                                                       const char *name);
 
 /* A platform whose notification mails bring buyers' inquiries
  * ([source NAME]): each buyer is a customer of their own, never the
@@ -164,6 +182,8 @@ struct config_grading {
 struct config {
 	char *path;               /* the file this was loaded from */
 	char *store_path;         /* [store] path; default /var/lib/followup/followup.db */
+	char *control_socket;     /* [store] control-socket: where followupd takes the
+	                           * team's changes; default /run/followup/control */
 	struct config_company company;
 	struct config_account *accounts;
 	size_t n_accounts;

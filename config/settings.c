@@ -25,6 +25,8 @@
 #define CONFIG_ACCOUNT_NAME_MAX 64
 #define CONFIG_CREDENTIAL_NAME_MAX 255
 #define DEFAULT_STORE_PATH "/var/lib/followup/followup.db"
+/* systemd's RuntimeDirectory=followup */
+#define DEFAULT_CONTROL_SOCKET "/run/followup/control"
 
 #define FIELD(target, def, type) ((type *)(void *)((char *)(target) + (def)->offset))
 
@@ -1226,6 +1228,9 @@ void config_rule_item_add(struct load_state *st, const char *key, const char *va
 static const struct setting_def store_settings[] = {
 	{ .key = "path", .parse = parse_path, .offset = offsetof(struct config, store_path),
 	  .default_value = DEFAULT_STORE_PATH },
+	{ .key = "control-socket", .parse = parse_path,
+	  .offset = offsetof(struct config, control_socket),
+	  .default_value = DEFAULT_CONTROL_SOCKET },
 };
 
 static const struct setting_def company_settings[] = {
@@ -1301,6 +1306,51 @@ static const struct setting_def smtp_settings[] = {
 	  .min_seconds = 5, .max_seconds = 3600 },
 };
 
+/* A login name as useradd(8) takes it: [a-z_][a-z0-9_-]*, at most 32. */
+static int parse_unix_user(struct load_state *st, const struct setting_def *def,
+                           void *target, const char *value, char **msg_r)
+{
+	size_t len = strlen(value);
+	bool ok = len > 0 && len <= 32 && (g_ascii_islower(value[0]) || value[0] == '_');
+
+	for (size_t i = 1; ok && i < len; i++)
+		ok = g_ascii_islower(value[i]) || g_ascii_isdigit(value[i]) || value[i] == '_' ||
+		     value[i] == '-';
+	if (!ok) {
+		*msg_r = g_strdup_printf("'%s' is not a login name (lowercase letters, digits, "
+		                         "'_' and '-', at most 32, as useradd takes them)", value);
+		return -1;
+	}
+	for (guint i = 0; i + 1 < st->persons->len; i++) {
+		const struct config_person *other = &g_array_index(st->persons, struct config_person, i);
+		if (g_strcmp0(other->unix_user, value) == 0) {
+			*msg_r = g_strdup_printf("'%s' is already [person %s] (one person per login)",
+			                         value, other->email);
+			return -1;
+		}
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+static int parse_role(struct load_state *st, const struct setting_def *def, void *target,
+                      const char *value, char **msg_r)
+{
+	static const enum config_role roles[] = {
+		CONFIG_ROLE_SALES, CONFIG_ROLE_MANAGER, CONFIG_ROLE_FINANCE, CONFIG_ROLE_ADMIN,
+	};
+
+	(void)st;
+	for (size_t i = 0; i < G_N_ELEMENTS(roles); i++) {
+		if (g_ascii_strcasecmp(value, config_role_name(roles[i])) == 0) {
+			*FIELD(target, def, enum config_role) = roles[i];
+			return 0;
+		}
+	}
+	*msg_r = g_strdup_printf("'%s' is no role (write sales, manager, finance or admin)", value);
+	return -1;
+}
+
 static const struct setting_def person_settings[] = {
 	{ .key = "name", .parse = parse_string, .offset = offsetof(struct config_person, name) },
 	{ .key = "manager", .parse = parse_email,
@@ -1313,6 +1363,9 @@ static const struct setting_def person_settings[] = {
 	  .offset = offsetof(struct config_person, holidays) },
 	{ .key = "digest", .parse = parse_time_of_day,
 	  .offset = offsetof(struct config_person, digest) },
+	{ .key = "unix-user", .parse = parse_unix_user,
+	  .offset = offsetof(struct config_person, unix_user) },
+	{ .key = "role", .parse = parse_role, .offset = offsetof(struct config_person, role) },
 };
 
 static const struct setting_def source_settings[] = {
@@ -1451,6 +1504,7 @@ void config_person_clear(void *data)
 	g_free(person->timezone);
 	g_free(person->holidays.path);
 	g_free(person->digest);
+	g_free(person->unix_user);
 }
 
 void config_source_clear(void *data)

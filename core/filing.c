@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "core/filing.h"
+#include "core/forget.h"
 #include "rules/stage.h"
 
 int core_thread_settle(struct store *st, int64_t thread, char **error_r)
@@ -71,7 +72,14 @@ int core_file_message(struct store *st, const struct filing_options *opts,
                       char **error_r)
 {
 	int64_t rowid;
+	bool forgotten;
 
+	if (core_forget_suppressed(st, am, &forgotten, error_r) < 0)
+		return -1;
+	if (forgotten) {
+		*report_r = (struct ingest_report){ .outcome = INGEST_FORGOTTEN };
+		return 0;
+	}
 	if (store_message_file(st, am, raw, len, src, report_r, &rowid, error_r) < 0)
 		return -1;
 	if (rowid == 0)

@@ -17,6 +17,20 @@ static char *key_of(const char *target, void *p)
 	return key;
 }
 
+int core_resolve_address_customer(struct store *st, const struct core_runtime *rt,
+                                  const char *address, struct store_target *target_r,
+                                  char **error_r)
+{
+	char *key = key_of(address, (void *)rt);
+	int ret = 1;
+
+	memset(target_r, 0, sizeof(*target_r));
+	if (key != NULL)
+		ret = store_resolve_target(st, key, NULL, NULL, target_r, error_r);
+	g_free(key);
+	return ret;
+}
+
 int core_resolve_target(struct store *st, const struct core_runtime *rt, const char *target,
                         struct store_target *target_r, char **error_r)
 {

@@ -30,6 +30,7 @@
 #include "core/rules_runtime.h"
 #include "core/analyze.h"
 #include "core/runtime.h"
+#include "daemon/control.h"
 #include "daemon/rules_run.h"
 #include "daemon/curl_url.h"
 #include "daemon/log.h"
@@ -57,6 +58,7 @@ struct daemon {
 	struct core_runtime *rt;
 	struct core_rules *rules;
 	struct rules_runner *runner;
+	struct control *control;  /* the team's changes; NULL with --once */
 	struct store *st;
 	struct store_lock *lock;  /* held from before the store opens until exit */
 	struct writer *writer;
@@ -127,6 +129,7 @@ static void maybe_all_stopped(struct daemon *d)
 	uv_close((uv_handle_t *)&d->sigterm, NULL);
 	uv_close((uv_handle_t *)&d->sigint, NULL);
 	uv_close((uv_handle_t *)&d->sighup, NULL);
+	control_free(&d->control);
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_free(&d->accounts[i]);
 	rules_runner_free(&d->runner);
@@ -278,6 +281,8 @@ static int run(struct daemon *d)
 		.repeat = !d->once,
 	};
 	d->runner = rules_runner_new(d->loop, &rs);
+	if (!d->once)
+		d->control = control_new(d->loop, d->cfg, d->config_path);
 
 	for (size_t i = 0; i < d->n_accounts; i++) {
 		struct sync_settings s = {

@@ -403,6 +403,9 @@ static int run_ingest(struct store *st, void *p)
 			job->stats.added++;
 		else if (report.outcome == INGEST_DUPLICATE)
 			job->stats.duplicates++;
+		else if (report.outcome == INGEST_FORGOTTEN)
+			log_info("%s: %s: UID %u not filed: its sender or customer was forgotten "
+			         "(followup forget)", job->sa->label, job->folder, it->uid);
 		else {
 			job->stats.unparsed++;
 			job->stats.added++;

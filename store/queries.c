@@ -202,11 +202,13 @@ int store_resolve_target(struct store *st, const char *target, store_key_fn *key
 	if (ret != 1)
 		goto out;
 	if (strchr(lower, '@') != NULL) {
+		/* An address names its contact's customer: one nobody of the
+		 * store has (a stranger, or a person forgotten) names none, not
+		 * the customer of its domain. */
 		ret = customer_by(st, "SELECT c.id, c.key FROM contacts t JOIN customers c "
 		                      "ON c.id = t.customer_id WHERE t.address = ?1",
 		                  lower, target_r, error_r);
-		if (ret != 1)
-			goto out;
+		goto out;
 	}
 	if (key_of != NULL) {
 		char *key = key_of(lower, key_ctx);

@@ -275,7 +275,39 @@ static const char *const migrations[] = {
 	 * Mail's column: reparse recomputes it. */
 	"ALTER TABLE messages ADD COLUMN order_marker INTEGER NOT NULL DEFAULT 0;",
 
-	/* 9: the search index (store/search.c): the words of each message
+	/* 9: every change people make to the sheet: who, when, what, the
+	 * value before and after (`followup log`). People's work: reparse
+	 * never touches it. The customer's key is kept as written then, so
+	 * the line still reads after the customer is gone. */
+	"CREATE TABLE changes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"               /* a [person]'s email, or root */
+	"  customer_id INTEGER,"
+	"  customer TEXT,"                     /* its key then */
+	"  command TEXT NOT NULL,"             /* customer set, note add, order paid … */
+	"  field TEXT NOT NULL,"               /* grade, owner, note, payment … */
+	"  old TEXT,"
+	"  new TEXT"
+	");"
+	"CREATE INDEX changes_customer ON changes(customer_id, at);"
+	"CREATE INDEX changes_actor ON changes(actor, at);",
+
+	/* 10: what `followup forget` erased: when, by whom, what kind of
+	 * thing and how many items, no personal data. suppress: a hash of
+	 * the address or customer key whose new mail is not filed again
+	 * (NULL when it may be). */
+	"CREATE TABLE forgotten ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"                /* address, customer */
+	"  items INTEGER NOT NULL,"
+	"  suppress TEXT"
+	");"
+	"CREATE INDEX forgotten_suppress ON forgotten(suppress);",
+
+	/* 11: the search index (store/search.c): the words of each message
 	 * (subject, new content, attachment names, sender), note and customer
 	 * record, CJK runs as characters and bigrams (search_text(), a
 	 * function of the store's connection: lib/search_text.h). rowid: the

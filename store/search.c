@@ -45,7 +45,7 @@ int store_search_register(struct store *st, char **error_r)
 }
 
 /* What each source puts in the columns (subject, body, attach, who,
- * cust). Migration 9 (schema.c) fills the table with the same. */
+ * cust). Migration 11 (schema.c) fills the table with the same. */
 #define SEARCH_COLUMNS "search (rowid, subject, body, attach, who, cust) "
 #define MESSAGE_ROWS \
 	"SELECT m.id * 4, search_text(m.subject), search_text(m.body_new), " \

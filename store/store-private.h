@@ -78,7 +78,7 @@ int store_search_index_message(struct store *st, int64_t message_rowid, char **e
 int store_search_index_note(struct store *st, int64_t note_id, char **error_r);
 int store_search_index_customer(struct store *st, int64_t customer_id, char **error_r);
 /* Drops the index and makes it again from every message, note and
- * customer in one statement each (migration 9 fills it the same way). */
+ * customer in one statement each (migration 11 fills it the same way). */
 int store_search_rebuild(struct store *st, char **error_r);
 
 /* Schema migrations (schema.c). */

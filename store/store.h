@@ -154,6 +154,8 @@ enum ingest_outcome {
 	INGEST_NEW = 0,          /* a new timeline entry */
 	INGEST_DUPLICATE,        /* a copy of a message already stored */
 	INGEST_UNPARSED,         /* stored raw with kind "unparsed" */
+	INGEST_FORGOTTEN,        /* not stored: `followup forget` erased its sender or
+	                            customer and asked that their mail stays out */
 };
 
 /* What filing did with one message. */
@@ -387,6 +389,75 @@ int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int6
                         char **error_r);
 int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int64_t since,
                         const char *level, bool *has_r, char **error_r);
+
+/* ---- privacy: what is held about a person, and forgetting it
+ * (store/forget.c) ---- */
+
+/* How many rows a forget removes (or would, on a dry run). */
+struct store_forget_counts {
+	int64_t messages, raw, contacts, notes, outbox, threads, changes, customers, orders;
+};
+/* Removes everything held about address (lowercase): the messages it
+ * sent or got (To, Cc), their raw copies, its contact, the notes and
+ * change-log lines that name it, the outbox rows to it, the threads left
+ * empty. dry_run: counts only. In the caller's transaction. 0 or -1. */
+int store_forget_address(struct store *st, const char *address, bool dry_run,
+                         struct store_forget_counts *counts_r, char **error_r);
+/* The same for a customer and all it holds; its orders and payments only
+ * with with_orders (else 1 when it has orders, removing nothing). */
+int store_forget_customer(struct store *st, int64_t customer_id, bool with_orders,
+                          bool dry_run, struct store_forget_counts *counts_r, char **error_r);
+/* The record that it happened (suppress: a hash whose mail is not filed
+ * again, or NULL). */
+int store_forgotten_add(struct store *st, int64_t at, const char *actor, const char *kind,
+                        int64_t items, const char *suppress, char **error_r);
+/* *has_r: a forget asked that mail matching this hash is not filed. */
+int store_forgotten_has(struct store *st, const char *suppress, bool *has_r, char **error_r);
+/* After a forget has committed: the deleted pages overwritten in the file
+ * and the write-ahead log emptied, so no copy of them stays on disk. */
+int store_scrub(struct store *st, char **error_r);
+
+/* The messages address sent or got, for export-personal: their
+ * Message-ID, date, direction, subject and text (owned). */
+struct store_personal_message {
+	char *message_id, *direction, *subject, *text, *customer;
+	int64_t date;
+};
+int store_personal_messages(struct store *st, const char *address,
+                            struct store_personal_message **msgs_r, size_t *n_r,
+                            char **error_r);
+void store_personal_messages_free(struct store_personal_message **msgs, size_t n);
+/* The notes whose text names address, in the same shape (message_id
+ * NULL, direction the note's kind, subject its author). */
+int store_personal_notes(struct store *st, const char *address,
+                         struct store_personal_message **notes_r, size_t *n_r, char **error_r);
+
+/* ---- the change log (store/changes.c) ---- */
+
+/* One change people made (borrowed strings; NULL: none). */
+struct store_change {
+	int64_t at;
+	const char *actor;
+	int64_t customer_id;      /* 0: none */
+	const char *customer;
+	const char *command;
+	const char *field;
+	const char *old_value;
+	const char *new_value;
+};
+/* Records it, in the caller's transaction. 0 or -1. */
+int store_change_add(struct store *st, const struct store_change *c, char **error_r);
+
+/* A change as read back (owned strings). */
+struct store_change_row {
+	int64_t id;
+	int64_t at;
+	char *actor, *customer, *command, *field, *old_value, *new_value;
+};
+/* Changes, oldest first; customer_id 0 and actor NULL: all. */
+int store_change_log(struct store *st, int64_t customer_id, const char *actor,
+                  struct store_change_row **rows_r, size_t *n_r, char **error_r);
+void store_change_log_free(struct store_change_row **rows, size_t n);
 
 /* ---- rules: the sheet's dates (store/sheet_data.c) ---- */
 

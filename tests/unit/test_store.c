@@ -950,7 +950,7 @@ static void assert_found(struct fixture *f, const char *query, int64_t customer,
 
 /* The search index: written as mail is filed and notes are added, rows
  * removed by store_search_remove(), made again by reparse and by the
- * migration to schema 9. */
+ * migration to schema 11. */
 static void test_search_index(void **state)
 {
 	struct fixture *f = *state;
@@ -1005,11 +1005,11 @@ static void test_search_index(void **state)
 	assert_int_equal(store_search_count(f->st, &count, &error), 0);
 	assert_int_equal(count, 47 + 1 + 3);   /* messages, a note, customers */
 
-	/* A store of schema 8 gets its index filled by the migration. */
+	/* A store of schema 10 gets its index filled by the migration. */
 	store_close(&f->st);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE search; PRAGMA user_version = 8", NULL, NULL,
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE search; PRAGMA user_version = 10", NULL, NULL,
 	                              NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &f->st, &error), 0);
