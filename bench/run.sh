@@ -14,7 +14,27 @@
 # `sh bench/run.sh facts` (after `make`) times facts_extract() alone instead:
 # bench/facts_bench.c, built here against build/release, over generated
 # inquiries like the mailbox's and over tests/data/corpus/*.eml.
+#
+# `sh bench/run.sh search` (after `make`) times `followup search` on a
+# generated store: bench/search_bench.c, BENCH_MESSAGES messages (default
+# 200000) written straight into SQLite, indexed, then each query's p50.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+
+if [ "${1:-}" = search ]; then
+	B=$TOP/build/release
+	PKGS="glib-2.0 gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical"
+	cc -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wformat=2 -Werror -Wshadow \
+		-Wstrict-prototypes -Wmissing-prototypes -I"$TOP" $(pkg-config --cflags $PKGS) \
+		-o "$B/search_bench" "$TOP/bench/search_bench.c" "$B/libstore.a" "$B/librules.a" \
+		"$B/libclassify.a" "$B/libparsers.a" "$B/liblib.a" "$B/libdata.a" \
+		$(pkg-config --libs $PKGS) -lm || exit 1
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/followup-search-bench.XXXXXX")
+	"$B/search_bench" -n "${BENCH_MESSAGES:-200000}" "$dir/bench.db"
+	rc=$?
+	ls -l "$dir/bench.db" | awk '{ printf "store file: %.0f MB\n", $5 / 1048576 }'
+	rm -rf "$dir"
+	exit $rc
+fi
 
 if [ "${1:-}" = facts ]; then
 	B=$TOP/build/release

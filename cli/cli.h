@@ -98,6 +98,7 @@ int cmd_forget(struct cli_ctx *ctx);
 int cmd_export_personal(struct cli_ctx *ctx);
 int cmd_export(struct cli_ctx *ctx);
 int cmd_import(struct cli_ctx *ctx);
+int cmd_search(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 

@@ -48,6 +48,9 @@ static const struct cli_command commands[] = {
 	{ "order confirm", "order confirm MESSAGE-ID [--no NUMBER] [--due DATE] "
 	  "[--deposit N|P%]", "make the order our proforma invoice or order confirmation "
 	  "proposes", cmd_order_confirm, STORE_READ_WRITE },
+	{ "search", "search QUERY [--customer KEY] [--kind K] [--since DATE] [--limit N]",
+	  "entries whose words match, best first: words in any language, \"a phrase\", "
+	  "prefix*, from:ADDRESS, customer:KEY", cmd_search, STORE_READ_ONLY },
 	{ "threads", "threads [--customer TARGET]", "conversations, most recent first",
 	  cmd_threads, STORE_READ_ONLY },
 	{ "show", "show MESSAGE-ID", "one message: headers, text and attachments", cmd_show,

@@ -171,6 +171,25 @@ int core_reparse(struct store *st, const struct filing_options *opts, unsigned b
 		goto fail;
 	if (store_commit(st, error_r) < 0)
 		goto out;
+	/* The search index, made again from what was rewritten, a batch of
+	 * messages a transaction (the rewrites above left it alone). */
+	if (store_begin(st, error_r) < 0)
+		goto out;
+	if (store_search_rebuild_begin(st, error_r) < 0)
+		goto fail;
+	if (store_commit(st, error_r) < 0)
+		goto out;
+	for (int64_t after = 0, last;; after = last) {
+		if (store_begin(st, error_r) < 0)
+			goto out;
+		int more = store_search_rebuild_messages(st, after, 10 * batch, &last, error_r);
+		if (more < 0)
+			goto fail;
+		if (store_commit(st, error_r) < 0)
+			goto out;
+		if (more == 0)
+			break;
+	}
 	*count_r = done;
 	ret = 0;
 	goto out;

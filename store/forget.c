@@ -89,6 +89,14 @@ static int secure_delete_off(struct store *st, int ret, char **error_r)
 
 /* Raw copies no message uses any more, threads without a message, and
  * what hung on those threads. */
+/* The index's segments merged into one: a deleted row's words are only
+ * marked deleted in the segments until they merge (FTS5), so they are
+ * merged now, and secure_delete zeroes the pages they leave. */
+static int search_optimize(struct store *st, char **error_r)
+{
+	return store_exec(st, "INSERT INTO search (search) VALUES ('optimize')", error_r);
+}
+
 static int sweep(struct store *st, struct store_forget_counts *c, char **error_r)
 {
 	if (store_run_with_id(st, "DELETE FROM raw_messages WHERE ?1 = ?1 AND NOT EXISTS "
@@ -133,7 +141,11 @@ int store_forget_address(struct store *st, const char *address, bool dry_run,
 		return count_address(st, address, c, error_r);
 	if (secure_delete_on(st, error_r) < 0)
 		return -1;
-	if (run_text(st, "DELETE FROM messages AS m WHERE " OF_ADDRESS, address, &c->messages,
+	/* Their search index rows first, while the rows say which. */
+	if (run_text(st, "DELETE FROM search WHERE rowid IN (SELECT m.id * 4 FROM messages AS m "
+	             "WHERE " OF_ADDRESS " UNION ALL SELECT id * 4 + 1 FROM notes WHERE "
+	             NAMES_ADDRESS("text") ")", address, NULL, error_r) < 0 ||
+	    run_text(st, "DELETE FROM messages AS m WHERE " OF_ADDRESS, address, &c->messages,
 	             error_r) < 0 ||
 	    run_text(st, "DELETE FROM contacts WHERE address = ?1", address, &c->contacts,
 	             error_r) < 0 ||
@@ -144,7 +156,7 @@ int store_forget_address(struct store *st, const char *address, bool dry_run,
 	    run_text(st, "DELETE FROM changes WHERE " NAMES_ADDRESS("field") " OR "
 	             NAMES_ADDRESS("coalesce(old, '')") " OR " NAMES_ADDRESS("coalesce(new, '')"),
 	             address, &c->changes, error_r) < 0 ||
-	    sweep(st, c, error_r) < 0)
+	    sweep(st, c, error_r) < 0 || search_optimize(st, error_r) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -186,7 +198,10 @@ int store_forget_customer(struct store *st, int64_t id, bool with_orders, bool d
 	if (secure_delete_on(st, error_r) < 0)
 		return -1;
 	/* the outbox rows of its threads, before the threads go */
-	if (run_id(st, "DELETE FROM outbox WHERE thread_id IN "
+	if (run_id(st, "DELETE FROM search WHERE rowid IN (SELECT m.id * 4 FROM messages AS m "
+	           "WHERE " OF_CUSTOMER " UNION ALL SELECT id * 4 + 1 FROM notes WHERE "
+	           "customer_id = ?1 UNION ALL SELECT ?1 * 4 + 2)", id, NULL, error_r) < 0 ||
+	    run_id(st, "DELETE FROM outbox WHERE thread_id IN "
 	           "(SELECT id FROM threads WHERE customer_id = ?1)", id, &c->outbox, error_r) < 0 ||
 	    run_id(st, "DELETE FROM messages AS m WHERE " OF_CUSTOMER, id, &c->messages,
 	           error_r) < 0 ||
@@ -203,7 +218,8 @@ int store_forget_customer(struct store *st, int64_t id, bool with_orders, bool d
 	    run_id(st, "UPDATE threads SET customer_id = NULL WHERE customer_id = ?1", id, NULL,
 	           error_r) < 0 ||
 	    sweep(st, c, error_r) < 0 ||
-	    run_id(st, "DELETE FROM customers WHERE id = ?1", id, &c->customers, error_r) < 0)
+	    run_id(st, "DELETE FROM customers WHERE id = ?1", id, &c->customers, error_r) < 0 ||
+	    search_optimize(st, error_r) < 0)
 		goto out;
 	ret = 0;
 out:

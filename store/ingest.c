@@ -522,6 +522,10 @@ static int write_message(struct store *st, const struct analyzed_message *am,
 	    write_attachments(st, *rowid_r, msg, error_r) < 0 ||
 	    record_bounce(st, msg, error_r) < 0)
 		goto out;
+	/* A new row goes into the search index now; a reparse's rewrites
+	 * are indexed all at once when it finishes (store_reparse_finish). */
+	if (rows->rowid == 0 && store_search_index_message(st, *rowid_r, error_r) < 0)
+		goto out;
 	ret = 0;
 out:
 	free(to);

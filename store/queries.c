@@ -224,15 +224,7 @@ out:
 
 /* ---- timeline ---- */
 
-#define ENTRY_COLUMNS \
-	"m.id, m.message_id, m.date, m.header_date, m.internal_date, m.direction, m.kind, " \
-	"m.from_addr, m.from_name, m.to_addrs, m.cc_addrs, m.subject, m.snippet, " \
-	"m.thread_id, c.key, (SELECT count(*) FROM attachments a WHERE a.message = m.id " \
-	"AND NOT a.is_inline), m.parse_error, m.language, m.facts, m.forwarded, " \
-	"m.original_from, m.original_subject, m.calendar_method, m.bounce_of, m.truncated, " \
-	"m.limits_hit"
-
-static struct store_entry *entry_from_row(sqlite3_stmt *stmt)
+struct store_entry *store_entry_from_row(sqlite3_stmt *stmt)
 {
 	struct store_entry *e = g_new0(struct store_entry, 1);
 
@@ -279,7 +271,7 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
 	sqlite3_bind_int64(stmt, 1, customer_id);
 	out = g_ptr_array_new_with_free_func(store_entry_free_one);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		g_ptr_array_add(out, entry_from_row(stmt));
+		g_ptr_array_add(out, store_entry_from_row(stmt));
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "reading a timeline");
@@ -376,7 +368,7 @@ int store_message_get(struct store *st, const char *message_id, struct store_ent
 		*error_r = store_errmsg(st, "reading a message");
 		return -1;
 	}
-	e = entry_from_row(stmt);
+	e = store_entry_from_row(stmt);
 	e->body_text = store_col_text(stmt, 26, true);
 	e->body_new = store_col_text(stmt, 27, true);
 	e->in_reply_to = store_col_text(stmt, 28, false);

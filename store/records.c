@@ -128,7 +128,9 @@ int store_customer_update(struct store *st, int64_t customer_id,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, customer_id);
 	sqlite3_bind_int64(stmt, 2, now);
-	return store_step_done(st, stmt, "changing a customer", error_r);
+	if (store_step_done(st, stmt, "changing a customer", error_r) < 0)
+		return -1;
+	return store_search_index_customer(st, customer_id, error_r);
 }
 
 int store_customer_claim(struct store *st, int64_t customer_id, const char *owner,
@@ -303,10 +305,10 @@ int store_note_add(struct store *st, const struct store_note_new *note, int64_t 
 	if (store_step_done(st, stmt, "adding a note", error_r) < 0)
 		return -1;
 	*id_r = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	return store_search_index_note(st, *id_r, error_r);
 }
 
-static struct store_entry *note_entry(sqlite3_stmt *stmt)
+struct store_entry *store_note_entry(sqlite3_stmt *stmt)
 {
 	struct store_entry *e = g_new0(struct store_entry, 1);
 
@@ -344,7 +346,7 @@ int store_notes_append(struct store *st, int64_t customer_id, bool mail_stages, 
 	sqlite3_bind_int64(stmt, 1, customer_id);
 	sqlite3_bind_int(stmt, 2, mail_stages);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		g_ptr_array_add(out, note_entry(stmt));
+		g_ptr_array_add(out, store_note_entry(stmt));
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "reading notes");

@@ -306,6 +306,29 @@ static const char *const migrations[] = {
 	"  suppress TEXT"
 	");"
 	"CREATE INDEX forgotten_suppress ON forgotten(suppress);",
+
+	/* 11: the search index (store/search.c): the words of each message
+	 * (subject, new content, attachment names, sender), note and customer
+	 * record, CJK runs as characters and bigrams (search_text(), a
+	 * function of the store's connection: lib/search_text.h). rowid: the
+	 * entry's id * 4 + 0 message, 1 note, 2 customer; cust: "cid<id>".
+	 * Filled here from what is stored, in the migration's transaction
+	 * (docs/DECISIONS.md, "Search (issue 10)"). */
+	"CREATE VIRTUAL TABLE search USING fts5(subject, body, attach, who, cust, "
+	"  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
+	"INSERT INTO search (rowid, subject, body, attach, who, cust) "
+	"SELECT m.id * 4, search_text(m.subject), search_text(m.body_new), "
+	"search_text((SELECT group_concat(a.filename, ' ') FROM attachments a "
+	"  WHERE a.message = m.id)), search_text(m.from_name, m.from_addr), "
+	"CASE WHEN m.customer_id IS NULL THEN '' ELSE 'cid' || m.customer_id END "
+	"FROM messages m;"
+	"INSERT INTO search (rowid, subject, body, attach, who, cust) "
+	"SELECT n.id * 4 + 1, '', search_text(n.text), '', search_text(n.author), "
+	"'cid' || n.customer_id FROM notes n WHERE n.kind != 'stage';"
+	"INSERT INTO search (rowid, subject, body, attach, who, cust) "
+	"SELECT c.id * 4 + 2, search_text(c.name, c.key), search_text(c.industry, c.website, "
+	"c.source, c.next_action, (SELECT group_concat(t.tag, ' ') FROM customer_tags t "
+	"  WHERE t.customer_id = c.id)), '', '', 'cid' || c.id FROM customers c;",
 };
 
 int store_schema_version(void)

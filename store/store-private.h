@@ -56,6 +56,31 @@ int store_entry_date_cmp(gconstpointer a, gconstpointer b);
 /* store_entry_free() as a GDestroyNotify. */
 void store_entry_free_one(gpointer e);
 
+/* A message row as a timeline entry: the columns of ENTRY_COLUMNS (m the
+ * message, c its customer) made into an entry (queries.c). */
+#define ENTRY_COLUMNS \
+	"m.id, m.message_id, m.date, m.header_date, m.internal_date, m.direction, m.kind, " \
+	"m.from_addr, m.from_name, m.to_addrs, m.cc_addrs, m.subject, m.snippet, " \
+	"m.thread_id, c.key, (SELECT count(*) FROM attachments a WHERE a.message = m.id " \
+	"AND NOT a.is_inline), m.parse_error, m.language, m.facts, m.forwarded, " \
+	"m.original_from, m.original_subject, m.calendar_method, m.bounce_of, m.truncated, " \
+	"m.limits_hit"
+struct store_entry *store_entry_from_row(sqlite3_stmt *stmt);
+/* A note row as a timeline entry: n.id, n.kind, n.date, n.text, n.author,
+ * c.key, n.stage_from, n.stage_to (records.c). */
+struct store_entry *store_note_entry(sqlite3_stmt *stmt);
+
+/* The search index (search.c): search_text() for SQL, and the rows of
+ * one message (with its customer's), note or customer written again.
+ * Inside the caller's transaction. */
+int store_search_register(struct store *st, char **error_r);
+int store_search_index_message(struct store *st, int64_t message_rowid, char **error_r);
+int store_search_index_note(struct store *st, int64_t note_id, char **error_r);
+int store_search_index_customer(struct store *st, int64_t customer_id, char **error_r);
+/* Drops the index and makes it again from every message, note and
+ * customer in one statement each (migration 11 fills it the same way). */
+int store_search_rebuild(struct store *st, char **error_r);
+
 /* Schema migrations (schema.c). */
 int store_migrate(struct store *st, char **error_r);
 /* The SQL that takes the schema from version - 1 to version (tests build

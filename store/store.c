@@ -118,6 +118,8 @@ static int configure(struct store *st, char **error_r)
 {
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
+	if (store_search_register(st, error_r) < 0)
+		return -1;
 	if (store_exec(st, "PRAGMA foreign_keys = ON", error_r) < 0)
 		return -1;
 	if (st->mode == STORE_READ_ONLY)

@@ -617,6 +617,60 @@ int store_threads(struct store *st, int64_t customer_id, struct store_thread ***
 int store_message_get(struct store *st, const char *message_id, struct store_entry **entry_r,
                       char **error_r);
 
+/* ---- search (search.c) ----
+ *
+ * One FTS5 table, `search`, holds the words of every message (subject,
+ * new content, attachment names, sender), note and customer record,
+ * CJK text as characters and bigrams (lib/search_text.h). Its rowid is
+ * the entry's id * 4 plus the source below. Written in the transaction
+ * that files the mail or changes the note or customer; reparse makes it
+ * again. */
+enum store_search_source {
+	STORE_SEARCH_MESSAGE = 0,    /* messages.id */
+	STORE_SEARCH_NOTE = 1,       /* notes.id */
+	STORE_SEARCH_CUSTOMER = 2,   /* customers.id */
+};
+
+struct store_search_query {
+	const char *match;        /* an FTS5 expression (lib/search_query.h), or NULL */
+	int64_t customer_id;      /* > 0: only this customer's entries */
+	const char *kind;         /* an entry's kind ("quote", "call", "customer"), or NULL */
+	int64_t since;            /* entries dated at or after, or INT64_MIN */
+	size_t limit;             /* at most this many, best first */
+};
+
+struct store_search_hit {
+	struct store_entry *entry; /* as store_timeline() gives it; a customer's
+	                            * record: direction and kind "customer", subject
+	                            * its name, date its last change */
+	enum store_search_source source;
+	double rank;              /* bm25: lower is better */
+	char **texts;             /* the texts searched, to show the match in:
+	                           * NULL-terminated, best first */
+};
+
+/* The best hits (at most q->limit), by rank. An FTS5 syntax error (never
+ * from lib/search_query) is -1 like any other. */
+int store_search(struct store *st, const struct store_search_query *q,
+                 struct store_search_hit **hits_r, size_t *n_r, char **error_r);
+void store_search_hits_free(struct store_search_hit **hits, size_t n);
+/* Removes the index rows of the given ids of one source (for `forget`:
+ * call it in the transaction that deletes the messages, notes or
+ * customer, before or after the delete). Ids without a row are fine. */
+int store_search_remove(struct store *st, enum store_search_source source,
+                        const int64_t *ids, size_t n, char **error_r);
+/* Reparse makes the index again in steps, each in a transaction of its
+ * own so that followupd is never kept waiting for long: _begin drops it
+ * and indexes the notes and customers; each _messages call indexes the
+ * next messages after rowid `after` (at most limit), *last_r the last
+ * done: 1, 0 when none was left, -1. Until the last step a search finds
+ * only what is indexed so far. */
+int store_search_rebuild_begin(struct store *st, char **error_r);
+int store_search_rebuild_messages(struct store *st, int64_t after, unsigned limit,
+                                  int64_t *last_r, char **error_r);
+/* The number of rows in the index (stats, tests). */
+int store_search_count(struct store *st, int64_t *n_r, char **error_r);
+
 /* ---- the follow-up sheet: records people keep (records.c) ----
  *
  * Every write here is people's work; callers validate the values

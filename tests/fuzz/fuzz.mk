@@ -2,7 +2,7 @@
 # with clang, ASan and UBSan into build/fuzz/. Each target links the pure
 # modules (parsers/, classify/, rules/, compose/) from source, instrumented.
 CLANG     ?= clang
-PKGS      := gmime-3.0 libpsl libxml-2.0 glib-2.0 jansson libexttextcat libical
+PKGS      := gmime-3.0 libpsl libxml-2.0 glib-2.0 jansson libexttextcat libical sqlite3
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                -fsanitize=fuzzer,address,undefined -I. $(shell pkg-config --cflags $(PKGS))
 FUZZ_LIBS := $(shell pkg-config --libs $(PKGS))

@@ -54,6 +54,7 @@ PYEOF
 absent() { ! found; }
 check "before: his raw copy and his words are in the store file (the check sees them)" found
 
+check "search finds his words before" sh -c "$FU search bestellen --json | grep -q reply-1@kunde.de"
 check "forget --dry-run counts" run dry 0 forget "$HANS" --dry-run --json
 check "…what would go, nothing gone" jcheck "$T/dry.out" '(
 j[0]["dry_run"] and j[0]["messages"] >= 3 and j[0]["contacts"] == 1 and j[0]["notes"] == 1)'
@@ -61,6 +62,10 @@ check "…his timeline is still there" run tl0 0 timeline "$HANS"
 check "forget $HANS" run forget 0 forget "$HANS"
 check "…says what went, and that his mail stays out" grep -q "forgot hans.mueller@kunde.de: .* messages.*their new mail stays out" "$T/forget.out"
 check "timeline $HANS: exit 1" run tl1 1 timeline "$HANS"
+check "search finds none of his words" sh -c "
+	for w in bestellen Ölförderung benötigen from:$HANS; do
+		test \"\$($FU search \$w --json | tr -d ' \n')\" = '[]' || { echo \$w; exit 1; }
+	done"
 check "export-personal: nothing is held, exit 1" run exp2 1 export-personal "$HANS"
 check "kunde.de is still a customer (its other contact)" run card 0 customer show kunde.de --json
 check "…without Hans, his mail or the note" jcheck "$T/card.out" '(
@@ -99,5 +104,8 @@ check "forget trade.com.tw --with-orders" run whole 0 forget trade.com.tw --with
 check "…the customer, its messages and the order" jcheck "$T/whole.out" '(
 j[0]["customers"] == 1 and j[0]["orders"] == 1 and j[0]["messages"] >= 1)'
 check "…customer show: exit 1" run gone 1 customer show trade.com.tw
+check "…search finds none of its words (水泵, its key)" sh -c "
+	test \"\$($FU search 水泵 --json | tr -d ' \n')\" = '[]' &&
+	test \"\$($FU search trade.com.tw --json | tr -d ' \n')\" = '[]'"
 check "…orders: PI-9 is gone" sh -c "$FU orders --json | grep -qv PI-9"
 check "forget of no customer: exit 1" run nocust 1 forget nosuch.example.org

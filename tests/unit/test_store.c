@@ -16,6 +16,7 @@
 #include "classify/classify.h"
 #include "core/filing.h"
 #include "core/reparse.h"
+#include "lib/search_query.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* to build a store of an older schema */
 
@@ -907,6 +908,115 @@ static void test_migration_from_version_1(void **state)
 	g_free(path);
 }
 
+static const char CHINESE[] =
+	"From: zhao@valve.cn\r\nTo: sales@example.com\r\n"
+	"Subject: =?UTF-8?B?6ZiA6Zeo6K+i5Lu3?=\r\nDate: Tue, 10 Nov 2026 09:00:00 +0800\r\n"
+	"Message-ID: <cn@valve.cn>\r\nMIME-Version: 1.0\r\n"
+	"Content-Type: text/plain; charset=UTF-8\r\n\r\n\xe8\xaf\xb7\xe6\x8a\xa5\xe4\xbb\xb7" "DN100\r\n";
+
+/* The message ids (or "note") store_search finds for a query. */
+static char *found(struct fixture *f, const char *query, int64_t customer)
+{
+	struct search_query q;
+	struct store_search_hit *hits = NULL;
+	size_t n = 0;
+	char *error = NULL;
+
+	assert_int_equal(search_query_parse(query, &q, &error), 0);
+	struct store_search_query sq = { .match = q.match, .customer_id = customer,
+	                                  .since = INT64_MIN, .limit = 10 };
+	if (store_search(f->st, &sq, &hits, &n, &error) < 0)
+		fail_msg("search %s: %s", query, error);
+	GString *out = g_string_new(NULL);
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(hits[i].texts);
+		assert_true(hits[i].rank < 0);
+		g_string_append_printf(out, "%s%s", i > 0 ? " " : "",
+		                       hits[i].source == STORE_SEARCH_MESSAGE ? hits[i].entry->message_id
+		                       : hits[i].entry->kind);
+	}
+	store_search_hits_free(&hits, n);
+	search_query_clear(&q);
+	return g_string_free(out, FALSE);
+}
+
+static void assert_found(struct fixture *f, const char *query, int64_t customer, const char *want)
+{
+	char *got = found(f, query, customer);
+	if (strcmp(got, want) != 0)
+		fail_msg("'%s' found '%s', not '%s'", query, got, want);
+	g_free(got);
+}
+
+/* The search index: written as mail is filed and notes are added, rows
+ * removed by store_search_remove(), made again by reparse and by the
+ * migration to schema 11. */
+static void test_search_index(void **state)
+{
+	struct fixture *f = *state;
+	char *error = NULL;
+	int64_t note_id, count;
+	uint64_t n;
+
+	ingest(f, INQUIRY, false);
+	ingest(f, CHINESE, false);
+	assert_found(f, "pumpen", 0, "inq@kunde.de");
+	assert_found(f, "报价", 0, "cn@valve.cn");
+	assert_found(f, "阀门", 0, "cn@valve.cn");
+	assert_found(f, "from:zhao@valve.cn", 0, "cn@valve.cn");
+	assert_found(f, "报价", customer_id(f, "kunde.de"), "");
+	assert_found(f, "kunde.de", 0, "customer inq@kunde.de"); /* the record first */
+
+	struct store_note_new note = { .customer_id = customer_id(f, "kunde.de"), .kind = "call",
+	                               .date = 100, .text = "Rückruf wegen Hydraulik", .created = 100 };
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_note_add(f->st, &note, &note_id, &error), 0);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_found(f, "hydraulik", 0, "call");
+	assert_found(f, "ruckruf", customer_id(f, "kunde.de"), "call");
+
+	/* What `forget` will do: the rows of a note and of a message go. */
+	struct store_entry *e = NULL;
+	assert_int_equal(store_message_get(f->st, "cn@valve.cn", &e, &error), 0);
+	int64_t ids[] = { e->id, 999999 };
+	store_entry_free(&e);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_search_remove(f->st, STORE_SEARCH_NOTE, &note_id, 1, &error), 0);
+	assert_int_equal(store_search_remove(f->st, STORE_SEARCH_MESSAGE, ids, 2, &error), 0);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_found(f, "hydraulik", 0, "");
+	assert_found(f, "报价", 0, "");
+
+	/* Reparse makes the index again from what is stored, 20 messages a
+	 * step with a batch of 2: three steps for 45 more. */
+	for (int i = 0; i < 45; i++) {
+		char *raw = g_strdup_printf(
+			"From: buyer@firma.de\r\nTo: sales@example.com\r\n"
+			"Subject: Lieferung %d\r\nDate: Mon, 02 Nov 2026 10:%02d:00 +0100\r\n"
+			"Message-ID: <l-%d@firma.de>\r\n\r\nLieferschein %d anbei.\r\n", i, i, i, i);
+		ingest(f, raw, false);
+		g_free(raw);
+	}
+	assert_int_equal(core_reparse(f->st, &f->opts, 2, NULL, NULL, &n, &error), 0);
+	assert_found(f, "报价", 0, "cn@valve.cn");
+	assert_found(f, "hydraulik", 0, "call");
+	assert_found(f, "lieferung 44", 0, "l-44@firma.de");
+	assert_found(f, "lieferschein 0", 0, "l-0@firma.de");
+	assert_int_equal(store_search_count(f->st, &count, &error), 0);
+	assert_int_equal(count, 47 + 1 + 3);   /* messages, a note, customers */
+
+	/* A store of schema 10 gets its index filled by the migration. */
+	store_close(&f->st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE search; PRAGMA user_version = 10", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &f->st, &error), 0);
+	assert_found(f, "报价", 0, "cn@valve.cn");
+	assert_found(f, "hydraulik", 0, "call");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -932,6 +1042,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_records_are_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quotes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_index, setup, teardown),
 	};
 	message_parser_init();
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,435 @@
+/*
+ * search: the FTS5 index of messages, notes and customer records, and
+ * the query over it (store.h, "search"). docs/DECISIONS.md, "Search
+ * (issue 10)", says why it is built this way.
+ *
+ * The table stores the indexed form of each text (lib/search_text.h:
+ * CJK runs as characters and bigrams) so that a row can be deleted by
+ * rowid, from C or from the sqlite3 shell, without knowing what was
+ * indexed; the texts a result shows come from the tables themselves.
+ * The column cust holds "cid<customer id>": a --customer filter is a
+ * token of the index, never a scan.
+ */
+#include <string.h>
+
+#include "lib/search_text.h"
+#include "store/store-private.h"
+
+/* search_text(a, b, …): the indexed forms of the non-NULL arguments,
+ * space separated. Deterministic, so usable in any statement. */
+static void sql_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	GString *out = g_string_new(NULL);
+
+	for (int i = 0; i < argc; i++) {
+		const unsigned char *s = sqlite3_value_text(argv[i]);
+		if (s == NULL)
+			continue;
+		if (out->len > 0)
+			g_string_append_c(out, ' ');
+		search_index_append(out, (const char *)s);
+	}
+	sqlite3_result_text64(ctx, out->str, out->len, g_free, SQLITE_UTF8);
+	g_string_free(out, FALSE);
+}
+
+int store_search_register(struct store *st, char **error_r)
+{
+	if (sqlite3_create_function_v2(st->db, "search_text", -1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                               NULL, sql_search_text, NULL, NULL, NULL) != SQLITE_OK) {
+		*error_r = store_errmsg(st, "setting up the search index");
+		return -1;
+	}
+	return 0;
+}
+
+/* What each source puts in the columns (subject, body, attach, who,
+ * cust). Migration 11 (schema.c) fills the table with the same. */
+#define SEARCH_COLUMNS "search (rowid, subject, body, attach, who, cust) "
+#define MESSAGE_ROWS \
+	"SELECT m.id * 4, search_text(m.subject), search_text(m.body_new), " \
+	"search_text((SELECT group_concat(a.filename, ' ') FROM attachments a " \
+	"  WHERE a.message = m.id)), search_text(m.from_name, m.from_addr), " \
+	"CASE WHEN m.customer_id IS NULL THEN '' ELSE 'cid' || m.customer_id END " \
+	"FROM messages m"
+#define NOTE_ROWS \
+	"SELECT n.id * 4 + 1, '', search_text(n.text), '', search_text(n.author), " \
+	"'cid' || n.customer_id FROM notes n WHERE n.kind != 'stage'"
+#define CUSTOMER_ROWS \
+	"SELECT c.id * 4 + 2, search_text(c.name, c.key), search_text(c.industry, c.website, " \
+	"c.source, c.next_action, (SELECT group_concat(t.tag, ' ') FROM customer_tags t " \
+	"  WHERE t.customer_id = c.id)), '', '', 'cid' || c.id FROM customers c"
+
+static int reindex(struct store *st, const char *delete_sql, const char *insert_sql,
+                   int64_t rowid, int64_t id, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, delete_sql, error_r);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, rowid);
+	if (store_step_done(st, stmt, "updating the search index", error_r) < 0)
+		return -1;
+	return store_run_with_id(st, insert_sql, id, "updating the search index", error_r);
+}
+
+static const char SQL_DELETE_ROW[] = "DELETE FROM search WHERE rowid = ?1";
+
+int store_search_index_customer(struct store *st, int64_t customer_id, char **error_r)
+{
+	if (customer_id <= 0)
+		return 0;
+	return reindex(st, SQL_DELETE_ROW, "INSERT INTO " SEARCH_COLUMNS CUSTOMER_ROWS
+	               " WHERE c.id = ?1", customer_id * 4 + STORE_SEARCH_CUSTOMER, customer_id,
+	               error_r);
+}
+
+int store_search_index_message(struct store *st, int64_t message_rowid, char **error_r)
+{
+	if (reindex(st, SQL_DELETE_ROW, "INSERT INTO " SEARCH_COLUMNS MESSAGE_ROWS
+	            " WHERE m.id = ?1", message_rowid * 4 + STORE_SEARCH_MESSAGE, message_rowid,
+	            error_r) < 0)
+		return -1;
+	/* The customer the mail made, or whose source it set. */
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT customer_id FROM messages WHERE id = ?1",
+	                                error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, message_rowid);
+	int64_t customer = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	return store_search_index_customer(st, customer, error_r);
+}
+
+int store_search_index_note(struct store *st, int64_t note_id, char **error_r)
+{
+	return reindex(st, SQL_DELETE_ROW, "INSERT INTO " SEARCH_COLUMNS NOTE_ROWS
+	               " AND n.id = ?1", note_id * 4 + STORE_SEARCH_NOTE, note_id, error_r);
+}
+
+int store_search_rebuild_begin(struct store *st, char **error_r)
+{
+	return store_exec(st,
+		"DROP TABLE IF EXISTS search;"
+		"CREATE VIRTUAL TABLE search USING fts5(subject, body, attach, who, cust, "
+		"  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
+		"INSERT INTO " SEARCH_COLUMNS NOTE_ROWS ";"
+		"INSERT INTO " SEARCH_COLUMNS CUSTOMER_ROWS ";", error_r);
+}
+
+int store_search_rebuild_messages(struct store *st, int64_t after, unsigned limit,
+                                  int64_t *last_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT max(id) FROM (SELECT id FROM messages "
+	                                    "WHERE id > ?1 ORDER BY id LIMIT ?2)", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, after);
+	sqlite3_bind_int(stmt, 2, (int)limit);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		*error_r = store_errmsg(st, "rebuilding the search index");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	*last_r = sqlite3_column_type(stmt, 0) == SQLITE_NULL ? after
+	                                                      : sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (*last_r == after)
+		return 0;
+	/* OR REPLACE: a message followupd filed (and indexed) meanwhile. */
+	stmt = store_stmt(st, "INSERT OR REPLACE INTO " SEARCH_COLUMNS MESSAGE_ROWS
+	                      " WHERE m.id > ?1 AND m.id <= ?2", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, after);
+	sqlite3_bind_int64(stmt, 2, *last_r);
+	if (store_step_done(st, stmt, "rebuilding the search index", error_r) < 0)
+		return -1;
+	return 1;
+}
+
+int store_search_rebuild(struct store *st, char **error_r)
+{
+	if (store_search_rebuild_begin(st, error_r) < 0)
+		return -1;
+	return store_exec(st, "INSERT INTO " SEARCH_COLUMNS MESSAGE_ROWS ";", error_r);
+}
+
+int store_search_remove(struct store *st, enum store_search_source source,
+                        const int64_t *ids, size_t n, char **error_r)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *stmt = store_stmt(st, SQL_DELETE_ROW, error_r);
+		if (stmt == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, ids[i] * 4 + (int64_t)source);
+		if (store_step_done(st, stmt, "removing from the search index", error_r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_search_count(struct store *st, int64_t *n_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM search", error_r);
+
+	if (stmt == NULL)
+		return -1;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		*error_r = store_errmsg(st, "counting the search index");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	*n_r = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+/* ---- the query ---- */
+
+static char **strv_of_row(sqlite3_stmt *stmt, int first, int n)
+{
+	GPtrArray *v = g_ptr_array_new();
+
+	for (int i = first; i < first + n; i++) {
+		const unsigned char *s = sqlite3_column_text(stmt, i);
+		if (s != NULL && s[0] != '\0')
+			g_ptr_array_add(v, g_strdup((const char *)s));
+	}
+	g_ptr_array_add(v, NULL);
+	return (char **)g_ptr_array_free(v, FALSE);
+}
+
+/* Loads one hit's entry and texts: 1, 0 when its row is gone (a reparse
+ * between), -1. */
+static int load_hit(struct store *st, struct store_search_hit *h, int64_t id, char **error_r)
+{
+	sqlite3_stmt *stmt;
+	const char *sql;
+
+	switch (h->source) {
+	case STORE_SEARCH_MESSAGE:
+		sql = "SELECT " ENTRY_COLUMNS ", m.body_new, m.subject, (SELECT group_concat("
+		      "a.filename, ' ') FROM attachments a WHERE a.message = m.id), "
+		      "trim(m.from_name || ' <' || m.from_addr || '>') "
+		      "FROM messages m LEFT JOIN customers c ON c.id = m.customer_id WHERE m.id = ?1";
+		break;
+	case STORE_SEARCH_NOTE:
+		sql = "SELECT n.id, n.kind, n.date, n.text, n.author, c.key, n.stage_from, "
+		      "n.stage_to, n.text, n.author FROM notes n JOIN customers c "
+		      "ON c.id = n.customer_id WHERE n.id = ?1";
+		break;
+	default:
+		sql = "SELECT c.id, c.key, c.name, c.updated, c.next_action, c.industry, c.name, "
+		      "c.key, c.next_action, c.industry, c.website, c.source, "
+		      "(SELECT group_concat(t.tag, ', ') FROM customer_tags t "
+		      "  WHERE t.customer_id = c.id) FROM customers c WHERE c.id = ?1";
+		break;
+	}
+	stmt = store_stmt(st, sql, error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(stmt);
+		return 0;
+	}
+	if (rc != SQLITE_ROW) {
+		*error_r = store_errmsg(st, "reading a search result");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	switch (h->source) {
+	case STORE_SEARCH_MESSAGE:
+		h->entry = store_entry_from_row(stmt);
+		h->texts = strv_of_row(stmt, 26, 4);
+		break;
+	case STORE_SEARCH_NOTE:
+		h->entry = store_note_entry(stmt);
+		h->texts = strv_of_row(stmt, 8, 2);
+		break;
+	default: {
+		struct store_entry *e = g_new0(struct store_entry, 1);
+		e->id = sqlite3_column_int64(stmt, 0);
+		e->customer = store_col_text(stmt, 1, false);
+		e->subject = store_col_text(stmt, 2, true);
+		e->date = store_col_time(stmt, 3);
+		e->header_date = INT64_MIN;
+		e->internal_date = INT64_MIN;
+		e->snippet = store_col_text(stmt, 4, true);
+		e->direction = g_strdup("customer");
+		e->kind = g_strdup("customer");
+		e->message_id = g_strdup("");
+		e->from_addr = g_strdup("");
+		e->from_name = g_strdup("");
+		e->to = g_new0(char *, 1);
+		e->cc = g_new0(char *, 1);
+		h->entry = e;
+		h->texts = strv_of_row(stmt, 6, 7);
+		break;
+	}
+	}
+	sqlite3_reset(stmt);
+	return 1;
+}
+
+/* The statement of a search: with bound_phase, the rowid of the
+ * STORE_SEARCH_RANKED-th newest match (?5 the offset); else the best
+ * matches from rowid ?6 on, by bm25 (the weights of subject, body,
+ * attach, who, cust). A kind or date filter looks at the entry's own row
+ * (a kind changes as a thread settles): one lookup by primary key per
+ * match. */
+#define STORE_SEARCH_RANKED 1000
+static int search_sql(GString *sql, const struct store_search_query *q, bool bound_phase)
+{
+	if (bound_phase)
+		g_string_append(sql, "SELECT s.rowid FROM (SELECT rowid FROM search "
+		                     "WHERE search MATCH ?1) s ");
+	else
+		g_string_append(sql, "SELECT s.rowid, s.r FROM (SELECT rowid, "
+		                     "bm25(search, 4.0, 1.0, 2.0, 2.0, 0.0) AS r FROM search "
+		                     "WHERE search MATCH ?1 AND rowid >= ?6) s ");
+	if (q->kind != NULL || q->since != INT64_MIN) {
+		g_string_append(sql,
+			"LEFT JOIN messages m ON (s.rowid & 3) = 0 AND m.id = (s.rowid >> 2) "
+			"LEFT JOIN notes n ON (s.rowid & 3) = 1 AND n.id = (s.rowid >> 2) "
+			"LEFT JOIN customers c ON (s.rowid & 3) = 2 AND c.id = (s.rowid >> 2) "
+			"WHERE 1 ");
+		if (q->kind != NULL)
+			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.kind WHEN 1 "
+			                     "THEN n.kind ELSE 'customer' END = ?3 ");
+		if (q->since != INT64_MIN)
+			g_string_append(sql, "AND CASE s.rowid & 3 WHEN 0 THEN m.date WHEN 1 "
+			                     "THEN n.date ELSE c.updated END >= ?4 ");
+	}
+	if (bound_phase)
+		g_string_append(sql, "ORDER BY s.rowid DESC LIMIT 1 OFFSET ?5");
+	else
+		g_string_append(sql, "ORDER BY s.r, s.rowid LIMIT ?2");
+	return 0;
+}
+
+static void bind_search(sqlite3_stmt *stmt, const struct store_search_query *q,
+                        const char *match, int64_t bound)
+{
+	int n = sqlite3_bind_parameter_count(stmt);
+
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	if (n >= 2)
+		sqlite3_bind_int64(stmt, 2, q->limit > 0 ? (sqlite3_int64)q->limit : 50);
+	if (q->kind != NULL)
+		sqlite3_bind_text(stmt, 3, q->kind, -1, SQLITE_STATIC);
+	if (q->since != INT64_MIN)
+		sqlite3_bind_int64(stmt, 4, q->since);
+	if (n >= 5)
+		sqlite3_bind_int64(stmt, 5, STORE_SEARCH_RANKED - 1);
+	if (n >= 6)
+		sqlite3_bind_int64(stmt, 6, bound);
+}
+
+int store_search(struct store *st, const struct store_search_query *q,
+                 struct store_search_hit **hits_r, size_t *n_r, char **error_r)
+{
+	GString *match = g_string_new(NULL);
+	GString *sql = g_string_new(NULL);
+	GArray *hits = g_array_new(FALSE, TRUE, sizeof(struct store_search_hit));
+	sqlite3_stmt *stmt = NULL;
+	int ret = -1, rc;
+
+	if (q->match != NULL)
+		g_string_append_printf(match, "(%s)", q->match);
+	if (q->customer_id > 0)
+		g_string_append_printf(match, "%scust : \"cid%lld\"", match->len > 0 ? " AND " : "",
+		                       (long long)q->customer_id);
+	if (match->len == 0) {
+		*error_r = g_strdup("nothing to search for");
+		goto out;
+	}
+	/* The newest STORE_SEARCH_RANKED matches (by rowid, which grows as
+	 * mail is filed) are ranked: the rowid of the last of them bounds the
+	 * ranking, so that a word in every message costs no more than a rare
+	 * one (docs/DECISIONS.md). */
+	int64_t bound = 0;
+	if (search_sql(sql, q, true) < 0 ||
+	    sqlite3_prepare_v2(st->db, sql->str, -1, &stmt, NULL) != SQLITE_OK) {
+		*error_r = store_errmsg(st, "preparing a search");
+		goto out;
+	}
+	bind_search(stmt, q, match->str, 0);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		bound = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "searching");
+		goto out;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	g_string_truncate(sql, 0);
+	if (search_sql(sql, q, false) < 0 ||
+	    sqlite3_prepare_v2(st->db, sql->str, -1, &stmt, NULL) != SQLITE_OK) {
+		*error_r = store_errmsg(st, "preparing a search");
+		goto out;
+	}
+	bind_search(stmt, q, match->str, bound);
+	GArray *found = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	GArray *ranks = g_array_new(FALSE, FALSE, sizeof(double));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t rowid = sqlite3_column_int64(stmt, 0);
+		double rank = sqlite3_column_double(stmt, 1);
+		g_array_append_val(found, rowid);
+		g_array_append_val(ranks, rank);
+	}
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "searching");
+		g_array_free(found, TRUE);
+		g_array_free(ranks, TRUE);
+		goto out;
+	}
+	for (guint i = 0; i < found->len; i++) {
+		int64_t rowid = g_array_index(found, int64_t, i);
+		struct store_search_hit h = {
+			.source = (enum store_search_source)(rowid & 3),
+			.rank = g_array_index(ranks, double, i),
+		};
+		int got = load_hit(st, &h, rowid >> 2, error_r);
+		if (got < 0) {
+			g_array_free(found, TRUE);
+			g_array_free(ranks, TRUE);
+			goto out;
+		}
+		if (got == 1)
+			g_array_append_val(hits, h);
+	}
+	g_array_free(found, TRUE);
+	g_array_free(ranks, TRUE);
+	ret = 0;
+out:
+	sqlite3_finalize(stmt);
+	g_string_free(match, TRUE);
+	g_string_free(sql, TRUE);
+	if (ret == 0) {
+		*n_r = hits->len;
+		*hits_r = (struct store_search_hit *)(void *)g_array_free(hits, FALSE);
+	} else {
+		struct store_search_hit *h = (struct store_search_hit *)(void *)hits->data;
+		size_t n = hits->len;
+		g_array_free(hits, FALSE);
+		store_search_hits_free(&h, n);
+	}
+	return ret;
+}
+
+void store_search_hits_free(struct store_search_hit **hits, size_t n)
+{
+	if (*hits == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		store_entry_free(&(*hits)[i].entry);
+		g_strfreev((*hits)[i].texts);
+	}
+	g_free(*hits);
+	*hits = NULL;
+}
