@@ -78,6 +78,13 @@ struct config_file_ref {
 	int line;
 };
 
+/* Once a week at a local time ("weekly Mon 08:30"). */
+struct config_weekly {
+	char *text;           /* as written, or NULL: never */
+	int weekday;          /* 1 Monday … 7 Sunday (ISO 8601) */
+	int minute;           /* of the day, 0 … 1439 */
+};
+
 struct config_person {
 	char *email;          /* from [person EMAIL], lowercased */
 	char *name;
@@ -87,6 +94,7 @@ struct config_person {
 	char *timezone;       /* NULL: the company's */
 	struct config_file_ref holidays; /* a holiday file; path NULL: the company's */
 	char *digest;         /* "HH:MM" or NULL */
+	struct config_weekly report; /* report = weekly Mon 08:30; text NULL: none */
 	int line;
 };
 
