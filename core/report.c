@@ -6,7 +6,6 @@
 #include <glib.h>
 
 #include "core/orders.h"
-#include "core/records.h"
 #include "core/report.h"
 
 int core_report_load(const struct core_rules *rules, struct store *st, int64_t from, int64_t to,
@@ -86,16 +85,11 @@ static void append_share(GString *o, const char *what, int64_t num, int64_t den)
 /* How many payments fall due soon and are overdue, at d->now. */
 static void count_payments(const struct core_kpi_data *d, unsigned *due_r, unsigned *late_r)
 {
-	int64_t ahead = d->now + CORE_REPORT_DUE_AHEAD_DAYS * 86400;
-
 	*due_r = *late_r = 0;
 	for (size_t i = 0; i < d->n_orders; i++) {
-		const struct store_order *o = &d->orders[i];
-		int64_t due = 0;
-		if (core_order_overdue(o, d->now, d->timezone))
+		if (core_order_overdue(&d->orders[i], d->now, d->timezone))
 			(*late_r)++;
-		else if (o->due != NULL && !core_order_settled(o) &&
-		         core_sheet_date_time(o->due, d->timezone, &due) == 0 && due <= ahead)
+		else if (core_report_payment_due_soon(d, &d->orders[i]))
 			(*due_r)++;
 	}
 }

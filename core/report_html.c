@@ -463,6 +463,16 @@ static void section_quotes(GString *o, const struct core_report *r)
 	table_close(o, rows, "No quote is waiting.");
 }
 
+bool core_report_payment_due_soon(const struct core_kpi_data *d, const struct store_order *o)
+{
+	int64_t due = 0;
+
+	return o->due != NULL && !core_order_settled(o) &&
+	       !core_order_overdue(o, d->now, d->timezone) &&
+	       core_sheet_date_time(o->due, d->timezone, &due) == 0 &&
+	       due <= d->now + CORE_REPORT_DUE_AHEAD_DAYS * 86400;
+}
+
 static void order_row(GString *o, const struct store_order *ord)
 {
 	char amount[48], paid[48];
@@ -479,17 +489,12 @@ static void section_payments(GString *o, const struct core_report *r)
 	static const char *const heads[] = { "order", "customer", "currency", "amount", "paid",
 	                                     "due" };
 	size_t rows = 0;
-	int64_t ahead = d->now + CORE_REPORT_DUE_AHEAD_DAYS * 86400;
 
 	table_open(o, "Payments due in the next 14 days", heads, 6);
 	for (size_t i = 0; i < d->n_orders; i++) {
-		const struct store_order *ord = &d->orders[i];
-		int64_t due = 0;
-		if (ord->due == NULL || core_order_settled(ord) ||
-		    core_order_overdue(ord, d->now, d->timezone) ||
-		    core_sheet_date_time(ord->due, d->timezone, &due) < 0 || due > ahead)
+		if (!core_report_payment_due_soon(d, &d->orders[i]))
 			continue;
-		order_row(o, ord);
+		order_row(o, &d->orders[i]);
 		rows++;
 	}
 	table_close(o, rows, "No payment falls due.");

@@ -11,6 +11,7 @@
  * Pure: it writes what the caller gathered. Every text that comes from
  * mail or people (subjects, names, keys, groups) is HTML-escaped.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <glib.h>
 
@@ -33,6 +34,10 @@ struct core_report {
 	GArray *overdue;                      /* struct overdue_entry (core_rules_overdue) */
 	const struct core_sheet_list *sheet;  /* the sheet's dates due or late */
 };
+
+/* Whether order o is unsettled, not overdue and due within
+ * CORE_REPORT_DUE_AHEAD_DAYS of d->now. */
+bool core_report_payment_due_soon(const struct core_kpi_data *d, const struct store_order *o);
 
 /* The page. New string (g_free). */
 char *core_report_html(const struct core_report *r);

@@ -35,6 +35,11 @@ check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --onc
 check "order add naming the corpus's quote, due 20 Nov (overdue)" run add 0 order add kunde.de --no PI-2026-118 \
 	--amount 82000 --currency USD --due 2026-11-20 --quote "<quote-1@example.com>"
 
+check "an order due 1 Dec (within 14 days), part-paid" run add2 0 order add trading.ae --no PI-2026-120 \
+	--amount 5000 --currency EUR --due 2026-12-01
+check "…part-paid" run paid2 0 order paid PI-2026-120 --amount 1000 --date 2026-11-20
+check "an order due 20 Dec (later than 14 days)" run add3 0 order add pompy.pl --no PI-2026-121 \
+	--amount 700 --currency EUR --due 2026-12-20
 check "report --html FILE --json" run rep 0 report --html "$T/report.html" --from 2026-10-01 --to 2026-11-30 --json
 check "…says what it wrote" jcheck "$T/rep.out" "len(j) == 1 and j[0]['file'] == '$T/report.html' and j[0]['bytes'] > 1000"
 check "…the file has inline SVG charts: weeks, funnel, countries, owners" "$PY" - "$T/report.html" <<'PYEOF'
@@ -65,6 +70,15 @@ check "…the figures: 12 inquiries, the overdue payment, the period" sh -c "
 	grep -q '<td>PI-2026-118</td><td>kunde.de</td><td>USD</td><td>82000.00</td>' '$T/report.html' &&
 	grep -q '2026-10-01 to 2026-11-30 (Asia/Shanghai)' '$T/report.html'"
 
+check "…payments due: PI-2026-120 only; overdue: PI-2026-118 only" "$PY" - "$T/report.html" <<'PYEOF'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+due = h[h.index("Payments due in the next 14 days"):h.index("Payments overdue")]
+late = h[h.index("Payments overdue"):h.index("Overdue and due soon")]
+assert re.findall(r"<td>(PI-[0-9-]+)</td>", due) == ["PI-2026-120"], due
+assert "<td>1000.00</td><td>2026-12-01</td>" in due
+assert re.findall(r"<td>(PI-[0-9-]+)</td>", late) == ["PI-2026-118"], late
+PYEOF
 check "report without --html: exit 2 naming it" refused nohtml 2 "--html" report
 check "report --html with a bad --from: exit 2 naming it" refused badfrom 2 "--from" report --html "$T/x.html" --from yesterday
 check "report --bogus: exit 2 naming the option" refused bogus 2 "--bogus" report --html "$T/x.html" --bogus
