@@ -96,7 +96,7 @@ if [ -x "$CHROMIUM" ]; then
 	check "chromium renders the report" render "$T/report.png" "$T/report.html"
 	check "…the picture is not blank, the bars' blue, orange and green are in it" sh -c "
 		'$PY' '$TOOLS/png_colours.py' '$T/report.png' '#2b6cb0' '#dd6b20' '#38a169' > '$T/png.json'"
-	check "…800+ colours (text, charts), 5% or more not white, each chart colour on 500+ pixels" jcheck "$T/png.json" '(
+	check "…100+ colours (text, charts), 5% or more not white, each chart colour on 500+ pixels" jcheck "$T/png.json" '(
 (j["width"], j["height"]) == (900, 2600) and j["colours"] > 100 and j["not_white"] > 0.05
 and min(j["count"].values()) >= 500)'
 	printf '<!DOCTYPE html><html><body></body></html>\n' > "$T/blank.html"
