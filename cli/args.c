@@ -6,6 +6,9 @@
 #include <glib.h>
 
 #include "cli/cli.h"
+#include "core/records.h"
+
+#define DEFAULT_PERIOD_S (28 * 86400)
 
 static void remove_args(struct cli_ctx *ctx, int at, int count)
 {
@@ -74,6 +77,50 @@ int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis)
 	}
 	if (ctx->argc < min || ctx->argc > max) {
 		cli_error("usage: followup %s", synopsis);
+		return -1;
+	}
+	return 0;
+}
+
+/* One bound of the period: a day (YYYY-MM-DD, in the company's time zone;
+ * end: the day included) or an RFC 3339 moment. */
+static int period_bound(struct cli_ctx *ctx, const char *option, const char *text, bool end,
+                        int64_t *t_r)
+{
+	char *canonical = NULL, *error = NULL;
+	int ret = -1;
+
+	if (core_sheet_date_parse(text, &canonical, &error) < 0) {
+		cli_error("--%s: %s", option, error);
+		goto out;
+	}
+	if (core_sheet_date_time(canonical, ctx->cfg->company.timezone, t_r) < 0) {
+		cli_error("--%s: '%s' is not a date", option, text);
+		goto out;
+	}
+	if (end && strlen(canonical) == 10)
+		*t_r += 86400;   /* a day given as the end is included */
+	ret = 0;
+out:
+	g_free(canonical);
+	g_free(error);
+	return ret;
+}
+
+int cli_take_period(struct cli_ctx *ctx, int64_t *from_r, int64_t *to_r)
+{
+	const char *from = NULL, *to = NULL;
+
+	if (cli_take_option(ctx, "from", &from) < 0 || cli_take_option(ctx, "to", &to) < 0)
+		return -1;
+	*to_r = ctx->now;
+	if (to != NULL && period_bound(ctx, "to", to, true, to_r) < 0)
+		return -1;
+	*from_r = *to_r - DEFAULT_PERIOD_S;
+	if (from != NULL && period_bound(ctx, "from", from, false, from_r) < 0)
+		return -1;
+	if (*from_r >= *to_r) {
+		cli_error("--from: the period must begin before --to");
 		return -1;
 	}
 	return 0;

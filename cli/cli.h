@@ -99,6 +99,8 @@ int cmd_export_personal(struct cli_ctx *ctx);
 int cmd_export(struct cli_ctx *ctx);
 int cmd_import(struct cli_ctx *ctx);
 int cmd_search(struct cli_ctx *ctx);
+int cmd_kpi(struct cli_ctx *ctx);
+int cmd_report(struct cli_ctx *ctx);
 
 /* ---- output helpers (output.c) ---- */
 
@@ -197,6 +199,10 @@ int cli_rules_load(struct cli_ctx *ctx, struct core_rules **rules_r);
 /* Takes "--NAME VALUE" or "--NAME=VALUE" out of ctx->argv (args.c); *value_r NULL
  * when absent. -1 when the value is missing. */
 int cli_take_option(struct cli_ctx *ctx, const char *name, const char **value_r);
+/* Takes --from DATE and --to DATE (a day in the company's time zone, the
+ * --to day included, or an RFC 3339 moment); default: the 28 days up to
+ * now. -1 after printing which option is wrong. */
+int cli_take_period(struct cli_ctx *ctx, int64_t *from_r, int64_t *to_r);
 /* Takes every "--NAME" (a flag without a value) out of ctx->argv: true
  * when there was one. */
 bool cli_take_flag(struct cli_ctx *ctx, const char *name);

@@ -61,6 +61,8 @@ static const struct cli_command commands[] = {
 	  STORE_READ_ONLY },
 	{ "overdue", "overdue [--owner P] [--rule R]", "conversations late or due soon, most "
 	  "overdue first", cmd_overdue, STORE_READ_ONLY },
+	{ "kpi", "kpi [--from D --to D] [--by owner|country|grade|month|week]", "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
+	{ "report", "report --html FILE [--from D --to D]", "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
 	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
 	{ "outbox", "outbox [--all]", "acknowledgements and alerts not sent yet, or failed", cmd_outbox,
 	  STORE_READ_ONLY },

@@ -174,10 +174,11 @@ static bool needs_quoted_printable(const GString *body)
 	return false;
 }
 
-static GMimePart *text_part(const char *body)
+/* subtype: "plain" or "html". */
+static GMimePart *text_part(const char *body, const char *subtype)
 {
 	GString *text = normalized_body(body);
-	GMimePart *part = g_mime_part_new_with_type("text", "plain");
+	GMimePart *part = g_mime_part_new_with_type("text", subtype);
 	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(text->str, text->len);
 	GMimeDataWrapper *content = g_mime_data_wrapper_new_with_stream(
 		stream, GMIME_CONTENT_ENCODING_DEFAULT);
@@ -356,6 +357,10 @@ static int check_input(const struct compose_input *in, const char **error_r)
 		*error_r = "the body is missing or not UTF-8";
 		return -1;
 	}
+	if (in->html_body != NULL && !g_utf8_validate(in->html_body, -1, NULL)) {
+		*error_r = "the HTML body is not UTF-8";
+		return -1;
+	}
 	if (!is_usable_msgid(in->message_id)) {
 		*error_r = "the Message-ID is missing or not usable";
 		return -1;
@@ -395,11 +400,28 @@ out:
 	return ret;
 }
 
+/* The text alone, or with an HTML body the text and the HTML as
+ * alternatives (the text first: RFC 2046 puts the plainest first). */
+static GMimeObject *body_part(const struct compose_input *in)
+{
+	GMimePart *text = text_part(in->body, "plain");
+
+	if (in->html_body == NULL)
+		return GMIME_OBJECT(text);
+	GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
+	GMimePart *html = text_part(in->html_body, "html");
+	g_mime_multipart_add(alt, GMIME_OBJECT(text));
+	g_mime_multipart_add(alt, GMIME_OBJECT(html));
+	g_object_unref(text);
+	g_object_unref(html);
+	return GMIME_OBJECT(alt);
+}
+
 int compose_message(const struct compose_input *in, char **raw_r, size_t *len_r,
                     const char **error_r)
 {
 	GMimeMessage *message = NULL;
-	GMimePart *part = NULL;
+	GMimeObject *part = NULL;
 	char *subject = NULL;
 	int ret = -1;
 
@@ -427,8 +449,8 @@ int compose_message(const struct compose_input *in, char **raw_r, size_t *len_r,
 	if (set_extra_headers(GMIME_OBJECT(message), in->extra_headers, error_r) != 0)
 		goto out;
 
-	part = text_part(in->body);
-	g_mime_message_set_mime_part(message, GMIME_OBJECT(part));
+	part = body_part(in);
+	g_mime_message_set_mime_part(message, part);
 	ret = serialize(message, raw_r, len_r, error_r);
 out:
 	if (part != NULL)

@@ -16,6 +16,8 @@ struct compose_input {
 	const char *to_addr;
 	const char *subject;         /* UTF-8; CR/LF are never let through */
 	const char *body;            /* UTF-8, lines ended by \n */
+	const char *html_body;       /* NULL, or an HTML page (UTF-8): then the mail is
+	                                multipart/alternative, body its text/plain part */
 	const char *in_reply_to;     /* without <>, or NULL */
 	const char *const *references; /* without <>, NULL-terminated, or NULL */
 	const char *auto_submitted;  /* "auto-replied", "auto-generated", or NULL */

@@ -88,6 +88,13 @@ enum config_role {
 	CONFIG_ROLE_ADMIN,       /* everything */
 };
 
+/* Once a week at a local time ("weekly Mon 08:30"). */
+struct config_weekly {
+	char *text;           /* as written, or NULL: never */
+	int weekday;          /* 1 Monday … 7 Sunday (ISO 8601) */
+	int minute;           /* of the day, 0 … 1439 */
+};
+
 struct config_person {
 	char *email;          /* from [person EMAIL], lowercased */
 	char *name;
@@ -101,6 +108,7 @@ struct config_person {
 	char *language;       /* ISO 639-1 of the mails followupd writes them, or NULL:
 	                       * English */
 	enum config_role role;
+	struct config_weekly report; /* report = weekly Mon 08:30; text NULL: none */
 	int line;
 };
 

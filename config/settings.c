@@ -414,6 +414,46 @@ static int parse_time_of_day(struct load_state *st, const struct setting_def *de
 	return 0;
 }
 
+/* "weekly Mon 08:30": a day of the week (English, three letters or in
+ * full, any case) and a time of day. */
+static int parse_weekly(struct load_state *st, const struct setting_def *def, void *target,
+                        const char *value, char **msg_r)
+{
+	static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+	static const char *const full[] = { "monday", "tuesday", "wednesday", "thursday",
+	                                    "friday", "saturday", "sunday" };
+	struct config_weekly *w = FIELD(target, def, struct config_weekly);
+	char **words = g_strsplit_set(value, " \t", -1);
+	int weekday = 0, minute = -1, n = 0;
+	char *parts[3] = { NULL, NULL, NULL };
+
+	(void)st;
+	for (size_t i = 0; words[i] != NULL; i++) {
+		if (words[i][0] == '\0')
+			continue;
+		if (n < 3)
+			parts[n] = words[i];
+		n++;
+	}
+	if (n == 3 && g_ascii_strcasecmp(parts[0], "weekly") == 0) {
+		for (int d = 0; d < 7; d++) {
+			if (g_ascii_strcasecmp(parts[1], days[d]) == 0 ||
+			    g_ascii_strcasecmp(parts[1], full[d]) == 0)
+				weekday = d + 1;
+		}
+		minute = config_value_time_of_day(parts[2]);
+	}
+	g_strfreev(words);
+	if (weekday == 0 || minute < 0) {
+		*msg_r = g_strdup_printf("'%s' is not a weekly time (use: weekly Mon 08:30)", value);
+		return -1;
+	}
+	replace_string(&w->text, g_strdup(value));
+	w->weekday = weekday;
+	w->minute = minute;
+	return 0;
+}
+
 /* [company] work-hours: keeps the text and the parsed spans together. */
 static int parse_work_hours(struct load_state *st, const struct setting_def *def,
                             void *target, const char *value, char **msg_r)
@@ -1382,6 +1422,8 @@ static const struct setting_def person_settings[] = {
 	{ .key = "role", .parse = parse_role, .offset = offsetof(struct config_person, role) },
 	{ .key = "language", .parse = parse_language,
 	  .offset = offsetof(struct config_person, language) },
+	{ .key = "report", .parse = parse_weekly,
+	  .offset = offsetof(struct config_person, report) },
 };
 
 static const struct setting_def source_settings[] = {
@@ -1522,6 +1564,7 @@ void config_person_clear(void *data)
 	g_free(person->digest);
 	g_free(person->unix_user);
 	g_free(person->language);
+	g_free(person->report.text);
 }
 
 void config_source_clear(void *data)

@@ -33,6 +33,18 @@ int plan_queue_mail(struct store *st, const struct config *cfg, const char *key,
                     const char *const *references, const char *auto_submitted, int64_t now,
                     int64_t *outbox_id_r, char **error_r);
 
+/* plan_queue_mail() for a mail of a text and an HTML page as
+ * multipart/alternative (Auto-Submitted: auto-generated, no thread). */
+int plan_queue_html_mail(struct store *st, const struct config *cfg, const char *key,
+                         const char *kind, const struct msg_address *to,
+                         const char *envelope_from, const char *subject, const char *text,
+                         const char *html, int64_t now, int64_t *outbox_id_r, char **error_r);
+
+/* The weekly reports of the people with `report = weekly DAY HH:MM`
+ * (core/plan_report.c): one a person and week, once its time has come. 0
+ * or -1 with plan->error. */
+int plan_reports(struct store *st, struct core_plan *plan);
+
 /* The sheet's dates (core/plan_sheet.c): payment reminders, next
  * actions, silences. 0 or -1 with plan->error. */
 int plan_sheet(struct store *st, struct core_plan *plan);

@@ -89,36 +89,26 @@ char *plan_human_duration(int64_t seconds)
 	return g_strdup_printf("%lld min", (long long)MAX(m, 1));
 }
 
-int plan_queue_mail(struct store *st, const struct config *cfg, const char *key,
-                      const char *kind, const char *rule, int64_t thread, const char *regarding,
-                      const struct msg_address *to, const char *envelope_from,
-                      const char *subject, const char *body, const char *in_reply_to,
-                      const char *const *references, const char *auto_submitted, int64_t now,
-                      int64_t *outbox_id_r, char **error_r)
+/* Composes in (its Message-ID made from key here) and adds it to the
+ * outbox under key. */
+static int queue_composed(struct store *st, const struct config *cfg, const char *key,
+                          const char *kind, const char *rule, int64_t thread,
+                          const char *regarding, const char *envelope_from,
+                          struct compose_input *in, int64_t *outbox_id_r, char **error_r)
 {
 	char *domain = mail_domain(cfg);
 	char *mid = compose_message_id(domain, key);
 	const char *extra[] = { "X-Followup-Rule", rule != NULL ? rule : kind, NULL };
-	struct compose_input in = {
-		.from = cfg->smtp.from,
-		.to_name = to->name,
-		.to_addr = to->addr,
-		.subject = subject,
-		.body = body,
-		.in_reply_to = in_reply_to,
-		.references = references,
-		.auto_submitted = auto_submitted,
-		.date = now,
-		.message_id = mid,
-		.extra_headers = extra,
-	};
 	const char *cerr = NULL;
 	char *raw = NULL;
 	size_t len = 0;
 	int ret = -1;
 
-	if (compose_message(&in, &raw, &len, &cerr) < 0) {
-		*error_r = g_strdup_printf("cannot compose a %s to %s: %s", kind, to->addr, cerr);
+	in->from = cfg->smtp.from;
+	in->message_id = mid;
+	in->extra_headers = extra;
+	if (compose_message(in, &raw, &len, &cerr) < 0) {
+		*error_r = g_strdup_printf("cannot compose a %s to %s: %s", kind, in->to_addr, cerr);
 		goto out;
 	}
 	struct store_outbox_new m = {
@@ -127,13 +117,13 @@ int plan_queue_mail(struct store *st, const struct config *cfg, const char *key,
 		.rule = rule,
 		.thread = thread,
 		.regarding = regarding,
-		.recipient = to->addr,
+		.recipient = in->to_addr,
 		.envelope_from = envelope_from,
 		.message_id = mid,
-		.subject = subject,
+		.subject = in->subject,
 		.raw = raw,
 		.len = len,
-		.created = now,
+		.created = in->date,
 	};
 	ret = store_outbox_add(st, &m, outbox_id_r, error_r);
 out:
@@ -141,6 +131,47 @@ out:
 	g_free(mid);
 	g_free(domain);
 	return ret;
+}
+
+int plan_queue_mail(struct store *st, const struct config *cfg, const char *key,
+                      const char *kind, const char *rule, int64_t thread, const char *regarding,
+                      const struct msg_address *to, const char *envelope_from,
+                      const char *subject, const char *body, const char *in_reply_to,
+                      const char *const *references, const char *auto_submitted, int64_t now,
+                      int64_t *outbox_id_r, char **error_r)
+{
+	struct compose_input in = {
+		.to_name = to->name,
+		.to_addr = to->addr,
+		.subject = subject,
+		.body = body,
+		.in_reply_to = in_reply_to,
+		.references = references,
+		.auto_submitted = auto_submitted,
+		.date = now,
+	};
+
+	return queue_composed(st, cfg, key, kind, rule, thread, regarding, envelope_from, &in,
+	                      outbox_id_r, error_r);
+}
+
+int plan_queue_html_mail(struct store *st, const struct config *cfg, const char *key,
+                         const char *kind, const struct msg_address *to,
+                         const char *envelope_from, const char *subject, const char *text,
+                         const char *html, int64_t now, int64_t *outbox_id_r, char **error_r)
+{
+	struct compose_input in = {
+		.to_name = to->name,
+		.to_addr = to->addr,
+		.subject = subject,
+		.body = text,
+		.html_body = html,
+		.auto_submitted = "auto-generated",
+		.date = now,
+	};
+
+	return queue_composed(st, cfg, key, kind, NULL, 0, NULL, envelope_from, &in, outbox_id_r,
+	                      error_r);
 }
 
 /* ---- acknowledgements ---- */
@@ -539,6 +570,8 @@ int core_plan_pass(struct store *st, struct core_plan *plan, char **error_r)
 		}
 	}
 	if ((any_sla || plan->cfg->n_persons > 0) && plan_alerts(st, plan) < 0)
+		goto out;
+	if (plan_reports(st, plan) < 0)
 		goto out;
 	if (any_sheet && plan_sheet(st, plan) < 0)
 		goto out;

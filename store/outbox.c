@@ -47,6 +47,24 @@ int store_outbox_add(struct store *st, const struct store_outbox_new *m, int64_t
 	return 0;
 }
 
+int store_outbox_has_key(struct store *st, const char *key, bool *has_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT 1 FROM outbox WHERE key = ?1", error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading the outbox");
+		return -1;
+	}
+	*has_r = rc == SQLITE_ROW;
+	return 0;
+}
+
 #define ITEM_COLUMNS \
 	"id, key, kind, rule, thread_id, regarding, recipient, envelope_from, message_id, " \
 	"subject, state, attempts, next_attempt, last_error, created, sent_at"

@@ -341,6 +341,9 @@ struct store_outbox_item {
  * (nothing is added). Inside the caller's transaction. */
 int store_outbox_add(struct store *st, const struct store_outbox_new *m, int64_t *id_r,
                      char **error_r);
+/* Whether a message of that key was ever queued (what store_outbox_add()
+ * would ignore), so a planner can skip composing it. 0 or -1. */
+int store_outbox_has_key(struct store *st, const char *key, bool *has_r, char **error_r);
 /* Claims the oldest pending message due at now: state "sending", one
  * more attempt. Run it in a transaction of its own and send only after
  * that committed. 1 and *item_r (with raw; free with

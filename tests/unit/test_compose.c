@@ -657,9 +657,51 @@ static void test_message_id(void **state)
 	g_free(g);
 }
 
+/* A report: the text and an HTML page as multipart/alternative, the text
+ * first; the parser reads the text back; a long HTML line travels
+ * quoted-printable, CRLF everywhere. */
+static void test_html_alternative(void **state)
+{
+	(void)state;
+	struct compose_input in = ack_input();
+	GString *html = g_string_new("<!DOCTYPE html><html><body><h1>Bericht für Hans</h1><svg>");
+	for (int i = 0; i < 200; i++)
+		g_string_append(html, "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/>");
+	g_string_append(html, "</svg></body></html>\n");
+	in.html_body = html->str;
+	char *raw = NULL;
+	size_t len = compose_ok(&in, &raw);
+	struct parsed_message *msg = parse_back(raw, len);
+
+	char **fields = header_fields(raw);
+	assert_non_null(strstr(field_value(fields, "Content-Type"), "multipart/alternative"));
+	const char *plain = strstr(raw, "Content-Type: text/plain; charset=utf-8");
+	const char *rich = strstr(raw, "Content-Type: text/html; charset=utf-8");
+	assert_non_null(plain);
+	assert_non_null(rich);
+	assert_true(plain < rich);
+	assert_non_null(strstr(rich, "Content-Transfer-Encoding: quoted-printable"));
+	assert_string_equal(msg->body_text, in.body);
+	for (size_t i = 0; i < len; i++)
+		assert_true(raw[i] != '\n' || (i > 0 && raw[i - 1] == '\r'));
+
+	in.html_body = "bad \xff";
+	const char *error = NULL;
+	char *bad = NULL;
+	size_t bad_len = 0;
+	assert_int_equal(compose_message(&in, &bad, &bad_len, &error), -1);
+	assert_non_null(strstr(error, "HTML"));
+
+	g_strfreev(fields);
+	message_free(&msg);
+	g_free(raw);
+	g_string_free(html, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_html_alternative),
 		cmocka_unit_test(test_round_trip_german),
 		cmocka_unit_test(test_round_trip_chinese),
 		cmocka_unit_test(test_ascii_body_is_7bit),

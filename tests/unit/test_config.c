@@ -398,6 +398,7 @@ static void test_values_normalized(void **state)
 	                             "countries = de, CN, De\n"
 	                             "timezone = Europe/Berlin\n"
 	                             "digest = 08:30\n"
+	                             "report =  weekly  Friday 17:00\n"
 	                             "[classify]\n"
 	                             "charset-fallback = gb18030, windows-1251\n"
 	                             "thread-window = 2w\n");
@@ -418,6 +419,9 @@ static void test_values_normalized(void **state)
 	assert_strv_equal(cfg->persons[0].countries, countries);
 	assert_string_equal(cfg->persons[0].timezone, "Europe/Berlin");
 	assert_string_equal(cfg->persons[0].digest, "08:30");
+	assert_string_equal(cfg->persons[0].report.text, "weekly  Friday 17:00");
+	assert_int_equal(cfg->persons[0].report.weekday, 5);
+	assert_int_equal(cfg->persons[0].report.minute, 17 * 60);
 	assert_strv_equal(cfg->classify.charset_fallbacks, charsets);
 	assert_int_equal(cfg->classify.thread_window_seconds, 14 * 24 * 3600);
 	config_free(&cfg);
@@ -697,6 +701,12 @@ static const struct error_case error_cases[] = {
 	  ":8: [person li.wei]: 'li.wei' is not an e-mail address", NULL },
 	{ "bad digest", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\ndigest = 8:30\n",
 	  ":9: [person a@example.com] digest: '8:30' is not a time of day", NULL },
+	{ "bad report day", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\nreport = weekly Mnd 08:30\n",
+	  ":9: [person a@example.com] report: 'weekly Mnd 08:30' is not a weekly time (use: weekly Mon 08:30)", NULL },
+	{ "bad report time", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\nreport = weekly Mon 8.30\n",
+	  ":9: [person a@example.com] report: 'weekly Mon 8.30' is not a weekly time", NULL },
+	{ "report not weekly", COMPANY_BLOCK ACCOUNT_BLOCK "[person a@example.com]\nreport = daily 08:30\n",
+	  ":9: [person a@example.com] report: 'daily 08:30' is not a weekly time", NULL },
 	{ "empty value", COMPANY_BLOCK ACCOUNT_BLOCK "poll =\n",
 	  ":8: [account sales] poll: empty value", NULL },
 	{ "value that is only a comment", COMPANY_BLOCK ACCOUNT_BLOCK "poll = ;60s\n",
