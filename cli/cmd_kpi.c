@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "lib/duration.h"
+
 #include "cli/cli.h"
 #include "core/kpi.h"
 
@@ -65,23 +67,6 @@ static json_t *row_json(const struct core_kpi_data *d, const struct core_kpi_row
 	return o;
 }
 
-static void format_hours(int64_t seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		g_strlcpy(buf, "-", size);
-	else
-		snprintf(buf, size, "%lldh%02lldm", (long long)(seconds / 3600),
-		         (long long)(seconds % 3600 / 60));
-}
-
-static void format_share(int64_t num, int64_t den, char *buf, size_t size)
-{
-	if (den <= 0)
-		g_strlcpy(buf, "-", size);
-	else
-		snprintf(buf, size, "%lld%%", (long long)((num * 100 + den / 2) / den));
-}
-
 static void print_rows(const struct core_kpi_data *d, GPtrArray *rows)
 {
 	GString *line = g_string_new(NULL);
@@ -91,13 +76,13 @@ static void print_rows(const struct core_kpi_data *d, GPtrArray *rows)
 	for (guint i = 0; i < rows->len; i++) {
 		const struct core_kpi_row *r = rows->pdata[i];
 		char med[32], p90[32], sla[16], q2o[16], fpc[32], silent[24], overdue[24];
-		format_hours(r->first_response_median_s, med, sizeof(med));
-		format_hours(r->first_response_p90_s, p90, sizeof(p90));
+		duration_format_hm(r->first_response_median_s, "-", med, sizeof(med));
+		duration_format_hm(r->first_response_p90_s, "-", p90, sizeof(p90));
 		if (d->sla_rule != NULL)
-			format_share(r->sla_within, r->sla_decided, sla, sizeof(sla));
+			duration_format_share(r->sla_within, r->sla_decided, "-", sla, sizeof(sla));
 		else
 			g_strlcpy(sla, "-", sizeof(sla));
-		format_share(r->orders, r->quotes, q2o, sizeof(q2o));
+		duration_format_share(r->orders, r->quotes, "-", q2o, sizeof(q2o));
 		if (r->followed_customers > 0)
 			snprintf(fpc, sizeof(fpc), "%.1f",
 			         (double)r->follow_ups / (double)r->followed_customers);

@@ -9,20 +9,12 @@
 #include "cli/cli.h"
 #include "core/rules_runtime.h"
 #include "core/sheet.h"
+#include "lib/duration.h"
 
 static void print_header(void)
 {
 	printf("%-10s %-18s %-24s %-22s %-16s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
 	       "DUE", "LATE", "SUBJECT");
-}
-
-static void format_late(int64_t seconds, char *buf, size_t size)
-{
-	if (seconds > 0)
-		snprintf(buf, size, "%lldh%02lldm", (long long)(seconds / 3600),
-		         (long long)(seconds % 3600 / 60));
-	else
-		g_strlcpy(buf, "-", size);
 }
 
 static void print_line(GString *line, const char *state, const char *rule, const char *customer,
@@ -31,7 +23,7 @@ static void print_line(GString *line, const char *state, const char *rule, const
 {
 	char late[32];
 
-	format_late(late_seconds, late, sizeof(late));
+	duration_format_hm(late_seconds > 0 ? late_seconds : -1, "-", late, sizeof(late));
 	g_string_truncate(line, 0);
 	cli_pad(line, state, 10);
 	g_string_append_c(line, ' ');

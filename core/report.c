@@ -5,6 +5,7 @@
  */
 #include <glib.h>
 
+#include "lib/duration.h"
 #include "core/orders.h"
 #include "core/report.h"
 
@@ -65,20 +66,21 @@ void core_report_free(struct core_report_set **set)
 
 static void append_hours(GString *o, const char *what, int64_t seconds)
 {
-	if (seconds < 0)
-		g_string_append_printf(o, "%-34s -\n", what);
-	else
-		g_string_append_printf(o, "%-34s %lldh%02lldm\n", what, (long long)(seconds / 3600),
-		                       (long long)(seconds % 3600 / 60));
+	char text[32];
+
+	duration_format_hm(seconds, "-", text, sizeof(text));
+	g_string_append_printf(o, "%-34s %s\n", what, text);
 }
 
 static void append_share(GString *o, const char *what, int64_t num, int64_t den)
 {
+	char share[16];
+
+	duration_format_share(num, den, "-", share, sizeof(share));
 	if (den <= 0)
 		g_string_append_printf(o, "%-34s -\n", what);
 	else
-		g_string_append_printf(o, "%-34s %lld%% (%lld of %lld)\n", what,
-		                       (long long)((num * 100 + den / 2) / den), (long long)num,
+		g_string_append_printf(o, "%-34s %s (%lld of %lld)\n", what, share, (long long)num,
 		                       (long long)den);
 }
 
@@ -114,11 +116,8 @@ char *core_report_text(const struct core_report *r)
 	g_string_append(o, "\nOwners (inquiries, median first response, quotes, orders):\n");
 	for (guint i = 1; i < r->owners->len; i++) {
 		const struct core_kpi_row *w = r->owners->pdata[i];
-		char med[32] = "-";
-		if (w->first_response_median_s >= 0)
-			snprintf(med, sizeof(med), "%lldh%02lldm",
-			         (long long)(w->first_response_median_s / 3600),
-			         (long long)(w->first_response_median_s % 3600 / 60));
+		char med[32];
+		duration_format_hm(w->first_response_median_s, "-", med, sizeof(med));
 		g_string_append_printf(o, "  %s: %lld, %s, %lld, %lld\n", w->group,
 		                       (long long)w->inquiries, med, (long long)w->quotes,
 		                       (long long)w->orders);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "lib/duration.h"
+
 #include "core/orders.h"
 #include "core/records.h"
 #include "core/report_html.h"
@@ -37,23 +39,6 @@ void core_report_escape(GString *out, const char *text)
 }
 
 /* ---- small formats ---- */
-
-static void hours_text(int64_t seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		g_strlcpy(buf, "–", size);
-	else
-		snprintf(buf, size, "%lldh%02lldm", (long long)(seconds / 3600),
-		         (long long)(seconds % 3600 / 60));
-}
-
-static void share_text(int64_t num, int64_t den, char *buf, size_t size)
-{
-	if (den <= 0)
-		g_strlcpy(buf, "–", size);
-	else
-		snprintf(buf, size, "%lld%%", (long long)((num * 100 + den / 2) / den));
-}
 
 static void day_text(int64_t t, const char *tz, char *buf, size_t size)
 {
@@ -277,18 +262,18 @@ static void summary(GString *o, const struct core_report *r)
 	g_string_append(o, "<section><div class=\"cards\">\n");
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->inquiries);
 	card(o, buf, "inquiries received");
-	hours_text(t->first_response_median_s, buf, sizeof(buf));
+	duration_format_hm(t->first_response_median_s, "–", buf, sizeof(buf));
 	card(o, buf, "first response, median (working time)");
-	hours_text(t->first_response_p90_s, buf, sizeof(buf));
+	duration_format_hm(t->first_response_p90_s, "–", buf, sizeof(buf));
 	card(o, buf, "first response, 90th percentile");
 	if (r->data->sla_rule != NULL)
-		share_text(t->sla_within, t->sla_decided, buf, sizeof(buf));
+		duration_format_share(t->sla_within, t->sla_decided, "–", buf, sizeof(buf));
 	else
 		g_strlcpy(buf, "no rule", sizeof(buf));
 	card(o, buf, "answered within the service level");
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->quotes);
 	card(o, buf, "quotes sent");
-	share_text(t->orders, t->quotes, buf, sizeof(buf));
+	duration_format_share(t->orders, t->quotes, "–", buf, sizeof(buf));
 	card(o, buf, "quote to order");
 	if (t->followed_customers > 0)
 		snprintf(buf, sizeof(buf), "%.1f", (double)t->follow_ups / (double)t->followed_customers);
@@ -323,7 +308,7 @@ static void section_weeks(GString *o, const struct core_report *r)
 			snprintf(b->text, sizeof(b->text), "none of %lld answered",
 			         (long long)w->inquiries);
 		else
-			hours_text(w->first_response_median_s, b->text, sizeof(b->text));
+			duration_format_hm(w->first_response_median_s, "–", b->text, sizeof(b->text));
 	}
 	svg_vbars(o, "weeks", "First-response time by week, working hours", bars, n, 2,
 	          "working hours");
@@ -396,10 +381,10 @@ static void section_owners(GString *o, const struct core_report *r)
 	for (guint i = 1; i < r->owners->len; i++) {
 		const struct core_kpi_row *w = r->owners->pdata[i];
 		char med[32], p90[32], sla[16];
-		hours_text(w->first_response_median_s, med, sizeof(med));
-		hours_text(w->first_response_p90_s, p90, sizeof(p90));
-		share_text(w->sla_within, r->data->sla_rule != NULL ? w->sla_decided : 0, sla,
-		           sizeof(sla));
+		duration_format_hm(w->first_response_median_s, "–", med, sizeof(med));
+		duration_format_hm(w->first_response_p90_s, "–", p90, sizeof(p90));
+		duration_format_share(w->sla_within, r->data->sla_rule != NULL ? w->sla_decided : 0,
+		                      "–", sla, sizeof(sla));
 		g_string_append(o, "<tr><td>");
 		core_report_escape(o, w->group);
 		g_string_append_printf(o, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
@@ -520,8 +505,8 @@ static void section_overdue(GString *o, const struct core_report *r)
 	for (guint i = 0; i < r->overdue->len; i++) {
 		const struct overdue_entry *e = &g_array_index(r->overdue, struct overdue_entry, i);
 		char late[32];
-		hours_text(e->result.overdue_seconds > 0 ? e->result.overdue_seconds : -1, late,
-		           sizeof(late));
+		duration_format_hm(e->result.overdue_seconds > 0 ? e->result.overdue_seconds : -1, "–",
+		                   late, sizeof(late));
 		const char *cells[] = { sla_state_name(e->result.state), e->rule->name,
 		                        e->thread->customer, e->owner != NULL ? e->owner : "(nobody)",
 		                        late, e->thread->subject };
@@ -532,8 +517,8 @@ static void section_overdue(GString *o, const struct core_report *r)
 		const struct core_sheet_entry *e =
 			&g_array_index(r->sheet->entries, struct core_sheet_entry, i);
 		char late[32];
-		hours_text(e->occ.overdue_seconds > 0 ? e->occ.overdue_seconds : -1, late,
-		           sizeof(late));
+		duration_format_hm(e->occ.overdue_seconds > 0 ? e->occ.overdue_seconds : -1, "–",
+		                   late, sizeof(late));
 		const char *cells[] = { sheet_state_name(e->occ.state), e->rule->name,
 		                        e->customer->key, e->owner != NULL ? e->owner : "(nobody)",
 		                        late, e->subject };

@@ -82,3 +82,20 @@ int duration_parse_all(const char *text, uint64_t *seconds_r, const char **reaso
 	}
 	return 0;
 }
+
+void duration_format_hm(int64_t seconds, const char *none, char *buf, size_t size)
+{
+	if (seconds < 0)
+		g_strlcpy(buf, none, size);
+	else
+		g_snprintf(buf, size, "%lldh%02lldm", (long long)(seconds / 3600),
+		           (long long)(seconds % 3600 / 60));
+}
+
+void duration_format_share(int64_t num, int64_t den, const char *none, char *buf, size_t size)
+{
+	if (den <= 0)
+		g_strlcpy(buf, none, size);
+	else
+		g_snprintf(buf, size, "%lld%%", (long long)((num * 100 + den / 2) / den));
+}
