@@ -253,6 +253,7 @@ write_config() {
 	cat > "$1" <<CONF
 [store]
 path = $T/followup.db
+control-socket = $T/control
 [company]
 name = Acme Pumps
 domains = example.com

@@ -22,7 +22,6 @@ CONF=$T/followup.conf
 write_config "$CONF"
 # li.wei (sales, in zhang's team), zhang (manager), wang (sales, no
 # manager), fin (finance), root-like admin; nobody is no person.
-sed -i "s|^path = .*|path = $T/followup.db\ncontrol-socket = $T/control|" "$CONF"
 sed -i 's|^countries = DE, AE, PL|&\nunix-user = daemon\nrole = sales|' "$CONF"
 cat >> "$CONF" <<CONF
 [person zhang@example.com]
