@@ -278,6 +278,18 @@ countries = DE, AE, PL
 CONF
 }
 
+# corpus_setup: a Dovecot holding the sample corpus (corpus.py), $CONF
+# written for it and $FU the CLI at $NOW (set NOW first). Ends the test
+# when Dovecot does not start.
+corpus_setup() {
+	start_dovecot || { not_ok "dovecot starts"; exit 1; }
+	"$PY" "$TOOLS/corpus.py" write "$T/corpus"
+	check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
+	CONF=$T/followup.conf
+	write_config "$CONF"
+	FU="$BIN/followup -c $CONF --now $NOW"
+}
+
 # jcheck FILE PYTHON-EXPR: asserts a Python expression over the JSON in
 # FILE, bound to `j`; prints the JSON on failure.
 jcheck() {

@@ -8,12 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 NOW=2026-11-24T10:00:00+08:00
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
-CONF=$T/followup.conf
-write_config "$CONF"
-FU="$BIN/followup -c $CONF --now $NOW"
+corpus_setup
 check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/daemon.log'"
 check "a buyer named as a formula" run name 0 customer set kunde.de 'name==HYPERLINK("http://x")' \
 	next-date=2026-12-01 'next-action=call, then "send samples"'

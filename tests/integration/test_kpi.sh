@@ -7,18 +7,13 @@
 . "$(dirname "$0")/lib.sh"
 
 NOW=2026-11-24T10:00:00+08:00
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
-CONF=$T/followup.conf
-write_config "$CONF"
+corpus_setup
 cat >> "$CONF" <<CONF
 [rule first-answer]
 on = inquiry
 within = 24h business
 notify = owner
 CONF
-FU="$BIN/followup -c $CONF --now $NOW"
 check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/daemon.log'"
 check "order add naming the corpus's quote" run add 0 order add kunde.de --no PI-2026-118 --amount 82000 \
 	--currency USD --due 2026-11-20 --quote "<quote-1@example.com>"

@@ -8,12 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 NOW=2026-11-11T11:00:00+08:00
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
-CONF=$T/followup.conf
-write_config "$CONF"
-FU="$BIN/followup -c $CONF --now $NOW"
+corpus_setup
 DB=$T/followup.db
 check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/d1.log'"
 HANS=hans.mueller@kunde.de

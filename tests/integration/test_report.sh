@@ -8,9 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 NOW=2026-11-24T10:00:00+08:00
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
+corpus_setup
 cat > "$T/x.eml" <<'MSG'
 From: "<img src=x onerror=alert(2)>" <buyer.x@gmail.com>
 To: sales@example.com
@@ -22,15 +20,12 @@ Content-Type: text/plain; charset=UTF-8
 Hello, please send us your best price for 100 pumps XP-200, CIF Rotterdam.
 MSG
 check "a buyer's inquiry with HTML in the subject and the name" imaptool append INBOX "$T/x.eml" 2026-10-20T10:00:00+02:00
-CONF=$T/followup.conf
-write_config "$CONF"
 cat >> "$CONF" <<CONF
 [rule first-answer]
 on = inquiry
 within = 24h business
 notify = owner
 CONF
-FU="$BIN/followup -c $CONF --now $NOW"
 check "followupd --once files the mail" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/daemon.log'"
 check "order add naming the corpus's quote, due 20 Nov (overdue)" run add 0 order add kunde.de --no PI-2026-118 \
 	--amount 82000 --currency USD --due 2026-11-20 --quote "<quote-1@example.com>"

@@ -15,11 +15,8 @@ for u in daemon bin sys games man nobody; do
 	getent passwd "$u" >/dev/null || { diag "no login $u here: not run"; exit 0; }
 done
 
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
-CONF=$T/followup.conf
-write_config "$CONF"
+NOW=2026-11-11T11:00:00+08:00
+corpus_setup
 # li.wei (sales, in zhang's team), zhang (manager), wang (sales, no
 # manager), fin (finance), root-like admin; nobody is no person.
 sed -i 's|^countries = DE, AE, PL|&\nunix-user = daemon\nrole = sales|' "$CONF"
@@ -38,7 +35,6 @@ role = finance
 unix-user = man
 role = admin
 CONF
-NOW=2026-11-11T11:00:00+08:00
 "$BIN/followupd" -c "$CONF" --now "$NOW" --log-level info 2> "$T/daemon.log" &
 dpid=$!
 trap 'kill $dpid 2>/dev/null; wait $dpid 2>/dev/null; cleanup' EXIT

@@ -11,12 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 NOW=2026-11-24T10:00:00Z
-start_dovecot || { not_ok "dovecot starts"; exit 1; }
-"$PY" "$TOOLS/corpus.py" write "$T/corpus"
-check "the corpus is in Dovecot" imaptool load "$T/corpus/manifest.json"
-CONF=$T/followup.conf
-write_config "$CONF"
-FU="$BIN/followup -c $CONF --now $NOW"
+corpus_setup
 check "followupd --once files the corpus" sh -c "'$BIN/followupd' -c '$CONF' --once --now $NOW 2> '$T/daemon.log'"
 
 # ids QUERY...: the message_ids (or kinds of entries without one) found.
