@@ -232,24 +232,22 @@ out:
 
 int cli_may_change(struct cli_ctx *ctx, enum core_change_kind kind, int64_t customer_id)
 {
-	struct store_customer *c = NULL;
-	char *error = NULL;
+	char *error = NULL, *key = NULL, *owner = NULL;
 	const char *why = NULL;
 	int ret = CLI_OK;
 
-	if (customer_id > 0 && kind != CORE_CHANGE_IMPORT && kind != CORE_CHANGE_FORGET) {
-		int rc = store_customer_get(ctx->st, customer_id, &c, &error);
-		if (rc < 0) {
-			cli_error("%s", error);
-			g_free(error);
-			return CLI_STORE_ERROR;
-		}
+	if (customer_id > 0 && kind != CORE_CHANGE_IMPORT && kind != CORE_CHANGE_FORGET &&
+	    store_customer_owner(ctx->st, customer_id, &key, &owner, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		return CLI_STORE_ERROR;
 	}
-	if (core_may_change(ctx->cfg, &ctx->actor, kind, c != NULL ? c->owner : NULL, &why) < 0) {
+	if (core_may_change(ctx->cfg, &ctx->actor, kind, owner, &why) < 0) {
 		cli_error("you (%s) may not change %s: %s", ctx->actor.name != NULL
-		          ? ctx->actor.name : "no [person]", c != NULL ? c->key : "this", why);
+		          ? ctx->actor.name : "no [person]", key != NULL ? key : "this", why);
 		ret = CLI_REFUSED;
 	}
-	store_customer_free(&c);
+	g_free(key);
+	g_free(owner);
 	return ret;
 }

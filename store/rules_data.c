@@ -305,6 +305,31 @@ int store_sla_event_has(struct store *st, const char *rule, int64_t thread, int6
 	return 0;
 }
 
+int store_customer_owner(struct store *st, int64_t customer_id, char **key_r, char **owner_r,
+                         char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT key, owner FROM customers WHERE id = ?1",
+	                                error_r);
+	int rc;
+
+	*key_r = *owner_r = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*key_r = store_col_text(stmt, 0, true);
+		*owner_r = store_col_text(stmt, 1, false);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*error_r = store_errmsg(st, "reading a customer's owner");
+	return -1;
+}
+
 int store_customer_assign(struct store *st, int64_t customer_id, const char *owner,
                           char **error_r)
 {

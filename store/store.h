@@ -489,6 +489,11 @@ void store_reminder_contacts_free(struct store_reminder_contact **contacts, size
 int store_customer_language(struct store *st, int64_t customer_id, char **language_r,
                             char **error_r);
 
+/* The customer's key and assigned owner (*owner_r NULL: nobody's), new
+ * strings: 0, 1 when there is no such customer, or -1. What a permission
+ * check needs, without the record's aggregates. */
+int store_customer_owner(struct store *st, int64_t customer_id, char **key_r, char **owner_r,
+                         char **error_r);
 /* Sets (owner NULL: clears) the customer's assigned owner. */
 int store_customer_assign(struct store *st, int64_t customer_id, const char *owner,
                           char **error_r);
