@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 #include <jansson.h>
 
 #include "config/config.h"
@@ -106,11 +107,25 @@ int cmd_report(struct cli_ctx *ctx);
 
 /* "2026-11-20T08:15:00Z"; "" for INT64_MIN. Static buffer per call site. */
 void cli_format_utc(int64_t t, char *buf, size_t size);
-/* "2026-11-20 16:15" in the local time zone; "-" for INT64_MIN. */
+/* The zone dates are shown in: the running person's `timezone =`, else
+ * the company's (main.c), as the mails show them. -1 for an unknown name. */
+int cli_display_zone_set(const char *name);
+void cli_display_zone_free(void);
+/* "2026-11-20 16:15 CST" in that zone (lib/zonetime.h); "-" for
+ * INT64_MIN. */
 void cli_format_local(int64_t t, char *buf, size_t size);
+/* t's wall-clock time in that zone, for a spreadsheet's cells; false for
+ * none. */
+bool cli_local_tm(int64_t t, struct tm *tm_r);
 /* Appends s (made safe as one line) to out padded or cut to exactly
  * `width` terminal columns (wide CJK characters count two). */
 void cli_pad(GString *out, const char *s, int width);
+/* The columns a date of cli_format_local takes in a table: "2026-11-20
+ * 16:15 CEST"; a longer zone name ("+0545") pushes the row on, never cuts
+ * the date. */
+#define CLI_DATE_WIDTH 21
+/* t as cli_format_local writes it, padded to CLI_DATE_WIDTH. */
+void cli_pad_date(GString *out, int64_t t);
 /* A JSON string that is always valid (invalid UTF-8 replaced); NULL -> null. */
 json_t *cli_json_string(const char *s);
 /* A JSON array of the strings of a NULL-terminated vector (NULL: []). */

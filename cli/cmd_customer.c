@@ -227,9 +227,9 @@ static void print_conversations(GString *out, const struct card *k)
 	heading(out, "Open conversations", k->n_open);
 	for (size_t i = 0; i < k->n_open; i++) {
 		const struct store_thread *t = k->threads[i];
-		char last[32];
-		cli_format_local(t->last_date, last, sizeof(last));
-		g_string_append_printf(out, "  %-6lld %-16s %-9s ", (long long)t->id, last,
+		g_string_append_printf(out, "  %-6lld ", (long long)t->id);
+		cli_pad_date(out, t->last_date);
+		g_string_append_printf(out, " %-9s ",
 		                       g_strcmp0(t->last_direction, "out") == 0 ? "us" : "customer");
 		safe_text_append(out, t->subject, SAFE_TEXT_LINE);
 		g_string_append_c(out, '\n');
@@ -237,13 +237,13 @@ static void print_conversations(GString *out, const struct card *k)
 	heading(out, "Due", k->due->len);
 	for (guint i = 0; i < k->due->len; i++) {
 		const struct overdue_entry *e = &g_array_index(k->due, struct overdue_entry, i);
-		char due[32];
-		cli_format_local(e->result.due, due, sizeof(due));
 		g_string_append(out, "  ");
 		cli_pad(out, sla_state_name(e->result.state), 10);
 		g_string_append_c(out, ' ');
 		cli_pad(out, e->rule->name, 18);
-		g_string_append_printf(out, " %-16s ", due);
+		g_string_append_c(out, ' ');
+		cli_pad_date(out, e->result.due);
+		g_string_append_c(out, ' ');
 		safe_text_append(out, e->thread->subject, SAFE_TEXT_LINE);
 		g_string_append_c(out, '\n');
 	}
@@ -254,14 +254,17 @@ static void print_quotes(GString *out, const struct card *k)
 	heading(out, "Quotes", k->n_quotes);
 	for (size_t i = 0; i < k->n_quotes; i++) {
 		const struct store_quote *q = &k->quotes[i];
-		char date[32], answered[32];
 		char *summary = cli_quote_summary(q->facts);
-		cli_format_local(q->date, date, sizeof(date));
-		cli_format_local(q->answered_at, answered, sizeof(answered));
-		g_string_append_printf(out, "  %-16s ", date);
+		g_string_append(out, "  ");
+		cli_pad_date(out, q->date);
+		g_string_append_c(out, ' ');
 		cli_pad(out, q->message_id, 28);
 		g_string_append_printf(out, " %s ", q->answered_at != INT64_MIN ? "answered" : "open    ");
-		g_string_append_printf(out, "%-16s ", q->answered_at != INT64_MIN ? answered : "");
+		if (q->answered_at != INT64_MIN)
+			cli_pad_date(out, q->answered_at);
+		else
+			g_string_append_printf(out, "%*s", CLI_DATE_WIDTH, "");
+		g_string_append_c(out, ' ');
 		safe_text_append(out, summary[0] != '\0' ? summary : q->subject, SAFE_TEXT_LINE);
 		g_string_append_c(out, '\n');
 		g_free(summary);
@@ -311,9 +314,9 @@ static void print_notes(GString *out, const struct card *k)
 	        k->n_notes);
 	for (size_t i = from; i < k->n_notes; i++) {
 		const struct store_entry *e = k->notes[i];
-		char date[32];
-		cli_format_local(e->date, date, sizeof(date));
-		g_string_append_printf(out, "  %-16s ", date);
+		g_string_append(out, "  ");
+		cli_pad_date(out, e->date);
+		g_string_append_c(out, ' ');
 		cli_pad(out, e->kind, 9);
 		g_string_append_c(out, ' ');
 		cli_pad(out, e->from_addr, 20);

@@ -100,17 +100,15 @@ static void print_customers(struct store_customer **customers, size_t n,
 {
 	GString *line = g_string_new(NULL);
 
-	printf("%-5s %-24s %-22s %-5s %-11s %-20s %-2s %-16s %-16s %-10s %5s %s\n", "ID",
-	       "CUSTOMER", "NAME", "GRADE", "STAGE", "OWNER", "CC", "LAST IN", "LAST OUT", "NEXT",
-	       "MSGS", "CONTACTS");
+	printf("%-5s %-24s %-22s %-5s %-11s %-20s %-2s %-*s %-*s %-10s %5s %s\n", "ID",
+	       "CUSTOMER", "NAME", "GRADE", "STAGE", "OWNER", "CC", CLI_DATE_WIDTH, "LAST IN",
+	       CLI_DATE_WIDTH, "LAST OUT", "NEXT", "MSGS", "CONTACTS");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_customer *c = customers[i];
 		const char *source;
 		const char *grade = core_customer_grade(c, &source);
 		const char *country = core_customer_country(c, &source);
-		char in[32], out[32], next[11];
-		cli_format_local(c->last_inbound, in, sizeof(in));
-		cli_format_local(c->last_outbound, out, sizeof(out));
+		char next[11];
 		/* The day of the next action is enough for a list. */
 		g_strlcpy(next, c->next_date != NULL ? c->next_date : "-", sizeof(next));
 		g_string_printf(line, "%-5lld ", (long long)c->id);
@@ -125,7 +123,11 @@ static void print_customers(struct store_customer **customers, size_t n,
 		cli_pad(line, c->owner != NULL ? c->owner : "-", 20);
 		g_string_append_c(line, ' ');
 		cli_pad(line, country != NULL ? country : "-", 2);
-		g_string_append_printf(line, " %-16s %-16s %-10s %5llu %zu", in, out, next,
+		g_string_append_c(line, ' ');
+		cli_pad_date(line, c->last_inbound);
+		g_string_append_c(line, ' ');
+		cli_pad_date(line, c->last_outbound);
+		g_string_append_printf(line, " %-10s %5llu %zu", next,
 		                       (unsigned long long)c->n_messages, c->n_contacts);
 		printf("%s\n", line->str);
 	}

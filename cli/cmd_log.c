@@ -29,14 +29,13 @@ static void print_changes(const struct store_change_row *rows, size_t n)
 {
 	GString *line = g_string_new(NULL);
 
-	printf("%-16s %-22s %-20s %-14s %-18s %s\n", "WHEN", "WHO", "CUSTOMER", "COMMAND",
-	       "FIELD", "BEFORE -> AFTER");
+	printf("%-*s %-22s %-20s %-14s %-18s %s\n", CLI_DATE_WIDTH, "WHEN", "WHO", "CUSTOMER",
+	       "COMMAND", "FIELD", "BEFORE -> AFTER");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_change_row *r = &rows[i];
-		char when[32];
-		cli_format_local(r->at, when, sizeof(when));
 		g_string_truncate(line, 0);
-		g_string_append_printf(line, "%-16s ", when);
+		cli_pad_date(line, r->at);
+		g_string_append_c(line, ' ');
 		cli_pad(line, r->actor, 22);
 		g_string_append_c(line, ' ');
 		cli_pad(line, r->customer != NULL ? r->customer : "-", 20);

@@ -51,19 +51,19 @@ int cmd_outbox(struct cli_ctx *ctx)
 		printf(all ? "the outbox is empty\n" : "nothing waiting or failed\n");
 	} else {
 		GString *line = g_string_new(NULL);
-		printf("%-6s %-8s %-10s %-28s %-16s %4s  %s\n", "ID", "STATE", "KIND", "TO", "CREATED",
-		       "TRY", "SUBJECT / LAST ERROR");
+		printf("%-6s %-8s %-10s %-28s %-*s %4s  %s\n", "ID", "STATE", "KIND", "TO",
+		       CLI_DATE_WIDTH, "CREATED", "TRY", "SUBJECT / LAST ERROR");
 		for (size_t i = 0; i < n; i++) {
 			const struct store_outbox_item *it = &items[i];
-			char created[32];
-			cli_format_local(it->created, created, sizeof(created));
 			g_string_printf(line, "%-6lld ", (long long)it->id);
 			cli_pad(line, it->state, 8);
 			g_string_append_c(line, ' ');
 			cli_pad(line, it->kind, 10);
 			g_string_append_c(line, ' ');
 			cli_pad(line, it->recipient, 28);
-			g_string_append_printf(line, " %-16s %4u  ", created, it->attempts);
+			g_string_append_c(line, ' ');
+			cli_pad_date(line, it->created);
+			g_string_append_printf(line, " %4u  ", it->attempts);
 			cli_pad(line, it->subject, 50);
 			g_strchomp(line->str);
 			printf("%s\n", line->str);

@@ -13,8 +13,8 @@
 
 static void print_header(void)
 {
-	printf("%-10s %-18s %-24s %-22s %-16s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
-	       "DUE", "LATE", "SUBJECT");
+	printf("%-10s %-18s %-24s %-22s %-*s %9s  %s\n", "STATE", "RULE", "CUSTOMER", "OWNER",
+	       CLI_DATE_WIDTH, "DUE", "LATE", "SUBJECT");
 }
 
 static void print_line(GString *line, const char *state, const char *rule, const char *customer,
@@ -32,7 +32,7 @@ static void print_line(GString *line, const char *state, const char *rule, const
 	cli_pad(line, customer != NULL ? customer : "", 24);
 	g_string_append_c(line, ' ');
 	cli_pad(line, owner != NULL ? owner : "(nobody)", 22);
-	g_string_append_printf(line, " %-16s %9s  ", due, late);
+	g_string_append_printf(line, " %-*s %9s  ", CLI_DATE_WIDTH, due, late);
 	cli_pad(line, subject, 40);
 	g_strchomp(line->str);
 	printf("%s\n", line->str);
@@ -52,8 +52,14 @@ static void print_overdue(GArray *entries, GArray *sheet)
 	}
 	for (guint i = 0; i < sheet->len; i++) {
 		const struct core_sheet_entry *e = &g_array_index(sheet, struct core_sheet_entry, i);
+		char due[32];
+		/* a day as written stays a day; a moment is shown as every date */
+		if (strlen(e->due_local) == 10)
+			g_strlcpy(due, e->due_local, sizeof(due));
+		else
+			cli_format_local(e->occ.due, due, sizeof(due));
 		print_line(line, sheet_state_name(e->occ.state), e->rule->name, e->customer->key,
-		           e->owner, e->due_local, e->occ.overdue_seconds, e->subject);
+		           e->owner, due, e->occ.overdue_seconds, e->subject);
 	}
 	g_string_free(line, TRUE);
 }

@@ -40,17 +40,17 @@ static void print_quotes(const struct store_quote *quotes, size_t n, bool open_o
 		if (open_only && !open)
 			continue;
 		if (shown++ == 0)
-			printf("%-16s %-20s %-28s %4s %-9s %-16s %s\n", "SENT", "CUSTOMER", "MESSAGE-ID",
-			       "AGE", "STATE", "ANSWERED", "QUOTE");
+			printf("%-*s %-20s %-28s %4s %-9s %-*s %s\n", CLI_DATE_WIDTH, "SENT", "CUSTOMER",
+			       "MESSAGE-ID", "AGE", "STATE", CLI_DATE_WIDTH, "ANSWERED", "QUOTE");
 		summary = cli_quote_summary(q->facts);
 		cli_format_local(q->date, sent, sizeof(sent));
 		cli_format_local(q->answered_at, answered, sizeof(answered));
-		g_string_printf(line, "%-16s ", sent);
+		g_string_printf(line, "%-*s ", CLI_DATE_WIDTH, sent);
 		cli_pad(line, q->customer, 20);
 		g_string_append_c(line, ' ');
 		cli_pad(line, q->message_id, 28);
-		g_string_append_printf(line, " %3lldd %-9s %-16s ", (long long)age_days(q, now),
-		                       open ? "open" : "answered", open ? "-" : answered);
+		g_string_append_printf(line, " %3lldd %-9s %-*s ", (long long)age_days(q, now),
+		                       open ? "open" : "answered", CLI_DATE_WIDTH, open ? "-" : answered);
 		safe_text_append(line, summary[0] != '\0' ? summary : q->subject, SAFE_TEXT_LINE);
 		printf("%s\n", line->str);
 		g_free(summary);

@@ -56,7 +56,6 @@ static void print_hit(const struct store_search_hit *h, const char *highlight)
 {
 	const struct store_entry *e = h->entry;
 	GString *line = g_string_new(NULL);
-	char date[32];
 	bool out = strcmp(e->direction, "out") == 0;
 	const char *who, *what;
 
@@ -74,8 +73,7 @@ static void print_hit(const struct store_search_hit *h, const char *highlight)
 		what = e->subject[0] != '\0' ? e->subject : "(no subject)";
 		break;
 	}
-	cli_format_local(e->date, date, sizeof(date));
-	cli_pad(line, date, 17);
+	cli_pad_date(line, e->date);
 	g_string_append_c(line, ' ');
 	cli_pad(line, e->direction, 9);
 	cli_pad(line, e->kind, 11);

@@ -9,19 +9,19 @@ static void print_threads(struct store_thread **threads, size_t n)
 {
 	GString *line = g_string_new(NULL);
 
-	printf("%-6s %-24s %-10s %4s %-16s %-16s %-9s %s\n", "ID", "CUSTOMER", "ORIGIN", "MSGS",
-	       "FIRST", "LAST", "LAST BY", "SUBJECT");
+	printf("%-6s %-24s %-10s %4s %-*s %-*s %-9s %s\n", "ID", "CUSTOMER", "ORIGIN", "MSGS",
+	       CLI_DATE_WIDTH, "FIRST", CLI_DATE_WIDTH, "LAST", "LAST BY", "SUBJECT");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_thread *t = threads[i];
-		char first[32], last[32];
-		cli_format_local(t->first_date, first, sizeof(first));
-		cli_format_local(t->last_date, last, sizeof(last));
 		g_string_printf(line, "%-6lld ", (long long)t->id);
 		cli_pad(line, t->customer != NULL ? t->customer : "(internal)", 24);
 		g_string_append_c(line, ' ');
 		cli_pad(line, t->origin, 10);
-		g_string_append_printf(line, " %4llu %-16s %-16s %-9s ",
-		                       (unsigned long long)t->n_messages, first, last,
+		g_string_append_printf(line, " %4llu ", (unsigned long long)t->n_messages);
+		cli_pad_date(line, t->first_date);
+		g_string_append_c(line, ' ');
+		cli_pad_date(line, t->last_date);
+		g_string_append_printf(line, " %-9s ",
 		                       g_strcmp0(t->last_direction, "out") == 0 ? "us" : "customer");
 		cli_pad(line, t->subject, 50);
 		g_strchomp(line->str);

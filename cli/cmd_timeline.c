@@ -10,15 +10,13 @@
 static void print_entry(const struct store_entry *e)
 {
 	GString *line = g_string_new(NULL);
-	char date[32];
 	bool out = strcmp(e->direction, "out") == 0;
 	/* A note people wrote: its author, and its text where a subject stands. */
 	bool note = strcmp(e->direction, "note") == 0;
 	const char *who = out ? (e->to != NULL && e->to[0] != NULL ? e->to[0] : "") : e->from_addr;
 	const char *subject = note ? e->snippet : e->subject;
 
-	cli_format_local(e->date, date, sizeof(date));
-	cli_pad(line, date, 17);
+	cli_pad_date(line, e->date);
 	g_string_append_c(line, ' ');
 	cli_pad(line, e->direction, 5);
 	cli_pad(line, e->kind, 11);
@@ -28,7 +26,7 @@ static void print_entry(const struct store_entry *e)
 	g_strchomp(line->str);
 	printf("%s\n", line->str);
 	if (!note && e->snippet[0] != '\0') {
-		g_string_assign(line, "                   ");
+		g_string_printf(line, "%*s", CLI_DATE_WIDTH + 1, "");
 		cli_pad(line, e->snippet, 94);
 		g_strchomp(line->str);
 		printf("%s\n", line->str);

@@ -239,6 +239,14 @@ int main(int argc, char **argv)
 	}
 	if (cli_actor_init(&ctx, actor) < 0)
 		goto out;
+	const struct config_person *me = ctx.actor.person;
+	if (cli_display_zone_set(me != NULL && me->timezone != NULL ? me->timezone
+	                         : ctx.cfg->company.timezone) < 0) {
+		cli_error("the time zone of %s is not in the tz database",
+		          me != NULL && me->timezone != NULL ? me->email : "[company]");
+		ret = CLI_CONFIG_ERROR;
+		goto out;
+	}
 	if (changes && cli_changes_go_to_daemon(&ctx)) {
 		ret = cli_control_forward(&ctx, full_argc, full_argv, now);
 		goto out;
@@ -264,6 +272,7 @@ out:
 	store_close(&ctx.st);
 	core_runtime_free(&ctx.rt);
 	config_free(&ctx.cfg);
+	cli_display_zone_free();
 	core_analyze_deinit();
 	g_free(argv_owned);
 	return ret;

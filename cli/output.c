@@ -14,6 +14,7 @@
 #include "core/stages.h"
 #include "core/rules_runtime.h"
 #include "core/sheet.h"
+#include "lib/zonetime.h"
 
 void cli_format_utc(int64_t t, char *buf, size_t size)
 {
@@ -27,16 +28,48 @@ void cli_format_utc(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The zone every date is shown in (cli_display_zone_set); UTC before. */
+static GTimeZone *display_zone;
+
+int cli_display_zone_set(const char *name)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(name != NULL ? name : "UTC");
+
+	if (tz == NULL)
+		return -1;
+	cli_display_zone_free();
+	display_zone = tz;
+	return 0;
+}
+
+void cli_display_zone_free(void)
+{
+	g_clear_pointer(&display_zone, g_time_zone_unref);
+}
+
+static GTimeZone *zone(void)
+{
+	if (display_zone == NULL)
+		display_zone = g_time_zone_new_utc();
+	return display_zone;
+}
+
 void cli_format_local(int64_t t, char *buf, size_t size)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
+	zonetime_format(zone(), t, true, "-", buf, size);
+}
 
-	if (t == INT64_MIN || localtime_r(&tt, &tm) == NULL) {
-		g_strlcpy(buf, "-", size);
-		return;
-	}
-	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+void cli_pad_date(GString *out, int64_t t)
+{
+	char date[32];
+
+	cli_format_local(t, date, sizeof(date));
+	g_string_append_printf(out, "%-*s", CLI_DATE_WIDTH, date);
+}
+
+bool cli_local_tm(int64_t t, struct tm *tm_r)
+{
+	return t != INT64_MIN && zonetime_tm(zone(), t, tm_r);
 }
 
 /* Terminal columns of one character of safe text. */
@@ -456,8 +489,8 @@ json_t *cli_json_proposal(const struct core_proposal *p)
 
 void cli_proposal_header(void)
 {
-	printf("%-16s %-28s %-20s %-16s %-3s %14s %-16s %s\n", "SENT", "MESSAGE-ID", "CUSTOMER",
-	       "NUMBER", "CUR", "AMOUNT", "INCOTERM", "SUBJECT");
+	printf("%-*s %-28s %-20s %-16s %-3s %14s %-16s %s\n", CLI_DATE_WIDTH, "SENT", "MESSAGE-ID",
+	       "CUSTOMER", "NUMBER", "CUR", "AMOUNT", "INCOTERM", "SUBJECT");
 }
 
 void cli_proposal_line(GString *out, const struct core_proposal *p)
@@ -466,7 +499,7 @@ void cli_proposal_line(GString *out, const struct core_proposal *p)
 
 	cli_format_local(p->date, sent, sizeof(sent));
 	core_amount_format(p->amount_milli, amount, sizeof(amount));
-	g_string_append_printf(out, "%-16s ", sent);
+	g_string_append_printf(out, "%-*s ", CLI_DATE_WIDTH, sent);
 	cli_pad(out, p->message_id, 28);
 	g_string_append_c(out, ' ');
 	cli_pad(out, p->customer, 20);

@@ -101,8 +101,8 @@ size_t cli_sheet_rows(const struct cli_sheet *s)
 	return s->n_columns > 0 ? s->cells->len / s->n_columns : 0;
 }
 
-/* A date cell's instant as local broken-down time: a day is itself; an
- * RFC 3339 time is shown in local time. false when text is neither. */
+/* A date cell's instant as broken-down time: a day is itself; an RFC 3339
+ * time is shown in the display zone (cli_local_tm). false when text is neither. */
 static bool day_tm(const char *text, struct tm *tm_r, bool *has_time_r)
 {
 	memset(tm_r, 0, sizeof(*tm_r));
@@ -122,10 +122,10 @@ static bool day_tm(const char *text, struct tm *tm_r, bool *has_time_r)
 	GDateTime *dt = g_date_time_new_from_iso8601(text, NULL);
 	if (dt == NULL)
 		return false;
-	time_t t = (time_t)g_date_time_to_unix(dt);
+	int64_t t = g_date_time_to_unix(dt);
 	g_date_time_unref(dt);
 	*has_time_r = true;
-	return localtime_r(&t, tm_r) != NULL;
+	return cli_local_tm(t, tm_r);
 }
 
 /* ---- CSV ---- */
@@ -153,7 +153,11 @@ static char *csv_text(const struct cell *c)
 	case CELL_TIME:
 		if (c->value == INT64_MIN)
 			return NULL;
-		cli_format_local(c->value, buf, sizeof(buf));
+		/* the display zone's wall clock, without the zone's name, so
+		 * that a spreadsheet reads the cell as a date */
+		if (!cli_local_tm(c->value, &tm))
+			return NULL;
+		strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm);
 		return g_strdup(buf);
 	}
 	return NULL;
@@ -209,7 +213,6 @@ static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const
 {
 	struct tm tm;
 	bool has_time = false;
-	time_t t;
 
 	switch (c->type) {
 	case CELL_TEXT:
@@ -225,10 +228,7 @@ static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const
 			return write_text(ws, r, col, c->text, NULL);
 		break;
 	case CELL_TIME:
-		t = (time_t)c->value;
-		if (c->value == INT64_MIN)
-			return LXW_NO_ERROR;
-		if (localtime_r(&t, &tm) == NULL)
+		if (!cli_local_tm(c->value, &tm))
 			return LXW_NO_ERROR;
 		has_time = true;
 		break;

@@ -10,6 +10,7 @@
 #include "core/plan-private.h"
 #include "core/analyze.h"
 #include "core/sheet.h"
+#include "lib/duration.h"
 #include "compose/compose.h"
 #include "parsers/message.h"
 #include "rules/ack.h"
@@ -80,13 +81,11 @@ static const char *person_name(const struct owner_team *team, const char *email)
 
 char *plan_human_duration(int64_t seconds)
 {
-	int64_t m = seconds / 60, h = m / 60, d = h / 24;
+	char text[32];
 
-	if (d > 0)
-		return g_strdup_printf("%lld d %lld h", (long long)d, (long long)(h % 24));
-	if (h > 0)
-		return g_strdup_printf("%lld h %lld min", (long long)h, (long long)(m % 60));
-	return g_strdup_printf("%lld min", (long long)MAX(m, 1));
+	/* the one way every list and mail writes a span (lib/duration.h) */
+	duration_format_hm(MAX(seconds, 0), "-", text, sizeof(text));
+	return g_strdup(text);
 }
 
 /* Composes in (its Message-ID made from key here) and adds it to the
@@ -368,8 +367,8 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 	                            (long long)e->result.since, lv->level);
 	char *subject = NULL, *body = NULL, *from = plan_address_of(cfg->smtp.from);
 
-	bizcal_format_local(cal, e->result.since, since, sizeof(since));
-	bizcal_format_local(cal, e->result.due, due, sizeof(due));
+	bizcal_format_zoned(cal, e->result.since, since, sizeof(since));
+	bizcal_format_zoned(cal, e->result.due, due, sizeof(due));
 	manager = plan_person_label(team, owner_escalation_to(team, e->owner));
 	if (to_addr == NULL) {
 		plan_note(plan, CORE_NOTE_WARNING,
@@ -432,7 +431,7 @@ static int plan_alert(struct store *st, struct core_plan *plan, const struct ove
 
 /* The sheet's items of person (their payments due, next actions,
  * silences) as digest lines; how many. */
-static unsigned digest_sheet_items(const struct config_person *p,
+static unsigned digest_sheet_items(const struct core_plan *plan, const struct config_person *p,
                                    const struct core_sheet_list *sheet, GString *list)
 {
 	unsigned count = 0;
@@ -442,9 +441,10 @@ static unsigned digest_sheet_items(const struct config_person *p,
 		                                                  struct core_sheet_entry, i);
 		if (e->owner == NULL || g_ascii_strcasecmp(e->owner, p->email) != 0)
 			continue;
+		char due[32];
+		core_sheet_due_shown(plan->rules, e, due, sizeof(due));
 		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n", e->customer->key,
-		                       e->subject, sheet_state_name(e->occ.state), e->rule->name,
-		                       e->due_local);
+		                       e->subject, sheet_state_name(e->occ.state), e->rule->name, due);
 		count++;
 	}
 	return count;
@@ -471,14 +471,14 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 		if (e->owner == NULL || g_ascii_strcasecmp(e->owner, p->email) != 0)
 			continue;
 		char due[32];
-		bizcal_format_local(cal, e->result.due, due, sizeof(due));
+		bizcal_format_zoned(cal, e->result.due, due, sizeof(due));
 		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n",
 		                       e->thread->customer != NULL ? e->thread->customer : "?",
 		                       e->thread->subject, sla_state_name(e->result.state),
 		                       e->rule->name, due);
 		count++;
 	}
-	count += digest_sheet_items(p, sheet, list);
+	count += digest_sheet_items(plan, p, sheet, list);
 	if (count == 0)
 		goto out;
 	char day[32], countbuf[16];

@@ -49,7 +49,7 @@ static void words_of(const struct core_plan *plan, const struct core_sheet_entry
 	if (o != NULL) {
 		w->due = g_strdup(o->due);
 	} else {
-		bizcal_format_local(cal, e->occ.due, when, sizeof(when));
+		core_sheet_due_shown(plan->rules, e, when, sizeof(when));
 		w->due = g_strdup(when);
 	}
 	if (e->customer->last_inbound != INT64_MIN) {

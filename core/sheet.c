@@ -198,3 +198,12 @@ void core_sheet_list_free(struct core_sheet_list **listp)
 	store_orders_free(&list->orders, list->n_orders);
 	g_free(list);
 }
+
+void core_sheet_due_shown(const struct core_rules *rules, const struct core_sheet_entry *e,
+                          char *buf, size_t size)
+{
+	if (strlen(e->due_local) == 10)
+		g_strlcpy(buf, e->due_local, size);
+	else
+		bizcal_format_zoned(core_rules_calendar(rules, e->owner), e->occ.due, buf, size);
+}

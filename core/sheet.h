@@ -43,4 +43,9 @@ int core_sheet_list_new(const struct core_rules *rules, struct store *st, int64_
                         char **error_r);
 void core_sheet_list_free(struct core_sheet_list **list);
 
+/* When e falls due, as a mail to its owner says it: a day as written
+ * stays a day, a moment is shown with the owner's zone. */
+void core_sheet_due_shown(const struct core_rules *rules, const struct core_sheet_entry *e,
+                          char *buf, size_t size);
+
 #endif

@@ -23,6 +23,7 @@
  * INT64_MAX ("never").
  */
 #include "rules/bizcal.h"
+#include "lib/zonetime.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -501,25 +502,24 @@ bool bizcal_is_working(const struct bizcal *cal, int64_t t)
 	return t < INT64_MAX && bizcal_elapsed(cal, t, t + 1) == 1;
 }
 
-void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size)
+/* GDate's range and more: 0001-01-01 .. 9999-12-31, with a day of margin,
+ * so that a key made from the day is never empty. */
+static int64_t clamp_to_dates(int64_t t)
 {
-	/* GDate's range: 0001-01-01 .. 9999-12-31, with a day of margin. */
 	const int64_t min_t = (2 - JULIAN_1970) * SECS_PER_DAY;
 	const int64_t max_t = (day_from_date(9999, 12, 30)) * SECS_PER_DAY;
-	int64_t local, day, second_of_day;
-	GDate date;
 
-	if (buf == NULL || size == 0)
-		return;
-	t = CLAMP(t, min_t, max_t);
-	local = local_seconds(cal, t);
-	day = floor_div(local, SECS_PER_DAY);
-	second_of_day = local - day * SECS_PER_DAY;
-	g_date_clear(&date, 1);
-	g_date_set_julian(&date, (guint32)(day + JULIAN_1970));
-	snprintf(buf, size, "%04u-%02u-%02u %02d:%02d", (unsigned)g_date_get_year(&date),
-	         (unsigned)g_date_get_month(&date), (unsigned)g_date_get_day(&date),
-	         (int)(second_of_day / 3600), (int)(second_of_day / 60 % 60));
+	return CLAMP(t, min_t, max_t);
+}
+
+void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size)
+{
+	zonetime_format(cal->tz, clamp_to_dates(t), false, "", buf, size);
+}
+
+void bizcal_format_zoned(const struct bizcal *cal, int64_t t, char *buf, size_t size)
+{
+	zonetime_format(cal->tz, clamp_to_dates(t), true, "", buf, size);
 }
 
 int bizcal_day_start(const struct bizcal *cal, const char *date, int64_t add_days,

@@ -49,6 +49,9 @@ bool bizcal_is_working(const struct bizcal *cal, int64_t t);
 /* Local date "YYYY-MM-DD" and time "HH:MM" of t in the calendar's zone,
  * into buf (at least 17 bytes: "2026-11-24 09:00"). */
 void bizcal_format_local(const struct bizcal *cal, int64_t t, char *buf, size_t size);
+/* The same with the zone shown ("2026-12-07 10:00 CST", lib/zonetime.h):
+ * what a person reads. */
+void bizcal_format_zoned(const struct bizcal *cal, int64_t t, char *buf, size_t size);
 /* The instant the local day date ("YYYY-MM-DD") + add_days begins (its
  * first instant at or after 00:00, DST-correct): 0 and *t_r, or -1 when
  * date is no real date or the day is out of range. */
