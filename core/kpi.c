@@ -13,8 +13,6 @@
 #include "core/records.h"
 #include "rules/stage.h"
 
-#define NOBODY "(nobody)"
-#define UNKNOWN_COUNTRY "(unknown)"
 #define NO_GRADE "(none)"
 
 int core_kpi_by_parse(const char *word, enum core_kpi_by *by_r)
@@ -194,10 +192,10 @@ static char *group_of(const struct tally *t, const char *owner, const struct sto
 
 	switch (t->by) {
 	case CORE_KPI_BY_OWNER:
-		return g_strdup(owner != NULL ? owner : NOBODY);
+		return g_strdup(owner != NULL ? owner : CORE_KPI_NOBODY);
 	case CORE_KPI_BY_COUNTRY:
 		v = c != NULL ? core_customer_country(c, &source) : NULL;
-		return g_strdup(v != NULL ? v : UNKNOWN_COUNTRY);
+		return g_strdup(v != NULL ? v : CORE_KPI_UNKNOWN_COUNTRY);
 	case CORE_KPI_BY_GRADE:
 		v = c != NULL ? core_customer_grade(c, &source) : NULL;
 		return g_strdup(v != NULL ? v : NO_GRADE);

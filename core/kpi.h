@@ -64,6 +64,11 @@ int core_kpi_data_load(const struct core_rules *rules, struct store *st, int64_t
                        int64_t now, struct core_kpi_data **data_r, char **error_r);
 void core_kpi_data_free(struct core_kpi_data **data);
 
+/* The group of what no owner has, by owner. */
+#define CORE_KPI_NOBODY "(nobody)"
+/* The group of what has no country, by country. */
+#define CORE_KPI_UNKNOWN_COUNTRY "(unknown)"
+
 /* One group's figures (the whole team when group is NULL). A count that
  * cannot be had is -1 (a median of no answers; the customers' figures
  * by month or week: customers have no date). */

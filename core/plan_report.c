@@ -4,7 +4,8 @@
  * Monday 08:30 has come (and up to a day later), the report of the 28
  * days before that moment as a mail of a plain-text part and the HTML
  * page, keyed on the person and the day, so a pass made again (each
- * minute, or after a crash) adds nothing.
+ * minute, or after a crash) adds nothing. In the person's `language =`
+ * when the report is shipped in it, else in English.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,12 +56,12 @@ static int plan_report(struct store *st, struct core_plan *plan, const struct co
 	bool queued = false;
 	if ((ret = store_outbox_has_key(st, key, &queued, &plan->error)) < 0 || queued)
 		goto out;
-	if ((ret = core_report_load(plan->rules, st, at - REPORT_PERIOD_S, at, plan->now, &set,
-	                            &plan->error)) < 0)
+	if ((ret = core_report_load(plan->rules, st, at - REPORT_PERIOD_S, at, plan->now,
+	                            p->language, &set, &plan->error)) < 0)
 		goto out;
 	text = core_report_text(&set->report);
 	html = core_report_html(&set->report);
-	subject = g_strdup_printf("Weekly report: %s, %s", cfg->company.name, day);
+	subject = core_report_subject(&set->report, day);
 	from = plan_address_of(cfg->smtp.from);
 	struct msg_address to = { .name = p->name != NULL ? p->name : (char *)"", .addr = p->email };
 	int64_t id = 0;

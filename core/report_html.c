@@ -40,6 +40,57 @@ void core_report_escape(GString *out, const char *text)
 
 /* ---- small formats ---- */
 
+/* The report's word for key; the key itself if no catalogue has it. */
+static const char *word(const struct core_report *r, const char *key)
+{
+	const char *text = catalog_get(r->words, key);
+
+	return text != NULL ? text : key;
+}
+
+/* The text of key with one number put in as {{name}}. New string. */
+static char *word_n(const struct core_report *r, const char *key, const char *name,
+                    long long value)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%lld", value);
+	const char *vars[] = { name, num, NULL };
+	return catalog_format(r->words, key, vars);
+}
+
+/* An owner's group (core_kpi_rows by owner): the kpi's word for no
+ * owner in the report's words. */
+static const char *owner_word(const struct core_report *r, const char *group)
+{
+	return strcmp(group, CORE_KPI_NOBODY) == 0 ? word(r, "nobody") : group;
+}
+
+/* A stage of the funnel: the team's name for it ([stages]), else the
+ * report's word for the stage, else its id. */
+static const char *stage_word(const struct core_report *r, const char *id)
+{
+	const char *shown = core_stage_display(r->names, id);
+	char key[64];
+
+	if (strcmp(shown, id) != 0)
+		return shown;
+	snprintf(key, sizeof(key), "stage.%s", id);
+	const char *text = catalog_get(r->words, key);
+	return text != NULL ? text : id;
+}
+
+/* A state's name (sla_state_name, sheet_state_name) in the report's
+ * words; the name itself when they have none for it. */
+static const char *state_word(const struct core_report *r, const char *state)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "state.%s", state);
+	const char *text = catalog_get(r->words, key);
+	return text != NULL ? text : state;
+}
+
 static void day_text(int64_t t, const char *tz, char *buf, size_t size)
 {
 	char *day = t == INT64_MIN ? NULL : core_day_of(t, tz);
@@ -99,24 +150,31 @@ static void svg_text(GString *o, int x, int y, const char *anchor, const char *c
 	g_string_append(o, "</text>\n");
 }
 
-static void svg_empty(GString *o, const char *cls, const char *title)
+static void svg_empty(GString *o, const char *cls, const char *title, const char *none)
 {
 	svg_open(o, cls, 60, title);
-	svg_text(o, CHART_W / 2, 35, "middle", "note", "no data in this period");
+	svg_text(o, CHART_W / 2, 35, "middle", "note", none);
 	g_string_append(o, "</svg>\n");
 }
 
+/* What a chart is: its class, title, the unit of its axis (may be "")
+ * and the note drawn when it has nothing to show. */
+struct chart {
+	const char *cls, *title, *unit, *none;
+};
+
 /* Bars across, one row per label, `series` bars a row (owners side by
- * side), with an axis of `unit` below. */
-static void svg_hbars(GString *o, const char *cls, const char *title, const struct bar *bars,
-                      size_t n, size_t series, const char *unit)
+ * side), with an axis of c->unit below. */
+static void svg_hbars(GString *o, const struct chart *c, const struct bar *bars, size_t n,
+                      size_t series)
 {
+	const char *cls = c->cls, *title = c->title, *unit = c->unit;
 	double max = 0;
 	int row_h = ROW_H + (int)(series - 1) * 12;
 	int plot_w = CHART_W - LABEL_W - 70;
 
 	if (n == 0) {
-		svg_empty(o, cls, title);
+		svg_empty(o, cls, title, c->none);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -145,23 +203,25 @@ static void svg_hbars(GString *o, const char *cls, const char *title, const stru
 	for (int k = 0; k <= 4; k++) {
 		char num[32], tick[64];
 		axis_number(top * k / 4, num, sizeof(num));
-		snprintf(tick, sizeof(tick), "%s%s", num, k == 4 ? unit : "");
+		snprintf(tick, sizeof(tick), "%s%s%s", num, k == 4 && unit[0] != '\0' ? " " : "",
+		         k == 4 ? unit : "");
 		svg_text(o, LABEL_W + plot_w * k / 4, axis_y + 16, "middle", "tick", tick);
 	}
 	g_string_append(o, "</svg>\n");
 }
 
 /* Bars up, `series` side by side per label (weeks), with an axis of
- * `unit` at the left; the first series' text above its bar. */
-static void svg_vbars(GString *o, const char *cls, const char *title, const struct bar *bars,
-                      size_t n, size_t series, const char *unit)
+ * c->unit at the left; the first series' text above its bar. */
+static void svg_vbars(GString *o, const struct chart *c, const struct bar *bars, size_t n,
+                      size_t series)
 {
+	const char *cls = c->cls, *title = c->title, *unit = c->unit;
 	const int left = 56, bottom = 40, height = 260;
 	int plot_h = height - bottom - 20, plot_w = CHART_W - left - 10;
 	double max = 0;
 
 	if (n == 0) {
-		svg_empty(o, cls, title);
+		svg_empty(o, cls, title, c->none);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -199,7 +259,8 @@ static void svg_vbars(GString *o, const char *cls, const char *title, const stru
 }
 
 /* The way to an order, widest at the top, each stage centred. */
-static void svg_funnel(GString *o, const struct bar *bars, size_t n)
+static void svg_funnel(GString *o, const struct core_report *r, const struct bar *bars,
+                       size_t n)
 {
 	double max = 0;
 	const int width = CHART_W - 200;
@@ -207,10 +268,10 @@ static void svg_funnel(GString *o, const struct bar *bars, size_t n)
 	for (size_t i = 0; i < n; i++)
 		max = MAX(max, bars[i].value[0]);
 	if (max <= 0) {
-		svg_empty(o, "funnel", "The funnel");
+		svg_empty(o, "funnel", word(r, "funnel.heading"), word(r, "chart.no-data"));
 		return;
 	}
-	svg_open(o, "funnel", (int)n * 30 + 10, "The funnel: customers at each stage");
+	svg_open(o, "funnel", (int)n * 30 + 10, word(r, "funnel.chart"));
 	for (size_t i = 0; i < n; i++) {
 		int w = MAX((int)(bars[i].value[0] / max * width + 0.5), 2);
 		int y = (int)i * 30 + 5;
@@ -261,29 +322,29 @@ static void summary(GString *o, const struct core_report *r)
 
 	g_string_append(o, "<section><div class=\"cards\">\n");
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->inquiries);
-	card(o, buf, "inquiries received");
+	card(o, buf, word(r, "card.inquiries"));
 	duration_format_hm(t->first_response_median_s, "–", buf, sizeof(buf));
-	card(o, buf, "first response, median (working time)");
+	card(o, buf, word(r, "card.median"));
 	duration_format_hm(t->first_response_p90_s, "–", buf, sizeof(buf));
-	card(o, buf, "first response, 90th percentile");
+	card(o, buf, word(r, "card.p90"));
 	if (r->data->sla_rule != NULL)
 		duration_format_share(t->sla_within, t->sla_decided, "–", buf, sizeof(buf));
 	else
-		g_strlcpy(buf, "no rule", sizeof(buf));
-	card(o, buf, "answered within the service level");
+		g_strlcpy(buf, word(r, "card.no-rule"), sizeof(buf));
+	card(o, buf, word(r, "card.sla"));
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->quotes);
-	card(o, buf, "quotes sent");
+	card(o, buf, word(r, "card.quotes"));
 	duration_format_share(t->orders, t->quotes, "–", buf, sizeof(buf));
-	card(o, buf, "quote to order");
+	card(o, buf, word(r, "card.quote-to-order"));
 	if (t->followed_customers > 0)
 		snprintf(buf, sizeof(buf), "%.1f", (double)t->follow_ups / (double)t->followed_customers);
 	else
 		g_strlcpy(buf, "–", sizeof(buf));
-	card(o, buf, "follow-ups per customer");
+	card(o, buf, word(r, "card.follow-ups"));
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->silent);
-	card(o, buf, "customers gone silent");
+	card(o, buf, word(r, "card.silent"));
 	snprintf(buf, sizeof(buf), "%lld", (long long)t->payments_overdue);
-	card(o, buf, "payments overdue");
+	card(o, buf, word(r, "card.payments-overdue"));
 	g_string_append(o, "</div></section>\n");
 }
 
@@ -292,10 +353,14 @@ static void section_weeks(GString *o, const struct core_report *r)
 	struct bar bars[MAX_BARS];
 	size_t n = 0;
 
-	g_string_append_printf(o, "<section><h2>First-response time by week</h2>\n<p class=\"legend\">"
-	                       "<span><i style=\"background:%s\"></i>median</span><span><i "
-	                       "style=\"background:%s\"></i>90th percentile</span></p>\n",
-	                       colours[0], colours[1]);
+	g_string_append(o, "<section><h2>");
+	core_report_escape(o, word(r, "weeks.heading"));
+	g_string_append_printf(o, "</h2>\n<p class=\"legend\"><span><i style=\"background:%s\">"
+	                       "</i>", colours[0]);
+	core_report_escape(o, word(r, "legend.median"));
+	g_string_append_printf(o, "</span><span><i style=\"background:%s\"></i>", colours[1]);
+	core_report_escape(o, word(r, "legend.p90"));
+	g_string_append(o, "</span></p>\n");
 	for (guint i = 1; i < r->weeks->len && n < MAX_BARS; i++) {
 		const struct core_kpi_row *w = r->weeks->pdata[i];
 		struct bar *b = &bars[n++];
@@ -304,14 +369,17 @@ static void section_weeks(GString *o, const struct core_report *r)
 		              (double)w->first_response_median_s / 3600.0;
 		b->value[1] = w->first_response_p90_s < 0 ? 0 :
 		              (double)w->first_response_p90_s / 3600.0;
-		if (w->first_response_median_s < 0)
-			snprintf(b->text, sizeof(b->text), "none of %lld answered",
-			         (long long)w->inquiries);
-		else
+		if (w->first_response_median_s < 0) {
+			char *none = word_n(r, "weeks.none-answered", "count",
+			                    (long long)w->inquiries);
+			g_strlcpy(b->text, none, sizeof(b->text));
+			g_free(none);
+		} else
 			duration_format_hm(w->first_response_median_s, "–", b->text, sizeof(b->text));
 	}
-	svg_vbars(o, "weeks", "First-response time by week, working hours", bars, n, 2,
-	          "working hours");
+	const struct chart c = { "weeks", word(r, "weeks.chart"), word(r, "weeks.unit"),
+	                         word(r, "chart.no-data") };
+	svg_vbars(o, &c, bars, n, 2);
 	g_string_append(o, "</section>\n");
 }
 
@@ -321,14 +389,16 @@ static void section_funnel(GString *o, const struct core_report *r)
 	size_t n = 0, n_stages = 0;
 	int64_t *counts = core_kpi_funnel(r->data, &n_stages);
 
-	g_string_append(o, "<section><h2>The funnel</h2>\n");
+	g_string_append(o, "<section><h2>");
+	core_report_escape(o, word(r, "funnel.heading"));
+	g_string_append(o, "</h2>\n");
 	for (size_t i = 0; i < n_stages && n < MAX_BARS; i++) {
 		struct bar *b = &bars[n++];
-		b->label = core_stage_display(r->names, core_kpi_funnel_stage(i));
+		b->label = stage_word(r, core_kpi_funnel_stage(i));
 		b->value[0] = (double)counts[i];
 		snprintf(b->text, sizeof(b->text), "%lld", (long long)counts[i]);
 	}
-	svg_funnel(o, bars, n);
+	svg_funnel(o, r, bars, n);
 	g_free(counts);
 	g_string_append(o, "</section>\n");
 }
@@ -338,17 +408,22 @@ static void section_countries(GString *o, const struct core_report *r)
 	struct bar bars[MAX_BARS];
 	size_t n = 0;
 
-	g_string_append(o, "<section><h2>Inquiries by country</h2>\n");
+	g_string_append(o, "<section><h2>");
+	core_report_escape(o, word(r, "countries.heading"));
+	g_string_append(o, "</h2>\n");
 	for (guint i = 1; i < r->countries->len && n < MAX_BARS; i++) {
 		const struct core_kpi_row *c = r->countries->pdata[i];
 		if (c->inquiries == 0)
 			continue;
 		struct bar *b = &bars[n++];
-		b->label = c->group;
+		b->label = strcmp(c->group, CORE_KPI_UNKNOWN_COUNTRY) == 0 ? word(r, "country.unknown")
+		                                                           : c->group;
 		b->value[0] = (double)c->inquiries;
 		snprintf(b->text, sizeof(b->text), "%lld", (long long)c->inquiries);
 	}
-	svg_hbars(o, "countries", "Inquiries by country", bars, n, 1, " inquiries");
+	const struct chart c = { "countries", word(r, "countries.heading"),
+	                         word(r, "countries.unit"), word(r, "chart.no-data") };
+	svg_hbars(o, &c, bars, n, 1);
 	g_string_append(o, "</section>\n");
 }
 
@@ -356,28 +431,38 @@ static void section_owners(GString *o, const struct core_report *r)
 {
 	struct bar bars[MAX_BARS];
 	size_t n = 0;
-	static const char *const names[] = { "inquiries", "quotes", "orders" };
+	static const char *const names[] = { "legend.inquiries", "legend.quotes", "legend.orders" };
+	static const char *const heads[] = { "col.owner", "col.inquiries", "col.median", "col.p90",
+	                                     "col.sla", "col.quotes", "col.orders" };
 
-	g_string_append(o, "<section><h2>Owners side by side</h2>\n<p class=\"legend\">");
-	for (size_t s = 0; s < 3; s++)
-		g_string_append_printf(o, "<span><i style=\"background:%s\"></i>%s</span>",
-		                       colours[s], names[s]);
+	g_string_append(o, "<section><h2>");
+	core_report_escape(o, word(r, "owners.heading"));
+	g_string_append(o, "</h2>\n<p class=\"legend\">");
+	for (size_t s = 0; s < 3; s++) {
+		g_string_append_printf(o, "<span><i style=\"background:%s\"></i>", colours[s]);
+		core_report_escape(o, word(r, names[s]));
+		g_string_append(o, "</span>");
+	}
 	g_string_append(o, "</p>\n");
 	for (guint i = 1; i < r->owners->len && n < MAX_BARS; i++) {
 		const struct core_kpi_row *w = r->owners->pdata[i];
 		struct bar *b = &bars[n++];
-		b->label = w->group;
+		b->label = owner_word(r, w->group);
 		b->value[0] = (double)w->inquiries;
 		b->value[1] = (double)w->quotes;
 		b->value[2] = (double)w->orders;
 		snprintf(b->text, sizeof(b->text), "%lld / %lld / %lld", (long long)w->inquiries,
 		         (long long)w->quotes, (long long)w->orders);
 	}
-	svg_hbars(o, "owners", "Inquiries, quotes and orders by owner", bars, n, 3, "");
-	g_string_append(o, "<div class=\"wrap\"><table><tr><th>owner</th><th class=\"n\">"
-	                   "inquiries</th><th class=\"n\">median</th><th class=\"n\">90th pct</th>"
-	                   "<th class=\"n\">in SLA</th><th class=\"n\">quotes</th><th class=\"n\">"
-	                   "orders</th></tr>\n");
+	const struct chart c = { "owners", word(r, "owners.chart"), "", word(r, "chart.no-data") };
+	svg_hbars(o, &c, bars, n, 3);
+	g_string_append(o, "<div class=\"wrap\"><table><tr>");
+	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++) {
+		g_string_append(o, i == 0 ? "<th>" : "<th class=\"n\">");
+		core_report_escape(o, word(r, heads[i]));
+		g_string_append(o, "</th>");
+	}
+	g_string_append(o, "</tr>\n");
 	for (guint i = 1; i < r->owners->len; i++) {
 		const struct core_kpi_row *w = r->owners->pdata[i];
 		char med[32], p90[32], sla[16];
@@ -386,7 +471,7 @@ static void section_owners(GString *o, const struct core_report *r)
 		duration_format_share(w->sla_within, r->data->sla_rule != NULL ? w->sla_decided : 0,
 		                      "–", sla, sizeof(sla));
 		g_string_append(o, "<tr><td>");
-		core_report_escape(o, w->group);
+		core_report_escape(o, owner_word(r, w->group));
 		g_string_append_printf(o, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
 		                       "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">"
 		                       "%lld</td><td class=\"n\">%lld</td></tr>\n",
@@ -408,31 +493,39 @@ static void row(GString *o, const char *const *cells, size_t n)
 	g_string_append(o, "</tr>\n");
 }
 
-static void table_open(GString *o, const char *title, const char *const *heads, size_t n)
+/* A table's heading and heads: heads are keys of the report's words. */
+static void table_open(GString *o, const struct core_report *r, const char *title,
+                       const char *const *heads, size_t n)
 {
 	g_string_append(o, "<section><h2>");
 	core_report_escape(o, title);
 	g_string_append(o, "</h2>\n<div class=\"wrap\"><table><tr>");
-	for (size_t i = 0; i < n; i++)
-		g_string_append_printf(o, "<th>%s</th>", heads[i]);
+	for (size_t i = 0; i < n; i++) {
+		g_string_append(o, "<th>");
+		core_report_escape(o, word(r, heads[i]));
+		g_string_append(o, "</th>");
+	}
 	g_string_append(o, "</tr>\n");
 }
 
 static void table_close(GString *o, size_t rows, const char *none)
 {
 	g_string_append(o, "</table></div>\n");
-	if (rows == 0)
-		g_string_append_printf(o, "<p class=\"none\">%s</p>\n", none);
+	if (rows == 0) {
+		g_string_append(o, "<p class=\"none\">");
+		core_report_escape(o, none);
+		g_string_append(o, "</p>\n");
+	}
 	g_string_append(o, "</section>\n");
 }
 
 static void section_quotes(GString *o, const struct core_report *r)
 {
 	const struct core_kpi_data *d = r->data;
-	static const char *const heads[] = { "sent", "customer", "subject", "days" };
+	static const char *const heads[] = { "col.sent", "col.customer", "col.subject", "col.days" };
 	size_t rows = 0;
 
-	table_open(o, "Quotes waiting for an answer", heads, 4);
+	table_open(o, r, word(r, "quotes.heading"), heads, 4);
 	for (size_t i = 0; i < d->n_quotes; i++) {
 		const struct store_quote *q = &d->quotes[i];
 		if (q->answered_at != INT64_MIN || q->date > d->now ||
@@ -445,7 +538,7 @@ static void section_quotes(GString *o, const struct core_report *r)
 		row(o, cells, 4);
 		rows++;
 	}
-	table_close(o, rows, "No quote is waiting.");
+	table_close(o, rows, word(r, "quotes.none"));
 }
 
 bool core_report_payment_due_soon(const struct core_kpi_data *d, const struct store_order *o)
@@ -471,44 +564,47 @@ static void order_row(GString *o, const struct store_order *ord)
 static void section_payments(GString *o, const struct core_report *r)
 {
 	const struct core_kpi_data *d = r->data;
-	static const char *const heads[] = { "order", "customer", "currency", "amount", "paid",
-	                                     "due" };
+	static const char *const heads[] = { "col.order", "col.customer", "col.currency",
+	                                     "col.amount", "col.paid", "col.due" };
+	char *title = word_n(r, "payments-due.heading", "days", CORE_REPORT_DUE_AHEAD_DAYS);
 	size_t rows = 0;
 
-	table_open(o, "Payments due in the next 14 days", heads, 6);
+	table_open(o, r, title, heads, 6);
+	g_free(title);
 	for (size_t i = 0; i < d->n_orders; i++) {
 		if (!core_report_payment_due_soon(d, &d->orders[i]))
 			continue;
 		order_row(o, &d->orders[i]);
 		rows++;
 	}
-	table_close(o, rows, "No payment falls due.");
+	table_close(o, rows, word(r, "payments-due.none"));
 
 	rows = 0;
-	table_open(o, "Payments overdue", heads, 6);
+	table_open(o, r, word(r, "payments-overdue.heading"), heads, 6);
 	for (size_t i = 0; i < d->n_orders; i++) {
 		if (!core_order_overdue(&d->orders[i], d->now, d->timezone))
 			continue;
 		order_row(o, &d->orders[i]);
 		rows++;
 	}
-	table_close(o, rows, "No payment is overdue.");
+	table_close(o, rows, word(r, "payments-overdue.none"));
 }
 
 static void section_overdue(GString *o, const struct core_report *r)
 {
-	static const char *const heads[] = { "state", "rule", "customer", "owner", "late",
-	                                     "subject" };
+	static const char *const heads[] = { "col.state", "col.rule", "col.customer", "col.owner",
+	                                     "col.late", "col.subject" };
+	const char *nobody = word(r, "nobody");
 	size_t rows = 0;
 
-	table_open(o, "Overdue and due soon", heads, 6);
+	table_open(o, r, word(r, "overdue.heading"), heads, 6);
 	for (guint i = 0; i < r->overdue->len; i++) {
 		const struct overdue_entry *e = &g_array_index(r->overdue, struct overdue_entry, i);
 		char late[32];
 		duration_format_hm(e->result.overdue_seconds > 0 ? e->result.overdue_seconds : -1, "–",
 		                   late, sizeof(late));
-		const char *cells[] = { sla_state_name(e->result.state), e->rule->name,
-		                        e->thread->customer, e->owner != NULL ? e->owner : "(nobody)",
+		const char *cells[] = { state_word(r, sla_state_name(e->result.state)), e->rule->name,
+		                        e->thread->customer, e->owner != NULL ? e->owner : nobody,
 		                        late, e->thread->subject };
 		row(o, cells, 6);
 		rows++;
@@ -519,27 +615,26 @@ static void section_overdue(GString *o, const struct core_report *r)
 		char late[32];
 		duration_format_hm(e->occ.overdue_seconds > 0 ? e->occ.overdue_seconds : -1, "–",
 		                   late, sizeof(late));
-		const char *cells[] = { sheet_state_name(e->occ.state), e->rule->name,
-		                        e->customer->key, e->owner != NULL ? e->owner : "(nobody)",
+		const char *cells[] = { state_word(r, sheet_state_name(e->occ.state)), e->rule->name,
+		                        e->customer->key, e->owner != NULL ? e->owner : nobody,
 		                        late, e->subject };
 		row(o, cells, 6);
 		rows++;
 	}
-	table_close(o, rows, "Nothing is overdue.");
+	table_close(o, rows, word(r, "overdue.none"));
 }
 
 static void section_silent(GString *o, const struct core_report *r)
 {
 	const struct core_kpi_data *d = r->data;
-	static const char *const heads[] = { "customer", "name", "owner", "last sales mail",
-	                                     "days" };
+	static const char *const heads[] = { "col.customer", "col.name", "col.owner",
+	                                     "col.last-mail", "col.days" };
 	int64_t end = MIN(r->to, d->now);
 	size_t rows = 0;
-	char title[96];
+	char *title = word_n(r, "silent.heading", "days", (long long)(d->silent_after_s / 86400));
 
-	snprintf(title, sizeof(title), "Customers gone silent (no sales mail for %lld days)",
-	         (long long)(d->silent_after_s / 86400));
-	table_open(o, title, heads, 5);
+	table_open(o, r, title, heads, 5);
+	g_free(title);
 	for (size_t i = 0; i < d->n_customers; i++) {
 		const struct store_customer *c = d->customers[i];
 		if (!core_kpi_silent(d, c, end))
@@ -547,12 +642,13 @@ static void section_silent(GString *o, const struct core_report *r)
 		char day[32], days[32];
 		day_text(c->last_inbound, d->timezone, day, sizeof(day));
 		snprintf(days, sizeof(days), "%lld", (long long)((end - c->last_inbound) / 86400));
-		const char *cells[] = { c->key, c->name, c->owner != NULL ? c->owner : "(nobody)", day,
+		const char *cells[] = { c->key, c->name, c->owner != NULL ? c->owner : word(r, "nobody"),
+		                        day,
 		                        days };
 		row(o, cells, 5);
 		rows++;
 	}
-	table_close(o, rows, "Nobody has gone silent.");
+	table_close(o, rows, word(r, "silent.none"));
 }
 
 char *core_report_html(const struct core_report *r)
@@ -563,16 +659,25 @@ char *core_report_html(const struct core_report *r)
 	day_text(r->from, r->data->timezone, from, sizeof(from));
 	day_text(r->to - 1, r->data->timezone, to, sizeof(to));
 	day_text(r->data->now, r->data->timezone, now, sizeof(now));
-	g_string_append(o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	const char *vars[] = { "company", r->company, "from", from, "to", to, "zone",
+	                       r->data->timezone != NULL ? r->data->timezone : "UTC", "now", now,
+	                       NULL };
+	char *title = catalog_format(r->words, "page.title", vars);
+	char *period = catalog_format(r->words, "page.period", vars);
+
+	g_string_append(o, "<!DOCTYPE html>\n<html lang=\"");
+	core_report_escape(o, r->language != NULL ? r->language : "en");
+	g_string_append(o, "\"><head><meta charset=\"utf-8\">\n"
 	                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	                   "<title>");
+	core_report_escape(o, title);
+	g_string_append_printf(o, "</title>\n<style>%s</style>\n</head><body>\n<h1>", style);
 	core_report_escape(o, r->company);
-	g_string_append_printf(o, ": the team's report %s to %s</title>\n<style>%s</style>\n"
-	                       "</head><body>\n<h1>", from, to, style);
-	core_report_escape(o, r->company);
-	g_string_append_printf(o, "</h1>\n<p class=\"period\">%s to %s (%s), as of %s. Figures as "
-	                       "defined in docs/KPI.md.</p>\n", from, to,
-	                       r->data->timezone != NULL ? r->data->timezone : "UTC", now);
+	g_string_append(o, "</h1>\n<p class=\"period\">");
+	core_report_escape(o, period);
+	g_string_append(o, "</p>\n");
+	g_free(title);
+	g_free(period);
 	summary(o, r);
 	section_weeks(o, r);
 	section_funnel(o, r);

@@ -18,12 +18,15 @@
 #include "core/kpi.h"
 #include "core/sheet.h"
 #include "core/stages.h"
+#include "rules/catalog.h"
 
 /* Days ahead within which an unsettled order's payment is "due". */
 #define CORE_REPORT_DUE_AHEAD_DAYS 14
 
 struct core_report {
 	const char *company;                  /* the company's name */
+	const char *language;                 /* ISO 639-1 of words, for <html lang> */
+	const struct catalog *words;          /* the report's words (core/report_words.h) */
 	int64_t from, to;                     /* the period, [from, to) */
 	const struct core_kpi_data *data;     /* the store's data at data->now */
 	const struct core_stage_names *names; /* the team's stage names */

@@ -33,4 +33,9 @@ extern const char builtin_template_payment_zh[];
 extern const char builtin_template_next_action_zh[];
 extern const char builtin_template_silence_zh[];
 
+/* The words of the manager's report, key = text lines (rules/catalog.h),
+ * in English and Chinese (core/report.c picks them). */
+extern const char builtin_template_report[];
+extern const char builtin_template_report_zh[];
+
 #endif

@@ -287,6 +287,25 @@ out:
 	return problem;
 }
 
+/* The error of failure, "line N: " first when line_too. */
+static char *failure_text(enum parse_problem problem, const struct parse_failure *failure,
+                          const char *const *known_names, bool line_too)
+{
+	GString *error = g_string_new(NULL);
+
+	if (line_too && failure->line > 0)
+		g_string_append_printf(error, "line %d: ", failure->line);
+	g_string_append(error, problem_texts[problem]);
+	if (problem == PARSE_UNKNOWN_PLACEHOLDER) {
+		g_string_append_printf(error, " {{%s}} (known:", failure->name);
+		for (size_t i = 0; known_names[i] != NULL; i++)
+			g_string_append_printf(error, "%s {{%s}}", i > 0 ? "," : "",
+			                       known_names[i]);
+		g_string_append_c(error, ')');
+	}
+	return g_string_free(error, FALSE);
+}
+
 int template_parse(const char *text, const char *const *known_names, struct template **t_r,
                    const char **error_r)
 {
@@ -307,18 +326,18 @@ int template_parse_detailed(const char *text, const char *const *known_names,
 
 	if (problem == PARSE_OK)
 		return 0;
-	GString *error = g_string_new(NULL);
-	if (failure.line > 0)
-		g_string_append_printf(error, "line %d: ", failure.line);
-	g_string_append(error, problem_texts[problem]);
-	if (problem == PARSE_UNKNOWN_PLACEHOLDER) {
-		g_string_append_printf(error, " {{%s}} (known:", failure.name);
-		for (size_t i = 0; known_names[i] != NULL; i++)
-			g_string_append_printf(error, "%s {{%s}}", i > 0 ? "," : "",
-			                       known_names[i]);
-		g_string_append_c(error, ')');
-	}
-	*error_r = g_string_free(error, FALSE);
+	*error_r = failure_text(problem, &failure, known_names, true);
+	return -1;
+}
+
+int template_check_text(const char *text, const char *const *known_names, char **error_r)
+{
+	struct parse_failure failure = { .problem = PARSE_OK };
+	enum parse_problem problem = check_placeholders(text, 1, known_names, &failure);
+
+	if (problem == PARSE_OK)
+		return 0;
+	*error_r = failure_text(problem, &failure, known_names, false);
 	return -1;
 }
 

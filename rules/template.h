@@ -79,4 +79,9 @@ extern const char *const template_reminder_names[];
 int template_parse_detailed(const char *text, const char *const *known_names,
                             struct template **t_r, char **error_r);
 
+/* Checks the placeholders of a text that is not a whole template (one
+ * entry of a catalogue, rules/catalog.h) as template_parse() would. 0, or
+ * -1 with *error_r (g_free: "unknown placeholder {{x}} (known: …)"). */
+int template_check_text(const char *text, const char *const *known_names, char **error_r);
+
 #endif

@@ -80,6 +80,54 @@ check "report --bogus: exit 2 naming the option" refused bogus 2 "--bogus" repor
 check "report --html into a folder that does not exist: exit 1, nothing written" refused nodir 1 "--html" \
 	report --html "$T/no/such/dir/r.html"
 
+# ---- the report in the team's language (issue 10, item 6) ----
+check "report --html --language zh --json" run repzh 0 report --html "$T/report_zh.html" \
+	--from 2026-10-01 --to 2026-11-30 --language zh --json
+check "…says it wrote Chinese" jcheck "$T/repzh.out" "j[0]['language'] == 'zh' and j[0]['bytes'] > 1000"
+check "…<html lang=zh>, Chinese headings, table heads, cards and period; the same figures" "$PY" - "$T/report_zh.html" <<'PYEOF'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+assert '<html lang="zh">' in h
+for words in ("<h2>每周首次回复时间</h2>", "<h2>销售漏斗</h2>", "<h2>各国询盘</h2>",
+              "<h2>业务员对比</h2>", "<h2>等待回复的报价</h2>", "<h2>未来 14 天内到期的付款</h2>",
+              "<h2>逾期付款</h2>", "<h2>已逾期和即将到期</h2>", "<th>订单号</th><th>客户</th>",
+              "<b>12</b><span>收到的询盘", "2026-10-01 至 2026-11-30（Asia/Shanghai）"):
+    assert words in h, words
+assert re.search(r"<h2>沉默的客户（[0-9]+ 天没有销售邮件）</h2>", h)
+# the funnel's stages and the group of no country in Chinese too
+assert re.search(r'class="label">已报价</text>', h) and re.search(r'class="label">（未知）</text>', h)
+# no English word of the page is left (the docs' file name aside)
+for english in ("Quotes waiting", "The funnel", "inquiries received", "Payments overdue",
+                "no data in this period", "(nobody)", " to 2026-11-30"):
+    assert english not in h, english
+# numbers, amounts and durations keep their one format; mail's text stays escaped
+assert "<td>PI-2026-118</td><td>kunde.de</td><td>USD</td><td>82000.00</td>" in h
+assert "Inquiry &lt;script&gt;alert(1)&lt;/script&gt; pumps" in h
+assert "&lt;img src=x onerror=alert(2)&gt;" in h
+assert "<script" not in h.lower() and "<img" not in h.lower()
+assert len(re.findall(r'<svg class="chart', h)) == 4
+PYEOF
+check "report --language ZH-cn is Chinese too" run repzh2 0 report --html "$T/report_zh2.html" --language ZH-cn
+check "…" grep -q '<html lang="zh">' "$T/report_zh2.html"
+check "report --language xx: exit 2 naming the option, nothing written" sh -c "
+	! [ -e '$T/xx.html' ] && $FU report --html '$T/xx.html' --language xx > '$T/xx.out' 2> '$T/xx.err';
+	[ \$? = 2 ] && grep -q -- '--language' '$T/xx.err' && grep -q 'en, zh' '$T/xx.err' && ! [ -e '$T/xx.html' ]"
+check "report --language without a value: exit 2 naming it" refused nolang 2 "--language" \
+	report --html "$T/x.html" --language
+check "root, no --language: English" grep -q '<html lang="en">' "$T/report.html"
+sed -i 's|^countries = DE, AE, PL|&\nlanguage = zh|' "$CONF"
+check "li.wei (language = zh) runs it without --language: Chinese" sh -c "
+	'$BIN/followup' -c '$CONF' --now $NOW --actor li.wei@example.com report --html '$T/liwei.html' &&
+	grep -q '<html lang=\"zh\">' '$T/liwei.html' && grep -q '等待回复的报价' '$T/liwei.html'"
+check "…and with --language en: English" sh -c "
+	'$BIN/followup' -c '$CONF' --now $NOW --actor li.wei@example.com report --html '$T/liwei_en.html' \
+		--language en && grep -q 'Quotes waiting for an answer' '$T/liwei_en.html'"
+sed -i 's|^language = zh|language = de|' "$CONF"
+check "li.wei with language = de (not shipped): English" sh -c "
+	'$BIN/followup' -c '$CONF' --now $NOW --actor li.wei@example.com report --html '$T/liwei_de.html' &&
+	grep -q '<html lang=\"en\">' '$T/liwei_de.html'"
+sed -i '/^language = de$/d' "$CONF"
+
 # ---- rendered in headless Chromium ----
 CHROMIUM=/usr/bin/chromium
 if [ -x "$CHROMIUM" ]; then
@@ -109,6 +157,21 @@ svgs = re.findall(r'<svg class="chart (\w+)".*?</svg>', h, re.S)
 assert svgs == ["weeks", "funnel", "countries", "owners"], svgs
 assert len(re.findall(r"<rect ", h)) >= 20
 assert "<script" not in h.lower()
+PYEOF
+	check "chromium renders the Chinese report" render "$T/report_zh.png" "$T/report_zh.html"
+	check "…not blank, the charts' colours in it" sh -c "
+		'$PY' '$TOOLS/png_colours.py' '$T/report_zh.png' '#2b6cb0' '#dd6b20' '#38a169' > '$T/png_zh.json'"
+	check "…100+ colours, 5% or more not white, each chart colour on 500+ pixels" jcheck "$T/png_zh.json" '(
+j["colours"] > 100 and j["not_white"] > 0.05 and min(j["count"].values()) >= 500)'
+	check "chromium --dump-dom of the Chinese report" sh -c "HOME='$T' '$CHROMIUM' --headless --no-sandbox \
+		--disable-gpu --user-data-dir='$T/chromium' --dump-dom 'file://$T/report_zh.html' > '$T/dom_zh.html' 2> '$T/dom_zh.err'"
+	check "…lang zh, the Chinese headings and the four charts in the DOM" "$PY" - "$T/dom_zh.html" <<'PYEOF'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+assert re.search(r'<html lang="zh">', h)
+assert "<h2>等待回复的报价</h2>" in h and "<h2>销售漏斗</h2>" in h
+svgs = re.findall(r'<svg class="chart (\w+)".*?</svg>', h, re.S)
+assert svgs == ["weeks", "funnel", "countries", "owners"], svgs
 PYEOF
 	if [ -n "${FOLLOWUP_SCREENSHOT:-}" ]; then cp "$T/report.png" "$FOLLOWUP_SCREENSHOT"; fi
 else

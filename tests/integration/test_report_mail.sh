@@ -4,7 +4,9 @@
 # at fixed --now times on the Shanghai calendar: nothing before the time,
 # one multipart/alternative mail (a plain-text part, then the HTML page
 # with its SVG charts) once it has come, none again that week or on
-# another day; a bad schedule is refused naming file, line and key.
+# another day; a bad schedule is refused naming file, line and key. A
+# person with language = zh gets it in Chinese (issue 10, item 6): the
+# subject (RFC 2047 in the header), the text part and the page.
 . "$(dirname "$0")/lib.sh"
 
 start_dovecot || { not_ok "dovecot starts"; exit 1; }
@@ -16,6 +18,10 @@ write_config "$CONF"
 sed -i "s|^url = smtp://127.0.0.1:2525|url = smtp://127.0.0.1:$SMTP_PORT|" "$CONF"
 sed -i 's|^countries = DE, AE, PL|&\nreport = weekly Mon 08:30|' "$CONF"
 cat >> "$CONF" <<CONF
+[person wang.fang@example.com]
+name = Wang Fang
+language = zh
+report = weekly Mon 08:30
 [rule first-answer]
 on = inquiry
 within = 24h business
@@ -47,13 +53,46 @@ assert "<b>11</b><span>inquiries received" in html
 assert html.count('<svg class="chart') == 4
 assert "2026-11-02 to 2026-11-30" in html
 PYEOF
+check "…and one in Chinese to wang.fang (language = zh)" "$PY" - "$SMTP_DIR" <<'PYEOF'
+import email, email.policy, glob, json, re, sys
+found = []
+for path in glob.glob(sys.argv[1] + "/*.eml"):
+    env = json.load(open(path[:-4] + ".json"))
+    if "wang.fang@example.com" in json.dumps(env):
+        found.append(path)
+assert len(found) == 1, found
+raw = open(found[0], "rb").read()
+head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")   # the header is ASCII
+subject = re.search(r"^Subject:(.*(?:\r\n[ \t].*)*)", head, re.M).group(1)
+assert "=?utf-8?" in subject.lower(), subject                 # RFC 2047 encoded
+m = email.message_from_bytes(raw, policy=email.policy.default)
+assert m["Subject"] == "每周报告：Acme Pumps，2026-11-30", m["Subject"]
+parts = list(m.iter_parts())
+assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"], parts
+text, html = parts[0].get_content().replace("\r\n", "\n"), parts[1].get_content()
+# the same figures as li.wei's, the labels in Chinese, lined up as in English
+assert text.startswith("Acme Pumps：2026-11-02 至 2026-11-30\n"), text
+assert "收到的询盘" + " " * 25 + "11\n" in text, text
+assert re.search(r"^首次回复，第 90 百分位 +2h00m$", text, re.M), text
+assert "业务员（询盘、首次回复中位数、报价、订单）：\n  （无人）: 8, 0h00m, 0, 0\n" in text, text
+assert "\n  li.wei@example.com: 3, 2h00m, 1, 0\n" in text, text
+assert "14 天内到期的付款：0；逾期：0\n" in text, text
+assert "在服务时限内回复" in text and "18%（11 个中的 2 个）" in text, text
+assert "Inquiries received" not in text and "(nobody)" not in text, text
+assert '<html lang="zh">' in html
+assert "<b>11</b><span>收到的询盘" in html
+assert "<h2>每周首次回复时间</h2>" in html and "<h2>等待回复的报价</h2>" in html
+assert html.count('<svg class="chart') == 4
+assert "2026-11-02 至 2026-11-30" in html
+assert "Quotes waiting" not in html
+PYEOF
 check "a pass at 09:00 the same Monday" pass 2026-11-30T09:00:00+08:00
 check "…sends no second report" test "$(reports)" = 1
 check "a pass on Tuesday at 08:31" pass 2026-12-01T08:31:00+08:00
 check "…sends none: not the day" test "$(reports)" = 1
 check "outbox --all: the report sent, kind report" sh -c "
 	'$BIN/followup' -c '$CONF' outbox --all --json > '$T/outbox.json'"
-check "…one" jcheck "$T/outbox.json" '[(e["kind"], e["state"]) for e in j if e["kind"] == "report"] == [("report", "sent")]'
+check "…two: li.wei's and wang.fang's" jcheck "$T/outbox.json" '[(e["kind"], e["state"]) for e in j if e["kind"] == "report"] == [("report", "sent")] * 2'
 
 sed -i 's|^report = weekly Mon 08:30|report = weekly Mnd 08:30|' "$CONF"
 check "report = weekly Mnd 08:30 is refused naming the file, line and key" sh -c "

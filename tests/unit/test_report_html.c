@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "core/report_html.h"
+#include "core/report_words.h"
 
 static void expect_escaped(const char *text, const char *want)
 {
@@ -82,8 +83,16 @@ static void test_page(void **state)
 	                           .silent_after_s = 30 * 86400, .quotes = &q, .n_quotes = 1,
 	                           .customers = customers, .n_customers = 1 };
 	d.orders_by_quote = g_hash_table_new(g_str_hash, g_str_equal);
+	struct catalog *en = NULL, *zh = NULL, *bad = NULL;
+	char *error = NULL;
+	assert_int_equal(core_report_words_load("en", &en, &error), 0);
+	assert_int_equal(core_report_words_load("zh", &zh, &error), 0);
+	assert_int_equal(core_report_words_load("en", &bad, &error), 0);
+	/* a translator's markup is text too */
+	assert_int_equal(catalog_parse("weeks.heading = <b>Wochen</b> & \"Zeit\"\n",
+	                               core_report_words_names, bad, &bad, &error), 0);
 	struct core_report r = { .company = "Acme <Pumps>", .from = 0, .to = 100 * 86400,
-	                         .data = &d };
+	                         .data = &d, .words = en, .language = "en" };
 	r.team = rows_of(NULL, 3);
 	r.weeks = rows_of("1970-W02", 3);
 	r.countries = rows_of("<b>XX</b>", 3);
@@ -108,7 +117,31 @@ static void test_page(void **state)
 		assert_non_null(strstr(html, want));
 		g_free(want);
 	}
+	assert_non_null(strstr(html, "<html lang=\"en\">"));
+	assert_non_null(strstr(html, "<h2>Quotes waiting for an answer</h2>"));
+	assert_non_null(strstr(html, "<h2>Customers gone silent (no sales mail for 30 days)</h2>"));
 	g_free(html);
+
+	r.words = zh;
+	r.language = "zh";
+	html = core_report_html(&r);
+	assert_non_null(strstr(html, "<html lang=\"zh\">"));
+	assert_non_null(strstr(html, "<h2>等待回复的报价</h2>"));
+	assert_non_null(strstr(html, "<h2>沉默的客户（30 天没有销售邮件）</h2>"));
+	assert_non_null(strstr(html, "<th>客户</th>"));
+	assert_non_null(strstr(html, "Quote &lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_null(strstr(html, "Quotes waiting"));
+	assert_null(strstr(html, "<script"));
+	g_free(html);
+
+	r.words = bad;
+	html = core_report_html(&r);
+	assert_non_null(strstr(html, "<h2>&lt;b&gt;Wochen&lt;/b&gt; &amp; &quot;Zeit&quot;</h2>"));
+	assert_null(strstr(html, "<b>Wochen"));
+	g_free(html);
+	catalog_free(&en);
+	catalog_free(&zh);
+	catalog_free(&bad);
 	g_array_free(r.overdue, TRUE);
 	g_ptr_array_unref(r.team);
 	g_ptr_array_unref(r.weeks);
