@@ -10,6 +10,7 @@
 #include "core/plan-private.h"
 #include "core/analyze.h"
 #include "core/sheet.h"
+#include "core/report_words.h"
 #include "lib/duration.h"
 #include "compose/compose.h"
 #include "parsers/message.h"
@@ -429,9 +430,29 @@ static int plan_alert(struct store *st, struct core_plan *plan, const struct ove
 	}
 }
 
+/* One line of a digest in the reader's words (the report's catalogue:
+ * its states and "digest.item"). */
+static void digest_item(GString *list, const struct catalog *words, const char *customer,
+                        const char *subject, const char *state, const char *rule,
+                        const char *due)
+{
+	char *key = g_strdup_printf("state.%s", state);
+	const char *state_word = catalog_get(words, key);
+	const char *vars[] = {
+		"customer", customer, "subject", subject, "state",
+		state_word != NULL ? state_word : state, "rule", rule, "due", due, NULL,
+	};
+	char *line = catalog_format(words, "digest.item", vars);
+
+	g_string_append_printf(list, "  - %s\n", line);
+	g_free(line);
+	g_free(key);
+}
+
 /* The sheet's items of person (their payments due, next actions,
  * silences) as digest lines; how many. */
 static unsigned digest_sheet_items(const struct core_plan *plan, const struct config_person *p,
+                                   const struct catalog *words,
                                    const struct core_sheet_list *sheet, GString *list)
 {
 	unsigned count = 0;
@@ -443,8 +464,8 @@ static unsigned digest_sheet_items(const struct core_plan *plan, const struct co
 			continue;
 		char due[32];
 		core_sheet_due_shown(plan->rules, e, due, sizeof(due));
-		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n", e->customer->key,
-		                       e->subject, sheet_state_name(e->occ.state), e->rule->name, due);
+		digest_item(list, words, e->customer->key, e->subject, sheet_state_name(e->occ.state),
+		            e->rule->name, due);
 		count++;
 	}
 	return count;
@@ -458,6 +479,7 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 	const struct bizcal *cal = core_rules_calendar(plan->rules, p->email);
 	int hh = 0, mm = 0;
 	GString *list = g_string_new(NULL);
+	struct catalog *words = NULL;
 	unsigned count = 0;
 	int ret = 0;
 
@@ -466,19 +488,20 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 	int64_t at = bizcal_next_local_time(cal, plan->now - 24 * 3600 + 1, hh, mm);
 	if (at > plan->now)
 		goto out;
+	if ((ret = core_report_words_load(core_report_words_language(p->language), &words,
+	                                  &plan->error)) < 0)
+		goto out;
 	for (guint i = 0; i < entries->len; i++) {
 		const struct overdue_entry *e = &g_array_index(entries, struct overdue_entry, i);
 		if (e->owner == NULL || g_ascii_strcasecmp(e->owner, p->email) != 0)
 			continue;
 		char due[32];
 		bizcal_format_zoned(cal, e->result.due, due, sizeof(due));
-		g_string_append_printf(list, "  - %s: %s (%s, rule %s, due %s)\n",
-		                       e->thread->customer != NULL ? e->thread->customer : "?",
-		                       e->thread->subject, sla_state_name(e->result.state),
-		                       e->rule->name, due);
+		digest_item(list, words, e->thread->customer != NULL ? e->thread->customer : "?",
+		            e->thread->subject, sla_state_name(e->result.state), e->rule->name, due);
 		count++;
 	}
-	count += digest_sheet_items(plan, p, sheet, list);
+	count += digest_sheet_items(plan, p, words, sheet, list);
 	if (count == 0)
 		goto out;
 	char day[32], countbuf[16];
@@ -511,6 +534,7 @@ static int plan_digest(struct store *st, struct core_plan *plan, const struct co
 	g_free(from);
 	g_free(command);
 out:
+	catalog_free(&words);
 	g_string_free(list, TRUE);
 	return ret;
 }

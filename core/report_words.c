@@ -10,7 +10,7 @@ const char *const core_report_words_languages[] = { "en", "zh", NULL };
 
 const char *const core_report_words_names[] = {
 	"company", "date", "from", "to", "zone", "now", "days", "count", "share", "num", "den",
-	"due", "late", NULL
+	"due", "late", "customer", "subject", "state", "rule", NULL
 };
 
 const char *core_report_words_source(const char *code)

@@ -224,6 +224,20 @@ for p in glob.glob('$SMTP_DIR/*.eml'):
         assert json.load(open(p[:-4] + '.json'))['rcpt_tos'] == ['li.wei@example.com']
         sys.exit(0)
 sys.exit(1)"
+sed -i 's|^digest = 08:30|&\nlanguage = zh|' "$CONF"
+check "the next morning, Li Wei reads Chinese: her digest's lines in her words" daemon 2026-12-05T09:00:00+08:00
+check "…the item's state and words in Chinese, the names and the day as they are" "$PY" -c "
+import email, glob, sys
+from email import policy
+for p in glob.glob('$SMTP_DIR/*.eml'):
+    m = email.message_from_binary_file(open(p, 'rb'), policy=policy.default)
+    if m['Subject'] == '2026-12-05 待跟进：1 项':
+        body = m.get_body().get_content()
+        assert 'kunde.de：call Hans about the sample（今天到期，规则 next-action，期限 2026-12-03）' in body, body
+        assert 'rule' not in body, body
+        sys.exit(0)
+print([email.message_from_binary_file(open(p, 'rb'), policy=policy.default)['Subject'] for p in glob.glob('$SMTP_DIR/*.eml')])
+sys.exit(1)"
 
 # ---- the configuration's words ----
 cp "$CONF" "$T/bad.conf"
