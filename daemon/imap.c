@@ -28,6 +28,11 @@ struct imap_cmd {
 	imap_untagged_fn *untagged;
 	imap_done_fn *done;
 	void *ctx;
+	/* IDLE (RFC 2177): no deadline between the server's "+" and DONE */
+	bool idle;
+	bool continued;           /* the "+" came: idling */
+	bool done_wanted;         /* DONE asked for before the "+" */
+	bool done_sent;
 };
 
 enum conn_state {
@@ -185,7 +190,7 @@ static void arm_timer(struct imap_conn *c)
 {
 	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
 
-	if (cmd == NULL || !c->head_sent)
+	if (cmd == NULL || !c->head_sent || (cmd->idle && cmd->continued && !cmd->done_sent))
 		uv_timer_stop(&c->timer);
 	else
 		uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
@@ -262,6 +267,32 @@ static void handle_tagged(struct imap_conn *c, const struct imap_response *resp)
 	send_next(c);
 }
 
+/* DONE goes out with the next writable event (this may run inside a
+ * callback, where sending could fail re-entrantly); its tagged answer has
+ * the normal deadline from now. */
+static void send_idle_done(struct imap_conn *c, struct imap_cmd *cmd)
+{
+	cmd->done_sent = true;
+	g_string_append(c->out, "DONE\r\n");
+	uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
+	watch(c, UV_READABLE | UV_WRITABLE);
+}
+
+static void idle_continued(struct imap_conn *c, struct imap_cmd *cmd,
+                           const struct imap_response *resp)
+{
+	cmd->continued = true;
+	if (cmd->done_wanted)
+		send_idle_done(c, cmd);
+	else
+		arm_timer(c);     /* idling: no deadline until DONE */
+	if (cmd->untagged != NULL) {
+		enter(c);
+		cmd->untagged(c, resp, cmd->ctx);
+		leave(c);
+	}
+}
+
 static void handle_response(struct imap_conn *c, const struct imap_response *resp)
 {
 	struct imap_cmd *cmd;
@@ -283,7 +314,11 @@ static void handle_response(struct imap_conn *c, const struct imap_response *res
 		}
 		break;
 	case IMAP_RESP_CONTINUATION:
-		/* followupd sends no literals; a stray "+" is harmless. */
+		/* followupd sends no literals: only IDLE waits for a "+"; a
+		 * stray one is harmless. */
+		cmd = g_queue_peek_head(&c->cmds);
+		if (cmd != NULL && c->head_sent && cmd->idle && !cmd->continued)
+			idle_continued(c, cmd, resp);
 		break;
 	}
 }
@@ -488,8 +523,10 @@ int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn
 	return imap_conn_command_sized(c, command, 0, untagged, done, ctx);
 }
 
-int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t expected_bytes,
-                            imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
+/* Queues a command, sent at once when nothing else runs (and no callback
+ * is being called, which sends it when it returns). */
+static int queue_command(struct imap_conn *c, const char *command, uint64_t expected_bytes,
+                         bool idle, imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
 {
 	struct imap_cmd *cmd;
 
@@ -502,12 +539,41 @@ int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t e
 	 * batch); the sum cannot overflow 64 bits. */
 	cmd->deadline_ms = (uint64_t)c->timeout_s * 1000 +
 	                   MIN(expected_bytes, UINT64_MAX / 2000) * 1000 / MIN_RATE_BYTES_PER_S;
+	cmd->idle = idle;
 	cmd->untagged = untagged;
 	cmd->done = done;
 	cmd->ctx = ctx;
 	g_queue_push_tail(&c->cmds, cmd);
 	if (c->busy == 0)
 		send_next(c);
+	return 0;
+}
+
+int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t expected_bytes,
+                            imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
+{
+	return queue_command(c, command, expected_bytes, false, untagged, done, ctx);
+}
+
+int imap_conn_idle(struct imap_conn *c, imap_untagged_fn *untagged, imap_done_fn *done,
+                   void *ctx)
+{
+	return queue_command(c, "IDLE", 0, true, untagged, done, ctx);
+}
+
+int imap_conn_idle_done(struct imap_conn *c)
+{
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
+
+	if (c->freed || c->state != CONN_READY || cmd == NULL || !cmd->idle)
+		return -1;
+	if (cmd->done_sent || cmd->done_wanted)
+		return 0;
+	if (!c->head_sent || !cmd->continued) {
+		cmd->done_wanted = true;  /* RFC 2177: DONE only after the "+" */
+		return 0;
+	}
+	send_idle_done(c, cmd);
 	return 0;
 }
 
