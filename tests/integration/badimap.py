@@ -12,6 +12,8 @@ read again before every command, says how to misbehave:
   omit     UIDs left out of every FETCH answer
   no       a FETCH of a set that names one of these UIDs is answered NO
   trickle  seconds between bytes of a FETCH answer's body literals
+  idle     offer IDLE (RFC 2177) and answer it: "bad" refuses it, "bye"
+           sends "+", then "* BYE" and closes, "silent" never answers it
 Every command received is appended to DIR/commands.log. Any user and
 password are accepted. Stops on SIGTERM.
 """
@@ -84,7 +86,15 @@ class Handler(socketserver.StreamRequestHandler):
             arg = parts[2] if len(parts) > 2 else ""
             how = load(os.path.join(d, "behaviour.json"))
             if cmd == "CAPABILITY":
-                self.send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\n%s OK done\r\n" % tag)
+                idle = " IDLE" if "idle" in how else ""
+                self.send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR%s\r\n%s OK done\r\n"
+                          % (idle, tag))
+            elif cmd == "IDLE" and how.get("idle") == "bye":
+                self.send("+ idling\r\n* BYE going away\r\n")
+                return
+            elif cmd == "IDLE" and how.get("idle") == "silent":
+                self.rfile.readline()
+                return
             elif cmd in ("LOGIN", "AUTHENTICATE"):
                 if cmd == "AUTHENTICATE" and " " not in arg:
                     self.send("+ \r\n")
