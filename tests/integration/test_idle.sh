@@ -131,8 +131,22 @@ check "…with no error or warning in the log" sh -c "! grep -E '^<[34]>' '$LOG'
 check "…the message in Sent was filed by the restart's first pass (every folder)" \
 	sh -c "$FU timeline sent-buyer.ae --json | grep -q 'sent-1@example.com'"
 
+# The other folders' poll comes while idling: DONE, every folder, IDLE again.
+sed -i -e 's/^poll = 5m$/poll = 10s/' -e "s|^path = .*|path = $T/poll-due.db|" "$CONF"
+start_daemon polldue
+check "poll = 10s: the first pass, then IDLE" within $BOUND grep -q 'INBOX: idling (IDLE)' "$LOG"
+sed 's/sent-1@/sent-2@/; s/QT-9/QT-10/' "$T/sent.eml" > "$T/sent2.eml"
+mail sent2 Sent 2026-11-24T09:46:00+08:00
+check "…a message put in Sent then is filed at the poll, which ends IDLE for it" \
+	within 20 sh -c "$FU timeline sent-buyer.ae --json | grep -q 'sent-2@example.com' && \
+		grep -q \"ending IDLE: the other folders' poll is due\" '$LOG'"
+check "…and IDLE comes back after that pass" within $BOUND sh -c "\
+	sed -n \"/poll is due/,\\\$p\" '$LOG' | grep -q 'INBOX: idling (IDLE)'"
+stop_daemon
+check "…SIGTERM: status 0" test $? = 0
+
 # idle = no: polling as before; the INBOX message waits for the poll.
-sed -i -e 's/^poll = 5m$/poll = 5m\nidle = no/' -e "s|^path = .*|path = $T/idle-no.db|" "$CONF"
+sed -i -e 's/^poll = 10s$/poll = 5m\nidle = no/' -e "s|^path = .*|path = $T/idle-no.db|" "$CONF"
 start_daemon noidle
 check "idle = no: the first cycle files the mailbox" \
 	within $BOUND grep -q 'account sales: [0-9]* fetched' "$LOG"
