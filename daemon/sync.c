@@ -129,7 +129,8 @@ struct sync_account {
 	int inbox_idx;            /* INBOX among the folders, or -1 */
 	bool idle_off;            /* this run polls: idle = no, --once, no INBOX,
 	                           * or the server refused or kept ending IDLE */
-	bool idle_told;           /* "waiting with IDLE" or "no IDLE" said once */
+	bool idle_told;           /* "waiting for new mail with IDLE" said once */
+	bool no_idle_told;        /* "the server does not offer IDLE" said once */
 	bool server_idle;         /* this connection's server offers IDLE */
 	bool inbox_failed;        /* this connection could not open INBOX */
 	unsigned idle_drops;      /* IDLEs in a row the server ended, not followupd */
@@ -973,12 +974,14 @@ static void idle_dropped(struct sync_account *sa)
 
 static void on_idle_timer(uv_timer_t *timer);
 static void idle_start(struct sync_account *sa);
+static void idle_check(struct sync_account *sa);
 
 /* The next thing IDLE waits for: the wake gap after new mail, the other
  * folders' poll, or renewing IDLE. */
 static void idle_arm_timer(struct sync_account *sa)
 {
-	uint64_t now = uv_now(sa->loop), next = MIN(sa->poll_due, sa->renew_due);
+	uint64_t now = uv_now(sa->loop);
+	uint64_t next = sa->idle == IDLE_GAP ? sa->poll_due : MIN(sa->poll_due, sa->renew_due);
 
 	if (sa->new_mail || sa->idle == IDLE_GAP)
 		next = MIN(next, sa->pass_started + IDLE_WAKE_GAP_MS);
@@ -1080,7 +1083,9 @@ static void on_idle_done(struct imap_conn *conn, enum imap_resp_status status,
 		pass_next(sa);
 		return;
 	}
-	idle_start(sa);
+	/* Renewing: INBOX is examined again first, so that mail a server
+	 * failed to announce is found at the latest now. */
+	idle_check(sa);
 }
 
 static void idle_start(struct sync_account *sa)
@@ -1200,8 +1205,8 @@ static void on_capability_done(struct imap_conn *conn, enum imap_resp_status sta
 		fail_cycle(sa, "%s", text);
 		return;
 	}
-	if (!sa->server_idle && !sa->idle_told) {
-		sa->idle_told = true;
+	if (!sa->server_idle && !sa->no_idle_told) {
+		sa->no_idle_told = true;
 		log_notice("%s: the server does not offer IDLE: polling every %u s", sa->label,
 		           sa->acc->poll_seconds);
 	}

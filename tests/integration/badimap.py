@@ -13,7 +13,8 @@ read again before every command, says how to misbehave:
   no       a FETCH of a set that names one of these UIDs is answered NO
   trickle  seconds between bytes of a FETCH answer's body literals
   idle     offer IDLE (RFC 2177) and answer it: "bad" refuses it, "bye"
-           sends "+", then "* BYE" and closes, "silent" never answers it
+           sends "+", then "* BYE" and closes, "silent" never answers it,
+           "quiet" idles until DONE but never announces new mail
 Every command received is appended to DIR/commands.log. Any user and
 password are accepted. Stops on SIGTERM.
 """
@@ -95,6 +96,11 @@ class Handler(socketserver.StreamRequestHandler):
             elif cmd == "IDLE" and how.get("idle") == "silent":
                 self.rfile.readline()
                 return
+            elif cmd == "IDLE" and how.get("idle") == "quiet":
+                self.send("+ idling\r\n")
+                if self.rfile.readline().strip().upper() != b"DONE":
+                    return
+                self.send("%s OK IDLE terminated\r\n" % tag)
             elif cmd in ("LOGIN", "AUTHENTICATE"):
                 if cmd == "AUTHENTICATE" and " " not in arg:
                     self.send("+ \r\n")

@@ -211,9 +211,26 @@ check "…IDLE was sent 3 times, no more" sh -c "test \$(grep -c ' IDLE\$' '$B/c
 stop_daemon
 check "…SIGTERM: status 0" test $? = 0
 
+# A server that never announces new mail in IDLE: the renewal (every 3 s
+# here) examines INBOX again first and finds it.
+echo '{"idle": "quiet"}' > "$B/behaviour.json"
+: > "$B/commands.log"
+sed -i 's/^poll = 10s$/poll = 5m/' "$CONF"
+RENEW=3 start_daemon quiet
+check "a server that idles but never announces mail: IDLE is renewed" \
+	within $BOUND grep -q 'ending IDLE: renewing it' "$LOG"
+msg fifth "Buyer Five <five@fifth-buyer.com>" "Impellers"
+cp "$T/fifth.eml" "$B/4.eml"
+check "…and a message that came meanwhile is filed after the next renewal, not the poll (5 min)" \
+	within $BOUND filed fifth fifth-buyer.com
+check "…by a pass of INBOX after the check, without a poll" \
+	sh -c "! grep -q \"poll is due\" '$LOG'"
+stop_daemon
+check "…SIGTERM: status 0, no warning" sh -c "test $? = 0 && ! grep -E '^<[34]>' '$LOG'"
+
 echo '{"idle": "silent"}' > "$B/behaviour.json"
 : > "$B/commands.log"
-sed -i 's/^poll = 10s$/poll = 10s\ntimeout = 5s/' "$CONF"
+sed -i 's/^poll = 5m$/poll = 5m\ntimeout = 5s/' "$CONF"
 start_daemon silent
 check "a server that never answers IDLE: the deadline ends the wait" \
 	within 20 grep -q 'did not finish answering in 5 s' "$LOG"
