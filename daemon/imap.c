@@ -18,6 +18,9 @@
  * gets the timeout plus n at this rate, and not a second more, however
  * the server trickles them. */
 #define MIN_RATE_BYTES_PER_S (16 * 1024)
+/* Bytes read in one turn of the loop: a server that sends without pause
+ * (a flood while idling) cannot keep timers and signals waiting. */
+#define READ_PER_TURN (1024 * 1024)
 /* Literals from this size on are handed over without a copy. */
 #define TAKE_WITHOUT_COPY (256 * 1024)
 
@@ -61,6 +64,7 @@ struct imap_conn {
 	bool poll_initialized;
 	int poll_events;
 	uv_timer_t timer;
+	uv_idle_t more;           /* reading goes on at the loop's next turn */
 	unsigned open_handles;
 
 	GQueue cmds;              /* struct imap_cmd *; the head is in flight when sent */
@@ -122,6 +126,8 @@ static void conn_close(struct imap_conn *c)
 	g_free(c->ca_file);
 	uv_timer_stop(&c->timer);
 	uv_close((uv_handle_t *)&c->timer, on_closed);
+	uv_idle_stop(&c->more);
+	uv_close((uv_handle_t *)&c->more, on_closed);
 }
 
 /* Around every call into the owner: the owner may free the conn. */
@@ -158,6 +164,7 @@ static void fail(struct imap_conn *c, const char *fmt, ...)
 	enum conn_state was = c->state;
 	c->state = CONN_FAILED;
 	uv_timer_stop(&c->timer);
+	uv_idle_stop(&c->more);
 	if (c->poll_initialized)
 		uv_poll_stop(&c->poll);
 
@@ -385,10 +392,19 @@ static void reserve_input(struct imap_conn *c)
 	c->in_cap = want;
 }
 
+static void on_more(uv_idle_t *idle);
+
 static void read_input(struct imap_conn *c)
 {
+	size_t turn = 0;
+
 	for (;;) {
 		size_t n = 0;
+		if (turn >= READ_PER_TURN) {
+			/* Not the poll: TLS may hold decrypted bytes it cannot see. */
+			uv_idle_start(&c->more, on_more);
+			return;
+		}
 		reserve_input(c);
 		CURLcode rc = curl_easy_recv(c->easy, c->in + c->in_len, c->in_cap - c->in_len, &n);
 		if (rc == CURLE_AGAIN)
@@ -403,12 +419,25 @@ static void read_input(struct imap_conn *c)
 			return;
 		}
 		c->in_len += n;
+		turn += n;
 		/* Parse as we go: the buffer never holds more than one
 		 * response, whatever the server sends. */
 		process_input(c);
 		if (c->freed || c->state != CONN_READY)
 			return;
 	}
+}
+
+static void on_more(uv_idle_t *idle)
+{
+	struct imap_conn *c = idle->data;
+
+	uv_idle_stop(idle);
+	if (c->freed || c->state != CONN_READY)
+		return;
+	enter(c);
+	read_input(c);
+	leave(c);
 }
 
 static void on_poll(uv_poll_t *poll, int status, int events)
@@ -480,7 +509,9 @@ struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *s)
 	g_queue_init(&c->cmds);
 	uv_timer_init(loop, &c->timer);
 	c->timer.data = c;
-	c->open_handles = 1;
+	uv_idle_init(loop, &c->more);
+	c->more.data = c;
+	c->open_handles = 2;
 	return c;
 }
 

@@ -976,15 +976,17 @@ static void on_idle_timer(uv_timer_t *timer);
 static void idle_start(struct sync_account *sa);
 static void idle_check(struct sync_account *sa);
 
-/* The next thing IDLE waits for: the wake gap after new mail, the other
- * folders' poll, or renewing IDLE. */
+/* The next thing IDLE waits for: after new mail, the wake gap (the pass
+ * it starts covers every folder if their poll is due by then); else the
+ * other folders' poll or renewing IDLE. */
 static void idle_arm_timer(struct sync_account *sa)
 {
-	uint64_t now = uv_now(sa->loop);
-	uint64_t next = sa->idle == IDLE_GAP ? sa->poll_due : MIN(sa->poll_due, sa->renew_due);
+	uint64_t now = uv_now(sa->loop), next;
 
 	if (sa->new_mail || sa->idle == IDLE_GAP)
-		next = MIN(next, sa->pass_started + IDLE_WAKE_GAP_MS);
+		next = sa->pass_started + IDLE_WAKE_GAP_MS;
+	else
+		next = MIN(sa->poll_due, sa->renew_due);
 	uv_timer_start(&sa->timer, on_idle_timer, next > now ? next - now : 0, 0);
 }
 
@@ -1006,7 +1008,7 @@ static void on_idle_timer(uv_timer_t *timer)
 		pass_next(sa);
 	} else if (sa->idle != IDLE_WAIT) {
 		return;
-	} else if (sa->new_mail && now >= sa->pass_started + IDLE_WAKE_GAP_MS) {
+	} else if (sa->new_mail) {
 		idle_end(sa, "new mail");
 	} else if (now >= sa->poll_due) {
 		idle_end(sa, "the other folders' poll is due");

@@ -228,6 +228,28 @@ check "…by a pass of INBOX after the check, without a poll" \
 stop_daemon
 check "…SIGTERM: status 0, no warning" sh -c "test $? = 0 && ! grep -E '^<[34]>' '$LOG'"
 
+# A server that floods the idling connection with untagged noise and an
+# absurd EXISTS: each wakes a pass of INBOX, at most one every 2 s (the
+# count below is an upper bound by construction, never timing-dependent
+# in the failing direction); memory stays bounded and SIGTERM is quick.
+echo '{"idle": "flood"}' > "$B/behaviour.json"
+started=$(date +%s)
+start_daemon flood
+check "a server flooding the idle connection: IDLE ends for its EXISTS" \
+	within $BOUND grep -q 'ending IDLE: new mail' "$LOG"
+msg sixth "Buyer Six <six@sixth-buyer.com>" "Flanges"
+cp "$T/sixth.eml" "$B/5.eml"
+check "…mail that comes meanwhile is filed within $BOUND s" within $BOUND filed sixth sixth-buyer.com
+sleep 4
+wakes=$(log_count 'ending IDLE: new mail')
+elapsed=$(($(date +%s) - started + 1))
+check "…at most one pass every 2 s ($wakes passes in at most $elapsed s)" \
+	test "$wakes" -le $((elapsed / 2 + 1))
+rss=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status)
+check "…with bounded memory (RSS $rss kB, under 200 MB)" test "$rss" -lt 204800
+stop_daemon
+check "…SIGTERM: stops within $BOUND s with status 0" test $? = 0
+
 echo '{"idle": "silent"}' > "$B/behaviour.json"
 : > "$B/commands.log"
 sed -i 's/^poll = 5m$/poll = 5m\ntimeout = 5s/' "$CONF"
