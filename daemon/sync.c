@@ -196,7 +196,8 @@ static void log_stats(const struct sync_account *sa)
 {
 	if (sa->stats.fetched > 0)
 		log_info("%s: %llu fetched, %llu new, %llu duplicates, %llu unparsed", sa->label,
-		         (unsigned long long)sa->stats.fetched, (unsigned long long)sa->stats.added,
+		         (unsigned long long)sa->stats.fetched,
+		         (unsigned long long)sa->stats.added,
 		         (unsigned long long)sa->stats.duplicates,
 		         (unsigned long long)sa->stats.unparsed);
 }
@@ -1065,8 +1066,8 @@ static void on_idle_done(struct imap_conn *conn, enum imap_resp_status status,
 	}
 	if (status != IMAP_STATUS_OK) {
 		sa->idle_off = true;
-		log_warning("%s: the server refused IDLE (%s): polling every %u s instead", sa->label,
-		            text, sa->acc->poll_seconds);
+		log_warning("%s: the server refused IDLE (%s): polling every %u s instead",
+		            sa->label, text, sa->acc->poll_seconds);
 		cycle_finish(sa);
 		return;
 	}
@@ -1169,7 +1170,8 @@ static void pass_maybe_complete(struct sync_account *sa)
 		sa->idle_told = true;
 		log_info("%s: %s: waiting for new mail with IDLE; %s every %u s", sa->label,
 		         sa->acc->folders[sa->inbox_idx],
-		         sa->acc->folders[1] != NULL ? "all folders" : "checking it", sa->acc->poll_seconds);
+		         sa->acc->folders[1] != NULL ? "all folders" : "checking it",
+		         sa->acc->poll_seconds);
 	}
 	idle_check(sa);
 }
