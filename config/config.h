@@ -45,6 +45,7 @@ struct config_account {
 	char **sent_folders;  /* NULL-terminated, never NULL, may be empty; each one is
 	                       * also in folders (added there when not listed) */
 	unsigned poll_seconds;/* default 60 */
+	bool idle;            /* idle = yes (default): IMAP IDLE on INBOX between polls */
 	unsigned timeout_seconds; /* connecting, and each command's deadline beyond the
 	                           * time its bytes take at 16 KiB/s; default 120 */
 	char *ca_file;        /* CA certificates (PEM) to trust instead of the system's, or NULL */

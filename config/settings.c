@@ -1314,6 +1314,8 @@ static const struct setting_def account_settings[] = {
 	{ .key = "poll", .parse = parse_duration,
 	  .offset = offsetof(struct config_account, poll_seconds), .default_value = "60s",
 	  .min_seconds = 10 },
+	{ .key = "idle", .parse = parse_bool, .offset = offsetof(struct config_account, idle),
+	  .default_value = "yes" },
 	{ .key = "timeout", .parse = parse_duration,
 	  .offset = offsetof(struct config_account, timeout_seconds), .default_value = "2m",
 	  .min_seconds = 5, .max_seconds = 3600 },

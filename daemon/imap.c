@@ -18,6 +18,9 @@
  * gets the timeout plus n at this rate, and not a second more, however
  * the server trickles them. */
 #define MIN_RATE_BYTES_PER_S (16 * 1024)
+/* Bytes read in one turn of the loop: a server that sends without pause
+ * (a flood while idling) cannot keep timers and signals waiting. */
+#define READ_PER_TURN (1024 * 1024)
 /* Literals from this size on are handed over without a copy. */
 #define TAKE_WITHOUT_COPY (256 * 1024)
 
@@ -28,6 +31,11 @@ struct imap_cmd {
 	imap_untagged_fn *untagged;
 	imap_done_fn *done;
 	void *ctx;
+	/* IDLE (RFC 2177): no deadline between the server's "+" and DONE */
+	bool idle;
+	bool continued;           /* the "+" came: idling */
+	bool done_wanted;         /* DONE asked for before the "+" */
+	bool done_sent;
 };
 
 enum conn_state {
@@ -56,6 +64,7 @@ struct imap_conn {
 	bool poll_initialized;
 	int poll_events;
 	uv_timer_t timer;
+	uv_idle_t more;           /* reading goes on at the loop's next turn */
 	unsigned open_handles;
 
 	GQueue cmds;              /* struct imap_cmd *; the head is in flight when sent */
@@ -117,6 +126,8 @@ static void conn_close(struct imap_conn *c)
 	g_free(c->ca_file);
 	uv_timer_stop(&c->timer);
 	uv_close((uv_handle_t *)&c->timer, on_closed);
+	uv_idle_stop(&c->more);
+	uv_close((uv_handle_t *)&c->more, on_closed);
 }
 
 /* Around every call into the owner: the owner may free the conn. */
@@ -153,6 +164,7 @@ static void fail(struct imap_conn *c, const char *fmt, ...)
 	enum conn_state was = c->state;
 	c->state = CONN_FAILED;
 	uv_timer_stop(&c->timer);
+	uv_idle_stop(&c->more);
 	if (c->poll_initialized)
 		uv_poll_stop(&c->poll);
 
@@ -185,7 +197,7 @@ static void arm_timer(struct imap_conn *c)
 {
 	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
 
-	if (cmd == NULL || !c->head_sent)
+	if (cmd == NULL || !c->head_sent || (cmd->idle && cmd->continued && !cmd->done_sent))
 		uv_timer_stop(&c->timer);
 	else
 		uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
@@ -262,6 +274,32 @@ static void handle_tagged(struct imap_conn *c, const struct imap_response *resp)
 	send_next(c);
 }
 
+/* DONE goes out with the next writable event (this may run inside a
+ * callback, where sending could fail re-entrantly); its tagged answer has
+ * the normal deadline from now. */
+static void send_idle_done(struct imap_conn *c, struct imap_cmd *cmd)
+{
+	cmd->done_sent = true;
+	g_string_append(c->out, "DONE\r\n");
+	uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
+	watch(c, UV_READABLE | UV_WRITABLE);
+}
+
+static void idle_continued(struct imap_conn *c, struct imap_cmd *cmd,
+                           const struct imap_response *resp)
+{
+	cmd->continued = true;
+	if (cmd->done_wanted)
+		send_idle_done(c, cmd);
+	else
+		arm_timer(c);     /* idling: no deadline until DONE */
+	if (cmd->untagged != NULL) {
+		enter(c);
+		cmd->untagged(c, resp, cmd->ctx);
+		leave(c);
+	}
+}
+
 static void handle_response(struct imap_conn *c, const struct imap_response *resp)
 {
 	struct imap_cmd *cmd;
@@ -283,7 +321,11 @@ static void handle_response(struct imap_conn *c, const struct imap_response *res
 		}
 		break;
 	case IMAP_RESP_CONTINUATION:
-		/* followupd sends no literals; a stray "+" is harmless. */
+		/* followupd sends no literals: only IDLE waits for a "+"; a
+		 * stray one is harmless. */
+		cmd = g_queue_peek_head(&c->cmds);
+		if (cmd != NULL && c->head_sent && cmd->idle && !cmd->continued)
+			idle_continued(c, cmd, resp);
 		break;
 	}
 }
@@ -350,10 +392,19 @@ static void reserve_input(struct imap_conn *c)
 	c->in_cap = want;
 }
 
+static void on_more(uv_idle_t *idle);
+
 static void read_input(struct imap_conn *c)
 {
+	size_t turn = 0;
+
 	for (;;) {
 		size_t n = 0;
+		if (turn >= READ_PER_TURN) {
+			/* Not the poll: TLS may hold decrypted bytes it cannot see. */
+			uv_idle_start(&c->more, on_more);
+			return;
+		}
 		reserve_input(c);
 		CURLcode rc = curl_easy_recv(c->easy, c->in + c->in_len, c->in_cap - c->in_len, &n);
 		if (rc == CURLE_AGAIN)
@@ -368,12 +419,25 @@ static void read_input(struct imap_conn *c)
 			return;
 		}
 		c->in_len += n;
+		turn += n;
 		/* Parse as we go: the buffer never holds more than one
 		 * response, whatever the server sends. */
 		process_input(c);
 		if (c->freed || c->state != CONN_READY)
 			return;
 	}
+}
+
+static void on_more(uv_idle_t *idle)
+{
+	struct imap_conn *c = idle->data;
+
+	uv_idle_stop(idle);
+	if (c->freed || c->state != CONN_READY)
+		return;
+	enter(c);
+	read_input(c);
+	leave(c);
 }
 
 static void on_poll(uv_poll_t *poll, int status, int events)
@@ -445,7 +509,9 @@ struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *s)
 	g_queue_init(&c->cmds);
 	uv_timer_init(loop, &c->timer);
 	c->timer.data = c;
-	c->open_handles = 1;
+	uv_idle_init(loop, &c->more);
+	c->more.data = c;
+	c->open_handles = 2;
 	return c;
 }
 
@@ -488,8 +554,10 @@ int imap_conn_command(struct imap_conn *c, const char *command, imap_untagged_fn
 	return imap_conn_command_sized(c, command, 0, untagged, done, ctx);
 }
 
-int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t expected_bytes,
-                            imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
+/* Queues a command, sent at once when nothing else runs (and no callback
+ * is being called, which sends it when it returns). */
+static int queue_command(struct imap_conn *c, const char *command, uint64_t expected_bytes,
+                         bool idle, imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
 {
 	struct imap_cmd *cmd;
 
@@ -502,12 +570,41 @@ int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t e
 	 * batch); the sum cannot overflow 64 bits. */
 	cmd->deadline_ms = (uint64_t)c->timeout_s * 1000 +
 	                   MIN(expected_bytes, UINT64_MAX / 2000) * 1000 / MIN_RATE_BYTES_PER_S;
+	cmd->idle = idle;
 	cmd->untagged = untagged;
 	cmd->done = done;
 	cmd->ctx = ctx;
 	g_queue_push_tail(&c->cmds, cmd);
 	if (c->busy == 0)
 		send_next(c);
+	return 0;
+}
+
+int imap_conn_command_sized(struct imap_conn *c, const char *command, uint64_t expected_bytes,
+                            imap_untagged_fn *untagged, imap_done_fn *done, void *ctx)
+{
+	return queue_command(c, command, expected_bytes, false, untagged, done, ctx);
+}
+
+int imap_conn_idle(struct imap_conn *c, imap_untagged_fn *untagged, imap_done_fn *done,
+                   void *ctx)
+{
+	return queue_command(c, "IDLE", 0, true, untagged, done, ctx);
+}
+
+int imap_conn_idle_done(struct imap_conn *c)
+{
+	struct imap_cmd *cmd = g_queue_peek_head(&c->cmds);
+
+	if (c->freed || c->state != CONN_READY || cmd == NULL || !cmd->idle)
+		return -1;
+	if (cmd->done_sent || cmd->done_wanted)
+		return 0;
+	if (!c->head_sent || !cmd->continued) {
+		cmd->done_wanted = true;  /* RFC 2177: DONE only after the "+" */
+		return 0;
+	}
+	send_idle_done(c, cmd);
 	return 0;
 }
 

@@ -9,7 +9,8 @@
  * followupd needs itself, with curl_easy_send/recv on the socket the loop
  * polls, and parses the answers with parsers/imap_resp. That is what
  * keeps followupd read-only towards the mailbox: it only ever sends
- * EXAMINE and FETCH with BODY.PEEK, which never set \Seen.
+ * EXAMINE and FETCH with BODY.PEEK, which never set \Seen (and
+ * CAPABILITY, IDLE and LOGOUT, which change nothing).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,6 +60,20 @@ int imap_conn_command(struct imap_conn *conn, const char *command, imap_untagged
 int imap_conn_command_sized(struct imap_conn *conn, const char *command,
                             uint64_t expected_bytes, imap_untagged_fn *untagged,
                             imap_done_fn *done, void *ctx);
+/* IDLE (RFC 2177), queued like a command. Its deadline runs from sending
+ * it to the server's "+" and again from DONE to the tagged answer; in
+ * between there is none (the caller ends and re-issues IDLE now and then,
+ * which proves the connection alive). untagged gets every untagged
+ * response while idling, and once the "+" itself (kind
+ * IMAP_RESP_CONTINUATION) when idling begins; done gets the tagged answer
+ * (OK after DONE; NO or BAD: the server refused IDLE; OK without DONE: the
+ * server ended it) or IMAP_STATUS_NONE when the connection failed.
+ * Commands queued meanwhile wait for that answer. 0 or -1 as above. */
+int imap_conn_idle(struct imap_conn *conn, imap_untagged_fn *untagged, imap_done_fn *done,
+                   void *ctx);
+/* Ends the IDLE in flight with DONE (after the "+", at once or when it
+ * comes). 0, or -1 when no IDLE is queued first. */
+int imap_conn_idle_done(struct imap_conn *conn);
 /* From an untagged callback: a g_malloc'd copy of a literal of the
  * response being handled (body, len as in its struct imap_fetch), the
  * caller's to g_free. A large one is handed over without copying its

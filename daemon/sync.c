@@ -21,6 +21,17 @@
 #define BACKOFF_FIRST_S 5
 #define BACKOFF_MAX_S 600
 #define STORE_BACKOFF_MAX_S 60    /* a full disk is tried again at least this often */
+/* IDLE (RFC 2177; docs/DECISIONS.md, "IMAP IDLE"): re-issued before the
+ * 29 minutes after which a server may end it; FOLLOWUPD_IDLE_RENEW (1 to
+ * 1740 seconds) shortens that for the tests. */
+#define IDLE_RENEW_S (25 * 60)
+#define IDLE_RENEW_MAX_S (29 * 60)
+/* New mail wakes a pass at most this often: a server that floods EXISTS
+ * cannot make followupd do anything else. */
+#define IDLE_WAKE_GAP_MS 2000
+/* The server ended this many IDLEs in a row (not followupd's DONE): the
+ * account polls for the rest of the run. */
+#define IDLE_DROPS_MAX 3
 
 struct uid_size {
 	uint32_t uid;
@@ -40,6 +51,14 @@ struct batch_item {
 /* A fetched batch is parsed in at most this many parts at once, on the
  * pool threads the writer leaves free (libuv has four by default). */
 #define PREPARE_PARTS_MAX 3
+
+enum idle_state {
+	IDLE_NONE = 0,            /* a pass runs, or none is planned */
+	IDLE_CHECK,               /* EXAMINE INBOX: did mail come since the pass listed it? */
+	IDLE_GAP,                 /* it did: the next pass waits for the wake gap */
+	IDLE_WAIT,                /* IDLE sent, or idling */
+	IDLE_ENDING,              /* DONE sent */
+};
 
 /* A store job and its answer; owned by the account while in flight. */
 struct store_job {
@@ -105,11 +124,33 @@ struct sync_account {
 	uint32_t listed_max;      /* the highest UID the server listed */
 	uint32_t batch_ceiling;   /* how far the position may move once the batch
 	                           * is stored: below the next UID left to fetch */
+
+	/* IDLE on INBOX between passes, on the pass's connection */
+	int inbox_idx;            /* INBOX among the folders, or -1 */
+	bool idle_off;            /* this run polls: idle = no, --once, no INBOX,
+	                           * or the server refused or kept ending IDLE */
+	bool idle_told;           /* "waiting for new mail with IDLE" said once */
+	bool no_idle_told;        /* "the server does not offer IDLE" said once */
+	bool server_idle;         /* this connection's server offers IDLE */
+	bool inbox_failed;        /* this connection could not open INBOX */
+	unsigned idle_drops;      /* IDLEs in a row the server ended, not followupd */
+	uint64_t renew_ms;
+	enum idle_state idle;
+	bool pass_inbox_only;
+	bool pass_network_done;   /* the pass's folders are done; its store jobs may run */
+	bool new_mail;            /* EXISTS while idling, or the check saw mail */
+	uint64_t pass_started;    /* uv_now() */
+	uint64_t poll_due;        /* uv_now() of the next pass of every folder */
+	uint64_t renew_due;
+	uint32_t inbox_uidnext;   /* as the last pass's EXAMINE INBOX saw them */
+	uint32_t inbox_exists;
+	uint32_t idle_exists;     /* the count while idling */
 };
 
 static void cycle_begin(struct sync_account *sa);
 static void folder_begin(struct sync_account *sa);
 static void fetch_next_batch(struct sync_account *sa);
+static void pass_maybe_complete(struct sync_account *sa);
 
 static const char *folder_name(const struct sync_account *sa)
 {
@@ -151,6 +192,16 @@ static void on_timer(uv_timer_t *timer)
 	cycle_begin(timer->data);
 }
 
+static void log_stats(const struct sync_account *sa)
+{
+	if (sa->stats.fetched > 0)
+		log_info("%s: %llu fetched, %llu new, %llu duplicates, %llu unparsed", sa->label,
+		         (unsigned long long)sa->stats.fetched,
+		         (unsigned long long)sa->stats.added,
+		         (unsigned long long)sa->stats.duplicates,
+		         (unsigned long long)sa->stats.unparsed);
+}
+
 /* Reports the cycle once the last of its store jobs has finished. */
 static void cycle_complete(struct sync_account *sa)
 {
@@ -164,12 +215,7 @@ static void cycle_complete(struct sync_account *sa)
 	if (error == NULL) {
 		sa->backoff_s = 0;
 		next_s = sa->acc->poll_seconds;
-		if (sa->stats.fetched > 0)
-			log_info("%s: %llu fetched, %llu new, %llu duplicates, %llu unparsed",
-			         sa->label, (unsigned long long)sa->stats.fetched,
-			         (unsigned long long)sa->stats.added,
-			         (unsigned long long)sa->stats.duplicates,
-			         (unsigned long long)sa->stats.unparsed);
+		log_stats(sa);
 	} else {
 		sa->backoff_s = sa->backoff_s == 0 ? BACKOFF_FIRST_S : MIN(sa->backoff_s * 2,
 		                                                           BACKOFF_MAX_S);
@@ -206,6 +252,9 @@ static void cycle_complete(struct sync_account *sa)
 static void cycle_end(struct sync_account *sa, const char *error)
 {
 	imap_conn_free(&sa->conn);
+	uv_timer_stop(&sa->timer);    /* IDLE's; the next cycle's is set once it is over */
+	sa->idle = IDLE_NONE;
+	sa->pass_network_done = false;
 	batch_clear(sa->batch);
 	g_array_set_size(sa->pending, 0);
 	sa->fetch_waiting = false;
@@ -484,7 +533,9 @@ static void on_ingested(int result, void *p)
 	if (sa->fetch_waiting) {
 		sa->fetch_waiting = false;
 		fetch_next_batch(sa);
+		return;
 	}
+	pass_maybe_complete(sa);
 }
 
 /* ---- preparing: parsing a batch on several threads ---- */
@@ -819,8 +870,14 @@ static void on_examine_done(struct imap_conn *conn, enum imap_resp_status status
 		/* One missing folder does not stop the others. */
 		log_warning("%s: cannot open folder \"%s\": %s (check folders = in the config)",
 		            sa->label, folder_name(sa), text);
+		if ((int)sa->folder_idx == sa->inbox_idx)
+			sa->inbox_failed = true;
 		folder_next(sa);
 		return;
+	}
+	if ((int)sa->folder_idx == sa->inbox_idx) {
+		sa->inbox_uidnext = sa->server_uidnext;
+		sa->inbox_exists = sa->server_exists;
 	}
 	if (!sa->server_has_uidvalidity) {
 		fail_cycle(sa, "%s: %s: the server sent no UIDVALIDITY", sa->label, folder_name(sa));
@@ -865,17 +922,300 @@ static void folder_begin(struct sync_account *sa)
 	writer_submit(sa->s.writer, run_folder_get, on_folder_state, job_new(sa));
 }
 
+static void pass_network_end(struct sync_account *sa);
+
 static void folder_next(struct sync_account *sa)
 {
-	sa->folder_idx++;
-	if (sa->acc->folders[sa->folder_idx] == NULL) {
-		cycle_finish(sa);
+	if (!sa->pass_inbox_only)
+		sa->folder_idx++;
+	if (sa->pass_inbox_only || sa->acc->folders[sa->folder_idx] == NULL) {
+		pass_network_end(sa);
 		return;
 	}
 	folder_begin(sa);
 }
 
+/* ---- passes and IDLE ---- */
+
+/* A pass: every folder, or INBOX alone when IDLE woke it. */
+static void pass_start(struct sync_account *sa, bool inbox_only)
+{
+	sa->idle = IDLE_NONE;
+	sa->pass_inbox_only = inbox_only;
+	sa->pass_started = uv_now(sa->loop);
+	sa->new_mail = false;
+	sa->folder_idx = inbox_only ? (size_t)sa->inbox_idx : 0;
+	if (sa->acc->folders[sa->folder_idx] == NULL) {
+		pass_network_end(sa);
+		return;
+	}
+	folder_begin(sa);
+}
+
+/* INBOX alone, unless the other folders' poll is due too. */
+static void pass_next(struct sync_account *sa)
+{
+	pass_start(sa, uv_now(sa->loop) < sa->poll_due);
+}
+
+static bool idle_usable(const struct sync_account *sa)
+{
+	return !sa->idle_off && sa->server_idle && !sa->inbox_failed && !sa->stopping;
+}
+
+static void idle_dropped(struct sync_account *sa)
+{
+	if (++sa->idle_drops < IDLE_DROPS_MAX || sa->idle_off)
+		return;
+	sa->idle_off = true;
+	log_warning("%s: the server ended IDLE %u times in a row: polling every %u s instead "
+	            "until followupd restarts (idle = no in the config says so for good)",
+	            sa->label, sa->idle_drops, sa->acc->poll_seconds);
+}
+
+static void on_idle_timer(uv_timer_t *timer);
+static void idle_start(struct sync_account *sa);
+static void idle_check(struct sync_account *sa);
+
+/* The next thing IDLE waits for: after new mail, the wake gap (the pass
+ * it starts covers every folder if their poll is due by then); else the
+ * other folders' poll or renewing IDLE. */
+static void idle_arm_timer(struct sync_account *sa)
+{
+	uint64_t now = uv_now(sa->loop), next;
+
+	if (sa->new_mail || sa->idle == IDLE_GAP)
+		next = sa->pass_started + IDLE_WAKE_GAP_MS;
+	else
+		next = MIN(sa->poll_due, sa->renew_due);
+	uv_timer_start(&sa->timer, on_idle_timer, next > now ? next - now : 0, 0);
+}
+
+static void idle_end(struct sync_account *sa, const char *why)
+{
+	log_debug("%s: ending IDLE: %s", sa->label, why);
+	sa->idle = IDLE_ENDING;
+	uv_timer_stop(&sa->timer);
+	if (imap_conn_idle_done(sa->conn) < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+}
+
+static void on_idle_timer(uv_timer_t *timer)
+{
+	struct sync_account *sa = timer->data;
+	uint64_t now = uv_now(sa->loop);
+
+	if (sa->idle == IDLE_GAP) {
+		pass_next(sa);
+	} else if (sa->idle != IDLE_WAIT) {
+		return;
+	} else if (sa->new_mail) {
+		idle_end(sa, "new mail");
+	} else if (now >= sa->poll_due) {
+		idle_end(sa, "the other folders' poll is due");
+	} else if (now >= sa->renew_due) {
+		idle_end(sa, "renewing it");
+	} else {
+		idle_arm_timer(sa);
+	}
+}
+
+static void on_idle_untagged(struct imap_conn *conn, const struct imap_response *resp,
+                             void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (resp->kind == IMAP_RESP_CONTINUATION) {
+		log_debug("%s: %s: idling (IDLE)", sa->label, sa->acc->folders[sa->inbox_idx]);
+		return;
+	}
+	if (resp->status == IMAP_STATUS_BYE) {
+		idle_dropped(sa);
+		fail_cycle(sa, "%s: the server closed the connection while idling: %s", sa->label,
+		           resp->text);
+		return;
+	}
+	/* New mail is a count that grows; flags and expunges wait for the poll. */
+	if (resp->data == IMAP_DATA_EXPUNGE && sa->idle_exists > 0) {
+		sa->idle_exists--;
+	} else if (resp->data == IMAP_DATA_EXISTS) {
+		bool grew = resp->number > sa->idle_exists;
+		sa->idle_exists = resp->number;
+		if (grew && !sa->new_mail) {
+			sa->new_mail = true;
+			if (sa->idle == IDLE_WAIT)
+				idle_arm_timer(sa);
+		}
+	}
+}
+
+static void on_idle_done(struct imap_conn *conn, enum imap_resp_status status,
+                         const char *text, void *ctx)
+{
+	struct sync_account *sa = ctx;
+	bool asked = sa->idle == IDLE_ENDING;
+
+	(void)conn;
+	uv_timer_stop(&sa->timer);
+	sa->idle = IDLE_NONE;
+	if (status == IMAP_STATUS_NONE) {
+		idle_dropped(sa);
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (status != IMAP_STATUS_OK) {
+		sa->idle_off = true;
+		log_warning("%s: the server refused IDLE (%s): polling every %u s instead",
+		            sa->label, text, sa->acc->poll_seconds);
+		cycle_finish(sa);
+		return;
+	}
+	if (asked) {
+		sa->idle_drops = 0;
+	} else {
+		/* Ended by the server: perhaps for new mail, so a pass now. */
+		idle_dropped(sa);
+		sa->new_mail = true;
+	}
+	if (sa->idle_off) {
+		cycle_finish(sa);
+		return;
+	}
+	if (sa->new_mail || uv_now(sa->loop) >= sa->poll_due) {
+		pass_next(sa);
+		return;
+	}
+	/* Renewing: INBOX is examined again first, so that mail a server
+	 * failed to announce is found at the latest now. */
+	idle_check(sa);
+}
+
+static void idle_start(struct sync_account *sa)
+{
+	sa->idle = IDLE_WAIT;
+	sa->renew_due = uv_now(sa->loop) + sa->renew_ms;
+	if (imap_conn_idle(sa->conn, on_idle_untagged, on_idle_done, sa) < 0) {
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+		return;
+	}
+	idle_arm_timer(sa);
+}
+
+static void on_check_done(struct imap_conn *conn, enum imap_resp_status status,
+                          const char *text, void *ctx)
+{
+	struct sync_account *sa = ctx;
+	bool grown;
+
+	(void)conn;
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (status != IMAP_STATUS_OK) {
+		fail_cycle(sa, "%s: %s: the server refused to open it for IDLE: %s", sa->label,
+		           sa->acc->folders[sa->inbox_idx], text);
+		return;
+	}
+	/* Mail that came after the pass listed INBOX was announced then, not
+	 * again in IDLE: the check catches it. */
+	grown = sa->server_uidnext != 0 && sa->inbox_uidnext != 0
+	        ? sa->server_uidnext > sa->inbox_uidnext
+	        : sa->server_exists != sa->inbox_exists;
+	sa->idle_exists = sa->server_exists;
+	if (!grown) {
+		idle_start(sa);
+		return;
+	}
+	sa->idle = IDLE_GAP;
+	idle_arm_timer(sa);
+}
+
+/* INBOX examined again, then IDLE on it. */
+static void idle_check(struct sync_account *sa)
+{
+	char quoted[1024], cmd[1100];
+
+	sa->idle = IDLE_CHECK;
+	sa->server_has_uidvalidity = false;
+	sa->server_uidvalidity = sa->server_uidnext = sa->server_exists = 0;
+	if (imap_quote_mailbox(sa->acc->folders[sa->inbox_idx], quoted, sizeof(quoted)) < 0) {
+		sa->inbox_failed = true;  /* the pass said so already */
+		cycle_finish(sa);
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "EXAMINE %s", quoted);
+	if (imap_conn_command(sa->conn, cmd, on_examine_untagged, on_check_done, sa) < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
+}
+
+/* Once the pass's folders are done and its store jobs have finished: the
+ * pass is reported (the rules run on what it filed), then IDLE. */
+static void pass_maybe_complete(struct sync_account *sa)
+{
+	if (!sa->pass_network_done || sa->jobs_in_flight > 0)
+		return;
+	sa->pass_network_done = false;
+	if (!sa->pass_inbox_only)
+		sa->poll_due = uv_now(sa->loop) + (uint64_t)sa->acc->poll_seconds * 1000;
+	sa->backoff_s = 0;
+	log_stats(sa);
+	if (sa->s.cycle_done != NULL)
+		sa->s.cycle_done(sa, NULL, &sa->stats, sa->s.ctx);
+	memset(&sa->stats, 0, sizeof(sa->stats));
+	if (sa->stopping || sa->conn == NULL || sa->ending)
+		return;
+	if (!sa->idle_told) {
+		sa->idle_told = true;
+		log_info("%s: %s: waiting for new mail with IDLE; %s every %u s", sa->label,
+		         sa->acc->folders[sa->inbox_idx],
+		         sa->acc->folders[1] != NULL ? "all folders" : "checking it",
+		         sa->acc->poll_seconds);
+	}
+	idle_check(sa);
+}
+
+/* The pass's last folder is done: IDLE when it can, else LOGOUT and poll. */
+static void pass_network_end(struct sync_account *sa)
+{
+	if (!idle_usable(sa)) {
+		cycle_finish(sa);
+		return;
+	}
+	sa->pass_network_done = true;
+	pass_maybe_complete(sa);
+}
+
 /* ---- connecting ---- */
+
+static void on_capability_untagged(struct imap_conn *conn, const struct imap_response *resp,
+                                   void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (resp->has_idle)
+		sa->server_idle = true;
+}
+
+static void on_capability_done(struct imap_conn *conn, enum imap_resp_status status,
+                               const char *text, void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	(void)conn;
+	if (status == IMAP_STATUS_NONE) {
+		fail_cycle(sa, "%s", text);
+		return;
+	}
+	if (!sa->server_idle && !sa->no_idle_told) {
+		sa->no_idle_told = true;
+		log_notice("%s: the server does not offer IDLE: polling every %u s", sa->label,
+		           sa->acc->poll_seconds);
+	}
+	pass_start(sa, false);
+}
 
 static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 {
@@ -887,12 +1227,14 @@ static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 		return;
 	}
 	log_debug("%s: logged in", sa->label);
-	sa->folder_idx = 0;
-	if (sa->acc->folders[0] == NULL) {
-		cycle_finish(sa);
+	if (sa->idle_off) {
+		pass_start(sa, false);
 		return;
 	}
-	folder_begin(sa);
+	/* The login's capabilities stayed with libcurl: asked again. */
+	if (imap_conn_command(sa->conn, "CAPABILITY", on_capability_untagged, on_capability_done,
+	                      sa) < 0)
+		fail_cycle(sa, "%s: the connection is gone", sa->label);
 }
 
 static void cycle_begin(struct sync_account *sa)
@@ -913,9 +1255,34 @@ static void cycle_begin(struct sync_account *sa)
 	memset(&sa->stats, 0, sizeof(sa->stats));
 	sa->in_cycle = true;
 	sa->ending = false;
+	sa->server_idle = false;
+	sa->inbox_failed = false;
 	sa->conn = imap_conn_new(sa->loop, &settings);
 	if (imap_conn_connect(sa->conn, on_ready, sa) < 0)
 		fail_cycle(sa, "%s: cannot start a connection to %s", sa->label, sa->acc->url);
+}
+
+static int inbox_index(const struct config_account *acc)
+{
+	for (int i = 0; acc->folders[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(acc->folders[i], "INBOX") == 0)
+			return i;
+	}
+	return -1;
+}
+
+static uint64_t idle_renew_seconds(void)
+{
+	const char *text = g_getenv("FOLLOWUPD_IDLE_RENEW");
+	guint64 seconds = IDLE_RENEW_S;
+
+	if (text != NULL &&
+	    !g_ascii_string_to_unsigned(text, 10, 1, IDLE_RENEW_MAX_S, &seconds, NULL)) {
+		log_warning("FOLLOWUPD_IDLE_RENEW='%s' is not 1 to %d seconds: ignored", text,
+		            IDLE_RENEW_MAX_S);
+		seconds = IDLE_RENEW_S;
+	}
+	return seconds;
 }
 
 struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_settings *settings)
@@ -931,6 +1298,9 @@ struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_setting
 	sa->pending = g_array_new(FALSE, TRUE, sizeof(struct uid_size));
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	g_queue_init(&sa->preparing);
+	sa->inbox_idx = inbox_index(sa->acc);
+	sa->idle_off = !sa->acc->idle || !sa->s.repeat || sa->inbox_idx < 0;
+	sa->renew_ms = idle_renew_seconds() * 1000;
 	uv_timer_init(loop, &sa->timer);
 	sa->timer.data = sa;
 	return sa;

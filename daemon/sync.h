@@ -12,6 +12,13 @@
  * nothing and duplicates nothing. Then LOGOUT, and the next cycle after
  * the account's poll interval; after a failure, after a growing backoff.
  *
+ * With IDLE (idle = yes, INBOX among the folders, the server offers it,
+ * not --once) the connection stays open instead: IDLE on INBOX until new
+ * mail (a pass of INBOX alone), the poll interval (a pass of every
+ * folder) or 25 minutes (IDLE renewed). cycle_done is called after each
+ * such pass as after a cycle. A server that refuses IDLE or keeps ending
+ * it is polled for the rest of the run.
+ *
  * A UID whose message the server does not hand over (BODY[] NIL, left out
  * of a FETCH, a FETCH refused with NO) is recorded as a fetch failure and
  * tried again at every sync; the position never moves past it until it is
@@ -33,7 +40,8 @@ struct sync_stats {
 	uint64_t unparsed;
 };
 
-/* Once per cycle: error NULL on success, else the reason (already logged). */
+/* Once per cycle, and after each pass while idling: error NULL on
+ * success, else the reason (already logged). */
 typedef void sync_cycle_fn(struct sync_account *sa, const char *error,
                            const struct sync_stats *stats, void *ctx);
 

@@ -465,6 +465,34 @@ static int parse_number_code(struct parser *p, bool *has_r, uint32_t *value_r,
 	return 0;
 }
 
+/* Capability atoms from the cursor up to stop, noting IDLE when the list
+ * does end there (a "[CAPABILITY" without "]" is text, not a code). The
+ * cursor ends where it began, so the list can be read again as text. */
+static int scan_capabilities(struct parser *p, unsigned char stop)
+{
+	size_t start = p->pos;
+	bool idle = false;
+	struct span atom;
+	unsigned char c;
+
+	for (;;) {
+		if (skip_spaces(p) < 0 || peek(p, &c) < 0)
+			return -1;
+		if (c == stop || c == '\r' || c == '\n')
+			break;
+		if (read_token(p, is_atom_char, &atom) < 0)
+			return -1;
+		if (atom.len == 0)
+			p->pos++;         /* not an atom: left to the text */
+		else if (token_is(p, &atom, "IDLE"))
+			idle = true;
+	}
+	if (c == stop)
+		p->resp->has_idle = p->resp->has_idle || idle;
+	p->pos = start;
+	return 0;
+}
+
 /* At "[": a response code. The ones followupd uses are parsed strictly;
  * others are skipped to "]". Returns 1 when a code was consumed. With no
  * "]" before the line ends it was not a code after all: returns 0 with the
@@ -488,6 +516,8 @@ static int parse_resp_code(struct parser *p)
 		return parse_number_code(p, &resp->has_uidnext, &resp->uidnext,
 		                         "malformed UIDNEXT") < 0 ? -1 : 1;
 	}
+	if (token_is(p, &name, "CAPABILITY") && scan_capabilities(p, ']') < 0)
+		return -1;
 	for (;;) {
 		if (peek(p, &c) < 0)
 			return -1;
@@ -978,6 +1008,8 @@ static int parse_untagged(struct parser *p)
 			return -1;
 		if (c == ' ')
 			p->pos++;
+		if (scan_capabilities(p, '\r') < 0)
+			return -1;
 		return read_text(p);
 	}
 	if (token_is(p, &word, "SEARCH"))

@@ -78,6 +78,9 @@ struct imap_response {
 	bool has_uidnext;
 	uint32_t uidnext;
 	bool read_only;           /* [READ-ONLY] */
+	bool has_idle;            /* IDLE (RFC 2177) among the capabilities of a
+	                           * CAPABILITY response or a [CAPABILITY ...] code,
+	                           * however long the list (text is truncated) */
 	char text[256];           /* human-readable text of a status response, truncated, printable ASCII
 	                           * (other bytes become '?'); for IMAP_DATA_CAPABILITY the capability list */
 	struct imap_fetch fetch;

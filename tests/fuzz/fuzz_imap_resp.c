@@ -73,6 +73,10 @@ static enum imap_parse_result parse_checked(const uint8_t *buf, size_t len,
 		check_cstring(resp.tag, sizeof(resp.tag), 1);
 		CHECK(resp.kind == IMAP_RESP_TAGGED || resp.tag[0] == '\0');
 		CHECK((resp.n_search == 0) == (resp.search == NULL));
+		/* IDLE is read from a capability list: CAPABILITY data, or a
+		 * [CAPABILITY ...] code of a status response or a "+". */
+		CHECK(!resp.has_idle || resp.data == IMAP_DATA_CAPABILITY ||
+		      resp.status != IMAP_STATUS_NONE || resp.kind == IMAP_RESP_CONTINUATION);
 		if (resp.fetch.has_body) {
 			if (resp.fetch.body_unescaped != NULL) {
 				CHECK(resp.fetch.body == resp.fetch.body_unescaped);
@@ -100,7 +104,7 @@ static enum imap_parse_result parse_checked(const uint8_t *buf, size_t len,
 	}
 	if (ret != IMAP_PARSE_OK) {
 		CHECK(resp.search == NULL && resp.fetch.body_unescaped == NULL);
-		CHECK(!resp.fetch.has_body);
+		CHECK(!resp.fetch.has_body && !resp.has_idle);
 	}
 	imap_response_clear(&resp);
 	*consumed_r = consumed;

@@ -12,6 +12,10 @@ read again before every command, says how to misbehave:
   omit     UIDs left out of every FETCH answer
   no       a FETCH of a set that names one of these UIDs is answered NO
   trickle  seconds between bytes of a FETCH answer's body literals
+  idle     offer IDLE (RFC 2177) and answer it: "bad" refuses it, "bye"
+           sends "+", then "* BYE" and closes, "silent" never answers it,
+           "quiet" idles until DONE but never announces new mail, "flood"
+           sends untagged noise and "* 4294967295 EXISTS" until DONE
 Every command received is appended to DIR/commands.log. Any user and
 password are accepted. Stops on SIGTERM.
 """
@@ -19,6 +23,7 @@ import argparse
 import json
 import os
 import re
+import select
 import signal
 import socketserver
 import sys
@@ -84,7 +89,23 @@ class Handler(socketserver.StreamRequestHandler):
             arg = parts[2] if len(parts) > 2 else ""
             how = load(os.path.join(d, "behaviour.json"))
             if cmd == "CAPABILITY":
-                self.send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\n%s OK done\r\n" % tag)
+                idle = " IDLE" if "idle" in how else ""
+                self.send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR%s\r\n%s OK done\r\n"
+                          % (idle, tag))
+            elif cmd == "IDLE" and how.get("idle") == "bye":
+                self.send("+ idling\r\n* BYE going away\r\n")
+                return
+            elif cmd == "IDLE" and how.get("idle") == "silent":
+                self.rfile.readline()
+                return
+            elif cmd == "IDLE" and how.get("idle") == "flood":
+                if not self.flood(tag):
+                    return
+            elif cmd == "IDLE" and how.get("idle") == "quiet":
+                self.send("+ idling\r\n")
+                if self.rfile.readline().strip().upper() != b"DONE":
+                    return
+                self.send("%s OK IDLE terminated\r\n" % tag)
             elif cmd in ("LOGIN", "AUTHENTICATE"):
                 if cmd == "AUTHENTICATE" and " " not in arg:
                     self.send("+ \r\n")
@@ -104,6 +125,21 @@ class Handler(socketserver.StreamRequestHandler):
                 self.send("%s OK done\r\n" % tag)
             else:
                 self.send("%s BAD unknown command\r\n" % tag)
+
+    def flood(self, tag):
+        """Idles, sending untagged noise and an absurd EXISTS without a
+        pause until DONE comes; False when the client went away."""
+        self.send("+ idling\r\n")
+        burst = ("* OK still here\r\n" * 200 + "* 4294967295 EXISTS\r\n").encode()
+        try:
+            while not select.select([self.connection], [], [], 0)[0]:
+                self.send(burst)
+        except OSError:
+            return False
+        if self.rfile.readline().strip().upper() != b"DONE":
+            return False
+        self.send("%s OK IDLE terminated\r\n" % tag)
+        return True
 
     def fetch(self, tag, arg, how):
         d = self.server.dir

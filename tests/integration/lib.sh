@@ -152,7 +152,8 @@ make_certs() {
 # $TEST_PASSWORD, on $IMAP_PORT; with DOVECOT_TLS=1 also TLS (STARTTLS on
 # $IMAP_PORT, implicit on $IMAPS_PORT) with a certificate of a test CA,
 # $T/dovecot/ca.pem. DOVECOT_AUTH_MECHANISMS replaces "plain login" (with
-# "login" alone, clients must use AUTHENTICATE LOGIN).
+# "login" alone, clients must use AUTHENTICATE LOGIN). DOVECOT_EXTRA: more
+# lines for dovecot.conf (e.g. imap_capability = ...).
 start_dovecot() {
 	IMAP_PORT=$(free_port)
 	IMAPS_PORT=0
@@ -220,6 +221,7 @@ service stats {
 }
 default_login_user = $dv_user
 default_internal_user = $dv_user
+${DOVECOT_EXTRA:-}
 CONF
 	dovecot -c "$D/dovecot.conf" -F >"$D/stdout.log" 2>&1 &
 	_dovecot_pid=$!

@@ -238,6 +238,7 @@ static void test_contract_config_loads(void **state)
 	assert_strv_equal(acc->folders, folders);
 	assert_strv_equal(acc->sent_folders, sent);
 	assert_int_equal(acc->poll_seconds, 60);
+	assert_true(acc->idle);
 	assert_int_equal(acc->line, 8);
 
 	assert_true(cfg->smtp.present);
@@ -394,6 +395,7 @@ static void test_values_normalized(void **state)
 	                             "folders = inbox, Archive/2024\n"
 	                             "sent-folders = Sent Items\n"
 	                             "poll = 2m\n"
+	                             "idle = no\n"
 	                             "[person Li.Wei@Example.com]\n"
 	                             "countries = de, CN, De\n"
 	                             "timezone = Europe/Berlin\n"
@@ -415,6 +417,7 @@ static void test_values_normalized(void **state)
 	assert_strv_equal(cfg->accounts[0].folders, folders);
 	assert_strv_equal(cfg->accounts[0].sent_folders, sent);
 	assert_int_equal(cfg->accounts[0].poll_seconds, 120);
+	assert_false(cfg->accounts[0].idle);
 	assert_string_equal(cfg->persons[0].email, "li.wei@example.com");
 	assert_strv_equal(cfg->persons[0].countries, countries);
 	assert_string_equal(cfg->persons[0].timezone, "Europe/Berlin");
@@ -610,7 +613,7 @@ static const struct error_case error_cases[] = {
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
-	  "timeout, ca-file)", NULL },
+	  "idle, timeout, ca-file)", NULL },
 	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
 	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
 	  "work-hours, alerts-to, holidays)", NULL },
@@ -644,6 +647,8 @@ static const struct error_case error_cases[] = {
 	  ":9: [account b] url: 'imaps://h/INBOX' has a path", NULL },
 	{ "bad tls value", COMPANY_BLOCK ACCOUNT_BLOCK "tls = maybe\n",
 	  ":8: [account sales] tls: 'maybe' is neither yes nor no", NULL },
+	{ "bad idle value", COMPANY_BLOCK ACCOUNT_BLOCK "idle = sometimes\n",
+	  ":8: [account sales] idle: 'sometimes' is neither yes nor no", NULL },
 	{ "tls off with imaps", COMPANY_BLOCK ACCOUNT_BLOCK "tls = off\n",
 	  ":8: [account sales] tls: TLS cannot be turned off for imaps://", NULL },
 	{ "missing password", COMPANY_BLOCK ACCOUNT_BLOCK

@@ -185,6 +185,7 @@ static void test_bye_preauth(void **state)
 
 	parse_ok("* PREAUTH [CAPABILITY IMAP4rev1 IDLE] Logged in as sales\r\n", &resp);
 	assert_int_equal(resp.status, IMAP_STATUS_PREAUTH);
+	assert_true(resp.has_idle);
 	assert_string_equal(resp.text, "Logged in as sales");
 	imap_response_clear(&resp);
 
@@ -259,6 +260,38 @@ static void test_flags_and_capability(void **state)
 	parse_ok("* CAPABILITY IMAP4rev1 LITERAL+ IDLE UIDPLUS\r\n", &resp);
 	assert_int_equal(resp.data, IMAP_DATA_CAPABILITY);
 	assert_string_equal(resp.text, "IMAP4rev1 LITERAL+ IDLE UIDPLUS");
+	assert_true(resp.has_idle);
+	imap_response_clear(&resp);
+
+	/* IDLE is found however long the list, in any case, as a whole atom. */
+	GString *line = g_string_new("* CAPABILITY IMAP4rev1");
+	for (int i = 0; i < 60; i++)
+		g_string_append_printf(line, " X-EXTENSION-%d", i);
+	g_string_append(line, " idle\r\n");
+	parse_ok(line->str, &resp);
+	assert_true(strlen(resp.text) < sizeof(resp.text));
+	assert_true(resp.has_idle);
+	imap_response_clear(&resp);
+	g_string_free(line, TRUE);
+	parse_ok("* CAPABILITY IMAP4rev1 IDLEX XIDLE AUTH=IDLE\r\n", &resp);
+	assert_false(resp.has_idle);
+	imap_response_clear(&resp);
+	parse_ok("* CAPABILITY\r\n", &resp);
+	assert_false(resp.has_idle);
+	imap_response_clear(&resp);
+
+	/* The response code form, on a status response. */
+	parse_ok("a1 OK [CAPABILITY IMAP4rev1 SASL-IR IDLE] Logged in\r\n", &resp);
+	assert_true(resp.has_idle);
+	assert_string_equal(resp.text, "Logged in");
+	imap_response_clear(&resp);
+	parse_ok("a1 OK [CAPABILITY IMAP4rev1 SASL-IR] Logged in\r\n", &resp);
+	assert_false(resp.has_idle);
+	imap_response_clear(&resp);
+	/* No "]": not a code, so not a capability list either. */
+	parse_ok("* OK [CAPABILITY IDLE\r\n", &resp);
+	assert_false(resp.has_idle);
+	assert_string_equal(resp.text, "[CAPABILITY IDLE");
 	imap_response_clear(&resp);
 
 	parse_error_str("* FLAGS \\Seen\r\n", "FLAGS");
