@@ -24,6 +24,11 @@ UNITDIR   ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 DESTDIR   ?=
 
+# The one definition of the version: `followupd --version`, `followup
+# --version`, the man pages and debian/changelog (tests/integration/
+# test_manners.sh checks that they agree).
+VERSION   := $(shell cat VERSION)
+
 BUILD     ?= release
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -168,6 +173,10 @@ $(OUT)/lib%.a:
 	@mkdir -p $(dir $@)
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# Only the two programs' main.c print it: a new version recompiles those.
+$(OUT)/daemon/main.o $(OUT)/cli/main.o: VERSION
+$(OUT)/daemon/main.o $(OUT)/cli/main.o: BASE_CFLAGS += -DFOLLOWUP_VERSION='"$(VERSION)"'
 
 $(BINOUT)/followupd: $(OUT)/daemon/main.o $(LIBS)
 	@mkdir -p $(dir $@)
