@@ -22,6 +22,9 @@ DATADIR   ?= $(PREFIX)/share/followup
 SYSCONFDIR ?= /etc
 UNITDIR   ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR   ?=
 
 # The one definition of the version: `followupd --version`, `followup
@@ -121,7 +124,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 
 .SECONDARY:
-.PHONY: all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
+.PHONY: man deb all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
@@ -200,6 +203,26 @@ $(OUT)/tests/%.o: tests/unit/%.c
 
 tests: $(UNIT_BINS)
 
+# The man pages: scdoc sources in man/ made into roff in build/man.
+# followup(1)'s list of commands is written from the command table by
+# the program itself (man/commands.sh), so it cannot drift.
+SCDOC     ?= scdoc
+MANOUT    := build/man
+MANPAGES  := $(MANOUT)/followupd.8 $(MANOUT)/followup.1 $(MANOUT)/followup.conf.5
+man: $(MANPAGES)
+
+$(MANOUT)/%: man/%.scd VERSION
+	@mkdir -p $(dir $@)
+	$(call say,SCDOC,$@)
+	$(Q)sed 's/@VERSION@/$(VERSION)/' $< | $(SCDOC) > $@.tmp && mv $@.tmp $@
+
+$(MANOUT)/followup.1: man/followup.1.scd man/commands.sh $(BINOUT)/followup VERSION
+	@mkdir -p $(dir $@)
+	$(call say,SCDOC,$@)
+	$(Q)sh man/commands.sh $(BINOUT)/followup > $@.commands
+	$(Q)sed -e 's/@VERSION@/$(VERSION)/' -e '/^@COMMANDS@$$/{' -e 'r $@.commands' -e 'd' -e '}' $< | \
+		$(SCDOC) > $@.tmp && mv $@.tmp $@ && rm -f $@.commands
+
 asan:
 	$(MAKE) BUILD=asan tests
 
@@ -246,9 +269,11 @@ check-fuzz: fuzz
 bench: all
 	sh bench/run.sh
 
-install: all
+install: all man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
-	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup
+	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup \
+	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	           $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(TMPFILESDIR)
 	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
 	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
@@ -258,11 +283,18 @@ install: all
 	chmod 0644 $(DESTDIR)$(UNITDIR)/followupd.service
 	install -d $(DESTDIR)$(SYSUSERSDIR)
 	install -m 0644 systemd/followup.sysusers $(DESTDIR)$(SYSUSERSDIR)/followup.conf
+	install -m 0644 systemd/followup.tmpfiles $(DESTDIR)$(TMPFILESDIR)/followup.conf
+	install -m 0644 $(MANOUT)/followup.1 $(DESTDIR)$(MANDIR)/man1/followup.1
+	install -m 0644 $(MANOUT)/followup.conf.5 $(DESTDIR)$(MANDIR)/man5/followup.conf.5
+	install -m 0644 $(MANOUT)/followupd.8 $(DESTDIR)$(MANDIR)/man8/followupd.8
+	install -m 0644 completion/followup.bash $(DESTDIR)$(BASHCOMPDIR)/followup
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
 	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
-	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf
+	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf $(DESTDIR)$(TMPFILESDIR)/followup.conf \
+	      $(DESTDIR)$(MANDIR)/man1/followup.1 $(DESTDIR)$(MANDIR)/man5/followup.conf.5 \
+	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup
 	rm -rf $(DESTDIR)$(DATADIR)/templates
 
 clean:
