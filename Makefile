@@ -97,8 +97,9 @@ else
 endif
 
 CFLAGS    ?=
+CPPFLAGS  ?=
 LDFLAGS   ?=
-BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) \
+BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) $(CPPFLAGS) \
                -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
                -MMD -MP $(CFLAGS)
 # Tests and benchmarks see everything.
@@ -124,7 +125,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 
 .SECONDARY:
-.PHONY: man deb all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
+.PHONY: man deb install-files all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
@@ -270,6 +271,10 @@ bench: all
 	sh bench/run.sh
 
 install: all man
+	$(MAKE) install-files
+
+# What install installs, without building it (debian/rules uses it).
+install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
 	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup \
 	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
@@ -288,6 +293,24 @@ install: all man
 	install -m 0644 $(MANOUT)/followup.conf.5 $(DESTDIR)$(MANDIR)/man5/followup.conf.5
 	install -m 0644 $(MANOUT)/followupd.8 $(DESTDIR)$(MANDIR)/man8/followupd.8
 	install -m 0644 completion/followup.bash $(DESTDIR)$(BASHCOMPDIR)/followup
+
+# A Debian package, built by dpkg-buildpackage in a copy of the tree under
+# $(DEBOUT) (the .deb lands there, not in the tree's parent), then checked
+# by lintian (errors fail). DEB_PREBUILT=1 packages bin/ and build/man as
+# they are, for make check; without it the package is built from scratch
+# with Debian's flags.
+DEBOUT    ?= build/deb
+DEB_SRC    = $(DEBOUT)/followup-$(VERSION)
+deb: $(if $(DEB_PREBUILT),all man)
+	rm -rf $(DEBOUT) && mkdir -p $(DEB_SRC)
+	tar -cf - --exclude=./build --exclude=./bin --exclude=./.git . | tar -xf - -C $(DEB_SRC)
+ifneq ($(DEB_PREBUILT),)
+	mkdir -p $(DEB_SRC)/bin $(DEB_SRC)/$(MANOUT)
+	cp -p bin/followup bin/followupd $(DEB_SRC)/bin/
+	cp -p $(MANPAGES) $(DEB_SRC)/$(MANOUT)/
+endif
+	cd $(DEB_SRC) && FOLLOWUP_PREBUILT=$(DEB_PREBUILT) dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(DEBOUT)/followup_$(VERSION)_*.deb
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \

@@ -22,6 +22,8 @@ check "…and prints 'followupd $VERSION' on one line" one_line "$T/dv.out" "fol
 check "followup --version exits 0" sh -c "'$FU' --version > '$T/cv.out'"
 check "…and prints 'followup $VERSION' on one line" one_line "$T/cv.out" "followup $VERSION"
 check "the version is x.y.z" sh -c "echo '$VERSION' | grep -qx '[0-9]*\.[0-9]*\.[0-9]*'"
+check "debian/changelog's latest entry is that version" \
+	test "$(sed -n '1s/^followup (\([^)]*\)) .*/\1/p' "$TOP/debian/changelog")" = "$VERSION"
 
 # ---- help ----
 check "followup help timeline exits 0" sh -c "'$FU' help timeline > '$T/h-timeline.out'"
