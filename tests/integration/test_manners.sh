@@ -155,7 +155,7 @@ provider() {
 	inblk && /^$/ { inblk = 0; print; next }
 	inblk && chosen { if ($0 ~ /^;[^ ;]/) $0 = substr($0, 2); print; next }
 	inblk { next }
-	{ print }' "$EX" | sed "s|/etc/followup/sales.pass|$T/sales.pass|; s|^path = .*|path = $T/example.db|"
+	{ print }' "$EX" | sed "s|^password-file = sales.pass\$|password-file = $T/sales.pass|; s|^path = .*|path = $T/example.db|"
 }
 check "the example in use is 腾讯企业邮 (imaps://imap.exmail.qq.com:993)" \
 	grep -qx 'url = imaps://imap.exmail.qq.com:993' "$EX"
