@@ -25,6 +25,9 @@ SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 MANDIR    ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DOCDIR    ?= $(PREFIX)/share/doc/followup
+# The package's paths (debian/rules reads them: make print-DEB_PATHS).
+DEB_PATHS := PREFIX=/usr UNITDIR=/lib/systemd/system
 DESTDIR   ?=
 
 # The one definition of the version: `followupd --version`, `followup
@@ -125,7 +128,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 
 .SECONDARY:
-.PHONY: man deb install-files all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
+.PHONY: man deb install-files FORCE all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
@@ -210,18 +213,30 @@ tests: $(UNIT_BINS)
 SCDOC     ?= scdoc
 MANOUT    := build/man
 MANPAGES  := $(MANOUT)/followupd.8 $(MANOUT)/followup.1 $(MANOUT)/followup.conf.5
+# What the man pages send the reader to for the long form.
+DOCS      := README.md docs/ARCHITECTURE.md docs/CLI.md docs/CONFIG.md docs/DECISIONS.md \
+             docs/KPI.md docs/RULES.md docs/TEMPLATES.md
+# The pages name the installed paths: a change of them (PREFIX=…) makes
+# them again.
+MAN_SED   := -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+             -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UNITDIR@|$(UNITDIR)|g'
 man: $(MANPAGES)
 
-$(MANOUT)/%: man/%.scd VERSION
+$(MANOUT)/.paths: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(MAN_SED)" | cmp -s - $@ || echo "$(MAN_SED)" > $@
+FORCE:
+
+$(MANOUT)/%: man/%.scd VERSION $(MANOUT)/.paths
 	@mkdir -p $(dir $@)
 	$(call say,SCDOC,$@)
-	$(Q)sed 's/@VERSION@/$(VERSION)/' $< | $(SCDOC) > $@.tmp && mv $@.tmp $@
+	$(Q)sed $(MAN_SED) $< | $(SCDOC) > $@.tmp && mv $@.tmp $@
 
-$(MANOUT)/followup.1: man/followup.1.scd man/commands.sh $(BINOUT)/followup VERSION
+$(MANOUT)/followup.1: man/followup.1.scd man/commands.sh $(BINOUT)/followup VERSION $(MANOUT)/.paths
 	@mkdir -p $(dir $@)
 	$(call say,SCDOC,$@)
 	$(Q)sh man/commands.sh $(BINOUT)/followup > $@.commands
-	$(Q)sed -e 's/@VERSION@/$(VERSION)/' -e '/^@COMMANDS@$$/{' -e 'r $@.commands' -e 'd' -e '}' $< | \
+	$(Q)sed $(MAN_SED) -e '/^@COMMANDS@$$/{' -e 'r $@.commands' -e 'd' -e '}' $< | \
 		$(SCDOC) > $@.tmp && mv $@.tmp $@ && rm -f $@.commands
 
 asan:
@@ -278,7 +293,7 @@ install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
 	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup \
 	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-	           $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(TMPFILESDIR)
+	           $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
 	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
@@ -293,6 +308,7 @@ install-files:
 	install -m 0644 $(MANOUT)/followup.conf.5 $(DESTDIR)$(MANDIR)/man5/followup.conf.5
 	install -m 0644 $(MANOUT)/followupd.8 $(DESTDIR)$(MANDIR)/man8/followupd.8
 	install -m 0644 completion/followup.bash $(DESTDIR)$(BASHCOMPDIR)/followup
+	install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
 
 # A Debian package, built by dpkg-buildpackage in a copy of the tree under
 # $(DEBOUT) (the .deb lands there, not in the tree's parent), then checked
@@ -301,13 +317,13 @@ install-files:
 # with Debian's flags.
 DEBOUT    ?= build/deb
 DEB_SRC    = $(DEBOUT)/followup-$(VERSION)
-deb: $(if $(DEB_PREBUILT),all man)
+deb: $(if $(DEB_PREBUILT),all)
 	rm -rf $(DEBOUT) && mkdir -p $(DEB_SRC)
 	tar -cf - --exclude=./build --exclude=./bin --exclude=./.git . | tar -xf - -C $(DEB_SRC)
 ifneq ($(DEB_PREBUILT),)
-	mkdir -p $(DEB_SRC)/bin $(DEB_SRC)/$(MANOUT)
+	mkdir -p $(DEB_SRC)/bin
 	cp -p bin/followup bin/followupd $(DEB_SRC)/bin/
-	cp -p $(MANPAGES) $(DEB_SRC)/$(MANOUT)/
+	$(MAKE) man $(DEB_PATHS) MANOUT=$(DEB_SRC)/$(MANOUT)
 endif
 	cd $(DEB_SRC) && FOLLOWUP_PREBUILT=$(DEB_PREBUILT) dpkg-buildpackage -b -us -uc
 	lintian --fail-on error $(DEBOUT)/followup_$(VERSION)_*.deb
@@ -318,6 +334,8 @@ uninstall:
 	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf $(DESTDIR)$(TMPFILESDIR)/followup.conf \
 	      $(DESTDIR)$(MANDIR)/man1/followup.1 $(DESTDIR)$(MANDIR)/man5/followup.conf.5 \
 	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)/templates
 
 clean:

@@ -11,11 +11,15 @@ for f in usr/bin/followup usr/sbin/followupd usr/lib/systemd/system/followupd.se
          usr/lib/sysusers.d/followup.conf usr/share/followup/followup.conf.example \
          usr/lib/tmpfiles.d/followup.conf usr/share/man/man8/followupd.8 \
          usr/share/man/man1/followup.1 usr/share/man/man5/followup.conf.5 \
-         usr/share/bash-completion/completions/followup; do
+         usr/share/bash-completion/completions/followup usr/share/doc/followup/CONFIG.md; do
 	check "installs /$f" test -s "$dest/$f"
 done
 check "the installed man pages are found by man (followupd(8))" sh -c \
 	"MANPATH='$dest/usr/share/man' man -w followupd | grep -qx '$dest/usr/share/man/man8/followupd.8'"
+LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$dest/usr/share/man/man5/followup.conf.5" 2>/dev/null | col -b \
+	> "$T/conf5.txt"
+check "the man pages name the installed paths (PREFIX=/usr: /usr/share/followup)" sh -c \
+	"grep -q '/usr/share/followup/followup.conf.example' '$T/conf5.txt' && ! grep -q /usr/local '$T/conf5.txt'"
 check "the unit says where its documentation is" \
 	grep -q '^Documentation=man:followupd(8) man:followup.conf(5)' "$dest/usr/lib/systemd/system/followupd.service"
 # The sysusers and tmpfiles entries applied to a throwaway root.

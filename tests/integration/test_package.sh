@@ -74,6 +74,14 @@ check "…the installed unit runs the installed followupd" \
 	grep -q '^ExecStart=/usr/sbin/followupd$' "$R/lib/systemd/system/followupd.service"
 check "…man finds followupd(8) in it" sh -c \
 	"MANPATH='$R/usr/share/man' man -w followupd | grep -qx '$R/usr/share/man/man8/followupd.8.gz'"
+# The pages as man shows them (the roff has \& after each dot).
+for page in "$R"/usr/share/man/man*/*.gz; do
+	LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$page" 2>/dev/null | col -b
+done > "$T/pages.txt"
+check "…its man pages name the package's paths (/usr/share/followup, /lib/systemd/system), never /usr/local" sh -c "
+	grep -q '/usr/share/followup/followup.conf.example' '$T/pages.txt' &&
+	grep -q '/lib/systemd/system/followupd.service' '$T/pages.txt' &&
+	! grep -q /usr/local '$T/pages.txt'"
 check "dpkg --purge removes it from the throwaway root" sh -c \
 	"dpkg --root='$R' --force-script-chrootless --force-depends --purge followup > '$T/purge.log' 2>&1 &&
 	 ! test -e '$R/usr/sbin/followupd' || { cat '$T/purge.log'; exit 1; }"
