@@ -308,6 +308,7 @@ install-files:
 	install -m 0644 $(MANOUT)/followup.conf.5 $(DESTDIR)$(MANDIR)/man5/followup.conf.5
 	install -m 0644 $(MANOUT)/followupd.8 $(DESTDIR)$(MANDIR)/man8/followupd.8
 	install -m 0644 completion/followup.bash $(DESTDIR)$(BASHCOMPDIR)/followup
+	ln -sf followup $(DESTDIR)$(BASHCOMPDIR)/followupd
 	install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
 
 # A Debian package, built by dpkg-buildpackage in a copy of the tree under
@@ -333,7 +334,8 @@ uninstall:
 	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
 	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf $(DESTDIR)$(TMPFILESDIR)/followup.conf \
 	      $(DESTDIR)$(MANDIR)/man1/followup.1 $(DESTDIR)$(MANDIR)/man5/followup.conf.5 \
-	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup
+	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup \
+	      $(DESTDIR)$(BASHCOMPDIR)/followupd
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)/templates

@@ -1,5 +1,7 @@
 # bash completion for followup(1): the commands, each command's options
-# and their values, and the customer keys of the store.
+# and their values, and the customer keys of the store; and for
+# followupd(8): its options. Installed as "followup", with "followupd" a
+# link to it (bash-completion loads a file by the command's name).
 #
 # Everything comes from the program itself: `followup help --commands`
 # lists the commands and `followup help COMMAND` gives a command's
@@ -124,3 +126,18 @@ _followup()
 	fi
 }
 complete -F _followup followup
+
+# followupd's options and their values, from its --help.
+_followupd()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} usage
+	usage=$("${COMP_WORDS[0]}" --help 2>/dev/null) || return
+	usage=${usage//$'\n'/ }
+	case "$prev" in
+	-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--now) COMPREPLY=(); return ;;
+	--*) _followup_option_value "$usage" "$prev" && return ;;
+	esac
+	COMPREPLY=($(compgen -W "$(printf '%s\n' "$usage" | grep -o -- '--[a-z][a-z-]*' | sort -u)" -- "$cur"))
+}
+complete -F _followupd followupd

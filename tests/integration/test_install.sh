@@ -18,6 +18,8 @@ check "the installed man pages are found by man (followupd(8))" sh -c \
 	"MANPATH='$dest/usr/share/man' man -w followupd | grep -qx '$dest/usr/share/man/man8/followupd.8'"
 LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$dest/usr/share/man/man5/followup.conf.5" 2>/dev/null | col -b \
 	> "$T/conf5.txt"
+check "the completion is there for followupd too (a link to followup's)" \
+	test "$(readlink "$dest/usr/share/bash-completion/completions/followupd")" = followup
 check "the man pages name the installed paths (PREFIX=/usr: /usr/share/followup)" sh -c \
 	"grep -q '/usr/share/followup/followup.conf.example' '$T/conf5.txt' && ! grep -q /usr/local '$T/conf5.txt'"
 check "the unit says where its documentation is" \

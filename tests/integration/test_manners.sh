@@ -143,6 +143,17 @@ check "…with --config=FILE, after --customer: st → stahl.de" completes "stah
 check "…nothing, quietly, when the store cannot be read" sh -c \
 	"test -z \"\$(bash '$T/complete.bash' '$TOP/completion/followup.bash' '$FU' -c '$T/none.conf' timeline '' 2>&1)\""
 
+# completesd EXPECTED WORDS…: the same for followupd.
+completesd() {
+	want=$1; shift
+	got=$(bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1));
+	               _followupd; printf "%s\n" "${COMPREPLY[@]}" | sort' - \
+	      "$TOP/completion/followup.bash" "$BIN/followupd" "$@" | tr '\n' ' ' | sed 's/ $//')
+	[ "$got" = "$want" ] || { echo "got '$got', want '$want'"; return 1; }
+}
+check "completes followupd's options: --ch → --check-config" completesd "--check-config" --ch
+check "…and --log-level's values" completesd "debug error info notice warning" --log-level ""
+
 # ---- the example configuration ----
 EX=$TOP/config/followup.conf.example
 (umask 077 && printf 'x\n' > "$T/sales.pass")

@@ -35,6 +35,7 @@ for f in /usr/bin/followup /usr/sbin/followupd /lib/systemd/system/followupd.ser
          /usr/lib/sysusers.d/followup.conf /usr/lib/tmpfiles.d/followup.conf \
          /usr/share/man/man8/followupd.8.gz /usr/share/man/man1/followup.1.gz \
          /usr/share/man/man5/followup.conf.5.gz /usr/share/bash-completion/completions/followup \
+         /usr/share/bash-completion/completions/followupd \
          /usr/share/followup/followup.conf.example /usr/share/followup/templates/ack.txt \
          /usr/share/doc/followup/CONFIG.md; do
 	check "the package holds $f" grep -qx "$f" "$T/files"
