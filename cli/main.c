@@ -60,10 +60,12 @@ static const struct cli_command commands[] = {
 	  cmd_reparse, STORE_READ_WRITE },
 	{ "stats", "stats", "what the store holds: kinds, folders, limit hits", cmd_stats,
 	  STORE_READ_ONLY },
-	{ "overdue", "overdue [--owner PERSON] [--rule RULE]", "conversations late or due soon, most "
-	  "overdue first", cmd_overdue, STORE_READ_ONLY },
-	{ "kpi", "kpi [--from DATE --to DATE] [--by owner|country|grade|month|week]", "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
-	{ "report", "report --html FILE [--from DATE --to DATE] [--language LANG]", "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
+	{ "overdue", "overdue [--owner PERSON] [--rule RULE]", "conversations late or due soon, "
+	  "most overdue first", cmd_overdue, STORE_READ_ONLY },
+	{ "kpi", "kpi [--from DATE --to DATE] [--by owner|country|grade|month|week]",
+	  "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
+	{ "report", "report --html FILE [--from DATE --to DATE] [--language LANG]",
+	  "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
 	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
 	{ "outbox", "outbox [--all]", "acknowledgements and alerts not sent yet, or failed", cmd_outbox,
 	  STORE_READ_ONLY },
