@@ -22,7 +22,18 @@ DATADIR   ?= $(PREFIX)/share/followup
 SYSCONFDIR ?= /etc
 UNITDIR   ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DOCDIR    ?= $(PREFIX)/share/doc/followup
+# The package's paths (debian/rules reads them: make print-DEB_PATHS).
+DEB_PATHS := PREFIX=/usr UNITDIR=/lib/systemd/system
 DESTDIR   ?=
+
+# The one definition of the version: `followupd --version`, `followup
+# --version`, the man pages and debian/changelog (tests/integration/
+# test_manners.sh checks that they agree).
+VERSION   := $(shell cat VERSION)
 
 BUILD     ?= release
 CC        ?= cc
@@ -89,8 +100,9 @@ else
 endif
 
 CFLAGS    ?=
+CPPFLAGS  ?=
 LDFLAGS   ?=
-BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) \
+BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) $(CPPFLAGS) \
                -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
                -MMD -MP $(CFLAGS)
 # Tests and benchmarks see everything.
@@ -116,7 +128,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 
 .SECONDARY:
-.PHONY: all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
+.PHONY: man deb install-files FORCE all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
 all: $(BINOUT)/followupd $(BINOUT)/followup
 
@@ -169,6 +181,10 @@ $(OUT)/lib%.a:
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# Only the two programs' main.c print it: a new version recompiles those.
+$(OUT)/daemon/main.o $(OUT)/cli/main.o: VERSION
+$(OUT)/daemon/main.o $(OUT)/cli/main.o: BASE_CFLAGS += -DFOLLOWUP_VERSION='"$(VERSION)"'
+
 $(BINOUT)/followupd: $(OUT)/daemon/main.o $(LIBS)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
@@ -190,6 +206,38 @@ $(OUT)/tests/%.o: tests/unit/%.c
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 tests: $(UNIT_BINS)
+
+# The man pages: scdoc sources in man/ made into roff in build/man.
+# followup(1)'s list of commands is written from the command table by
+# the program itself (man/commands.sh), so it cannot drift.
+SCDOC     ?= scdoc
+MANOUT    := build/man
+MANPAGES  := $(MANOUT)/followupd.8 $(MANOUT)/followup.1 $(MANOUT)/followup.conf.5
+# What the man pages send the reader to for the long form.
+DOCS      := README.md docs/ARCHITECTURE.md docs/CLI.md docs/CONFIG.md docs/DECISIONS.md \
+             docs/KPI.md docs/RULES.md docs/TEMPLATES.md
+# The pages name the installed paths: a change of them (PREFIX=…) makes
+# them again.
+MAN_SED   := -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+             -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UNITDIR@|$(UNITDIR)|g'
+man: $(MANPAGES)
+
+$(MANOUT)/.paths: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(MAN_SED)" | cmp -s - $@ || echo "$(MAN_SED)" > $@
+FORCE:
+
+$(MANOUT)/%: man/%.scd VERSION $(MANOUT)/.paths
+	@mkdir -p $(dir $@)
+	$(call say,SCDOC,$@)
+	$(Q)sed $(MAN_SED) $< | $(SCDOC) > $@.tmp && mv $@.tmp $@
+
+$(MANOUT)/followup.1: man/followup.1.scd man/commands.sh $(BINOUT)/followup VERSION $(MANOUT)/.paths
+	@mkdir -p $(dir $@)
+	$(call say,SCDOC,$@)
+	$(Q)sh man/commands.sh $(BINOUT)/followup > $@.commands
+	$(Q)sed $(MAN_SED) -e '/^@COMMANDS@$$/{' -e 'r $@.commands' -e 'd' -e '}' $< | \
+		$(SCDOC) > $@.tmp && mv $@.tmp $@ && rm -f $@.commands
 
 asan:
 	$(MAKE) BUILD=asan tests
@@ -237,9 +285,15 @@ check-fuzz: fuzz
 bench: all
 	sh bench/run.sh
 
-install: all
+install: all man
+	$(MAKE) install-files
+
+# What install installs, without building it (debian/rules uses it).
+install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
-	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup
+	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup \
+	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	           $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
 	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
@@ -249,11 +303,41 @@ install: all
 	chmod 0644 $(DESTDIR)$(UNITDIR)/followupd.service
 	install -d $(DESTDIR)$(SYSUSERSDIR)
 	install -m 0644 systemd/followup.sysusers $(DESTDIR)$(SYSUSERSDIR)/followup.conf
+	install -m 0644 systemd/followup.tmpfiles $(DESTDIR)$(TMPFILESDIR)/followup.conf
+	install -m 0644 $(MANOUT)/followup.1 $(DESTDIR)$(MANDIR)/man1/followup.1
+	install -m 0644 $(MANOUT)/followup.conf.5 $(DESTDIR)$(MANDIR)/man5/followup.conf.5
+	install -m 0644 $(MANOUT)/followupd.8 $(DESTDIR)$(MANDIR)/man8/followupd.8
+	install -m 0644 completion/followup.bash $(DESTDIR)$(BASHCOMPDIR)/followup
+	ln -sf followup $(DESTDIR)$(BASHCOMPDIR)/followupd
+	install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+
+# A Debian package, built by dpkg-buildpackage in a copy of the tree under
+# $(DEBOUT) (the .deb lands there, not in the tree's parent), then checked
+# by lintian (errors fail). DEB_PREBUILT=1 packages bin/ and build/man as
+# they are, for make check; without it the package is built from scratch
+# with Debian's flags.
+DEBOUT    ?= build/deb
+DEB_SRC    = $(DEBOUT)/followup-$(VERSION)
+deb: $(if $(DEB_PREBUILT),all)
+	rm -rf $(DEBOUT) && mkdir -p $(DEB_SRC)
+	tar -cf - --exclude=./build --exclude=./bin --exclude=./.git . | tar -xf - -C $(DEB_SRC)
+ifneq ($(DEB_PREBUILT),)
+	mkdir -p $(DEB_SRC)/bin
+	cp -p bin/followup bin/followupd $(DEB_SRC)/bin/
+	$(MAKE) man $(DEB_PATHS) MANOUT=$(DEB_SRC)/$(MANOUT)
+endif
+	cd $(DEB_SRC) && FOLLOWUP_PREBUILT=$(DEB_PREBUILT) dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(DEBOUT)/followup_$(VERSION)_*.deb
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
 	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
-	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf
+	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf $(DESTDIR)$(TMPFILESDIR)/followup.conf \
+	      $(DESTDIR)$(MANDIR)/man1/followup.1 $(DESTDIR)$(MANDIR)/man5/followup.conf.5 \
+	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup \
+	      $(DESTDIR)$(BASHCOMPDIR)/followupd
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)/templates
 
 clean:

@@ -63,8 +63,10 @@ bool cli_take_flag(struct cli_ctx *ctx, const char *name)
 	return found;
 }
 
-int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis)
+int cli_expect_args(struct cli_ctx *ctx, int min, int max)
 {
+	const char *synopsis = ctx->command->synopsis;
+
 	for (int i = 0; i < ctx->argc; i++) {
 		if (strcmp(ctx->argv[i], "--") == 0) {
 			remove_args(ctx, i, 1);

@@ -30,6 +30,8 @@ enum cli_exit {
 	CLI_CONFIG_ERROR = 78,    /* EX_CONFIG */
 };
 
+struct cli_command;
+
 struct cli_ctx {
 	const char *config_path;
 	struct config *cfg;
@@ -43,6 +45,7 @@ struct cli_ctx {
 	bool actor_given;         /* --actor: run for followupd's control socket */
 	bool input_on_stdin;      /* --input-on-stdin: import's FILE is stdin (followupd
 	                             hands the caller's open file to its child so) */
+	const struct cli_command *command;  /* the one running, from main.c's table */
 };
 
 /* ---- who runs it, and changes through followupd (control.c) ---- */
@@ -64,6 +67,9 @@ int cli_control_forward(struct cli_ctx *ctx, int argc, char **argv, const char *
  * (or CLI_STORE_ERROR). */
 int cli_may_change(struct cli_ctx *ctx, enum core_change_kind kind, int64_t customer_id);
 
+/* A command of main.c's table: its synopsis is the one source of its
+ * usage (the usage errors, `followup help COMMAND`, `COMMAND --help`,
+ * the bash completion's options and the man page's test read it). */
 struct cli_command {
 	const char *name;
 	const char *synopsis;
@@ -221,8 +227,8 @@ int cli_take_period(struct cli_ctx *ctx, int64_t *from_r, int64_t *to_r);
 /* Takes every "--NAME" (a flag without a value) out of ctx->argv: true
  * when there was one. */
 bool cli_take_flag(struct cli_ctx *ctx, const char *name);
-/* -1 (after printing an error) when unknown options or too many
- * arguments remain. */
-int cli_expect_args(struct cli_ctx *ctx, int min, int max, const char *synopsis);
+/* -1 (after printing an error and the command's synopsis, from the
+ * command table) when unknown options or too many arguments remain. */
+int cli_expect_args(struct cli_ctx *ctx, int min, int max);
 
 #endif

@@ -13,7 +13,7 @@ int cmd_assign(struct cli_ctx *ctx)
 	char *error = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 2, 2, "assign CUSTOMER PERSON|none") < 0)
+	if (cli_expect_args(ctx, 2, 2) < 0)
 		return CLI_USAGE;
 	const char *person = ctx->argv[1];
 	bool clear = strcmp(person, "none") == 0;

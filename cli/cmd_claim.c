@@ -17,7 +17,7 @@ int cmd_claim(struct cli_ctx *ctx)
 	int ret, rc;
 
 	if (cli_take_option(ctx, "as", &as) < 0 ||
-	    cli_expect_args(ctx, 1, 1, "claim CUSTOMER [--as PERSON]") < 0)
+	    cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	/* One claims for oneself; root says for whom. */
 	if (!ctx->actor.root) {

@@ -52,7 +52,7 @@ int cmd_contact_set(struct cli_ctx *ctx)
 	char *error = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 2, INT_MAX, "contact set ADDRESS FIELD=VALUE…") < 0)
+	if (cli_expect_args(ctx, 2, INT_MAX) < 0)
 		return CLI_USAGE;
 	const char *address = ctx->argv[0];
 	ret = contact_customer(ctx, address, &customer_id, &error);

@@ -346,7 +346,7 @@ int cmd_customer_show(struct cli_ctx *ctx)
 	struct card k = { 0 };
 	int ret;
 
-	if (cli_expect_args(ctx, 1, 1, "customer show CUSTOMER") < 0)
+	if (cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	ret = cli_resolve_listing_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)
@@ -370,14 +370,13 @@ int cmd_customer_show(struct cli_ctx *ctx)
 
 int cmd_customer_set(struct cli_ctx *ctx)
 {
-	static const char synopsis[] = "customer set CUSTOMER FIELD=VALUE…";
 	struct store_target target = { 0 };
 	struct store_customer *c = NULL, *after = NULL;
 	struct core_customer_change *change = NULL;
 	char *error = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 2, INT_MAX, synopsis) < 0)
+	if (cli_expect_args(ctx, 2, INT_MAX) < 0)
 		return CLI_USAGE;
 	ret = cli_resolve_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)

@@ -10,10 +10,6 @@
 #include "core/stages.h"
 #include "lib/duration.h"
 
-static const char SYNOPSIS[] =
-	"customers [--grade G] [--stage S] [--owner PERSON|none] [--country CC] [--tag T] "
-	"[--silent-for 30d] [--next-due 7d] [--sort last-contact|grade|next-date|name]";
-
 /* Durations beyond ten years mean "ever": kept clear of overflow. */
 #define DURATION_MAX (UINT64_C(3650) * 24 * 3600)
 
@@ -141,7 +137,7 @@ int cmd_customers(struct cli_ctx *ctx)
 	size_t n = 0, kept = 0;
 	char *error = NULL;
 
-	if (take_filter(ctx, &filter) < 0 || cli_expect_args(ctx, 0, 0, SYNOPSIS) < 0)
+	if (take_filter(ctx, &filter) < 0 || cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (store_customers(ctx->st, &customers, &n, &error) < 0) {
 		cli_error("%s", error);

@@ -15,9 +15,6 @@
 #include "core/sheet.h"
 #include "core/stages.h"
 
-static const char SYNOPSIS[] =
-	"export customers|contacts|orders|quotes|timeline TARGET|overdue --csv FILE|--xlsx FILE";
-
 static struct cli_sheet *customers_sheet(struct store_customer **cs, size_t n,
                                          const struct core_stage_names *stages)
 {
@@ -252,7 +249,7 @@ static int build(struct cli_ctx *ctx, struct cli_sheet **sheet_r, char **error_r
 
 	if (ctx->argc != want) {
 		cli_error(want == 2 ? "export timeline needs TARGET (usage: followup %s)"
-		                    : "usage: followup %s", SYNOPSIS);
+		                    : "usage: followup %s", ctx->command->synopsis);
 		return CLI_USAGE;
 	}
 	if (strcmp(list, "customers") == 0 || strcmp(list, "contacts") == 0)
@@ -278,7 +275,7 @@ int cmd_export(struct cli_ctx *ctx)
 	int ret;
 
 	if (cli_take_option(ctx, "csv", &csv) < 0 || cli_take_option(ctx, "xlsx", &xlsx) < 0 ||
-	    cli_expect_args(ctx, 1, 2, SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 1, 2) < 0)
 		return CLI_USAGE;
 	if ((csv == NULL) == (xlsx == NULL)) {
 		cli_error("export needs one of --csv FILE or --xlsx FILE");

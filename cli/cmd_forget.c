@@ -12,8 +12,6 @@
 #include "core/forget.h"
 #include "core/target.h"
 
-#define FORGET_SYNOPSIS "forget ADDRESS|CUSTOMER [--dry-run] [--with-orders] [--let-mail-in]"
-
 static int64_t total(const struct store_forget_counts *c)
 {
 	return c->messages + c->raw + c->contacts + c->notes + c->outbox + c->threads +
@@ -101,7 +99,7 @@ int cmd_forget(struct cli_ctx *ctx)
 	char *error = NULL, *what = NULL, *hash = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 1, 1, FORGET_SYNOPSIS) < 0)
+	if (cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	if ((ret = cli_may_change(ctx, CORE_CHANGE_FORGET, 0)) != CLI_OK)
 		return ret;
@@ -195,7 +193,7 @@ int cmd_export_personal(struct cli_ctx *ctx)
 	char *error = NULL, *address = NULL;
 	int ret = CLI_STORE_ERROR, rc;
 
-	if (cli_expect_args(ctx, 1, 1, "export-personal ADDRESS") < 0)
+	if (cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	if (strchr(ctx->argv[0], '@') == NULL) {
 		cli_error("ADDRESS: '%s' is no e-mail address (a person is known by theirs)",

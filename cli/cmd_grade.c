@@ -12,8 +12,6 @@
 #include "core/grade.h"
 #include "core/orders.h"
 
-static const char SYNOPSIS[] = "grade [--explain CUSTOMER]";
-
 #define DAY_SECONDS 86400
 
 /* The grade shown for a customer: the manual one, else the computed. */
@@ -281,7 +279,7 @@ int cmd_grade(struct cli_ctx *ctx)
 	const char *customer = NULL;
 
 	if (cli_take_option(ctx, "explain", &customer) < 0 ||
-	    cli_expect_args(ctx, 0, 0, SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	return customer != NULL ? explain(ctx, customer) : grade_all(ctx);
 }

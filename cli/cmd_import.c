@@ -16,9 +16,6 @@
 #include "lib/csv.h"
 #include "lib/file.h"
 
-static const char SYNOPSIS[] =
-	"import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…";
-
 /* A spreadsheet's CSV: larger is no follow-up sheet. */
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
@@ -141,7 +138,7 @@ int cmd_import(struct cli_ctx *ctx)
 	char *error = NULL;
 	int ret = CLI_USAGE;
 
-	if (take_maps(ctx, maps) < 0 || cli_expect_args(ctx, 2, 2, SYNOPSIS) < 0)
+	if (take_maps(ctx, maps) < 0 || cli_expect_args(ctx, 2, 2) < 0)
 		goto out;
 	if (strcmp(ctx->argv[0], "contacts") == 0) {
 		kind = CORE_IMPORT_CONTACTS;

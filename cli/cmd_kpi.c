@@ -130,8 +130,7 @@ int cmd_kpi(struct cli_ctx *ctx)
 	int ret;
 
 	if (cli_take_option(ctx, "by", &by_word) < 0 || cli_take_period(ctx, &from, &to) < 0 ||
-	    cli_expect_args(ctx, 0, 0, "kpi [--from DATE --to DATE] "
-	                    "[--by owner|country|grade|month|week]") < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (by_word != NULL && core_kpi_by_parse(by_word, &by) < 0) {
 		cli_error("--by: '%s' is not owner, country, grade, month or week", by_word);

@@ -8,8 +8,6 @@
 
 #include "cli/cli.h"
 
-#define SYNOPSIS "log [--customer CUSTOMER] [--person PERSON]"
-
 static json_t *change_json(const struct store_change_row *r)
 {
 	json_t *o = json_object();
@@ -62,7 +60,7 @@ int cmd_log(struct cli_ctx *ctx)
 	int ret;
 
 	if (cli_take_option(ctx, "customer", &customer) < 0 ||
-	    cli_take_option(ctx, "person", &person) < 0 || cli_expect_args(ctx, 0, 0, SYNOPSIS) < 0)
+	    cli_take_option(ctx, "person", &person) < 0 || cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (customer != NULL && (ret = cli_resolve_target(ctx, customer, &target)) != CLI_OK)
 		return ret;

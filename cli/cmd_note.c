@@ -11,10 +11,6 @@
 #include "core/changes.h"
 #include "core/records.h"
 
-static const char SYNOPSIS[] = "note add CUSTOMER TEXT [--kind call|meeting|visit|sample|"
-                               "whatsapp|note] [--date DATE] [--next TEXT --next-date DATE] "
-                               "[--as PERSON]";
-
 struct note_options {
 	const char *kind, *date, *next, *next_date, *as;
 };
@@ -77,7 +73,7 @@ static int check_options(struct cli_ctx *ctx, struct note_options *o, const char
 	    cli_take_option(ctx, "date", &o->date) < 0 ||
 	    cli_take_option(ctx, "next-date", &o->next_date) < 0 ||
 	    cli_take_option(ctx, "next", &o->next) < 0 ||
-	    cli_take_option(ctx, "as", &o->as) < 0 || cli_expect_args(ctx, 2, 2, SYNOPSIS) < 0)
+	    cli_take_option(ctx, "as", &o->as) < 0 || cli_expect_args(ctx, 2, 2) < 0)
 		return -1;
 	if (o->kind == NULL)
 		o->kind = "note";

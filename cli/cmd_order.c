@@ -20,13 +20,6 @@
 #include "core/orders.h"
 #include "core/proposals.h"
 
-static const char ADD_SYNOPSIS[] =
-	"order add CUSTOMER --no NUMBER --amount N --currency CUR [--incoterm TEXT] "
-	"[--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]";
-static const char SET_SYNOPSIS[] = "order set NUMBER FIELD=VALUE…";
-static const char PAID_SYNOPSIS[] = "order paid NUMBER [--amount N] [--date DATE]";
-static const char CONFIRM_SYNOPSIS[] =
-	"order confirm MESSAGE-ID [--no NUMBER] [--due DATE] [--deposit N|P%]";
 
 /* "--amount: '12,5' is no number …" from a core error; CLI_USAGE. */
 static int bad_option(const char *option, char *error)
@@ -121,15 +114,17 @@ struct add_options {
 	const char *number, *amount, *currency, *incoterm, *due, *deposit, *quote;
 };
 
-/* Checks the options into f (strings in owned); CLI_OK or CLI_USAGE. */
-static int check_add(const struct add_options *a, struct store_order_fields *f, GPtrArray *owned)
+/* Checks the options into f (strings in owned); CLI_OK or CLI_USAGE
+ * after naming what is wrong and the synopsis. */
+static int check_add(const struct add_options *a, const char *synopsis,
+                     struct store_order_fields *f, GPtrArray *owned)
 {
 	char *error = NULL, *value = NULL;
 	const char *why;
 
 	if (a->number == NULL || a->amount == NULL || a->currency == NULL) {
 		cli_error("%s needs a value (usage: followup %s)", a->number == NULL ? "--no"
-		          : a->amount == NULL ? "--amount" : "--currency", ADD_SYNOPSIS);
+		          : a->amount == NULL ? "--amount" : "--currency", synopsis);
 		return CLI_USAGE;
 	}
 	if ((why = core_order_number_invalid(a->number)) != NULL) {
@@ -238,9 +233,9 @@ int cmd_order_add(struct cli_ctx *ctx)
 	    cli_take_option(ctx, "due", &a.due) < 0 ||
 	    cli_take_option(ctx, "deposit", &a.deposit) < 0 ||
 	    cli_take_option(ctx, "quote", &a.quote) < 0 ||
-	    cli_expect_args(ctx, 1, 1, ADD_SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 1, 1) < 0)
 		goto out;
-	if ((ret = check_add(&a, &f, owned)) != CLI_OK)
+	if ((ret = check_add(&a, ctx->command->synopsis, &f, owned)) != CLI_OK)
 		goto out;
 	if ((ret = cli_resolve_target(ctx, ctx->argv[0], &target)) != CLI_OK ||
 	    (ret = cli_may_change(ctx, CORE_CHANGE_ORDER, target.customer_id)) != CLI_OK)
@@ -263,7 +258,7 @@ int cmd_order_set(struct cli_ctx *ctx)
 	char *error = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 2, INT_MAX, SET_SYNOPSIS) < 0)
+	if (cli_expect_args(ctx, 2, INT_MAX) < 0)
 		return CLI_USAGE;
 	if ((ret = find_order(ctx, ctx->argv[0], &o)) != CLI_OK)
 		return ret;
@@ -342,7 +337,7 @@ int cmd_order_paid(struct cli_ctx *ctx)
 
 	if (cli_take_option(ctx, "amount", &amount) < 0 ||
 	    cli_take_option(ctx, "date", &date) < 0 ||
-	    cli_expect_args(ctx, 1, 1, PAID_SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	if ((ret = find_order(ctx, ctx->argv[0], &o)) != CLI_OK)
 		return ret;
@@ -390,7 +385,7 @@ static int confirm_options_take(struct cli_ctx *ctx, struct confirm_options *a)
 	if (cli_take_option(ctx, "no", &a->number) < 0 ||
 	    cli_take_option(ctx, "due", &due) < 0 ||
 	    cli_take_option(ctx, "deposit", &deposit) < 0 ||
-	    cli_expect_args(ctx, 1, 1, CONFIRM_SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	if (a->number != NULL && (why = core_order_number_invalid(a->number)) != NULL) {
 		cli_error("--no: the order number %s", why);

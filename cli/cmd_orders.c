@@ -16,9 +16,6 @@
 #include "core/proposals.h"
 #include "lib/duration.h"
 
-static const char SYNOPSIS[] =
-	"orders [--customer CUSTOMER] [--due-within 7d] [--overdue] | --proposed";
-
 /* Durations beyond ten years mean "ever": kept clear of overflow. */
 #define DURATION_MAX (UINT64_C(3650) * 24 * 3600)
 
@@ -48,7 +45,7 @@ static int take_filter(struct cli_ctx *ctx, struct orders_filter *f, const char 
 	f->proposed = cli_take_flag(ctx, "proposed");
 	if (cli_take_option(ctx, "customer", customer_r) < 0 ||
 	    cli_take_option(ctx, "due-within", &within) < 0 ||
-	    cli_expect_args(ctx, 0, 0, SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return -1;
 	if (within != NULL) {
 		if (duration_parse_all(within, &f->within, &reason) < 0) {

@@ -35,7 +35,7 @@ int cmd_outbox(struct cli_ctx *ctx)
 	size_t n = 0;
 	bool all = cli_take_flag(ctx, "all");
 
-	if (cli_expect_args(ctx, 0, 0, "outbox [--all]") < 0)
+	if (cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (store_outbox_list(ctx->st, all, &items, &n, &error) < 0) {
 		cli_error("%s", error);

@@ -74,7 +74,7 @@ int cmd_overdue(struct cli_ctx *ctx)
 	int ret;
 
 	if (cli_take_option(ctx, "owner", &owner) < 0 || cli_take_option(ctx, "rule", &rule) < 0 ||
-	    cli_expect_args(ctx, 0, 0, "overdue [--owner PERSON] [--rule RULE]") < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if ((ret = cli_rules_load(ctx, &rules)) != CLI_OK)
 		return ret;

@@ -8,8 +8,6 @@
 
 #include "cli/cli.h"
 
-static const char SYNOPSIS[] = "quotes [--open] [--customer CUSTOMER]";
-
 /* Whole days since the quote was sent (0 on its first day). */
 static int64_t age_days(const struct store_quote *q, int64_t now)
 {
@@ -71,7 +69,7 @@ int cmd_quotes(struct cli_ctx *ctx)
 	int ret = CLI_OK;
 
 	if (cli_take_option(ctx, "customer", &customer) < 0 ||
-	    cli_expect_args(ctx, 0, 0, SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (customer != NULL &&
 	    (ret = cli_resolve_listing_target(ctx, customer, &target)) != CLI_OK)

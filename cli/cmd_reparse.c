@@ -25,7 +25,7 @@ int cmd_reparse(struct cli_ctx *ctx)
 	uint64_t count = 0;
 	char *error = NULL;
 
-	if (cli_expect_args(ctx, 0, 0, "reparse") < 0)
+	if (cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (core_reparse(ctx->st, &ctx->rt->filing, REPARSE_BATCH, progress, &tty, &count,
 	                  &error) < 0) {

@@ -64,8 +64,7 @@ int cmd_report(struct cli_ctx *ctx)
 
 	if (cli_take_option(ctx, "html", &file) < 0 || cli_take_period(ctx, &from, &to) < 0 ||
 	    cli_take_option(ctx, "language", &option) < 0 ||
-	    cli_expect_args(ctx, 0, 0,
-	                    "report --html FILE [--from DATE --to DATE] [--language LANG]") < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (file == NULL || file[0] == '\0') {
 		cli_error("--html: the file to write is missing (report --html FILE)");

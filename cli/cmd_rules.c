@@ -12,7 +12,7 @@ int cmd_rules(struct cli_ctx *ctx)
 	struct core_rules *rules = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 0, 0, "rules") < 0)
+	if (cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if ((ret = cli_rules_load(ctx, &rules)) != CLI_OK)
 		return ret;

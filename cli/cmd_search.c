@@ -14,7 +14,6 @@
 #include "core/stages.h"
 #include "lib/search_query.h"
 
-#define SYNOPSIS "search QUERY [--customer KEY] [--kind K] [--since DATE] [--limit N]"
 #define HIGHLIGHT_WIDTH 90
 
 /* The excerpt of the first of the hit's texts that shows a query word;
@@ -123,7 +122,7 @@ int cmd_search(struct cli_ctx *ctx)
 	    cli_take_option(ctx, "kind", &kind) < 0 ||
 	    cli_take_option(ctx, "since", &since) < 0 ||
 	    cli_take_option(ctx, "limit", &limit_text) < 0 ||
-	    cli_expect_args(ctx, 1, 64, SYNOPSIS) < 0)
+	    cli_expect_args(ctx, 1, 64) < 0)
 		return CLI_USAGE;
 	char *end = NULL;
 	long limit = limit_text != NULL ? strtol(limit_text, &end, 10) : 20;

@@ -184,7 +184,7 @@ int cmd_show(struct cli_ctx *ctx)
 	char *id;
 	int rc;
 
-	if (cli_expect_args(ctx, 1, 1, "show MESSAGE-ID") < 0)
+	if (cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	/* Accept the id with or without its angle brackets. */
 	id = g_strdup(ctx->argv[0]);

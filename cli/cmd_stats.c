@@ -123,7 +123,7 @@ int cmd_stats(struct cli_ctx *ctx)
 	struct store_stats *s = NULL;
 	char *error = NULL;
 
-	if (cli_expect_args(ctx, 0, 0, "stats") < 0)
+	if (cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (store_stats(ctx->st, &s, &error) < 0) {
 		cli_error("%s", error);

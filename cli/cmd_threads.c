@@ -40,7 +40,7 @@ int cmd_threads(struct cli_ctx *ctx)
 	int ret = CLI_OK;
 
 	if (cli_take_option(ctx, "customer", &customer) < 0 ||
-	    cli_expect_args(ctx, 0, 0, "threads [--customer TARGET]") < 0)
+	    cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
 	if (customer != NULL) {
 		ret = cli_resolve_listing_target(ctx, customer, &target);

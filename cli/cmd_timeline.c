@@ -42,7 +42,7 @@ int cmd_timeline(struct cli_ctx *ctx)
 	char *error = NULL;
 	int ret;
 
-	if (cli_expect_args(ctx, 1, 1, "timeline TARGET") < 0)
+	if (cli_expect_args(ctx, 1, 1) < 0)
 		return CLI_USAGE;
 	ret = cli_resolve_listing_target(ctx, ctx->argv[0], &target);
 	if (ret != CLI_OK)

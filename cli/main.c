@@ -2,6 +2,7 @@
  * followup: answers the team's questions about customers from the shell.
  *
  *   followup [-c FILE] COMMAND [ARGS] [--json] [--now RFC3339]
+ *   followup help [COMMAND] | COMMAND --help | --version
  *
  * Global options may stand before or after the command.
  */
@@ -16,7 +17,7 @@
 static const struct cli_command commands[] = {
 	{ "timeline", "timeline TARGET", "a customer's messages by date (TARGET: an address, "
 	  "a domain, or a customer id)", cmd_timeline, STORE_READ_ONLY },
-	{ "customers", "customers [--grade G] [--stage S] [--owner P|none] [--country CC] "
+	{ "customers", "customers [--grade G] [--stage S] [--owner PERSON|none] [--country CC] "
 	  "[--tag T] [--silent-for 30d] [--next-due 7d] [--sort last-contact|grade|next-date|name]",
 	  "customers with their records and last contact dates", cmd_customers, STORE_READ_ONLY },
 	{ "customer show", "customer show CUSTOMER", "the customer's card: record, contacts, open "
@@ -26,9 +27,9 @@ static const struct cli_command commands[] = {
 	  cmd_customer_set, STORE_READ_WRITE },
 	{ "contact set", "contact set ADDRESS FIELD=VALUE…", "change a contact (name role title "
 	  "phone)", cmd_contact_set, STORE_READ_WRITE },
-	{ "note add", "note add CUSTOMER TEXT [--kind K] [--date DATE] [--next TEXT] "
-	  "[--next-date DATE] [--as PERSON]", "a call, meeting, visit, sample or chat on the "
-	  "customer's timeline", cmd_note_add, STORE_READ_WRITE },
+	{ "note add", "note add CUSTOMER TEXT [--kind call|meeting|visit|sample|whatsapp|note] "
+	  "[--date DATE] [--next TEXT --next-date DATE] [--as PERSON]", "a call, meeting, visit, "
+	  "sample or chat on the customer's timeline", cmd_note_add, STORE_READ_WRITE },
 	{ "claim", "claim CUSTOMER [--as PERSON]", "take an unowned customer", cmd_claim,
 	  STORE_READ_WRITE },
 	{ "grade", "grade [--explain CUSTOMER]", "grade every customer now ([grading]), or "
@@ -59,10 +60,12 @@ static const struct cli_command commands[] = {
 	  cmd_reparse, STORE_READ_WRITE },
 	{ "stats", "stats", "what the store holds: kinds, folders, limit hits", cmd_stats,
 	  STORE_READ_ONLY },
-	{ "overdue", "overdue [--owner P] [--rule R]", "conversations late or due soon, most "
-	  "overdue first", cmd_overdue, STORE_READ_ONLY },
-	{ "kpi", "kpi [--from D --to D] [--by owner|country|grade|month|week]", "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
-	{ "report", "report --html FILE [--from D --to D]", "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
+	{ "overdue", "overdue [--owner PERSON] [--rule RULE]", "conversations late or due soon, "
+	  "most overdue first", cmd_overdue, STORE_READ_ONLY },
+	{ "kpi", "kpi [--from DATE --to DATE] [--by owner|country|grade|month|week]",
+	  "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
+	{ "report", "report --html FILE [--from DATE --to DATE] [--language LANG]",
+	  "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
 	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
 	{ "outbox", "outbox [--all]", "acknowledgements and alerts not sent yet, or failed", cmd_outbox,
 	  STORE_READ_ONLY },
@@ -98,8 +101,37 @@ static void usage(FILE *out)
 	fprintf(out, "\noptions:\n"
 	             "  -c, --config FILE  configuration (default: $FOLLOWUP_CONFIG, else %s)\n"
 	             "  --json             print one JSON array\n"
-	             "  --now TIME         fix the clock (RFC 3339)\n",
+	             "  --now TIME         fix the clock (RFC 3339)\n"
+	             "  --version          print the version\n"
+	             "\nfollowup help COMMAND (or followup COMMAND --help) prints one command's "
+	             "usage;\nman followup describes them all.\n",
 	        CONFIG_DEFAULT_PATH);
+}
+
+/* The usage of one command, from its table entry: what `followup help
+ * COMMAND` and `followup COMMAND --help` print. */
+static void command_usage(FILE *out, const struct cli_command *cmd)
+{
+	fprintf(out, "usage: followup %s\n\n%s.\n\n"
+	             "global options: -c FILE, --json, --now TIME (followup --help);\n"
+	             "every option and output: man followup\n", cmd->synopsis, cmd->summary);
+}
+
+/* The commands whose first word is word ("customer": customer show,
+ * customer set), as `followup help customer` lists them; how many. */
+static size_t group_usage(FILE *out, const char *word)
+{
+	size_t len = strlen(word), n = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		const char *name = commands[i].name;
+		if (strncmp(name, word, len) == 0 && name[len] == ' ') {
+			fprintf(out, "%s followup %s\n", n == 0 ? "usage:" : "      ",
+			        commands[i].synopsis);
+			n++;
+		}
+	}
+	return n;
 }
 
 /* The command argv names: one word ("customers") or two ("customer
@@ -143,9 +175,37 @@ static void unknown_command(const char *word)
 	g_string_free(subs, TRUE);
 }
 
+/* `followup help [COMMAND]`, also `followup COMMAND --help` (argv: the
+ * words after help): the usage of all, of one command, or of the
+ * commands a first word begins; `help --commands` lists the commands'
+ * names, one a line, for the bash completion and scripts. */
+static int help_command(int argc, char **argv)
+{
+	const struct cli_command *cmd;
+	int words = 0;
+
+	if (argc == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[0], "--commands") == 0) {
+		for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+			printf("%s\n", commands[i].name);
+		return CLI_OK;
+	}
+	if ((cmd = find_command(argc, argv, &words)) != NULL) {
+		command_usage(stdout, cmd);
+		return CLI_OK;
+	}
+	if (group_usage(stdout, argv[0]) > 0)
+		return CLI_OK;
+	unknown_command(argv[0]);
+	return CLI_USAGE;
+}
+
 /* Splits argv into global options and the rest (command and its args). */
 static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char **now_r,
-                        const char **actor_r, bool *help_r)
+                        const char **actor_r, bool *help_r, bool *version_r)
 {
 	GPtrArray *rest = g_ptr_array_new();
 	bool after_dashdash = false;
@@ -166,6 +226,8 @@ static int parse_global(int argc, char **argv, struct cli_ctx *ctx, const char *
 			ctx->input_on_stdin = true;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			*help_r = true;
+		} else if (strcmp(a, "--version") == 0) {
+			*version_r = true;
 		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
 		           strcmp(a, "--now") == 0 || strcmp(a, "--actor") == 0) {
 			if (i + 1 >= argc) {
@@ -199,14 +261,27 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { 0 };
 	const struct cli_command *cmd;
 	const char *now = NULL, *actor = NULL;
-	bool help = false;
+	bool help = false, version = false;
 	char *error = NULL;
 	char **argv_owned;
 	int ret = CLI_USAGE;
 
-	if (parse_global(argc, argv, &ctx, &now, &actor, &help) < 0)
+	if (parse_global(argc, argv, &ctx, &now, &actor, &help, &version) < 0)
 		return CLI_USAGE;
 	argv_owned = ctx.argv;
+	if (version) {
+		printf("followup %s\n", FOLLOWUP_VERSION);
+		ret = CLI_OK;
+		goto out;
+	}
+	if (ctx.argc > 0 && strcmp(ctx.argv[0], "help") == 0) {
+		ret = help_command(ctx.argc - 1, ctx.argv + 1);
+		goto out;
+	}
+	if (help && ctx.argc > 0) {
+		ret = help_command(ctx.argc, ctx.argv);
+		goto out;
+	}
 	if (help || ctx.argc == 0) {
 		usage(help ? stdout : stderr);
 		ret = help ? CLI_OK : CLI_USAGE;
@@ -218,6 +293,7 @@ int main(int argc, char **argv)
 		unknown_command(ctx.argv[0]);
 		goto out;
 	}
+	ctx.command = cmd;
 	int full_argc = ctx.argc;
 	char **full_argv = ctx.argv;
 	bool changes = core_change_of_command(ctx.argc, ctx.argv, &change_words) !=

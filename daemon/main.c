@@ -85,7 +85,8 @@ static void usage(FILE *out)
 	        "      --once          one full cycle (sync every account, then rules) and exit\n"
 	        "      --check-config  check the configuration, print \"configuration OK\", exit\n"
 	        "      --now TIME      fix the clock (RFC 3339, e.g. 2026-11-24T09:00:00Z)\n"
-	        "      --log-level L   least severe level logged (default info)\n",
+	        "      --log-level L   least severe level logged (default info)\n"
+	        "      --version       print the version\n",
 	        CONFIG_DEFAULT_PATH);
 }
 
@@ -98,6 +99,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "now", required_argument, NULL, 'n' },
 		{ "log-level", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -110,6 +112,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'n': o->now = optarg; break;
 		case 'l': o->log_level = optarg; break;
 		case 'h': usage(stdout); exit(0);
+		case 'V': printf("followupd %s\n", FOLLOWUP_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 	}
