@@ -34,6 +34,8 @@
 #include "daemon/rules_run.h"
 #include "daemon/curl_url.h"
 #include "daemon/log.h"
+#include "daemon/notify.h"
+#include "daemon/status.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
 #include "store/store.h"
@@ -62,6 +64,9 @@ struct daemon {
 	struct store *st;
 	struct store_lock *lock;  /* held from before the store opens until exit */
 	struct writer *writer;
+	struct status *status;    /* the STATUS= line */
+	GTimeZone *tz;            /* the company's, for the status line */
+	struct notify_watchdog *watchdog;  /* NULL: no WatchdogSec= */
 	bool once;
 	int64_t now;              /* --now, or INT64_MIN for the real clock */
 	struct sync_account **accounts;
@@ -133,6 +138,8 @@ static void maybe_all_stopped(struct daemon *d)
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_free(&d->accounts[i]);
 	rules_runner_free(&d->runner);
+	status_free(&d->status);
+	notify_watchdog_free(&d->watchdog);
 }
 
 static void on_account_stopped(struct sync_account *sa, void *ctx)
@@ -174,6 +181,8 @@ static void on_signal(uv_signal_t *handle, int signum)
 	struct daemon *d = handle->data;
 
 	log_notice("%s: stopping after the current transaction", strsignal(signum));
+	if (!d->stopping)
+		notify_stopping();
 	daemon_stop(d);
 }
 
@@ -226,11 +235,15 @@ static void on_sighup(uv_signal_t *handle, int signum)
 		log_notice("SIGHUP ignored: %s", d->once ? "one cycle only (--once)" : "already stopping");
 		return;
 	}
+	/* READY=1 ends the reload: from the image executed next, or at once
+	 * when the new configuration is refused. */
+	notify_reloading();
 	if (check_config(d->config_path, d->now != INT64_MIN ? d->now : (int64_t)time(NULL),
 	                 &error) < 0) {
 		log_error("%s", error);
 		log_error("SIGHUP: the configuration has errors; going on with the one loaded before");
 		g_free(error);
+		notify_ready();
 		return;
 	}
 	log_notice("SIGHUP: configuration OK; restarting with it after the current transaction");
@@ -280,6 +293,8 @@ static int run(struct daemon *d)
 		.now = d->now,
 		.repeat = !d->once,
 	};
+	d->status = status_new(d->loop, d->tz);
+	rs.status = d->status;
 	d->runner = rules_runner_new(d->loop, &rs);
 	if (!d->once)
 		d->control = control_new(d->loop, d->cfg, d->config_path);
@@ -294,6 +309,7 @@ static int run(struct daemon *d)
 			.now = d->now,
 			.cycle_done = on_cycle,
 			.ctx = d,
+			.status = d->status,
 		};
 		d->accounts[i] = sync_account_new(d->loop, &s);
 	}
@@ -303,6 +319,11 @@ static int run(struct daemon *d)
 		sync_account_start(d->accounts[i]);
 	if (d->n_accounts == 0)
 		rules_runner_pass(d->runner, d->once ? on_rules_done : NULL, d);
+	/* The configuration is good, the store open and every account's first
+	 * connection under way: ready. Not after the connections are made, so
+	 * that a server that is down cannot hold the start up. */
+	notify_ready();
+	d->watchdog = notify_watchdog_start(d->loop);
 
 	uv_run(d->loop, UV_RUN_DEFAULT);
 	writer_free(&d->writer);
@@ -319,6 +340,7 @@ int main(int argc, char **argv)
 	char *error = NULL;
 	int ret = EXIT_CONFIG;
 
+	log_init();
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_USAGE;
 	if (o.log_level != NULL) {
@@ -374,6 +396,10 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	d.once = o.once;
+	notify_init();
+	d.tz = g_time_zone_new_identifier(d.cfg->company.timezone);
+	if (d.tz == NULL)
+		d.tz = g_time_zone_new_utc();
 	d.loop = g_new0(uv_loop_t, 1);
 	uv_loop_init(d.loop);
 	ret = run(&d);
@@ -381,6 +407,9 @@ int main(int argc, char **argv)
 	g_free(d.loop);
 	curl_global_cleanup();
 out:
+	notify_deinit();
+	if (d.tz != NULL)
+		g_time_zone_unref(d.tz);
 	g_free(error);
 	store_close(&d.st);
 	core_rules_free(&d.rules);
