@@ -341,6 +341,7 @@ int main(int argc, char **argv)
 	int ret = EXIT_CONFIG;
 
 	log_init();
+	notify_init();
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_USAGE;
 	if (o.log_level != NULL) {
@@ -387,16 +388,19 @@ int main(int argc, char **argv)
 		ret = lrc == -2 ? EXIT_IN_USE : EXIT_CONFIG;
 		goto out;
 	}
+	/* After a reload the watchdog runs on while this image loads: one
+	 * ping before and one after the store (a migration) opens. */
+	notify_watchdog();
 	if (store_open(d.cfg->store_path, STORE_READ_WRITE, &d.st, &error) < 0) {
 		log_error("%s", error);
 		goto out;
 	}
+	notify_watchdog();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		log_error("cannot initialise libcurl");
 		goto out;
 	}
 	d.once = o.once;
-	notify_init();
 	d.tz = g_time_zone_new_identifier(d.cfg->company.timezone);
 	if (d.tz == NULL)
 		d.tz = g_time_zone_new_utc();

@@ -158,6 +158,17 @@ void notify_status(const char *fmt, ...)
 
 /* ---- the watchdog ---- */
 
+static uint64_t watchdog_usec(void)
+{
+	return notify_watchdog_usec(getenv("WATCHDOG_USEC"), getenv("WATCHDOG_PID"), getpid());
+}
+
+void notify_watchdog(void)
+{
+	if (notify_fd >= 0 && watchdog_usec() > 0)
+		notify_send("WATCHDOG=1");
+}
+
 struct notify_watchdog {
 	uv_timer_t timer;
 };
@@ -175,7 +186,7 @@ struct notify_watchdog *notify_watchdog_start(uv_loop_t *loop)
 
 	if (notify_fd < 0)
 		return NULL;
-	usec = notify_watchdog_usec(getenv("WATCHDOG_USEC"), getenv("WATCHDOG_PID"), getpid());
+	usec = watchdog_usec();
 	if (usec == 0)
 		return NULL;
 	w = g_new0(struct notify_watchdog, 1);

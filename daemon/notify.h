@@ -51,6 +51,8 @@ int notify_send(const char *state);
 void notify_ready(void);
 void notify_reloading(void);    /* RELOADING=1 and MONOTONIC_USEC=now */
 void notify_stopping(void);
+/* WATCHDOG=1, when $WATCHDOG_USEC asks it of this process. */
+void notify_watchdog(void);
 /* STATUS=: the text is made one safe line (lib/safe_text.c). */
 void notify_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
