@@ -308,15 +308,19 @@ static void on_sent(enum smtp_result result, const char *detail, void *ctx)
 	job->created = it->created;
 	job->attempts = it->attempts;
 	job->what = g_strdup_printf("%s to %s <%s>", it->kind, it->recipient, it->message_id);
+	/* The rule that queued it and the mail's own Message-ID, for
+	 * `journalctl FOLLOWUP_RULE=…`. */
+	struct log_fields fields = { .rule = it->rule, .message_id = it->message_id };
 	switch (result) {
 	case SMTP_SENT:
-		log_info("sent %s", job->what);
+		log_fields_msg(LOG_LEVEL_INFO, &fields, "sent %s", job->what);
 		break;
 	case SMTP_TEMPFAIL:
-		log_warning("%s not sent, will retry: %s", job->what, detail);
+		log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s not sent, will retry: %s", job->what,
+		               detail);
 		break;
 	case SMTP_PERMFAIL:
-		log_error("%s given up: %s", job->what, detail);
+		log_fields_msg(LOG_LEVEL_ERROR, &fields, "%s given up: %s", job->what, detail);
 		break;
 	}
 	store_outbox_items_free(&rr->item, 1);

@@ -58,6 +58,7 @@ void status_line(const struct status_account *accounts, size_t n, int64_t outbox
 	int64_t next = INT64_MAX;
 	bool syncing = false;
 	struct tm tm;
+	char waiting[32];
 
 	g_string_truncate(out, 0);
 	for (size_t i = 0; i < n; i++) {
@@ -74,8 +75,10 @@ void status_line(const struct status_account *accounts, size_t n, int64_t outbox
 		if (next != INT64_MAX && zonetime_tm(tz, next, &tm))
 			g_string_append_printf(out, "; next poll %02d:%02d", tm.tm_hour, tm.tm_min);
 	}
-	if (outbox_waiting > 0)
-		g_string_append_printf(out, "; outbox: %lld waiting", (long long)outbox_waiting);
+	if (outbox_waiting > 0) {
+		status_count_format((uint64_t)outbox_waiting, waiting, sizeof(waiting));
+		g_string_append_printf(out, "; outbox: %s waiting", waiting);
+	}
 }
 
 static void send_now(struct status *s)

@@ -33,7 +33,7 @@ void status_syncing(struct status *s, const char *account, const char *folder, u
                     uint64_t total);
 /* An account waits for its next cycle, at next_poll (Unix time). */
 void status_idle(struct status *s, const char *account, int64_t next_poll);
-/* Messages waiting in the outbox (pending, due or not). */
+/* Messages waiting in the outbox (not sent nor given up). */
 void status_outbox(struct status *s, int64_t waiting);
 
 /* Pure, for the line and the logs: n with a comma every three digits

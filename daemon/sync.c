@@ -110,7 +110,6 @@ struct sync_account {
 	                           * is stored: below the next UID left to fetch */
 
 	/* progress of the folder's fetch, for the log and the status line */
-	const char *progress_folder;
 	uint64_t progress_done, progress_total, progress_logged;
 	uint64_t progress_logged_ms;
 };
@@ -157,25 +156,27 @@ static void maybe_stopped(struct sync_account *sa)
 /* The listing is known: `total` messages of the folder to fetch. */
 static void progress_begin(struct sync_account *sa, uint64_t total)
 {
-	sa->progress_folder = folder_name(sa);
 	sa->progress_done = sa->progress_logged = 0;
 	sa->progress_total = total;
 	sa->progress_logged_ms = uv_now(sa->loop);
-	status_syncing(sa->s.status, sa->acc->name, sa->progress_folder, 0, total);
+	status_syncing(sa->s.status, sa->acc->name, folder_name(sa), 0, total);
 }
 
-/* A batch of `folder` is filed: one line every 1,000 messages or 10 s. */
-static void progress_add(struct sync_account *sa, const char *folder, uint64_t n)
+/* The server answered for n more of the folder's messages (with the
+ * message, or without: then it is tried again next time). */
+static void progress_add(struct sync_account *sa, uint64_t n)
 {
 	char done[32], total[32];
+	const char *folder = folder_name(sa);
 	uint64_t now = uv_now(sa->loop);
 
-	if (folder != sa->progress_folder)
-		return;
 	sa->progress_done += n;
 	status_syncing(sa->s.status, sa->acc->name, folder, sa->progress_done,
 	               sa->progress_total);
-	if (sa->progress_done - sa->progress_logged < PROGRESS_EVERY_MESSAGES &&
+	/* At each thousand (4,000, 5,000 …, also after a line for the time),
+	 * and 10 s after the last line. */
+	if (sa->progress_done / PROGRESS_EVERY_MESSAGES ==
+	            sa->progress_logged / PROGRESS_EVERY_MESSAGES &&
 	    now - sa->progress_logged_ms < PROGRESS_EVERY_MS)
 		return;
 	sa->progress_logged = sa->progress_done;
@@ -402,13 +403,13 @@ static int record_missing(struct store *st, struct store_job *job, const struct 
 	struct log_fields fields = { .account = job->sa->acc->name, .folder = job->folder,
 	                             .uid = it->uid };
 	if (ret == 0 && given_up)
-		log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s: %s: UID %u given up after %u tries over %d hours or more: %s "
-		            "(followup stats lists it)", label, job->folder, it->uid, tries,
-		            STORE_FETCH_GIVE_UP_AFTER / 3600, why);
+		log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s: %s: UID %u given up after %u tries "
+		               "over %d hours or more: %s (followup stats lists it)", label,
+		               job->folder, it->uid, tries, STORE_FETCH_GIVE_UP_AFTER / 3600, why);
 	else if (ret == 0)
 		log_fields_msg(tries == 1 ? LOG_LEVEL_NOTICE : LOG_LEVEL_DEBUG, &fields,
-		        "%s: %s: UID %u: %s; trying again at each sync (try %u)", label,
-		        job->folder, it->uid, why, tries);
+		               "%s: %s: UID %u: %s; trying again at each sync (try %u)", label,
+		               job->folder, it->uid, why, tries);
 	g_free(why);
 	return ret;
 }
@@ -498,6 +499,8 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 		struct batch_item *it = &g_array_index(sa->batch, struct batch_item, i);
 		if (it->uid != f->uid || it->raw != NULL)
 			continue;
+		if (!it->answered)
+			progress_add(sa, 1);
 		it->answered = true;
 		if (!f->has_body)
 			return;
@@ -528,10 +531,8 @@ static void on_ingested(int result, void *p)
 
 	sa->ingests_in_flight--;
 	/* What a finished job filed counts even when the cycle is ending. */
-	if (result == 0) {
+	if (result == 0)
 		add_stats(&sa->stats, &job->stats);
-		progress_add(sa, job->folder, job->items->len);
-	}
 	if (!job_succeeded(job, result, "cannot store messages"))
 		return;
 	job_free(job);

@@ -166,9 +166,10 @@ int store_outbox_list(struct store *st, bool all, struct store_outbox_item **ite
 
 int store_outbox_waiting(struct store *st, int64_t *n_r, char **error_r)
 {
-	/* outbox_due (state, next_attempt) makes it an index range. */
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM outbox WHERE state = 'pending'",
-	                                error_r);
+	/* Being sent is still waiting: the count does not dip while the
+	 * server is asked. outbox_due (state, next_attempt) serves it. */
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM outbox "
+	                                "WHERE state IN ('pending', 'sending')", error_r);
 	int rc;
 
 	if (stmt == NULL)

@@ -60,8 +60,9 @@ pid=$! running=$!
 # notified EXPR: EXPR (Python) holds over what the listener received: `n`
 # the datagrams in order ({"pid", "uid", "state"}), `states` their texts,
 # `pid` followupd's pid; `idx(s)` the index of the first state s (or -1).
+NLOG=$T/notify.log
 notified() {
-	"$PY" - "$T/notify.log" "$pid" "$1" <<'PYEOF'
+	"$PY" - "$NLOG" "$pid" "$1" <<'PYEOF'
 import json, sys
 n = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")] if __import__("os").path.exists(sys.argv[1]) else []
 pid = int(sys.argv[2])
@@ -180,5 +181,36 @@ kill -TERM $pid
 wait $pid
 running=
 check "…and STOPPING=1" wait_notified 'idx("STOPPING=1") > idx("READY=1")'
+stop_pid $listener
+
+# The outbox in the status line: the rules queue an acknowledgement of the
+# Spanish inquiry and, at this fixed --now, first-response alerts for the
+# 1,500 inquiries of October; the SMTP server refuses the first 100 (451),
+# so mail waits, and the count goes down as it is sent.
+. "$(dirname "$0")/rules_lib.sh"
+start_smtpd --tempfail 100 || { not_ok "smtpd starts"; exit 1; }
+write_spanish_inquiry
+mail a INBOX 2026-11-24T09:30:00+08:00
+write_rules_config "$T/rules.conf"
+sed -i "s|^path = .*|path = $T/rules.db|" "$T/rules.conf"
+NLOG=$T/outbox.log
+rm -f "$T/notify.ready"
+"$PY" "$TOOLS/notify_listener.py" --socket "$T/notify2" --out "$NLOG" \
+	--ready "$T/notify.ready" 2>"$T/listener.err" &
+listener=$!
+wait_ready listener "$T/notify.ready" "$T/listener.err"
+NOTIFY_SOCKET=$T/notify2 "$BIN/followupd" -c "$T/rules.conf" --now 2026-11-24T10:00:00+08:00 \
+	2>"$T/outbox.err" &
+pid=$! running=$!
+check "STATUS= says what waits in the outbox, thousands separated" \
+	wait_notified 'any(__import__("re").fullmatch(r"STATUS=idle; next poll [0-2][0-9]:[0-5][0-9]; outbox: [1-9][0-9]?[0-9]?(,[0-9]{3})* waiting", s) for s in states)'
+# outbox_counts: the waiting counts the status lines gave, in order.
+outbox_counts='[int(__import__("re").search(r"outbox: ([0-9,]+) waiting", s).group(1).replace(",", "")) for s in states if "outbox: " in s]'
+check "…and the count goes down as the mail is sent" \
+	wait_notified "len($outbox_counts) >= 2 and $outbox_counts[-1] < max($outbox_counts)"
+check "…the server refused some for now, and they wait" grep -q 'not sent, will retry' "$T/outbox.err"
+kill -TERM $pid
+wait $pid
+running=
 stop_pid $listener || true
 listener=

@@ -191,6 +191,8 @@ static void test_status_line(void **state)
 	assert_string_equal(out->str, "idle; next poll 10:01");
 	status_line(a, 2, 1, tz, out);
 	assert_string_equal(out->str, "idle; next poll 10:01; outbox: 1 waiting");
+	status_line(a, 2, 3001, tz, out);
+	assert_string_equal(out->str, "idle; next poll 10:01; outbox: 3,001 waiting");
 	status_line(NULL, 0, 0, tz, out);
 	assert_string_equal(out->str, "idle");
 	g_string_free(out, TRUE);
