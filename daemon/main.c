@@ -34,6 +34,8 @@
 #include "daemon/rules_run.h"
 #include "daemon/curl_url.h"
 #include "daemon/log.h"
+#include "daemon/notify.h"
+#include "daemon/status.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
 #include "store/store.h"
@@ -62,6 +64,9 @@ struct daemon {
 	struct store *st;
 	struct store_lock *lock;  /* held from before the store opens until exit */
 	struct writer *writer;
+	struct status *status;    /* the STATUS= line */
+	GTimeZone *tz;            /* the company's, for the status line */
+	struct notify_watchdog *watchdog;  /* NULL: no WatchdogSec= */
 	bool once;
 	int64_t now;              /* --now, or INT64_MIN for the real clock */
 	struct sync_account **accounts;
@@ -136,6 +141,8 @@ static void maybe_all_stopped(struct daemon *d)
 	for (size_t i = 0; i < d->n_accounts; i++)
 		sync_account_free(&d->accounts[i]);
 	rules_runner_free(&d->runner);
+	status_free(&d->status);
+	notify_watchdog_free(&d->watchdog);
 }
 
 static void on_account_stopped(struct sync_account *sa, void *ctx)
@@ -177,6 +184,8 @@ static void on_signal(uv_signal_t *handle, int signum)
 	struct daemon *d = handle->data;
 
 	log_notice("%s: stopping after the current transaction", strsignal(signum));
+	if (!d->stopping)
+		notify_stopping();
 	daemon_stop(d);
 }
 
@@ -229,11 +238,15 @@ static void on_sighup(uv_signal_t *handle, int signum)
 		log_notice("SIGHUP ignored: %s", d->once ? "one cycle only (--once)" : "already stopping");
 		return;
 	}
+	/* READY=1 ends the reload: from the image executed next, or at once
+	 * when the new configuration is refused. */
+	notify_reloading();
 	if (check_config(d->config_path, d->now != INT64_MIN ? d->now : (int64_t)time(NULL),
 	                 &error) < 0) {
 		log_error("%s", error);
 		log_error("SIGHUP: the configuration has errors; going on with the one loaded before");
 		g_free(error);
+		notify_ready();
 		return;
 	}
 	log_notice("SIGHUP: configuration OK; restarting with it after the current transaction");
@@ -283,6 +296,8 @@ static int run(struct daemon *d)
 		.now = d->now,
 		.repeat = !d->once,
 	};
+	d->status = status_new(d->loop, d->tz);
+	rs.status = d->status;
 	d->runner = rules_runner_new(d->loop, &rs);
 	if (!d->once)
 		d->control = control_new(d->loop, d->cfg, d->config_path);
@@ -297,6 +312,7 @@ static int run(struct daemon *d)
 			.now = d->now,
 			.cycle_done = on_cycle,
 			.ctx = d,
+			.status = d->status,
 		};
 		d->accounts[i] = sync_account_new(d->loop, &s);
 	}
@@ -306,6 +322,11 @@ static int run(struct daemon *d)
 		sync_account_start(d->accounts[i]);
 	if (d->n_accounts == 0)
 		rules_runner_pass(d->runner, d->once ? on_rules_done : NULL, d);
+	/* The configuration is good, the store open and every account's first
+	 * connection under way: ready. Not after the connections are made, so
+	 * that a server that is down cannot hold the start up. */
+	notify_ready();
+	d->watchdog = notify_watchdog_start(d->loop);
 
 	uv_run(d->loop, UV_RUN_DEFAULT);
 	writer_free(&d->writer);
@@ -322,6 +343,8 @@ int main(int argc, char **argv)
 	char *error = NULL;
 	int ret = EXIT_CONFIG;
 
+	log_init();
+	notify_init();
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_USAGE;
 	if (o.log_level != NULL) {
@@ -368,15 +391,22 @@ int main(int argc, char **argv)
 		ret = lrc == -2 ? EXIT_IN_USE : EXIT_CONFIG;
 		goto out;
 	}
+	/* After a reload the watchdog runs on while this image loads: one
+	 * ping before and one after the store (a migration) opens. */
+	notify_watchdog();
 	if (store_open(d.cfg->store_path, STORE_READ_WRITE, &d.st, &error) < 0) {
 		log_error("%s", error);
 		goto out;
 	}
+	notify_watchdog();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		log_error("cannot initialise libcurl");
 		goto out;
 	}
 	d.once = o.once;
+	d.tz = g_time_zone_new_identifier(d.cfg->company.timezone);
+	if (d.tz == NULL)
+		d.tz = g_time_zone_new_utc();
 	d.loop = g_new0(uv_loop_t, 1);
 	uv_loop_init(d.loop);
 	ret = run(&d);
@@ -384,6 +414,9 @@ int main(int argc, char **argv)
 	g_free(d.loop);
 	curl_global_cleanup();
 out:
+	notify_deinit();
+	if (d.tz != NULL)
+		g_time_zone_unref(d.tz);
 	g_free(error);
 	store_close(&d.st);
 	core_rules_free(&d.rules);

@@ -11,6 +11,7 @@
 #include "daemon/rules_run.h"
 #include "daemon/log.h"
 #include "daemon/smtp.h"
+#include "daemon/status.h"
 #include "daemon/writer.h"
 #include "config/config.h"
 #include "core/rules_runtime.h"
@@ -55,6 +56,7 @@ struct plan_job {
 	int graded;               /* core_grade_daily(): 0 graded, 1 not due, -1 */
 	size_t n_graded;
 	char *grade_error;
+	int64_t waiting;          /* the outbox after the plan; -1: not counted */
 };
 
 /* Logs the plan's notes (when told) and frees them. */
@@ -112,6 +114,19 @@ static void grading_told(struct plan_job *job)
 	job->grade_error = NULL;
 }
 
+/* In a store job, for the status line: -1 when it cannot be counted
+ * (nothing to log: the status line just keeps the last count). */
+static int64_t outbox_waiting(struct store *st)
+{
+	int64_t n = -1;
+	char *error = NULL;
+
+	if (store_outbox_waiting(st, &n, &error) < 0)
+		n = -1;
+	g_free(error);
+	return n;
+}
+
 static int run_plan(struct store *st, void *p)
 {
 	struct plan_job *job = p;
@@ -126,7 +141,10 @@ static int run_plan(struct store *st, void *p)
 		store_rollback(st);
 		return -1;
 	}
-	return store_commit(st, &job->error);
+	if (store_commit(st, &job->error) < 0)
+		return -1;
+	job->waiting = outbox_waiting(st);
+	return 0;
 }
 
 /* ---- sending ---- */
@@ -143,6 +161,7 @@ struct claim_job {
 	struct rules_runner *rr;
 	int64_t now;
 	struct store_outbox_item *item;   /* NULL: nothing due */
+	int64_t waiting;                  /* pending after the claim; -1: not counted */
 	char *error;
 };
 
@@ -289,15 +308,19 @@ static void on_sent(enum smtp_result result, const char *detail, void *ctx)
 	job->created = it->created;
 	job->attempts = it->attempts;
 	job->what = g_strdup_printf("%s to %s <%s>", it->kind, it->recipient, it->message_id);
+	/* The rule that queued it and the mail's own Message-ID, for
+	 * `journalctl FOLLOWUP_RULE=…`. */
+	struct log_fields fields = { .rule = it->rule, .message_id = it->message_id };
 	switch (result) {
 	case SMTP_SENT:
-		log_info("sent %s", job->what);
+		log_fields_msg(LOG_LEVEL_INFO, &fields, "sent %s", job->what);
 		break;
 	case SMTP_TEMPFAIL:
-		log_warning("%s not sent, will retry: %s", job->what, detail);
+		log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s not sent, will retry: %s", job->what,
+		               detail);
 		break;
 	case SMTP_PERMFAIL:
-		log_error("%s given up: %s", job->what, detail);
+		log_fields_msg(LOG_LEVEL_ERROR, &fields, "%s given up: %s", job->what, detail);
 		break;
 	}
 	store_outbox_items_free(&rr->item, 1);
@@ -318,6 +341,7 @@ static int run_claim(struct store *st, void *p)
 		store_outbox_items_free(&job->item, 1);
 		return -1;
 	}
+	job->waiting = outbox_waiting(st);
 	return 0;
 }
 
@@ -328,6 +352,8 @@ static void on_claimed(int result, void *p)
 
 	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("outbox: %s", job->error);
+	if (result == 0 && job->waiting >= 0)
+		status_outbox(rr->s.status, job->waiting);
 	rr->item = job->item;
 	g_free(job->error);
 	g_free(job);
@@ -363,6 +389,8 @@ static void on_planned(int result, void *p)
 
 	plan_notes_flush(job, result == 0);
 	grading_told(job);
+	if (result == 0 && job->waiting >= 0)
+		status_outbox(rr->s.status, job->waiting);
 	if (result < 0 && !writer_store_failing(rr->s.writer))
 		log_error("rules: %s", job->error != NULL ? job->error : "failed");
 	g_free(job->error);

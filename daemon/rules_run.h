@@ -20,6 +20,7 @@ struct config;
 struct core_runtime;
 struct core_rules;
 struct writer;
+struct status;
 struct rules_runner;
 
 struct rules_settings {
@@ -29,6 +30,7 @@ struct rules_settings {
 	struct writer *writer;
 	int64_t now;                          /* --now, or INT64_MIN for the clock */
 	bool repeat;                          /* false (--once): no timer */
+	struct status *status;                /* borrowed: "outbox: N waiting"; or NULL */
 };
 
 typedef void rules_done_fn(struct rules_runner *rr, void *ctx);

@@ -10,6 +10,7 @@
 #include "daemon/sync.h"
 #include "daemon/imap.h"
 #include "daemon/log.h"
+#include "daemon/status.h"
 #include "daemon/writer.h"
 #include "config/config.h"
 #include "core/filing.h"
@@ -32,6 +33,9 @@
 /* The server ended this many IDLEs in a row (not followupd's DONE): the
  * account polls for the rest of the run. */
 #define IDLE_DROPS_MAX 3
+
+#define PROGRESS_EVERY_MESSAGES 1000   /* a long fetch logs how far it is at least */
+#define PROGRESS_EVERY_MS 10000        /* this often */
 
 struct uid_size {
 	uint32_t uid;
@@ -145,6 +149,10 @@ struct sync_account {
 	uint32_t inbox_uidnext;   /* as the last pass's EXAMINE INBOX saw them */
 	uint32_t inbox_exists;
 	uint32_t idle_exists;     /* the count while idling */
+
+	/* progress of the folder's fetch, for the log and the status line */
+	uint64_t progress_done, progress_total, progress_logged;
+	uint64_t progress_logged_ms;
 };
 
 static void cycle_begin(struct sync_account *sa);
@@ -183,6 +191,43 @@ static void maybe_stopped(struct sync_account *sa)
 	sync_stopped_fn *stopped = sa->stopped;
 	sa->stopped = NULL;
 	stopped(sa, sa->stopped_ctx);
+}
+
+/* ---- progress ---- */
+
+/* The listing is known: `total` messages of the folder to fetch. */
+static void progress_begin(struct sync_account *sa, uint64_t total)
+{
+	sa->progress_done = sa->progress_logged = 0;
+	sa->progress_total = total;
+	sa->progress_logged_ms = uv_now(sa->loop);
+	status_syncing(sa->s.status, sa->acc->name, folder_name(sa), 0, total);
+}
+
+/* The server answered for n more of the folder's messages (with the
+ * message, or without: then it is tried again next time). */
+static void progress_add(struct sync_account *sa, uint64_t n)
+{
+	char done[32], total[32];
+	const char *folder = folder_name(sa);
+	uint64_t now = uv_now(sa->loop);
+
+	sa->progress_done += n;
+	status_syncing(sa->s.status, sa->acc->name, folder, sa->progress_done,
+	               sa->progress_total);
+	/* At each thousand (4,000, 5,000 …, also after a line for the time),
+	 * and 10 s after the last line. */
+	if (sa->progress_done / PROGRESS_EVERY_MESSAGES ==
+	            sa->progress_logged / PROGRESS_EVERY_MESSAGES &&
+	    now - sa->progress_logged_ms < PROGRESS_EVERY_MS)
+		return;
+	sa->progress_logged = sa->progress_done;
+	sa->progress_logged_ms = now;
+	status_count_format(sa->progress_done, done, sizeof(done));
+	status_count_format(sa->progress_total, total, sizeof(total));
+	log_fields_msg(LOG_LEVEL_INFO, &(struct log_fields){ .account = sa->acc->name,
+	                                                    .folder = folder },
+	               "%s: %s: %s of %s fetched", sa->label, folder, done, total);
 }
 
 /* ---- cycle end ---- */
@@ -234,6 +279,8 @@ static void cycle_complete(struct sync_account *sa)
 		}
 	}
 	sa->store_failed = false;
+	if (sa->s.repeat && !sa->stopping)
+		status_idle(sa->s.status, sa->acc->name, (int64_t)time(NULL) + next_s);
 	if (sa->s.cycle_done != NULL)
 		sa->s.cycle_done(sa, error, &sa->stats, sa->s.ctx);
 	g_free(sa->cycle_error);
@@ -403,14 +450,16 @@ static int record_missing(struct store *st, struct store_job *job, const struct 
 
 	/* One line when it starts and one when it is given up; the tries in
 	 * between only at debug level (followup stats counts them). */
+	struct log_fields fields = { .account = job->sa->acc->name, .folder = job->folder,
+	                             .uid = it->uid };
 	if (ret == 0 && given_up)
-		log_warning("%s: %s: UID %u given up after %u tries over %d hours or more: %s "
-		            "(followup stats lists it)", label, job->folder, it->uid, tries,
-		            STORE_FETCH_GIVE_UP_AFTER / 3600, why);
+		log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s: %s: UID %u given up after %u tries "
+		               "over %d hours or more: %s (followup stats lists it)", label,
+		               job->folder, it->uid, tries, STORE_FETCH_GIVE_UP_AFTER / 3600, why);
 	else if (ret == 0)
-		log_msg(tries == 1 ? LOG_LEVEL_NOTICE : LOG_LEVEL_DEBUG,
-		        "%s: %s: UID %u: %s; trying again at each sync (try %u)", label,
-		        job->folder, it->uid, why, tries);
+		log_fields_msg(tries == 1 ? LOG_LEVEL_NOTICE : LOG_LEVEL_DEBUG, &fields,
+		               "%s: %s: UID %u: %s; trying again at each sync (try %u)", label,
+		               job->folder, it->uid, why, tries);
 	g_free(why);
 	return ret;
 }
@@ -448,25 +497,30 @@ static int run_ingest(struct store *st, void *p)
 		if (rc < 0)
 			goto fail;
 		job->stats.fetched++;
+		struct log_fields fields = { .account = job->sa->acc->name, .folder = job->folder,
+		                             .uid = it->uid, .message_id = report.message_id };
 		if (report.outcome == INGEST_NEW)
 			job->stats.added++;
 		else if (report.outcome == INGEST_DUPLICATE)
 			job->stats.duplicates++;
 		else if (report.outcome == INGEST_FORGOTTEN)
-			log_info("%s: %s: UID %u not filed: its sender or customer was forgotten "
-			         "(followup forget)", job->sa->label, job->folder, it->uid);
+			log_fields_msg(LOG_LEVEL_INFO, &fields, "%s: %s: UID %u not filed: its sender "
+			               "or customer was forgotten (followup forget)", job->sa->label,
+			               job->folder, it->uid);
 		else {
 			job->stats.unparsed++;
 			job->stats.added++;
-			log_warning("%s: %s: UID %u <%s> could not be parsed; stored as unparsed",
-			            job->sa->label, job->folder, it->uid,
-			            report.message_id != NULL ? report.message_id : "?");
+			log_fields_msg(LOG_LEVEL_WARNING, &fields,
+			               "%s: %s: UID %u <%s> could not be parsed; stored as unparsed",
+			               job->sa->label, job->folder, it->uid,
+			               report.message_id != NULL ? report.message_id : "?");
 		}
 		if (report.limits_hit != 0) {
 			char *limits = store_limits_text(report.limits_hit, false);
-			log_warning("%s: %s: UID %u <%s> hit the limits: %s (filed with what fits; "
-			            "see [limits])", job->sa->label, job->folder, it->uid,
-			            report.message_id != NULL ? report.message_id : "?", limits);
+			log_fields_msg(LOG_LEVEL_WARNING, &fields, "%s: %s: UID %u <%s> hit the limits: "
+			               "%s (filed with what fits; see [limits])", job->sa->label,
+			               job->folder, it->uid,
+			               report.message_id != NULL ? report.message_id : "?", limits);
 			g_free(limits);
 		}
 		g_free(report.message_id);
@@ -495,6 +549,8 @@ static void on_fetch_untagged(struct imap_conn *conn, const struct imap_response
 		struct batch_item *it = &g_array_index(sa->batch, struct batch_item, i);
 		if (it->uid != f->uid || it->raw != NULL)
 			continue;
+		if (!it->answered)
+			progress_add(sa, 1);
 		it->answered = true;
 		if (!f->has_body)
 			return;
@@ -782,6 +838,7 @@ static void on_filtered(int result, void *p)
 	if (sa->pending->len > 0)
 		log_info("%s: %s: %u new messages above UID %u", sa->label, folder_name(sa),
 		         sa->pending->len, sa->folder.last_uid);
+	progress_begin(sa, sa->pending->len);
 	fetch_next_batch(sa);
 }
 
@@ -919,6 +976,7 @@ static void on_folder_state(int result, void *p)
 
 static void folder_begin(struct sync_account *sa)
 {
+	status_syncing(sa->s.status, sa->acc->name, folder_name(sa), 0, 0);
 	writer_submit(sa->s.writer, run_folder_get, on_folder_state, job_new(sa));
 }
 
@@ -1253,6 +1311,7 @@ static void cycle_begin(struct sync_account *sa)
 	if (sa->stopping)
 		return;
 	memset(&sa->stats, 0, sizeof(sa->stats));
+	status_syncing(sa->s.status, sa->acc->name, NULL, 0, 0);
 	sa->in_cycle = true;
 	sa->ending = false;
 	sa->server_idle = false;

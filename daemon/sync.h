@@ -31,6 +31,7 @@
 struct config_account;
 struct filing_options;
 struct writer;
+struct status;
 struct sync_account;
 
 struct sync_stats {
@@ -54,6 +55,7 @@ struct sync_settings {
 	int64_t now;               /* --now, or INT64_MIN for the clock */
 	sync_cycle_fn *cycle_done;
 	void *ctx;
+	struct status *status;     /* borrowed: what the account does; or NULL */
 };
 
 struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_settings *settings);

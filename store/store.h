@@ -354,6 +354,9 @@ int store_outbox_claim(struct store *st, int64_t now, struct store_outbox_item *
  * "pending", due at once; *items_r lists them (without raw) for the log. */
 int store_outbox_recover(struct store *st, int64_t now, struct store_outbox_item **items_r,
                          size_t *n_r, char **error_r);
+/* Messages not yet sent nor given up (pending, due now or later, or
+ * being sent), for followupd's status line. */
+int store_outbox_waiting(struct store *st, int64_t *n_r, char **error_r);
 /* For `followup outbox`: pending and failed (all: also sent), newest first. */
 int store_outbox_list(struct store *st, bool all, struct store_outbox_item **items_r,
                       size_t *n_r, char **error_r);

@@ -49,6 +49,8 @@ sed "s|/usr/sbin/followupd|$BIN/followupd|g" "$dest/usr/lib/systemd/system/follo
 check "systemd-analyze verify accepts the unit" systemd-analyze verify --man=no "$T/followupd.service"
 check "the sandbox rates at most 2.0 in systemd-analyze security (OK)" \
 	systemd-analyze security --offline=yes --threshold=20 "$T/followupd.service"
+check "the unit is Type=notify; only the main process may tell, and a stuck loop is noticed" sh -c \
+	"grep -qx 'Type=notify' '$T/followupd.service' && grep -qx 'NotifyAccess=main' '$T/followupd.service' && grep -qx 'WatchdogSec=120s' '$T/followupd.service'"
 check "the unit reloads with SIGHUP" grep -q '^ExecReload=/bin/kill -HUP \$MAINPID' "$T/followupd.service"
 check "the unit does not restart a bad configuration (exit 78) for ever" \
 	grep -q '^RestartPreventExitStatus=78$' "$T/followupd.service"

@@ -64,9 +64,9 @@ rc=$?
 check "plaintext = allow: --check-config accepts tls = no to another machine" \
 	sh -c "test $rc = 0 && grep -q 'configuration OK' '$T/allow.out'"
 check "…and warns, naming the account and the host" \
-	grep -q '^<4>account sales: tls = no: the password and the mail go unencrypted to imap://imap.example.net:143 (plaintext = allow)' "$T/allow.err"
+	grep -q '^warning: account sales: tls = no: the password and the mail go unencrypted to imap://imap.example.net:143 (plaintext = allow)' "$T/allow.err"
 check "…and [smtp] and its host" \
-	grep -q '^<4>smtp: tls = no: the password and the mail go unencrypted to smtp://mx.example.net (plaintext = allow)' "$T/allow.err"
+	grep -q '^warning: smtp: tls = no: the password and the mail go unencrypted to smtp://mx.example.net (plaintext = allow)' "$T/allow.err"
 # A real start (the daemon, not --check-config): the warning again. The
 # host is a documentation address (RFC 5737) that never answers.
 conf_with allow-start imap://192.0.2.1:143 smtp://127.0.0.1:2525 "plaintext = allow"
@@ -81,7 +81,7 @@ kill -TERM $pid
 wait $pid
 rc=$?
 check "a start with plaintext = allow warns, naming the account and host" \
-	sh -c "test $rc = 0 && grep -q '^<4>account sales: tls = no: .* to imap://192.0.2.1:143 (plaintext = allow)' '$T/allow-start.err'"
+	sh -c "test $rc = 0 && grep -q '^warning: account sales: tls = no: .* to imap://192.0.2.1:143 (plaintext = allow)' '$T/allow-start.err'"
 
 # plaintext takes allow or refuse only.
 conf_with badword imap://127.0.0.1:$IMAP_PORT smtp://127.0.0.1:2525 "plaintext = yes"

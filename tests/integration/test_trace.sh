@@ -58,18 +58,18 @@ for mech in plain login; do
 	rc=$?
 	M=$(echo $mech | tr a-z A-Z)
 	check "IMAP AUTHENTICATE $M: logged in and synced at --log-level debug" \
-		sh -c "test $rc = 0 && grep -q '^<7>account sales: logged in' '$T/$mech.err' && grep -q '^<6>account sales: [0-9]* fetched, 1 new' '$T/$mech.err'"
+		sh -c "test $rc = 0 && grep -q '^debug: account sales: logged in' '$T/$mech.err' && grep -q '^account sales: [0-9]* fetched, 1 new' '$T/$mech.err'"
 	check "…the IMAP dialogue is in the log, the credentials <redacted>" \
-		sh -c "grep -q '^<7>account sales: imap $imap_auth' '$T/$mech.err' && grep -q '^<7>account sales: imap < A[0-9]* OK' '$T/$mech.err'"
+		sh -c "grep -q '^debug: account sales: imap $imap_auth' '$T/$mech.err' && grep -q '^debug: account sales: imap < A[0-9]* OK' '$T/$mech.err'"
 	if [ $mech = login ]; then
 		check "…the answer to Dovecot's password challenge too" \
-			sh -c "grep -A1 '^<7>account sales: imap < + UGFzc3dvcmQ6' '$T/$mech.err' | grep -q '^<7>account sales: imap > <redacted>$'"
+			sh -c "grep -A1 '^debug: account sales: imap < + UGFzc3dvcmQ6' '$T/$mech.err' | grep -q '^debug: account sales: imap > <redacted>$'"
 	fi
 	sent=$(smtp_count)
 	check "SMTP AUTH $M: the acknowledgement went out, as the SMTP user" \
 		sh -c "test $sent = 1 && grep -q 'AUTH $M accepted' '$SMTP_DIR/log' && grep -q '\"auth\": \"sales@example.com\"' '$SMTP_DIR/0001.json'"
 	check "…the SMTP dialogue is in the log, each answer to a 334 <redacted>" \
-		sh -c "grep -q '^<7>smtp: smtp $smtp_auth' '$T/$mech.err' && test \$(grep -A1 '^<7>smtp: smtp < 334' '$T/$mech.err' | grep -c '^<7>smtp: smtp > <redacted>$') -ge 1 && grep -q '^<7>smtp: smtp < 235' '$T/$mech.err'"
+		sh -c "grep -q '^debug: smtp: smtp $smtp_auth' '$T/$mech.err' && test \$(grep -A1 '^debug: smtp: smtp < 334' '$T/$mech.err' | grep -c '^debug: smtp: smtp > <redacted>$') -ge 1 && grep -q '^debug: smtp: smtp < 235' '$T/$mech.err'"
 	check "…and the message body is not" sh -c "! grep -q 'Gomez' '$T/$mech.err'"
 	check "the password is nowhere in followupd's output, as written or in base64" \
 		no_secret "$T/$mech.out" "$T/$mech.err"
