@@ -53,6 +53,8 @@ struct config_oauth {
 	                           * with CONFIG_LOAD_OAUTH_SETUP */
 	int line;                 /* of auth =, for messages */
 	int token_file_line;      /* of oauth-token-file = */
+	int token_endpoint_line;  /* of oauth-token-endpoint =, 0: the preset's */
+	int device_endpoint_line; /* of oauth-device-endpoint =, 0: the preset's */
 };
 
 /* "password", "xoauth2", "oauthbearer". */

@@ -1175,6 +1175,8 @@ static int oauth_end(struct load_state *st, struct config_oauth *oauth, const ch
 
 	oauth->line = seen_line(st, "auth");
 	oauth->token_file_line = seen_line(st, "oauth-token-file");
+	oauth->token_endpoint_line = seen_line(st, "oauth-token-endpoint");
+	oauth->device_endpoint_line = seen_line(st, "oauth-device-endpoint");
 	if (oauth->auth == CONFIG_AUTH_PASSWORD) {
 		for (size_t i = 0; i < G_N_ELEMENTS(oauth_keys); i++) {
 			if (seen_line(st, oauth_keys[i]) == 0)

@@ -13,7 +13,7 @@
  * new one is kept in memory. No token or secret is ever logged: the
  * request is not traced.
  *
- * The client borrows its struct config_oauth, which must outlive it.
+ * The request goes through daemon/oauth_http.c. The client borrows its struct config_oauth, which must outlive it.
  */
 #include <stdbool.h>
 #include <uv.h>
@@ -44,5 +44,10 @@ void oauth_client_invalidate(struct oauth_client *c);
 void oauth_client_cancel(struct oauth_client *c);
 /* Frees; a refresh in flight is abandoned without its callback. */
 void oauth_client_free(struct oauth_client **c);
+
+/* A refresh token into its token file: a new file beside it, for
+ * followupd's user alone (0600), renamed over it, so that a crash leaves
+ * the old file or the new one whole. 0, or -1 with *error_r (g_free). */
+int oauth_token_file_write(const char *path, const char *token, char **error_r);
 
 #endif

@@ -25,6 +25,8 @@ access token is good.
   POST /control/revoke-refresh  every refresh token stops working
   POST /control/answer?kind=huge|garbage|normal   what /token answers
   POST /control/expires?s=N     access tokens issued from now on live N seconds
+  POST /control/rotate?on=1|0   whether a refresh also rotates the refresh token
+  POST /control/refresh?token=T T becomes a good refresh token
   GET  /stats       counts: refreshes, refused, introspections, good
                     introspections, device polls; the last scope asked.
 
@@ -114,6 +116,12 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(200, {})
             if path == "/control/expires":
                 st.args.expires_in = int(urllib.parse.parse_qs(query)["s"][0])
+                return self.reply(200, {})
+            if path == "/control/rotate":
+                st.args.rotate = urllib.parse.parse_qs(query)["on"][0] == "1"
+                return self.reply(200, {})
+            if path == "/control/refresh":
+                st.refresh_tokens.add(urllib.parse.parse_qs(query)["token"][0])
                 return self.reply(200, {})
             if path == "/control/answer":
                 st.answer = urllib.parse.parse_qs(query)["kind"][0]

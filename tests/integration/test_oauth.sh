@@ -150,6 +150,73 @@ kill -TERM "$pid"
 wait "$pid"
 check "followupd stops cleanly" test $? = 0
 
+# --- OAUTHBEARER, a rotated refresh token, hostile answers: one cycle each --------
+
+SECOND=rt-second-0123456789abcdef
+control "refresh?token=$SECOND"
+(umask 077 && printf '%s\n' "$SECOND" > "$T/second.token")
+sed -e "s|^auth = xoauth2|auth = oauthbearer|" -e "s|^oauth-token-file = .*|oauth-token-file = $T/second.token|" \
+	"$CONF" > "$T/bearer.conf"
+"$BIN/followupd" -c "$T/bearer.conf" --once --log-level debug 2>"$T/bearer.err"
+rc=$?
+check "auth = oauthbearer: one cycle logs in with OAUTHBEARER and files the waiting mail" \
+	sh -c "test $rc = 0 && grep -q 'method=OAUTHBEARER' '$T/dovecot/dovecot.log'"
+check "…the mail is on the timeline" test "$(seen oauth-6@oauth-test.com)" = 1
+check "…and the trace shows AUTHENTICATE OAUTHBEARER redacted, no token" \
+	sh -c "grep -q 'AUTHENTICATE OAUTHBEARER <redacted>$' '$T/bearer.err' && ! grep -E 'at-[A-Za-z0-9_-]{20}|$SECOND|bixhPX' '$T/bearer.err'"
+
+control "rotate?on=1"
+"$BIN/followupd" -c "$T/bearer.conf" --once 2>"$T/rotate.err"
+rc=$?
+new=$(cat "$T/second.token")
+check "a rotated refresh token is written back to the token file" \
+	sh -c "test $rc = 0 && test '$new' != '$SECOND' && case '$new' in rt-*) true ;; *) false ;; esac"
+check "…for followupd alone (mode 0600), with no temporary file left" \
+	sh -c "test \$(stat -c %a '$T/second.token') = 600 && test \$(ls '$T' | grep -c 'second.token.') = 0"
+check "…the log says so without the token" \
+	sh -c "grep -q 'gave a new refresh token; written to $T/second.token' '$T/rotate.err' && ! grep -q '$new' '$T/rotate.err'"
+"$BIN/followupd" -c "$T/bearer.conf" --once 2>"$T/rotate2.err"
+check "…and the next start logs in with it (the old one is void)" test $? = 0
+control "rotate?on=0"
+
+for kind in huge garbage; do
+	control "answer?kind=$kind"
+	"$BIN/followupd" -c "$T/bearer.conf" --once 2>"$T/$kind.err"
+	echo $? > "$T/$kind.rc"
+done
+control "answer?kind=normal"
+check "a token endpoint answering 1 MiB: a clear error, nothing kept" \
+	sh -c "test \$(cat '$T/huge.rc') != 0 && grep -q 'account sales: cannot refresh the access token: $OAUTH_URL/token answered more than 65536 bytes, which is no OAuth2 answer' '$T/huge.err'"
+check "a token endpoint answering what is not JSON: a clear error" \
+	sh -c "test \$(cat '$T/garbage.rc') != 0 && grep -q 'answered HTTP 200, but the answer is not a JSON object' '$T/garbage.err'"
+
+# --- the first refresh token: followup oauth, the device flow --------------------
+
+control revoke-refresh
+sed -e "s|^oauth-token-file = .*|oauth-token-file = $T/device.token\noauth-device-endpoint = $OAUTH_URL/device\noauth-scope = imap offline_access|" \
+	-e "s|^path = .*|path = $T/device-store/followup.db|" "$CONF" > "$T/device.conf"
+chmod 600 "$T/device.conf"
+"$BIN/followup" -c "$T/device.conf" oauth sales >"$T/device.out" 2>"$T/device.err"
+rc=$?
+check "followup oauth sales (device flow, no store yet) shows where to sign in and the code" \
+	sh -c "test $rc = 0 && grep -qF '$OAUTH_URL/verify' '$T/device.out' && grep -q 'WDJB-MJHT' '$T/device.out'"
+scope=$(stat_of scope)
+polls=$(stat_of device_polls)
+check "…asked for the configured scope, and polled until the sign-in" \
+	sh -c "test '$scope' = 'imap offline_access' && test $polls = 3"
+token=$(cat "$T/device.token")
+check "…and wrote the refresh token to the token file, mode 0600, without printing it" \
+	sh -c "test \$(stat -c %a '$T/device.token') = 600 && case '$token' in rt-*) true ;; *) false ;; esac && ! grep -qF '$token' '$T/device.out' '$T/device.err'"
+mkdir -p "$T/device-store"
+"$BIN/followupd" -c "$T/device.conf" --once 2>"$T/device-sync.err"
+check "…with which followupd logs in" test $? = 0
+"$BIN/followup" -c "$T/device.conf" oauth nosuch >/dev/null 2>"$T/nosuch.err"
+check "followup oauth for an account that is not there: exit 78, saying so" \
+	sh -c "test $? = 78 && grep -q 'nosuch: no such \[account NAME\]' '$T/nosuch.err'"
+"$BIN/followup" -c "$T/device.conf" oauth --json sales >/dev/null 2>"$T/ojson.err"
+check "followup oauth --json: exit 2 naming the option" \
+	sh -c "test $? = 2 && grep -q 'oauth: --json' '$T/ojson.err'"
+
 FU="$BIN/followup -c $T/notoken.conf"
 check "the CLI, which never reads secrets, works with a token file it cannot find" \
 	run cli-notoken 0 timeline oauth-test.com --json
