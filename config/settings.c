@@ -1202,7 +1202,7 @@ static int oauth_end(struct load_state *st, struct config_oauth *oauth, const ch
 	}
 	if (oauth->token_file == NULL) {
 		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs "
-		                  "oauth-token-file (add 'oauth-token-file = /etc/followup/%s.token' "
+		                  "oauth-token-file (add 'oauth-token-file = /var/lib/followup/%s.token' "
 		                  "and run followup oauth %s)", auth,
 		                  who[0] == '-' ? "smtp" : who, who);
 		return -1;
