@@ -231,7 +231,9 @@ class OAuthHandler(Handler):
             error = json.dumps({"status": "invalid_token", "schemes": "bearer"})
             if await server.challenge_auth(error) is MISSING:
                 return AuthResult(success=False, handled=True)
-        return AuthResult(success=False)
+        # handled=False: aiosmtpd answers 535 (its default, True, means
+        # "answered already").
+        return AuthResult(success=False, handled=False)
 
     async def auth_XOAUTH2(self, server, args):
         return await self.check_token(server, "XOAUTH2", args)

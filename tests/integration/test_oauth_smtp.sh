@@ -59,3 +59,44 @@ check "…the log names [smtp]'s token file and says to run followup oauth --smt
 	grep -qF "smtp: the token endpoint $OAUTH_URL/token refused the refresh token in $T/smtp.token (invalid_grant: Token has been expired or revoked.: it expired or was revoked; get a new one with: followup oauth --smtp)" "$T/revoked.err"
 check "…and the acknowledgement stays pending, to be retried" jcheck "$T/revoked.json" \
 	'[r["state"] for r in j if r["recipient"].startswith("ana@")] == ["pending"] and "followup oauth --smtp" in j[-1]["last_error"]'
+
+# A running followupd keeps the access token for the next message; when
+# the server refuses it (revoked early), it refreshes once and sends.
+# (smtpd.py's second process numbers its messages from 1 again: wait_sent
+# looks for the recipient, not a count.)
+THIRD=rt-smtp-third-0123456789abcdef
+control "refresh?token=$THIRD"
+(umask 077 && printf '%s\n' "$THIRD" > "$T/smtp.token")
+sed -i -e 's/^auth = oauthbearer$/auth = xoauth2/' -e 's/^poll = 60s$/poll = 10s/' "$CONF"
+sed -e 's/empresa.com.co/riego-sur.com.co/g' -e 's/maria@/luis@/' "$T/a.eml" > "$T/d.eml"
+sed -e 's/empresa.com.co/hidro-norte.com.co/g' -e 's/maria@/eva@/' "$T/a.eml" > "$T/e.eml"
+mail d INBOX 2026-11-24T09:52:00+08:00
+"$BIN/followupd" -c "$CONF" --now "$NOW" 2>"$T/daemon.log" &
+pid=$!
+# wait_sent ADDRESS: up to 60 s for a delivered message to ADDRESS.
+wait_sent() {
+	i=0
+	while ! grep -lq "^To: .*$1" "$SMTP_DIR"/*.eml 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 600 ] && { echo "nothing to $1; the log:"; tail -n 20 "$T/daemon.log"; return 1; }
+		sleep 0.1
+	done
+}
+check "a running followupd sends an acknowledgement with XOAUTH2" wait_sent luis@riego-sur.com.co
+# A new SMTP server process on the same port: libcurl's kept connection is
+# gone, so the next message logs in again, with the token followupd kept.
+stop_smtpd
+rm -f "$SMTP_DIR/ready"
+"$PY" "$TOOLS/smtpd.py" --port "$SMTP_PORT" --dir "$SMTP_DIR" \
+	--oauth-introspect "$OAUTH_URL/introspect" 2>>"$T/smtpd.err" &
+_smtpd_pid=$!
+wait_ready smtpd "$SMTP_DIR/ready" "$T/smtpd.err"
+control revoke-access
+mail e INBOX 2026-11-24T09:54:00+08:00
+check "…and when the server refuses the token it kept, refreshes it once and sends the next" \
+	wait_sent eva@hidro-norte.com.co
+check "…the server refused one AUTH, and the log says the token was refreshed" \
+	sh -c "test \$(grep -c 'AUTH XOAUTH2 refused' '$SMTP_DIR/log') = 1 && grep -q 'smtp: the server refused the access token; refreshing it' '$T/daemon.log'"
+kill -TERM "$pid"
+wait "$pid"
+check "followupd stops cleanly" test $? = 0
