@@ -37,23 +37,22 @@ static char *followupd_path(void)
 
 int cmd_oauth(struct cli_ctx *ctx)
 {
+	bool smtp = cli_take_flag(ctx, "smtp");
 	char *followupd;
 
-	if (cli_expect_args(ctx, 1, 1, "oauth ACCOUNT|--smtp") < 0)
+	if (cli_expect_args(ctx, smtp ? 0 : 1, smtp ? 0 : 1, "oauth ACCOUNT|--smtp") < 0)
 		return CLI_USAGE;
 	if (ctx->json) {
 		cli_error("oauth: --json: this command prints no data; it walks you through a "
 		          "sign-in (run it without --json)");
 		return CLI_USAGE;
 	}
-	const char *name = ctx->argv[0];
-	if (name[0] == '-' && strcmp(name, "--smtp") != 0) {
-		cli_error("oauth: unknown option '%s' (usage: followup oauth ACCOUNT|--smtp)", name);
-		return CLI_USAGE;
-	}
+	/* followupd --oauth-device takes "--smtp" as the name of [smtp]. */
+	const char *name = smtp ? "--smtp" : ctx->argv[0];
 	followupd = followupd_path();
-	char *const argv[] = { followupd, "-c", ctx->cfg->path, "--oauth-device", (char *)name,
-	                       NULL };
+	/* One word, so that getopt cannot read a name as an option. */
+	char *option = g_strdup_printf("--oauth-device=%s", name);
+	char *const argv[] = { followupd, "-c", ctx->cfg->path, option, NULL };
 	fflush(stdout);
 	if (strchr(followupd, '/') != NULL)
 		execv(followupd, argv);
@@ -61,6 +60,7 @@ int cmd_oauth(struct cli_ctx *ctx)
 		execvp(followupd, argv);
 	cli_error("oauth: cannot run %s: %s (is followupd installed?)", followupd,
 	          g_strerror(errno));
+	g_free(option);
 	g_free(followupd);
 	return CLI_CONFIG_ERROR;
 }

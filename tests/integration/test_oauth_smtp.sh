@@ -100,3 +100,17 @@ check "…the server refused one AUTH, and the log says the token was refreshed"
 kill -TERM "$pid"
 wait "$pid"
 check "followupd stops cleanly" test $? = 0
+
+# followup oauth --smtp: the device flow for [smtp]'s token file.
+sed -e "s|^oauth-token-file = .*|oauth-token-file = $T/smtp-new.token\noauth-device-endpoint = $OAUTH_URL/device|" \
+	"$CONF" > "$T/device.conf"
+chmod 600 "$T/device.conf"
+"$BIN/followup" -c "$T/device.conf" oauth --smtp >"$T/device.out" 2>"$T/device.err"
+rc=$?
+check "followup oauth --smtp signs [smtp] in and writes its token file (0600)" \
+	sh -c "test $rc = 0 && grep -q 'To let followupd use \[smtp\]' '$T/device.out' && test \$(stat -c %a '$T/smtp-new.token') = 600"
+"$BIN/followupd" -c "$T/device.conf" --check-config >/dev/null 2>&1
+check "…and followupd takes the configuration with it" test $? = 0
+"$BIN/followup" -c "$T/device.conf" oauth sales >/dev/null 2>"$T/pw.err"
+check "followup oauth for an account that logs in with a password: exit 78, saying so" \
+	sh -c "test $? = 78 && grep -q 'account sales logs in with a password' '$T/pw.err'"
