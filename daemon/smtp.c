@@ -98,7 +98,12 @@ static void on_done(CURL *easy, CURLcode rc, void *p)
 		/* A 5xx answer is the server's final word; anything else (4xx,
 		 * no connection, TLS, a timeout) may pass. */
 		result = code >= 500 && code < 600 ? SMTP_PERMFAIL : SMTP_TEMPFAIL;
-		char *why = curl_hint_describe(rc, c->errbuf, "smtps");
+		char *why = rc == CURLE_LOGIN_DENIED && c->oauth != NULL
+		            ? g_strdup_printf("a fresh OAuth2 access token for %s was refused (is "
+		                              "user = the mailbox that signed in with followup "
+		                              "oauth --smtp? may the application send mail?)",
+		                              c->user)
+		            : curl_hint_describe(rc, c->errbuf, "smtps");
 		/* The last code is a refusal only when it is one: after a 250 to
 		 * EHLO, STARTTLS or the certificate failed on our side. */
 		if (code >= 400)

@@ -898,6 +898,12 @@ static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 		cycle_connect(sa);
 		return;
 	}
+	if (error != NULL && sa->oauth != NULL && imap_conn_login_denied(conn)) {
+		fail_cycle(sa, "%s: %s refused a fresh OAuth2 access token for %s (is user = the "
+		           "mailbox that signed in with followup oauth %s? may the application "
+		           "use IMAP?)", sa->label, sa->acc->url, sa->acc->user, sa->acc->name);
+		return;
+	}
 	if (error != NULL) {
 		fail_cycle(sa, "%s", error);
 		return;

@@ -27,6 +27,7 @@ access token is good.
   POST /control/expires?s=N     access tokens issued from now on live N seconds
   POST /control/rotate?on=1|0   whether a refresh also rotates the refresh token
   POST /control/refresh?token=T T becomes a good refresh token
+  POST /control/user?name=U     introspection says tokens are U's from now on
   GET  /stats       counts: refreshes, refused, introspections, good
                     introspections, device polls; the last scope asked.
 
@@ -119,6 +120,9 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(200, {})
             if path == "/control/rotate":
                 st.args.rotate = urllib.parse.parse_qs(query)["on"][0] == "1"
+                return self.reply(200, {})
+            if path == "/control/user":
+                st.args.user = urllib.parse.parse_qs(query)["name"][0]
                 return self.reply(200, {})
             if path == "/control/refresh":
                 st.refresh_tokens.add(urllib.parse.parse_qs(query)["token"][0])

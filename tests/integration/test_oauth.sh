@@ -190,6 +190,15 @@ check "a token endpoint answering 1 MiB: a clear error, nothing kept" \
 check "a token endpoint answering what is not JSON: a clear error" \
 	sh -c "test \$(cat '$T/garbage.rc') != 0 && grep -q 'answered HTTP 200, but the answer is not a JSON object' '$T/garbage.err'"
 
+# A token the endpoint says belongs to another mailbox: Dovecot refuses it,
+# followupd tries one fresh token, then says what to check.
+control "user?name=other@example.com"
+"$BIN/followupd" -c "$T/bearer.conf" --once 2>"$T/other.err"
+rc=$?
+control "user?name=sales@example.com"
+check "a token of another mailbox: refused twice, then one line saying what to check" \
+	sh -c "test $rc = 1 && test \$(grep -c 'refreshing it' '$T/other.err') = 1 && grep -qF 'account sales: imap://127.0.0.1:$IMAP_PORT refused a fresh OAuth2 access token for sales@example.com (is user = the mailbox that signed in with followup oauth sales?' '$T/other.err'"
+
 # --- the first refresh token: followup oauth, the device flow --------------------
 
 control revoke-refresh
