@@ -1,6 +1,7 @@
 /*
  * oauth_device: see oauth_device.h.
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
