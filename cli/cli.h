@@ -75,14 +75,19 @@ struct cli_command {
 	const char *synopsis;
 	const char *summary;
 	int (*run)(struct cli_ctx *ctx);
-	enum store_mode mode;
+	enum store_mode mode;     /* or CLI_NO_STORE */
 };
+
+/* The mode of a command that opens no store (oauth: it runs before
+ * followupd has ever made one). */
+#define CLI_NO_STORE ((enum store_mode)-1)
 
 int cmd_timeline(struct cli_ctx *ctx);
 int cmd_customers(struct cli_ctx *ctx);
 int cmd_threads(struct cli_ctx *ctx);
 int cmd_show(struct cli_ctx *ctx);
 int cmd_reparse(struct cli_ctx *ctx);
+int cmd_oauth(struct cli_ctx *ctx);
 int cmd_stats(struct cli_ctx *ctx);
 int cmd_rules(struct cli_ctx *ctx);
 int cmd_overdue(struct cli_ctx *ctx);

@@ -84,6 +84,8 @@ static const struct cli_command commands[] = {
 	{ "import", "import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…",
 	  "a spreadsheet saved as CSV (UTF-8 or GB18030; English or Chinese headers) into the "
 	  "sheet: all rows or none", cmd_import, STORE_READ_WRITE },
+	{ "oauth", "oauth ACCOUNT|--smtp", "sign in with OAuth2 (device flow): the first refresh "
+	  "token", cmd_oauth, CLI_NO_STORE },
 };
 
 static void usage(FILE *out)
@@ -333,7 +335,7 @@ int main(int argc, char **argv)
 		ret = CLI_CONFIG_ERROR;
 		goto out;
 	}
-	if (store_open(ctx.cfg->store_path, cmd->mode, &ctx.st, &error) < 0) {
+	if (cmd->mode != CLI_NO_STORE && store_open(ctx.cfg->store_path, cmd->mode, &ctx.st, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_STORE_ERROR;
 		goto out;

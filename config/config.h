@@ -29,6 +29,37 @@
  * overrides both. */
 #define CONFIG_DEFAULT_PATH FOLLOWUP_SYSCONFDIR "/followup/followup.conf"
 
+/* How followupd logs in to a server: auth = password | xoauth2 | oauthbearer. */
+enum config_auth {
+	CONFIG_AUTH_PASSWORD = 0,   /* LOGIN / AUTH PLAIN with a password (the default) */
+	CONFIG_AUTH_XOAUTH2,        /* SASL XOAUTH2 with an OAuth2 access token */
+	CONFIG_AUTH_OAUTHBEARER,    /* SASL OAUTHBEARER (RFC 7628) with one */
+};
+
+/* OAuth2 of an account or of [smtp] (docs/CONFIG.md, "OAuth2"). The
+ * endpoints and the scope come from oauth-provider's preset unless the
+ * keys name them; each endpoint is https://, or http:// to this machine. */
+struct config_oauth {
+	enum config_auth auth;
+	char *provider;           /* "gmail", "microsoft", or NULL */
+	char *client_id;          /* required with an OAuth2 auth */
+	char *client_secret_file; /* absolute, or NULL: a public client */
+	char *client_secret;      /* its first line; CONFIG_LOAD_SECRETS only */
+	char *token_endpoint;     /* where the refresh token buys access tokens */
+	char *device_endpoint;    /* device authorization (RFC 8628), or NULL */
+	char *scope;              /* what the device flow asks for, or NULL */
+	char *token_file;         /* the refresh token, absolute; required with OAuth2 */
+	char *refresh_token;      /* its first line; CONFIG_LOAD_SECRETS only, and not
+	                           * with CONFIG_LOAD_OAUTH_SETUP */
+	int line;                 /* of auth =, for messages */
+	int token_file_line;      /* of oauth-token-file = */
+	int token_endpoint_line;  /* of oauth-token-endpoint =, 0: the preset's */
+	int device_endpoint_line; /* of oauth-device-endpoint =, 0: the preset's */
+};
+
+/* "password", "xoauth2", "oauthbearer". */
+const char *config_auth_name(enum config_auth auth);
+
 struct config_account {
 	char *name;           /* from [account NAME] */
 	char *url;            /* imap://host[:port] or imaps://host[:port], scheme lowercased */
@@ -49,6 +80,7 @@ struct config_account {
 	unsigned timeout_seconds; /* connecting, and each command's deadline beyond the
 	                           * time its bytes take at 16 KiB/s; default 120 */
 	char *ca_file;        /* CA certificates (PEM) to trust instead of the system's, or NULL */
+	struct config_oauth oauth; /* auth = password (and nothing else) by default */
 	int line;             /* line of the section header, for messages */
 	int url_line;         /* line of url =, for messages */
 };
@@ -68,6 +100,7 @@ struct config_smtp {
 	char *envelope_from;  /* of acknowledgements: "" for the null sender <> (default) */
 	unsigned timeout_seconds; /* connecting and each reply; the whole transaction
 	                           * at most 5 times this; default 60 */
+	struct config_oauth oauth; /* as for accounts; OAuth2 needs a user */
 	int line;
 	int url_line;
 };
@@ -224,6 +257,9 @@ enum config_load_flags {
 	 * $CREDENTIALS_DIRECTORY/NAME (password-credential), and refused when
 	 * the file holding a password can be read by its group or others. */
 	CONFIG_LOAD_SECRETS = 1 << 0,
+	/* With CONFIG_LOAD_SECRETS: an oauth-token-file is not read (nor need
+	 * it exist), for `followupd --oauth-device`, which writes it. */
+	CONFIG_LOAD_OAUTH_SETUP = 1 << 1,
 };
 
 /* Loads and validates path. 0 on success; on error -1 with *cfg_r NULL and
@@ -245,5 +281,15 @@ const char *config_default_path(const char *explicit_path);
 /* An RFC 3339 date and time ("2026-11-24T09:00:00Z", "…+08:00") as Unix
  * seconds, for --now. 0 or -1. */
 int config_parse_rfc3339(const char *text, int64_t *t_r);
+
+/* The first line of a file holding a secret (what: "password", "refresh
+ * token", "client secret"), checked as password-file is: a regular file,
+ * not readable by its group or others, at most 4 KiB on its first line,
+ * no NUL. 0 with *secret_r (the caller wipes and g_free()s it), or -1 with
+ * *error_r (g_free) saying what is wrong and what to do; hint says what
+ * to do when it cannot be opened. The daemon reads a rotated refresh
+ * token's file again with it. */
+int config_secret_read(const char *path, const char *what, const char *hint, char **secret_r,
+                       char **error_r);
 
 #endif

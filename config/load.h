@@ -21,7 +21,7 @@
 #include "config/config.h"
 
 #define CONFIG_MAX_LINE 1024       /* our own cap; inih's (197) is lower */
-#define SECTION_MAX_KEYS 16
+#define SECTION_MAX_KEYS 24
 
 struct load_state;
 struct setting_def;

@@ -108,10 +108,10 @@ static char *private_mode_message(const char *path, mode_t mode)
 	return msg;
 }
 
-/* The first line of a file holding a password, without its line ending:
- * a password file or a systemd credential. */
-static int read_secret_file(const char *path, const char *hint, char **password_r,
-                            char **msg_r)
+/* The first line of a file holding a secret, without its line ending: a
+ * password file, a systemd credential, an OAuth2 token or client secret. */
+int config_secret_read(const char *path, const char *what, const char *hint, char **secret_r,
+                       char **msg_r)
 {
 	char buf[CONFIG_PASSWORD_FILE_MAX];
 	size_t filled = 0, len;
@@ -143,24 +143,24 @@ static int read_secret_file(const char *path, const char *hint, char **password_
 	newline = memchr(buf, '\n', filled);
 	if (newline == NULL && filled == sizeof(buf)) {
 		*msg_r = g_strdup_printf("the first line of %s is longer than %d bytes "
-		                         "(put only the password there)", path,
-		                         CONFIG_PASSWORD_FILE_MAX - 1);
+		                         "(put only the %s there)", path,
+		                         CONFIG_PASSWORD_FILE_MAX - 1, what);
 		goto out;
 	}
 	len = newline != NULL ? (size_t)(newline - buf) : filled;
 	if (len > 0 && buf[len - 1] == '\r')
 		len--;
 	if (len == 0) {
-		*msg_r = g_strdup_printf("%s has no password on its first line (write it there)",
-		                         path);
+		*msg_r = g_strdup_printf("%s has no %s on its first line (write it there)",
+		                         path, what);
 		goto out;
 	}
 	if (memchr(buf, '\0', len) != NULL) {
-		*msg_r = g_strdup_printf("the password in %s contains a NUL byte "
-		                         "(write the password as text)", path);
+		*msg_r = g_strdup_printf("the %s in %s contains a NUL byte "
+		                         "(write the %s as text)", what, path, what);
 		goto out;
 	}
-	*password_r = g_strndup(buf, len);
+	*secret_r = g_strndup(buf, len);
 	ret = 0;
 out:
 	explicit_bzero(buf, sizeof(buf));
@@ -512,6 +512,117 @@ static int parse_plaintext(struct load_state *st, const struct setting_def *def,
 		                         "allow to let tls = no reach another machine)", value);
 		return -1;
 	}
+	return 0;
+}
+
+/* --- OAuth2 ---------------------------------------------------------------- */
+
+struct oauth_preset {
+	const char *name;
+	const char *token_endpoint;
+	const char *device_endpoint;
+	const char *scope;
+};
+
+/* The providers' documented endpoints and IMAP/SMTP scopes; docs/CONFIG.md
+ * says where each is documented. */
+static const struct oauth_preset oauth_presets[] = {
+	{ "gmail", "https://oauth2.googleapis.com/token",
+	  "https://oauth2.googleapis.com/device/code", "https://mail.google.com/" },
+	{ "microsoft", "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+	  "https://login.microsoftonline.com/common/oauth2/v2.0/devicecode",
+	  "https://outlook.office.com/IMAP.AccessAsUser.All "
+	  "https://outlook.office.com/SMTP.Send offline_access" },
+};
+
+static const char *const auth_names[] = { "password", "xoauth2", "oauthbearer" };
+
+const char *config_auth_name(enum config_auth auth)
+{
+	return (size_t)auth < G_N_ELEMENTS(auth_names) ? auth_names[auth] : "password";
+}
+
+static int parse_auth(struct load_state *st, const struct setting_def *def, void *target,
+                      const char *value, char **msg_r)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(auth_names); i++) {
+		if (g_ascii_strcasecmp(value, auth_names[i]) == 0) {
+			*FIELD(target, def, enum config_auth) = (enum config_auth)i;
+			return 0;
+		}
+	}
+	*msg_r = g_strdup_printf("'%s' is not password, xoauth2 or oauthbearer", value);
+	return -1;
+}
+
+static const struct oauth_preset *oauth_preset_find(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(oauth_presets); i++) {
+		if (g_ascii_strcasecmp(name, oauth_presets[i].name) == 0)
+			return &oauth_presets[i];
+	}
+	return NULL;
+}
+
+static int parse_oauth_provider(struct load_state *st, const struct setting_def *def,
+                                void *target, const char *value, char **msg_r)
+{
+	const struct oauth_preset *preset = oauth_preset_find(value);
+
+	if (preset == NULL) {
+		*msg_r = g_strdup_printf("'%s' is not a provider followupd knows (write gmail or "
+		                         "microsoft, or give oauth-token-endpoint instead)", value);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(preset->name));
+	return 0;
+}
+
+/* An OAuth2 endpoint: https://, or http:// to this machine (a test's). */
+static int parse_oauth_endpoint(struct load_state *st, const struct setting_def *def,
+                                void *target, const char *value, char **msg_r)
+{
+	struct config_url parts;
+	const char *reason;
+	char *shown;
+
+	if (config_value_web_url(value, &parts, &reason) < 0) {
+		shown = config_value_url_redact(value);
+		*msg_r = g_strdup_printf("'%s' %s (write https://host/path)", shown, reason);
+		g_free(shown);
+		return -1;
+	}
+	if (!parts.tls_scheme && !config_value_host_is_loopback(parts.host, parts.host_len)) {
+		*msg_r = g_strdup_printf("'%s' would send the refresh token unencrypted to %.*s, "
+		                         "which is not this machine (use https://)", value,
+		                         (int)parts.host_len, parts.host);
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
+	return 0;
+}
+
+/* What the provider's console calls the client ID: printable ASCII, no
+ * blanks (it goes into a form-encoded body as it is written). */
+static int parse_client_id(struct load_state *st, const struct setting_def *def,
+                           void *target, const char *value, char **msg_r)
+{
+	size_t len = strlen(value);
+
+	for (size_t i = 0; i < len; i++) {
+		if (value[i] <= ' ' || value[i] >= 0x7f) {
+			*msg_r = g_strdup_printf("'%s' is not a client ID (copy it from the "
+			                         "provider's console: printable ASCII, no blanks)",
+			                         value);
+			return -1;
+		}
+	}
+	if (len == 0 || len > 512) {
+		*msg_r = g_strdup("a client ID has 1 to 512 characters (copy it from the "
+		                  "provider's console)");
+		return -1;
+	}
+	replace_string(FIELD(target, def, char *), g_strdup(value));
 	return 0;
 }
 
@@ -1002,7 +1113,7 @@ static int load_password(struct load_state *st, char **password_r, const char *f
 		hint = g_strdup_printf("is LoadCredential=%s:... in followupd's unit?",
 		                       credential);
 	}
-	if (path == NULL || read_secret_file(path, hint, password_r, &msg) < 0) {
+	if (path == NULL || config_secret_read(path, "password", hint, password_r, &msg) < 0) {
 		config_load_error(st, seen_line(st, key), st->cur.label, key, "%s", msg);
 		goto out;
 	}
@@ -1012,6 +1123,104 @@ out:
 	g_free(hint);
 	g_free(path);
 	return ret;
+}
+
+/* The OAuth2 keys, which only an OAuth2 auth takes. */
+static const char *const oauth_keys[] = {
+	"oauth-provider", "oauth-client-id", "oauth-client-secret-file", "oauth-token-endpoint",
+	"oauth-device-endpoint", "oauth-scope", "oauth-token-file",
+};
+
+/* followupd only: the refresh token and the client secret. who is what
+ * `followup oauth` takes to make the token file ("sales", "--smtp"). */
+static int oauth_load_secrets(struct load_state *st, struct config_oauth *oauth,
+                              const char *who)
+{
+	char *msg = NULL, *hint = NULL;
+	int ret = -1;
+
+	if (!(st->flags & CONFIG_LOAD_SECRETS))
+		return 0;
+	if (!(st->flags & CONFIG_LOAD_OAUTH_SETUP)) {
+		hint = g_strdup_printf("run followup oauth %s to get the first refresh token", who);
+		if (config_secret_read(oauth->token_file, "refresh token", hint,
+		                       &oauth->refresh_token, &msg) < 0) {
+			config_load_error(st, seen_line(st, "oauth-token-file"), st->cur.label,
+			                  "oauth-token-file", "%s", msg);
+			goto out;
+		}
+	}
+	if (oauth->client_secret_file != NULL &&
+	    config_secret_read(oauth->client_secret_file, "client secret",
+	                       "check the path and its permissions", &oauth->client_secret,
+	                       &msg) < 0) {
+		config_load_error(st, seen_line(st, "oauth-client-secret-file"), st->cur.label,
+		                  "oauth-client-secret-file", "%s", msg);
+		goto out;
+	}
+	ret = 0;
+out:
+	g_free(hint);
+	g_free(msg);
+	return ret;
+}
+
+/* auth and the OAuth2 keys together: no OAuth2 key without an OAuth2 auth,
+ * no password with one, and the client ID, the token file and a token
+ * endpoint (given, or the provider's) with one. */
+static int oauth_end(struct load_state *st, struct config_oauth *oauth, const char *who)
+{
+	const char *auth = config_auth_name(oauth->auth), *password_key = password_key_given(st);
+	const struct oauth_preset *preset;
+
+	oauth->line = seen_line(st, "auth");
+	oauth->token_file_line = seen_line(st, "oauth-token-file");
+	oauth->token_endpoint_line = seen_line(st, "oauth-token-endpoint");
+	oauth->device_endpoint_line = seen_line(st, "oauth-device-endpoint");
+	if (oauth->auth == CONFIG_AUTH_PASSWORD) {
+		for (size_t i = 0; i < G_N_ELEMENTS(oauth_keys); i++) {
+			if (seen_line(st, oauth_keys[i]) == 0)
+				continue;
+			config_load_error(st, seen_line(st, oauth_keys[i]), st->cur.label,
+			                  oauth_keys[i], "only for OAuth2 (add 'auth = xoauth2' or "
+			                  "'auth = oauthbearer', or remove this line)");
+			return -1;
+		}
+		return 0;
+	}
+	if (password_key != NULL) {
+		config_load_error(st, seen_line(st, password_key), st->cur.label, password_key,
+		                  "a password with auth = %s, which logs in with OAuth2 tokens "
+		                  "(remove this line, or write auth = password)", auth);
+		return -1;
+	}
+	if (oauth->client_id == NULL) {
+		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs "
+		                  "oauth-client-id (add 'oauth-client-id = ...', the ID of the "
+		                  "application registered with the provider)", auth);
+		return -1;
+	}
+	if (oauth->token_file == NULL) {
+		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs "
+		                  "oauth-token-file (add 'oauth-token-file = /var/lib/followup/%s.token' "
+		                  "and run followup oauth %s)", auth,
+		                  who[0] == '-' ? "smtp" : who, who);
+		return -1;
+	}
+	preset = oauth->provider != NULL ? oauth_preset_find(oauth->provider) : NULL;
+	if (oauth->token_endpoint == NULL && preset == NULL) {
+		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs a token "
+		                  "endpoint (add 'oauth-provider = gmail' or 'microsoft', or "
+		                  "'oauth-token-endpoint = https://...')", auth);
+		return -1;
+	}
+	if (preset != NULL && oauth->token_endpoint == NULL)
+		oauth->token_endpoint = g_strdup(preset->token_endpoint);
+	if (preset != NULL && oauth->device_endpoint == NULL)
+		oauth->device_endpoint = g_strdup(preset->device_endpoint);
+	if (preset != NULL && oauth->scope == NULL)
+		oauth->scope = g_strdup(preset->scope);
+	return oauth_load_secrets(st, oauth, who);
 }
 
 /* tls = no only to this machine, unless plaintext = allow; *remote_r tells
@@ -1061,7 +1270,9 @@ static int account_end(struct load_state *st, void *target)
 {
 	struct config_account *account = target;
 
-	if (password_key_given(st) == NULL) {
+	if (oauth_end(st, &account->oauth, account->name) < 0)
+		return -1;
+	if (account->oauth.auth == CONFIG_AUTH_PASSWORD && password_key_given(st) == NULL) {
 		config_load_error(st, st->cur.line, st->cur.label, "password",
 		                  "no password given (add 'password-file = /etc/followup/%s.pass' "
 		                  "with the password on its first line, or "
@@ -1104,12 +1315,21 @@ static int smtp_end(struct load_state *st, void *target)
 		                  "without TLS, or remove this line)");
 		return -1;
 	}
+	if (oauth_end(st, &smtp->oauth, "--smtp") < 0)
+		return -1;
+	if (smtp->oauth.auth != CONFIG_AUTH_PASSWORD && smtp->user == NULL) {
+		config_load_error(st, smtp->oauth.line, st->cur.label, "auth",
+		                  "auth = %s needs the user it logs in as (add 'user = ...')",
+		                  config_auth_name(smtp->oauth.auth));
+		return -1;
+	}
 	if (password_key != NULL && smtp->user == NULL) {
 		config_load_error(st, seen_line(st, password_key), st->cur.label, password_key,
 		                  "a password without a user (add 'user = ...')");
 		return -1;
 	}
-	if (smtp->user != NULL && password_key == NULL) {
+	if (smtp->user != NULL && password_key == NULL &&
+	    smtp->oauth.auth == CONFIG_AUTH_PASSWORD) {
 		config_load_error(st, seen_line(st, "user"), st->cur.label, "user",
 		                  "a user without a password (add 'password-file = ...' or "
 		                  "'password-credential = ...', or remove the user)");
@@ -1290,6 +1510,24 @@ static const struct setting_def company_settings[] = {
 	  .offset = offsetof(struct config_company, holidays) },
 };
 
+/* The OAuth2 keys of [account NAME] and [smtp] (struct config_oauth). */
+#define OAUTH_SETTINGS(type) \
+	{ .key = "auth", .parse = parse_auth, .offset = offsetof(type, oauth.auth), \
+	  .default_value = "password" }, \
+	{ .key = "oauth-provider", .parse = parse_oauth_provider, \
+	  .offset = offsetof(type, oauth.provider) }, \
+	{ .key = "oauth-client-id", .parse = parse_client_id, \
+	  .offset = offsetof(type, oauth.client_id) }, \
+	{ .key = "oauth-client-secret-file", .parse = parse_path, \
+	  .offset = offsetof(type, oauth.client_secret_file) }, \
+	{ .key = "oauth-token-endpoint", .parse = parse_oauth_endpoint, \
+	  .offset = offsetof(type, oauth.token_endpoint) }, \
+	{ .key = "oauth-device-endpoint", .parse = parse_oauth_endpoint, \
+	  .offset = offsetof(type, oauth.device_endpoint) }, \
+	{ .key = "oauth-scope", .parse = parse_string, .offset = offsetof(type, oauth.scope) }, \
+	{ .key = "oauth-token-file", .parse = parse_path, \
+	  .offset = offsetof(type, oauth.token_file) }
+
 static const struct setting_def account_settings[] = {
 	{ .key = "url", .parse = parse_imap_url,
 	  .offset = offsetof(struct config_account, url),
@@ -1321,6 +1559,7 @@ static const struct setting_def account_settings[] = {
 	  .min_seconds = 5, .max_seconds = 3600 },
 	{ .key = "ca-file", .parse = parse_readable_path,
 	  .offset = offsetof(struct config_account, ca_file) },
+	OAUTH_SETTINGS(struct config_account),
 };
 
 static const struct setting_def smtp_settings[] = {
@@ -1346,6 +1585,7 @@ static const struct setting_def smtp_settings[] = {
 	{ .key = "timeout", .parse = parse_duration,
 	  .offset = offsetof(struct config_smtp, timeout_seconds), .default_value = "1m",
 	  .min_seconds = 5, .max_seconds = 3600 },
+	OAUTH_SETTINGS(struct config_smtp),
 };
 
 /* A login name as useradd(8) takes it: [a-z_][a-z0-9_-]*, at most 32. */
@@ -1538,6 +1778,19 @@ G_STATIC_ASSERT(G_N_ELEMENTS(grading_settings) <= SECTION_MAX_KEYS);
 
 /* --- clearing -------------------------------------------------------------- */
 
+static void oauth_clear(struct config_oauth *oauth)
+{
+	g_free(oauth->provider);
+	g_free(oauth->client_id);
+	g_free(oauth->client_secret_file);
+	secret_free(oauth->client_secret);
+	g_free(oauth->token_endpoint);
+	g_free(oauth->device_endpoint);
+	g_free(oauth->scope);
+	g_free(oauth->token_file);
+	secret_free(oauth->refresh_token);
+}
+
 void config_account_clear(void *data)
 {
 	struct config_account *account = data;
@@ -1551,6 +1804,7 @@ void config_account_clear(void *data)
 	g_strfreev(account->folders);
 	g_strfreev(account->sent_folders);
 	g_free(account->ca_file);
+	oauth_clear(&account->oauth);
 }
 
 void config_person_clear(void *data)
@@ -1609,6 +1863,7 @@ void config_smtp_clear(struct config_smtp *smtp)
 	g_free(smtp->from);
 	g_free(smtp->ca_file);
 	g_free(smtp->envelope_from);
+	oauth_clear(&smtp->oauth);
 }
 
 void config_classify_clear(struct config_classify *classify)

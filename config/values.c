@@ -141,8 +141,19 @@ static bool value_url_port_ok(const char *text, size_t len, unsigned *port_r)
 	return port >= 1 && port <= 65535;
 }
 
-int config_value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
-                     struct config_url *url_r, const char **reason_r)
+/* What follows the host and port of a web endpoint: a path and maybe a
+ * query, printable ASCII without blanks or a fragment. */
+static bool value_url_path_ok(const char *rest)
+{
+	for (const char *p = rest; *p != '\0'; p++) {
+		if (*p <= ' ' || *p >= 0x7f || *p == '#')
+			return false;
+	}
+	return rest[0] == '\0' || rest[0] == '/' || rest[0] == '?';
+}
+
+static int value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
+                     bool with_path, struct config_url *url_r, const char **reason_r)
 {
 	const char *sep = strstr(text, "://"), *host, *host_end, *rest;
 	size_t scheme_len;
@@ -194,7 +205,11 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 		}
 		rest += 1 + port_len;
 	}
-	if (strcmp(rest, "") != 0 && strcmp(rest, "/") != 0) {
+	if (with_path && !value_url_path_ok(rest)) {
+		*reason_r = "has a fragment, a blank or a character that is not ASCII in its path";
+		return -1;
+	}
+	if (!with_path && strcmp(rest, "") != 0 && strcmp(rest, "/") != 0) {
 		*reason_r = "has a path, query or fragment after the host";
 		return -1;
 	}
@@ -203,6 +218,17 @@ int config_value_url(const char *text, const char *plain_scheme, const char *tls
 	url_r->host_len = (size_t)(host_end - host) - (host[0] == '[' ? 2 : 0);
 	url_r->port = port;
 	return 0;
+}
+
+int config_value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
+                     struct config_url *url_r, const char **reason_r)
+{
+	return value_url(text, plain_scheme, tls_scheme, false, url_r, reason_r);
+}
+
+int config_value_web_url(const char *text, struct config_url *url_r, const char **reason_r)
+{
+	return value_url(text, "http", "https", true, url_r, reason_r);
 }
 
 char *config_value_url_redact(const char *text)

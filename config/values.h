@@ -45,6 +45,12 @@ struct config_url {
 int config_value_url(const char *text, const char *plain_scheme, const char *tls_scheme,
                      struct config_url *url_r, const char **reason_r);
 
+/* An http:// or https:// URL with a path (a web endpoint, as OAuth2's
+ * token endpoint): the host and port as above, then a path and query of
+ * printable ASCII, no fragment, no user information. tls_scheme says
+ * https. 0 with *url_r, or -1 with *reason_r. */
+int config_value_web_url(const char *text, struct config_url *url_r, const char **reason_r);
+
 /* The URL as it may be shown in a message or a log: everything from the
  * "://" (or the start, without one) to the last '@' replaced by
  * "<redacted>", so that a password written into it never shows. A new

@@ -14,8 +14,8 @@ struct config;
 int curl_url_agrees(const char *url, const char *plain_scheme, const char *tls_scheme,
                     char **reason_r);
 
-/* Every [account] and [smtp] url of cfg: 0, or -1 with *error_r
- * "FILE:LINE: [SECTION] url: …". */
+/* Every [account] and [smtp] url of cfg, and their OAuth2 endpoints: 0,
+ * or -1 with *error_r "FILE:LINE: [SECTION] KEY: …". */
 int curl_url_check_config(const struct config *cfg, char **error_r);
 
 #endif

@@ -48,6 +48,8 @@ enum conn_state {
 struct imap_conn {
 	uv_loop_t *loop;
 	char *label, *url, *user, *password, *ca_file;
+	char *bearer, *login_options; /* OAuth2: the access token, "AUTH=XOAUTH2" */
+	bool login_denied;        /* the server refused the login */
 	bool tls;
 	unsigned timeout_s;
 	struct imap_resp_limits limits;
@@ -120,6 +122,10 @@ static void conn_close(struct imap_conn *c)
 	if (c->password != NULL)
 		memset(c->password, 0, strlen(c->password));
 	g_free(c->password);
+	if (c->bearer != NULL)
+		explicit_bzero(c->bearer, strlen(c->bearer));
+	g_free(c->bearer);
+	g_free(c->login_options);
 	g_free(c->label);
 	g_free(c->url);
 	g_free(c->user);
@@ -464,6 +470,7 @@ static void on_connected(CURL *easy, CURLcode result, void *ctx)
 	curl_socket_t fd = CURL_SOCKET_BAD;
 
 	if (result != CURLE_OK) {
+		c->login_denied = result == CURLE_LOGIN_DENIED;
 		char *why = curl_hint_describe(result, c->errbuf, "imaps");
 		fail(c, "%s: cannot log in to %s: %s", c->label, c->url, why);
 		g_free(why);
@@ -501,6 +508,10 @@ struct imap_conn *imap_conn_new(uv_loop_t *loop, const struct imap_settings *s)
 	c->url = g_strdup(s->url);
 	c->user = g_strdup(s->user);
 	c->password = g_strdup(s->password);
+	if (s->bearer != NULL) {
+		c->bearer = g_strdup(s->bearer);
+		c->login_options = g_strdup_printf("AUTH=%s", s->sasl_mech);
+	}
 	c->ca_file = g_strdup(s->ca_file);
 	c->tls = s->tls;
 	c->timeout_s = s->timeout_seconds != 0 ? s->timeout_seconds : DEFAULT_TIMEOUT_S;
@@ -529,7 +540,14 @@ int imap_conn_connect(struct imap_conn *c, imap_ready_fn *ready, void *ctx)
 	curl_easy_setopt(c->easy, CURLOPT_PROTOCOLS_STR, "imap,imaps");
 	curl_easy_setopt(c->easy, CURLOPT_CONNECT_ONLY, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_USERNAME, c->user);
-	curl_easy_setopt(c->easy, CURLOPT_PASSWORD, c->password);
+	if (c->bearer != NULL) {
+		/* OAuth2: libcurl runs AUTHENTICATE XOAUTH2 or OAUTHBEARER (with
+		 * SASL-IR when the server has it) and nothing else. */
+		curl_easy_setopt(c->easy, CURLOPT_XOAUTH2_BEARER, c->bearer);
+		curl_easy_setopt(c->easy, CURLOPT_LOGIN_OPTIONS, c->login_options);
+	} else {
+		curl_easy_setopt(c->easy, CURLOPT_PASSWORD, c->password);
+	}
 	curl_easy_setopt(c->easy, CURLOPT_USE_SSL, c->tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
 	curl_easy_setopt(c->easy, CURLOPT_CONNECTTIMEOUT, (long)c->timeout_s);
 	curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, (long)c->timeout_s);
@@ -631,6 +649,11 @@ unsigned char *imap_conn_take_literal(struct imap_conn *c, const unsigned char *
 	c->resp_end = 0;
 	c->resp_taken = true;
 	return taken;
+}
+
+bool imap_conn_login_denied(const struct imap_conn *c)
+{
+	return c->login_denied;
 }
 
 void imap_conn_free(struct imap_conn **cp)

@@ -26,6 +26,9 @@ struct imap_settings {
 	bool tls;                 /* require STARTTLS on imap:// */
 	const char *user;
 	const char *password;
+	const char *bearer;       /* an OAuth2 access token: libcurl logs in with it by
+	                           * SASL sasl_mech instead of the password, or NULL */
+	const char *sasl_mech;    /* with bearer: "XOAUTH2" or "OAUTHBEARER" */
 	const char *ca_file;      /* PEM file of CAs to trust instead of the system's, or NULL */
 	unsigned timeout_seconds; /* connect; each command's deadline; 0: 120 */
 	size_t max_literal;       /* largest literal accepted; 0: parser default */
@@ -81,6 +84,10 @@ int imap_conn_idle_done(struct imap_conn *conn);
  * buffer must not be used any more. */
 unsigned char *imap_conn_take_literal(struct imap_conn *conn, const unsigned char *body,
                                       size_t len);
+/* After ready reported an error: whether the server refused the login
+ * (rather than the connection or TLS failing), for a caller that may try
+ * again with a fresh OAuth2 token. */
+bool imap_conn_login_denied(const struct imap_conn *conn);
 /* Closes the connection; safe from inside any callback of this conn. No
  * callback is called after this. */
 void imap_conn_free(struct imap_conn **conn);

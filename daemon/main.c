@@ -3,6 +3,7 @@
  * into the per-customer timelines of the store.
  *
  *   followupd [-c FILE] [--once] [--check-config] [--now RFC3339] [--log-level LEVEL]
+ *   followupd [-c FILE] --oauth-device ACCOUNT|--smtp   (daemon/oauth_device.c)
  *
  * Exit status: 0 success; 1 a --once cycle failed; 2 usage; 75 (EX_TEMPFAIL)
  * another followupd holds the store; 78 (EX_CONFIG) the configuration or
@@ -36,6 +37,7 @@
 #include "daemon/log.h"
 #include "daemon/notify.h"
 #include "daemon/status.h"
+#include "daemon/oauth_device.h"
 #include "daemon/sync.h"
 #include "daemon/writer.h"
 #include "store/store.h"
@@ -51,6 +53,7 @@ struct options {
 	bool check_config;
 	const char *now;
 	const char *log_level;
+	const char *oauth_device; /* --oauth-device NAME: the first refresh token */
 };
 
 struct daemon {
@@ -91,7 +94,8 @@ static void usage(FILE *out)
 	        "      --check-config  check the configuration, print \"configuration OK\", exit\n"
 	        "      --now TIME      fix the clock (RFC 3339, e.g. 2026-11-24T09:00:00Z)\n"
 	        "      --log-level L   least severe level logged (default info)\n"
-	        "      --version       print the version\n",
+	        "      --version       print the version\n"
+	        "      --oauth-device ACCOUNT|--smtp  sign in with OAuth2 and write the token file\n",
 	        CONFIG_DEFAULT_PATH);
 }
 
@@ -103,6 +107,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "check-config", no_argument, NULL, 'k' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "log-level", required_argument, NULL, 'l' },
+		{ "oauth-device", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -116,6 +121,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'k': o->check_config = true; break;
 		case 'n': o->now = optarg; break;
 		case 'l': o->log_level = optarg; break;
+		case 'O': o->oauth_device = optarg; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': printf("followupd %s\n", FOLLOWUP_VERSION); exit(0);
 		default: usage(stderr); return -1;
@@ -364,9 +370,17 @@ int main(int argc, char **argv)
 
 	const char *path = config_default_path(o.config_path);
 	d.config_path = path;
-	if (config_load_opts(path, CONFIG_LOAD_SECRETS, &d.cfg, &error) < 0 ||
+	if (config_load_opts(path, CONFIG_LOAD_SECRETS |
+	                     (o.oauth_device != NULL ? CONFIG_LOAD_OAUTH_SETUP : 0),
+	                     &d.cfg, &error) < 0 ||
 	    curl_url_check_config(d.cfg, &error) < 0) {
 		log_error("%s", error);
+		goto out;
+	}
+	if (o.oauth_device != NULL) {
+		ret = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK
+		      ? oauth_device_main(d.cfg, o.oauth_device, stdout) : EXIT_CONFIG;
+		curl_global_cleanup();
 		goto out;
 	}
 	warn_plaintext(d.cfg);

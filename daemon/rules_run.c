@@ -524,6 +524,7 @@ struct rules_runner *rules_runner_new(uv_loop_t *loop, const struct rules_settin
 			.tls = s->cfg->smtp.tls,
 			.user = s->cfg->smtp.user,
 			.password = s->cfg->smtp.password,
+			.oauth = &s->cfg->smtp.oauth,
 			.ca_file = s->cfg->smtp.ca_file,
 			.timeout_seconds = s->cfg->smtp.timeout_seconds,
 		};

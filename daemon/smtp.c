@@ -11,6 +11,8 @@
 #include "daemon/curl_trace.h"
 #include "daemon/curl_uv.h"
 #include "daemon/log.h"
+#include "daemon/oauth.h"
+#include "config/config.h"
 
 #define DEFAULT_TIMEOUT_S 60
 
@@ -20,6 +22,8 @@ struct smtp_client {
 	bool tls;
 	unsigned timeout_s;
 	struct curl_uv *cu;
+	struct oauth_client *oauth; /* OAuth2, or NULL: the password */
+	const char *login_options;  /* with oauth: "AUTH=XOAUTH2" or "AUTH=OAUTHBEARER" */
 
 	/* the transfer in progress */
 	CURL *easy;
@@ -30,6 +34,7 @@ struct smtp_client {
 	size_t len, off;
 	smtp_sent_fn *sent;
 	void *ctx;
+	bool oauth_retried;       /* a refused token was refreshed once already */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -43,7 +48,7 @@ static size_t read_data(char *buf, size_t size, size_t nitems, void *p)
 	return n;
 }
 
-static void transfer_clear(struct smtp_client *c)
+static void easy_clear(struct smtp_client *c)
 {
 	if (c->easy != NULL) {
 		curl_uv_remove(c->cu, c->easy);
@@ -51,6 +56,13 @@ static void transfer_clear(struct smtp_client *c)
 		c->easy = NULL;
 	}
 	curl_trace_free(&c->trace);
+}
+
+static void transfer_clear(struct smtp_client *c)
+{
+	easy_clear(c);
+	if (c->oauth != NULL)
+		oauth_client_cancel(c->oauth);
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = NULL;
 	g_free(c->mail_from);
@@ -60,6 +72,8 @@ static void transfer_clear(struct smtp_client *c)
 	c->sent = NULL;
 }
 
+static void transfer_begin(struct smtp_client *c);
+
 static void on_done(CURL *easy, CURLcode rc, void *p)
 {
 	struct smtp_client *c = p;
@@ -68,6 +82,15 @@ static void on_done(CURL *easy, CURLcode rc, void *p)
 	char *detail;
 
 	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
+	if (rc == CURLE_LOGIN_DENIED && c->oauth != NULL && !c->oauth_retried) {
+		/* Revoked, or expired sooner than it said: one fresh token. */
+		log_info("smtp: the server refused the access token; refreshing it");
+		c->oauth_retried = true;
+		oauth_client_invalidate(c->oauth);
+		easy_clear(c);
+		transfer_begin(c);
+		return;
+	}
 	if (rc == CURLE_OK) {
 		result = SMTP_SENT;
 		detail = g_strdup_printf("%ld", code);
@@ -75,7 +98,12 @@ static void on_done(CURL *easy, CURLcode rc, void *p)
 		/* A 5xx answer is the server's final word; anything else (4xx,
 		 * no connection, TLS, a timeout) may pass. */
 		result = code >= 500 && code < 600 ? SMTP_PERMFAIL : SMTP_TEMPFAIL;
-		char *why = curl_hint_describe(rc, c->errbuf, "smtps");
+		char *why = rc == CURLE_LOGIN_DENIED && c->oauth != NULL
+		            ? g_strdup_printf("a fresh OAuth2 access token for %s was refused (is "
+		                              "user = the mailbox that signed in with followup "
+		                              "oauth --smtp? may the application send mail?)",
+		                              c->user)
+		            : curl_hint_describe(rc, c->errbuf, "smtps");
 		/* The last code is a refusal only when it is one: after a 250 to
 		 * EHLO, STARTTLS or the certificate failed on our side. */
 		if (code >= 400)
@@ -103,34 +131,38 @@ struct smtp_client *smtp_client_new(uv_loop_t *loop, const struct smtp_settings 
 	c->tls = s->tls;
 	c->timeout_s = s->timeout_seconds != 0 ? s->timeout_seconds : DEFAULT_TIMEOUT_S;
 	c->cu = curl_uv_new(loop);
+	if (s->oauth != NULL && s->oauth->auth != CONFIG_AUTH_PASSWORD) {
+		struct oauth_settings os = { .label = "smtp", .who = "--smtp", .oauth = s->oauth,
+		                             .timeout_seconds = c->timeout_s };
+		c->oauth = oauth_client_new(loop, &os);
+		c->login_options = s->oauth->auth == CONFIG_AUTH_OAUTHBEARER ? "AUTH=OAUTHBEARER"
+		                                                             : "AUTH=XOAUTH2";
+	}
 	return c;
 }
 
 bool smtp_client_busy(const struct smtp_client *c)
 {
-	return c->easy != NULL;
+	return c->sent != NULL;
 }
 
-int smtp_client_send(struct smtp_client *c, const char *envelope_from, const char *recipient,
-                     const char *raw, size_t len, smtp_sent_fn *sent, void *ctx)
+/* A new easy handle for the message in c; bearer: an OAuth2 access token,
+ * or NULL for the password. 0 or -1. */
+static int transfer_start(struct smtp_client *c, const char *bearer)
 {
-	if (c->easy != NULL || (c->easy = curl_easy_init()) == NULL)
+	if ((c->easy = curl_easy_init()) == NULL)
 		return -1;
-	c->data = g_memdup2(raw, len);
-	c->len = len;
 	c->off = 0;
-	c->sent = sent;
-	c->ctx = ctx;
 	c->errbuf[0] = '\0';
-	/* libcurl adds the angle brackets; "<>" stays the null sender. */
-	c->mail_from = envelope_from[0] == '\0' ? g_strdup("<>") : g_strdup(envelope_from);
-	c->rcpt = curl_slist_append(NULL, recipient);
-
 	curl_easy_setopt(c->easy, CURLOPT_URL, c->url);
 	curl_easy_setopt(c->easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	curl_easy_setopt(c->easy, CURLOPT_USE_SSL, c->tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
-	if (c->user != NULL) {
+	if (c->user != NULL)
 		curl_easy_setopt(c->easy, CURLOPT_USERNAME, c->user);
+	if (bearer != NULL) {
+		curl_easy_setopt(c->easy, CURLOPT_XOAUTH2_BEARER, bearer);
+		curl_easy_setopt(c->easy, CURLOPT_LOGIN_OPTIONS, c->login_options);
+	} else if (c->user != NULL) {
 		curl_easy_setopt(c->easy, CURLOPT_PASSWORD, c->password);
 	}
 	if (c->ca_file != NULL)
@@ -140,13 +172,68 @@ int smtp_client_send(struct smtp_client *c, const char *envelope_from, const cha
 	curl_easy_setopt(c->easy, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_READFUNCTION, read_data);
 	curl_easy_setopt(c->easy, CURLOPT_READDATA, c);
-	curl_easy_setopt(c->easy, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c->easy, CURLOPT_INFILESIZE_LARGE, (curl_off_t)c->len);
 	curl_easy_setopt(c->easy, CURLOPT_CONNECTTIMEOUT, (long)c->timeout_s);
 	curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, (long)c->timeout_s * 5);
 	curl_easy_setopt(c->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c->easy, CURLOPT_ERRORBUFFER, c->errbuf);
 	c->trace = curl_trace_new(c->easy, "smtp", REDACT_SMTP);
-	if (curl_uv_add(c->cu, c->easy, on_done, c) < 0) {
+	return curl_uv_add(c->cu, c->easy, on_done, c);
+}
+
+/* Ends the transfer with result, as on_done does. */
+static void transfer_fail(struct smtp_client *c, enum smtp_result result, const char *detail)
+{
+	smtp_sent_fn *sent = c->sent;
+	void *ctx = c->ctx;
+
+	transfer_clear(c);
+	sent(result, detail, ctx);
+}
+
+static void on_token(const char *token, const char *error, void *p)
+{
+	struct smtp_client *c = p;
+
+	if (error != NULL) {
+		/* The token endpoint may come back, or the administrator renew the
+		 * refresh token: the message waits (the outbox backs off). */
+		transfer_fail(c, SMTP_TEMPFAIL, error);
+		return;
+	}
+	if (transfer_start(c, token) < 0)
+		transfer_fail(c, SMTP_TEMPFAIL, "smtp: cannot start a transfer");
+}
+
+static void transfer_begin(struct smtp_client *c)
+{
+	if (c->oauth == NULL) {
+		if (transfer_start(c, NULL) < 0)
+			transfer_fail(c, SMTP_TEMPFAIL, "smtp: cannot start a transfer");
+		return;
+	}
+	if (oauth_client_token(c->oauth, on_token, c) < 0)
+		transfer_fail(c, SMTP_TEMPFAIL, "smtp: cannot ask for an access token");
+}
+
+int smtp_client_send(struct smtp_client *c, const char *envelope_from, const char *recipient,
+                     const char *raw, size_t len, smtp_sent_fn *sent, void *ctx)
+{
+	if (c->sent != NULL)
+		return -1;
+	c->data = g_memdup2(raw, len);
+	c->len = len;
+	c->sent = sent;
+	c->ctx = ctx;
+	c->oauth_retried = false;
+	/* libcurl adds the angle brackets; "<>" stays the null sender. */
+	c->mail_from = envelope_from[0] == '\0' ? g_strdup("<>") : g_strdup(envelope_from);
+	c->rcpt = curl_slist_append(NULL, recipient);
+	if (c->oauth == NULL && transfer_start(c, NULL) < 0) {
+		transfer_clear(c);
+		return -1;
+	}
+	if (c->oauth != NULL && oauth_client_token(c->oauth, on_token, c) < 0) {
 		transfer_clear(c);
 		return -1;
 	}
@@ -161,6 +248,7 @@ void smtp_client_free(struct smtp_client **cp)
 		return;
 	*cp = NULL;
 	transfer_clear(c);
+	oauth_client_free(&c->oauth);
 	curl_uv_free(&c->cu);
 	g_free(c->url);
 	g_free(c->user);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <uv.h>
 
+struct config_oauth;
 struct smtp_client;
 
 struct smtp_settings {
@@ -18,6 +19,9 @@ struct smtp_settings {
 	bool tls;
 	const char *user;         /* NULL: no AUTH */
 	const char *password;
+	const struct config_oauth *oauth; /* auth = xoauth2 or oauthbearer: AUTH with an
+	                           * access token (daemon/oauth.c) instead of the
+	                           * password; borrowed, outlives the client; or NULL */
 	const char *ca_file;      /* NULL: the system's CAs */
 	unsigned timeout_seconds; /* 0: 60 */
 };

@@ -11,6 +11,8 @@
 #include "daemon/imap.h"
 #include "daemon/log.h"
 #include "daemon/status.h"
+
+#include "daemon/oauth.h"
 #include "daemon/writer.h"
 #include "config/config.h"
 #include "core/filing.h"
@@ -96,6 +98,8 @@ struct sync_account {
 	uint64_t max_message;
 
 	struct imap_conn *conn;
+	struct oauth_client *oauth; /* auth = xoauth2 or oauthbearer, else NULL */
+	bool oauth_retried;       /* this cycle refreshed a refused token already */
 	uv_timer_t timer;
 	bool timer_closed;
 
@@ -298,6 +302,8 @@ static void cycle_complete(struct sync_account *sa)
  * when the store jobs already submitted have finished. */
 static void cycle_end(struct sync_account *sa, const char *error)
 {
+	if (sa->oauth != NULL)
+		oauth_client_cancel(sa->oauth);
 	imap_conn_free(&sa->conn);
 	uv_timer_stop(&sa->timer);    /* IDLE's; the next cycle's is set once it is over */
 	sa->idle = IDLE_NONE;
@@ -1275,11 +1281,28 @@ static void on_capability_done(struct imap_conn *conn, enum imap_resp_status sta
 	pass_start(sa, false);
 }
 
+static void cycle_connect(struct sync_account *sa);
+
 static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 {
 	struct sync_account *sa = ctx;
 
-	(void)conn;
+	if (error != NULL && sa->oauth != NULL && !sa->oauth_retried &&
+	    imap_conn_login_denied(conn)) {
+		/* Revoked, or expired sooner than it said: one fresh token. */
+		log_info("%s: the server refused the access token; refreshing it", sa->label);
+		sa->oauth_retried = true;
+		oauth_client_invalidate(sa->oauth);
+		imap_conn_free(&sa->conn);
+		cycle_connect(sa);
+		return;
+	}
+	if (error != NULL && sa->oauth != NULL && imap_conn_login_denied(conn)) {
+		fail_cycle(sa, "%s: %s refused a fresh OAuth2 access token for %s (is user = the "
+		           "mailbox that signed in with followup oauth %s? may the application "
+		           "use IMAP?)", sa->label, sa->acc->url, sa->acc->user, sa->acc->name);
+		return;
+	}
 	if (error != NULL) {
 		fail_cycle(sa, "%s", error);
 		return;
@@ -1295,7 +1318,8 @@ static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 		fail_cycle(sa, "%s: the connection is gone", sa->label);
 }
 
-static void cycle_begin(struct sync_account *sa)
+/* bearer: an OAuth2 access token, or NULL to log in with the password. */
+static void connect_with(struct sync_account *sa, const char *bearer)
 {
 	struct imap_settings settings = {
 		.label = sa->label,
@@ -1303,11 +1327,40 @@ static void cycle_begin(struct sync_account *sa)
 		.tls = sa->acc->tls,
 		.user = sa->acc->user,
 		.password = sa->acc->password,
+		.bearer = bearer,
+		.sasl_mech = sa->acc->oauth.auth == CONFIG_AUTH_OAUTHBEARER ? "OAUTHBEARER"
+		                                                             : "XOAUTH2",
 		.ca_file = sa->acc->ca_file,
 		.timeout_seconds = sa->acc->timeout_seconds,
 		.max_literal = (size_t)sa->max_message + 65536,
 	};
 
+	sa->conn = imap_conn_new(sa->loop, &settings);
+	if (imap_conn_connect(sa->conn, on_ready, sa) < 0)
+		fail_cycle(sa, "%s: cannot start a connection to %s", sa->label, sa->acc->url);
+}
+
+static void on_token(const char *token, const char *error, void *ctx)
+{
+	struct sync_account *sa = ctx;
+
+	if (error != NULL)
+		fail_cycle(sa, "%s", error);
+	else
+		connect_with(sa, token);
+}
+
+static void cycle_connect(struct sync_account *sa)
+{
+	if (sa->oauth == NULL)
+		connect_with(sa, NULL);
+	else if (oauth_client_token(sa->oauth, on_token, sa) < 0)
+		fail_cycle(sa, "%s: cannot ask %s for an access token", sa->label,
+		           sa->acc->oauth.token_endpoint);
+}
+
+static void cycle_begin(struct sync_account *sa)
+{
 	if (sa->stopping)
 		return;
 	memset(&sa->stats, 0, sizeof(sa->stats));
@@ -1316,9 +1369,8 @@ static void cycle_begin(struct sync_account *sa)
 	sa->ending = false;
 	sa->server_idle = false;
 	sa->inbox_failed = false;
-	sa->conn = imap_conn_new(sa->loop, &settings);
-	if (imap_conn_connect(sa->conn, on_ready, sa) < 0)
-		fail_cycle(sa, "%s: cannot start a connection to %s", sa->label, sa->acc->url);
+	sa->oauth_retried = false;
+	cycle_connect(sa);
 }
 
 static int inbox_index(const struct config_account *acc)
@@ -1360,6 +1412,13 @@ struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_setting
 	sa->inbox_idx = inbox_index(sa->acc);
 	sa->idle_off = !sa->acc->idle || !sa->s.repeat || sa->inbox_idx < 0;
 	sa->renew_ms = idle_renew_seconds() * 1000;
+
+	if (sa->acc->oauth.auth != CONFIG_AUTH_PASSWORD) {
+		struct oauth_settings os = { .label = sa->label, .who = sa->acc->name,
+		                             .oauth = &sa->acc->oauth,
+		                             .timeout_seconds = sa->acc->timeout_seconds };
+		sa->oauth = oauth_client_new(loop, &os);
+	}
 	uv_timer_init(loop, &sa->timer);
 	sa->timer.data = sa;
 	return sa;
@@ -1404,6 +1463,7 @@ void sync_account_free(struct sync_account **sap)
 		return;
 	*sap = NULL;
 	imap_conn_free(&sa->conn);
+	oauth_client_free(&sa->oauth);
 	batch_clear(sa->batch);
 	uv_close((uv_handle_t *)&sa->timer, on_timer_closed);
 }

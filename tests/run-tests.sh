@@ -6,8 +6,8 @@
 #  - integration tests (tests/integration/test_*.sh) against bin/, and
 #    the two that push the most mail through the parsing threads (the
 #    corpus, hostile mail), the one that prints hostile text with every
-#    command and the spreadsheet import (a file parser) again against the
-#    ASan+UBSan build of the binaries
+#    command, the spreadsheet import (a file parser) and OAuth2 (hostile
+#    token endpoint answers) again against the ASan+UBSan build of the binaries
 #    (build/asan/bin), where any memory error or leak fails them;
 #  - the crash tests (tests/crash/test_*.sh) against bin/: followupd
 #    killed 50 times while it syncs and sends (about 100 s); their
@@ -101,7 +101,7 @@ if [ "$mode" = all ] || [ "$mode" = integration ]; then
 		matches "$t" || continue
 		run_tap "integration $(basename "$t" .sh)" sh "$t"
 	done
-	for name in sync limits print import; do
+	for name in sync limits print import oauth; do
 		t=tests/integration/test_$name.sh
 		matches "$t" || continue
 		if [ ! -x build/asan/bin/followupd ]; then

@@ -33,6 +33,26 @@ start_smtpd() {
 	wait_ready smtpd "$SMTP_DIR/ready" "$T/smtpd.err"
 }
 
+# start_oauth OPTIONS: the local OAuth2 server (oauth_server.py: token,
+# device and introspection endpoints) on $OAUTH_PORT, its files in
+# $OAUTH_DIR; $OAUTH_URL is its base URL.
+_oauth_pid=
+start_oauth() {
+	OAUTH_PORT=$(free_port)
+	OAUTH_DIR=$T/oauth
+	OAUTH_URL=http://127.0.0.1:$OAUTH_PORT
+	mkdir -p "$OAUTH_DIR"
+	"$PY" "$TOOLS/oauth_server.py" --port "$OAUTH_PORT" --dir "$OAUTH_DIR" "$@" \
+		2>"$T/oauth.err" &
+	_oauth_pid=$!
+	wait_ready oauth_server "$OAUTH_DIR/ready" "$T/oauth.err"
+}
+
+stop_oauth() {
+	stop_pid "$_oauth_pid"
+	_oauth_pid=
+}
+
 stop_smtpd() {
 	stop_pid "$_smtpd_pid"
 	_smtpd_pid=
@@ -110,6 +130,7 @@ refused() {
 
 cleanup() {
 	stop_pid "$_badimap_pid"
+	stop_oauth
 	stop_slowlink
 	stop_smtpd
 	stop_dovecot
@@ -153,7 +174,10 @@ make_certs() {
 # $IMAP_PORT, implicit on $IMAPS_PORT) with a certificate of a test CA,
 # $T/dovecot/ca.pem. DOVECOT_AUTH_MECHANISMS replaces "plain login" (with
 # "login" alone, clients must use AUTHENTICATE LOGIN). DOVECOT_EXTRA: more
-# lines for dovecot.conf (e.g. imap_capability = ...).
+# lines for dovecot.conf (e.g. imap_capability = ...). With
+# DOVECOT_OAUTH2_URL (an introspection endpoint, as oauth_server.py's
+# /introspect) it also takes XOAUTH2 and OAUTHBEARER, through its oauth2
+# passdb asking that endpoint about each access token.
 start_dovecot() {
 	IMAP_PORT=$(free_port)
 	IMAPS_PORT=0
@@ -170,6 +194,18 @@ start_dovecot() {
 		dv_group=$(id -gn)
 	fi
 	printf 'sales@example.com:{PLAIN}%s\n' "$TEST_PASSWORD" > "$D/passwd"
+	oauth_passdb=
+	oauth_mechanisms=
+	if [ -n "${DOVECOT_OAUTH2_URL:-}" ]; then
+		printf 'introspection_mode = post\nintrospection_url = %s\nforce_introspection = yes\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n' \
+			"$DOVECOT_OAUTH2_URL" > "$D/oauth2.conf.ext"
+		oauth_mechanisms=" xoauth2 oauthbearer"
+		oauth_passdb="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $D/oauth2.conf.ext
+}"
+	fi
 	ssl_conf="ssl = no"
 	if [ "${DOVECOT_TLS:-0}" = 1 ]; then
 		make_certs "$D" || return 1
@@ -188,7 +224,8 @@ protocols = imap
 listen = 127.0.0.1
 mail_location = maildir:$D/mail/%u
 mail_privileged_group =
-auth_mechanisms = ${DOVECOT_AUTH_MECHANISMS:-plain login}
+auth_mechanisms = ${DOVECOT_AUTH_MECHANISMS:-plain login}$oauth_mechanisms
+$oauth_passdb
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u $D/passwd

@@ -7,7 +7,7 @@ NNNN.eml, with its envelope in NNNN.json.
            [--hold-rcpt SECONDS] [--tls-cert PEM --tls-key PEM
            (--starttls | --implicit-tls)] [--auth USER:PASSWORD
            [--auth-mechanisms LIST]] [--delay-data SECONDS]
-           [--delay-reply SECONDS]
+           [--delay-reply SECONDS] [--oauth-introspect URL]
 
   --tempfail N        answer "451 try again later" to the first N DATA commands
   --permfail-rcpt A   answer "550 no such user" for recipient A
@@ -26,6 +26,12 @@ NNNN.eml, with its envelope in NNNN.json.
   --delay-reply S     each stored message waits S seconds more before the 250
                       goes out: a client that goes away meanwhile never hears
                       that the message was taken (it was)
+  --oauth-introspect URL  offer only AUTH XOAUTH2 and OAUTHBEARER, and take
+                      the access token the client sends when the RFC 7662
+                      introspection endpoint URL (oauth_server.py) says it
+                      is active for the user the SASL message names; a
+                      refused OAUTHBEARER gets RFC 7628's JSON error as a
+                      334 challenge, which the client must answer
 Each accepted message's DIR/NNNN.json says whether it came over TLS, as
 whom, and its Message-ID. Writes DIR/ready when it listens; stops on
 SIGTERM. DIR/events has one line per event of every connection, with the
@@ -43,9 +49,12 @@ import os
 import signal
 import ssl
 import time
+import urllib.parse
+import urllib.request
+from base64 import b64decode
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
 
 SESSIONS = itertools.count(1)
 
@@ -166,6 +175,73 @@ class Authenticator:
         return AuthResult(success=ok, auth_data=self.user.decode() if ok else None)
 
 
+def parse_sasl_oauth(mechanism, raw):
+    """(user, token) from an XOAUTH2 or OAUTHBEARER client message (decoded
+    bytes), or None.
+    XOAUTH2: user=U^Aauth=Bearer T^A^A. OAUTHBEARER (RFC 7628):
+    n,a=U,^Ahost=H^Aport=P^Aauth=Bearer T^A^A."""
+    try:
+        text = raw.decode()
+    except UnicodeDecodeError:
+        return None
+    if not text.endswith("\x01\x01"):
+        return None
+    fields = text[:-2].split("\x01")
+    user = None
+    if mechanism == "OAUTHBEARER":
+        gs2 = fields.pop(0).split(",")
+        if len(gs2) < 2 or gs2[0] != "n" or not gs2[1].startswith("a="):
+            return None
+        user = gs2[1][2:]
+    kv = dict(f.split("=", 1) for f in fields if "=" in f)
+    if mechanism == "XOAUTH2":
+        user = kv.get("user")
+    auth = kv.get("auth", "")
+    if not user or not auth.startswith("Bearer "):
+        return None
+    return user, auth[len("Bearer "):]
+
+
+class OAuthHandler(Handler):
+    """Handler whose AUTH takes XOAUTH2 and OAUTHBEARER, checking each access
+    token with the introspection endpoint (the server Dovecot asks too)."""
+
+    async def check_token(self, server, mechanism, args):
+        if len(args) > 1:
+            try:
+                raw = b64decode(args[1], validate=True)
+            except ValueError:
+                raw = b""
+        else:
+            raw = await server.challenge_auth("", encode_to_b64=False)
+            if raw is MISSING:
+                return AuthResult(success=False, handled=True)
+        found = parse_sasl_oauth(mechanism, raw)
+        active = False
+        if found is not None:
+            body = urllib.parse.urlencode({"token": found[1]}).encode()
+            with urllib.request.urlopen(self.args.oauth_introspect, body, timeout=10) as r:
+                info = json.load(r)
+            active = info.get("active") is True and info.get("username") == found[0]
+        self.log.write("AUTH %s %s\n" % (mechanism, "accepted" if active else "refused"))
+        if active:
+            return AuthResult(success=True, auth_data=found[0])
+        if mechanism == "OAUTHBEARER":
+            # RFC 7628 3.2.2: the error as a challenge; the client answers ^A.
+            error = json.dumps({"status": "invalid_token", "schemes": "bearer"})
+            if await server.challenge_auth(error) is MISSING:
+                return AuthResult(success=False, handled=True)
+        # handled=False: aiosmtpd answers 535 (its default, True, means
+        # "answered already").
+        return AuthResult(success=False, handled=False)
+
+    async def auth_XOAUTH2(self, server, args):
+        return await self.check_token(server, "XOAUTH2", args)
+
+    async def auth_OAUTHBEARER(self, server, args):
+        return await self.check_token(server, "OAUTHBEARER", args)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--port", type=int, required=True)
@@ -181,9 +257,10 @@ def main():
     p.add_argument("--auth-mechanisms", default="PLAIN,LOGIN")
     p.add_argument("--delay-data", type=float, default=0)
     p.add_argument("--delay-reply", type=float, default=0)
+    p.add_argument("--oauth-introspect")
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    handler = Handler(args)
+    handler = OAuthHandler(args) if args.oauth_introspect else Handler(args)
     kwargs = {}
     if args.starttls or args.implicit_tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -200,6 +277,10 @@ def main():
         kwargs["auth_required"] = True
         kwargs["auth_require_tls"] = False
         kwargs["auth_exclude_mechanism"] = [m for m in ("PLAIN", "LOGIN") if m not in offered]
+    if args.oauth_introspect:
+        kwargs["auth_required"] = True
+        kwargs["auth_require_tls"] = False
+        kwargs["auth_exclude_mechanism"] = ["PLAIN", "LOGIN"]
     controller = EventController(handler, handler.events, hostname="127.0.0.1",
                                  port=args.port, decode_data=False, **kwargs)
     controller.start()

@@ -613,7 +613,8 @@ static const struct error_case error_cases[] = {
 	{ "unknown key", COMPANY_BLOCK ACCOUNT_BLOCK "colour = blue\n",
 	  ":8: [account sales] colour: unknown key (known keys: url, tls, user, password, "
 	  "password-file, password-credential, plaintext, folders, sent-folders, poll, "
-	  "idle, timeout, ca-file)", NULL },
+	  "idle, timeout, ca-file, auth, oauth-provider, oauth-client-id, oauth-client-secret-file, "
+	  "oauth-token-endpoint, oauth-device-endpoint, oauth-scope, oauth-token-file)", NULL },
 	{ "unknown key, case matters", ACCOUNT_BLOCK COMPANY_BLOCK "Name = X\n",
 	  ":8: [company] Name: unknown key (known keys: name, domains, timezone, "
 	  "work-hours, alerts-to, holidays)", NULL },
@@ -972,6 +973,141 @@ static void test_empty_file(void **state)
 	(void)state;
 	assert_error_prefix(error, ": [company]: no [company] section");
 	g_free(error);
+}
+
+/* --- OAuth2 ---------------------------------------------------------------------- */
+
+#define OAUTH_ACCOUNT \
+	"[account g]\nurl = imaps://imap.gmail.com\nuser = g@example.com\n" \
+	"auth = xoauth2\noauth-provider = gmail\noauth-client-id = 42.apps\n" \
+	"oauth-token-file = g.token\n"
+
+/* The preset fills the endpoints and scope; followupd gets the refresh
+ * token, the CLI never. */
+static void test_oauth_preset_and_token(void **state)
+{
+	char *token = write_tmp_file("g.token", "1//refresh-token\n", -1);
+	char *conf = write_tmp_file("test.conf", COMPANY_BLOCK OAUTH_ACCOUNT, -1);
+	struct config *cfg = load_ok(COMPANY_BLOCK OAUTH_ACCOUNT);
+	const struct config_oauth *o = &cfg->accounts[0].oauth;
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(o->auth, CONFIG_AUTH_XOAUTH2);
+	assert_string_equal(o->token_endpoint, "https://oauth2.googleapis.com/token");
+	assert_string_equal(o->device_endpoint, "https://oauth2.googleapis.com/device/code");
+	assert_string_equal(o->scope, "https://mail.google.com/");
+	assert_string_equal(o->refresh_token, "1//refresh-token");
+	assert_null(cfg->accounts[0].password);
+	config_free(&cfg);
+
+	assert_int_equal(config_load_opts(conf, CONFIG_LOAD_NO_SECRETS, &cfg, &error), 0);
+	assert_null(cfg->accounts[0].oauth.refresh_token);
+	config_free(&cfg);
+	/* --oauth-device makes the token file: it need not exist yet. */
+	g_remove(token);
+	assert_int_equal(config_load_opts(conf, CONFIG_LOAD_SECRETS | CONFIG_LOAD_OAUTH_SETUP,
+	                                  &cfg, &error), 0);
+	assert_null(cfg->accounts[0].oauth.refresh_token);
+	config_free(&cfg);
+	g_free(conf);
+	g_free(token);
+}
+
+static void test_oauth_refused(void **state)
+{
+	static const struct {
+		const char *extra, *remove, *prefix, *words;
+	} cases[] = {
+		{ "password-file = g.token\n", NULL, ":11: [account g] password-file: ",
+		  "a password with auth = xoauth2" },
+		{ NULL, "oauth-token-file", ":7: [account g] auth: ", "needs oauth-token-file" },
+		{ NULL, "oauth-client-id", ":7: [account g] auth: ", "needs oauth-client-id" },
+		{ NULL, "oauth-provider", ":7: [account g] auth: ", "needs a token endpoint" },
+		{ "oauth-token-endpoint = http://auth.example.com/token\n", NULL,
+		  ":11: [account g] oauth-token-endpoint: ", "not this machine (use https://)" },
+		{ "oauth-token-endpoint = https://a.example.com/t#x\n", NULL,
+		  ":11: [account g] oauth-token-endpoint: ", "fragment" },
+		{ "oauth-provider = yahoo\n", "oauth-provider", ":10: [account g] oauth-provider: ",
+		  "not a provider" },
+		{ "auth = kerberos\n", "auth", ":10: [account g] auth: ", "is not password" },
+		{ "oauth-client-id = a b\n", "oauth-client-id", ":10: [account g] oauth-client-id: ",
+		  "not a client ID" },
+	};
+	char *token = write_tmp_file("g.token", "refresh\n", -1);
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		GString *text = g_string_new(COMPANY_BLOCK);
+		char **lines = g_strsplit(OAUTH_ACCOUNT, "\n", -1);
+
+		for (char **l = lines; *l != NULL && **l != '\0'; l++) {
+			if (cases[i].remove == NULL || !g_str_has_prefix(*l, cases[i].remove))
+				g_string_append_printf(text, "%s\n", *l);
+		}
+		if (cases[i].extra != NULL)
+			g_string_append(text, cases[i].extra);
+		char *error = load_fail(text->str);
+		assert_error_prefix(error, cases[i].prefix);
+		if (strstr(error, cases[i].words) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, error, cases[i].words);
+		g_free(error);
+		g_strfreev(lines);
+		g_string_free(text, TRUE);
+	}
+	g_free(token);
+}
+
+/* The token file is a secret: the password-file rules, in the token's words. */
+static void test_oauth_token_file_rules(void **state)
+{
+	char *token = write_tmp_file_mode("g.token", "refresh\n", -1, 0644);
+	char *error = load_fail(COMPANY_BLOCK OAUTH_ACCOUNT);
+
+	(void)state;
+	assert_error_prefix(error, ":10: [account g] oauth-token-file: ");
+	assert_non_null(strstr(error, "can be read by its group or others"));
+	g_free(error);
+	g_free(token);
+	token = write_tmp_file("g.token", "\n", -1);
+	error = load_fail(COMPANY_BLOCK OAUTH_ACCOUNT);
+	assert_non_null(strstr(error, "has no refresh token on its first line"));
+	g_free(error);
+	g_remove(token);
+	error = load_fail(COMPANY_BLOCK OAUTH_ACCOUNT);
+	assert_non_null(strstr(error, "run followup oauth g"));
+	g_free(error);
+	g_free(token);
+	/* An OAuth2 key without OAuth2, and an [smtp] without its user. */
+	error = load_fail(COMPANY_BLOCK ACCOUNT_BLOCK "oauth-client-id = x\n");
+	assert_non_null(strstr(error, "oauth-client-id: only for OAuth2"));
+	g_free(error);
+}
+
+static void test_oauth_smtp_and_loopback(void **state)
+{
+	char *token = write_tmp_file("s.token", "refresh\n", -1);
+	struct config *cfg = load_ok(COMPANY_BLOCK ACCOUNT_BLOCK
+	                             "[smtp]\nurl = smtp://127.0.0.1:2525\ntls = no\n"
+	                             "from = a@example.com\nuser = a@example.com\n"
+	                             "auth = oauthbearer\noauth-client-id = c\n"
+	                             "oauth-token-endpoint = http://127.0.0.1:8080/token\n"
+	                             "oauth-token-file = s.token\n");
+	char *error;
+
+	(void)state;
+	assert_int_equal(cfg->smtp.oauth.auth, CONFIG_AUTH_OAUTHBEARER);
+	assert_string_equal(cfg->smtp.oauth.token_endpoint, "http://127.0.0.1:8080/token");
+	assert_null(cfg->smtp.oauth.device_endpoint);
+	assert_string_equal(cfg->smtp.oauth.refresh_token, "refresh");
+	config_free(&cfg);
+	error = load_fail(COMPANY_BLOCK ACCOUNT_BLOCK
+	                  "[smtp]\nurl = smtps://mail.example.com\nfrom = a@example.com\n"
+	                  "auth = xoauth2\noauth-client-id = c\noauth-provider = microsoft\n"
+	                  "oauth-token-file = s.token\n");
+	assert_non_null(strstr(error, "[smtp] auth: auth = xoauth2 needs the user"));
+	g_free(error);
+	g_free(token);
 }
 
 /* --- sent-folders are added to folders ---------------------------------------- */
@@ -1775,6 +1911,10 @@ int main(void)
 		cmocka_unit_test(test_url_host_and_loopback),
 		cmocka_unit_test(test_plaintext_only_to_loopback),
 		cmocka_unit_test(test_bounds),
+		cmocka_unit_test(test_oauth_preset_and_token),
+		cmocka_unit_test(test_oauth_refused),
+		cmocka_unit_test(test_oauth_token_file_rules),
+		cmocka_unit_test(test_oauth_smtp_and_loopback),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
