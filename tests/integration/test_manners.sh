@@ -77,15 +77,25 @@ commands_in() {
 check "followup(1) has every command of the table with its synopsis" commands_in "$T/followup.1.txt"
 grep -v 'customer show CUSTOMER' "$T/followup.1.txt" > "$T/less.1.txt"
 check "…and a page without customer show fails that check" fails commands_in "$T/less.1.txt"
-# The keys of each section, from config/settings.c's tables.
-awk '/^static const struct setting_def [a-z]+_settings\[\] = \{/ {
+# The keys of each section, from config/settings.c's tables, with the
+# keys of a macro of entries (#define NAME_SETTINGS(type)) where a table
+# names it.
+awk '/^#define [A-Z_]+_SETTINGS\(/ { mac = $2; sub(/\(.*/, "", mac); next }
+     mac != "" { while (match($0, /\.key = "[a-z-]+"/)) {
+	keys[mac] = keys[mac] " " substr($0, RSTART + 8, RLENGTH - 9); $0 = substr($0, RSTART + RLENGTH) }
+	if ($0 !~ /\\$/) mac = ""; next }
+     /^static const struct setting_def [a-z]+_settings\[\] = \{/ {
 	sec = $5; sub(/_settings.*/, "", sec); next }
      sec != "" && /^\};/ { sec = ""; next }
-     sec != "" { while (match($0, /\.key = "[a-z-]+"/)) {
+     sec != "" { for (m in keys) if (index($0, m "(") > 0) { n = split(keys[m], k, " ")
+	for (i = 1; i <= n; i++) print sec, k[i] }
+	while (match($0, /\.key = "[a-z-]+"/)) {
 	print sec, substr($0, RSTART + 8, RLENGTH - 9); $0 = substr($0, RSTART + RLENGTH) } }' \
 	"$TOP/config/settings.c" > "$T/keys"
-check "settings.c's tables give the keys (url of account, envelope-from of smtp)" sh -c \
-	"grep -qx 'account url' '$T/keys' && grep -qx 'smtp envelope-from' '$T/keys' && test \$(wc -l < '$T/keys') -ge 60"
+check "settings.c's tables give the keys (url of account, envelope-from of smtp, a macro's oauth-token-file of both)" sh -c \
+	"grep -qx 'account url' '$T/keys' && grep -qx 'smtp envelope-from' '$T/keys' &&
+	 grep -qx 'account oauth-token-file' '$T/keys' && grep -qx 'smtp oauth-token-file' '$T/keys' &&
+	 test \$(wc -l < '$T/keys') -ge 60"
 # section_text SECTION: the part of followup.conf(5) under [SECTION …].
 section_text() {
 	awk -v s="[$1" 'index($0, s) == 1 && ($0 ~ /^\[[a-z]+( [A-Z]+)?\]$/) { on = 1; next }
@@ -156,7 +166,8 @@ check "…and --log-level's values" completesd "debug error info notice warning"
 
 # ---- the example configuration ----
 EX=$TOP/config/followup.conf.example
-(umask 077 && printf 'x\n' > "$T/sales.pass")
+(umask 077 && printf 'x\n' > "$T/sales.pass" && printf 'refresh-x\n' > "$T/sales.token" &&
+	printf 'refresh-y\n' > "$T/smtp.token")
 # provider TITLE: the example with the provider block whose title has
 # TITLE in use (uncommented) instead of the others, its placeholders
 # filled in: the password file and the store here.
@@ -175,11 +186,10 @@ for p in 腾讯企业邮:imap.exmail.qq.com:993:smtp.exmail.qq.com:465 Gmail:ima
          "Microsoft 365:outlook.office365.com:993:smtp.office365.com:587"; do
 	title=${p%%:*}
 	provider "$title" > "$T/ex.conf"
-	# Until auth = xoauth2 lands (issue 11 item 3, another branch), the
-	# Microsoft 365 block's two OAuth2 lines stand in for a password here.
-	if [ "$title" = "Microsoft 365" ]; then
-		sed -i '/^auth = xoauth2$/d; s|^oauth-token-file = .*|password-file = '"$T"'/sales.pass|' "$T/ex.conf"
-	fi
+	# Microsoft 365's placeholders: the application's ID and the token
+	# files `followup oauth` would have written.
+	sed -i "s|^oauth-client-id = 0000.*|oauth-client-id = 9e5f94bc-e8a4-4e73-b8be-63364c29d753|;
+	        s|^oauth-token-file = /var/lib/followup/|oauth-token-file = $T/|" "$T/ex.conf"
 	chmod 600 "$T/ex.conf"
 	hosts=${p#*:}
 	imap=${hosts%:*:*}; smtp=${hosts#*:*:}
