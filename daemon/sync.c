@@ -1157,8 +1157,13 @@ static void on_idle_done(struct imap_conn *conn, enum imap_resp_status status,
 
 static void idle_start(struct sync_account *sa)
 {
+	uint64_t now = uv_now(sa->loop);
+
 	sa->idle = IDLE_WAIT;
-	sa->renew_due = uv_now(sa->loop) + sa->renew_ms;
+	sa->renew_due = now + sa->renew_ms;
+	/* INBOX wakes it at once; the other folders wait for the poll. */
+	uint64_t poll_in_ms = sa->poll_due > now ? sa->poll_due - now : 0;
+	status_idle(sa->s.status, sa->acc->name, (int64_t)time(NULL) + (int64_t)(poll_in_ms / 1000));
 	if (imap_conn_idle(sa->conn, on_idle_untagged, on_idle_done, sa) < 0) {
 		fail_cycle(sa, "%s: the connection is gone", sa->label);
 		return;
