@@ -21,7 +21,9 @@ write_config "$CONF"
 (umask 077 && printf '%s\n' "$REFRESH" > "$T/sales.token")
 # The account logs in with OAuth2: no password, the client ID, the local
 # token endpoint (http:// is allowed to this machine only) and the token file.
-sed -i -e "/^password-file = /d" -e "s/^poll = 60s$/poll = 10s/" \
+# It polls (idle = no), so that every cycle logs in again: the logins are
+# what this test is about.
+sed -i -e "/^password-file = /d" -e "s/^poll = 60s$/poll = 10s\nidle = no/" \
 	-e "s|^user = sales@example.com$|user = sales@example.com\nauth = xoauth2\noauth-client-id = $CLIENT\noauth-token-endpoint = $OAUTH_URL/token\noauth-token-file = $T/sales.token|" \
 	"$CONF"
 FU="$BIN/followup -c $CONF"
