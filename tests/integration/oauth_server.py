@@ -17,8 +17,8 @@ access token is good.
                     {"error": "invalid_grant"} or "invalid_client".
                     grant_type=urn:ietf:params:oauth:grant-type:device_code:
                     "authorization_pending" twice, then the tokens.
-  POST /device      client_id and scope: a device code, a user code and
-                    interval 1.
+  POST /device      client_id (no secret) and scope: a device code, a user
+                    code and interval 1.
   POST /introspect  token=T: {"active": true, "username": USER} while T is
                     an unexpired access token, else {"active": false}.
   POST /control/revoke-access   every access token issued so far stops working
@@ -168,7 +168,8 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(400, {"error": "unsupported_grant_type"})
 
     def device(self, st, form):
-        if not self.client_ok(st, form):
+        # RFC 8628 3.1 as Google and Microsoft take it: the client ID, no secret.
+        if form.get("client_id") != st.args.client_id:
             return self.reply(401, {"error": "invalid_client"})
         st.stats["scope"] = form.get("scope")
         code = "dc-" + secrets.token_urlsafe(16)

@@ -10,7 +10,9 @@
 
 CLIENT=followup-smtp.apps.example
 REFRESH=rt-smtp-0123456789abcdef
-start_oauth --client-id "$CLIENT" --user sales@example.com --refresh-token "$REFRESH" ||
+SECRET=cs-smtp-0123456789abcdef
+start_oauth --client-id "$CLIENT" --client-secret "$SECRET" --user sales@example.com \
+	--refresh-token "$REFRESH" ||
 	{ not_ok "the token endpoint starts"; exit 1; }
 start_dovecot || { not_ok "dovecot starts"; exit 1; }
 start_smtpd --oauth-introspect "$OAUTH_URL/introspect" || { not_ok "smtpd starts"; exit 1; }
@@ -20,8 +22,10 @@ mail a INBOX 2026-11-24T09:30:00+08:00
 
 CONF=$T/followup.conf
 write_rules_config "$CONF"
-(umask 077 && printf '%s\n' "$REFRESH" > "$T/smtp.token")
-sed -i "s|^from = |user = sales@example.com\nauth = xoauth2\noauth-client-id = $CLIENT\noauth-token-endpoint = $OAUTH_URL/token\noauth-token-file = $T/smtp.token\nfrom = |" "$CONF"
+(umask 077 && printf '%s\n' "$REFRESH" > "$T/smtp.token" &&
+	printf '%s\n' "$SECRET" > "$T/client.secret")
+# A confidential client: every token request carries the client secret.
+sed -i "s|^from = |user = sales@example.com\nauth = xoauth2\noauth-client-id = $CLIENT\noauth-client-secret-file = $T/client.secret\noauth-token-endpoint = $OAUTH_URL/token\noauth-token-file = $T/smtp.token\nfrom = |" "$CONF"
 FU="$BIN/followup -c $CONF --now $NOW"
 
 control() {
@@ -38,6 +42,17 @@ check "…after AUTH XOAUTH2 with a token the endpoint says is the user's" \
 	sh -c "grep -q 'AUTH XOAUTH2 accepted' '$SMTP_DIR/log' && test '$(auth_of 0001)' = sales@example.com"
 check "…the trace shows AUTH XOAUTH2 and its answer redacted, and no token" \
 	sh -c "grep -A2 'smtp > AUTH XOAUTH2$' '$T/xoauth2.err' | grep -q 'smtp > <redacted>$' && ! grep -E 'at-[A-Za-z0-9_-]{20}|$REFRESH|dXNlcj1' '$T/xoauth2.err'"
+
+# A wrong client secret: the endpoint refuses the client, and the log
+# says which keys to check; the secret is in no log.
+(umask 077 && printf 'cs-wrong\n' > "$T/wrong.secret")
+sed -e "s|^oauth-client-secret-file = .*|oauth-client-secret-file = $T/wrong.secret|" \
+	-e "s|^path = .*|path = $T/wrong.db|" "$CONF" > "$T/wrong.conf"
+"$BIN/followupd" -c "$T/wrong.conf" --once --now "$NOW" --log-level debug 2>"$T/wrong.err"
+check "a wrong client secret: invalid_client, and the log points at the client ID and secret" \
+	grep -qF "smtp: the token endpoint $OAUTH_URL/token refused to refresh the access token (invalid_client; check oauth-client-id and oauth-client-secret-file)" "$T/wrong.err"
+check "…and no secret or token is in the debug logs" \
+	sh -c "! grep -E '$SECRET|cs-wrong|$REFRESH' '$T/wrong.err' '$T/xoauth2.err'"
 
 # OAUTHBEARER, for a second inquiry.
 sed -e 's/empresa.com.co/bombas-andinas.com.co/g' -e 's/maria@/jose@/' "$T/a.eml" > "$T/b.eml"
