@@ -51,6 +51,9 @@ struct config_oauth {
 	char *token_file;         /* the refresh token, absolute; required with OAuth2 */
 	char *refresh_token;      /* its first line; CONFIG_LOAD_SECRETS only, and not
 	                           * with CONFIG_LOAD_OAUTH_SETUP */
+	bool external;            /* no client ID and no endpoint: token_file holds an
+	                           * access token another program keeps fresh,
+	                           * read again at each login */
 	int line;                 /* of auth =, for messages */
 	int token_file_line;      /* of oauth-token-file = */
 	int token_endpoint_line;  /* of oauth-token-endpoint =, 0: the preset's */

@@ -555,6 +555,33 @@ static int parse_auth(struct load_state *st, const struct setting_def *def, void
 	return -1;
 }
 
+/* The hosts whose provider a client ID alone implies (docs/CONFIG.md). */
+static const struct {
+	const char *host, *provider;
+} oauth_provider_hosts[] = {
+	{ "imap.gmail.com", "gmail" }, { "smtp.gmail.com", "gmail" },
+	{ "outlook.office365.com", "microsoft" }, { "smtp.office365.com", "microsoft" },
+	{ "imap-mail.outlook.com", "microsoft" }, { "smtp-mail.outlook.com", "microsoft" },
+};
+
+/* The provider of url's host, or NULL. */
+static const char *oauth_provider_of_url(const char *url)
+{
+	char *host = NULL;
+	const char *found = NULL;
+
+	if (url == NULL || !g_uri_split(url, G_URI_FLAGS_NONE, NULL, NULL, &host, NULL, NULL,
+	                                NULL, NULL, NULL) || host == NULL)
+		goto out;
+	for (size_t i = 0; i < G_N_ELEMENTS(oauth_provider_hosts); i++) {
+		if (g_ascii_strcasecmp(host, oauth_provider_hosts[i].host) == 0)
+			found = oauth_provider_hosts[i].provider;
+	}
+out:
+	g_free(host);
+	return found;
+}
+
 static const struct oauth_preset *oauth_preset_find(const char *name)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(oauth_presets); i++) {
@@ -1142,8 +1169,11 @@ static int oauth_load_secrets(struct load_state *st, struct config_oauth *oauth,
 	if (!(st->flags & CONFIG_LOAD_SECRETS))
 		return 0;
 	if (!(st->flags & CONFIG_LOAD_OAUTH_SETUP)) {
-		hint = g_strdup_printf("run followup oauth %s to get the first refresh token", who);
-		if (config_secret_read(oauth->token_file, "refresh token", hint,
+		hint = oauth->external
+		       ? g_strdup("the program that keeps the access token fresh writes it there")
+		       : g_strdup_printf("run followup oauth %s to get the first refresh token", who);
+		if (config_secret_read(oauth->token_file,
+		                       oauth->external ? "access token" : "refresh token", hint,
 		                       &oauth->refresh_token, &msg) < 0) {
 			config_load_error(st, seen_line(st, "oauth-token-file"), st->cur.label,
 			                  "oauth-token-file", "%s", msg);
@@ -1168,7 +1198,8 @@ out:
 /* auth and the OAuth2 keys together: no OAuth2 key without an OAuth2 auth,
  * no password with one, and the client ID, the token file and a token
  * endpoint (given, or the provider's) with one. */
-static int oauth_end(struct load_state *st, struct config_oauth *oauth, const char *who)
+static int oauth_end(struct load_state *st, struct config_oauth *oauth, const char *who,
+                     const char *url)
 {
 	const char *auth = config_auth_name(oauth->auth), *password_key = password_key_given(st);
 	const struct oauth_preset *preset;
@@ -1194,12 +1225,6 @@ static int oauth_end(struct load_state *st, struct config_oauth *oauth, const ch
 		                  "(remove this line, or write auth = password)", auth);
 		return -1;
 	}
-	if (oauth->client_id == NULL) {
-		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs "
-		                  "oauth-client-id (add 'oauth-client-id = ...', the ID of the "
-		                  "application registered with the provider)", auth);
-		return -1;
-	}
 	if (oauth->token_file == NULL) {
 		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs "
 		                  "oauth-token-file (add 'oauth-token-file = /var/lib/followup/%s.token' "
@@ -1207,6 +1232,22 @@ static int oauth_end(struct load_state *st, struct config_oauth *oauth, const ch
 		                  who[0] == '-' ? "smtp" : who, who);
 		return -1;
 	}
+	if (oauth->client_id == NULL && oauth->provider == NULL && oauth->token_endpoint == NULL) {
+		/* Nothing to refresh with: the file is an access token that a
+		 * program of the administrator's keeps fresh. */
+		oauth->external = true;
+		return oauth_load_secrets(st, oauth, who);
+	}
+	if (oauth->client_id == NULL) {
+		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s with %s needs "
+		                  "oauth-client-id (add 'oauth-client-id = ...', the ID of the "
+		                  "application registered with the provider)", auth,
+		                  oauth->provider != NULL ? "oauth-provider" : "oauth-token-endpoint");
+		return -1;
+	}
+	if (oauth->provider == NULL && oauth->token_endpoint == NULL &&
+	    oauth_provider_of_url(url) != NULL)
+		oauth->provider = g_strdup(oauth_provider_of_url(url));
 	preset = oauth->provider != NULL ? oauth_preset_find(oauth->provider) : NULL;
 	if (oauth->token_endpoint == NULL && preset == NULL) {
 		config_load_error(st, oauth->line, st->cur.label, "auth", "auth = %s needs a token "
@@ -1270,7 +1311,7 @@ static int account_end(struct load_state *st, void *target)
 {
 	struct config_account *account = target;
 
-	if (oauth_end(st, &account->oauth, account->name) < 0)
+	if (oauth_end(st, &account->oauth, account->name, account->url) < 0)
 		return -1;
 	if (account->oauth.auth == CONFIG_AUTH_PASSWORD && password_key_given(st) == NULL) {
 		config_load_error(st, st->cur.line, st->cur.label, "password",
@@ -1315,7 +1356,7 @@ static int smtp_end(struct load_state *st, void *target)
 		                  "without TLS, or remove this line)");
 		return -1;
 	}
-	if (oauth_end(st, &smtp->oauth, "--smtp") < 0)
+	if (oauth_end(st, &smtp->oauth, "--smtp", smtp->url) < 0)
 		return -1;
 	if (smtp->oauth.auth != CONFIG_AUTH_PASSWORD && smtp->user == NULL) {
 		config_load_error(st, smtp->oauth.line, st->cur.label, "auth",

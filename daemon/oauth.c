@@ -197,10 +197,30 @@ struct oauth_client *oauth_client_new(uv_loop_t *loop, const struct oauth_settin
 	return c;
 }
 
+/* An access token another program keeps fresh: the token file as it is
+ * now, for each login. */
+static void external_token(struct oauth_client *c, oauth_token_fn *fn, void *ctx)
+{
+	char *token = NULL, *msg = NULL, *error = NULL;
+
+	if (config_secret_read(c->cfg->token_file, "access token",
+	                       "the program that keeps the access token fresh writes it there",
+	                       &token, &msg) < 0)
+		error = g_strdup_printf("%s: %s", c->label, msg);
+	fn(token, error, ctx);
+	secret_free(&token);
+	g_free(msg);
+	g_free(error);
+}
+
 int oauth_client_token(struct oauth_client *c, oauth_token_fn *fn, void *ctx)
 {
 	if (c->fn != NULL)
 		return -1;
+	if (c->cfg->external) {
+		external_token(c, fn, ctx);
+		return 0;
+	}
 	if (c->access_token != NULL && g_get_monotonic_time() < c->valid_until_us) {
 		fn(c->access_token, NULL, ctx);
 		return 0;

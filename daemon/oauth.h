@@ -13,6 +13,10 @@
  * new one is kept in memory. No token or secret is ever logged: the
  * request is not traced.
  *
+ * With no client ID and no endpoint (config_oauth.external) the token
+ * file holds an access token that another program keeps fresh: it is
+ * read again for each login, and nothing is refreshed here.
+ *
  * The request goes through daemon/oauth_http.c. The client borrows its struct config_oauth, which must outlive it.
  */
 #include <stdbool.h>

@@ -196,6 +196,10 @@ static const struct config_oauth *find_oauth(const struct config *cfg, const cha
 	} else if (o->auth == CONFIG_AUTH_PASSWORD) {
 		fprintf(stderr, "followupd: %s logs in with a password (write auth = xoauth2 or "
 		        "oauthbearer, with oauth-client-id and oauth-token-file)\n", *label_r);
+	} else if (o->external) {
+		fprintf(stderr, "followupd: %s has no oauth-client-id: its token file holds an access "
+		        "token another program keeps fresh (write oauth-client-id and oauth-provider "
+		        "for followup to sign in and refresh itself)\n", *label_r);
 	} else if (o->device_endpoint == NULL) {
 		fprintf(stderr, "followupd: %s has no device authorization endpoint (write "
 		        "oauth-provider = gmail or microsoft, or oauth-device-endpoint = https://...)\n",

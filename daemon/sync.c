@@ -1302,6 +1302,13 @@ static void on_ready(struct imap_conn *conn, const char *error, void *ctx)
 		cycle_connect(sa);
 		return;
 	}
+	if (error != NULL && sa->oauth != NULL && imap_conn_login_denied(conn) &&
+	    sa->acc->oauth.external) {
+		fail_cycle(sa, "%s: %s refused the access token in %s for %s (the program that "
+		           "keeps it fresh must write a current one there)", sa->label,
+		           sa->acc->url, sa->acc->oauth.token_file, sa->acc->user);
+		return;
+	}
 	if (error != NULL && sa->oauth != NULL && imap_conn_login_denied(conn)) {
 		fail_cycle(sa, "%s: %s refused a fresh OAuth2 access token for %s (is user = the "
 		           "mailbox that signed in with followup oauth %s? may the application "

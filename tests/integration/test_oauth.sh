@@ -239,3 +239,37 @@ check "the trace shows the AUTHENTICATE XOAUTH2 line, redacted" \
 check "no access token, refresh token or SASL message is in the debug log" \
 	sh -c "! grep -E 'at-[A-Za-z0-9_-]{20}|rt-[A-Za-z0-9_-]{20}|$REFRESH|dXNlcj1|bixhPX' '$T/daemon.log'"
 check "…nor in what followupd printed" sh -c "! grep -q '$REFRESH' '$T/daemon.log' '$T'/*.out"
+
+# ---- an access token that another program keeps fresh ----
+# No client ID and no endpoint: the token file is an access token, read
+# again at every login (docs/CONFIG.md, "OAuth2").
+control "expires?s=600"
+control "refresh?token=rt-external-0123456789abcdef"
+(umask 077 && "$PY" - "$OAUTH_URL" "$CLIENT" rt-external-0123456789abcdef > "$T/ext.token" <<'PYEOF'
+import json, sys, urllib.parse, urllib.request
+form = {"grant_type": "refresh_token", "client_id": sys.argv[2], "refresh_token": sys.argv[3]}
+answer = urllib.request.urlopen(sys.argv[1] + "/token", urllib.parse.urlencode(form).encode())
+print(json.load(answer)["access_token"])
+PYEOF
+)
+sed -e '/^oauth-client-id = /d' -e '/^oauth-token-endpoint = /d' \
+	-e "s|^oauth-token-file = .*|oauth-token-file = $T/ext.token|" \
+	-e "s|^path = .*|path = $T/ext.db|" -e "s|^control-socket = .*|control-socket = $T/ext.control|" \
+	"$CONF" > "$T/ext.conf"
+check "auth = xoauth2 and oauth-token-file alone: configuration OK" \
+	sh -c "'$BIN/followupd' -c '$T/ext.conf' --check-config > '$T/ext-check.out' 2>&1 && grep -q 'configuration OK' '$T/ext-check.out'"
+sed "s|^url = imap://127.0.0.1:.*|url = imaps://imap.example.com:993|; /^tls = no/d" "$T/ext.conf" > "$T/ext-imaps.conf"
+check "…on an imaps:// account too" "$BIN/followupd" -c "$T/ext-imaps.conf" --check-config
+"$BIN/followupd" -c "$T/ext.conf" --once 2> "$T/ext.err"
+check "followupd logs in with the file's access token and files the mail" sh -c "
+	'$BIN/followup' -c '$T/ext.conf' timeline oauth-test.com --json > '$T/ext.json' &&
+	grep -q '\"message_id\"' '$T/ext.json'"
+check "…without asking the token endpoint (no refresh: nothing to refresh with)" \
+	sh -c "! grep -q 'refreshing the access token' '$T/ext.err'"
+control revoke-access
+"$BIN/followupd" -c "$T/ext.conf" --once 2> "$T/ext-revoked.err"
+check "a refused access token: the log names the file and who must renew it" \
+	grep -q "refused the access token in $T/ext.token for sales@example.com (the program that keeps it fresh" "$T/ext-revoked.err"
+"$BIN/followup" -c "$T/ext.conf" oauth sales > /dev/null 2> "$T/ext-oauth.err"
+check "followup oauth on it: exit 78, saying it has no client ID" \
+	sh -c "test $? = 78 && grep -q 'has no oauth-client-id' '$T/ext-oauth.err'"

@@ -1023,7 +1023,6 @@ static void test_oauth_refused(void **state)
 		  "a password with auth = xoauth2" },
 		{ NULL, "oauth-token-file", ":7: [account g] auth: ", "needs oauth-token-file" },
 		{ NULL, "oauth-client-id", ":7: [account g] auth: ", "needs oauth-client-id" },
-		{ NULL, "oauth-provider", ":7: [account g] auth: ", "needs a token endpoint" },
 		{ "oauth-token-endpoint = http://auth.example.com/token\n", NULL,
 		  ":11: [account g] oauth-token-endpoint: ", "not this machine (use https://)" },
 		{ "oauth-token-endpoint = https://a.example.com/t#x\n", NULL,
@@ -1082,6 +1081,44 @@ static void test_oauth_token_file_rules(void **state)
 	error = load_fail(COMPANY_BLOCK ACCOUNT_BLOCK "oauth-client-id = x\n");
 	assert_non_null(strstr(error, "oauth-client-id: only for OAuth2"));
 	g_free(error);
+}
+
+/* A client ID on Gmail's or Microsoft's host implies the provider; on
+ * another host it needs an endpoint; with neither a client ID nor an
+ * endpoint the token file is an access token kept fresh elsewhere. */
+static void test_oauth_inferred_and_external(void **state)
+{
+	char *token = write_tmp_file("g.token", "ya29.access-token\n", -1);
+	struct config *cfg = load_ok(COMPANY_BLOCK
+	                             "[account g]\nurl = imaps://imap.gmail.com:993\n"
+	                             "user = g@example.com\nauth = xoauth2\noauth-client-id = 42.apps\n"
+	                             "oauth-token-file = g.token\n");
+	char *error;
+
+	(void)state;
+	assert_string_equal(cfg->accounts[0].oauth.token_endpoint,
+	                    "https://oauth2.googleapis.com/token");
+	assert_false(cfg->accounts[0].oauth.external);
+	config_free(&cfg);
+	error = load_fail(COMPANY_BLOCK "[account g]\nurl = imaps://mail.example.com\n"
+	                  "user = g@example.com\nauth = xoauth2\noauth-client-id = 42.apps\n"
+	                  "oauth-token-file = g.token\n");
+	assert_error_prefix(error, ":7: [account g] auth: ");
+	assert_non_null(strstr(error, "needs a token endpoint"));
+	g_free(error);
+	cfg = load_ok(COMPANY_BLOCK "[account g]\nurl = imaps://mail.example.com\n"
+	              "user = g@example.com\nauth = xoauth2\noauth-token-file = g.token\n");
+	assert_true(cfg->accounts[0].oauth.external);
+	assert_null(cfg->accounts[0].oauth.token_endpoint);
+	assert_string_equal(cfg->accounts[0].oauth.refresh_token, "ya29.access-token");
+	config_free(&cfg);
+	g_remove(token);
+	error = load_fail(COMPANY_BLOCK "[account g]\nurl = imaps://mail.example.com\n"
+	                  "user = g@example.com\nauth = xoauth2\noauth-token-file = g.token\n");
+	assert_non_null(strstr(error, "oauth-token-file: "));
+	assert_non_null(strstr(error, "keeps the access token fresh"));
+	g_free(error);
+	g_free(token);
 }
 
 static void test_oauth_smtp_and_loopback(void **state)
@@ -1914,6 +1951,7 @@ int main(void)
 		cmocka_unit_test(test_oauth_preset_and_token),
 		cmocka_unit_test(test_oauth_refused),
 		cmocka_unit_test(test_oauth_token_file_rules),
+		cmocka_unit_test(test_oauth_inferred_and_external),
 		cmocka_unit_test(test_oauth_smtp_and_loopback),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
