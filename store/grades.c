@@ -96,18 +96,6 @@ int store_grade_write(struct store *st, int64_t customer_id, const char *grade, 
 
 int store_grade_last_run(struct store *st, int64_t *at_r, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT max(grade_computed_at) FROM customers",
-	                                error_r);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	*at_r = rc == SQLITE_ROW ? store_col_time(stmt, 0) : INT64_MIN;
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW) {
-		*error_r = store_errmsg(st, "reading when grades were computed");
-		return -1;
-	}
-	return 0;
+	return store_scalar(st, "SELECT max(grade_computed_at) FROM customers",
+	                    "reading when grades were computed", INT64_MIN, at_r, error_r);
 }

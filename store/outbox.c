@@ -168,20 +168,8 @@ int store_outbox_waiting(struct store *st, int64_t *n_r, char **error_r)
 {
 	/* Being sent is still waiting: the count does not dip while the
 	 * server is asked. outbox_due (state, next_attempt) serves it. */
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM outbox "
-	                                "WHERE state IN ('pending', 'sending')", error_r);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	*n_r = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW) {
-		*error_r = store_errmsg(st, "counting the outbox");
-		return -1;
-	}
-	return 0;
+	return store_scalar(st, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')",
+	                    "counting the outbox", 0, n_r, error_r);
 }
 
 static int update(struct store *st, const char *sql, int64_t id, int64_t t, const char *why,

@@ -172,18 +172,8 @@ int store_search_remove(struct store *st, enum store_search_source source,
 
 int store_search_count(struct store *st, int64_t *n_r, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM search", error_r);
-
-	if (stmt == NULL)
-		return -1;
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		*error_r = store_errmsg(st, "counting the search index");
-		sqlite3_reset(stmt);
-		return -1;
-	}
-	*n_r = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return 0;
+	return store_scalar(st, "SELECT count(*) FROM search", "counting the search index", 0,
+	                    n_r, error_r);
 }
 
 /* ---- the query ---- */

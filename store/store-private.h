@@ -24,6 +24,11 @@ char *store_errmsg(struct store *st, const char *what);
 /* Steps a statement that returns no rows and resets it; on failure
  * *error_r says what was being done. 0 or -1. */
 int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char **error_r);
+/* The one value of a cached statement without parameters that returns one
+ * row (a count, a max): *value_r, or none (SQL NULL) when it is NULL. 0,
+ * or -1 with *error_r saying what was being done. */
+int store_scalar(struct store *st, const char *sql, const char *what, int64_t none,
+                 int64_t *value_r, char **error_r);
 /* Runs a cached statement whose only parameter ?1 is id. 0 or -1. */
 int store_run_with_id(struct store *st, const char *sql, int64_t id, const char *what,
                       char **error_r);

@@ -84,6 +84,26 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, char **error_r)
 	return stmt;
 }
 
+int store_scalar(struct store *st, const char *sql, const char *what, int64_t none,
+                 int64_t *value_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value_r = sqlite3_column_type(stmt, 0) == SQLITE_NULL ? none
+		           : sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW) {
+		*error_r = store_errmsg(st, what);
+		return -1;
+	}
+	return 0;
+}
+
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 {
 	if (s == NULL)

@@ -329,6 +329,29 @@ corpus_setup() {
 	FU="$BIN/followup -c $CONF --now $NOW"
 }
 
+# bulk_inquiries DIR N TAG: N small inquiries from 40 customers, spread
+# over October 2026, as DIR/*.eml and DIR/manifest.json for imaptool load;
+# Message-IDs <TAG-I@customerK.com>.
+bulk_inquiries() {
+	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+import json, os, sys
+out, n, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+os.makedirs(out)
+manifest = []
+for i in range(n):
+    name = "%05d.eml" % i
+    day = 1 + i % 28
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(("From: buyer%d@customer%d.com\r\nTo: sales@example.com\r\n"
+                 "Subject: Inquiry %d for pumps\r\nDate: %02d Oct 2026 10:%02d:00 +0000\r\n"
+                 "Message-ID: <%s-%d@customer%d.com>\r\n\r\nPlease quote %d pumps.\r\n"
+                 % (i, i % 40, i, day, i % 60, tag, i, i % 40, i + 1)).encode())
+    manifest.append({"folder": "INBOX", "file": name,
+                     "internaldate": "2026-10-%02dT10:00:00+00:00" % day})
+json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"))
+PYEOF
+}
+
 # jcheck FILE PYTHON-EXPR: asserts a Python expression over the JSON in
 # FILE, bound to `j`; prints the JSON on failure.
 jcheck() {

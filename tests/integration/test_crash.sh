@@ -9,22 +9,7 @@ if ! start_dovecot; then
 	exit 1
 fi
 N=1500
-"$PY" - "$T/bulk" "$N" <<'PYEOF'
-import json, os, sys
-out, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(out)
-manifest = []
-for i in range(n):
-    name = "%05d.eml" % i
-    day = 1 + i % 28
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(("From: buyer%d@customer%d.com\r\nTo: sales@example.com\r\n"
-                 "Subject: Inquiry %d for pumps\r\nDate: %02d Oct 2026 10:%02d:00 +0000\r\n"
-                 "Message-ID: <bulk-%d@customer%d.com>\r\n\r\nPlease quote %d pumps.\r\n"
-                 % (i, i % 40, i, day, i % 60, i, i % 40, i + 1)).encode())
-    manifest.append({"folder": "INBOX", "file": name, "internaldate": "2026-10-%02dT10:00:00+00:00" % day})
-json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"))
-PYEOF
+bulk_inquiries "$T/bulk" "$N" bulk
 check "$N messages appended" imaptool load "$T/bulk/manifest.json"
 # Through a slow link (about 100 KB/s, a DSL line) the sync takes seconds
 # on any machine, so each SIGKILL below lands between committed batches

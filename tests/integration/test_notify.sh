@@ -14,21 +14,7 @@ if ! start_dovecot; then
 	exit 1
 fi
 N=1500
-"$PY" - "$T/bulk" "$N" <<'PYEOF'
-import json, os, sys
-out, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(out)
-manifest = []
-for i in range(n):
-    name = "%05d.eml" % i
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(("From: buyer%d@customer%d.com\r\nTo: sales@example.com\r\n"
-                 "Subject: Inquiry %d for pumps\r\nDate: 02 Oct 2026 10:%02d:00 +0000\r\n"
-                 "Message-ID: <notify-%d@customer%d.com>\r\n\r\nPlease quote %d pumps.\r\n"
-                 % (i, i % 40, i, i % 60, i, i % 40, i + 1)).encode())
-    manifest.append({"folder": "INBOX", "file": name, "internaldate": "2026-10-02T10:00:00+00:00"})
-json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"))
-PYEOF
+bulk_inquiries "$T/bulk" "$N" notify
 check "$N messages appended" imaptool load "$T/bulk/manifest.json"
 if ! start_slowlink 100000; then
 	not_ok "slow link starts"
