@@ -348,14 +348,21 @@ static void summary(GString *o, const struct core_report *r)
 	g_string_append(o, "</div></section>\n");
 }
 
+/* "<section><h2>HEADING</h2>\n", the heading in the page's words. */
+static void section_open(GString *o, const char *heading)
+{
+	g_string_append(o, "<section><h2>");
+	core_report_escape(o, heading);
+	g_string_append(o, "</h2>\n");
+}
+
 static void section_weeks(GString *o, const struct core_report *r)
 {
 	struct bar bars[MAX_BARS];
 	size_t n = 0;
 
-	g_string_append(o, "<section><h2>");
-	core_report_escape(o, word(r, "weeks.heading"));
-	g_string_append_printf(o, "</h2>\n<p class=\"legend\"><span><i style=\"background:%s\">"
+	section_open(o, word(r, "weeks.heading"));
+	g_string_append_printf(o, "<p class=\"legend\"><span><i style=\"background:%s\">"
 	                       "</i>", colours[0]);
 	core_report_escape(o, word(r, "legend.median"));
 	g_string_append_printf(o, "</span><span><i style=\"background:%s\"></i>", colours[1]);
@@ -389,9 +396,7 @@ static void section_funnel(GString *o, const struct core_report *r)
 	size_t n = 0, n_stages = 0;
 	int64_t *counts = core_kpi_funnel(r->data, &n_stages);
 
-	g_string_append(o, "<section><h2>");
-	core_report_escape(o, word(r, "funnel.heading"));
-	g_string_append(o, "</h2>\n");
+	section_open(o, word(r, "funnel.heading"));
 	for (size_t i = 0; i < n_stages && n < MAX_BARS; i++) {
 		struct bar *b = &bars[n++];
 		b->label = stage_word(r, core_kpi_funnel_stage(i));
@@ -408,9 +413,7 @@ static void section_countries(GString *o, const struct core_report *r)
 	struct bar bars[MAX_BARS];
 	size_t n = 0;
 
-	g_string_append(o, "<section><h2>");
-	core_report_escape(o, word(r, "countries.heading"));
-	g_string_append(o, "</h2>\n");
+	section_open(o, word(r, "countries.heading"));
 	for (guint i = 1; i < r->countries->len && n < MAX_BARS; i++) {
 		const struct core_kpi_row *c = r->countries->pdata[i];
 		if (c->inquiries == 0)
@@ -435,9 +438,8 @@ static void section_owners(GString *o, const struct core_report *r)
 	static const char *const heads[] = { "col.owner", "col.inquiries", "col.median", "col.p90",
 	                                     "col.sla", "col.quotes", "col.orders" };
 
-	g_string_append(o, "<section><h2>");
-	core_report_escape(o, word(r, "owners.heading"));
-	g_string_append(o, "</h2>\n<p class=\"legend\">");
+	section_open(o, word(r, "owners.heading"));
+	g_string_append(o, "<p class=\"legend\">");
 	for (size_t s = 0; s < 3; s++) {
 		g_string_append_printf(o, "<span><i style=\"background:%s\"></i>", colours[s]);
 		core_report_escape(o, word(r, names[s]));
@@ -497,9 +499,8 @@ static void row(GString *o, const char *const *cells, size_t n)
 static void table_open(GString *o, const struct core_report *r, const char *title,
                        const char *const *heads, size_t n)
 {
-	g_string_append(o, "<section><h2>");
-	core_report_escape(o, title);
-	g_string_append(o, "</h2>\n<div class=\"wrap\"><table><tr>");
+	section_open(o, title);
+	g_string_append(o, "<div class=\"wrap\"><table><tr>");
 	for (size_t i = 0; i < n; i++) {
 		g_string_append(o, "<th>");
 		core_report_escape(o, word(r, heads[i]));
