@@ -245,11 +245,14 @@ asan:
 # The whole suite: unit tests twice (ASan+UBSan build, valgrind on the debug
 # build), then the integration tests on the release binaries (and two of
 # them on the ASan+UBSan binaries).
+# The builds and the tests use every CPU (CHECK_JOBS=1 for one at a time).
+CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
 check:
-	$(MAKE) BUILD=release all
-	$(MAKE) BUILD=asan all tests
-	$(MAKE) BUILD=debug tests
-	sh tests/run-tests.sh
+	$(MAKE) -j$(CHECK_JOBS) BUILD=release all
+	$(MAKE) -j$(CHECK_JOBS) BUILD=asan all tests
+	$(MAKE) -j$(CHECK_JOBS) BUILD=debug tests
+	FOLLOWUP_TEST_JOBS=$$(( $(CHECK_JOBS) + 2 )) sh tests/run-tests.sh
 
 check-unit:
 	$(MAKE) BUILD=asan tests

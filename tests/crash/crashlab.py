@@ -76,6 +76,7 @@ QUEUED = re.compile(r"acknowledgement to \S+ for <[^>]*> queued")
 # Logged at debug once the planning transaction has begun (what a plan
 # queued is logged only after it committed).
 PLANNING = re.compile(r"rules: planning a pass")
+LOGGED_IN = re.compile(r": logged in$")
 RECOVERED = re.compile(r"<([^>]*)> was being sent when followupd stopped")
 
 
@@ -308,7 +309,12 @@ def kill_loop(ctx, lives):
                        if not planned and plan_quota[wave] > 0 else None)
         life = Life(cmd, os.path.join(out, "life-%02d.log" % k))
         lives.append(life)
-        deadline = life.t_start + offset
+        # Offsets count from the login, not from exec: on a loaded machine
+        # (tests side by side) start-up alone can take seconds, and a kill
+        # before the store exists tests nothing.
+        t_up = life.wait_line(LOGGED_IN, 60)
+        anchor = t_up if t_up is not None else life.t_start
+        deadline = anchor + offset
         if plan_offset is not None:
             t_queued = life.wait_line(PLANNING, deadline - time.time())
             if t_queued is not None and t_queued + plan_offset < deadline:

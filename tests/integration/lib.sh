@@ -154,8 +154,17 @@ check() {
 	fi
 }
 
+# free_port: a loopback port nobody listens on. When tests run side by side
+# (tests/run-tests.sh -j), each port handed out is claimed in
+# $FOLLOWUP_PORT_CLAIMS (mkdir is atomic), so two tests never get the same
+# one between its close here and the server's bind.
 free_port() {
-	"$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+	while :; do
+		p=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+		[ -z "${FOLLOWUP_PORT_CLAIMS:-}" ] && break
+		mkdir "$FOLLOWUP_PORT_CLAIMS/$p" 2>/dev/null && break
+	done
+	echo "$p"
 }
 
 # make_certs DIR: a test CA and a server certificate for 127.0.0.1.

@@ -52,6 +52,13 @@ check "SIGKILL interrupted the sync twice, mid-way ($partial of $N filed)" \
 # SIGTERM: stops after the current transaction, exit 0.
 "$BIN/followupd" -c "$CONF" --once 2>"$T/term.log" &
 pid=$!
+# Once it handles signals (it says it started after that), mid-sync: a
+# SIGTERM before then ends any process, and a loaded machine can take
+# seconds to get there.
+i=0
+while ! grep -q 'followupd started' "$T/term.log" && [ $i -lt 600 ]; do
+	sleep 0.05; i=$((i + 1))
+done
 sleep 0.3
 kill -TERM $pid 2>/dev/null
 wait $pid
