@@ -183,11 +183,12 @@ static int chunk_write(struct store *st, const struct filing_options *opts,
 	return 0;
 }
 
+/* The analysing threads; NULL (no thread could start) has chunk_analyze()
+ * analyse every chunk on this thread. */
 static GThreadPool *pool_new(void)
 {
 	guint threads = MIN(g_get_num_processors(), REPARSE_THREADS_MAX);
 
-	/* No pool: every chunk is analysed on this thread. */
 	return g_thread_pool_new(analyze_task, NULL, (gint)threads, FALSE, NULL);
 }
 
@@ -198,13 +199,14 @@ static int rewrite_all(struct store *st, const struct filing_options *opts,
                        const int64_t *ids, size_t n, unsigned batch,
                        core_progress_fn *progress, void *progress_ctx, char **error_r)
 {
-	GThreadPool *pool = pool_new();
+	GThreadPool *pool;
 	struct reparse_chunk *cur = NULL, *next = NULL;
-	size_t start = 0, batch_end = MIN(n, batch);
+	size_t batch_end = MIN(n, batch);
 	int ret = -1;
 
 	if (n == 0)
 		return 0;
+	pool = pool_new();
 	if (store_begin(st, error_r) < 0)
 		goto out;
 	/* The mail's stage moves are made again, in date order. */
@@ -234,8 +236,7 @@ static int rewrite_all(struct store *st, const struct filing_options *opts,
 				progress(batch_end, n, progress_ctx);
 			if (batch_end == n)
 				break;
-			start = batch_end;
-			batch_end = MIN(n, start + batch);
+			batch_end = MIN(n, batch_end + batch);
 			if (store_begin(st, error_r) < 0)
 				goto out;
 		}
