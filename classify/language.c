@@ -464,11 +464,27 @@ static double ranking_gap(const struct ngram_ranking *r, size_t j)
 	return (double)(r->score[j] - r->score[0]) / (double)MAX(r->score[0], 1);
 }
 
+/* No verdict looks farther than SIBLING_MIN_GAP behind the best language
+ * (below): a fingerprint that is more than this much farther from the text
+ * than the best one so far cannot change the answer, so fp_Compare() may
+ * stop counting there and rank it last (its score is then the library's
+ * maximum). The languages come in order of trade, so the likely best is
+ * compared first and most of the others stop early. */
+#define RANKING_CUTOFF_PERCENT 115
+
+static int ranking_cutoff(int best)
+{
+	if (best >= G_MAXINT / RANKING_CUTOFF_PERCENT)
+		return G_MAXINT;
+	return best * RANKING_CUTOFF_PERCENT / 100 + 1;
+}
+
 /* Compares words (lowercase letters, as letters_only() makes them) with
  * the fingerprints of set; false when there are no models or no n-grams. */
 static bool ngram_rank(const struct language_models *models, candidate_set set,
                        const char *words, struct ngram_ranking *r)
 {
+	int best = G_MAXINT;
 	void *unknown;
 
 	r->n = 0;
@@ -483,7 +499,9 @@ static bool ngram_rank(const struct language_models *models, candidate_set set,
 	for (size_t i = 0; i < G_N_ELEMENTS(candidates); i++) {
 		if ((set & ((candidate_set)1 << i)) == 0 || models->textcat[i] == NULL)
 			continue;
-		ranking_add(r, candidates[i].code, fp_Compare(models->textcat[i], unknown, G_MAXINT));
+		int score = fp_Compare(models->textcat[i], unknown, ranking_cutoff(best));
+		ranking_add(r, candidates[i].code, score);
+		best = MIN(best, score);
 	}
 	fp_Done(unknown);
 	return r->n > 0;

@@ -1,4 +1,6 @@
 /* b64: see b64.h. */
+#include <string.h>
+
 #include "parsers/b64.h"
 
 /* Every byte's code: 0 outside the alphabet, 1 + the value for the 64
@@ -30,6 +32,33 @@ void b64_decoder_init(struct b64_decoder *dec)
 	dec->n_bits = 0;
 }
 
+/* Pending bits never exceed 6, so the last two symbols' 12 bits hold
+ * them. */
+#define LAST_BITS_MASK 0xfffu
+
+/* Counting a run without '=' (nearly every attachment's body): the
+ * symbols are counted without a branch, and only the last two symbols'
+ * bits are kept, which is what the general loop would have kept. */
+static size_t count_unpadded(struct b64_decoder *dec, const unsigned char *p, size_t len)
+{
+	size_t symbols = 0, total;
+	unsigned found = 0;
+	uint32_t last = dec->bits, tail = 0;
+
+	for (size_t i = 0; i < len; i++)
+		symbols += b64_code[p[i]] != 0;
+	for (size_t i = len; i > 0 && found < 2; i--) {
+		unsigned code = b64_code[p[i - 1]];
+		if (code != 0)
+			tail |= (code - 1) << (6 * found++);
+	}
+	last = ((last << (6 * found)) | tail) & LAST_BITS_MASK;
+	total = dec->n_bits + symbols * 6;
+	dec->n_bits = (unsigned)(total % 8);
+	dec->bits = last & ((1u << dec->n_bits) - 1);
+	return total / 8;
+}
+
 /* Counting only: every symbol is 6 bits, every 8 bits a byte, and '='
  * drops what is pending; the pending bits are kept for a later call. */
 static size_t count_step(struct b64_decoder *dec, const unsigned char *p, size_t len)
@@ -38,6 +67,9 @@ static size_t count_step(struct b64_decoder *dec, const unsigned char *p, size_t
 	unsigned pending = dec->n_bits;
 	uint32_t last = dec->bits;   /* the latest symbols' bits, enough for pending */
 
+	if (memchr(p, '=', len) == NULL)
+		return count_unpadded(dec, p, len);
+
 	for (size_t i = 0; i < len; i++) {
 		unsigned code = b64_code[p[i]];
 
@@ -45,7 +77,7 @@ static size_t count_step(struct b64_decoder *dec, const unsigned char *p, size_t
 			continue;
 		if (code != PAD_CODE) {
 			symbols++;
-			last = ((last << 6) | (code - 1)) & 0xfffu;
+			last = ((last << 6) | (code - 1)) & LAST_BITS_MASK;
 		} else {
 			produced += (pending + symbols * 6) / 8;
 			pending = 0;
