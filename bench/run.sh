@@ -11,8 +11,8 @@
 #   index:    followup reparse vs notmuch new and mu index on mbsync's Maildir
 #   poll:     a second followupd --once on the synced store, through
 #             bench/tcp_count.py (bytes each way, split at the login)
-#   store:    bench/store.sh OUT.json [STORE_N] when it exists (default size
-#             STORE_N = 10 x N: 1,000,000 for N=100000)
+#   store:    bench/store.sh OUT.json STORE_N when it exists (STORE_N:
+#             1,000,000 from N=100000 up, else 5 x N)
 #   size:     the store against each message compressed alone with zstd -3
 #             plus the search index's pages (SQLite's dbstat)
 #
@@ -71,7 +71,7 @@ fi
 N=${N:-${BENCH_MESSAGES:-20000}}
 case $N in ''|*[!0-9]*|0) echo "bench: N must be a positive number of messages, not '$N'" >&2; exit 1 ;; esac
 if [ "$N" -ge 20000 ]; then RUNS=${BENCH_RUNS:-1}; else RUNS=${BENCH_RUNS:-3}; fi
-STORE_N=${STORE_N:-$((N * 10))}
+if [ "$N" -ge 100000 ]; then STORE_N=${STORE_N:-1000000}; else STORE_N=${STORE_N:-$((N * 5))}; fi
 STORE_SCRIPT=${BENCH_STORE_SCRIPT:-$TOP/bench/store.sh}
 OUT=$TOP/docs/BENCHMARKS.md
 started=$(date +%s)
