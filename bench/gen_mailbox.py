@@ -630,10 +630,12 @@ def render(m, pool, stats):
         hdr.append("Content-Language: %s" % {"zh": "zh-CN", "ar": "en-US"}.get(m.lang, m.lang))
 
     def leaf(ctype, text):
-        cs = charset
+        cs, te = charset, cte
+        if cs == "us-ascii" and not text.isascii():
+            cs, te = "utf-8", "quoted-printable"   # a name with accents in an English mail
         body = text.replace("%CS%", cs) if ctype == "text/html" else text
-        return ("Content-Type: %s; charset=\"%s\"\nContent-Transfer-Encoding: %s\n\n" % (ctype, cs, cte)).encode() \
-            + body_encode(body, cs, cte)
+        return ("Content-Type: %s; charset=\"%s\"\nContent-Transfer-Encoding: %s\n\n" % (ctype, cs, te)).encode() \
+            + body_encode(body, cs, te)
 
     if isinstance(parts, bytes):
         hdr.append("Content-Type: %s" % ctype_main)
