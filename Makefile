@@ -285,8 +285,9 @@ fuzz:
 check-fuzz: fuzz
 	sh tests/fuzz/run-fuzz.sh
 
+# make bench N=100000: the mailbox's size (default 20000); STORE_N: the store's.
 bench: all
-	sh bench/run.sh
+	N="$(N)" STORE_N="$(STORE_N)" sh bench/run.sh
 
 install: all man
 	$(MAKE) install-files

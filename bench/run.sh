@@ -1,15 +1,24 @@
 #!/bin/sh
-# `make bench`: followupd against peers on the same mailbox, in the same run.
+# `make bench` (N=20000) and `make bench N=100000`: followup against its
+# peers, side by side on the same generated mailbox in the same run.
+# docs/BENCHMARKS.md says what is compared with what and why; this script
+# rewrites the part of it between its markers when a run completes
+# (BENCH_NO_WRITE=1: print only).
 #
-#   fetch:  followupd --once (fetch + parse + classify + store)
-#           vs mbsync (isync) copying the same folder to a Maildir (fetch + write)
-#   parse:  followup reparse (parse + classify + store, no network)
-#           vs notmuch new indexing that Maildir (parse + index)
+#   mailbox:  bench/gen_mailbox.py writes N messages straight into the test
+#             Dovecot's Maildir (INBOX and Sent)
+#   sync:     followupd -c CONF --once (INBOX, Sent) vs mbsync (both folders)
+#   index:    followup reparse vs notmuch new and mu index on mbsync's Maildir
+#   poll:     a second followupd --once on the synced store, through
+#             bench/tcp_count.py (bytes each way, split at the login)
+#   store:    bench/store.sh OUT.json STORE_N when it exists (STORE_N:
+#             1,000,000 from N=100000 up, else 5 x N)
+#   size:     the store against each message compressed alone with zstd -3
+#             plus the search index's pages (SQLite's dbstat)
 #
-# Each run is repeated BENCH_RUNS times (default 3) and the median reported:
-# wall time, messages per second, peak RSS and the ratio to each peer.
-# Needs: apt-get install isync notmuch time (see .ci/packages for the rest).
-# BENCH_MESSAGES=N changes the mailbox size (default 3000).
+# Runs: BENCH_RUNS (default 3, median) below N=20000, once from 20000 up.
+# BENCH_MESSAGES is an old name of N. BENCH_STORE_SCRIPT replaces
+# bench/store.sh (to test the harness). Needs the packages of .ci/packages.
 #
 # `sh bench/run.sh facts` (after `make`) times facts_extract() alone instead:
 # bench/facts_bench.c, built here against build/release, over generated
@@ -45,65 +54,84 @@ if [ "${1:-}" = facts ]; then
 		"$B/libdata.a" $(pkg-config --libs $PKGS) || exit 1
 	exec "$B/facts_bench" "$TOP"/tests/data/corpus/*.eml
 fi
-. "$TOP/tests/integration/lib.sh"
-N=${BENCH_MESSAGES:-3000}
 
-for tool in mbsync notmuch /usr/bin/time; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing (apt-get install isync notmuch time)"; exit 1; }
+# Each peer and tool, with the Debian package that brings it.
+missing=
+for pair in mbsync:isync notmuch:notmuch mu:maildir-utils /usr/bin/time:time zstd:zstd \
+	dovecot:dovecot-imapd /usr/bin/python3:python3; do
+	command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
-start_dovecot || { echo "bench: Dovecot did not start"; exit 1; }
+if [ -n "$missing" ]; then
+	echo "bench: missing packages:$missing (apt-get install$missing; all are in .ci/packages)" >&2
+	exit 1
+fi
+[ -x "$TOP/bin/followupd" ] && [ -x "$TOP/bin/followup" ] ||
+	{ echo "bench: bin/followupd or bin/followup is missing: run make first" >&2; exit 1; }
 
-"$PY" - "$T/mail" "$N" <<'PYEOF'
-import base64, json, os, random, sys
-out, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(out)
-rnd = random.Random(42)
-words = ("pump valve flange quotation price delivery FOB CIF Ningbo Hamburg order sample "
-         "stainless steel pressure DN50 DN100 pieces container payment terms").split()
-manifest = []
-for i in range(n):
-    body = " ".join(rnd.choice(words) for _ in range(rnd.randint(40, 400)))
-    parts = "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n"
-    if i % 10 == 0:   # one in ten carries a 60 KB attachment
-        att = base64.encodebytes(bytes(rnd.getrandbits(8) for _ in range(60000))).decode()
-        parts = ('Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n' + parts +
-                 '--b\r\nContent-Type: application/pdf; name="PI-%d.pdf"\r\n'
-                 'Content-Transfer-Encoding: base64\r\n\r\n%s--b--\r\n' % (i, att))
-    raw = ("From: Buyer %d <buyer%d@customer%d.com>\r\nTo: sales@example.com\r\n"
-           "Subject: Inquiry %d: %s\r\nDate: %02d Oct 2026 10:%02d:00 +0000\r\n"
-           "Message-ID: <bench-%d@customer%d.com>\r\nMIME-Version: 1.0\r\n%s"
-           % (i, i, i % 200, i, rnd.choice(words), 1 + i % 28, i % 60, i, i % 200, parts))
-    name = "%05d.eml" % i
-    open(os.path.join(out, name), "w").write(raw)
-    manifest.append({"folder": "INBOX", "file": name, "internaldate": "2026-10-%02dT10:00:00+00:00" % (1 + i % 28)})
-json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"))
+N=${N:-${BENCH_MESSAGES:-20000}}
+case $N in ''|*[!0-9]*|0) echo "bench: N must be a positive number of messages, not '$N'" >&2; exit 1 ;; esac
+if [ "$N" -ge 20000 ]; then RUNS=${BENCH_RUNS:-1}; else RUNS=${BENCH_RUNS:-3}; fi
+if [ "$N" -ge 100000 ]; then STORE_N=${STORE_N:-1000000}; else STORE_N=${STORE_N:-$((N * 5))}; fi
+STORE_SCRIPT=${BENCH_STORE_SCRIPT:-$TOP/bench/store.sh}
+OUT=$TOP/docs/BENCHMARKS.md
+started=$(date +%s)
+
+. "$TOP/tests/integration/lib.sh"
+# lib.sh's trap stops Dovecot and removes $T on any exit; the relay too.
+_relay_pid=
+bench_cleanup() {
+	stop_pid "$_relay_pid"
+	cleanup
+}
+trap bench_cleanup EXIT
+W=$T/bench
+mkdir -p "$W"
+: > "$W/runs"
+fact() { printf '%s %s\n' "$1" "$2" >> "$W/facts"; }
+say() { echo "bench: $*"; }
+fail() { echo "bench: $*" >&2; exit 1; }
+
+start_dovecot || fail "Dovecot did not start"
+MAILDIR=$D/mail/sales@example.com
+say "generating $N messages into Dovecot's Maildir"
+"$PY" "$TOP/bench/gen_mailbox.py" --summary "$W/gen.json" "$MAILDIR" "$N" || fail "the generator failed"
+[ "$(id -u)" = 0 ] && chown -R nobody "$D/mail"
+
+# Dovecot indexes a Maildir the first time a client opens it: open both
+# folders once now, so that neither contender pays for it.
+"$PY" - "$IMAP_PORT" "$N" <<'PYEOF' || fail "Dovecot does not serve the generated mailbox"
+import imaplib, os, sys
+m = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+m.login("sales@example.com", os.environ["TEST_PASSWORD"])
+total = 0
+for folder in ("INBOX", "Sent"):
+    typ, data = m.select(folder, readonly=True)
+    assert typ == "OK", (folder, data)
+    total += int(data[0])
+    m.fetch("1:*", "(UID FLAGS INTERNALDATE RFC822.SIZE)")
+m.logout()
+if total != int(sys.argv[2]):
+    sys.exit("Dovecot serves %d messages, not %s" % (total, sys.argv[2]))
 PYEOF
-imaptool load "$T/mail/manifest.json" || exit 1
-size=$(du -sk "$T/dovecot/mail" | cut -f1)
+
 CONF=$T/followup.conf
 write_config "$CONF"
-sed -i 's/^folders = INBOX, Sent$/folders = INBOX/; /^sent-folders/d' "$CONF"
 
-RUNS=${BENCH_RUNS:-3}
-# measure LABEL RESET COMMAND...: RUNS times (RESET, a shell command, runs
-# before each), appends "label seconds maxrss_kb" of the median run.
+# measure LABEL RESET COMMAND...: one run (RESET, a shell command, first),
+# "LABEL wall user sys maxrss_kb" appended to $W/runs.
 measure() {
 	label=$1; reset=$2; shift 2
-	: > "$T/runs"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		sh -c "$reset"
-		/usr/bin/time -f "%e %M" -o "$T/time.out" "$@" >"$T/$label.log" 2>&1 ||
-			{ echo "bench: $label failed:"; tail -5 "$T/$label.log"; exit 1; }
-		cat "$T/time.out" >> "$T/runs"; [ -n "${BENCH_VERBOSE:-}" ] && echo "$label: $(cat "$T/time.out")"
-		i=$((i + 1))
-	done
-	echo "$label $(sort -n "$T/runs" | sed -n "$(( (RUNS + 1) / 2 ))p")" >> "$T/results"
+	sh -c "$reset" || fail "$label: cannot reset: $reset"
+	/usr/bin/time -f "%e %U %S %M" -o "$W/time.out" "$@" >"$W/$label.log" 2>&1 ||
+		{ tail -n 20 "$W/$label.log" >&2; fail "$label failed (exit status above)"; }
+	echo "$label $(tail -n 1 "$W/time.out")" >> "$W/runs"
+	say "$label: $(tail -n 1 "$W/time.out") (wall user sys maxrss_kb)"
 }
 
-mkdir -p "$T/maildir"
-# FSync off: followupd fsyncs only at WAL checkpoints (synchronous=NORMAL).
-cat > "$T/mbsyncrc" <<RC
+# mbsync: FSync no, as followupd fsyncs only at WAL checkpoints
+# (synchronous=NORMAL); both folders, pulled into a fresh Maildir.
+mkdir -p "$T/maildir" "$T/mbsync-state"
+cat > "$W/mbsyncrc" <<RC
 FSync no
 
 IMAPAccount bench
@@ -124,36 +152,138 @@ Inbox $T/maildir/INBOX
 Channel bench
 Far :remote:
 Near :local:
-Patterns INBOX
+Patterns INBOX Sent
 Sync Pull
 Create Near
 SyncState $T/mbsync-state/
 RC
-mkdir -p "$T/mbsync-state"
-: > "$T/results"
-measure followupd-fetch "rm -f $T/followup.db*" "$BIN/followupd" -c "$CONF" --once
-measure mbsync-fetch "rm -rf $T/maildir/* $T/mbsync-state/*" \
-	mbsync -c "$T/mbsyncrc" bench
+
+# First sync: the two alternate, so that load on a shared machine falls
+# on both alike.
+i=0
+while [ $i -lt "$RUNS" ]; do
+	measure followupd-sync "rm -f $T/followup.db $T/followup.db-wal $T/followup.db-shm" \
+		"$BIN/followupd" -c "$CONF" --once
+	measure mbsync-sync "rm -rf $T/maildir/* $T/maildir/.[!.]* $T/mbsync-state/*" \
+		mbsync -c "$W/mbsyncrc" bench
+	i=$((i + 1))
+done
 # Every run must have done the whole job, or its figure means nothing.
 got=$(find "$T/maildir" -type f \( -path '*/new/*' -o -path '*/cur/*' \) | wc -l)
-[ "$got" = "$N" ] || { echo "bench: mbsync copied $got of $N messages"; cat "$T/mbsync-fetch.log"; exit 1; }
+[ "$got" = "$N" ] || { cat "$W/mbsync-sync.log" >&2; fail "mbsync copied $got of $N messages"; }
 got=$("$BIN/followup" -c "$CONF" stats --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["messages"])')
-[ "$got" = "$N" ] || { echo "bench: followupd filed $got of $N messages"; exit 1; }
-printf '[database]\npath=%s\n[new]\ntags=new\n[maildir]\nsynchronize_flags=false\n' "$T/maildir" > "$T/notmuch-config"
-measure notmuch-index "rm -rf $T/maildir/.notmuch" env NOTMUCH_CONFIG="$T/notmuch-config" notmuch new
-measure followup-reparse true "$BIN/followup" -c "$CONF" reparse
+[ "$got" = "$N" ] || fail "followupd filed $got of $N messages (log: $W/followupd-sync.log)"
 
-"$PY" - "$T/results" "$N" "$size" <<'PYEOF'
-import sys
-rows = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(sys.argv[1])}
-n, size = int(sys.argv[2]), int(sys.argv[3])
-print("mailbox: %d messages, %.1f MiB in Dovecot's Maildir" % (n, size / 1024))
-print("%-18s %9s %10s %10s" % ("run", "seconds", "msg/s", "peak RSS"))
-for k, (sec, rss) in rows.items():
-    print("%-18s %9.2f %10.0f %8.1f MB" % (k, sec, n / sec if sec else 0, rss / 1024))
-def ratio(a, b, what):
-    (ta, ra), (tb, rb) = rows[a], rows[b]
-    print("%s: time %.2fx, memory %.2fx (%s / %s; below 1 means followup is faster/smaller)" % (what, ta / tb, ra / rb, a, b))
-ratio("followupd-fetch", "mbsync-fetch", "fetch")
-ratio("followup-reparse", "notmuch-index", "parse")
+# Size: the store as the first sync left it, against each raw message
+# compressed alone with zstd -3 plus the search index's pages.
+"$PY" - "$T/followup.db" "$MAILDIR" > "$W/size.json" <<'PYEOF' || fail "cannot size the store"
+import json, os, sqlite3, subprocess, sys
+db, maildir = sys.argv[1], sys.argv[2]
+store = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
+c = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+# the FTS5 table's shadow tables (search_data, search_idx, ...) and their indexes
+index = c.execute("SELECT coalesce(sum(d.pgsize), 0) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name "
+                  "WHERE s.tbl_name = 'search' OR s.tbl_name LIKE 'search\\_%' ESCAPE '\\'").fetchone()[0]
+files = [os.path.join(r, f) for r, _, fs in os.walk(maildir) if os.path.basename(r) in ("cur", "new") for f in fs]
+raw = sum(os.path.getsize(f) for f in files)
+z = 0
+for i in range(0, len(files), 500):   # zstd -c of many files: one frame each, compressed alone
+    z += len(subprocess.run(["zstd", "-3", "-q", "-c"] + files[i:i + 500], check=True,
+                            stdout=subprocess.PIPE).stdout)
+print(json.dumps({"store_bytes": store, "search_index_bytes": index, "zstd_bytes": z, "raw_bytes": raw}))
 PYEOF
+
+# Idle poll: a second followupd --once on the synced store finds nothing
+# new; tcp_count.py between it and Dovecot counts the bytes.
+LINK_PORT=$(free_port)
+"$PY" "$TOP/bench/tcp_count.py" --listen "$LINK_PORT" --to "$IMAP_PORT" --log "$W/relay.log" \
+	--ready "$W/relay.ready" 2>"$W/relay.err" &
+_relay_pid=$!
+wait_ready tcp_count "$W/relay.ready" "$W/relay.err" || fail "the counting relay did not start"
+sed "s|^url = imap://127.0.0.1:$IMAP_PORT|url = imap://127.0.0.1:$LINK_PORT|" "$CONF" > "$W/poll.conf"
+grep -q ":$LINK_PORT" "$W/poll.conf" || fail "cannot point the config at the relay"
+chmod 600 "$W/poll.conf"
+: > "$W/poll.json"
+POLLS=$((RUNS > 5 ? RUNS : 5))
+i=0
+while [ $i -lt $POLLS ]; do
+	: > "$W/relay.log"
+	/usr/bin/time -f "%e" -o "$W/time.out" "$BIN/followupd" -c "$W/poll.conf" --once \
+		>"$W/poll.log" 2>&1 || { tail -n 20 "$W/poll.log" >&2; fail "the idle poll failed"; }
+	# the relay writes its line when both ends have closed
+	k=0
+	while [ ! -s "$W/relay.log" ] && [ $k -lt 50 ]; do sleep 0.1; k=$((k + 1)); done
+	sleep 0.2
+	"$PY" - "$W/relay.log" "$(tail -n 1 "$W/time.out")" >> "$W/poll.json" <<'PYEOF' || fail "no traffic counted"
+import json, sys
+conns = [json.loads(l) for l in open(sys.argv[1])]
+if not conns:
+    sys.exit("the relay saw no connection")
+after = [c for c in conns if c["down_login"] is not None]
+print(json.dumps({
+    "connections": len(conns), "process_ms": float(sys.argv[2]) * 1000,
+    "bytes": sum(c["up"] + c["down"] for c in conns),
+    "conn_ms": sum(c["t_total"] for c in conns) * 1000,
+    "bytes_after_login": sum(c["up"] + c["down"] - c["up_login"] - c["down_login"] for c in after)
+    if len(after) == len(conns) else None,
+    "ms_after_login": sum(c["t_total"] - c["t_login"] for c in after) * 1000 if len(after) == len(conns) else None}))
+PYEOF
+	i=$((i + 1))
+done
+stop_pid "$_relay_pid"
+_relay_pid=
+got=$("$BIN/followup" -c "$CONF" stats --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["messages"])')
+[ "$got" = "$N" ] || fail "after the idle polls the store holds $got messages, not $N"
+say "idle poll: $(tail -n 1 "$W/poll.json")"
+
+# Parse and index, each on its own copy of the same messages.
+printf '[database]\npath=%s\n[new]\ntags=new\n[maildir]\nsynchronize_flags=false\n' "$T/maildir" \
+	> "$W/notmuch-config"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	measure followup-reparse true "$BIN/followup" -c "$CONF" reparse
+	measure notmuch-new "rm -rf $T/maildir/.notmuch" env NOTMUCH_CONFIG="$W/notmuch-config" notmuch new
+	measure mu-index "rm -rf $T/mu && mu init --quiet --maildir=$T/maildir --muhome=$T/mu >/dev/null" \
+		mu index --quiet --muhome="$T/mu"
+	i=$((i + 1))
+done
+got=$(NOTMUCH_CONFIG="$W/notmuch-config" notmuch count --output=files '*')
+[ "$got" = "$N" ] || fail "notmuch indexed $got of $N files"
+got=$("$BIN/followup" -c "$CONF" stats --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["messages"])')
+[ "$got" = "$N" ] || fail "after reparse the store holds $got messages, not $N"
+
+# The million-message store (engineer B's bench/store.sh), when present.
+if [ -f "$STORE_SCRIPT" ]; then
+	say "store: sh $STORE_SCRIPT $W/store.json $STORE_N"
+	sh "$STORE_SCRIPT" "$W/store.json" "$STORE_N" || fail "$STORE_SCRIPT failed"
+	"$PY" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, list) and all("job" in x and "p50_ms" in x for x in r)' \
+		"$W/store.json" || fail "$STORE_SCRIPT wrote no list of jobs to $W/store.json"
+	fact STORE_N "$STORE_N"
+else
+	say "store: $STORE_SCRIPT is not there; skipped"
+	fact store missing
+fi
+
+fact N "$N"
+fact runs "$RUNS"
+fact date "$(date -u '+%Y-%m-%d %H:%M')"
+fact nproc "$(nproc)"
+fact cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+fact ram "$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
+fact kernel "$(uname -r)"
+fact debian "$(cat /etc/debian_version 2>/dev/null || echo '?')"
+fact load "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact followup "$(cat "$TOP/VERSION")"
+fact dovecot "$(dovecot --version | cut -d' ' -f1)"
+fact mbsync "$(mbsync --version)"
+fact notmuch "$(notmuch --version | cut -d' ' -f2)"
+fact mu "$(mu --version | sed -n '1s/.*version //p')"
+fact sqlite "$("$PY" -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+fact zstd "$(zstd --version | sed 's/^\*\*\* //; s/ 64-bits//; s/, by.*//')"
+fact harness_seconds "$(($(date +%s) - started))"
+
+if [ "${BENCH_NO_WRITE:-0}" = 1 ]; then
+	"$PY" "$TOP/bench/report.py" "$W" -
+else
+	"$PY" "$TOP/bench/report.py" "$W" "$OUT"
+fi
