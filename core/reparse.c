@@ -18,6 +18,7 @@ struct reparse_item {
 	unsigned char *packed;    /* the stored (compressed) bytes, a copy */
 	size_t packed_len;
 	size_t size;              /* of the raw message */
+	const struct store_raw_dict *dict; /* to decompress with, or NULL */
 	struct analyzed_message *am; /* NULL when the raw copy is damaged */
 };
 
@@ -34,7 +35,7 @@ static gpointer analyze_part(gpointer data)
 	for (guint i = part->begin; i < part->end; i++) {
 		struct reparse_item *it = &part->items[i];
 		unsigned char *raw = NULL;
-		if (store_raw_unpack(it->packed, it->packed_len, it->size, &raw) < 0)
+		if (store_raw_unpack(it->dict, it->packed, it->packed_len, it->size, &raw) < 0)
 			continue;
 		it->am = core_analyze_as(part->opts, raw, it->size, it->row.sent_folder, false,
 		                         it->row.own_kind);
@@ -110,7 +111,7 @@ static int reparse_chunk(struct store *st, const struct filing_options *opts,
 		if (found == 0)
 			continue;
 		if (store_raw_load(st, it->row.raw_id, &it->packed, &it->packed_len, &it->size,
-		                   error_r) < 0)
+		                   &it->dict, error_r) < 0)
 			goto out;
 		bytes += it->size;
 		n++;
