@@ -222,15 +222,14 @@ static size_t unpack_head(ZSTD_DCtx *dctx, const void *packed, size_t len, size_
 	return out.pos;
 }
 
-/* The heads of the latest max_rows rows stored without a dictionary,
- * one after the other, their sizes and their ids. Rows that do not
- * decompress are left out (reparse names them). */
+/* The heads of the latest max_rows rows, one after the other, their
+ * sizes and their ids. Rows that do not decompress (or whose dictionary
+ * does not load) are left out: reparse names them. */
 static int sample_heads(struct store *st, unsigned max_rows, GByteArray *samples,
                         GArray *sizes, GArray *ids, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, data FROM raw_messages "
-	                                    "WHERE dict_id IS NULL ORDER BY id DESC LIMIT ?1",
-	                                error_r);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, data, dict_id FROM raw_messages "
+	                                    "ORDER BY id DESC LIMIT ?1", error_r);
 	ZSTD_DCtx *dctx;
 	int rc;
 
@@ -242,7 +241,14 @@ static int sample_heads(struct store *st, unsigned max_rows, GByteArray *samples
 	}
 	sqlite3_bind_int64(stmt, 1, max_rows);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(stmt, 0);
+		int64_t id = sqlite3_column_int64(stmt, 0), dict_id = sqlite3_column_int64(stmt, 2);
+		const struct store_raw_dict *dict = NULL;
+		char *error = NULL;
+		if (dict_id != 0 && store_raw_dict_get(st, dict_id, &dict, &error) < 0) {
+			g_free(error);
+			continue;
+		}
+		ZSTD_DCtx_refDDict(dctx, dict != NULL ? dict->ddict : NULL);
 		size_t n = unpack_head(dctx, sqlite3_column_blob(stmt, 1),
 		                       (size_t)sqlite3_column_bytes(stmt, 1), RAW_DICT_SAMPLE_HEAD,
 		                       samples);
@@ -266,29 +272,31 @@ static int sink_append(const unsigned char *piece, size_t n, void *ctx)
 	return 0;
 }
 
-/* Row id, stored without a dictionary, compressed again with dict when
- * that makes it smaller; one message in memory at a time. */
+/* Row id compressed again with dict (NULL: alone), when that makes it
+ * smaller or always; one message in memory at a time. A row that does
+ * not decompress stays as it is, for reparse to name. */
 static int repack_row(struct store *st, const struct store_raw_dict *dict, int64_t id,
-                      char **error_r)
+                      bool always, char **error_r)
 {
-	const struct store_raw_dict *none;
+	const struct store_raw_dict *now = NULL;
 	unsigned char *packed = NULL, *raw = NULL;
 	size_t packed_len, size;
 	GByteArray *again = g_byte_array_new();
 	sqlite3_stmt *stmt;
+	char *error = NULL;
 	int ret = -1;
 
-	if (store_raw_load(st, id, &packed, &packed_len, &size, &none, error_r) < 0)
-		goto out;
-	if (none != NULL || store_raw_unpack(NULL, packed, packed_len, size, &raw) < 0) {
-		ret = 0;   /* not ours to change, or damaged: reparse names it */
+	if (store_raw_load(st, id, &packed, &packed_len, &size, &now, &error) < 0 ||
+	    store_raw_unpack(now, packed, packed_len, size, &raw) < 0 || now == dict) {
+		g_free(error);
+		ret = 0;
 		goto out;
 	}
 	if (store_raw_pack(st, dict, raw, size, sink_append, again) < 0) {
 		*error_r = g_strdup("cannot compress a raw message");
 		goto out;
 	}
-	if (again->len >= packed_len) {
+	if (!always && again->len >= packed_len) {
 		ret = 0;
 		goto out;
 	}
@@ -298,7 +306,8 @@ static int repack_row(struct store *st, const struct store_raw_dict *dict, int64
 		goto out;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_blob64(stmt, 2, again->data, again->len, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, dict->id);
+	if (dict != NULL)
+		sqlite3_bind_int64(stmt, 3, dict->id);
 	ret = store_step_done(st, stmt, "compressing a raw message again", error_r);
 out:
 	g_free(packed);
@@ -307,11 +316,16 @@ out:
 	return ret;
 }
 
-static int insert_dict(struct store *st, const unsigned char *data, size_t len, guint samples,
+/* The dictionary, with the ids its samples span and how many rows that
+ * span held (store_raw_dicts_sweep() compares). */
+static int insert_dict(struct store *st, const unsigned char *data, size_t len, const GArray *ids,
                        int64_t *id_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "INSERT INTO raw_dicts (trained_at, samples, sha256, "
-	                                    "data) VALUES (?1, ?2, ?3, ?4)", error_r);
+	                                    "data, sample_from, sample_to, span_rows) "
+	                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT count(*) "
+	                                    "FROM raw_messages WHERE id BETWEEN ?5 AND ?6))",
+	                                error_r);
 	char *sum = store_raw_hash(data, len);
 	int ret;
 
@@ -320,9 +334,12 @@ static int insert_dict(struct store *st, const unsigned char *data, size_t len, 
 		return -1;
 	}
 	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)time(NULL));
-	sqlite3_bind_int64(stmt, 2, samples);
+	sqlite3_bind_int64(stmt, 2, ids->len);
 	store_bind_text(stmt, 3, sum);
 	sqlite3_bind_blob64(stmt, 4, data, len, SQLITE_STATIC);
+	/* Newest first. */
+	sqlite3_bind_int64(stmt, 5, g_array_index(ids, int64_t, ids->len - 1));
+	sqlite3_bind_int64(stmt, 6, g_array_index(ids, int64_t, 0));
 	ret = store_step_done(st, stmt, "storing a compression dictionary", error_r);
 	*id_r = sqlite3_last_insert_rowid(st->db);
 	g_free(sum);
@@ -366,11 +383,11 @@ int store_raw_train(struct store *st, unsigned max_rows, char **error_r)
 	}
 	g_byte_array_free(samples, TRUE);    /* not needed while compressing again */
 	samples = NULL;
-	if (insert_dict(st, dict, len, sizes->len, &id, error_r) < 0 ||
+	if (insert_dict(st, dict, len, ids, &id, error_r) < 0 ||
 	    store_raw_dict_get(st, id, &d, error_r) < 0)
 		goto out;
 	for (guint i = 0; i < ids->len; i++) {
-		if (repack_row(st, d, g_array_index(ids, int64_t, i), error_r) < 0)
+		if (repack_row(st, d, g_array_index(ids, int64_t, i), false, error_r) < 0)
 			goto out;
 	}
 	st->raw_dict_current = d;
@@ -428,4 +445,81 @@ int store_raw_dict_for_new(struct store *st, const struct store_raw_dict **dict_
 	}
 	*dict_r = st->raw_dict_current;
 	return 0;
+}
+
+/* ---- forgetting ---- */
+
+/* The rows of dictionary id, compressed again with the newest one (or
+ * alone), and the dictionary gone. */
+static int retire(struct store *st, int64_t id, char **error_r)
+{
+	const struct store_raw_dict *now = NULL;
+	sqlite3_stmt *stmt;
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	int ret = -1;
+	int rc;
+
+	st->raw_dict_known = true;   /* no training but the one here */
+	st->raw_dict_current = NULL;
+	if (store_raw_train(st, RAW_DICT_TRAIN_AT, error_r) < 0)
+		goto out;
+	now = st->raw_dict_current;
+	stmt = store_stmt(st, "SELECT id FROM raw_messages WHERE dict_id = ?1", error_r);
+	if (stmt == NULL)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t row = sqlite3_column_int64(stmt, 0);
+		g_array_append_val(rows, row);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading raw messages");
+		goto out;
+	}
+	for (guint i = 0; i < rows->len; i++) {
+		if (repack_row(st, now, g_array_index(rows, int64_t, i), true, error_r) < 0)
+			goto out;
+	}
+	/* A row that did not decompress keeps its (damaged) reference. */
+	ret = store_run_with_id(st, "DELETE FROM raw_dicts WHERE id = ?1 AND NOT EXISTS "
+	                        "(SELECT 1 FROM raw_messages WHERE dict_id = ?1)", id,
+	                        "retiring a compression dictionary", error_r);
+out:
+	g_array_free(rows, TRUE);
+	return ret;
+}
+
+int store_raw_dicts_sweep(struct store *st, int *retired_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT d.id FROM raw_dicts d WHERE (SELECT count(*) "
+	                                    "FROM raw_messages r WHERE r.id BETWEEN d.sample_from "
+	                                    "AND d.sample_to) < d.span_rows", error_r);
+	GArray *gone = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	int ret = -1;
+	int rc;
+
+	*retired_r = 0;
+	if (stmt == NULL)
+		goto out;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		g_array_append_val(gone, id);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading compression dictionaries");
+		goto out;
+	}
+	for (guint i = 0; i < gone->len; i++) {
+		if (retire(st, g_array_index(gone, int64_t, i), error_r) < 0)
+			goto out;
+	}
+	*retired_r = (int)gone->len;
+	ret = 0;
+out:
+	/* Whatever was trained or dropped, the next use reads raw_dicts again. */
+	store_raw_dicts_free(st);
+	g_array_free(gone, TRUE);
+	return ret;
 }

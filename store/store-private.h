@@ -122,6 +122,12 @@ int64_t store_raw_dict_id(const struct store_raw_dict *dict);
  * stored without one and compresses those again with it, inside the
  * caller's transaction. 1 trained, 0 zdict found nothing to learn, -1. */
 int store_raw_train(struct store *st, unsigned max_rows, char **error_r);
+/* After raw messages were erased (forget.c, in its transaction): every
+ * dictionary trained from one of them is retired, since it may hold
+ * pieces of them; its rows are compressed again with a dictionary
+ * trained from the mail that is left (or alone). *retired_r: how many.
+ * 0 or -1. */
+int store_raw_dicts_sweep(struct store *st, int *retired_r, char **error_r);
 /* Forgets the cached dictionaries (after a rollback, at close). */
 void store_raw_dicts_free(struct store *st);
 

@@ -329,6 +329,40 @@ static void test_mismatched_rows_fail_cleanly(void **state)
 	g_free(raw);
 }
 
+/* Forgetting a message the dictionary was trained from retires it: its
+ * rows are compressed again with a new one, trained from what is left;
+ * forgetting any other message keeps it. */
+static void test_forget_retires_the_dictionary(void **state)
+{
+	struct fixture *f = *state;
+	char *error = NULL;
+	int retired = -1;
+
+	trained(f);   /* 200 rows, 51 to 200 the samples */
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_exec(f->st, "DELETE FROM raw_messages WHERE id = 10", &error), 0);
+	assert_int_equal(store_raw_dicts_sweep(f->st, &retired, &error), 0);
+	assert_int_equal(retired, 0);
+	assert_int_equal(store_exec(f->st, "DELETE FROM raw_messages WHERE id = 120", &error), 0);
+	assert_int_equal(store_raw_dicts_sweep(f->st, &retired, &error), 0);
+	assert_int_equal(retired, 1);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM raw_dicts WHERE id = 1"), 0);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM raw_messages WHERE dict_id = 1"), 0);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM raw_dicts"), 1);
+	assert_true(scalar(f, "SELECT count(*) FROM raw_messages WHERE dict_id = 2") > 150);
+	for (int i = 0; i < 200; i++) {
+		char *raw = mail(i);
+		if (i + 1 != 10 && i + 1 != 120)
+			assert_int_equal(read_back(f, i + 1, raw, &error), 0);
+		g_free(raw);
+	}
+	/* New mail uses the new one. */
+	const struct store_raw_dict *dict = NULL;
+	assert_int_equal(store_raw_dict_for_new(f->st, &dict, &error), 0);
+	assert_int_equal(store_raw_dict_id(dict), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +374,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mismatched_rows_fail_cleanly, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forget_retires_the_dictionary, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
