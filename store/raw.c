@@ -420,6 +420,25 @@ static int load_current(struct store *st, char **error_r)
 	return 0;
 }
 
+/* 1 when dictionary id is in raw_dicts, 0 when not, -1. */
+static int still_there(struct store *st, int64_t id, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT 1 FROM raw_dicts WHERE id = ?1", error_r);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*error_r = store_errmsg(st, "reading compression dictionaries");
+	return -1;
+}
+
 int store_raw_dict_for_new(struct store *st, const struct store_raw_dict **dict_r,
                            char **error_r)
 {
@@ -428,6 +447,14 @@ int store_raw_dict_for_new(struct store *st, const struct store_raw_dict **dict_
 	*dict_r = NULL;
 	if (st->raw_train_at == 0)
 		st->raw_train_at = RAW_DICT_TRAIN_AT;
+	if (st->raw_dict_known && st->raw_dict_current != NULL && st->in_transaction) {
+		/* `followup forget` in another process may have retired it. */
+		int found = still_there(st, st->raw_dict_current->id, error_r);
+		if (found < 0)
+			return -1;
+		if (found == 0)
+			store_raw_dicts_free(st);
+	}
 	if (!st->raw_dict_known && load_current(st, error_r) < 0)
 		return -1;
 	if (st->raw_dict_current == NULL && st->in_transaction) {

@@ -363,6 +363,38 @@ static void test_forget_retires_the_dictionary(void **state)
 	assert_int_equal(store_raw_dict_id(dict), 2);
 }
 
+/* Another process (`followup forget`) retires the dictionary the writer
+ * has in hand: the writer's next transaction sees it gone. */
+static void test_retired_elsewhere(void **state)
+{
+	struct fixture *f = *state;
+	const struct store_raw_dict *dict = NULL;
+	struct store *other = NULL;
+	char *error = NULL;
+	int retired;
+
+	trained(f);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_raw_dict_for_new(f->st, &dict, &error), 0);
+	assert_int_equal(store_raw_dict_id(dict), 1);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &other, &error), 0);
+	assert_int_equal(store_begin(other, &error), 0);
+	assert_int_equal(store_exec(other, "DELETE FROM raw_messages WHERE id = 150", &error), 0);
+	assert_int_equal(store_raw_dicts_sweep(other, &retired, &error), 0);
+	assert_int_equal(retired, 1);
+	assert_int_equal(store_commit(other, &error), 0);
+	store_close(&other);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_raw_dict_for_new(f->st, &dict, &error), 0);
+	assert_int_equal(store_raw_dict_id(dict), 2);
+	char *raw = mail(5000);
+	int64_t id = put_raw(f, dict, raw);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(read_back(f, id, raw, &error), 0);
+	g_free(raw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +407,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mismatched_rows_fail_cleanly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forget_retires_the_dictionary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retired_elsewhere, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
