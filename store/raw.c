@@ -11,12 +11,13 @@
  * the same Received, DKIM and X-MS-* headers, MIME boilerplate, Outlook's
  * HTML and signatures are paid for again in every row. Once the store
  * holds RAW_DICT_TRAIN_AT messages, a dictionary is trained from the
- * start of the latest ones (ZDICT_trainFromBuffer), kept in raw_dicts,
+ * start of the latest ones (zstd's fastCover trainer), kept in raw_dicts,
  * and every later message is compressed with it (raw_messages.dict_id);
  * the messages it was trained from are compressed again with it, in the
  * same transaction, so a crash keeps either all of it or none. Rows
- * without dict_id read as before. docs/DECISIONS.md, "Performance: the
- * store's size (issue 12)".
+ * without dict_id read as before. `followup forget` retires a dictionary
+ * trained from a message it erases (store_raw_dicts_sweep()).
+ * docs/DECISIONS.md, "Performance: the store's size (issue 12)".
  */
 #include <string.h>
 #include <time.h>
@@ -248,6 +249,9 @@ static int sample_heads(struct store *st, unsigned max_rows, GByteArray *samples
 			g_free(error);
 			continue;
 		}
+		/* The last row may have stopped mid-frame: a new dictionary is
+		 * only taken at the start of one. */
+		ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only);
 		ZSTD_DCtx_refDDict(dctx, dict != NULL ? dict->ddict : NULL);
 		size_t n = unpack_head(dctx, sqlite3_column_blob(stmt, 1),
 		                       (size_t)sqlite3_column_bytes(stmt, 1), RAW_DICT_SAMPLE_HEAD,
