@@ -25,6 +25,7 @@ struct reparse_item {
 	unsigned char *packed;    /* the stored (compressed) bytes, a copy */
 	size_t packed_len;
 	size_t size;              /* of the raw message */
+	const struct store_raw_dict *dict; /* to decompress with, or NULL */
 	struct analyzed_message *am; /* NULL when the raw copy is damaged */
 };
 
@@ -56,7 +57,7 @@ static void analyze_task(gpointer data, gpointer user_data)
 	for (guint i = task->begin; i < task->end; i++) {
 		struct reparse_item *it = &chunk->items[i];
 		unsigned char *raw = NULL;
-		if (store_raw_unpack(it->packed, it->packed_len, it->size, &raw) < 0)
+		if (store_raw_unpack(it->dict, it->packed, it->packed_len, it->size, &raw) < 0)
 			continue;
 		it->am = core_analyze_as(chunk->opts, raw, it->size, it->row.sent_folder, false,
 		                         it->row.own_kind);

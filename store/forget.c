@@ -99,11 +99,16 @@ static int search_optimize(struct store *st, char **error_r)
 
 static int sweep(struct store *st, struct store_forget_counts *c, char **error_r)
 {
+	int retired;
+
 	if (store_run_with_id(st, "DELETE FROM raw_messages WHERE ?1 = ?1 AND NOT EXISTS "
 	                      "(SELECT 1 FROM messages m WHERE m.raw_id = raw_messages.id)", 0,
 	                      "forgetting", error_r) < 0)
 		return -1;
 	c->raw += sqlite3_changes(st->db);
+	/* A compression dictionary trained from an erased message. */
+	if (store_raw_dicts_sweep(st, &retired, error_r) < 0)
+		return -1;
 	if (store_run_with_id(st, "DELETE FROM sla_events WHERE ?1 = ?1 AND NOT EXISTS "
 	                      "(SELECT 1 FROM messages m WHERE m.thread_id = sla_events.thread_id)",
 	                      0, "forgetting", error_r) < 0 ||

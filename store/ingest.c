@@ -135,8 +135,8 @@ static int sink_blob(const unsigned char *piece, size_t n, void *ctx)
 }
 
 /* Compresses raw again, into the blob of a row made with zeroblob(size). */
-static int write_blob(struct store *st, int64_t rowid, const unsigned char *raw, size_t len,
-                      size_t size, char **error_r)
+static int write_blob(struct store *st, int64_t rowid, const struct store_raw_dict *dict,
+                      const unsigned char *raw, size_t len, size_t size, char **error_r)
 {
 	struct blob_sink b = { .size = (int)size };
 	int ret = -1;
@@ -146,7 +146,7 @@ static int write_blob(struct store *st, int64_t rowid, const unsigned char *raw,
 		*error_r = store_errmsg(st, "storing a raw message");
 		return -1;
 	}
-	if (store_raw_pack(st, raw, len, sink_blob, &b) < 0 || b.offset != b.size) {
+	if (store_raw_pack(st, dict, raw, len, sink_blob, &b) < 0 || b.offset != b.size) {
 		*error_r = store_errmsg(st, "storing a raw message");
 		goto out;
 	}
@@ -164,11 +164,14 @@ static int insert_raw(struct store *st, const char *hash, const unsigned char *r
 {
 	bool stream = len >= RAW_STREAM_MIN;
 	GByteArray *packed = stream ? NULL : g_byte_array_new();
+	const struct store_raw_dict *dict;
 	size_t packed_len = 0;
 	sqlite3_stmt *stmt;
 	int ret = -1;
 
-	if (store_raw_pack(st, raw, len, stream ? sink_count : sink_append,
+	if (store_raw_dict_for_new(st, &dict, error_r) < 0)
+		goto out;
+	if (store_raw_pack(st, dict, raw, len, stream ? sink_count : sink_append,
 	                   stream ? (void *)&packed_len : (void *)packed) < 0) {
 		*error_r = g_strdup("cannot compress a raw message");
 		goto out;
@@ -177,10 +180,10 @@ static int insert_raw(struct store *st, const char *hash, const unsigned char *r
 		*error_r = g_strdup_printf("a message of %zu bytes is too large to store", len);
 		goto out;
 	}
-	stmt = store_stmt(st, stream ? "INSERT INTO raw_messages (sha256, size, compression, data) "
-	                               "VALUES (?1, ?2, 'zstd', zeroblob(?3))"
-	                             : "INSERT INTO raw_messages (sha256, size, compression, data) "
-	                               "VALUES (?1, ?2, 'zstd', ?3)", error_r);
+	stmt = store_stmt(st, stream ? "INSERT INTO raw_messages (sha256, size, compression, data, "
+	                               "dict_id) VALUES (?1, ?2, 'zstd', zeroblob(?3), ?4)"
+	                             : "INSERT INTO raw_messages (sha256, size, compression, data, "
+	                               "dict_id) VALUES (?1, ?2, 'zstd', ?3, ?4)", error_r);
 	if (stmt == NULL)
 		goto out;
 	store_bind_text(stmt, 1, hash);
@@ -189,10 +192,12 @@ static int insert_raw(struct store *st, const char *hash, const unsigned char *r
 		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)packed_len);
 	else
 		sqlite3_bind_blob64(stmt, 3, packed->data, packed->len, SQLITE_STATIC);
+	if (dict != NULL)
+		sqlite3_bind_int64(stmt, 4, store_raw_dict_id(dict));
 	if (store_step_done(st, stmt, "storing a raw message", error_r) < 0)
 		goto out;
 	*raw_id_r = sqlite3_last_insert_rowid(st->db);
-	if (stream && write_blob(st, *raw_id_r, raw, len, packed_len, error_r) < 0)
+	if (stream && write_blob(st, *raw_id_r, dict, raw, len, packed_len, error_r) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -708,11 +713,14 @@ int store_reparse_row_get(struct store *st, int64_t rowid, struct store_reparse_
 }
 
 int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
-                   size_t *packed_len_r, size_t *size_r, char **error_r)
+                   size_t *packed_len_r, size_t *size_r,
+                   const struct store_raw_dict **dict_r, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data FROM raw_messages WHERE id = ?1",
-	                                error_r);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT size, data, dict_id FROM raw_messages "
+	                                    "WHERE id = ?1", error_r);
+	int64_t dict_id;
 
+	*dict_r = NULL;
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, raw_id);
@@ -724,7 +732,17 @@ int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
 	*size_r = (size_t)sqlite3_column_int64(stmt, 0);
 	*packed_len_r = (size_t)sqlite3_column_bytes(stmt, 1);
 	*packed_r = g_memdup2(sqlite3_column_blob(stmt, 1), *packed_len_r);
+	dict_id = sqlite3_column_int64(stmt, 2);
 	sqlite3_reset(stmt);
+	if (dict_id != 0 && store_raw_dict_get(st, dict_id, dict_r, error_r) < 0) {
+		char *why = *error_r;
+		*error_r = g_strdup_printf("raw message %lld cannot be read: %s", (long long)raw_id,
+		                           why);
+		g_free(why);
+		g_free(*packed_r);
+		*packed_r = NULL;
+		return -1;
+	}
 	return 0;
 }
 

@@ -329,6 +329,25 @@ static const char *const migrations[] = {
 	"SELECT c.id * 4 + 2, search_text(c.name, c.key), search_text(c.industry, c.website, "
 	"c.source, c.next_action, (SELECT group_concat(t.tag, ' ') FROM customer_tags t "
 	"  WHERE t.customer_id = c.id)), '', '', 'cid' || c.id FROM customers c;",
+
+	/* 12: zstd dictionaries trained from the store's own mail (store/raw.c;
+	 * docs/DECISIONS.md, "Performance: the store's size (issue 12)"). A
+	 * raw message with dict_id was compressed with that dictionary; one
+	 * without, alone, as before. sha256: of data, checked at load. A
+	 * dictionary holds pieces of the mail it was trained from: when
+	 * `followup forget` erases one of those messages (span_rows no longer
+	 * all there), its rows are compressed again and it is deleted. */
+	"CREATE TABLE raw_dicts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  trained_at INTEGER NOT NULL,"
+	"  samples INTEGER NOT NULL,"          /* messages it was trained from */
+	"  sample_from INTEGER NOT NULL,"      /* their raw ids span this range, */
+	"  sample_to INTEGER NOT NULL,"
+	"  span_rows INTEGER NOT NULL,"        /* which held this many rows then */
+	"  sha256 TEXT NOT NULL,"
+	"  data BLOB NOT NULL"
+	");"
+	"ALTER TABLE raw_messages ADD COLUMN dict_id INTEGER REFERENCES raw_dicts(id);",
 };
 
 int store_schema_version(void)

@@ -13,6 +13,13 @@ struct store {
 	bool in_transaction;
 	int last_error;          /* extended SQLite code of the last failure */
 	void *zstd;              /* ZSTD_CCtx, made at the first raw message */
+	/* raw.c's compression dictionaries: id -> struct store_raw_dict, the
+	 * one new messages use (when raw_dict_known), and the highest raw id
+	 * from which one is trained. Dropped at every rollback. */
+	GHashTable *raw_dicts;
+	const struct store_raw_dict *raw_dict_current;
+	bool raw_dict_known;
+	int64_t raw_train_at;
 	GHashTable *stmts;       /* SQL text (static string) -> sqlite3_stmt* */
 };
 
@@ -93,11 +100,35 @@ int store_migrate(struct store *st, char **error_r);
 const char *store_migration_sql(int version);
 
 /* Raw message compression (raw.c). */
-/* Compresses raw, handing the output to sink piece by piece (each piece
- * valid during the call). The same input gives the same pieces every
- * time. 0, or -1 when zstd or the sink (returning -1) fails. */
+/* Compresses raw, with dict unless NULL, handing the output to sink
+ * piece by piece (each piece valid during the call). The same input and
+ * dictionary give the same pieces every time. 0, or -1 when zstd or the
+ * sink (returning -1) fails. */
 typedef int store_raw_sink_fn(const unsigned char *piece, size_t n, void *ctx);
-int store_raw_pack(struct store *st, const unsigned char *raw, size_t len,
-                   store_raw_sink_fn *sink, void *ctx);
+int store_raw_pack(struct store *st, const struct store_raw_dict *dict,
+                   const unsigned char *raw, size_t len, store_raw_sink_fn *sink, void *ctx);
+/* The dictionary to compress a new raw message with (*dict_r, NULL for
+ * none; owned by the store). Inside a transaction, trains one first when
+ * the store has enough mail and none yet. 0 or -1. */
+int store_raw_dict_for_new(struct store *st, const struct store_raw_dict **dict_r,
+                           char **error_r);
+/* Dictionary id, loaded and checked against its SHA-256 at first use
+ * (owned by the store); -1 with *error_r when missing or damaged. */
+int store_raw_dict_get(struct store *st, int64_t id, const struct store_raw_dict **dict_r,
+                       char **error_r);
+/* Its raw_dicts.id; 0 for NULL. */
+int64_t store_raw_dict_id(const struct store_raw_dict *dict);
+/* Trains a dictionary from the heads of the latest max_rows messages
+ * stored without one and compresses those again with it, inside the
+ * caller's transaction. 1 trained, 0 zdict found nothing to learn, -1. */
+int store_raw_train(struct store *st, unsigned max_rows, char **error_r);
+/* After raw messages were erased (forget.c, in its transaction): every
+ * dictionary trained from one of them is retired, since it may hold
+ * pieces of them; its rows are compressed again with a dictionary
+ * trained from the mail that is left (or alone). *retired_r: how many.
+ * 0 or -1. */
+int store_raw_dicts_sweep(struct store *st, int *retired_r, char **error_r);
+/* Forgets the cached dictionaries (after a rollback, at close). */
+void store_raw_dicts_free(struct store *st);
 
 #endif

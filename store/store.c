@@ -211,6 +211,7 @@ void store_close(struct store **stp)
 	if (st->in_transaction)
 		store_rollback(st);
 	g_hash_table_destroy(st->stmts);
+	store_raw_dicts_free(st);
 	ZSTD_freeCCtx(st->zstd);
 	sqlite3_close(st->db);
 	g_free(st->path);
@@ -242,6 +243,8 @@ void store_rollback(struct store *st)
 	if (sqlite3_get_autocommit(st->db) == 0 && store_exec(st, "ROLLBACK", &error) < 0)
 		g_free(error);
 	st->in_transaction = false;
+	/* A dictionary trained in the transaction is gone with it. */
+	store_raw_dicts_free(st);
 }
 
 int store_folder_get(struct store *st, const char *account, const char *folder,
@@ -349,6 +352,7 @@ int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT raw_id FROM messages WHERE message_id = ?1",
 	                                error_r);
+	const struct store_raw_dict *dict;
 	unsigned char *packed = NULL;
 	size_t packed_len, size;
 	int64_t raw_id;
@@ -368,9 +372,9 @@ int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_
 	}
 	if (rc != SQLITE_ROW)
 		return -1;
-	if (store_raw_load(st, raw_id, &packed, &packed_len, &size, error_r) < 0)
+	if (store_raw_load(st, raw_id, &packed, &packed_len, &size, &dict, error_r) < 0)
 		return -1;
-	rc = store_raw_unpack(packed, packed_len, size, raw_r);
+	rc = store_raw_unpack(dict, packed, packed_len, size, raw_r);
 	g_free(packed);
 	if (rc < 0) {
 		*error_r = g_strdup_printf("%s: the raw copy of <%s> is damaged", st->path, message_id);

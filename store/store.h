@@ -255,12 +255,17 @@ int store_message_ids(struct store *st, int64_t **ids_r, size_t *n_r, char **err
 /* 1 with *row_r, 0 when the row is gone (merged meanwhile), -1. */
 int store_reparse_row_get(struct store *st, int64_t rowid, struct store_reparse_row *row_r,
                           char **error_r);
-/* The stored (compressed) bytes of a raw message, a copy (g_free), and the
- * raw size; store_raw_unpack() makes them raw again on any thread. */
+/* The stored (compressed) bytes of a raw message, a copy (g_free), the
+ * raw size and the compression dictionary they need (NULL for none; owned
+ * by the store, valid until it is closed or a transaction rolls back);
+ * store_raw_unpack() makes them raw again on any thread. -1 with *error_r
+ * also when the row's dictionary is missing or damaged. */
+struct store_raw_dict;
 int store_raw_load(struct store *st, int64_t raw_id, unsigned char **packed_r,
-                   size_t *packed_len_r, size_t *size_r, char **error_r);
-int store_raw_unpack(const unsigned char *packed, size_t len, size_t raw_len,
-                     unsigned char **raw_r);
+                   size_t *packed_len_r, size_t *size_r,
+                   const struct store_raw_dict **dict_r, char **error_r);
+int store_raw_unpack(const struct store_raw_dict *dict, const unsigned char *packed, size_t len,
+                     size_t raw_len, unsigned char **raw_r);
 /* Rewrites row r from its analysis. *merged_r: its Message-ID is now
  * another row's, so it was merged into that one and is gone. */
 int store_message_rewrite(struct store *st, const struct store_reparse_row *r,
