@@ -329,6 +329,14 @@ static const char *const migrations[] = {
 	"SELECT c.id * 4 + 2, search_text(c.name, c.key), search_text(c.industry, c.website, "
 	"c.source, c.next_action, (SELECT group_concat(t.tag, ' ') FROM customer_tags t "
 	"  WHERE t.customer_id = c.id)), '', '', 'cid' || c.id FROM customers c;",
+
+	/* 12: what the last listing of a folder saw (daemon/sync.c; docs/
+	 * DECISIONS.md, "Performance: the first sync and the idle poll"):
+	 * every UID below uidnext is stored, given up or a fetch failure, so
+	 * a poll lists only from there (0: not known yet, list from last_uid);
+	 * messages: the count the server gave then. */
+	"ALTER TABLE folders ADD COLUMN uidnext INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE folders ADD COLUMN messages INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_version(void)
