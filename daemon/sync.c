@@ -21,6 +21,13 @@
 
 #define BATCH_MAX_MESSAGES 200
 #define BATCH_MAX_BYTES (8u * 1024 * 1024)
+/* Fetched mail held at once (being parsed, waiting, being filed): the next
+ * batch is fetched while what is held and a full batch stay within this,
+ * and never more than INGESTS_MAX batches; so two batches of 8 MiB, or
+ * more smaller ones, keep the parsing threads and the writer busy at once
+ * with memory bounded whatever the mailbox. */
+#define INFLIGHT_MAX_BYTES (2 * (uint64_t)BATCH_MAX_BYTES)
+#define INGESTS_MAX 4
 #define DEFAULT_MAX_MESSAGE (64u * 1024 * 1024)
 #define BACKOFF_FIRST_S 5
 #define BACKOFF_MAX_S 600
@@ -94,6 +101,7 @@ struct store_job {
 	                           * last job records it) */
 	uint32_t messages;
 	bool truncated;
+	uint64_t bytes;           /* an ingest job: its raw mail */
 	unsigned parts_pending;   /* prepare work still running */
 	bool prepared;
 	/* out */
@@ -120,6 +128,7 @@ struct sync_account {
 	void *stopped_ctx;
 	unsigned jobs_in_flight;  /* store jobs submitted and not yet finished */
 	unsigned ingests_in_flight;
+	uint64_t bytes_in_flight; /* the raw mail of those ingests */
 	GQueue preparing;         /* ingest jobs in fetch order, until handed to the writer */
 	bool fetch_waiting;       /* a fetch waits for an ingest to finish */
 	bool in_cycle;
@@ -633,12 +642,22 @@ static void add_stats(struct sync_stats *to, const struct sync_stats *from)
 	to->unparsed += from->unparsed;
 }
 
+/* Whether another batch may be fetched while the others are parsed and
+ * filed (INFLIGHT_MAX_BYTES). */
+static bool may_fetch_more(const struct sync_account *sa)
+{
+	return sa->ingests_in_flight < 2 ||
+	       (sa->ingests_in_flight < INGESTS_MAX &&
+	        sa->bytes_in_flight + BATCH_MAX_BYTES <= INFLIGHT_MAX_BYTES);
+}
+
 static void on_ingested(int result, void *p)
 {
 	struct store_job *job = p;
 	struct sync_account *sa = job->sa;
 
 	sa->ingests_in_flight--;
+	sa->bytes_in_flight -= job->bytes;
 	/* What a finished job filed counts even when the cycle is ending. */
 	if (result == 0)
 		add_stats(&sa->stats, &job->stats);
@@ -647,7 +666,7 @@ static void on_ingested(int result, void *p)
 	if (!job_succeeded(job, result, "cannot store messages"))
 		return;
 	job_free(job);
-	if (sa->fetch_waiting) {
+	if (sa->fetch_waiting && may_fetch_more(sa)) {
 		sa->fetch_waiting = false;
 		fetch_next_batch(sa);
 		return;
@@ -744,12 +763,15 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 		job->uidnext = sa->list_uidnext;
 		job->messages = sa->server_exists;
 	}
+	for (guint i = 0; i < job->items->len; i++)
+		job->bytes += g_array_index(job->items, struct batch_item, i).raw_len;
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	sa->ingests_in_flight++;
+	sa->bytes_in_flight += job->bytes;
 	prepare_job(sa, job);
-	/* Fetch the next batch while this one is parsed and filed: at most two
-	 * batches are held in memory, one being filed and one waiting. */
-	if (sa->ingests_in_flight < 2)
+	/* Fetch the next batch while this one is parsed and filed, within
+	 * the budget of memory. */
+	if (may_fetch_more(sa))
 		fetch_next_batch(sa);
 	else
 		sa->fetch_waiting = true;
