@@ -139,7 +139,7 @@ static int chunk_load(struct store *st, const int64_t *ids, size_t from, size_t 
 		if (found == 0)
 			continue;
 		if (store_raw_load(st, it->row.raw_id, &it->packed, &it->packed_len, &it->size,
-		                   error_r) < 0)
+		                   &it->dict, error_r) < 0)
 			return -1;
 		bytes += it->size;
 		chunk->n++;
@@ -247,6 +247,10 @@ static int rewrite_all(struct store *st, const struct filing_options *opts,
 	ret = 0;
 	goto out;
 fail:
+	/* The chunks analysed on the pool decompress with the store's cached
+	 * dictionaries, which a rollback frees: their analysis ends first. */
+	chunk_free(&next);
+	chunk_free(&cur);
 	store_rollback(st);
 out:
 	chunk_free(&next);

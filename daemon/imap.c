@@ -80,6 +80,7 @@ struct imap_conn {
 	size_t resp_end;          /* end of the response being handled */
 	bool resp_taken;          /* its bytes left with imap_conn_take_literal() */
 
+	uint64_t bytes_in, bytes_out; /* after the login: what the commands cost */
 	int busy;                 /* depth of callbacks into the owner */
 	bool freed;               /* imap_conn_free() was called */
 };
@@ -233,6 +234,7 @@ static void flush(struct imap_conn *c)
 			return;
 		}
 		c->out_off += n;
+		c->bytes_out += n;
 	}
 	if (c->out_off == c->out->len) {
 		g_string_truncate(c->out, 0);
@@ -251,6 +253,9 @@ static void send_next(struct imap_conn *c)
 	if (c->state != CONN_READY || cmd == NULL || c->head_sent)
 		return;
 	c->head_sent = true;
+	/* The command without its CRLF: followupd's own words (a mailbox name
+	 * from the config, UIDs), never the login's. */
+	log_debug("%s: > %.*s", c->label, (int)strcspn(cmd->line, "\r"), cmd->line);
 	g_string_append(c->out, cmd->line);
 	arm_timer(c);
 	flush(c);
@@ -286,6 +291,7 @@ static void handle_tagged(struct imap_conn *c, const struct imap_response *resp)
 static void send_idle_done(struct imap_conn *c, struct imap_cmd *cmd)
 {
 	cmd->done_sent = true;
+	log_debug("%s: > DONE", c->label);
 	g_string_append(c->out, "DONE\r\n");
 	uv_timer_start(&c->timer, on_timeout, cmd->deadline_ms, 0);
 	watch(c, UV_READABLE | UV_WRITABLE);
@@ -425,6 +431,7 @@ static void read_input(struct imap_conn *c)
 			return;
 		}
 		c->in_len += n;
+		c->bytes_in += n;
 		turn += n;
 		/* Parse as we go: the buffer never holds more than one
 		 * response, whatever the server sends. */
@@ -649,6 +656,12 @@ unsigned char *imap_conn_take_literal(struct imap_conn *c, const unsigned char *
 	c->resp_end = 0;
 	c->resp_taken = true;
 	return taken;
+}
+
+void imap_conn_bytes(const struct imap_conn *c, uint64_t *in_r, uint64_t *out_r)
+{
+	*in_r = c->bytes_in;
+	*out_r = c->bytes_out;
 }
 
 bool imap_conn_login_denied(const struct imap_conn *c)

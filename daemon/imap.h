@@ -84,6 +84,8 @@ int imap_conn_idle_done(struct imap_conn *conn);
  * buffer must not be used any more. */
 unsigned char *imap_conn_take_literal(struct imap_conn *conn, const unsigned char *body,
                                       size_t len);
+/* Bytes received and sent since the login (the commands' cost). */
+void imap_conn_bytes(const struct imap_conn *conn, uint64_t *in_r, uint64_t *out_r);
 /* After ready reported an error: whether the server refused the login
  * (rather than the connection or TLS failing), for a caller that may try
  * again with a fresh OAuth2 token. */

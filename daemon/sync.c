@@ -2,6 +2,7 @@
  * sync: see sync.h. A small state machine per account, driven by the
  * IMAP connection's callbacks and the writer's job completions.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +21,13 @@
 
 #define BATCH_MAX_MESSAGES 200
 #define BATCH_MAX_BYTES (8u * 1024 * 1024)
+/* Fetched mail held at once (being parsed, waiting, being filed): the next
+ * batch is fetched while what is held and a full batch stay within this,
+ * and never more than INGESTS_MAX batches; so two batches of 8 MiB, or
+ * more smaller ones, keep the parsing threads and the writer busy at once
+ * with memory bounded whatever the mailbox. */
+#define INFLIGHT_MAX_BYTES (2 * (uint64_t)BATCH_MAX_BYTES)
+#define INGESTS_MAX 4
 #define DEFAULT_MAX_MESSAGE (64u * 1024 * 1024)
 #define BACKOFF_FIRST_S 5
 #define BACKOFF_MAX_S 600
@@ -35,6 +43,11 @@
 /* The server ended this many IDLEs in a row (not followupd's DONE): the
  * account polls for the rest of the run. */
 #define IDLE_DROPS_MAX 3
+
+/* A poll lists the UIDs whose fetch failed by number (and new ones from the
+ * folder's recorded UIDNEXT); with more failures than this it lists every
+ * UID above the position instead, as one command. */
+#define RETRY_LIST_MAX 256
 
 #define PROGRESS_EVERY_MESSAGES 1000   /* a long fetch logs how far it is at least */
 #define PROGRESS_EVERY_MS 10000        /* this often */
@@ -80,8 +93,15 @@ struct store_job {
 	char *fetch_end;          /* for an ingest job: how the FETCH ended, in the
 	                           * server's words ("OK …", "NO …") */
 	int64_t now;
-	GArray *uids;             /* uint32_t listed above the position, for a filter job */
+	GArray *uids;             /* uint32_t listed above the position, for a filter job;
+	                           * the failed UIDs to try again, for a folder job */
+	size_t failed_total;      /* a folder job: how many failed UIDs there are */
+	uint32_t uidnext;         /* nonzero: every UID below it is listed, and once this
+	                           * job is stored, stored or recorded (the listing's
+	                           * last job records it) */
+	uint32_t messages;
 	bool truncated;
+	uint64_t bytes;           /* an ingest job: its raw mail */
 	unsigned parts_pending;   /* prepare work still running */
 	bool prepared;
 	/* out */
@@ -108,12 +128,17 @@ struct sync_account {
 	void *stopped_ctx;
 	unsigned jobs_in_flight;  /* store jobs submitted and not yet finished */
 	unsigned ingests_in_flight;
+	uint64_t bytes_in_flight; /* the raw mail of those ingests */
 	GQueue preparing;         /* ingest jobs in fetch order, until handed to the writer */
 	bool fetch_waiting;       /* a fetch waits for an ingest to finish */
 	bool in_cycle;
 	bool ending;              /* the cycle is over once its jobs finish */
 	char *cycle_error;
 	bool store_failed;        /* the cycle failed because the store took no write */
+	/* Set on the loop thread when a batch could not be filed; the batches
+	 * after it, read on the writer's thread, are not filed either: a
+	 * folder's position and UIDNEXT never pass what is not stored. */
+	atomic_bool filing_broken;
 
 	unsigned backoff_s;
 	struct sync_stats stats;
@@ -125,6 +150,9 @@ struct sync_account {
 	uint32_t server_uidvalidity;
 	uint32_t server_uidnext;
 	uint32_t server_exists;
+	GArray *retry;            /* uint32_t: UIDs whose fetch failed, to try again */
+	bool retry_all;           /* too many of them: list from the position */
+	uint32_t list_uidnext;    /* recorded once what the listing found is stored */
 	GArray *pending;          /* struct uid_size above the stored position */
 	size_t pending_next;
 	GArray *batch;            /* struct batch_item being fetched */
@@ -148,6 +176,8 @@ struct sync_account {
 	bool pass_network_done;   /* the pass's folders are done; its store jobs may run */
 	bool new_mail;            /* EXISTS while idling, or the check saw mail */
 	uint64_t pass_started;    /* uv_now() */
+	uint64_t pass_started_ns; /* uv_hrtime(), and the bytes then: for the debug line */
+	uint64_t pass_bytes_in, pass_bytes_out;
 	uint64_t poll_due;        /* uv_now() of the next pass of every folder */
 	uint64_t renew_due;
 	uint32_t inbox_uidnext;   /* as the last pass's EXAMINE INBOX saw them */
@@ -421,7 +451,22 @@ static int run_folder_get(struct store *st, void *p)
 	struct store_job *job = p;
 	const char *account = job->sa->acc->name;
 
-	return store_folder_get(st, account, job->folder, &job->state, &job->error);
+	uint32_t *failed = NULL;
+	size_t n = 0;
+
+	if (store_folder_get(st, account, job->folder, &job->state, &job->error) < 0)
+		return -1;
+	/* A poll tries these again by number; the listing of the rest starts
+	 * at the recorded UIDNEXT. */
+	if (store_folder_failed_uids(st, job->state.id, job->state.uidvalidity,
+	                             job->state.last_uid, RETRY_LIST_MAX, &failed, &n,
+	                             &job->error) < 0)
+		return -1;
+	job->failed_total = n;
+	job->uids = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), (guint)MIN(n, RETRY_LIST_MAX));
+	g_array_append_vals(job->uids, failed, (guint)MIN(n, RETRY_LIST_MAX));
+	g_free(failed);
+	return 0;
 }
 
 static int run_folder_reset(struct store *st, void *p)
@@ -470,12 +515,28 @@ static int record_missing(struct store *st, struct store_job *job, const struct 
 	return ret;
 }
 
+/* The listing's last job: every UID below its UIDNEXT is stored, given up
+ * or a failure now, so the position may move up to it (never past a
+ * failure) and the next poll lists from it. */
+static int record_listed(struct store *st, struct store_job *job)
+{
+	if (job->uidnext == 0)
+		return 0;
+	if (store_folder_advance(st, job->folder_id, job->uidnext - 1, &job->error) < 0)
+		return -1;
+	return store_folder_listed(st, job->folder_id, job->uidnext, job->messages, &job->error);
+}
+
 static int run_ingest(struct store *st, void *p)
 {
 	struct store_job *job = p;
 	const struct filing_options *opts = job->sa->s.filing;
 	uint32_t max_uid = 0;
 
+	if (atomic_load(&job->sa->filing_broken)) {
+		job->error = g_strdup("an earlier batch was not stored");
+		return -1;
+	}
 	if (store_begin(st, &job->error) < 0)
 		return -1;
 	for (guint i = 0; i < job->items->len; i++) {
@@ -534,7 +595,8 @@ static int run_ingest(struct store *st, void *p)
 		                          &job->error) < 0)
 			goto fail;
 	}
-	if (store_folder_advance(st, job->folder_id, MAX(max_uid, job->last_uid), &job->error) < 0)
+	if (store_folder_advance(st, job->folder_id, MAX(max_uid, job->last_uid), &job->error) < 0 ||
+	    record_listed(st, job) < 0)
 		goto fail;
 	return store_commit(st, &job->error);
 fail:
@@ -580,19 +642,31 @@ static void add_stats(struct sync_stats *to, const struct sync_stats *from)
 	to->unparsed += from->unparsed;
 }
 
+/* Whether another batch may be fetched while the others are parsed and
+ * filed (INFLIGHT_MAX_BYTES). */
+static bool may_fetch_more(const struct sync_account *sa)
+{
+	return sa->ingests_in_flight < 2 ||
+	       (sa->ingests_in_flight < INGESTS_MAX &&
+	        sa->bytes_in_flight + BATCH_MAX_BYTES <= INFLIGHT_MAX_BYTES);
+}
+
 static void on_ingested(int result, void *p)
 {
 	struct store_job *job = p;
 	struct sync_account *sa = job->sa;
 
 	sa->ingests_in_flight--;
+	sa->bytes_in_flight -= job->bytes;
 	/* What a finished job filed counts even when the cycle is ending. */
 	if (result == 0)
 		add_stats(&sa->stats, &job->stats);
+	else
+		atomic_store(&sa->filing_broken, true);
 	if (!job_succeeded(job, result, "cannot store messages"))
 		return;
 	job_free(job);
-	if (sa->fetch_waiting) {
+	if (sa->fetch_waiting && may_fetch_more(sa)) {
 		sa->fetch_waiting = false;
 		fetch_next_batch(sa);
 		return;
@@ -685,12 +759,19 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 	job->last_uid = sa->batch_ceiling;
 	job->now = sync_now(sa);
 	job->truncated = sa->batch_truncated;
+	if (sa->pending_next >= sa->pending->len) {
+		job->uidnext = sa->list_uidnext;
+		job->messages = sa->server_exists;
+	}
+	for (guint i = 0; i < job->items->len; i++)
+		job->bytes += g_array_index(job->items, struct batch_item, i).raw_len;
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	sa->ingests_in_flight++;
+	sa->bytes_in_flight += job->bytes;
 	prepare_job(sa, job);
-	/* Fetch the next batch while this one is parsed and filed: at most two
-	 * batches are held in memory, one being filed and one waiting. */
-	if (sa->ingests_in_flight < 2)
+	/* Fetch the next batch while this one is parsed and filed, within
+	 * the budget of memory. */
+	if (may_fetch_more(sa))
 		fetch_next_batch(sa);
 	else
 		sa->fetch_waiting = true;
@@ -804,6 +885,8 @@ static void uniq_uids(GArray *pending)
 	g_array_set_size(pending, kept);
 }
 
+static uint32_t list_start(const struct sync_account *sa);
+
 static int run_filter(struct store *st, void *p)
 {
 	struct store_job *job = p;
@@ -814,6 +897,7 @@ static int run_filter(struct store *st, void *p)
 	if (store_folder_filter_new(st, job->folder_id, job->uidvalidity, job->last_uid,
 	                            (uint32_t *)(void *)job->uids->data, job->uids->len, &n,
 	                            &job->error) < 0 ||
+	    (n == 0 && record_listed(st, job) < 0) ||
 	    store_commit(st, &job->error) < 0) {
 		store_rollback(st);
 		return -1;
@@ -863,28 +947,72 @@ static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, c
 	/* Drop what is stored already (after a UID the server did not send,
 	 * the position stays below it, and what came after is not fetched
 	 * twice) and what was given up. */
+	/* Every UID below this was listed (the failures by number). */
+	sa->list_uidnext = MAX(MAX(sa->server_uidnext, sa->listed_max + 1), list_start(sa));
 	struct store_job *job = job_new(sa);
 	job->last_uid = sa->folder.last_uid;
+	job->uidnext = sa->list_uidnext;
+	job->messages = sa->server_exists;
 	job->uids = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), sa->pending->len);
 	for (guint i = 0; i < sa->pending->len; i++)
 		g_array_append_val(job->uids, g_array_index(sa->pending, struct uid_size, i).uid);
 	writer_submit(sa->s.writer, run_filter, on_filtered, job);
 }
 
+/* Appends "a:b" or "a" ranges of ascending UIDs. */
+static void append_uid_ranges(GString *cmd, const uint32_t *uids, guint n)
+{
+	for (guint i = 0; i < n;) {
+		uint32_t first = uids[i], last = first;
+		guint j = i + 1;
+		while (j < n && uids[j] == last + 1)
+			last = uids[j++];
+		if (cmd->len > 0 && cmd->str[cmd->len - 1] != ' ')
+			g_string_append_c(cmd, ',');
+		if (first == last)
+			g_string_append_printf(cmd, "%u", first);
+		else
+			g_string_append_printf(cmd, "%u:%u", first, last);
+		i = j;
+	}
+}
+
+/* The first UID not listed yet: every UID below it is stored, given up or
+ * a failure to try again by number (sa->retry). */
+static uint32_t list_start(const struct sync_account *sa)
+{
+	if (sa->retry_all || sa->folder.uidnext <= sa->folder.last_uid)
+		return sa->folder.last_uid + 1;
+	return sa->folder.uidnext;
+}
+
+/* A poll of an unchanged folder ends at EXAMINE: its UIDNEXT is the one
+ * recorded and no fetch failed. New mail: only the UIDs from the recorded
+ * UIDNEXT on (and the failures by number) are listed. */
 static void list_new(struct sync_account *sa)
 {
-	char cmd[96];
+	uint32_t start = list_start(sa);
+	bool retry = !sa->retry_all && sa->retry->len > 0;
+	bool new_mail = sa->server_uidnext == 0 || sa->server_uidnext > start;
 
 	g_array_set_size(sa->pending, 0);
-	if (sa->server_exists == 0 ||
-	    (sa->server_uidnext != 0 && sa->server_uidnext <= sa->folder.last_uid + 1)) {
+	if (sa->server_exists == 0 || (!new_mail && !retry)) {
+		log_debug("%s: %s: nothing new (UIDNEXT %u, %u messages)", sa->label,
+		          folder_name(sa), sa->server_uidnext, sa->server_exists);
 		folder_next(sa);
 		return;
 	}
-	snprintf(cmd, sizeof(cmd), "UID FETCH %u:* (UID RFC822.SIZE)", sa->folder.last_uid + 1);
+	GString *cmd = g_string_new("UID FETCH ");
+	if (retry)
+		append_uid_ranges(cmd, (const uint32_t *)(void *)sa->retry->data, sa->retry->len);
+	if (new_mail)
+		g_string_append_printf(cmd, "%s%u:*", retry ? "," : "", start);
+	g_string_append(cmd, " (UID RFC822.SIZE)");
 	/* About 64 bytes a message ("* n FETCH (UID u RFC822.SIZE s)"). */
-	if (imap_conn_command_sized(sa->conn, cmd, (uint64_t)sa->server_exists * 64,
-	                            on_list_untagged, on_list_done, sa) < 0)
+	int rc = imap_conn_command_sized(sa->conn, cmd->str, (uint64_t)sa->server_exists * 64,
+	                                 on_list_untagged, on_list_done, sa);
+	g_string_free(cmd, TRUE);
+	if (rc < 0)
 		fail_cycle(sa, "%s: the connection is gone", sa->label);
 }
 
@@ -898,7 +1026,9 @@ static void on_reset(int result, void *p)
 	if (!job_succeeded(job, result, "cannot reset the folder"))
 		return;
 	sa->folder.uidvalidity = sa->server_uidvalidity;
-	sa->folder.last_uid = 0;
+	sa->folder.last_uid = sa->folder.uidnext = sa->folder.messages = 0;
+	g_array_set_size(sa->retry, 0);
+	sa->retry_all = false;
 	job_free(job);
 	list_new(sa);
 }
@@ -966,6 +1096,10 @@ static void on_folder_state(int result, void *p)
 	if (!job_succeeded(job, result, "cannot read the sync position"))
 		return;
 	sa->folder = job->state;
+	sa->retry_all = job->failed_total > RETRY_LIST_MAX;
+	g_array_set_size(sa->retry, 0);
+	if (!sa->retry_all)
+		g_array_append_vals(sa->retry, job->uids->data, job->uids->len);
 	job_free(job);
 	sa->server_has_uidvalidity = false;
 	sa->server_uidvalidity = sa->server_uidnext = sa->server_exists = 0;
@@ -1007,6 +1141,8 @@ static void pass_start(struct sync_account *sa, bool inbox_only)
 	sa->idle = IDLE_NONE;
 	sa->pass_inbox_only = inbox_only;
 	sa->pass_started = uv_now(sa->loop);
+	sa->pass_started_ns = uv_hrtime();
+	imap_conn_bytes(sa->conn, &sa->pass_bytes_in, &sa->pass_bytes_out);
 	sa->new_mail = false;
 	sa->folder_idx = inbox_only ? (size_t)sa->inbox_idx : 0;
 	if (sa->acc->folders[sa->folder_idx] == NULL) {
@@ -1248,6 +1384,13 @@ static void pass_maybe_complete(struct sync_account *sa)
 /* The pass's last folder is done: IDLE when it can, else LOGOUT and poll. */
 static void pass_network_end(struct sync_account *sa)
 {
+	uint64_t in, out;
+
+	imap_conn_bytes(sa->conn, &in, &out);
+	log_debug("%s: the pass's IMAP dialogue: %llu bytes received, %llu sent, %.1f ms",
+	          sa->label, (unsigned long long)(in - sa->pass_bytes_in),
+	          (unsigned long long)(out - sa->pass_bytes_out),
+	          (double)(uv_hrtime() - sa->pass_started_ns) / 1e6);
 	if (!idle_usable(sa)) {
 		cycle_finish(sa);
 		return;
@@ -1379,6 +1522,7 @@ static void cycle_begin(struct sync_account *sa)
 	status_syncing(sa->s.status, sa->acc->name, NULL, 0, 0);
 	sa->in_cycle = true;
 	sa->ending = false;
+	atomic_store(&sa->filing_broken, false);   /* no store job is left */
 	sa->server_idle = false;
 	sa->inbox_failed = false;
 	sa->oauth_retried = false;
@@ -1419,6 +1563,7 @@ struct sync_account *sync_account_new(uv_loop_t *loop, const struct sync_setting
 	sa->max_message = settings->max_message_size != 0 ? settings->max_message_size
 	                                                   : DEFAULT_MAX_MESSAGE;
 	sa->pending = g_array_new(FALSE, TRUE, sizeof(struct uid_size));
+	sa->retry = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	sa->batch = g_array_new(FALSE, TRUE, sizeof(struct batch_item));
 	g_queue_init(&sa->preparing);
 	sa->inbox_idx = inbox_index(sa->acc);
@@ -1462,6 +1607,7 @@ static void on_timer_closed(uv_handle_t *handle)
 	struct sync_account *sa = handle->data;
 
 	g_array_free(sa->pending, TRUE);
+	g_array_free(sa->retry, TRUE);
 	g_array_free(sa->batch, TRUE);
 	g_free(sa->label);
 	g_free(sa);

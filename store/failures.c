@@ -124,6 +124,42 @@ out:
 	return ret;
 }
 
+int store_folder_failed_uids(struct store *st, int64_t folder_id, uint32_t uidvalidity,
+                             uint32_t last_uid, size_t max, uint32_t **uids_r, size_t *n_r,
+                             char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT uid FROM fetch_failures WHERE folder_id = ?1 "
+	                                    "AND uidvalidity = ?2 AND uid > ?3 AND NOT given_up "
+	                                    "ORDER BY uid", error_r);
+	GArray *uids = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	size_t n = 0;
+	int rc;
+
+	*uids_r = NULL;
+	*n_r = 0;
+	if (stmt == NULL)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, folder_id);
+	sqlite3_bind_int64(stmt, 2, uidvalidity);
+	sqlite3_bind_int64(stmt, 3, last_uid);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		uint32_t uid = (uint32_t)sqlite3_column_int64(stmt, 0);
+		if (n++ < max)
+			g_array_append_val(uids, uid);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "listing fetch failures");
+		goto fail;
+	}
+	*n_r = n;
+	*uids_r = (uint32_t *)(void *)g_array_free(uids, FALSE);
+	return 0;
+fail:
+	g_array_free(uids, TRUE);
+	return -1;
+}
+
 int store_uid_cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;

@@ -348,6 +348,14 @@ static const char *const migrations[] = {
 	"  data BLOB NOT NULL"
 	");"
 	"ALTER TABLE raw_messages ADD COLUMN dict_id INTEGER REFERENCES raw_dicts(id);",
+
+	/* 13: what the last listing of a folder saw (daemon/sync.c; docs/
+	 * DECISIONS.md, "Performance: the first sync and the idle poll"):
+	 * every UID below uidnext is stored, given up or a fetch failure, so
+	 * a poll lists only from there (0: not known yet, list from last_uid);
+	 * messages: the count the server gave then. */
+	"ALTER TABLE folders ADD COLUMN uidnext INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE folders ADD COLUMN messages INTEGER NOT NULL DEFAULT 0;",
 };
 
 int store_schema_version(void)

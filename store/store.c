@@ -262,7 +262,7 @@ int store_folder_get(struct store *st, const char *account, const char *folder,
 		*error_r = store_errmsg(st, "adding a folder");
 		return -1;
 	}
-	stmt = store_stmt(st, "SELECT id, uidvalidity, last_uid FROM folders "
+	stmt = store_stmt(st, "SELECT id, uidvalidity, last_uid, uidnext, messages FROM folders "
 	                      "WHERE account = ?1 AND name = ?2", error_r);
 	if (stmt == NULL)
 		return -1;
@@ -275,6 +275,8 @@ int store_folder_get(struct store *st, const char *account, const char *folder,
 	folder_r->id = sqlite3_column_int64(stmt, 0);
 	folder_r->uidvalidity = (uint32_t)sqlite3_column_int64(stmt, 1);
 	folder_r->last_uid = (uint32_t)sqlite3_column_int64(stmt, 2);
+	folder_r->uidnext = (uint32_t)sqlite3_column_int64(stmt, 3);
+	folder_r->messages = (uint32_t)sqlite3_column_int64(stmt, 4);
 	sqlite3_reset(stmt);
 	return 0;
 }
@@ -325,8 +327,8 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
 	                            "AND uidvalidity != ?2", folder_id, uidvalidity,
 	                        "forgetting old fetch failures", error_r) < 0)
 		return -1;
-	return run_folder_validity(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0 "
-	                               "WHERE id = ?1", folder_id, uidvalidity,
+	return run_folder_validity(st, "UPDATE folders SET uidvalidity = ?2, last_uid = 0, "
+	                               "uidnext = 0, messages = 0 WHERE id = ?1", folder_id, uidvalidity,
 	                           "resetting a folder", error_r);
 }
 
@@ -345,6 +347,19 @@ int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
 	sqlite3_bind_int64(stmt, 1, folder_id);
 	sqlite3_bind_int64(stmt, 2, last_uid);
 	return store_step_done(st, stmt, "advancing a folder", error_r);
+}
+
+int store_folder_listed(struct store *st, int64_t folder_id, uint32_t uidnext,
+                        uint32_t messages, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE folders SET uidnext = ?2, messages = ?3 "
+	                                    "WHERE id = ?1", error_r);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, folder_id);
+	sqlite3_bind_int64(stmt, 2, uidnext);
+	sqlite3_bind_int64(stmt, 3, messages);
+	return store_step_done(st, stmt, "recording a folder's listing", error_r);
 }
 
 int store_raw_get(struct store *st, const char *message_id, unsigned char **raw_r,

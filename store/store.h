@@ -77,6 +77,9 @@ struct store_folder {
 	int64_t id;
 	uint32_t uidvalidity;  /* 0 until the first sync */
 	uint32_t last_uid;     /* highest UID stored */
+	uint32_t uidnext;      /* every UID below it was listed and is stored, given
+	                        * up or a fetch failure; 0 until known (schema 13) */
+	uint32_t messages;     /* the server's count when uidnext was recorded */
 };
 
 /* Looks up (creating when missing) the folder of an account. */
@@ -90,6 +93,11 @@ int store_folder_reset(struct store *st, int64_t folder_id, uint32_t uidvalidity
  * past a UID with a fetch failure that is not given up (failures.c). */
 int store_folder_advance(struct store *st, int64_t folder_id, uint32_t last_uid,
                          char **error_r);
+/* Inside the transaction that stored (or recorded as failures) the last
+ * UIDs listed below uidnext: the next poll lists only from uidnext, or
+ * nothing when the server's UIDNEXT is still uidnext. */
+int store_folder_listed(struct store *st, int64_t folder_id, uint32_t uidnext,
+                        uint32_t messages, char **error_r);
 
 /* ---- messages a server did not hand over (failures.c) ---- */
 
@@ -114,6 +122,12 @@ int store_fetch_succeeded(struct store *st, int64_t folder_id, uint32_t uidvalid
 int store_folder_filter_new(struct store *st, int64_t folder_id, uint32_t uidvalidity,
                             uint32_t last_uid, uint32_t *uids, size_t n, size_t *n_r,
                             char **error_r);
+/* The UIDs above last_uid whose fetch failed and is not given up, in
+ * order: the first max of them in *uids_r (the caller frees it), and
+ * *n_r the count of them all (above max: more than the caller asked). */
+int store_folder_failed_uids(struct store *st, int64_t folder_id, uint32_t uidvalidity,
+                             uint32_t last_uid, size_t max, uint32_t **uids_r, size_t *n_r,
+                             char **error_r);
 /* qsort/bsearch comparison of uint32_t UIDs. */
 int store_uid_cmp(const void *a, const void *b);
 

@@ -381,6 +381,65 @@ static void test_positions_advance_with_the_transaction(void **state)
 	assert_int_equal(folder.uidvalidity, 78);
 }
 
+/* What the last listing saw (schema 13): kept until a new UIDVALIDITY;
+ * the failed UIDs a poll asks for by number, above the position only,
+ * not those given up, at most max of them but all counted. */
+static void test_listing_is_recorded(void **state)
+{
+	struct fixture *f = *state;
+	struct store_folder folder;
+	char *error = NULL;
+	bool given_up = true;
+	unsigned tries = 0;
+	uint32_t *uids = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_folder_get(f->st, "sales", "INBOX", &folder, &error), 0);
+	assert_int_equal(folder.uidnext, 0);
+	assert_int_equal(store_folder_reset(f->st, folder.id, 5, &error), 0);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_folder_listed(f->st, folder.id, 101, 97, &error), 0);
+	for (uint32_t uid = 10; uid <= 13; uid++)
+		assert_int_equal(store_fetch_failed(f->st, folder.id, 5, uid, "NIL", 1000, &tries,
+		                                    &given_up, &error), 0);
+	assert_int_equal(store_fetch_failed(f->st, folder.id, 4, 20, "NIL", 1000, &tries,
+	                                    &given_up, &error), 0);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "INBOX", &folder, &error), 0);
+	assert_int_equal(folder.uidnext, 101);
+	assert_int_equal(folder.messages, 97);
+
+	assert_int_equal(store_folder_failed_uids(f->st, folder.id, 5, 10, 2, &uids, &n, &error), 0);
+	assert_int_equal(n, 3);       /* 11, 12, 13 of this UIDVALIDITY */
+	assert_int_equal(uids[0], 11);
+	assert_int_equal(uids[1], 12);
+	g_free(uids);
+	/* Given up: not asked for again. */
+	assert_int_equal(store_fetch_failed(f->st, folder.id, 5, 12, "NIL",
+	                                    1000 + STORE_FETCH_GIVE_UP_AFTER, &tries, &given_up,
+	                                    &error), 0);
+	for (int i = 0; i < 3 && !given_up; i++)
+		assert_int_equal(store_fetch_failed(f->st, folder.id, 5, 12, "NIL",
+		                                    1000 + STORE_FETCH_GIVE_UP_AFTER, &tries,
+		                                    &given_up, &error), 0);
+	assert_true(given_up);
+	assert_int_equal(store_folder_failed_uids(f->st, folder.id, 5, 0, 10, &uids, &n, &error), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(uids[0], 10);
+	assert_int_equal(uids[1], 11);
+	assert_int_equal(uids[2], 13);
+	g_free(uids);
+
+	/* A new UIDVALIDITY forgets what the listing saw. */
+	assert_int_equal(store_folder_reset(f->st, folder.id, 6, &error), 0);
+	assert_int_equal(store_folder_get(f->st, "sales", "INBOX", &folder, &error), 0);
+	assert_int_equal(folder.uidnext, 0);
+	assert_int_equal(folder.messages, 0);
+	assert_int_equal(store_folder_failed_uids(f->st, folder.id, 6, 0, 10, &uids, &n, &error), 0);
+	assert_int_equal(n, 0);
+	g_free(uids);
+}
+
 /* A UID the server did not send holds the position below it until its
  * message comes or it is given up; the filter drops what is stored. */
 static void test_fetch_failures_hold_the_position(void **state)
@@ -1068,12 +1127,15 @@ static void test_search_index(void **state)
 	assert_int_equal(count, 47 + 1 + 3);   /* messages, a note, customers */
 
 	/* A store of schema 10 gets its index filled by the migration (what
-	 * migration 12 adds goes too, so that it runs again). */
+	 * migrations 12 and 13 add goes too, so that they run again). */
 	store_close(&f->st);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	/* Back to schema 10: what the later migrations added goes too. */
 	assert_int_equal(sqlite3_exec(db, "DROP TABLE search; DROP TABLE raw_dicts; "
 	                              "ALTER TABLE raw_messages DROP COLUMN dict_id; "
+	                              "ALTER TABLE folders DROP COLUMN uidnext; "
+	                              "ALTER TABLE folders DROP COLUMN messages; "
 	                              "PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, STORE_READ_WRITE, &f->st, &error), 0);
@@ -1095,6 +1157,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_garbage_is_still_stored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions_advance_with_the_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fetch_failures_hold_the_position, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_listing_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lock_is_exclusive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_store_is_told_apart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reparse_gives_the_same_timeline, setup, teardown),
