@@ -76,6 +76,8 @@ bool cli_local_tm(int64_t t, struct tm *tm_r)
 /* Terminal columns of one character of safe text. */
 static int char_width(gunichar c)
 {
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
 	if (g_unichar_iszerowidth(c))
 		return 0;
 	if (g_unichar_iswide(c))
@@ -127,13 +129,14 @@ void cli_pad(GString *out, const char *s, int width)
 	int used = 0;
 	bool fits = text_width(safe) <= width;
 
-	for (const char *p = safe; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		int w = char_width(c);
+	for (const char *p = safe; *p != '\0';) {
+		const char *next = g_utf8_next_char(p);
+		int w = char_width(g_utf8_get_char(p));
 		if (used + w > (fits ? width : width - 1))
 			break;
-		g_string_append_unichar(out, c);
+		g_string_append_len(out, p, next - p);   /* safe: valid UTF-8 */
 		used += w;
+		p = next;
 	}
 	if (!fits && used < width) {
 		g_string_append_unichar(out, 0x2026);   /* … */
