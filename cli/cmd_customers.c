@@ -139,7 +139,14 @@ int cmd_customers(struct cli_ctx *ctx)
 
 	if (take_filter(ctx, &filter) < 0 || cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
-	if (store_customers(ctx->st, &customers, &n, &error) < 0) {
+	/* The grade and the owner chosen in SQL too: the figures of the
+	 * customers they leave out are never worked out. */
+	struct store_customer_where where = {
+		.grade = filter.grade,
+		.owner = filter.owner != NULL && strcmp(filter.owner, "none") != 0 ? filter.owner : NULL,
+		.owner_none = filter.owner != NULL && strcmp(filter.owner, "none") == 0,
+	};
+	if (store_customers_where(ctx->st, &where, &customers, &n, &error) < 0) {
 		cli_error("%s", error);
 		g_free(error);
 		return CLI_STORE_ERROR;

@@ -74,8 +74,9 @@ int cmd_quotes(struct cli_ctx *ctx)
 	if (customer != NULL &&
 	    (ret = cli_resolve_listing_target(ctx, customer, &target)) != CLI_OK)
 		return ret;
-	if (store_quotes(ctx->st, customer != NULL ? target.customer_id : 0, &quotes, &n,
-	                 &error) < 0) {
+	/* The open ones chosen in SQL: the answered are never loaded. */
+	if (store_quotes_select(ctx->st, customer != NULL ? target.customer_id : 0, open_only,
+	                        &quotes, &n, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_STORE_ERROR;
 		goto out;

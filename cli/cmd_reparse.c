@@ -27,6 +27,11 @@ int cmd_reparse(struct cli_ctx *ctx)
 
 	if (cli_expect_args(ctx, 0, 0) < 0)
 		return CLI_USAGE;
+	if (core_runtime_languages(ctx->rt, &error) < 0) {
+		cli_error("%s", error);
+		g_free(error);
+		return CLI_CONFIG_ERROR;
+	}
 	if (core_reparse(ctx->st, &ctx->rt->filing, REPARSE_BATCH, progress, &tty, &count,
 	                  &error) < 0) {
 		if (tty)

@@ -330,7 +330,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	core_analyze_init();
-	if (core_runtime_new(ctx.cfg, &ctx.rt, &error) < 0) {
+	/* The language models only where a command analyses mail (reparse). */
+	if (core_runtime_new_lazy(ctx.cfg, &ctx.rt, &error) < 0) {
 		cli_error("%s", error);
 		ret = CLI_CONFIG_ERROR;
 		goto out;

@@ -69,7 +69,8 @@ static void team_from_config(const struct config *cfg, struct owner_team *team)
 	team->alerts_to = cfg->company.alerts_to;
 }
 
-int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r)
+static int runtime_new(const struct config *cfg, bool languages, struct core_runtime **rt_r,
+                       char **error_r)
 {
 	struct core_runtime *rt = g_new0(struct core_runtime, 1);
 	char *freemail = NULL, *markers = NULL;
@@ -114,7 +115,7 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 		*error_r = g_strdup_printf("%s: %s", cfg->path, cls_error);
 		goto out;
 	}
-	if (language_models_load(NULL, &rt->lang, error_r) < 0)
+	if (languages && core_runtime_languages(rt, error_r) < 0)
 		goto out;
 	rt->parse.charset_fallbacks = (const char *const *)cfg->classify.charset_fallbacks;
 	rt->parse.max_mime_depth = cfg->limits.max_mime_depth;
@@ -122,7 +123,6 @@ int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char 
 	rt->parse.max_header_bytes = cfg->limits.max_header_bytes;
 	rt->parse.max_body_text = cfg->limits.max_body_text;
 	rt->filing.analyze.cls = rt->cls;
-	rt->filing.analyze.lang = rt->lang;
 	rt->filing.analyze.parse = &rt->parse;
 	rt->filing.thread_window = cfg->classify.thread_window_seconds != 0
 	                           ? cfg->classify.thread_window_seconds : DEFAULT_THREAD_WINDOW;
@@ -134,6 +134,25 @@ out:
 		core_runtime_free(&rt);
 	*rt_r = rt;
 	return ret;
+}
+
+int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r)
+{
+	return runtime_new(cfg, true, rt_r, error_r);
+}
+
+int core_runtime_new_lazy(const struct config *cfg, struct core_runtime **rt_r,
+                          char **error_r)
+{
+	return runtime_new(cfg, false, rt_r, error_r);
+}
+
+int core_runtime_languages(struct core_runtime *rt, char **error_r)
+{
+	if (rt->lang == NULL && language_models_load(NULL, &rt->lang, error_r) < 0)
+		return -1;
+	rt->filing.analyze.lang = rt->lang;
+	return 0;
 }
 
 void core_runtime_free(struct core_runtime **rtp)

@@ -29,6 +29,14 @@ struct core_runtime {
 
 /* 0, or -1 with *error_r (g_free) naming the file or key at fault. */
 int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r);
+/* core_runtime_new() without the language models (lang NULL): for a
+ * process that may never analyse a message (the CLI: reading the models
+ * is 40% of a `followup timeline`'s start-up). core_runtime_languages()
+ * loads them when it turns out to need them. */
+int core_runtime_new_lazy(const struct config *cfg, struct core_runtime **rt_r,
+                          char **error_r);
+/* Loads the language models unless loaded: 0, or -1 with *error_r. */
+int core_runtime_languages(struct core_runtime *rt, char **error_r);
 void core_runtime_free(struct core_runtime **rt);
 
 #endif

@@ -387,23 +387,42 @@ void store_entry_free_one(gpointer e)
 
 /* ---- quotes ---- */
 
+/* The answer to a quote: the buyer's first sales mail in its thread after
+ * it (schema 14's partial index messages_thread_sales_in: the terms of
+ * its WHERE stand here word for word, or SQLite does not use it). */
+#define QUOTE_ANSWER \
+	"(SELECT min(a.date) FROM messages a WHERE a.thread_id = q.thread_id " \
+	" AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') " \
+	" AND a.date > q.date)"
+
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, "
-		"(SELECT min(a.date) FROM messages a WHERE a.thread_id = q.thread_id "
-		" AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') "
-		" AND a.date > q.date), c.key "
-		"FROM messages q JOIN customers c ON c.id = q.customer_id "
-		"WHERE (?1 = 0 OR q.customer_id = ?1) AND q.direction = 'out' "
-		"AND q.kind = 'quote' ORDER BY q.date, q.id", error_r);
+	return store_quotes_select(st, customer_id, false, quotes_r, n_r, error_r);
+}
+
+int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
+                        struct store_quote **quotes_r, size_t *n_r, char **error_r)
+{
+	/* One customer's through its timeline's index; all through the
+	 * partial index of quotes (schema 14), already in date order. */
+	sqlite3_stmt *stmt = store_stmt(st, customer_id != 0
+		? "SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER
+		  ", c.key FROM messages q JOIN customers c ON c.id = q.customer_id "
+		  "WHERE q.customer_id = ?1 AND q.direction = 'out' AND q.kind = 'quote' "
+		  "AND (?2 = 0 OR " QUOTE_ANSWER " IS NULL) ORDER BY q.date, q.id"
+		: "SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER
+		  ", c.key FROM messages q INDEXED BY messages_quotes_sent "
+		  "JOIN customers c ON c.id = q.customer_id "
+		  "WHERE q.direction = 'out' AND q.kind = 'quote' "
+		  "AND (?2 = 0 OR " QUOTE_ANSWER " IS NULL) ORDER BY q.date, q.id", error_r);
 	GArray *arr;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, customer_id);
+	sqlite3_bind_int(stmt, 2, open_only ? 1 : 0);
 	arr = g_array_new(FALSE, TRUE, sizeof(struct store_quote));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct store_quote q = {

@@ -153,41 +153,77 @@ int store_ack_record(struct store *st, const char *rule, int64_t message, const 
 
 /* ---- service levels ---- */
 
-static int load_thread_messages(struct store *st, struct sla_thread *t, char **error_r)
+/* Adds the message of the current row (thread_id, date, direction, kind,
+ * from_addr, message_id, snippet) to t. */
+static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *stmt)
+{
+	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 3));
+	struct sla_message m = {
+		.date = sqlite3_column_int64(stmt, 1),
+		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 2), "out") == 0
+		       ? MSG_DIR_OUT : MSG_DIR_IN,
+		.kind = kind < 0 ? MSG_KIND_REPLY : (enum msg_kind)kind,
+	};
+
+	g_array_append_val(arr, m);
+	if (m.dir == MSG_DIR_OUT && (m.kind == MSG_KIND_REPLY || m.kind == MSG_KIND_QUOTE)) {
+		g_free(t->last_writer);
+		t->last_writer = store_col_text(stmt, 4, false);
+	}
+	if (!msg_kind_is_own((int)m.kind)) {
+		g_free(t->last_message_id);
+		g_free(t->last_snippet);
+		t->last_message_id = store_col_text(stmt, 5, true);
+		t->last_snippet = store_col_text(stmt, 6, true);
+	}
+}
+
+static void thread_messages_set(struct sla_thread *t, GArray *arr)
+{
+	t->n_msgs = arr->len;
+	t->msgs = (struct sla_message *)(void *)g_array_free(arr, FALSE);
+}
+
+/* The threads of store_sla_threads(): those with mail since ?1, found from
+ * schema 14's messages_date_thread alone, whatever the size of the store. */
+#define SLA_THREAD_IDS \
+	"SELECT t.id FROM threads t WHERE t.origin IN ('inquiry', 'reply', 'quote') " \
+	"AND t.id IN (SELECT thread_id FROM messages WHERE date >= ?1)"
+
+/* Every message of those threads, in one query ordered by thread (one
+ * query a thread was 100,000 queries on a large mailbox), dealt out to
+ * the threads, which are in the same order. */
+static int load_threads_messages(struct store *st, int64_t since, struct sla_thread *threads,
+                                 size_t n, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT date, direction, kind, from_addr, message_id, snippet FROM messages "
-		"WHERE thread_id = ?1 ORDER BY date, id", error_r);
-	GArray *arr;
+		"SELECT thread_id, date, direction, kind, from_addr, message_id, snippet "
+		"FROM messages WHERE thread_id IN (" SLA_THREAD_IDS ") "
+		"ORDER BY thread_id, date, id", error_r);
+	GArray *arr = NULL;
+	size_t i = 0;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, t->thread);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct sla_message));
+	sqlite3_bind_int64(stmt, 1, since);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 2));
-		struct sla_message m = {
-			.date = sqlite3_column_int64(stmt, 0),
-			.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 1), "out") == 0
-			       ? MSG_DIR_OUT : MSG_DIR_IN,
-			.kind = kind < 0 ? MSG_KIND_REPLY : (enum msg_kind)kind,
-		};
-		g_array_append_val(arr, m);
-		if (m.dir == MSG_DIR_OUT && (m.kind == MSG_KIND_REPLY || m.kind == MSG_KIND_QUOTE)) {
-			g_free(t->last_writer);
-			t->last_writer = store_col_text(stmt, 3, false);
+		int64_t thread = sqlite3_column_int64(stmt, 0);
+		while (i < n && threads[i].thread < thread) {
+			if (arr != NULL)
+				thread_messages_set(&threads[i], arr);
+			arr = NULL;
+			i++;
 		}
-		if (!msg_kind_is_own((int)m.kind)) {
-			g_free(t->last_message_id);
-			g_free(t->last_snippet);
-			t->last_message_id = store_col_text(stmt, 4, true);
-			t->last_snippet = store_col_text(stmt, 5, true);
-		}
+		if (i == n || threads[i].thread != thread)
+			continue;     /* a thread that came in since the list was read */
+		if (arr == NULL)
+			arr = g_array_new(FALSE, TRUE, sizeof(struct sla_message));
+		thread_message_add(&threads[i], arr, stmt);
 	}
 	sqlite3_reset(stmt);
-	t->n_msgs = arr->len;
-	t->msgs = (struct sla_message *)(void *)g_array_free(arr, FALSE);
+	if (arr != NULL)
+		thread_messages_set(&threads[i], arr);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "reading a thread");
 		return -1;
@@ -201,8 +237,7 @@ int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threa
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT t.id, c.key, c.id, c.owner, c.country, t.subject FROM threads t "
 		"LEFT JOIN customers c ON c.id = t.customer_id "
-		"WHERE t.origin IN ('inquiry', 'reply', 'quote') AND EXISTS (SELECT 1 FROM messages m "
-		"  WHERE m.thread_id = t.id AND m.date >= ?1) ORDER BY t.id", error_r);
+		"WHERE t.id IN (" SLA_THREAD_IDS ") ORDER BY t.id", error_r);
 	GArray *arr;
 	int rc;
 
@@ -228,10 +263,8 @@ int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threa
 		*error_r = store_errmsg(st, "listing conversations");
 		goto fail;
 	}
-	for (size_t i = 0; i < *n_r; i++) {
-		if (load_thread_messages(st, &(*threads_r)[i], error_r) < 0)
-			goto fail;
-	}
+	if (load_threads_messages(st, since, *threads_r, *n_r, error_r) < 0)
+		goto fail;
 	return 0;
 fail:
 	store_sla_threads_free(threads_r, *n_r);

@@ -356,6 +356,28 @@ static const char *const migrations[] = {
 	 * messages: the count the server gave then. */
 	"ALTER TABLE folders ADD COLUMN uidnext INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE folders ADD COLUMN messages INTEGER NOT NULL DEFAULT 0;",
+
+	/* 14: indexes for the CLI's queries on a million messages (issue 12;
+	 * docs/DECISIONS.md, "Performance: the CLI on a million messages").
+	 * - the customers list's dates and counts (customers_query): every
+	 *   column it aggregates, so a customer's figures are read from the
+	 *   index alone, never from the message rows;
+	 * - the quotes we sent (store_quotes), with their thread, so that
+	 *   whether one is open is known before its row is read; and the
+	 *   buyer's sales mail of a thread by date, which says whether and
+	 *   when a quote was answered: partial indexes, covering;
+	 * - the threads with mail since a date (store_sla_threads, the rules
+	 *   pass and `overdue`), from the index alone.
+	 * IF NOT EXISTS: a store rewound to an older version (a test, or two
+	 * branches' migrations renumbered at a merge) migrates again cleanly. */
+	"CREATE INDEX IF NOT EXISTS messages_customer_figures "
+	"  ON messages(customer_id, date, direction, kind, thread_id);"
+	"CREATE INDEX IF NOT EXISTS messages_quotes_sent ON messages(date, thread_id) "
+	"  WHERE direction = 'out' AND kind = 'quote';"
+	"CREATE INDEX IF NOT EXISTS messages_thread_sales_in "
+	"  ON messages(thread_id, date, direction, kind) "
+	"  WHERE direction = 'in' AND kind IN ('inquiry', 'reply', 'quote');"
+	"CREATE INDEX IF NOT EXISTS messages_date_thread ON messages(date, thread_id);",
 };
 
 int store_schema_version(void)

@@ -636,6 +636,18 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
                    size_t *n_r, char **error_r);
 int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
                     char **error_r);
+/* What store_customers_where() keeps (NULL: any): a superset of what the
+ * caller's own filter keeps, so that the figures of the customers it
+ * leaves out are never worked out. grade: the customer's grade
+ * (grade_manual, else grade_computed), exactly; owner: an owner's email
+ * (ASCII case ignored), or owner_none for the unowned. */
+struct store_customer_where {
+	const char *grade;
+	const char *owner;
+	bool owner_none;
+};
+int store_customers_where(struct store *st, const struct store_customer_where *where,
+                          struct store_customer ***customers_r, size_t *n_r, char **error_r);
 /* One customer by id, as store_customers() gives it: 0, 1 when there is
  * none, -1. */
 int store_customer_get(struct store *st, int64_t customer_id, struct store_customer **c_r,
@@ -772,6 +784,9 @@ struct store_quote {
 /* The quotes of one customer, or of all (customer_id 0), by date. */
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r);
+/* store_quotes(), open_only: those still without an answer. */
+int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
+                        struct store_quote **quotes_r, size_t *n_r, char **error_r);
 void store_quotes_free(struct store_quote **quotes, size_t n);
 
 /* ---- orders and payments (orders.c) ----
