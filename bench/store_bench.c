@@ -54,6 +54,7 @@
 #include <unistd.h>
 #include <math.h>
 #include <glib.h>
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "config/config.h"
@@ -594,11 +595,14 @@ static void run_rules(struct job *j, const char *conf, const char *store_path, i
 	core_analyze_deinit();
 }
 
-static void report(GPtrArray *jobs, FILE *json)
+/* The table on stdout, and OUT.json through jansson (job names hold
+ * quotes and CJK: escaped by the library, not by hand). */
+static int report(GPtrArray *jobs, FILE *json)
 {
+	json_t *list = json_array();
+
 	printf("\n%-34s %5s %9s %9s %9s %9s  %-22s %s\n", "job", "runs", "p50 ms", "p99 ms",
 	       "cpu p50", "RSS MB", "goal", "met");
-	fprintf(json, "[\n");
 	for (guint i = 0; i < jobs->len; i++) {
 		struct job *j = g_ptr_array_index(jobs, i);
 		double p50 = percentile(j->wall, 50), p99 = percentile(j->wall, 99);
@@ -606,20 +610,23 @@ static void report(GPtrArray *jobs, FILE *json)
 		bool one = j->runs < 5;
 		double judged = one ? p50 : p99;
 		bool met = judged < j->goal_ms && j->peak_rss_kb < 64 * 1024;
-		char p99text[32];
-		if (one)
-			g_strlcpy(p99text, "null", sizeof(p99text));
-		else
-			snprintf(p99text, sizeof(p99text), "%.1f", p99);
+		char p99text[32], *goal = g_strdup_printf("%s, peak RSS < 64 MB", j->goal);
+		snprintf(p99text, sizeof(p99text), "%.1f", p99);
 		printf("%-34s %5d %9.1f %9s %9.1f %9.1f  %-22s %s\n", j->name, j->runs, p50,
 		       one ? "-" : p99text, cpu, j->peak_rss_kb / 1024.0, j->goal,
 		       met ? "yes" : "NO");
-		fprintf(json, "  {\"job\": \"%s\", \"runs\": %d, \"p50_ms\": %.1f, \"p99_ms\": %s, "
-		        "\"cpu_p50_ms\": %.1f, \"peak_rss_kb\": %ld, \"goal\": \"%s, peak RSS < 64 MB\", "
-		        "\"met\": %s}%s\n", j->name, j->runs, p50, p99text, cpu, j->peak_rss_kb,
-		        j->goal, met ? "true" : "false", i + 1 < jobs->len ? "," : "");
+		json_array_append_new(list, json_pack("{s:s, s:i, s:f, s:o, s:f, s:I, s:s, s:b}",
+		                                      "job", j->name, "runs", j->runs,
+		                                      "p50_ms", p50, "p99_ms",
+		                                      one ? json_null() : json_real(p99),
+		                                      "cpu_p50_ms", cpu,
+		                                      "peak_rss_kb", (json_int_t)j->peak_rss_kb,
+		                                      "goal", goal, "met", met));
+		g_free(goal);
 	}
-	fprintf(json, "]\n");
+	int rc = json_dumpf(list, json, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(list);
+	return rc == 0 ? 0 : -1;
 }
 
 static char **words(const char *a, const char *b, const char *c, const char *d)
@@ -794,7 +801,8 @@ int main(int argc, char **argv)
 	FILE *json = fopen(out_path, "w");
 	if (json == NULL)
 		die(out_path, strerror(errno));
-	report(jobs, json);
+	if (report(jobs, json) < 0)
+		die(out_path, "cannot write the JSON");
 	if (fclose(json) != 0)
 		die(out_path, strerror(errno));
 	unlink(errpath);
