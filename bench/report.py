@@ -131,7 +131,7 @@ def main():
                 "-" if row.get("met") is None else ("met" if row["met"] else "NOT met")))
             has_goal = row.get("goal") and row.get("met") is not None and "no goal" not in row["goal"]
             if has_goal:
-                goal("store: " + row["job"], "p99 %s ms" % p99 if p99 is not None else "p50 %.1f ms" % row["p50_ms"],
+                goal("store: " + row["job"], "p99 %.1f ms" % p99 if p99 is not None else "p50 %.1f ms" % row["p50_ms"],
                      row["goal"], bool(row.get("met")))
             if row.get("peak_rss_kb") is not None and not (has_goal and "RSS" in row["goal"]):
                 goal("store: %s peak RSS" % row["job"], "%.1f MB" % (row["peak_rss_kb"] / 1024), "< 64 MB",
