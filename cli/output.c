@@ -111,8 +111,8 @@ void cli_pad(GString *out, const char *s, int width)
 {
 	/* Most fields (addresses, kinds, keys) are plain ASCII: copied as
 	 * they are, with no character-by-character measuring, which was
-	 * half of a long timeline's time. */
-	ssize_t len = plain_length(s);
+	 * half of a long timeline's time. NULL is shown as nothing. */
+	ssize_t len = plain_length(s != NULL ? s : "");
 	if (len >= 0 && width > 0) {
 		if (len <= width) {
 			g_string_append_len(out, s, len);
