@@ -22,16 +22,10 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "bench/vocabulary.h"
 #include "lib/search_query.h"
 #include "store/store-private.h"
 
-static const char *const vocabulary[] = {
-	"pump", "valve", "flange", "quotation", "price", "delivery", "FOB", "CIF", "Ningbo",
-	"Hamburg", "order", "sample", "stainless", "steel", "pressure", "DN50", "DN100",
-	"pieces", "container", "payment", "terms", "Anfrage", "Pumpe", "Lieferung", "Angebot",
-	"Menge", "Stück", "Qualität", "报价", "液压泵", "阀门", "不锈钢", "离心泵", "订单",
-	"样品", "付款", "交货", "集装箱", "价格", "询价", "数量", "型号", "请", "我们需要",
-};
 #define N_WORDS (sizeof(vocabulary) / sizeof(vocabulary[0]))
 
 static guint32 next_random(guint64 *state)

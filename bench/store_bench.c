@@ -57,6 +57,7 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+#include "bench/vocabulary.h"
 #include "config/config.h"
 #include "core/analyze.h"
 #include "core/grade.h"
@@ -84,13 +85,6 @@ static const char *const stages[] = {
 	"dormant", "lost",
 };
 static const char *const currencies[] = { "USD", "EUR", "CNY", "USD", "EUR", "GBP" };
-static const char *const vocabulary[] = {
-	"pump", "valve", "flange", "quotation", "price", "delivery", "FOB", "CIF", "Ningbo",
-	"Hamburg", "order", "sample", "stainless", "steel", "pressure", "DN50", "DN100",
-	"pieces", "container", "payment", "terms", "Anfrage", "Pumpe", "Lieferung", "Angebot",
-	"Menge", "Stück", "Qualität", "报价", "液压泵", "阀门", "不锈钢", "离心泵", "订单",
-	"样品", "付款", "交货", "集装箱", "价格", "询价", "数量", "型号", "请", "我们需要",
-};
 static const char *const products[] = {
 	"centrifugal pump", "gate valve", "ball valve", "flange DN50", "hydraulic pump",
 	"stainless steel pipe", "pressure gauge",

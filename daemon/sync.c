@@ -777,15 +777,15 @@ static void on_fetch_done(struct imap_conn *conn, enum imap_resp_status status,
 		sa->fetch_waiting = true;
 }
 
-/* Appends "a:b" or "a" ranges of the batch's UIDs. */
-static void append_uid_set(GString *cmd, GArray *batch)
+/* Appends "a:b" or "a" ranges of ascending UIDs. */
+static void append_uid_ranges(GString *cmd, const uint32_t *uids, guint n)
 {
-	for (guint i = 0; i < batch->len;) {
-		uint32_t first = g_array_index(batch, struct batch_item, i).uid, last = first;
+	for (guint i = 0; i < n;) {
+		uint32_t first = uids[i], last = first;
 		guint j = i + 1;
-		while (j < batch->len && g_array_index(batch, struct batch_item, j).uid == last + 1)
-			last = g_array_index(batch, struct batch_item, j++).uid;
-		if (i > 0)
+		while (j < n && uids[j] == last + 1)
+			last = uids[j++];
+		if (cmd->len > 0 && cmd->str[cmd->len - 1] != ' ')
 			g_string_append_c(cmd, ',');
 		if (first == last)
 			g_string_append_printf(cmd, "%u", first);
@@ -793,6 +793,17 @@ static void append_uid_set(GString *cmd, GArray *batch)
 			g_string_append_printf(cmd, "%u:%u", first, last);
 		i = j;
 	}
+}
+
+/* Appends the batch's UIDs as ranges. */
+static void append_uid_set(GString *cmd, GArray *batch)
+{
+	uint32_t *uids = g_new(uint32_t, batch->len);
+
+	for (guint i = 0; i < batch->len; i++)
+		uids[i] = g_array_index(batch, struct batch_item, i).uid;
+	append_uid_ranges(cmd, uids, batch->len);
+	g_free(uids);
 }
 
 static void folder_next(struct sync_account *sa);
@@ -957,24 +968,6 @@ static void on_list_done(struct imap_conn *conn, enum imap_resp_status status, c
 	for (guint i = 0; i < sa->pending->len; i++)
 		g_array_append_val(job->uids, g_array_index(sa->pending, struct uid_size, i).uid);
 	writer_submit(sa->s.writer, run_filter, on_filtered, job);
-}
-
-/* Appends "a:b" or "a" ranges of ascending UIDs. */
-static void append_uid_ranges(GString *cmd, const uint32_t *uids, guint n)
-{
-	for (guint i = 0; i < n;) {
-		uint32_t first = uids[i], last = first;
-		guint j = i + 1;
-		while (j < n && uids[j] == last + 1)
-			last = uids[j++];
-		if (cmd->len > 0 && cmd->str[cmd->len - 1] != ' ')
-			g_string_append_c(cmd, ',');
-		if (first == last)
-			g_string_append_printf(cmd, "%u", first);
-		else
-			g_string_append_printf(cmd, "%u:%u", first, last);
-		i = j;
-	}
 }
 
 /* The first UID not listed yet: every UID below it is stored, given up or
