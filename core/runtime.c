@@ -1,11 +1,12 @@
 /*
  * runtime: see runtime.h. This is the one place that reads the data files
- * the classifier uses, so rules/ stays free of I/O.
+ * the classifier uses, so rules/ stays free of I/O. The language models
+ * are runtime_languages.c's: a program that never loads them (followup's
+ * front, cli/front.c) links neither them nor libexttextcat.
  */
 #include <glib.h>
 
 #include "core/runtime.h"
-#include "core/language_models.h"
 #include "core/stages.h"
 #include "classify/classify.h"
 #include "lib/file.h"
@@ -69,8 +70,8 @@ static void team_from_config(const struct config *cfg, struct owner_team *team)
 	team->alerts_to = cfg->company.alerts_to;
 }
 
-static int runtime_new(const struct config *cfg, bool languages, struct core_runtime **rt_r,
-                       char **error_r)
+int core_runtime_new_lazy(const struct config *cfg, struct core_runtime **rt_r,
+                          char **error_r)
 {
 	struct core_runtime *rt = g_new0(struct core_runtime, 1);
 	char *freemail = NULL, *markers = NULL;
@@ -115,8 +116,6 @@ static int runtime_new(const struct config *cfg, bool languages, struct core_run
 		*error_r = g_strdup_printf("%s: %s", cfg->path, cls_error);
 		goto out;
 	}
-	if (languages && core_runtime_languages(rt, error_r) < 0)
-		goto out;
 	rt->parse.charset_fallbacks = (const char *const *)cfg->classify.charset_fallbacks;
 	rt->parse.max_mime_depth = cfg->limits.max_mime_depth;
 	rt->parse.max_parts = cfg->limits.max_parts;
@@ -136,25 +135,6 @@ out:
 	return ret;
 }
 
-int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r)
-{
-	return runtime_new(cfg, true, rt_r, error_r);
-}
-
-int core_runtime_new_lazy(const struct config *cfg, struct core_runtime **rt_r,
-                          char **error_r)
-{
-	return runtime_new(cfg, false, rt_r, error_r);
-}
-
-int core_runtime_languages(struct core_runtime *rt, char **error_r)
-{
-	if (rt->lang == NULL && language_models_load(NULL, &rt->lang, error_r) < 0)
-		return -1;
-	rt->filing.analyze.lang = rt->lang;
-	return 0;
-}
-
 void core_runtime_free(struct core_runtime **rtp)
 {
 	struct core_runtime *rt = *rtp;
@@ -163,7 +143,8 @@ void core_runtime_free(struct core_runtime **rtp)
 		return;
 	*rtp = NULL;
 	classify_free(&rt->cls);
-	language_models_free(&rt->lang);
+	if (rt->lang_free != NULL)
+		rt->lang_free(&rt->lang);
 	core_stage_names_free(&rt->stages);
 	g_free((struct owner_person *)rt->team.persons);
 	g_free(rt->sources);

@@ -20,6 +20,10 @@ struct core_runtime {
 	psl_ctx_t *psl;
 	struct classify *cls;
 	struct language_models *lang;
+	/* Frees lang: set by core_runtime_languages() (runtime_languages.c),
+	 * so that runtime.c does not pull libexttextcat into a program that
+	 * never loads the models. */
+	void (*lang_free)(struct language_models **lang);
 	struct message_parse_options parse;
 	struct filing_options filing;
 	struct owner_team team;           /* the [person]s, for the owner rules */
@@ -27,7 +31,8 @@ struct core_runtime {
 	struct core_stage_names *stages;  /* [stages]: the team's names (core/stages.h) */
 };
 
-/* 0, or -1 with *error_r (g_free) naming the file or key at fault. */
+/* 0, or -1 with *error_r (g_free) naming the file or key at fault. With
+ * the language models (runtime_languages.c). */
 int core_runtime_new(const struct config *cfg, struct core_runtime **rt_r, char **error_r);
 /* core_runtime_new() without the language models (lang NULL): for a
  * process that may never analyse a message (the CLI: reading the models
