@@ -65,7 +65,10 @@ void cli_pad_date(GString *out, int64_t t)
 	char date[32];
 
 	cli_format_local(t, date, sizeof(date));
-	g_string_append_printf(out, "%-*s", CLI_DATE_WIDTH, date);
+	size_t len = strlen(date);
+	g_string_append_len(out, date, (gssize)len);
+	for (; len < CLI_DATE_WIDTH; len++)
+		g_string_append_c(out, ' ');
 }
 
 bool cli_local_tm(int64_t t, struct tm *tm_r)
@@ -85,15 +88,6 @@ static int char_width(gunichar c)
 	return 1;
 }
 
-static int text_width(const char *s)
-{
-	int total = 0;
-
-	for (; *s != '\0'; s = g_utf8_next_char(s))
-		total += char_width(g_utf8_get_char(s));
-	return total;
-}
-
 /* The length of s when it is printable ASCII alone (shown as it is, one
  * column a byte), else -1. */
 static ssize_t plain_length(const char *s)
@@ -105,6 +99,31 @@ static ssize_t plain_length(const char *s)
 			return -1;
 	}
 	return p - s;
+}
+
+/* Where the part of s ends that can take up to width columns and one
+ * more once made safe: each character of s, valid or not, stepped over as
+ * safe_text does, counted by the fewest columns it can take (a control is
+ * counted as none, though safe_text shows most as two: only the count's
+ * being no more than the truth matters). A cut there is a cut between two
+ * of safe_text's characters, past the last column cli_pad can show. */
+static const char *shown_part_end(const char *s, int width)
+{
+	const char *end = s + strlen(s), *p = s;
+	int least = 0;
+
+	while (p < end && least <= width) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			least++;   /* U+FFFD, one byte at a time */
+			p++;
+			continue;
+		}
+		if (c >= 0x20 && c != 0x7f && !safe_text_shown_as_code_point(c))
+			least += char_width(c);
+		p = g_utf8_next_char(p);
+	}
+	return p;
 }
 
 void cli_pad(GString *out, const char *s, int width)
@@ -124,27 +143,40 @@ void cli_pad(GString *out, const char *s, int width)
 		}
 		return;
 	}
-	/* Measured and cut as it will be shown: "^[" takes two columns. */
-	char *safe = safe_text_new(s, SAFE_TEXT_LINE);
-	int used = 0;
-	bool fits = text_width(safe) <= width;
+	/* Measured and cut as it will be shown: "^[" takes two columns. Only
+	 * the part of s that can be shown is made safe (a snippet of a
+	 * thousand characters shows 94 columns). */
+	const char *shown_end = shown_part_end(s, width);
+	char *part = g_strndup(s, (gsize)(shown_end - s));
+	char *safe = safe_text_new(part, SAFE_TEXT_LINE);
+	int used = 0, total = 0, cut_used = 0;
+	const char *cut = NULL, *p = safe;
 
-	for (const char *p = safe; *p != '\0';) {
-		const char *next = g_utf8_next_char(p);
+	/* One pass: the columns of the whole, and where it is cut when it
+	 * does not fit (before the column the ellipsis takes). */
+	for (; *p != '\0' && total <= width; p = g_utf8_next_char(p)) {
 		int w = char_width(g_utf8_get_char(p));
-		if (used + w > (fits ? width : width - 1))
-			break;
-		g_string_append_len(out, p, next - p);   /* safe: valid UTF-8 */
-		used += w;
-		p = next;
+		if (cut == NULL && total + w > width - 1) {
+			cut = p;
+			cut_used = total;
+		}
+		total += w;
 	}
-	if (!fits && used < width) {
-		g_string_append_unichar(out, 0x2026);   /* … */
-		used++;
+	if (total <= width && *p == '\0') {
+		g_string_append(out, safe);   /* safe: valid UTF-8 */
+		used = total;
+	} else {
+		g_string_append_len(out, safe, cut - safe);
+		used = cut_used;
+		if (used < width) {
+			g_string_append_unichar(out, 0x2026);   /* … */
+			used++;
+		}
 	}
 	for (; used < width; used++)
 		g_string_append_c(out, ' ');
 	g_free(safe);
+	g_free(part);
 }
 
 json_t *cli_json_string(const char *s)

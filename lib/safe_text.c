@@ -43,24 +43,34 @@ static void append_safe_char(GString *out, gunichar c, const char *p, const char
 
 void safe_text_append(GString *out, const char *s, enum safe_text_shape shape)
 {
-	const char *end;
+	const char *end, *run;
 
 	if (s == NULL)
 		return;
 	end = s + strlen(s);
+	/* Text that passes unchanged is copied a run at a time, not a
+	 * character at a time (a long timeline's snippets). */
+	run = s;
 	for (const char *p = s; p < end;) {
 		gunichar c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2) {
+		const char *next = c == (gunichar)-1 || c == (gunichar)-2 ? p + 1
+		                   : g_utf8_next_char(p);
+		if (c >= 0x20 && c != 0x7f && c != (gunichar)-1 && c != (gunichar)-2 &&
+		    !safe_text_shown_as_code_point(c)) {
+			p = next;
+			continue;
+		}
+		g_string_append_len(out, run, p - run);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
 			/* One byte at a time: a lone 0x9B is CSI to an 8-bit
 			 * terminal, so no byte of it may pass. */
 			g_string_append_unichar(out, 0xfffd);
-			p++;
-			continue;
-		}
-		const char *next = g_utf8_next_char(p);
-		append_safe_char(out, c, p, next, shape);
+		else
+			append_safe_char(out, c, p, next, shape);
 		p = next;
+		run = next;
 	}
+	g_string_append_len(out, run, end - run);
 }
 
 char *safe_text_new(const char *s, enum safe_text_shape shape)
