@@ -1,6 +1,7 @@
 # followup: a plain Makefile over pkg-config.
 #
-#   make            bin/followupd and bin/followup (BUILD=release)
+#   make            bin/followupd, bin/followup and bin/followup-full
+#                   (BUILD=release)
 #   make check      unit tests under ASan+UBSan and under valgrind, then the
 #                   integration tests against a real Dovecot, then the crash
 #                   test; ends "N passed, N failed"
@@ -18,6 +19,9 @@
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 SBINDIR   ?= $(PREFIX)/sbin
+# followup-full, the commands followup hands on (cli/full.c), in its
+# own folder there.
+LIBEXECDIR ?= $(PREFIX)/libexec
 DATADIR   ?= $(PREFIX)/share/followup
 SYSCONFDIR ?= /etc
 UNITDIR   ?= $(PREFIX)/lib/systemd/system
@@ -104,6 +108,7 @@ CPPFLAGS  ?=
 LDFLAGS   ?=
 BASE_CFLAGS := $(STD) $(WARNFLAGS) $(OPTFLAGS) $(CPPFLAGS) \
                -DFOLLOWUP_DATADIR='"$(DATADIR)"' -DFOLLOWUP_SYSCONFDIR='"$(SYSCONFDIR)"' \
+               -DFOLLOWUP_LIBEXECDIR='"$(LIBEXECDIR)/followup"' \
                -MMD -MP $(CFLAGS)
 # Tests and benchmarks see everything.
 ALL_CFLAGS := $(BASE_CFLAGS) -I. $(PKG_CFLAGS)
@@ -130,7 +135,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 .SECONDARY:
 .PHONY: man deb install-files FORCE all check check-unit check-integration check-layers check-crash asan tests fuzz check-fuzz bench \
         install uninstall clean demo
-all: $(BINOUT)/followupd $(BINOUT)/followup
+all: $(BINOUT)/followupd $(BINOUT)/followup $(BINOUT)/followup-full
 
 # Quiet by default; V=1 shows the commands.
 V ?= 0
@@ -181,16 +186,36 @@ $(OUT)/lib%.a:
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# Only the two programs' main.c print it: a new version recompiles those.
-$(OUT)/daemon/main.o $(OUT)/cli/main.o: VERSION
-$(OUT)/daemon/main.o $(OUT)/cli/main.o: BASE_CFLAGS += -DFOLLOWUP_VERSION='"$(VERSION)"'
+# Only the programs' main.c print it: a new version recompiles those.
+$(OUT)/daemon/main.o $(OUT)/cli/main.o $(OUT)/cli/main-front.o: VERSION
+$(OUT)/daemon/main.o $(OUT)/cli/main.o $(OUT)/cli/main-front.o: \
+	BASE_CFLAGS += -DFOLLOWUP_VERSION='"$(VERSION)"'
+
+# followup, the front (cli/main.c with FOLLOWUP_FRONT): the commands that
+# read and print the store, linked with these libraries only, so that it
+# starts in a few milliseconds. An object of its that needs GMime,
+# libxml2, libical, libxlsxwriter or libexttextcat fails its link: the
+# command that pulled it in belongs to followup-full (FULL() in main.c's
+# table). The link lists the archives, so only what the front's commands
+# call is taken from them.
+FRONT_PKGS := glib-2.0 sqlite3 jansson inih libpsl libzstd
+FRONT_LIBS := $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS))
+$(OUT)/cli/main-front.o: cli/main.c | $(OUT)/inc/cli/.made
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)
+	$(Q)$(CC) $(BASE_CFLAGS) $(call layer_cflags,cli) -DFOLLOWUP_FRONT -c -o $@ $<
 
 $(BINOUT)/followupd: $(OUT)/daemon/main.o $(LIBS)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
 
-$(BINOUT)/followup: $(OUT)/cli/main.o $(LIBS)
+$(BINOUT)/followup: $(OUT)/cli/main-front.o $(LIBS)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(FRONT_LIBS)
+
+$(BINOUT)/followup-full: $(OUT)/cli/main.o $(LIBS)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(PKG_LIBS)
@@ -219,7 +244,8 @@ DOCS      := README.md docs/ARCHITECTURE.md docs/CLI.md docs/CONFIG.md docs/DECI
 # The pages name the installed paths: a change of them (PREFIX=…) makes
 # them again.
 MAN_SED   := -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
-             -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UNITDIR@|$(UNITDIR)|g'
+             -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@UNITDIR@|$(UNITDIR)|g' \
+             -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g'
 man: $(MANPAGES)
 
 $(MANOUT)/.paths: FORCE
@@ -295,10 +321,12 @@ install: all man
 # What install installs, without building it (debian/rules uses it).
 install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
+	           $(DESTDIR)$(LIBEXECDIR)/followup \
 	           $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/followup \
 	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
 	           $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 bin/followup $(DESTDIR)$(BINDIR)/followup
+	install -m 0755 bin/followup-full $(DESTDIR)$(LIBEXECDIR)/followup/followup-full
 	install -m 0755 bin/followupd $(DESTDIR)$(SBINDIR)/followupd
 	install -m 0644 config/followup.conf.example $(DESTDIR)$(DATADIR)/followup.conf.example
 	install -d $(DESTDIR)$(DATADIR)/templates
@@ -327,7 +355,7 @@ deb: $(if $(DEB_PREBUILT),all)
 	tar -cf - --exclude=./build --exclude=./bin --exclude=./.git . | tar -xf - -C $(DEB_SRC)
 ifneq ($(DEB_PREBUILT),)
 	mkdir -p $(DEB_SRC)/bin
-	cp -p bin/followup bin/followupd $(DEB_SRC)/bin/
+	cp -p bin/followup bin/followup-full bin/followupd $(DEB_SRC)/bin/
 	$(MAKE) man $(DEB_PATHS) MANOUT=$(DEB_SRC)/$(MANOUT)
 endif
 	cd $(DEB_SRC) && FOLLOWUP_PREBUILT=$(DEB_PREBUILT) dpkg-buildpackage -b -us -uc
@@ -335,13 +363,14 @@ endif
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followup $(DESTDIR)$(SBINDIR)/followupd \
+	      $(DESTDIR)$(LIBEXECDIR)/followup/followup-full \
 	      $(DESTDIR)$(UNITDIR)/followupd.service $(DESTDIR)$(DATADIR)/followup.conf.example \
 	      $(DESTDIR)$(SYSUSERSDIR)/followup.conf $(DESTDIR)$(TMPFILESDIR)/followup.conf \
 	      $(DESTDIR)$(MANDIR)/man1/followup.1 $(DESTDIR)$(MANDIR)/man5/followup.conf.5 \
 	      $(DESTDIR)$(MANDIR)/man8/followupd.8 $(DESTDIR)$(BASHCOMPDIR)/followup \
 	      $(DESTDIR)$(BASHCOMPDIR)/followupd
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
-	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(DOCDIR) $(DESTDIR)$(LIBEXECDIR)/followup 2>/dev/null
 	rm -rf $(DESTDIR)$(DATADIR)/templates
 
 clean:

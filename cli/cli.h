@@ -114,6 +114,13 @@ int cmd_search(struct cli_ctx *ctx);
 int cmd_kpi(struct cli_ctx *ctx);
 int cmd_report(struct cli_ctx *ctx);
 
+/* ---- followup-full (full.c) ---- */
+
+/* Runs followup-full with argv (main's, unchanged) in place of this
+ * process; returns only when it cannot be run: CLI_CONFIG_ERROR, after
+ * saying where it was looked for. */
+int cli_full_exec(char **argv);
+
 /* ---- output helpers (output.c) ---- */
 
 /* "2026-11-20T08:15:00Z"; "" for INT64_MIN. Static buffer per call site. */

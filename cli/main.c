@@ -5,6 +5,13 @@
  *   followup help [COMMAND] | COMMAND --help | --version
  *
  * Global options may stand before or after the command.
+ *
+ * This file is two programs (docs/DECISIONS.md, "the CLI's start-up"):
+ * built with FOLLOWUP_FRONT it is `followup`, which runs the commands that
+ * read and print the store, links only glib, SQLite, jansson, inih,
+ * libpsl and zstd, and hands every other command (FULL() in the table)
+ * unchanged to followup-full (cli/full.c says where it is); built
+ * without, it is followup-full, which runs them all as one program did.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +21,15 @@
 #include "cli/cli.h"
 #include "core/analyze.h"
 
+/* A command of followup-full's only: it needs GMime, libxml2, libical,
+ * libxlsxwriter or the language models, or it changes the store. The
+ * front's table has no function for it. */
+#ifdef FOLLOWUP_FRONT
+#define FULL(run) NULL
+#else
+#define FULL(run) run
+#endif
+
 static const struct cli_command commands[] = {
 	{ "timeline", "timeline TARGET", "a customer's messages by date (TARGET: an address, "
 	  "a domain, or a customer id)", cmd_timeline, STORE_READ_ONLY },
@@ -21,19 +37,19 @@ static const struct cli_command commands[] = {
 	  "[--tag T] [--silent-for 30d] [--next-due 7d] [--sort last-contact|grade|next-date|name]",
 	  "customers with their records and last contact dates", cmd_customers, STORE_READ_ONLY },
 	{ "customer show", "customer show CUSTOMER", "the customer's card: record, contacts, open "
-	  "conversations, quotes, orders", cmd_customer_show, STORE_READ_ONLY },
+	  "conversations, quotes, orders", FULL(cmd_customer_show), STORE_READ_ONLY },
 	{ "customer set", "customer set CUSTOMER FIELD=VALUE…", "change the customer's record "
 	  "(name country industry website tags grade owner stage source next-action next-date)",
-	  cmd_customer_set, STORE_READ_WRITE },
+	  FULL(cmd_customer_set), STORE_READ_WRITE },
 	{ "contact set", "contact set ADDRESS FIELD=VALUE…", "change a contact (name role title "
-	  "phone)", cmd_contact_set, STORE_READ_WRITE },
+	  "phone)", FULL(cmd_contact_set), STORE_READ_WRITE },
 	{ "note add", "note add CUSTOMER TEXT [--kind call|meeting|visit|sample|whatsapp|note] "
 	  "[--date DATE] [--next TEXT --next-date DATE] [--as PERSON]", "a call, meeting, visit, "
-	  "sample or chat on the customer's timeline", cmd_note_add, STORE_READ_WRITE },
-	{ "claim", "claim CUSTOMER [--as PERSON]", "take an unowned customer", cmd_claim,
-	  STORE_READ_WRITE },
+	  "sample or chat on the customer's timeline", FULL(cmd_note_add), STORE_READ_WRITE },
+	{ "claim", "claim CUSTOMER [--as PERSON]", "take an unowned customer",
+	  FULL(cmd_claim), STORE_READ_WRITE },
 	{ "grade", "grade [--explain CUSTOMER]", "grade every customer now ([grading]), or "
-	  "explain one customer's grade criterion by criterion", cmd_grade, STORE_READ_WRITE },
+	  "explain one customer's grade criterion by criterion", FULL(cmd_grade), STORE_READ_WRITE },
 	{ "quotes", "quotes [--open] [--customer CUSTOMER]", "the quotes we sent, their trade "
 	  "facts, answered or still open, and their age", cmd_quotes, STORE_READ_ONLY },
 	{ "orders", "orders [--customer CUSTOMER] [--due-within 7d] [--overdue] | --proposed",
@@ -41,14 +57,14 @@ static const struct cli_command commands[] = {
 	  "mail proposes", cmd_orders, STORE_READ_ONLY },
 	{ "order add", "order add CUSTOMER --no NUMBER --amount N --currency CUR [--incoterm TEXT] "
 	  "[--due DATE] [--deposit N|P%] [--quote MESSAGE-ID]", "enter the customer's order",
-	  cmd_order_add, STORE_READ_WRITE },
+	  FULL(cmd_order_add), STORE_READ_WRITE },
 	{ "order set", "order set NUMBER FIELD=VALUE…", "change an order (amount currency "
-	  "incoterm due deposit quote state)", cmd_order_set, STORE_READ_WRITE },
+	  "incoterm due deposit quote state)", FULL(cmd_order_set), STORE_READ_WRITE },
 	{ "order paid", "order paid NUMBER [--amount N] [--date DATE]", "a payment against an "
-	  "order (without --amount: the rest)", cmd_order_paid, STORE_READ_WRITE },
+	  "order (without --amount: the rest)", FULL(cmd_order_paid), STORE_READ_WRITE },
 	{ "order confirm", "order confirm MESSAGE-ID [--no NUMBER] [--due DATE] "
 	  "[--deposit N|P%]", "make the order our proforma invoice or order confirmation "
-	  "proposes", cmd_order_confirm, STORE_READ_WRITE },
+	  "proposes", FULL(cmd_order_confirm), STORE_READ_WRITE },
 	{ "search", "search QUERY [--customer KEY] [--kind K] [--since DATE] [--limit N]",
 	  "entries whose words match, best first: words in any language, \"a phrase\", "
 	  "prefix*, from:ADDRESS, customer:KEY", cmd_search, STORE_READ_ONLY },
@@ -57,33 +73,33 @@ static const struct cli_command commands[] = {
 	{ "show", "show MESSAGE-ID", "one message: headers, text and attachments", cmd_show,
 	  STORE_READ_ONLY },
 	{ "reparse", "reparse", "rebuild every parsed field from the stored raw messages",
-	  cmd_reparse, STORE_READ_WRITE },
+	  FULL(cmd_reparse), STORE_READ_WRITE },
 	{ "stats", "stats", "what the store holds: kinds, folders, limit hits", cmd_stats,
 	  STORE_READ_ONLY },
 	{ "overdue", "overdue [--owner PERSON] [--rule RULE]", "conversations late or due soon, "
-	  "most overdue first", cmd_overdue, STORE_READ_ONLY },
+	  "most overdue first", FULL(cmd_overdue), STORE_READ_ONLY },
 	{ "kpi", "kpi [--from DATE --to DATE] [--by owner|country|grade|month|week]",
-	  "the team's figures (docs/KPI.md)", cmd_kpi, STORE_READ_ONLY },
+	  "the team's figures (docs/KPI.md)", FULL(cmd_kpi), STORE_READ_ONLY },
 	{ "report", "report --html FILE [--from DATE --to DATE] [--language LANG]",
-	  "the manager's report: one HTML page", cmd_report, STORE_READ_ONLY },
-	{ "rules", "rules", "the loaded rules in plain words", cmd_rules, STORE_READ_ONLY },
+	  "the manager's report: one HTML page", FULL(cmd_report), STORE_READ_ONLY },
+	{ "rules", "rules", "the loaded rules in plain words", FULL(cmd_rules), STORE_READ_ONLY },
 	{ "outbox", "outbox [--all]", "acknowledgements and alerts not sent yet, or failed", cmd_outbox,
 	  STORE_READ_ONLY },
 	{ "assign", "assign CUSTOMER PERSON|none", "make a colleague the customer's owner",
-	  cmd_assign, STORE_READ_WRITE },
+	  FULL(cmd_assign), STORE_READ_WRITE },
 	{ "log", "log [--customer CUSTOMER] [--person PERSON]", "who changed what in the sheet, "
 	  "when, before and after", cmd_log, STORE_READ_ONLY },
 	{ "forget", "forget ADDRESS|CUSTOMER [--dry-run] [--with-orders] [--let-mail-in]",
 	  "erase what is held about a person or a customer, and keep their mail out",
-	  cmd_forget, STORE_READ_WRITE },
+	  FULL(cmd_forget), STORE_READ_WRITE },
 	{ "export-personal", "export-personal ADDRESS", "everything held about a person, as JSON",
 	  cmd_export_personal, STORE_READ_ONLY },
 	{ "export", "export customers|contacts|orders|quotes|timeline TARGET|overdue "
 	  "--csv FILE|--xlsx FILE", "a list as a spreadsheet file (CSV: UTF-8, BOM, CRLF; "
-	  "xlsx: typed cells)", cmd_export, STORE_READ_ONLY },
+	  "xlsx: typed cells)", FULL(cmd_export), STORE_READ_ONLY },
 	{ "import", "import customers|contacts|orders FILE [--dry-run] [--map 'Column=field']…",
 	  "a spreadsheet saved as CSV (UTF-8 or GB18030; English or Chinese headers) into the "
-	  "sheet: all rows or none", cmd_import, STORE_READ_WRITE },
+	  "sheet: all rows or none", FULL(cmd_import), STORE_READ_WRITE },
 	{ "oauth", "oauth ACCOUNT|--smtp", "sign in with OAuth2 (device flow): the first refresh "
 	  "token", cmd_oauth, CLI_NO_STORE },
 };
@@ -295,6 +311,11 @@ int main(int argc, char **argv)
 		unknown_command(ctx.argv[0]);
 		goto out;
 	}
+	if (cmd->run == NULL) {
+		/* followup-full parses the same argv again, so it says the same. */
+		ret = cli_full_exec(argv);
+		goto out;
+	}
 	ctx.command = cmd;
 	int full_argc = ctx.argc;
 	char **full_argv = ctx.argv;
@@ -329,7 +350,9 @@ int main(int argc, char **argv)
 		ret = cli_control_forward(&ctx, full_argc, full_argv, now);
 		goto out;
 	}
+#ifndef FOLLOWUP_FRONT
 	core_analyze_init();
+#endif
 	/* The language models only where a command analyses mail (reparse). */
 	if (core_runtime_new_lazy(ctx.cfg, &ctx.rt, &error) < 0) {
 		cli_error("%s", error);
@@ -352,7 +375,9 @@ out:
 	core_runtime_free(&ctx.rt);
 	config_free(&ctx.cfg);
 	cli_display_zone_free();
+#ifndef FOLLOWUP_FRONT
 	core_analyze_deinit();
+#endif
 	g_free(argv_owned);
 	return ret;
 }

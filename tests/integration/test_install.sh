@@ -7,7 +7,8 @@
 dest=$T/root
 make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/usr >"$T/install.log" 2>&1
 check "make install DESTDIR=… PREFIX=/usr succeeds" test $? = 0
-for f in usr/bin/followup usr/sbin/followupd usr/lib/systemd/system/followupd.service \
+for f in usr/bin/followup usr/libexec/followup/followup-full usr/sbin/followupd \
+         usr/lib/systemd/system/followupd.service \
          usr/lib/sysusers.d/followup.conf usr/share/followup/followup.conf.example \
          usr/lib/tmpfiles.d/followup.conf usr/share/man/man8/followupd.8 \
          usr/share/man/man1/followup.1 usr/share/man/man5/followup.conf.5 \
@@ -58,7 +59,11 @@ check "the unit bounds memory and tasks" sh -c \
 	"grep -q '^MemoryMax=[0-9]' '$T/followupd.service' && grep -q '^TasksMax=[0-9]' '$T/followupd.service'"
 check "systemd reads the bounds as bounds" sh -c \
 	"systemd-analyze verify --man=no '$T/followupd.service' 2>&1 | grep -qi 'memorymax\|tasksmax\|restartprevent' && exit 1 || exit 0"
+check "the installed followup runs a command of the installed followup-full's" sh -c \
+	"'$dest/usr/bin/followup' -c '$T/none.conf' kpi 2> '$T/handed.err'; test \$? = 78 &&
+	 ! grep -q 'cannot run followup-full' '$T/handed.err' && grep -q 'none.conf' '$T/handed.err'"
 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall removes the files" sh -c "! test -e '$dest/usr/sbin/followupd' &&
+	! test -e '$dest/usr/libexec/followup' &&
 	! test -e '$dest/usr/share/man/man8/followupd.8' &&
 	! test -e '$dest/usr/share/bash-completion/completions/followup'"

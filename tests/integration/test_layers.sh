@@ -96,3 +96,36 @@ above_core() {
 check "daemon/ and cli/ reach the analysis and the rules only through core/" \
 	test -z "$(above_core)"
 if [ -n "$(above_core)" ]; then diag "$(above_core)"; fi
+
+# followup, the front (cli/main.c built with FOLLOWUP_FRONT), links only
+# FRONT_PKGS' libraries: the commands that need GMime, libxml2, libical,
+# libxlsxwriter or libexttextcat are followup-full's. Its link proves it:
+# an object the front pulls in that calls one of them fails the build.
+FRONT_PKGS=$(mk print-FRONT_PKGS)
+front_extra() {
+	readelf -d "$TOP/bin/followup" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
+		while read -r lib; do
+			case $lib in libc.so.*|libm.so.*) continue ;; esac
+			pkg-config --libs $FRONT_PKGS | tr ' ' '\n' | grep -qx -- "-l$(echo "$lib" | sed 's/^lib//; s/\.so.*//')" ||
+				echo "$lib"
+		done
+}
+check "bin/followup (the front) needs only the libraries of FRONT_PKGS ($FRONT_PKGS)" \
+	test -z "$(front_extra)"
+[ -n "$(front_extra)" ] && diag "the front needs: $(front_extra | tr '\n' ' ')"
+front_link() {
+	archives=
+	for m in $(mk print-LIBMODS) data; do archives="$archives $OUTDIR/lib$m.a"; done
+	rm -f "$T/front_probe"
+	printf '%s\n' "$1" > "$T/front_probe.c"
+	cc -std=c11 -o "$T/front_probe" "$T/front_probe.c" $archives $(pkg-config --libs $FRONT_PKGS) \
+		> "$T/front_link.err" 2>&1
+}
+front_link 'void core_analyze_init(void); int main(void) { core_analyze_init(); return 0; }'
+check "…and its link fails for an object that calls GMime (core/analyze.c's init)" \
+	grep -q 'undefined reference to .g_mime' "$T/front_link.err"
+front_link 'void core_rules_free(void *); int main(void) { core_rules_free(0); return 0; }'
+check "…or libical (the rules' holiday calendars)" grep -q 'undefined reference to .ical' "$T/front_link.err"
+front_link 'int cmd_timeline(void *); int main(void) { return cmd_timeline(0); }'
+check "…while the front's own commands link (the probe links what can)" test -x "$T/front_probe"
+[ -x "$T/front_probe" ] || cat "$T/front_link.err" | head -5

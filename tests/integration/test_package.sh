@@ -31,7 +31,8 @@ check "the package is followup, version $VERSION (debian/changelog)" sh -c \
 check "Depends: the libraries from shlibs (libuv1, libgmime-3.0-0, libsqlite3-0), systemd" sh -c \
 	"grep '^Depends:' '$T/fields' | grep 'libuv1 (>=' | grep 'libgmime-3.0-0 (>=' | grep 'libsqlite3-0 (>=' | grep -q 'systemd'"
 dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' > "$T/files"
-for f in /usr/bin/followup /usr/sbin/followupd /lib/systemd/system/followupd.service \
+for f in /usr/bin/followup /usr/libexec/followup/followup-full /usr/sbin/followupd \
+         /lib/systemd/system/followupd.service \
          /usr/lib/sysusers.d/followup.conf /usr/lib/tmpfiles.d/followup.conf \
          /usr/share/man/man8/followupd.8.gz /usr/share/man/man1/followup.1.gz \
          /usr/share/man/man5/followup.conf.5.gz /usr/share/bash-completion/completions/followup \
@@ -71,6 +72,9 @@ check "…followupd.service is not enabled" sh -c \
 	"! find '$R/etc' -name 'followupd.service' | grep -q ."
 check "…the installed programs run: followupd --version" sh -c \
 	"test \"\$('$R/usr/sbin/followupd' --version)\" = 'followupd $VERSION'"
+check "…the installed followup hands a command of followup-full's to /usr/libexec/followup" sh -c \
+	"'$R/usr/bin/followup' -c '$T/none.conf' kpi 2> '$T/handed.err'; test \$? = 78 &&
+	 ! grep -q 'cannot run followup-full' '$T/handed.err' && grep -q 'none.conf' '$T/handed.err'"
 check "…the installed unit runs the installed followupd" \
 	grep -q '^ExecStart=/usr/sbin/followupd$' "$R/lib/systemd/system/followupd.service"
 check "…man finds followupd(8) in it" sh -c \
