@@ -378,6 +378,23 @@ static const char *const migrations[] = {
 	"  ON messages(thread_id, date, direction, kind) "
 	"  WHERE direction = 'in' AND kind IN ('inquiry', 'reply', 'quote');"
 	"CREATE INDEX IF NOT EXISTS messages_date_thread ON messages(date, thread_id);",
+
+	/* 15: covering indexes for `followup kpi` and the report's figures
+	 * over a period (store/kpi.c; docs/DECISIONS.md, "Performance: kpi,
+	 * quotes and customers"):
+	 * - every message of a thread in (date, id) order with what the
+	 *   figures need of it (its direction, kind and writer), so a year's
+	 *   conversations are read from the index in order, never from the
+	 *   message rows, and nothing is sorted;
+	 * - the quotes we sent by date with their thread, customer and
+	 *   Message-ID (the orders that name them): partial, and covering
+	 *   (SQLite reads the WHERE's columns from the index too).
+	 * IF NOT EXISTS, as 14. */
+	"CREATE INDEX IF NOT EXISTS messages_thread_kpi "
+	"  ON messages(thread_id, date, id, direction, kind, from_addr);"
+	"CREATE INDEX IF NOT EXISTS messages_quotes_kpi "
+	"  ON messages(date, thread_id, customer_id, message_id, direction, kind) "
+	"  WHERE direction = 'out' AND kind = 'quote';",
 };
 
 int store_schema_version(void)
