@@ -108,13 +108,13 @@ int store_kpi_threads(struct store *st, int64_t from, int64_t until, store_kpi_t
 
 /* ---- quotes ---- */
 
-int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_kpi_quote_fn *fn,
+int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_quote_fn *fn,
                      void *ctx, char **error_r)
 {
-	/* schema 15's messages_quotes_kpi holds every column read here. */
+	/* schema 15's messages_quotes_list holds every column read here. */
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT q.message_id, q.date, q.thread_id, c.key "
-		"FROM messages q INDEXED BY messages_quotes_kpi JOIN customers c ON c.id = q.customer_id "
+		"FROM messages q INDEXED BY messages_quotes_list JOIN customers c ON c.id = q.customer_id "
 		"WHERE q.direction = 'out' AND q.kind = 'quote' AND q.date >= ?1 AND q.date < ?2",
 		error_r);
 	int rc;

@@ -421,12 +421,13 @@ typedef void store_kpi_thread_fn(const struct sla_thread *thread, void *ctx);
 int store_kpi_threads(struct store *st, int64_t from, int64_t until, store_kpi_thread_fn *fn,
                       void *ctx, char **error_r);
 struct store_quote;
-/* Called with each quote of store_kpi_quotes(), borrowed until it returns. */
-typedef void store_kpi_quote_fn(const struct store_quote *quote, void *ctx);
+/* Called with each quote of store_kpi_quotes() and store_quotes_each(),
+ * borrowed until it returns. */
+typedef void store_quote_fn(const struct store_quote *quote, void *ctx);
 /* Our quotes dated in [from, until) with a customer, in no set order:
  * message_id, date, thread and customer only (subject and facts NULL,
  * answered_at not read: INT64_MIN). fn must not use st. 0 or -1. */
-int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_kpi_quote_fn *fn,
+int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_quote_fn *fn,
                      void *ctx, char **error_r);
 /* Records that an alert level of a breach was queued; *added_r false when
  * it was already. */
@@ -811,6 +812,10 @@ struct store_quote {
 /* The quotes of one customer, or of all (customer_id 0), by date. */
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r);
+/* store_quotes_select() one at a time to fn, in the same order, nothing
+ * kept (open ones: answered_at INT64_MIN). fn must not use st. 0 or -1. */
+int store_quotes_each(struct store *st, int64_t customer_id, bool open_only,
+                      store_quote_fn *fn, void *ctx, char **error_r);
 /* store_quotes(), open_only: those still without an answer. */
 int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
                         struct store_quote **quotes_r, size_t *n_r, char **error_r);
