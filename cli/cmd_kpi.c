@@ -142,11 +142,12 @@ int cmd_kpi(struct cli_ctx *ctx)
 		ret = CLI_CONFIG_ERROR;
 		goto out;
 	}
-	if (core_kpi_data_load(rules, ctx->st, from, ctx->now, &data, &error) < 0) {
+	GPtrArray *rows = NULL;
+	if (core_kpi_data_open(rules, ctx->st, ctx->now, &data, &error) < 0 ||
+	    core_kpi_rows_read(data, from, to, by, &rows, &error) < 0) {
 		ret = CLI_STORE_ERROR;
 		goto out;
 	}
-	GPtrArray *rows = core_kpi_rows(data, from, to, by);
 	if (ctx->json) {
 		json_t *arr = json_array();
 		for (guint i = 0; i < rows->len; i++) {

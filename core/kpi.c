@@ -87,9 +87,6 @@ static void index_data(struct core_kpi_data *d)
 	d->customer_by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (size_t i = 0; i < d->n_customers; i++)
 		g_hash_table_insert(d->customer_by_key, d->customers[i]->key, d->customers[i]);
-	d->thread_by_id = g_hash_table_new(g_int64_hash, g_int64_equal);
-	for (size_t i = 0; i < d->n_threads; i++)
-		g_hash_table_insert(d->thread_by_id, &d->threads[i].thread, &d->threads[i]);
 	d->orders_by_quote = g_hash_table_new(g_str_hash, g_str_equal);
 	for (size_t i = 0; i < d->n_orders; i++) {
 		const char *q = d->orders[i].quote_message_id;
@@ -100,22 +97,49 @@ static void index_data(struct core_kpi_data *d)
 	}
 }
 
-int core_kpi_data_load(const struct core_rules *rules, struct store *st, int64_t since,
-                       int64_t now, struct core_kpi_data **data_r, char **error_r)
+static struct core_kpi_data *data_new(const struct core_rules *rules, struct store *st,
+                                      int64_t now)
 {
 	struct core_kpi_data *d = g_new0(struct core_kpi_data, 1);
-	int ret = -1;
 
 	d->rules = rules;
+	d->st = st;
 	d->timezone = rules->cfg->company.timezone;
 	d->now = now;
 	d->sla_rule = first_rule(rules->set, RULE_ON_INQUIRY, RULE_ACTION_SLA);
 	const struct rule *silence = first_rule(rules->set, RULE_ON_SILENCE, RULE_ACTION_NOTIFY);
 	d->silent_after_s = silence != NULL ? silence->within.seconds : CORE_KPI_SILENT_DEFAULT_S;
+	return d;
+}
+
+int core_kpi_data_load(const struct core_rules *rules, struct store *st, int64_t since,
+                       int64_t now, struct core_kpi_data **data_r, char **error_r)
+{
+	struct core_kpi_data *d = data_new(rules, st, now);
+	int ret = -1;
+
 	if (store_sla_threads(st, since, &d->threads, &d->n_threads, error_r) < 0 ||
 	    store_quotes(st, 0, &d->quotes, &d->n_quotes, error_r) < 0 ||
 	    store_orders(st, 0, &d->orders, &d->n_orders, error_r) < 0 ||
 	    store_customers(st, &d->customers, &d->n_customers, error_r) < 0)
+		goto out;
+	index_data(d);
+	*data_r = d;
+	d = NULL;
+	ret = 0;
+out:
+	core_kpi_data_free(&d);
+	return ret;
+}
+
+int core_kpi_data_open(const struct core_rules *rules, struct store *st, int64_t now,
+                       struct core_kpi_data **data_r, char **error_r)
+{
+	struct core_kpi_data *d = data_new(rules, st, now);
+	int ret = -1;
+
+	if (store_orders(st, 0, &d->orders, &d->n_orders, error_r) < 0 ||
+	    store_customers_brief(st, &d->customers, &d->n_customers, error_r) < 0)
 		goto out;
 	index_data(d);
 	*data_r = d;
@@ -134,8 +158,6 @@ void core_kpi_data_free(struct core_kpi_data **data)
 		return;
 	if (d->customer_by_key != NULL)
 		g_hash_table_destroy(d->customer_by_key);
-	if (d->thread_by_id != NULL)
-		g_hash_table_destroy(d->thread_by_id);
 	if (d->orders_by_quote != NULL)
 		g_hash_table_destroy(d->orders_by_quote);
 	store_sla_threads_free(&d->threads, d->n_threads);
@@ -157,8 +179,12 @@ struct acc {
 struct tally {
 	const struct core_kpi_data *d;
 	enum core_kpi_by by;
+	int64_t from, to;             /* the period: mail dated in [from, to), not after now */
 	struct acc team;
 	GHashTable *groups;           /* name (owned by the row) -> struct acc * */
+	GHashTable *quote_owner;      /* &thread id (owned) -> its owner (borrowed, or NULL),
+	                                 for the threads with a quote in the period */
+	GStringChunk *keys;           /* the customer keys the followed sets hold */
 };
 
 static void acc_init(struct acc *a, const char *group)
@@ -301,25 +327,25 @@ static int sla_verdict(const struct core_kpi_data *d, const struct sla_thread *t
 	}
 }
 
-static void tally_inquiries(struct tally *t, int64_t from, int64_t to)
+static bool in_period(const struct tally *t, int64_t date)
+{
+	return date >= t->from && date < t->to && date <= t->d->now;
+}
+
+static void tally_inquiry(struct tally *t, const struct sla_thread *th, const char *owner)
 {
 	const struct core_kpi_data *d = t->d;
+	ssize_t q = first_inquiry(th);
 
-	for (size_t i = 0; i < d->n_threads; i++) {
-		const struct sla_thread *th = &d->threads[i];
-		ssize_t q = first_inquiry(th);
-		if (q < 0 || th->msgs[q].date < from || th->msgs[q].date >= to ||
-		    th->msgs[q].date > d->now)
-			continue;
-		int64_t asked = th->msgs[q].date;
-		const char *owner = thread_owner(d, th);
-		const struct bizcal *cal = core_rules_calendar(d->rules, owner);
-		int64_t reply = first_reply(th, asked, d->now);
-		int64_t response = reply == INT64_MIN ? -1 : bizcal_elapsed(cal, asked, reply);
-		int sla = sla_verdict(d, th, cal);
-		add_inquiry(&t->team, response, sla);
-		add_inquiry(group_acc(t, owner, customer_of(d, th->customer), asked), response, sla);
-	}
+	if (q < 0 || !in_period(t, th->msgs[q].date))
+		return;
+	int64_t asked = th->msgs[q].date;
+	const struct bizcal *cal = core_rules_calendar(d->rules, owner);
+	int64_t reply = first_reply(th, asked, d->now);
+	int64_t response = reply == INT64_MIN ? -1 : bizcal_elapsed(cal, asked, reply);
+	int sla = sla_verdict(d, th, cal);
+	add_inquiry(&t->team, response, sla);
+	add_inquiry(group_acc(t, owner, customer_of(d, th->customer), asked), response, sla);
 }
 
 /* ---- follow-ups ---- */
@@ -333,29 +359,48 @@ static void add_follow_up(struct acc *a, const char *customer)
 		g_hash_table_add(a->followed, (gpointer)customer);
 }
 
-static void tally_follow_ups(struct tally *t, int64_t from, int64_t to)
+static void tally_follow_ups(struct tally *t, const struct sla_thread *th, const char *owner)
 {
-	const struct core_kpi_data *d = t->d;
+	const char *customer = NULL;
 
-	for (size_t i = 0; i < d->n_threads; i++) {
-		const struct sla_thread *th = &d->threads[i];
-		const char *owner = NULL;
-		bool owner_known = false;
-		for (size_t k = 0; k < th->n_msgs; k++) {
-			const struct sla_message *m = &th->msgs[k];
-			if (m->dir != MSG_DIR_OUT || msg_kind_is_own((int)m->kind) ||
-			    m->kind == MSG_KIND_INTERNAL || m->date < from || m->date >= to ||
-			    m->date > d->now)
-				continue;
-			if (!owner_known) {
-				owner = thread_owner(d, th);
-				owner_known = true;
-			}
-			add_follow_up(&t->team, th->customer);
-			add_follow_up(group_acc(t, owner, customer_of(d, th->customer), m->date),
-			              th->customer);
+	for (size_t k = 0; k < th->n_msgs; k++) {
+		const struct sla_message *m = &th->msgs[k];
+		if (m->dir != MSG_DIR_OUT || msg_kind_is_own((int)m->kind) ||
+		    m->kind == MSG_KIND_INTERNAL || !in_period(t, m->date))
+			continue;
+		/* The thread's strings live no longer than it (a stream reuses
+		 * them): the sets keep their own copy of the key. */
+		if (customer == NULL && th->customer != NULL)
+			customer = g_string_chunk_insert_const(t->keys, th->customer);
+		add_follow_up(&t->team, customer);
+		add_follow_up(group_acc(t, owner, customer_of(t->d, th->customer), m->date), customer);
+	}
+}
+
+/* Remembers the owner of a thread with one of the period's quotes: the
+ * quote is counted for it (tally_quote), whichever comes first. */
+static void note_quote_owner(struct tally *t, const struct sla_thread *th, const char *owner)
+{
+	for (size_t k = 0; k < th->n_msgs; k++) {
+		const struct sla_message *m = &th->msgs[k];
+		if (m->dir == MSG_DIR_OUT && m->kind == MSG_KIND_QUOTE && in_period(t, m->date)) {
+			g_hash_table_insert(t->quote_owner, g_memdup2(&th->thread, sizeof(th->thread)),
+			                    (gpointer)owner);
+			return;
 		}
 	}
+}
+
+/* One conversation: its inquiry, our follow-ups in it, and its owner for
+ * its quotes. */
+static void tally_thread(const struct sla_thread *th, void *ctx)
+{
+	struct tally *t = ctx;
+	const char *owner = thread_owner(t->d, th);
+
+	tally_inquiry(t, th, owner);
+	tally_follow_ups(t, th, owner);
+	note_quote_owner(t, th, owner);
 }
 
 /* ---- quotes and their orders ---- */
@@ -368,22 +413,23 @@ static void add_quote(struct acc *a, int orders)
 	a->row->orders += orders;
 }
 
-static void tally_quotes(struct tally *t, int64_t from, int64_t to)
+/* One quote, counted for its thread's owner when its thread is a sales
+ * conversation, else for its customer's. Quotes come after the threads. */
+static void tally_quote(const struct store_quote *q, void *ctx)
 {
+	struct tally *t = ctx;
 	const struct core_kpi_data *d = t->d;
+	gpointer owner = NULL;
 
-	for (size_t i = 0; i < d->n_quotes; i++) {
-		const struct store_quote *q = &d->quotes[i];
-		if (q->date < from || q->date >= to || q->date > d->now)
-			continue;
-		const struct store_customer *c = customer_of(d, q->customer);
-		const struct sla_thread *th = g_hash_table_lookup(d->thread_by_id, &q->thread);
-		const char *owner = th != NULL ? thread_owner(d, th) : c != NULL ? c->owner : NULL;
-		int orders = q->message_id != NULL ?
-			GPOINTER_TO_INT(g_hash_table_lookup(d->orders_by_quote, q->message_id)) : 0;
-		add_quote(&t->team, orders);
-		add_quote(group_acc(t, owner, c, q->date), orders);
-	}
+	if (!in_period(t, q->date))
+		return;
+	const struct store_customer *c = customer_of(d, q->customer);
+	if (!g_hash_table_lookup_extended(t->quote_owner, &q->thread, NULL, &owner))
+		owner = c != NULL ? c->owner : NULL;
+	int orders = q->message_id != NULL ?
+		GPOINTER_TO_INT(g_hash_table_lookup(d->orders_by_quote, q->message_id)) : 0;
+	add_quote(&t->team, orders);
+	add_quote(group_acc(t, owner, c, q->date), orders);
 }
 
 /* ---- the customers' figures ---- */
@@ -470,37 +516,89 @@ static gint row_cmp(gconstpointer a, gconstpointer b)
 	return strcmp(x->group, y->group);
 }
 
-GPtrArray *core_kpi_rows(const struct core_kpi_data *d, int64_t from, int64_t to,
-                         enum core_kpi_by by)
+static void tally_init(struct tally *t, const struct core_kpi_data *d, int64_t from, int64_t to,
+                       enum core_kpi_by by)
 {
-	struct tally t = { .d = d, .by = by };
+	*t = (struct tally){ .d = d, .by = by, .from = from, .to = to };
+	acc_init(&t->team, NULL);
+	t->groups = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, acc_free);
+	t->quote_owner = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	t->keys = g_string_chunk_new(4096);
+}
+
+/* Frees what t holds; the rows too when they were not handed out. */
+static void tally_clear(struct tally *t, bool rows_too)
+{
+	if (rows_too) {
+		GHashTableIter it;
+		gpointer value;
+		g_hash_table_iter_init(&it, t->groups);
+		while (g_hash_table_iter_next(&it, NULL, &value))
+			row_free(((struct acc *)value)->row);
+		row_free(t->team.row);
+	}
+	g_hash_table_destroy(t->groups);
+	g_hash_table_destroy(t->quote_owner);
+	g_string_chunk_free(t->keys);
+	g_array_free(t->team.responses, TRUE);
+	g_hash_table_destroy(t->team.followed);
+}
+
+/* The customers' figures, then every row finished: the team's first, the
+ * groups' by name. Frees what t holds but the rows. */
+static GPtrArray *tally_finish(struct tally *t)
+{
 	GPtrArray *rows = g_ptr_array_new_with_free_func(row_free);
 	GPtrArray *groups = g_ptr_array_new();
 
-	acc_init(&t.team, NULL);
-	t.groups = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, acc_free);
-	tally_inquiries(&t, from, to);
-	tally_follow_ups(&t, from, to);
-	tally_quotes(&t, from, to);
-	tally_customers(&t, to);
-
-	finish(&t.team, by);
-	g_ptr_array_add(rows, t.team.row);
+	tally_customers(t, t->to);
+	finish(&t->team, t->by);
+	g_ptr_array_add(rows, t->team.row);
 	GHashTableIter it;
 	gpointer value;
-	g_hash_table_iter_init(&it, t.groups);
+	g_hash_table_iter_init(&it, t->groups);
 	while (g_hash_table_iter_next(&it, NULL, &value)) {
-		finish(value, by);
+		finish(value, t->by);
 		g_ptr_array_add(groups, ((struct acc *)value)->row);
 	}
 	g_ptr_array_sort(groups, row_cmp);
 	for (guint i = 0; i < groups->len; i++)
 		g_ptr_array_add(rows, groups->pdata[i]);
 	g_ptr_array_free(groups, TRUE);
-	g_hash_table_destroy(t.groups);
-	g_array_free(t.team.responses, TRUE);
-	g_hash_table_destroy(t.team.followed);
+	tally_clear(t, false);
 	return rows;
+}
+
+GPtrArray *core_kpi_rows(const struct core_kpi_data *d, int64_t from, int64_t to,
+                         enum core_kpi_by by)
+{
+	struct tally t;
+
+	tally_init(&t, d, from, to, by);
+	for (size_t i = 0; i < d->n_threads; i++)
+		tally_thread(&d->threads[i], &t);
+	for (size_t i = 0; i < d->n_quotes; i++)
+		tally_quote(&d->quotes[i], &t);
+	return tally_finish(&t);
+}
+
+int core_kpi_rows_read(const struct core_kpi_data *d, int64_t from, int64_t to,
+                       enum core_kpi_by by, GPtrArray **rows_r, char **error_r)
+{
+	/* Only mail in the period (and not after now) is counted, so only
+	 * its threads and quotes are read. */
+	int64_t until = MIN(to, d->now < INT64_MAX ? d->now + 1 : d->now);
+	struct tally t;
+
+	tally_init(&t, d, from, to, by);
+	if (from < until &&
+	    (store_kpi_threads(d->st, from, until, tally_thread, &t, error_r) < 0 ||
+	     store_kpi_quotes(d->st, from, until, tally_quote, &t, error_r) < 0)) {
+		tally_clear(&t, true);
+		return -1;
+	}
+	*rows_r = tally_finish(&t);
+	return 0;
 }
 
 double core_kpi_sla_share(const struct core_kpi_data *d, const struct core_kpi_row *row)

@@ -8,8 +8,12 @@
  * funnel, payments overdue. docs/KPI.md defines every figure; `followup
  * kpi` prints them and core/report_html.c draws them.
  *
- * core_kpi_data_load() reads what the figures need once (sales threads,
- * quotes, orders, customers); core_kpi_rows() is computation over it.
+ * core_kpi_data_open() reads the customers (in brief) and orders, and
+ * core_kpi_rows_read() streams the period's conversations and quotes
+ * from the store into the figures, one at a time (`followup kpi`: a year
+ * of a million-message store is never in memory). core_kpi_data_load()
+ * reads everything once, for the report's lists too, and core_kpi_rows()
+ * computes the same figures from what it holds.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,10 +40,11 @@ enum core_kpi_by {
 /* "owner" … "week" -> 0 and *by_r; -1 for another word. */
 int core_kpi_by_parse(const char *word, enum core_kpi_by *by_r);
 
-/* What the figures are computed from; everything owned but rules, st's
- * data copied out. */
+/* What the figures are computed from; everything owned but rules and st,
+ * st's data copied out. threads and quotes only by core_kpi_data_load(). */
 struct core_kpi_data {
 	const struct core_rules *rules;    /* borrowed */
+	struct store *st;                  /* borrowed: core_kpi_rows_read() reads it */
 	const char *timezone;              /* the company's (borrowed from the config) */
 	int64_t now;
 	const struct rule *sla_rule;       /* the first `on = inquiry` service level, or NULL */
@@ -54,7 +59,6 @@ struct core_kpi_data {
 	struct store_customer **customers;
 	size_t n_customers;
 	GHashTable *customer_by_key;       /* key -> struct store_customer * (borrowed) */
-	GHashTable *thread_by_id;          /* &id -> struct sla_thread * (borrowed) */
 	GHashTable *orders_by_quote;       /* quote Message-ID -> count (GINT_TO_POINTER) */
 };
 
@@ -62,6 +66,11 @@ struct core_kpi_data {
  * 0 and *data_r, or -1 with *error_r (g_free). */
 int core_kpi_data_load(const struct core_rules *rules, struct store *st, int64_t since,
                        int64_t now, struct core_kpi_data **data_r, char **error_r);
+/* Reads every order and customer (store_customers_brief: no contacts,
+ * tags or counts) and keeps st for core_kpi_rows_read(). 0 and *data_r,
+ * or -1 with *error_r (g_free). */
+int core_kpi_data_open(const struct core_rules *rules, struct store *st, int64_t now,
+                       struct core_kpi_data **data_r, char **error_r);
 void core_kpi_data_free(struct core_kpi_data **data);
 
 /* The group of what no owner has, by owner. */
@@ -94,6 +103,11 @@ struct core_kpi_row {
  * (g_ptr_array_unref frees them). */
 GPtrArray *core_kpi_rows(const struct core_kpi_data *d, int64_t from, int64_t to,
                          enum core_kpi_by by);
+/* core_kpi_rows() of the conversations and quotes read from d->st, only
+ * those with mail in [from, to) and not after now, streamed: 0 and
+ * *rows_r, or -1 with *error_r (g_free). */
+int core_kpi_rows_read(const struct core_kpi_data *d, int64_t from, int64_t to,
+                       enum core_kpi_by by, GPtrArray **rows_r, char **error_r);
 
 /* Share of within among decided, or a negative number when nothing was
  * decided (or there is no service level). */

@@ -391,33 +391,57 @@ int store_message_get(struct store *st, const char *message_id, struct store_ent
 
 /* ---- customers ---- */
 
-static int load_contacts(struct store *st, struct store_customer *c, char **error_r)
+/* Which customers a listing keeps: ?1 one customer (0: all), ?2 a grade,
+ * ?3 an owner, ?4 the unowned (store_customer_where). */
+#define CUSTOMERS_WHERE \
+	"WHERE (?1 = 0 OR c.id = ?1) " \
+	"AND (?2 IS NULL OR coalesce(c.grade_manual, c.grade_computed) = ?2) " \
+	"AND (?3 IS NULL OR c.owner = ?3 COLLATE NOCASE) AND (?4 = 0 OR c.owner IS NULL) "
+
+static void bind_customers_where(sqlite3_stmt *stmt, int64_t customer_id,
+                                 const struct store_customer_where *where)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT address, name, undeliverable, role, title, "
-	                                    "phone, name_manual FROM contacts "
-	                                    "WHERE customer_id = ?1 ORDER BY address", error_r);
-	GArray *arr;
+	sqlite3_bind_int64(stmt, 1, customer_id);
+	store_bind_text(stmt, 2, where != NULL ? where->grade : NULL);
+	store_bind_text(stmt, 3, where != NULL ? where->owner : NULL);
+	sqlite3_bind_int(stmt, 4, where != NULL && where->owner_none ? 1 : 0);
+}
+
+/* The contacts of every customer listed, in one query by customer and
+ * address (a query a customer was a thousand statements, each with its
+ * own read lock, for the customers of one grade), dealt out by id. */
+static int load_contacts(struct store *st, int64_t customer_id,
+                         const struct store_customer_where *where, GHashTable *by_id,
+                         char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT t.customer_id, t.address, t.name, "
+	                                    "t.undeliverable, t.role, t.title, t.phone, "
+	                                    "t.name_manual FROM customers c JOIN contacts t "
+	                                    "ON t.customer_id = c.id " CUSTOMERS_WHERE
+	                                    "ORDER BY t.customer_id, t.address", error_r);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct store_contact));
+	bind_customers_where(stmt, customer_id, where);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		struct store_customer *c = g_hash_table_lookup(by_id, &id);
+		if (c == NULL)
+			continue;    /* a customer that came in since the list was read */
 		struct store_contact ct = {
-			.address = store_col_text(stmt, 0, true),
-			.name = store_col_text(stmt, 1, true),
-			.undeliverable = store_col_text(stmt, 2, false),
-			.role = store_col_text(stmt, 3, false),
-			.title = store_col_text(stmt, 4, false),
-			.phone = store_col_text(stmt, 5, false),
-			.name_manual = sqlite3_column_int(stmt, 6) != 0,
+			.address = store_col_text(stmt, 1, true),
+			.name = store_col_text(stmt, 2, true),
+			.undeliverable = store_col_text(stmt, 3, false),
+			.role = store_col_text(stmt, 4, false),
+			.title = store_col_text(stmt, 5, false),
+			.phone = store_col_text(stmt, 6, false),
+			.name_manual = sqlite3_column_int(stmt, 7) != 0,
 		};
-		g_array_append_val(arr, ct);
+		c->contacts = g_renew(struct store_contact, c->contacts, c->n_contacts + 1);
+		c->contacts[c->n_contacts++] = ct;
 	}
 	sqlite3_reset(stmt);
-	c->n_contacts = arr->len;
-	c->contacts = (struct store_contact *)(void *)g_array_free(arr, FALSE);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "reading contacts");
 		return -1;
@@ -425,10 +449,56 @@ static int load_contacts(struct store *st, struct store_customer *c, char **erro
 	return 0;
 }
 
-static char **load_tags(struct store *st, int64_t customer_id, char **error_r)
+/* The tags of every customer listed, as load_contacts(): a vector each,
+ * empty when it has none. */
+static int load_tags(struct store *st, int64_t customer_id,
+                     const struct store_customer_where *where, GHashTable *by_id,
+                     char **error_r)
 {
-	return strv_query(st, "SELECT tag FROM customer_tags WHERE customer_id = ?1 ORDER BY tag",
-	                  customer_id, error_r);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT g.customer_id, g.tag FROM customers c "
+	                                    "JOIN customer_tags g ON g.customer_id = c.id "
+	                                    CUSTOMERS_WHERE "ORDER BY g.customer_id, g.tag",
+	                                error_r);
+	GHashTable *tags;
+	GHashTableIter it;
+	gpointer key, value;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	tags = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL,
+	                             (GDestroyNotify)g_ptr_array_unref);
+	bind_customers_where(stmt, customer_id, where);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		struct store_customer *c = g_hash_table_lookup(by_id, &id);
+		if (c == NULL)
+			continue;
+		GPtrArray *list = g_hash_table_lookup(tags, &c->id);
+		if (list == NULL) {
+			list = g_ptr_array_new();
+			g_hash_table_insert(tags, &c->id, list);
+		}
+		g_ptr_array_add(list, store_col_text(stmt, 1, true));
+	}
+	sqlite3_reset(stmt);
+	g_hash_table_iter_init(&it, by_id);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		struct store_customer *c = value;
+		GPtrArray *list = g_hash_table_lookup(tags, key);
+		if (list == NULL) {
+			c->tags = g_new0(char *, 1);
+			continue;
+		}
+		g_ptr_array_add(list, NULL);
+		c->tags = (char **)g_ptr_array_free(g_ptr_array_ref(list), FALSE);
+	}
+	g_hash_table_destroy(tags);
+	if (rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading tags");
+		return -1;
+	}
+	return 0;
 }
 
 static struct store_customer *customer_from_row(sqlite3_stmt *stmt)
@@ -457,36 +527,43 @@ static struct store_customer *customer_from_row(sqlite3_stmt *stmt)
 	return c;
 }
 
+/* A customer's latest mail of a direction and kinds: a backward walk of
+ * its part of messages_customer_figures to the first that matches. */
+#define CUSTOMER_LAST(dir, kinds) \
+	"(SELECT m.date FROM messages m INDEXED BY messages_customer_figures " \
+	"WHERE m.customer_id = c.id AND m.direction = '" dir "' AND m.kind " kinds \
+	" ORDER BY m.date DESC LIMIT 1)"
+
 /* Customers (customer_id 0: all; where: NULL, or what to keep), most
- * recently active first. Each customer's figures come from schema 14's
- * messages_customer_figures alone (INDEXED BY: the planner would rather
- * read the table by the timeline's index). */
+ * recently active first, with their contacts and tags. Each figure is
+ * its own subquery over the customer's part of an index, so each reads
+ * only what it needs: the first and last dates a seek each, the last in
+ * and out a short walk back, the counts a pass over the entries (one
+ * GROUP BY of the whole join worked out every figure from every entry:
+ * 5x the CPU for the customers of one grade on a million messages). */
 static int customers_query(struct store *st, int64_t customer_id,
                            const struct store_customer_where *where,
                            struct store_customer ***customers_r, size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT c.id, c.key, c.name, min(m.date), "
-		"max(CASE WHEN m.direction = 'in' AND m.kind IN " SALES_KINDS " THEN m.date END), "
-		"max(CASE WHEN m.direction = 'out' AND m.kind NOT IN " OWN_MAIL_KINDS
-		" THEN m.date END), count(m.id), count(DISTINCT m.thread_id), c.country, c.industry, c.website, "
-		"c.owner, c.stage, coalesce(c.source, c.source_mail), c.next_action, c.next_date, c.grade_manual, "
-		"c.grade_computed, c.name_manual "
-		"FROM customers c LEFT JOIN messages m INDEXED BY messages_customer_figures "
-		"ON m.customer_id = c.id "
-		"WHERE (?1 = 0 OR c.id = ?1) "
-		"AND (?2 IS NULL OR coalesce(c.grade_manual, c.grade_computed) = ?2) "
-		"AND (?3 IS NULL OR c.owner = ?3 COLLATE NOCASE) AND (?4 = 0 OR c.owner IS NULL) "
-		"GROUP BY c.id ORDER BY max(m.date) DESC, c.key", error_r);
+		"SELECT c.id, c.key, c.name, "
+		"(SELECT min(m.date) FROM messages m WHERE m.customer_id = c.id), "
+		CUSTOMER_LAST("in", "IN " SALES_KINDS) ", "
+		CUSTOMER_LAST("out", "NOT IN " OWN_MAIL_KINDS) ", "
+		"(SELECT count(*) FROM messages m WHERE m.customer_id = c.id), "
+		"(SELECT count(DISTINCT m.thread_id) FROM messages m WHERE m.customer_id = c.id), "
+		"c.country, c.industry, c.website, c.owner, c.stage, "
+		"coalesce(c.source, c.source_mail), c.next_action, c.next_date, c.grade_manual, "
+		"c.grade_computed, c.name_manual FROM customers c " CUSTOMERS_WHERE
+		"ORDER BY (SELECT max(m.date) FROM messages m WHERE m.customer_id = c.id) DESC, c.key",
+		error_r);
+	GHashTable *by_id = NULL;
 	GPtrArray *out;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, customer_id);
-	store_bind_text(stmt, 2, where != NULL ? where->grade : NULL);
-	store_bind_text(stmt, 3, where != NULL ? where->owner : NULL);
-	sqlite3_bind_int(stmt, 4, where != NULL && where->owner_none ? 1 : 0);
+	bind_customers_where(stmt, customer_id, where);
 	out = g_ptr_array_new();
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		g_ptr_array_add(out, customer_from_row(stmt));
@@ -497,14 +574,17 @@ static int customers_query(struct store *st, int64_t customer_id,
 		*error_r = store_errmsg(st, "reading customers");
 		goto fail;
 	}
-	for (size_t i = 0; i < *n_r; i++) {
-		struct store_customer *c = (*customers_r)[i];
-		if (load_contacts(st, c, error_r) < 0 ||
-		    (c->tags = load_tags(st, c->id, error_r)) == NULL)
-			goto fail;
-	}
+	by_id = g_hash_table_new(g_int64_hash, g_int64_equal);
+	for (size_t i = 0; i < *n_r; i++)
+		g_hash_table_insert(by_id, &(*customers_r)[i]->id, (*customers_r)[i]);
+	if (load_contacts(st, customer_id, where, by_id, error_r) < 0 ||
+	    load_tags(st, customer_id, where, by_id, error_r) < 0)
+		goto fail;
+	g_hash_table_destroy(by_id);
 	return 0;
 fail:
+	if (by_id != NULL)
+		g_hash_table_destroy(by_id);
 	store_customers_free(customers_r, *n_r);
 	return -1;
 }

@@ -401,50 +401,95 @@ int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quo
 	return store_quotes_select(st, customer_id, false, quotes_r, n_r, error_r);
 }
 
-int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
-                        struct store_quote **quotes_r, size_t *n_r, char **error_r)
+/* The quotes of one customer, through its timeline's index. */
+#define QUOTES_OF_CUSTOMER \
+	"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER \
+	", c.key FROM messages q JOIN customers c ON c.id = q.customer_id " \
+	"WHERE q.customer_id = ?1 AND q.direction = 'out' AND q.kind = 'quote' " \
+	"AND (?2 = 0 OR " QUOTE_ANSWER " IS NULL) ORDER BY q.date, q.id"
+/* Every quote, from schema 15's messages_quotes_list alone, in its order. */
+#define QUOTES_ALL \
+	"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER \
+	", c.key FROM messages q INDEXED BY messages_quotes_list " \
+	"JOIN customers c ON c.id = q.customer_id " \
+	"WHERE q.direction = 'out' AND q.kind = 'quote' ORDER BY q.date, q.id"
+/* The open ones: decided first in thread order (schema 15's
+ * messages_quotes_thread beside messages_thread_sales_in: one seek near
+ * the last, where a seek a quote in date order lands anywhere), then
+ * listed in date order from messages_quotes_list. */
+#define QUOTES_OPEN \
+	"SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, NULL, c.key " \
+	"FROM messages q INDEXED BY messages_quotes_list JOIN customers c ON c.id = q.customer_id " \
+	"WHERE q.direction = 'out' AND q.kind = 'quote' AND q.id IN (" \
+	"SELECT o.id FROM messages o INDEXED BY messages_quotes_thread " \
+	"WHERE o.direction = 'out' AND o.kind = 'quote' AND NOT EXISTS (" \
+	"SELECT 1 FROM messages a WHERE a.thread_id = o.thread_id " \
+	"AND a.direction = 'in' AND a.kind IN ('inquiry', 'reply', 'quote') " \
+	"AND a.date > o.date)) ORDER BY q.date, q.id"
+
+int store_quotes_each(struct store *st, int64_t customer_id, bool open_only,
+                      store_quote_fn *fn, void *ctx, char **error_r)
 {
-	/* One customer's through its timeline's index; all through the
-	 * partial index of quotes (schema 14), already in date order. */
-	sqlite3_stmt *stmt = store_stmt(st, customer_id != 0
-		? "SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER
-		  ", c.key FROM messages q JOIN customers c ON c.id = q.customer_id "
-		  "WHERE q.customer_id = ?1 AND q.direction = 'out' AND q.kind = 'quote' "
-		  "AND (?2 = 0 OR " QUOTE_ANSWER " IS NULL) ORDER BY q.date, q.id"
-		: "SELECT q.message_id, q.date, q.subject, q.facts, q.thread_id, " QUOTE_ANSWER
-		  ", c.key FROM messages q INDEXED BY messages_quotes_sent "
-		  "JOIN customers c ON c.id = q.customer_id "
-		  "WHERE q.direction = 'out' AND q.kind = 'quote' "
-		  "AND (?2 = 0 OR " QUOTE_ANSWER " IS NULL) ORDER BY q.date, q.id", error_r);
-	GArray *arr;
+	sqlite3_stmt *stmt = store_stmt(st, customer_id != 0 ? QUOTES_OF_CUSTOMER
+	                                    : open_only ? QUOTES_OPEN : QUOTES_ALL, error_r);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, customer_id);
-	sqlite3_bind_int(stmt, 2, open_only ? 1 : 0);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct store_quote));
+	if (customer_id != 0) {
+		sqlite3_bind_int64(stmt, 1, customer_id);
+		sqlite3_bind_int(stmt, 2, open_only ? 1 : 0);
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct store_quote q = {
-			.message_id = store_col_text(stmt, 0, true),
+			.message_id = (char *)sqlite3_column_text(stmt, 0),
 			.date = sqlite3_column_int64(stmt, 1),
-			.subject = store_col_text(stmt, 2, true),
-			.facts = store_col_text(stmt, 3, false),
+			.subject = (char *)sqlite3_column_text(stmt, 2),
+			.facts = (char *)sqlite3_column_text(stmt, 3),
 			.thread = sqlite3_column_int64(stmt, 4),
 			.answered_at = store_col_time(stmt, 5),
-			.customer = store_col_text(stmt, 6, true),
+			.customer = (char *)sqlite3_column_text(stmt, 6),
 		};
-		g_array_append_val(arr, q);
+		/* NOT NULL columns, but never a NULL where text is promised */
+		q.message_id = q.message_id != NULL ? q.message_id : (char *)"";
+		q.subject = q.subject != NULL ? q.subject : (char *)"";
+		q.customer = q.customer != NULL ? q.customer : (char *)"";
+		fn(&q, ctx);
 	}
 	sqlite3_reset(stmt);
-	*n_r = arr->len;
-	*quotes_r = (struct store_quote *)(void *)g_array_free(arr, FALSE);
 	if (rc != SQLITE_DONE) {
-		store_quotes_free(quotes_r, *n_r);
 		*error_r = store_errmsg(st, "reading quotes");
 		return -1;
 	}
 	return 0;
+}
+
+static void quote_keep(const struct store_quote *q, void *ctx)
+{
+	struct store_quote copy = {
+		.message_id = g_strdup(q->message_id),
+		.date = q->date,
+		.subject = g_strdup(q->subject),
+		.facts = g_strdup(q->facts),
+		.thread = q->thread,
+		.answered_at = q->answered_at,
+		.customer = g_strdup(q->customer),
+	};
+
+	g_array_append_val((GArray *)ctx, copy);
+}
+
+int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
+                        struct store_quote **quotes_r, size_t *n_r, char **error_r)
+{
+	GArray *arr = g_array_new(FALSE, TRUE, sizeof(struct store_quote));
+	int ret = store_quotes_each(st, customer_id, open_only, quote_keep, arr, error_r);
+
+	*n_r = arr->len;
+	*quotes_r = (struct store_quote *)(void *)g_array_free(arr, FALSE);
+	if (ret < 0)
+		store_quotes_free(quotes_r, *n_r);
+	return ret;
 }
 
 void store_quotes_free(struct store_quote **quotes, size_t n)

@@ -378,6 +378,29 @@ static const char *const migrations[] = {
 	"  ON messages(thread_id, date, direction, kind) "
 	"  WHERE direction = 'in' AND kind IN ('inquiry', 'reply', 'quote');"
 	"CREATE INDEX IF NOT EXISTS messages_date_thread ON messages(date, thread_id);",
+
+	/* 15: indexes for `followup kpi` and `quotes` on a million messages
+	 * (docs/DECISIONS.md, "Performance: kpi, quotes and customers"):
+	 * - every message of a thread in (date, id) order with what the
+	 *   figures need of it (its direction, kind and writer), so a
+	 *   period's conversations are read from the index in order, never
+	 *   from the message rows, and nothing is sorted (store/kpi.c);
+	 * - the quotes we sent in (date, id) order with all that a listing of
+	 *   them prints (thread, customer, Message-ID, subject, facts), so
+	 *   `quotes` and the period's quotes of `kpi` read no message row
+	 *   (a quote's row is several pages with its text) and sort nothing;
+	 * - the quotes by thread, so that which are still open is decided in
+	 *   thread order, next to the buyer's mail of messages_thread_sales_in.
+	 * Partial indexes name direction and kind as columns too: SQLite reads
+	 * the WHERE's columns from the index. IF NOT EXISTS, as 14. */
+	"CREATE INDEX IF NOT EXISTS messages_thread_kpi "
+	"  ON messages(thread_id, date, id, direction, kind, from_addr);"
+	"CREATE INDEX IF NOT EXISTS messages_quotes_list "
+	"  ON messages(date, id, thread_id, customer_id, message_id, direction, kind, subject, facts) "
+	"  WHERE direction = 'out' AND kind = 'quote';"
+	"CREATE INDEX IF NOT EXISTS messages_quotes_thread "
+	"  ON messages(thread_id, date, direction, kind) "
+	"  WHERE direction = 'out' AND kind = 'quote';",
 };
 
 int store_schema_version(void)

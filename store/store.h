@@ -407,6 +407,28 @@ struct sla_thread;
 int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threads_r,
                       size_t *n_r, char **error_r);
 void store_sla_threads_free(struct sla_thread **threads, size_t n);
+
+/* ---- the team's figures (store/kpi.c) ---- */
+
+/* Called with each thread of store_kpi_threads(), borrowed until it
+ * returns (the next thread reuses it). */
+typedef void store_kpi_thread_fn(const struct sla_thread *thread, void *ctx);
+/* The threads of sales mail (origin inquiry, reply or quote) with a
+ * message dated in [from, until), by id, each with all its messages as
+ * store_sla_threads() reads them (its customer, owner, country and
+ * writer; subject, last message and snippet not read: ""/NULL), to fn
+ * one at a time. fn must not use st. 0, or -1 with *error_r. */
+int store_kpi_threads(struct store *st, int64_t from, int64_t until, store_kpi_thread_fn *fn,
+                      void *ctx, char **error_r);
+struct store_quote;
+/* Called with each quote of store_kpi_quotes() and store_quotes_each(),
+ * borrowed until it returns. */
+typedef void store_quote_fn(const struct store_quote *quote, void *ctx);
+/* Our quotes dated in [from, until) with a customer, in no set order:
+ * message_id, date, thread and customer only (subject and facts NULL,
+ * answered_at not read: INT64_MIN). fn must not use st. 0 or -1. */
+int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_quote_fn *fn,
+                     void *ctx, char **error_r);
 /* Records that an alert level of a breach was queued; *added_r false when
  * it was already. */
 int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int64_t since,
@@ -636,6 +658,12 @@ int store_timeline(struct store *st, int64_t customer_id, struct store_entry ***
                    size_t *n_r, char **error_r);
 int store_customers(struct store *st, struct store_customer ***customers_r, size_t *n_r,
                     char **error_r);
+/* Every customer by id, in brief: id, key, name, country, owner, stage,
+ * grades and last_inbound only (no contacts or tags; first_seen and
+ * last_outbound INT64_MIN, counts 0). For figures over all customers
+ * (store/kpi.c). Free as store_customers(). */
+int store_customers_brief(struct store *st, struct store_customer ***customers_r, size_t *n_r,
+                          char **error_r);
 /* What store_customers_where() keeps (NULL: any): a superset of what the
  * caller's own filter keeps, so that the figures of the customers it
  * leaves out are never worked out. grade: the customer's grade
@@ -784,6 +812,10 @@ struct store_quote {
 /* The quotes of one customer, or of all (customer_id 0), by date. */
 int store_quotes(struct store *st, int64_t customer_id, struct store_quote **quotes_r,
                  size_t *n_r, char **error_r);
+/* store_quotes_select() one at a time to fn, in the same order, nothing
+ * kept (open ones: answered_at INT64_MIN). fn must not use st. 0 or -1. */
+int store_quotes_each(struct store *st, int64_t customer_id, bool open_only,
+                      store_quote_fn *fn, void *ctx, char **error_r);
 /* store_quotes(), open_only: those still without an answer. */
 int store_quotes_select(struct store *st, int64_t customer_id, bool open_only,
                         struct store_quote **quotes_r, size_t *n_r, char **error_r);

@@ -136,9 +136,6 @@ static void test_rows(void **state)
 	                           .silent_after_s = 30 * DAY, .threads = threads,
 	                           .n_threads = 4, .quotes = &quote, .n_quotes = 1 };
 	d.customer_by_key = g_hash_table_new(g_str_hash, g_str_equal);
-	d.thread_by_id = g_hash_table_new(g_int64_hash, g_int64_equal);
-	for (size_t i = 0; i < 4; i++)
-		g_hash_table_insert(d.thread_by_id, &threads[i].thread, &threads[i]);
 	d.orders_by_quote = g_hash_table_new(g_str_hash, g_str_equal);
 	g_hash_table_insert(d.orders_by_quote, "q1@example.com", GINT_TO_POINTER(1));
 
@@ -183,7 +180,6 @@ static void test_rows(void **state)
 	g_ptr_array_unref(rows);
 
 	g_hash_table_destroy(d.customer_by_key);
-	g_hash_table_destroy(d.thread_by_id);
 	g_hash_table_destroy(d.orders_by_quote);
 	sla_calendars_free(&rules.calendars);
 }
