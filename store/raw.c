@@ -28,6 +28,11 @@
 #include "store/store-private.h"
 
 #define RAW_ZSTD_LEVEL 3
+/* zstd's level 3 looks back 2 MiB in a message over 256 KiB, and the
+ * store's one compression context keeps the 3.7 MB that takes after the
+ * first such message; mail that large is attachments, already compressed
+ * or base64, where 1 MiB finds what 2 MiB does. */
+#define RAW_ZSTD_WINDOW_LOG 20
 #define RAW_PIECE (256 * 1024)
 /* zstd's own default dictionary size: big enough for the headers, MIME
  * and HTML boilerplate and phrases of a company's mail. */
@@ -159,6 +164,9 @@ int store_raw_pack(struct store *st, const struct store_raw_dict *dict,
 	}
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(st->zstd, ZSTD_c_compressionLevel,
 	                                        RAW_ZSTD_LEVEL)) ||
+	    (len > (1u << RAW_ZSTD_WINDOW_LOG) &&
+	     ZSTD_isError(ZSTD_CCtx_setParameter(st->zstd, ZSTD_c_windowLog,
+	                                         RAW_ZSTD_WINDOW_LOG))) ||
 	    ZSTD_isError(ZSTD_CCtx_setPledgedSrcSize(st->zstd, len)) ||
 	    (dict != NULL && ZSTD_isError(ZSTD_CCtx_refCDict(st->zstd, dict->cdict))))
 		return -1;
