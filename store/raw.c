@@ -28,6 +28,11 @@
 #include "store/store-private.h"
 
 #define RAW_ZSTD_LEVEL 3
+/* zstd's level 3 looks back 2 MiB in a message over 256 KiB, and the
+ * store's one compression context keeps the 3.7 MB that takes after the
+ * first such message; mail that large is attachments, already compressed
+ * or base64, where 1 MiB finds what 2 MiB does. */
+#define RAW_ZSTD_WINDOW_LOG 20
 #define RAW_PIECE (256 * 1024)
 /* zstd's own default dictionary size: big enough for the headers, MIME
  * and HTML boilerplate and phrases of a company's mail. */
@@ -39,6 +44,12 @@
 #define RAW_DICT_TRAIN_AT 1000
 /* Fewer samples than this teach a dictionary nothing worth keeping. */
 #define RAW_DICT_MIN_SAMPLES 50
+/* The sampled messages compressed again with the new dictionary are those
+ * up to this size: a dictionary of headers and boilerplate saves a few KB
+ * a message, nothing against a large message's attachments, and compressing
+ * a large one again would hold it four times over (packed, unpacked, packed
+ * again, in SQLite) inside the first sync's peak of memory. */
+#define RAW_DICT_REPACK_MAX (256 * 1024)
 
 struct store_raw_dict {
 	int64_t id;
@@ -153,6 +164,9 @@ int store_raw_pack(struct store *st, const struct store_raw_dict *dict,
 	}
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(st->zstd, ZSTD_c_compressionLevel,
 	                                        RAW_ZSTD_LEVEL)) ||
+	    (len > (1u << RAW_ZSTD_WINDOW_LOG) &&
+	     ZSTD_isError(ZSTD_CCtx_setParameter(st->zstd, ZSTD_c_windowLog,
+	                                         RAW_ZSTD_WINDOW_LOG))) ||
 	    ZSTD_isError(ZSTD_CCtx_setPledgedSrcSize(st->zstd, len)) ||
 	    (dict != NULL && ZSTD_isError(ZSTD_CCtx_refCDict(st->zstd, dict->cdict))))
 		return -1;
@@ -224,12 +238,13 @@ static size_t unpack_head(ZSTD_DCtx *dctx, const void *packed, size_t len, size_
 }
 
 /* The heads of the latest max_rows rows, one after the other, their
- * sizes and their ids. Rows that do not decompress (or whose dictionary
+ * sizes and their ids, and the ids of those to compress again (at most
+ * RAW_DICT_REPACK_MAX). Rows that do not decompress (or whose dictionary
  * does not load) are left out: reparse names them. */
 static int sample_heads(struct store *st, unsigned max_rows, GByteArray *samples,
-                        GArray *sizes, GArray *ids, char **error_r)
+                        GArray *sizes, GArray *ids, GArray *repack, char **error_r)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, data, dict_id FROM raw_messages "
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, data, dict_id, size FROM raw_messages "
 	                                    "ORDER BY id DESC LIMIT ?1", error_r);
 	ZSTD_DCtx *dctx;
 	int rc;
@@ -259,6 +274,8 @@ static int sample_heads(struct store *st, unsigned max_rows, GByteArray *samples
 		if (n > 0) {
 			g_array_append_val(sizes, n);
 			g_array_append_val(ids, id);
+			if (sqlite3_column_int64(stmt, 3) <= RAW_DICT_REPACK_MAX)
+				g_array_append_val(repack, id);
 		}
 	}
 	sqlite3_reset(stmt);
@@ -373,13 +390,14 @@ int store_raw_train(struct store *st, unsigned max_rows, char **error_r)
 	GByteArray *samples = g_byte_array_new();
 	GArray *sizes = g_array_new(FALSE, FALSE, sizeof(size_t));
 	GArray *ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+	GArray *repack = g_array_new(FALSE, FALSE, sizeof(int64_t));
 	unsigned char *dict = g_malloc(RAW_DICT_SIZE);
 	const struct store_raw_dict *d;
 	int64_t id;
 	size_t len;
 	int ret = -1;
 
-	if (sample_heads(st, max_rows, samples, sizes, ids, error_r) < 0)
+	if (sample_heads(st, max_rows, samples, sizes, ids, repack, error_r) < 0)
 		goto out;
 	if ((len = train(dict, samples, sizes)) == 0) {
 		ret = 0;
@@ -390,8 +408,8 @@ int store_raw_train(struct store *st, unsigned max_rows, char **error_r)
 	if (insert_dict(st, dict, len, ids, &id, error_r) < 0 ||
 	    store_raw_dict_get(st, id, &d, error_r) < 0)
 		goto out;
-	for (guint i = 0; i < ids->len; i++) {
-		if (repack_row(st, d, g_array_index(ids, int64_t, i), false, error_r) < 0)
+	for (guint i = 0; i < repack->len; i++) {
+		if (repack_row(st, d, g_array_index(repack, int64_t, i), false, error_r) < 0)
 			goto out;
 	}
 	st->raw_dict_current = d;
@@ -402,6 +420,7 @@ out:
 		g_byte_array_free(samples, TRUE);
 	g_array_free(sizes, TRUE);
 	g_array_free(ids, TRUE);
+	g_array_free(repack, TRUE);
 	g_free(dict);
 	return ret;
 }

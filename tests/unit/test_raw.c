@@ -195,6 +195,35 @@ static void test_train_and_round_trip(void **state)
 	g_free(raw);
 }
 
+/* A large sample (an attachment's worth) keeps its own compression:
+ * training compresses again only what the dictionary is for, so the
+ * writer never holds a large message four times over. Its head still
+ * teaches the dictionary, and it reads back. */
+static void test_large_samples_are_not_compressed_again(void **state)
+{
+	struct fixture *f = *state;
+	char *error = NULL;
+
+	put_many(f, 0, 150);
+	GString *big = g_string_new("Subject: drawings\r\nMIME-Version: 1.0\r\n\r\n");
+	for (int k = 0; big->len < 600 * 1024; k++)
+		g_string_append_printf(big, "%08x drawing line %d of the attachment\r\n",
+		                       (unsigned)g_str_hash(big->str + big->len - 16) ^ (unsigned)k, k);
+	int64_t id = put_raw(f, NULL, big->str);
+	put_many(f, 150, 200);
+	assert_int_equal(store_begin(f->st, &error), 0);
+	assert_int_equal(store_raw_train(f->st, 200, &error), 1);
+	assert_int_equal(store_commit(f->st, &error), 0);
+	assert_int_equal(scalar(f, "SELECT samples FROM raw_dicts WHERE id = 1"), 200);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM raw_messages WHERE dict_id = 1"), 199);
+	char *sql = g_strdup_printf("SELECT dict_id IS NULL FROM raw_messages WHERE id = %lld",
+	                            (long long)id);
+	assert_int_equal(scalar(f, sql), 1);
+	g_free(sql);
+	assert_int_equal(read_back(f, id, big->str, &error), 0);
+	g_string_free(big, TRUE);
+}
+
 /* The writer trains by itself once the store holds enough mail, inside
  * its transaction; outside one, never. */
 static void test_trained_when_due(void **state)
@@ -409,6 +438,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_round_trip_without_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_train_and_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_samples_are_not_compressed_again, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_trained_when_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_takes_the_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_little_to_train, setup, teardown),
