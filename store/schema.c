@@ -378,6 +378,11 @@ static const char *const migrations[] = {
 	"  ON messages(thread_id, date, direction, kind) "
 	"  WHERE direction = 'in' AND kind IN ('inquiry', 'reply', 'quote');"
 	"CREATE INDEX IF NOT EXISTS messages_date_thread ON messages(date, thread_id);",
+	/* 15: the messages of one kind, by date: what `search --kind` keeps,
+	 * read before the walk when it is few (store/search.c, keep_set_read;
+	 * docs/DECISIONS.md, "Performance: search on a million messages").
+	 * IF NOT EXISTS, as 14. */
+	"CREATE INDEX IF NOT EXISTS messages_kind_date ON messages(kind, date);",
 };
 
 int store_schema_version(void)

@@ -53,6 +53,14 @@ static void body_of(GString *body, int i)
 		g_string_append(body, "filler ");
 }
 
+/* Dates in no order of the ids (mail filed out of order), all within
+ * N_MESSAGES seconds. */
+#define FIRST_DATE 1700000000
+static int64_t date_of(int i)
+{
+	return FIRST_DATE + (int64_t)((i * 7919) % N_MESSAGES);
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = g_new0(struct fixture, 1);
@@ -69,7 +77,7 @@ static int setup(void **state)
 	assert_int_equal(sqlite3_prepare_v2(f->st->db,
 		"INSERT INTO messages (message_id, raw_id, date, direction, intrinsic_kind, kind, "
 		"from_addr, from_name, to_addrs, cc_addrs, subject, subject_norm, snippet, "
-		"body_text, body_new, customer_id) VALUES (?1, 1, ?2, 'in', 'inquiry', 'inquiry', "
+		"body_text, body_new, customer_id) VALUES (?1, 1, ?2, 'in', ?4, ?4, "
 		"'buyer@firma.de', 'Buyer', '[\"sales@example.com\"]', '[]', 'Anfrage', "
 		"'Anfrage', '', '', ?3, 1)", -1, &stmt, NULL), SQLITE_OK);
 	GString *body = g_string_new(NULL);
@@ -77,8 +85,9 @@ static int setup(void **state)
 		char *id = g_strdup_printf("m%d@firma.de", i);
 		body_of(body, i);
 		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(stmt, 2, 1700000000 + i);
+		sqlite3_bind_int64(stmt, 2, date_of(i));
 		sqlite3_bind_text(stmt, 3, body->str, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 4, i % 4 == 0 ? "quote" : "inquiry", -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(stmt), SQLITE_DONE);
 		sqlite3_reset(stmt);
 		g_free(id);
@@ -116,7 +125,18 @@ struct ranked {
 };
 
 /* What store_search() returns for query (limit n). */
+static void searched_where(struct fixture *f, const char *query, const char *kind,
+                           int64_t since, size_t limit, struct ranked *r);
+
 static void searched(struct fixture *f, const char *query, size_t limit, struct ranked *r)
+{
+	searched_where(f, query, NULL, INT64_MIN, limit, r);
+}
+
+/* What store_search() returns for query with a kind and date filter; each
+ * hit must pass them. */
+static void searched_where(struct fixture *f, const char *query, const char *kind,
+                           int64_t since, size_t limit, struct ranked *r)
 {
 	struct search_query q;
 	struct store_search_hit *hits = NULL;
@@ -124,13 +144,18 @@ static void searched(struct fixture *f, const char *query, size_t limit, struct 
 	char *error = NULL;
 
 	assert_int_equal(search_query_parse(query, &q, &error), 0);
-	struct store_search_query sq = { .match = q.match, .since = INT64_MIN, .limit = limit };
+	struct store_search_query sq = { .match = q.match, .kind = kind, .since = since,
+	                                  .limit = limit };
 	if (store_search(f->st, &sq, &hits, &n, &error) < 0)
 		fail_msg("search %s: %s", query, error);
 	assert_true(n <= G_N_ELEMENTS(r->rowid));
 	r->n = n;
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(hits[i].source, STORE_SEARCH_MESSAGE);
+		if (kind != NULL)
+			assert_string_equal(hits[i].entry->kind, kind);
+		if (since != INT64_MIN)
+			assert_true(hits[i].entry->date >= since);
 		r->rowid[i] = hits[i].entry->id * 4;
 		r->rank[i] = hits[i].rank;
 	}
@@ -236,12 +261,45 @@ static void test_newest_thousand(void **state)
 		assert_true(got.rowid[k] / 4 > N_MESSAGES - 1000);
 }
 
+/* A kind or date filter gives the same hits whether the entries it keeps
+ * are read as a set first (few: the usual way on this store) or checked
+ * on each match's row (many: forced here with a set of at most 0), and the
+ * same as bm25() over the newest 1,000 matches that pass it. */
+static void test_filters_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	static const struct { const char *query, *kind; int64_t since; size_t at_least; } cases[] = {
+		{ "alpha", "quote", INT64_MIN, 40 },
+		{ "beta", NULL, FIRST_DATE + N_MESSAGES - 300, 40 },
+		{ "gamma", "quote", FIRST_DATE + N_MESSAGES / 2, 5 },
+		{ "delta", "inquiry", FIRST_DATE + N_MESSAGES - 2000, 40 },
+		{ "alpha", "call", INT64_MIN, 0 },           /* no note at all */
+		{ "alpha", NULL, FIRST_DATE + N_MESSAGES, 0 },  /* nothing that recent */
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct ranked by_set, by_row;
+		store_search_set_keep_max(50000);
+		searched_where(f, cases[i].query, cases[i].kind, cases[i].since, 40, &by_set);
+		store_search_set_keep_max(0);
+		searched_where(f, cases[i].query, cases[i].kind, cases[i].since, 40, &by_row);
+		store_search_set_keep_max(50000);
+		assert_true(by_set.n >= cases[i].at_least);
+		assert_int_equal(by_set.n, by_row.n);
+		for (size_t k = 0; k < by_set.n; k++) {
+			assert_int_equal(by_set.rowid[k], by_row.rowid[k]);
+			assert_true(by_set.rank[k] == by_row.rank[k]);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_as_bm25),
 		cmocka_unit_test(test_estimated_frequency),
 		cmocka_unit_test(test_newest_thousand),
+		cmocka_unit_test(test_filters_both_ways),
 	};
 	/* One store for all: the tests only read it. */
 	return cmocka_run_group_tests(tests, setup, teardown);
