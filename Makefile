@@ -45,7 +45,7 @@ PKG_CONFIG ?= pkg-config
 
 PKGS      := libuv libcurl gmime-3.0 sqlite3 inih libpsl jansson libxml-2.0 libzstd libexttextcat libical xlsxwriter
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 
 # The layers. Each module sees its own folder and the modules it stands
 # on, and only the libraries those use: a module is compiled with
@@ -199,7 +199,7 @@ $(OUT)/daemon/main.o $(OUT)/cli/main.o $(OUT)/cli/main-front.o: \
 # table). The link lists the archives, so only what the front's commands
 # call is taken from them.
 FRONT_PKGS := glib-2.0 sqlite3 jansson inih libpsl libzstd
-FRONT_LIBS := $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS))
+FRONT_LIBS := $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS)) -lm
 $(OUT)/cli/main-front.o: cli/main.c | $(OUT)/inc/cli/.made
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)

@@ -164,19 +164,32 @@ int main(int argc, char **argv)
 		       (double)n / ((t2 - t1) / 1e3));
 	}
 
-	static const struct { const char *query; int64_t customer; const char *kind; } queries[] = {
-		{ "报价", 0, NULL },                /* two CJK characters, in most messages */
-		{ "液压泵", 0, NULL },              /* three: a phrase of two bigrams */
-		{ "pump", 0, NULL },
-		{ "Qualität", 0, NULL },
-		{ "\"stainless steel\"", 0, NULL },
-		{ "flan*", 0, NULL },
-		{ "报价 阀门 DN100", 0, NULL },
-		{ "报价", 17, NULL },               /* --customer */
-		{ "报价", 0, "quote" },             /* --kind */
-		{ "from:buyer17@customer17.com", 0, NULL },
-		{ "Inquiry 123456", 0, NULL },
-		{ "xyzzy", 0, NULL },
+	/* --since: days before the newest message. */
+	int64_t newest = 0;
+	if (store_scalar(st, "SELECT max(date) FROM messages", "newest", 0, &newest, &error) < 0)
+		die("newest", error);
+	static const struct {
+		const char *query;
+		int64_t customer;
+		const char *kind;
+		int since_days;
+	} queries[] = {
+		{ "报价", 0, NULL, 0 },                /* two CJK characters, in most messages */
+		{ "液压泵", 0, NULL, 0 },              /* three: a phrase of two bigrams */
+		{ "pump", 0, NULL, 0 },
+		{ "Qualität", 0, NULL, 0 },
+		{ "\"stainless steel\"", 0, NULL, 0 },
+		{ "flan*", 0, NULL, 0 },
+		{ "报价 阀门 DN100", 0, NULL, 0 },
+		{ "报价", 17, NULL, 0 },               /* --customer */
+		{ "报价", 0, "quote", 0 },             /* --kind, a common one */
+		{ "pump", 0, "newsletter", 0 },        /* --kind, a rare one */
+		{ "pump", 0, "call", 0 },              /* --kind of notes */
+		{ "pump", 0, NULL, 4 },                /* --since, a few days */
+		{ "pump", 0, NULL, 365 },              /* --since, a year */
+		{ "from:buyer17@customer17.com", 0, NULL, 0 },
+		{ "Inquiry 123456", 0, NULL, 0 },
+		{ "xyzzy", 0, NULL, 0 },
 	};
 	double *times = g_new(double, (size_t)runs);
 	double *cpu = g_new(double, (size_t)runs);
@@ -191,7 +204,10 @@ int main(int argc, char **argv)
 			struct store_search_query sq = { .match = q.match,
 			                                  .customer_id = queries[i].customer,
 			                                  .kind = queries[i].kind,
-			                                  .since = INT64_MIN, .limit = 20 };
+			                                  .since = queries[i].since_days > 0
+			                                  ? newest - queries[i].since_days * 86400LL
+			                                  : INT64_MIN,
+			                                  .limit = 20 };
 			double a = now_ms(), c = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 			if (store_search(st, &sq, &h, &hits, &error) < 0)
 				die(queries[i].query, error);
@@ -201,11 +217,13 @@ int main(int argc, char **argv)
 		}
 		qsort(times, (size_t)runs, sizeof(double), cmp_double);
 		qsort(cpu, (size_t)runs, sizeof(double), cmp_double);
-		char label[64];
-		snprintf(label, sizeof(label), "%s%s%s%s", queries[i].query,
+		char label[64], since[32] = "";
+		if (queries[i].since_days > 0)
+			snprintf(since, sizeof(since), " --since -%dd", queries[i].since_days);
+		snprintf(label, sizeof(label), "%s%s%s%s%s", queries[i].query,
 		         queries[i].customer > 0 ? " --customer" : "",
 		         queries[i].kind != NULL ? " --kind " : "",
-		         queries[i].kind != NULL ? queries[i].kind : "");
+		         queries[i].kind != NULL ? queries[i].kind : "", since);
 		printf("%-32s %6zu %8.1f %8.1f %8.1f\n", label, hits, times[runs / 2],
 		       times[(runs * 95) / 100], cpu[runs / 2]);
 		search_query_clear(&q);

@@ -401,6 +401,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX IF NOT EXISTS messages_quotes_thread "
 	"  ON messages(thread_id, date, direction, kind) "
 	"  WHERE direction = 'out' AND kind = 'quote';",
+
+	/* 16: the messages of one kind, by date: what `search --kind` keeps,
+	 * read before the walk when it is few (store/search.c, keep_set_read;
+	 * docs/DECISIONS.md, "Performance: search on a million messages").
+	 * IF NOT EXISTS, as 14. */
+	"CREATE INDEX IF NOT EXISTS messages_kind_date ON messages(kind, date);",
 };
 
 int store_schema_version(void)

@@ -49,6 +49,11 @@ int store_exec(struct store *st, const char *sql, char **error_r);
 /* Non-sales mail does not count as the customer writing to us. */
 #define SALES_KINDS "('inquiry', 'reply', 'quote')"
 
+/* search.c: the most entries a kind or date filter of store_search()
+ * reads as a set before the walk (default 50,000; more are checked row by
+ * row). For tests, which check both ways on a small store. */
+void store_search_set_keep_max(size_t n);
+
 /* Binds text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 /* Binds an int64, or NULL when v == INT64_MIN. */

@@ -118,7 +118,7 @@ front_link() {
 	for m in $(mk print-LIBMODS) data; do archives="$archives $OUTDIR/lib$m.a"; done
 	rm -f "$T/front_probe"
 	printf '%s\n' "$1" > "$T/front_probe.c"
-	cc -std=c11 -o "$T/front_probe" "$T/front_probe.c" $archives $(pkg-config --libs $FRONT_PKGS) \
+	cc -std=c11 -o "$T/front_probe" "$T/front_probe.c" $archives $(pkg-config --libs $FRONT_PKGS) -lm \
 		> "$T/front_link.err" 2>&1
 }
 front_link 'void core_analyze_init(void); int main(void) { core_analyze_init(); return 0; }'
