@@ -367,6 +367,7 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 	char *key = g_strdup_printf("sla/%s/%lld/%lld/%s", rule->name, (long long)t->thread,
 	                            (long long)e->result.since, lv->level);
 	char *subject = NULL, *body = NULL, *from = plan_address_of(cfg->smtp.from);
+	char *latest_id = NULL, *snippet = NULL;
 
 	bizcal_format_zoned(cal, e->result.since, since, sizeof(since));
 	bizcal_format_zoned(cal, e->result.due, due, sizeof(due));
@@ -377,18 +378,21 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 		          "[company] alerts-to or a person's countries", rule->name,
 		          (long long)t->thread, t->customer != NULL ? t->customer : "?", lv->level);
 	} else {
+		/* the mail it is about: read for the threads that alert only */
+		if (store_sla_thread_latest(st, t->thread, &latest_id, &snippet, &plan->error) < 0)
+			goto out;
 		const char *vars[] = {
 			"rule", rule->name, "customer", t->customer != NULL ? t->customer : "",
 			"subject", t->subject, "since", since, "due", due, "late", late,
 			"owner", owner, "manager", manager, "snippet",
-			t->last_snippet != NULL ? t->last_snippet : "", "command", command,
+			snippet != NULL ? snippet : "", "command", command,
 			"company", cfg->company.name, "state", lv->level, NULL,
 		};
 		const struct template *tmpl = core_rules_alert(plan->rules, lv->tmpl, to_addr);
 		struct msg_address to = { .name = (char *)"", .addr = (char *)to_addr };
 		subject = template_render(tmpl->subject, vars, 1);
 		body = template_render(tmpl->body, vars, 0);
-		if (plan_queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, t->last_message_id, &to,
+		if (plan_queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, latest_id, &to,
 		               from, subject, body, NULL, NULL, "auto-generated", plan->now,
 		               &outbox_id, &plan->error) < 0)
 			goto out;
@@ -411,6 +415,8 @@ out:
 	g_free(subject);
 	g_free(body);
 	g_free(from);
+	g_free(latest_id);
+	g_free(snippet);
 	return ret;
 }
 

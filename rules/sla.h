@@ -78,8 +78,6 @@ struct sla_thread {
 	char *country;            /* set on the customer, or NULL */
 	char *subject;
 	char *last_writer;        /* From of our latest outbound message, or NULL */
-	char *last_message_id;
-	char *last_snippet;
 	struct sla_message *msgs;
 	size_t n_msgs;
 };
