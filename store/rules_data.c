@@ -154,7 +154,7 @@ int store_ack_record(struct store *st, const char *rule, int64_t message, const 
 /* ---- service levels ---- */
 
 /* Adds the message of the current row (… date 6, direction 7, kind 8,
- * from_addr 9) to t. */
+ * from_addr 9, id 10) to t. */
 static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *stmt)
 {
 	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 8));
@@ -170,6 +170,8 @@ static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *
 		g_free(t->last_writer);
 		t->last_writer = store_col_text(stmt, 9, false);
 	}
+	if (!msg_kind_is_own((int)m.kind))
+		t->last_message = sqlite3_column_int64(stmt, 10);
 }
 
 /* The thread of the current row (id 0, customer key 1, id 2, owner 3,
@@ -205,7 +207,7 @@ int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threa
 {
 	sqlite3_stmt *stmt = store_stmt(st,
 		"SELECT t.id, c.key, c.id, c.owner, c.country, t.subject, "
-		"m.date, m.direction, m.kind, m.from_addr FROM threads t "
+		"m.date, m.direction, m.kind, m.from_addr, m.id FROM threads t "
 		"LEFT JOIN customers c ON c.id = t.customer_id "
 		"JOIN messages m INDEXED BY messages_thread_sla ON m.thread_id = t.id "
 		"WHERE t.origin IN ('inquiry', 'reply', 'quote') "
@@ -263,21 +265,17 @@ void store_sla_threads_free(struct sla_thread **threads, size_t n)
 	*threads = NULL;
 }
 
-int store_sla_thread_latest(struct store *st, int64_t thread, char **message_id_r,
-                            char **snippet_r, char **error_r)
+int store_sla_message_about(struct store *st, int64_t message, char **message_id_r,
+                           char **snippet_r, char **error_r)
 {
-	/* The latest message by (date, id) that is not our own automatic
-	 * mail (msg_kind_is_own()); an unknown kind counts as a reply. */
-	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT message_id, snippet FROM messages WHERE thread_id = ?1 "
-		"AND kind NOT IN ('ack', 'alert', 'reminder') ORDER BY date DESC, id DESC LIMIT 1",
-		error_r);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT message_id, snippet FROM messages WHERE id = ?1",
+	                                error_r);
 	int rc;
 
 	*message_id_r = *snippet_r = NULL;
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, thread);
+	sqlite3_bind_int64(stmt, 1, message);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*message_id_r = store_col_text(stmt, 0, true);
@@ -285,7 +283,7 @@ int store_sla_thread_latest(struct store *st, int64_t thread, char **message_id_
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, "reading a thread's latest message");
+		*error_r = store_errmsg(st, "reading the message an alert is about");
 		return -1;
 	}
 	return 0;

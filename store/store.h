@@ -407,11 +407,11 @@ struct sla_thread;
 int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threads_r,
                       size_t *n_r, char **error_r);
 void store_sla_threads_free(struct sla_thread **threads, size_t n);
-/* The Message-ID and snippet of thread's latest message that is not our
- * own automatic mail (an alert refers to it and quotes it): new strings
- * (both NULL when there is none). Read for the threads that alert only,
- * so that listing the threads reads no message row. */
-int store_sla_thread_latest(struct store *st, int64_t thread, char **message_id_r,
+/* The Message-ID and snippet of a message (an sla_thread's last_message,
+ * which an alert refers to and quotes): new strings, both NULL when it
+ * is gone. Read for the threads that alert only, so that listing the
+ * threads reads no message row. */
+int store_sla_message_about(struct store *st, int64_t message, char **message_id_r,
                             char **snippet_r, char **error_r);
 /* Records that an alert level of a breach was queued; *added_r false when
  * it was already. */
