@@ -198,7 +198,7 @@ static void thread_messages_set(struct sla_thread *t, GArray *arr)
 /* The sales threads with mail since ?1 (messages_date_thread, schema 14),
  * each with every message it has, in one query: the threads in id order,
  * a thread's messages in (date, id) order from schema 15's covering
- * messages_thread_sla, so no message row is read and the thread ids are
+ * messages_thread_kpi, so no message row is read and the thread ids are
  * gathered once. One query a thread was 100,000 queries on a large
  * mailbox; two queries (the threads, then their messages) gathered the
  * ids twice and looked each thread up twice. */
@@ -209,7 +209,7 @@ int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threa
 		"SELECT t.id, c.key, c.id, c.owner, c.country, t.subject, "
 		"m.date, m.direction, m.kind, m.from_addr, m.id FROM threads t "
 		"LEFT JOIN customers c ON c.id = t.customer_id "
-		"JOIN messages m INDEXED BY messages_thread_sla ON m.thread_id = t.id "
+		"JOIN messages m INDEXED BY messages_thread_kpi ON m.thread_id = t.id "
 		"WHERE t.origin IN ('inquiry', 'reply', 'quote') "
 		"AND t.id IN (SELECT thread_id FROM messages WHERE date >= ?1) "
 		"ORDER BY t.id, m.date, m.id", error_r);
