@@ -339,8 +339,27 @@ const char *plan_recipient_of(const struct owner_team *team, enum rule_who who,
 	return NULL;
 }
 
+/* The mail an alert is about, the thread's latest not of our own making
+ * (its last_message): read when the entry's first alert is composed,
+ * shared by its levels (a breach and its escalation). */
+struct alert_about {
+	bool read;
+	char *message_id;
+	char *snippet;
+};
+
+static int alert_about_read(struct store *st, struct core_plan *plan,
+                            const struct sla_thread *t, struct alert_about *about)
+{
+	if (about->read || t->last_message == 0)
+		return 0;
+	about->read = true;
+	return store_sla_message_about(st, t->last_message, &about->message_id, &about->snippet,
+	                               &plan->error);
+}
+
 static int queue_alert(struct store *st, struct core_plan *plan, const struct overdue_entry *e,
-                       const struct alert_level *lv)
+                       const struct alert_level *lv, struct alert_about *about)
 {
 	const struct config *cfg = plan->cfg;
 	const struct owner_team *team = &plan->rt->team;
@@ -377,18 +396,20 @@ static int queue_alert(struct store *st, struct core_plan *plan, const struct ov
 		          "[company] alerts-to or a person's countries", rule->name,
 		          (long long)t->thread, t->customer != NULL ? t->customer : "?", lv->level);
 	} else {
+		if (alert_about_read(st, plan, t, about) < 0)
+			goto out;
 		const char *vars[] = {
 			"rule", rule->name, "customer", t->customer != NULL ? t->customer : "",
 			"subject", t->subject, "since", since, "due", due, "late", late,
 			"owner", owner, "manager", manager, "snippet",
-			t->last_snippet != NULL ? t->last_snippet : "", "command", command,
+			about->snippet != NULL ? about->snippet : "", "command", command,
 			"company", cfg->company.name, "state", lv->level, NULL,
 		};
 		const struct template *tmpl = core_rules_alert(plan->rules, lv->tmpl, to_addr);
 		struct msg_address to = { .name = (char *)"", .addr = (char *)to_addr };
 		subject = template_render(tmpl->subject, vars, 1);
 		body = template_render(tmpl->body, vars, 0);
-		if (plan_queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, t->last_message_id, &to,
+		if (plan_queue_mail(st, cfg, key, lv->kind, rule->name, t->thread, about->message_id, &to,
 		               from, subject, body, NULL, NULL, "auto-generated", plan->now,
 		               &outbox_id, &plan->error) < 0)
 			goto out;
@@ -416,18 +437,27 @@ out:
 
 static int plan_alert(struct store *st, struct core_plan *plan, const struct overdue_entry *e)
 {
+	struct alert_about about = { false, NULL, NULL };
+	int ret = 0;
+
 	switch (e->result.state) {
 	case SLA_WARNING:
-		return queue_alert(st, plan, e, &LEVEL_WARNING);
+		ret = queue_alert(st, plan, e, &LEVEL_WARNING, &about);
+		break;
 	case SLA_BREACHED:
-		return queue_alert(st, plan, e, &LEVEL_BREACH);
+		ret = queue_alert(st, plan, e, &LEVEL_BREACH, &about);
+		break;
 	case SLA_ESCALATED:
-		if (queue_alert(st, plan, e, &LEVEL_BREACH) < 0)
-			return -1;
-		return e->rule->has_escalate ? queue_alert(st, plan, e, &LEVEL_ESCALATION) : 0;
+		ret = queue_alert(st, plan, e, &LEVEL_BREACH, &about);
+		if (ret == 0 && e->rule->has_escalate)
+			ret = queue_alert(st, plan, e, &LEVEL_ESCALATION, &about);
+		break;
 	default:
-		return 0;
+		break;
 	}
+	g_free(about.message_id);
+	g_free(about.snippet);
+	return ret;
 }
 
 /* One line of a digest in the reader's words (the report's catalogue:

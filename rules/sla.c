@@ -216,6 +216,7 @@ static enum sla_state state_at(const struct sla_result *r, int64_t now)
 int sla_evaluate(const struct rule *rule, const struct sla_message *msgs, size_t n,
                  const struct bizcal *cal, int64_t now, struct sla_result *result)
 {
+	struct sorted_message small[16];    /* most threads: no allocation */
 	struct sorted_message *sorted = NULL;
 	GArray *runs = NULL;
 	size_t i, n_known = 0, end;
@@ -230,7 +231,7 @@ int sla_evaluate(const struct rule *rule, const struct sla_message *msgs, size_t
 	result_not_applicable(result);
 
 	/* What has happened by now, in order. */
-	sorted = g_new0(struct sorted_message, n > 0 ? n : 1);
+	sorted = n <= G_N_ELEMENTS(small) ? small : g_new0(struct sorted_message, n);
 	for (i = 0; i < n; i++) {
 		if (msgs[i].date <= now) {
 			sorted[n_known].msg = &msgs[i];
@@ -269,7 +270,8 @@ int sla_evaluate(const struct rule *rule, const struct sla_message *msgs, size_t
 out:
 	if (runs != NULL)
 		g_array_free(runs, TRUE);
-	g_free(sorted);
+	if (sorted != small)
+		g_free(sorted);
 	return ret;
 }
 
@@ -354,18 +356,25 @@ GArray *sla_overdue(const struct rule_set *set, const struct owner_team *team,
 {
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct overdue_entry));
 
-	for (size_t i = 0; i < set->n_rules; i++) {
-		const struct rule *rule = &set->rules[i];
-		if (rule->action != RULE_ACTION_SLA ||
-		    (rule_name != NULL && strcmp(rule->name, rule_name) != 0))
+	/* Thread by thread, each rule in the set's order: the owner and the
+	 * calendar are found once a thread. The stable sort gives the order
+	 * rule by rule did: entries of different threads never tie, and one
+	 * thread's keep the rules' order either way. */
+	for (size_t t = 0; t < n; t++) {
+		const char *thread_owner = sla_thread_owner(team, &threads[t]);
+		if (owner != NULL &&
+		    (thread_owner == NULL || g_ascii_strcasecmp(owner, thread_owner) != 0))
 			continue;
-		for (size_t t = 0; t < n; t++) {
-			struct overdue_entry e = { .rule = rule, .thread = &threads[t] };
-			e.owner = sla_thread_owner(team, &threads[t]);
-			if (owner != NULL && (e.owner == NULL || g_ascii_strcasecmp(owner, e.owner) != 0))
+		const struct bizcal *cal = sla_calendars_of(cals, thread_owner);
+		for (size_t i = 0; i < set->n_rules; i++) {
+			const struct rule *rule = &set->rules[i];
+			if (rule->action != RULE_ACTION_SLA ||
+			    (rule_name != NULL && strcmp(rule->name, rule_name) != 0))
 				continue;
-			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs,
-			                 sla_calendars_of(cals, e.owner), now, &e.result) < 0)
+			struct overdue_entry e = { .rule = rule, .thread = &threads[t],
+			                           .owner = thread_owner };
+			if (sla_evaluate(rule, threads[t].msgs, threads[t].n_msgs, cal, now,
+			                 &e.result) < 0)
 				continue;
 			if (e.result.state == SLA_WARNING || e.result.state == SLA_BREACHED ||
 			    e.result.state == SLA_ESCALATED)

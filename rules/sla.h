@@ -78,8 +78,8 @@ struct sla_thread {
 	char *country;            /* set on the customer, or NULL */
 	char *subject;
 	char *last_writer;        /* From of our latest outbound message, or NULL */
-	char *last_message_id;
-	char *last_snippet;
+	int64_t last_message;     /* id of the latest message not our own automatic
+	                           * mail (msg_kind_is_own()), or 0 */
 	struct sla_message *msgs;
 	size_t n_msgs;
 };

@@ -153,14 +153,14 @@ int store_ack_record(struct store *st, const char *rule, int64_t message, const 
 
 /* ---- service levels ---- */
 
-/* Adds the message of the current row (thread_id, date, direction, kind,
- * from_addr, message_id, snippet) to t. */
+/* Adds the message of the current row (… date 6, direction 7, kind 8,
+ * from_addr 9, id 10) to t. */
 static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *stmt)
 {
-	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 3));
+	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 8));
 	struct sla_message m = {
-		.date = sqlite3_column_int64(stmt, 1),
-		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 2), "out") == 0
+		.date = sqlite3_column_int64(stmt, 6),
+		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 7), "out") == 0
 		       ? MSG_DIR_OUT : MSG_DIR_IN,
 		.kind = kind < 0 ? MSG_KIND_REPLY : (enum msg_kind)kind,
 	};
@@ -168,14 +168,25 @@ static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *
 	g_array_append_val(arr, m);
 	if (m.dir == MSG_DIR_OUT && (m.kind == MSG_KIND_REPLY || m.kind == MSG_KIND_QUOTE)) {
 		g_free(t->last_writer);
-		t->last_writer = store_col_text(stmt, 4, false);
+		t->last_writer = store_col_text(stmt, 9, false);
 	}
-	if (!msg_kind_is_own((int)m.kind)) {
-		g_free(t->last_message_id);
-		g_free(t->last_snippet);
-		t->last_message_id = store_col_text(stmt, 5, true);
-		t->last_snippet = store_col_text(stmt, 6, true);
-	}
+	if (!msg_kind_is_own((int)m.kind))
+		t->last_message = sqlite3_column_int64(stmt, 10);
+}
+
+/* The thread of the current row (id 0, customer key 1, id 2, owner 3,
+ * country 4, subject 5), without its messages. */
+static struct sla_thread thread_of_row(sqlite3_stmt *stmt)
+{
+	struct sla_thread t = {
+		.thread = sqlite3_column_int64(stmt, 0),
+		.customer = store_col_text(stmt, 1, false),
+		.customer_id = sqlite3_column_int64(stmt, 2),
+		.customer_owner = store_col_text(stmt, 3, false),
+		.country = store_col_text(stmt, 4, false),
+		.subject = store_col_text(stmt, 5, true),
+	};
+	return t;
 }
 
 static void thread_messages_set(struct sla_thread *t, GArray *arr)
@@ -184,91 +195,57 @@ static void thread_messages_set(struct sla_thread *t, GArray *arr)
 	t->msgs = (struct sla_message *)(void *)g_array_free(arr, FALSE);
 }
 
-/* The threads of store_sla_threads(): those with mail since ?1, found from
- * schema 14's messages_date_thread alone, whatever the size of the store. */
-#define SLA_THREAD_IDS \
-	"SELECT t.id FROM threads t WHERE t.origin IN ('inquiry', 'reply', 'quote') " \
-	"AND t.id IN (SELECT thread_id FROM messages WHERE date >= ?1)"
-
-/* Every message of those threads, in one query ordered by thread (one
- * query a thread was 100,000 queries on a large mailbox), dealt out to
- * the threads, which are in the same order. */
-static int load_threads_messages(struct store *st, int64_t since, struct sla_thread *threads,
-                                 size_t n, char **error_r)
-{
-	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT thread_id, date, direction, kind, from_addr, message_id, snippet "
-		"FROM messages WHERE thread_id IN (" SLA_THREAD_IDS ") "
-		"ORDER BY thread_id, date, id", error_r);
-	GArray *arr = NULL;
-	size_t i = 0;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, since);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t thread = sqlite3_column_int64(stmt, 0);
-		while (i < n && threads[i].thread < thread) {
-			if (arr != NULL)
-				thread_messages_set(&threads[i], arr);
-			arr = NULL;
-			i++;
-		}
-		if (i == n || threads[i].thread != thread)
-			continue;     /* a thread that came in since the list was read */
-		if (arr == NULL)
-			arr = g_array_new(FALSE, TRUE, sizeof(struct sla_message));
-		thread_message_add(&threads[i], arr, stmt);
-	}
-	sqlite3_reset(stmt);
-	if (arr != NULL)
-		thread_messages_set(&threads[i], arr);
-	if (rc != SQLITE_DONE) {
-		*error_r = store_errmsg(st, "reading a thread");
-		return -1;
-	}
-	return 0;
-}
-
+/* The sales threads with mail since ?1 (messages_date_thread, schema 14),
+ * each with every message it has, in one query: the threads in id order,
+ * a thread's messages in (date, id) order from schema 15's covering
+ * messages_thread_kpi, so no message row is read and the thread ids are
+ * gathered once. One query a thread was 100,000 queries on a large
+ * mailbox; two queries (the threads, then their messages) gathered the
+ * ids twice and looked each thread up twice. */
 int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threads_r,
                       size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *stmt = store_stmt(st,
-		"SELECT t.id, c.key, c.id, c.owner, c.country, t.subject FROM threads t "
+		"SELECT t.id, c.key, c.id, c.owner, c.country, t.subject, "
+		"m.date, m.direction, m.kind, m.from_addr, m.id FROM threads t "
 		"LEFT JOIN customers c ON c.id = t.customer_id "
-		"WHERE t.id IN (" SLA_THREAD_IDS ") ORDER BY t.id", error_r);
-	GArray *arr;
+		"JOIN messages m INDEXED BY messages_thread_kpi ON m.thread_id = t.id "
+		"WHERE t.origin IN ('inquiry', 'reply', 'quote') "
+		"AND t.id IN (SELECT thread_id FROM messages WHERE date >= ?1) "
+		"ORDER BY t.id, m.date, m.id", error_r);
+	GArray *threads, *msgs = NULL;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, since);
-	arr = g_array_new(FALSE, TRUE, sizeof(struct sla_thread));
+	threads = g_array_new(FALSE, TRUE, sizeof(struct sla_thread));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct sla_thread t = {
-			.thread = sqlite3_column_int64(stmt, 0),
-			.customer = store_col_text(stmt, 1, false),
-			.customer_id = sqlite3_column_int64(stmt, 2),
-			.customer_owner = store_col_text(stmt, 3, false),
-			.country = store_col_text(stmt, 4, false),
-			.subject = store_col_text(stmt, 5, true),
-		};
-		g_array_append_val(arr, t);
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		if (msgs == NULL || g_array_index(threads, struct sla_thread,
+		                                  threads->len - 1).thread != id) {
+			if (msgs != NULL)
+				thread_messages_set(&g_array_index(threads, struct sla_thread,
+				                                   threads->len - 1), msgs);
+			struct sla_thread t = thread_of_row(stmt);
+			g_array_append_val(threads, t);
+			msgs = g_array_new(FALSE, TRUE, sizeof(struct sla_message));
+		}
+		thread_message_add(&g_array_index(threads, struct sla_thread, threads->len - 1),
+		                   msgs, stmt);
 	}
 	sqlite3_reset(stmt);
-	*n_r = arr->len;
-	*threads_r = (struct sla_thread *)(void *)g_array_free(arr, FALSE);
+	if (msgs != NULL)
+		thread_messages_set(&g_array_index(threads, struct sla_thread, threads->len - 1),
+		                    msgs);
+	*n_r = threads->len;
+	*threads_r = (struct sla_thread *)(void *)g_array_free(threads, FALSE);
 	if (rc != SQLITE_DONE) {
 		*error_r = store_errmsg(st, "listing conversations");
-		goto fail;
+		store_sla_threads_free(threads_r, *n_r);
+		return -1;
 	}
-	if (load_threads_messages(st, since, *threads_r, *n_r, error_r) < 0)
-		goto fail;
 	return 0;
-fail:
-	store_sla_threads_free(threads_r, *n_r);
-	return -1;
 }
 
 void store_sla_threads_free(struct sla_thread **threads, size_t n)
@@ -282,12 +259,34 @@ void store_sla_threads_free(struct sla_thread **threads, size_t n)
 		g_free(t->country);
 		g_free(t->subject);
 		g_free(t->last_writer);
-		g_free(t->last_message_id);
-		g_free(t->last_snippet);
 		g_free(t->msgs);
 	}
 	g_free(*threads);
 	*threads = NULL;
+}
+
+int store_sla_message_about(struct store *st, int64_t message, char **message_id_r,
+                           char **snippet_r, char **error_r)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT message_id, snippet FROM messages WHERE id = ?1",
+	                                error_r);
+	int rc;
+
+	*message_id_r = *snippet_r = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, message);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*message_id_r = store_col_text(stmt, 0, true);
+		*snippet_r = store_col_text(stmt, 1, true);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*error_r = store_errmsg(st, "reading the message an alert is about");
+		return -1;
+	}
+	return 0;
 }
 
 static void bind_event(sqlite3_stmt *stmt, const char *rule, int64_t thread, int64_t since,

@@ -416,7 +416,7 @@ typedef void store_kpi_thread_fn(const struct sla_thread *thread, void *ctx);
 /* The threads of sales mail (origin inquiry, reply or quote) with a
  * message dated in [from, until), by id, each with all its messages as
  * store_sla_threads() reads them (its customer, owner, country and
- * writer; subject, last message and snippet not read: ""/NULL), to fn
+ * writer; subject and last message not read: "" and 0), to fn
  * one at a time. fn must not use st. 0, or -1 with *error_r. */
 int store_kpi_threads(struct store *st, int64_t from, int64_t until, store_kpi_thread_fn *fn,
                       void *ctx, char **error_r);
@@ -429,6 +429,13 @@ typedef void store_quote_fn(const struct store_quote *quote, void *ctx);
  * answered_at not read: INT64_MIN). fn must not use st. 0 or -1. */
 int store_kpi_quotes(struct store *st, int64_t from, int64_t until, store_quote_fn *fn,
                      void *ctx, char **error_r);
+
+/* The Message-ID and snippet of a message (an sla_thread's last_message,
+ * which an alert refers to and quotes): new strings, both NULL when it
+ * is gone. Read for the threads that alert only, so that listing the
+ * threads reads no message row. */
+int store_sla_message_about(struct store *st, int64_t message, char **message_id_r,
+                            char **snippet_r, char **error_r);
 /* Records that an alert level of a breach was queued; *added_r false when
  * it was already. */
 int store_sla_event_add(struct store *st, const char *rule, int64_t thread, int64_t since,

@@ -13,6 +13,7 @@
 
 #include "parsers/message.h"
 #include "rules/ack.h"
+#include "rules/sla.h"
 #include "classify/classify.h"
 #include "core/filing.h"
 #include "core/reparse.h"
@@ -835,6 +836,53 @@ static void exec_sql(struct fixture *f, const char *sql)
 		fail_msg("%s: %s", sql, error);
 }
 
+/* The conversations the service levels read: one query, each thread's
+ * messages in date order with its last writer and the message an alert
+ * is about (the latest not of our own making, read on its own). */
+static void test_sla_threads(void **state)
+{
+	struct fixture *f = *state;
+	struct sla_thread *t = NULL;
+	char *error = NULL, *mid = NULL, *snippet = NULL;
+	size_t n = 0;
+
+	assert_int_equal(ingest(f, INQUIRY, false), INGEST_NEW);
+	assert_int_equal(ingest(f, OUR_REPLY, true), INGEST_NEW);
+	assert_int_equal(ingest(f, THEIR_REPLY, false), INGEST_NEW);
+	assert_int_equal(store_sla_threads(f->st, 0, &t, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(t[0].customer, "kunde.de");
+	assert_string_equal(t[0].subject, "Anfrage Pumpen");
+	assert_string_equal(t[0].last_writer, "li.wei@example.com");
+	assert_int_equal(t[0].n_msgs, 3);
+	assert_int_equal(t[0].msgs[0].kind, MSG_KIND_INQUIRY);
+	assert_int_equal(t[0].msgs[1].dir, MSG_DIR_OUT);
+	assert_int_equal(t[0].msgs[2].dir, MSG_DIR_IN);
+	assert_true(t[0].msgs[0].date < t[0].msgs[1].date && t[0].msgs[1].date < t[0].msgs[2].date);
+	assert_int_equal(store_sla_message_about(f->st, t[0].last_message, &mid, &snippet, &error), 0);
+	assert_string_equal(mid, "re@kunde.de");
+	assert_non_null(strstr(snippet, "Danke"));
+	g_free(mid);
+	g_free(snippet);
+	store_sla_threads_free(&t, n);
+
+	/* our own automatic mail is never what an alert is about */
+	exec_sql(f, "UPDATE messages SET kind = 'ack' WHERE message_id = 're@kunde.de'");
+	assert_int_equal(store_sla_threads(f->st, 0, &t, &n, &error), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_sla_message_about(f->st, t[0].last_message, &mid, &snippet, &error), 0);
+	assert_string_equal(mid, "ans@example.com");
+	g_free(mid);
+	g_free(snippet);
+	int64_t last = t[0].msgs[2].date;
+	store_sla_threads_free(&t, n);
+
+	/* settled: no mail since */
+	assert_int_equal(store_sla_threads(f->st, last + 1, &t, &n, &error), 0);
+	assert_int_equal(n, 0);
+	store_sla_threads_free(&t, n);
+}
+
 static struct store_customer *customer(struct fixture *f, const char *key)
 {
 	struct store_customer *c = NULL;
@@ -1167,6 +1215,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_raw_copy_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_customers_and_targets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ack_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sla_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_records_are_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quotes, setup, teardown),
