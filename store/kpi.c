@@ -18,7 +18,7 @@
  * messages_thread_kpi alone. */
 #define KPI_THREADS_SQL \
 	"SELECT t.id, c.key, c.id, c.owner, c.country, m.date, m.direction, m.kind, " \
-	"m.from_addr FROM threads t LEFT JOIN customers c ON c.id = t.customer_id " \
+	"m.from_addr, m.id FROM threads t LEFT JOIN customers c ON c.id = t.customer_id " \
 	"JOIN messages m INDEXED BY messages_thread_kpi ON m.thread_id = t.id " \
 	"WHERE t.id IN (SELECT thread_id FROM messages WHERE date >= ?1 AND date < ?2) " \
 	"AND t.origin IN " SALES_KINDS " ORDER BY t.id, m.date, m.id"
@@ -41,25 +41,6 @@ static void thread_start(struct sla_thread *t, sqlite3_stmt *stmt)
 	t->customer_owner = store_col_text(stmt, 3, false);
 	t->country = store_col_text(stmt, 4, false);
 	t->subject = (char *)"";
-}
-
-/* The row's message, as store_sla_threads() reads it: an unknown kind is
- * a reply; our last reply or quote names the thread's writer. */
-static void thread_add(struct sla_thread *t, GArray *msgs, sqlite3_stmt *stmt)
-{
-	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 7));
-	struct sla_message m = {
-		.date = sqlite3_column_int64(stmt, 5),
-		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 6), "out") == 0
-		       ? MSG_DIR_OUT : MSG_DIR_IN,
-		.kind = kind < 0 ? MSG_KIND_REPLY : (enum msg_kind)kind,
-	};
-
-	g_array_append_val(msgs, m);
-	if (m.dir == MSG_DIR_OUT && (m.kind == MSG_KIND_REPLY || m.kind == MSG_KIND_QUOTE)) {
-		g_free(t->last_writer);
-		t->last_writer = store_col_text(stmt, 8, false);
-	}
 }
 
 static void thread_emit(struct sla_thread *t, GArray *msgs, store_kpi_thread_fn *fn, void *ctx)
@@ -92,7 +73,7 @@ int store_kpi_threads(struct store *st, int64_t from, int64_t until, store_kpi_t
 			thread_start(&t, stmt);
 			open = true;
 		}
-		thread_add(&t, msgs, stmt);
+		store_sla_message_add(&t, msgs, stmt, 5);
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE && open)

@@ -153,25 +153,23 @@ int store_ack_record(struct store *st, const char *rule, int64_t message, const 
 
 /* ---- service levels ---- */
 
-/* Adds the message of the current row (… date 6, direction 7, kind 8,
- * from_addr 9, id 10) to t. */
-static void thread_message_add(struct sla_thread *t, GArray *arr, sqlite3_stmt *stmt)
+void store_sla_message_add(struct sla_thread *t, GArray *msgs, sqlite3_stmt *stmt, int col)
 {
-	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, 8));
+	int kind = msg_kind_from_name((const char *)sqlite3_column_text(stmt, col + 2));
 	struct sla_message m = {
-		.date = sqlite3_column_int64(stmt, 6),
-		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, 7), "out") == 0
+		.date = sqlite3_column_int64(stmt, col),
+		.dir = g_strcmp0((const char *)sqlite3_column_text(stmt, col + 1), "out") == 0
 		       ? MSG_DIR_OUT : MSG_DIR_IN,
 		.kind = kind < 0 ? MSG_KIND_REPLY : (enum msg_kind)kind,
 	};
 
-	g_array_append_val(arr, m);
+	g_array_append_val(msgs, m);
 	if (m.dir == MSG_DIR_OUT && (m.kind == MSG_KIND_REPLY || m.kind == MSG_KIND_QUOTE)) {
 		g_free(t->last_writer);
-		t->last_writer = store_col_text(stmt, 9, false);
+		t->last_writer = store_col_text(stmt, col + 3, false);
 	}
 	if (!msg_kind_is_own((int)m.kind))
-		t->last_message = sqlite3_column_int64(stmt, 10);
+		t->last_message = sqlite3_column_int64(stmt, col + 4);
 }
 
 /* The thread of the current row (id 0, customer key 1, id 2, owner 3,
@@ -231,8 +229,8 @@ int store_sla_threads(struct store *st, int64_t since, struct sla_thread **threa
 			g_array_append_val(threads, t);
 			msgs = g_array_new(FALSE, TRUE, sizeof(struct sla_message));
 		}
-		thread_message_add(&g_array_index(threads, struct sla_thread, threads->len - 1),
-		                   msgs, stmt);
+		store_sla_message_add(&g_array_index(threads, struct sla_thread,
+		                                     threads->len - 1), msgs, stmt, 6);
 	}
 	sqlite3_reset(stmt);
 	if (msgs != NULL)

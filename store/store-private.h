@@ -36,6 +36,13 @@ int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what, char
  * or -1 with *error_r saying what was being done. */
 int store_scalar(struct store *st, const char *sql, const char *what, int64_t none,
                  int64_t *value_r, char **error_r);
+struct sla_thread;
+/* Adds the message of stmt's current row to a service-level thread t
+ * (store_sla_threads, store_kpi_threads): its columns from col on are
+ * date, direction, kind, from_addr and id. An unknown kind is a reply;
+ * our last reply or quote names the thread's writer; the last message
+ * not our own automatic mail is the one an alert is about. */
+void store_sla_message_add(struct sla_thread *t, GArray *msgs, sqlite3_stmt *stmt, int col);
 /* Runs a cached statement whose only parameter ?1 is id. 0 or -1. */
 int store_run_with_id(struct store *st, const char *sql, int64_t id, const char *what,
                       char **error_r);
