@@ -16,6 +16,7 @@
 #include "config/config.h"
 #include "lib/duration.h"
 #include "config/values.h"
+#include "tests/unit/tmp_tree.h"
 
 /* A temporary directory per run: config files, password files, and a small
  * tz database of our own (TZDIR), so that results never depend on the
@@ -61,27 +62,6 @@ static void write_tz_file(const char *name, const char *content)
 	g_free(path);
 }
 
-static void remove_tree(const char *path)
-{
-	GDir *dir = g_dir_open(path, 0, NULL);
-	const char *name;
-
-	if (dir != NULL) {
-		while ((name = g_dir_read_name(dir)) != NULL) {
-			char *child = g_build_filename(path, name, NULL);
-
-			if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-			    !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-				remove_tree(child);
-			else
-				g_remove(child);
-			g_free(child);
-		}
-		g_dir_close(dir);
-	}
-	g_rmdir(path);
-}
-
 static int group_setup(void **state)
 {
 	(void)state;
@@ -101,7 +81,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	remove_tree(tmp_dir);
+	test_tmp_tree_remove(tmp_dir);
 	if (saved_tzdir != NULL)
 		setenv("TZDIR", saved_tzdir, 1);
 	else

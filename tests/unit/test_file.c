@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "lib/file.h"
+#include "tests/unit/tmp_tree.h"
 
 static char *dir;
 
@@ -125,16 +126,7 @@ int main(void)
 	};
 	dir = g_dir_make_tmp("followup-file-XXXXXX", NULL);
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	const char *name;
-	GDir *d = g_dir_open(dir, 0, NULL);
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *p = path_of(name);
-		g_unlink(p);
-		g_free(p);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_rmdir(dir);
+	test_tmp_tree_remove(dir);
 	g_free(dir);
 	return rc;
 }

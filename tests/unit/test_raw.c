@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/store-private.h"   /* raw.c's functions and the connection */
+#include "tests/unit/tmp_tree.h"
 
 struct fixture {
 	char *dir;
@@ -33,19 +34,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	const char *name;
-	GDir *d;
 
 	store_close(&f->st);
-	d = g_dir_open(f->dir, 0, NULL);
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *p = g_build_filename(f->dir, name, NULL);
-		g_unlink(p);
-		g_free(p);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_rmdir(f->dir);
+	test_tmp_tree_remove(f->dir);
 	g_free(f->path);
 	g_free(f->dir);
 	g_free(f);

@@ -20,6 +20,7 @@
 #include "lib/search_query.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* to build a store of an older schema */
+#include "tests/unit/tmp_tree.h"
 
 struct fixture {
 	char *dir;
@@ -58,21 +59,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static void remove_tree(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *p = g_build_filename(dir, name, NULL);
-		g_unlink(p);
-		g_free(p);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_rmdir(dir);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
@@ -81,7 +67,7 @@ static int teardown(void **state)
 	classify_free(&f->cls);
 	if (f->psl != psl_builtin())
 		psl_free(f->psl);
-	remove_tree(f->dir);
+	test_tmp_tree_remove(f->dir);
 	g_free(f->dir);
 	g_free(f->path);
 	g_free(f);

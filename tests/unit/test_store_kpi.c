@@ -19,6 +19,7 @@
 #include "rules/sla.h"
 #include "store/store.h"
 #include "store/store-private.h"   /* store_exec: to mark our mail as quotes */
+#include "tests/unit/tmp_tree.h"
 
 struct fixture {
 	char *dir;
@@ -106,21 +107,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	GDir *d = g_dir_open(f->dir, 0, NULL);
-	const char *name;
 
 	store_close(&f->st);
 	classify_free(&f->cls);
 	if (f->psl != psl_builtin())
 		psl_free(f->psl);
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *p = g_build_filename(f->dir, name, NULL);
-		g_unlink(p);
-		g_free(p);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_rmdir(f->dir);
+	test_tmp_tree_remove(f->dir);
 	g_free(f->dir);
 	g_free(f->path);
 	g_free(f);

@@ -17,6 +17,7 @@
 #include "parsers/message.h"
 #include "rules/template.h"
 #include "rules/template_set.h"
+#include "tests/unit/tmp_tree.h"
 
 static int group_setup(void **state)
 {
@@ -433,24 +434,6 @@ static void write_file(const char *dir, const char *name, const char *text)
 	g_free(path);
 }
 
-static void remove_dir(char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *path = g_build_filename(dir, name, NULL);
-		if (g_file_test(path, G_FILE_TEST_IS_DIR))
-			g_rmdir(path);
-		else
-			g_unlink(path);
-		g_free(path);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_rmdir(dir);
-	g_free(dir);
-}
-
 /* A template whose subject is subject. */
 static struct template *subject_template(const char *subject)
 {
@@ -570,7 +553,8 @@ static void test_set_load_and_pick(void **state)
 	assert_null(set);
 	template_set_free(&set);
 	g_free(base);
-	remove_dir(dir);
+	test_tmp_tree_remove(dir);
+	g_free(dir);
 }
 
 static void assert_load_fails(const char *base, const char *const *known, const char *expected)
@@ -662,7 +646,8 @@ static void test_set_load_errors(void **state)
 	g_free(de_path);
 	g_free(path);
 	g_free(base);
-	remove_dir(dir);
+	test_tmp_tree_remove(dir);
+	g_free(dir);
 }
 
 /* The templates shipped in config/templates/ load and render. */
