@@ -407,6 +407,17 @@ static const char *const migrations[] = {
 	 * docs/DECISIONS.md, "Performance: search on a million messages").
 	 * IF NOT EXISTS, as 14. */
 	"CREATE INDEX IF NOT EXISTS messages_kind_date ON messages(kind, date);",
+
+	/* 17: the indexes that another now makes redundant, which every
+	 * filed message still paid for: messages_thread_date (thread_id,
+	 * date) and messages_customer_date (customer_id, date) are the first
+	 * columns of 15's messages_thread_kpi and 14's
+	 * messages_customer_figures, which serve the same lookups in the same
+	 * order; 14's messages_quotes_sent no query uses since 15's
+	 * messages_quotes_list and messages_quotes_thread. */
+	"DROP INDEX IF EXISTS messages_thread_date;"
+	"DROP INDEX IF EXISTS messages_customer_date;"
+	"DROP INDEX IF EXISTS messages_quotes_sent;",
 };
 
 int store_schema_version(void)
